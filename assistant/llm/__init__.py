@@ -1,0 +1,60 @@
+"""Language-model backends behind one protocol (:class:`~assistant.llm.base.LLMBackend`).
+
+Importing this package is cheap; each backend imports its heavy library when it is built.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from assistant.errors import ModelError
+from assistant.llm.base import Completion, GenerationOptions, LLMBackend, Message
+from assistant.llm.profiles import EMBEDDED, ModelProfile, profile_for_file, profile_for_server
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+__all__ = [
+    "Completion", "GenerationOptions", "LLMBackend", "Message", "ModelProfile",
+    "create_backend", "options_from",
+]
+
+
+def options_from(settings: "Settings", **changes: object) -> GenerationOptions:
+    """Generation options from the ``llm`` settings, with per-call changes."""
+    base = {"max_tokens": settings.llm.max_tokens, "temperature": settings.llm.temperature}
+    base.update(changes)
+    return GenerationOptions(**base)  # type: ignore[arg-type]
+
+
+def create_backend(settings: "Settings", status: Callable[[str], None] | None = None) -> LLMBackend:
+    """The configured backend; nothing is loaded until the first generation."""
+    llm = settings.llm
+    if llm.backend == "fake":
+        from assistant.llm.fake import FakeBackend
+
+        return FakeBackend(kind=llm.profile or "instruct")
+    if llm.backend == "openai_compat":
+        from assistant.llm.openai_backend import OpenAICompatBackend
+
+        if not llm.model_name:
+            raise ModelError(
+                "Für das Backend 'openai_compat' fehlt der Modellname.",
+                "Tragen Sie llm.model_name ein (so, wie der Server das Modell nennt).",
+            )
+        profile = profile_for_server(llm.model_name, llm.profile, llm.n_ctx)
+        return OpenAICompatBackend(llm.base_url, profile, api_key=llm.api_key,
+                                   timeout=llm.request_timeout)
+    from assistant.llm.llama_cpp_backend import LlamaCppBackend
+
+    if llm.model_path:
+        path = llm.model_path.expanduser()
+        profile = profile_for_file(path, llm.profile, llm.chat_format, llm.n_ctx)
+    else:
+        from assistant.llm.embedded import embedded_model_path
+
+        path = embedded_model_path(settings.paths.models_cache, status=status)
+        profile = EMBEDDED if llm.profile in (None, "base") else ModelProfile(
+            EMBEDDED.id, llm.profile, EMBEDDED.n_ctx, EMBEDDED.chat_format, EMBEDDED.description)
+    return LlamaCppBackend(path, profile, n_threads=llm.n_threads, n_ctx=llm.n_ctx,
+                           prompt_cache_mb=llm.prompt_cache_mb, status=status)

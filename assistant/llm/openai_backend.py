@@ -1,0 +1,99 @@
+"""OpenAI-compatible backend for on-premise servers (vLLM, llama.cpp server, Ollama).
+
+Only loopback or hosts listed in ``network.allowed_hosts`` are accepted; the egress guard enforces
+the same rule at socket level.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+from urllib.parse import urlparse
+
+from assistant import egress
+from assistant.errors import ModelError
+from assistant.llm.base import Completion, GenerationOptions, Message, StreamCollector
+from assistant.llm.profiles import ModelProfile
+
+
+def check_server_url(base_url: str | None) -> str:
+    if not base_url:
+        raise ModelError(
+            "Für das Backend 'openai_compat' fehlt die Server-Adresse.",
+            "Tragen Sie llm.base_url ein, z. B. http://127.0.0.1:8080/v1.",
+        )
+    parsed = urlparse(base_url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ModelError(
+            f"'{base_url}' ist keine gültige Server-Adresse.",
+            "Erwartet wird z. B. http://127.0.0.1:8080/v1.",
+        )
+    if not egress.is_allowed(parsed.hostname):
+        raise ModelError(
+            f"Der Server '{parsed.hostname}' ist nicht freigegeben: Lotse spricht nur mit diesem "
+            "Rechner und ausdrücklich erlaubten Hosts.",
+            f"Wenn '{parsed.hostname}' ein Server Ihrer Kommune ist, tragen Sie ihn unter "
+            "[network] allowed_hosts in lotse.toml ein.",
+        )
+    return base_url
+
+
+class OpenAICompatBackend:
+    def __init__(self, base_url: str | None, profile: ModelProfile, *, api_key: str = "lokal",
+                 timeout: float = 120.0) -> None:
+        self.base_url = check_server_url(base_url)
+        self._profile = profile
+        from openai import OpenAI
+
+        self._client = OpenAI(base_url=self.base_url, api_key=api_key, timeout=timeout,
+                              max_retries=0)
+
+    @property
+    def name(self) -> str:
+        return self._profile.id
+
+    @property
+    def profile(self) -> ModelProfile:
+        return self._profile
+
+    def _kwargs(self, options: GenerationOptions) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"max_tokens": options.max_tokens,
+                                  "temperature": options.temperature}
+        if options.stop:
+            kwargs["stop"] = list(options.stop)
+        if options.seed is not None:
+            kwargs["seed"] = options.seed
+        if options.json_schema is not None:
+            kwargs["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "antwort", "schema": options.json_schema, "strict": True},
+            }
+        return kwargs
+
+    def stream(self, messages: list[Message], options: GenerationOptions) -> Iterator[str]:
+        import openai
+
+        try:
+            response = self._client.chat.completions.create(
+                model=self._profile.id,
+                messages=[{"role": m.role, "content": m.content} for m in messages],
+                stream=True, **self._kwargs(options),
+            )
+            for chunk in response:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.APIConnectionError as exc:
+            raise ModelError(
+                f"Der Modellserver unter {self.base_url} ist nicht erreichbar ({exc.__cause__ or exc}).",
+                "Prüfen Sie, ob der Server läuft und llm.base_url stimmt.",
+            ) from None
+        except openai.APIStatusError as exc:
+            raise ModelError(
+                f"Der Modellserver unter {self.base_url} meldet Fehler {exc.status_code}.",
+                "Prüfen Sie llm.model_name und die Protokolle des Servers.",
+            ) from None
+
+    def complete(self, messages: list[Message], options: GenerationOptions) -> Completion:
+        collector = StreamCollector(model=self.name)
+        for piece in self.stream(messages, options):
+            collector.add(piece)
+        return collector.result()
