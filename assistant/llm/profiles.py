@@ -15,7 +15,7 @@ from typing import Literal
 Kind = Literal["base", "instruct"]
 
 EMBEDDED_MODEL_ID = "gemma-3-270m-q4_k_m"
-EMBEDDED_FILE_NAME = "gemma-3-270m-Q4_K_M.gguf"
+EMBEDDED_FILE_NAME = "gemma-3-270m-q4_k_m.gguf"
 
 
 @dataclass(frozen=True)
