@@ -116,6 +116,7 @@ def _check(host: Any, port: Any) -> None:
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
+    _check = globals()["_check"]  # looked up per call so tests can wrap it
     if event in ("socket.connect", "socket.sendto"):
         address = args[1]
         if isinstance(address, tuple) and address:
