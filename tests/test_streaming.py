@@ -1,0 +1,21 @@
+from assistant.streaming import restore_stream
+
+MAPPING = {"<PERSON_1>": "Aylin Yılmaz", "<EMAIL_ADDRESS_1>": "a.y@example.org"}
+
+
+def restore(text: str) -> str:
+    for placeholder, original in MAPPING.items():
+        text = text.replace(placeholder, original)
+    return text
+
+
+def test_placeholder_split_over_pieces_is_restored():
+    pieces = ["Frau <PER", "SON_", "1> schreibt an <EMAIL_ADDRESS", "_1>."]
+    assert "".join(restore_stream(pieces, restore)) == "Frau Aylin Yılmaz schreibt an a.y@example.org."
+
+
+def test_plain_angle_brackets_are_not_held_back_forever():
+    pieces = ["a < b", " und c <", "d"]
+    assert "".join(restore_stream(pieces, restore)) == "a < b und c <d"
+    first = next(restore_stream(iter(["Wert < 3 ist klein"]), restore))
+    assert first == "Wert < 3 ist klein"
