@@ -70,3 +70,15 @@ def test_unreachable_server_gives_german_error(settings):
                                   timeout=2)
     with pytest.raises(ModelError, match="nicht erreichbar"):
         backend.complete([Message("user", "Hallo")], GenerationOptions(max_tokens=4))
+
+
+def test_gemma_format_keeps_system_text_in_first_user_turn(tmp_path):
+    from assistant.llm.llama_cpp_backend import LlamaCppBackend
+    from assistant.llm.profiles import EMBEDDED
+
+    gguf = tmp_path / "m.gguf"
+    gguf.write_bytes(b"GGUF" + b"\0" * 16)
+    backend = LlamaCppBackend(gguf, EMBEDDED, status=lambda _: None)
+    out = backend._chat_messages([Message("system", "Antworte auf Deutsch."),
+                                  Message("user", "Was ist eine Kita?")])
+    assert out == [{"role": "user", "content": "Antworte auf Deutsch.\n\nWas ist eine Kita?"}]

@@ -117,10 +117,21 @@ class LlamaCppBackend:
             kwargs["response_format"] = {"type": "json_object", "schema": options.json_schema}
         return kwargs
 
+    def _chat_messages(self, messages: list[Message]) -> list[dict[str, str]]:
+        """Messages for llama.cpp. Its ``gemma`` format silently drops system messages (Gemma
+        has no system role), so their text goes in front of the first user turn instead."""
+        out = [{"role": m.role, "content": m.content} for m in messages]
+        if self._profile.chat_format == "gemma":
+            system = "\n\n".join(m["content"] for m in out if m["role"] == "system")
+            out = [m for m in out if m["role"] != "system"]
+            if system and out and out[0]["role"] == "user":
+                out[0] = {"role": "user", "content": f"{system}\n\n{out[0]['content']}"}
+        return out
+
     def stream(self, messages: list[Message], options: GenerationOptions) -> Iterator[str]:
         llama = self.llama
         chunks = llama.create_chat_completion(
-            messages=[{"role": m.role, "content": m.content} for m in messages],
+            messages=self._chat_messages(messages),
             stream=True, **self._kwargs(options),
         )
         for chunk in chunks:
