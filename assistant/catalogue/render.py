@@ -38,7 +38,7 @@ def render_text(ind: Indicator) -> str:
     lines = [
         f"{ind.id} {ind.name}",
         f"Bereich {ind.area} ({ind.area_name}) · Thema {ind.topic} ({ind.topic_name}) · "
-        f"Stufe {ind.stage} · {ind.kind}indikator",
+        f"Stufe {ind.stage} · {'Kernindikator' if ind.kind == 'Kern' else 'Ergänzungsindikator'}",
         f"ID-Status: {ind.id_status}"
         + (" (die ID folgt dem Schema Bereich+Thema+Nummer, ist aber nicht aus dem "
            "Anwendungsleitfaden belegt; Kern/Ergänzung ist eine redaktionelle Einstufung)"
