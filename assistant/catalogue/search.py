@@ -78,30 +78,33 @@ def _id_hits(text: str) -> list[str]:
 
 
 def score(indicator: Indicator, query: str) -> float:
-    q_toks = tokens(query)
+    ids = _id_hits(query)
+    bonus = 0.0
+    if indicator.id in ids or (ID_PATTERN.match(query.strip().upper())
+                               and indicator.id.startswith(query.strip().upper())):
+        bonus = 10.0
+    id_toks = {normalize(i) for i in ids}
+    q_toks = [t for t in tokens(query) if t not in id_toks]
     if not q_toks:
-        return 0.0
-    total = 0.0
-    if indicator.id in _id_hits(query) or (ID_PATTERN.match(query.strip().upper())
-                                          and indicator.id.startswith(query.strip().upper())):
-        total += 10.0
+        return bonus
     name_toks = tokens(indicator.name)
     syn_toks = [tokens(s) for s in indicator.synonyms]
     def_toks = tokens(indicator.definition)
     q_norm = normalize(query)
+    total = 0.0
+    found = 0
     for tok in q_toks:
         best_label = max([_best(tok, name_toks)] + [_best(tok, s) for s in syn_toks])
-        total += 3.0 * best_label + 1.0 * _best(tok, def_toks)
+        best_def = _best(tok, def_toks)
+        total += 3.0 * best_label + 1.0 * best_def
+        found += (best_label > 0 or best_def > 0)
     for label in [indicator.name, *indicator.synonyms]:
         if normalize(label) == q_norm:
             total += 6.0
         elif len(normalize(label)) >= 3 and f" {normalize(label)} " in f" {q_norm} ":
             total += 2.0
     # Coverage: queries whose every word is found rank above partial matches.
-    found = sum(1 for tok in q_toks
-                if max([_best(tok, name_toks), _best(tok, def_toks)]
-                       + [_best(tok, s) for s in syn_toks]) > 0)
-    return total * (found / len(q_toks))
+    return bonus + total * (found / len(q_toks))
 
 
 def rank(indicators: list[Indicator], query: str) -> list[Indicator]:
@@ -133,7 +136,7 @@ def mentions(indicators: list[Indicator], question: str) -> list[Indicator]:
     for pos, ind in enumerate(indicators):
         best, words = 0.0, frozenset()
         if ind.id in ids:
-            best, words = 1000.0, frozenset({ind.id})
+            best, words = 1000.0 - ids.index(ind.id), frozenset({ind.id})  # question order
         for label in [ind.name, *ind.synonyms]:
             label_toks = tokens(label)
             if not _label_covered(label, label_toks, q_toks, q_norm):
