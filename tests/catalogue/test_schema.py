@@ -116,5 +116,5 @@ def test_catalogue_is_cached_per_directory_until_a_file_changes(tmp_path: Path):
 def test_to_text_has_formula_date_sources_tables_caveats(cat):
     text = cat.get("C7.1").to_text()
     for part in ("Formel:", "× 100", "Stichtag: Betreute Kinder am 1.3.", "22543-03-01-4",
-                 "Quellen:", "nifbe.de", "Vorsicht:", "nicht der Mittelwert"):
+                 "Quellen:", "nifbe.de", "Vorsicht:", "Durchschnitt der Jahrgangsquoten"):
         assert part in text
