@@ -47,7 +47,13 @@ def render_text(ind: Indicator) -> str:
     if ind.synonyms:
         lines.append(f"Auch: {', '.join(ind.synonyms)}")
     lines += ["", f"Definition: {ind.definition.strip()}", "", "Formel:"]
-    if f.denominator:
+    if f.denominator and f.method == "quotensumme":
+        lines.append(f"  Summe über die Altersjahre a von ({f.numerator}) / ({f.denominator})"
+                     f"{_factor(f.factor)}")
+    elif f.denominator and f.method == "schichtenmodell":
+        lines.append(f"  Summe über die Beginnjahre t von ({f.numerator}) / ({f.denominator})"
+                     f"{_factor(f.factor)}")
+    elif f.denominator:
         lines.append(f"  ({f.numerator}) / ({f.denominator}){_factor(f.factor)}")
     else:
         lines.append(f"  {f.numerator}{_factor(f.factor)}")
