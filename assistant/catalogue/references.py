@@ -33,7 +33,7 @@ DEFAULT_REFERENCE_DIR = PROJECT_ROOT / "knowledge" / "reference"
 R_TIMEOUT_S = 60.0
 
 
-class ReferenceError(LotseError):
+class ReferenceRunError(LotseError):
     """A reference implementation is missing, failed, or R is not available."""
 
     exit_code = 7
@@ -78,7 +78,7 @@ def run_pandas(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None =
 
     path = pandas_path(indicator_id, reference_dir)
     if not path.is_file():
-        raise ReferenceError(
+        raise ReferenceRunError(
             f"Für '{indicator_id}' gibt es keine pandas-Referenz ({path}).",
             "Berechenbare Indikatoren zeigt 'lotse indicator list'; Referenzen liegen unter "
             "knowledge/reference/pandas/.",
@@ -89,7 +89,7 @@ def run_pandas(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None =
     spec.loader.exec_module(module)
     result = module.compute(df.copy())
     if not isinstance(result, pd.DataFrame):
-        raise ReferenceError(
+        raise ReferenceRunError(
             f"Die pandas-Referenz für '{indicator_id}' liefert {type(result).__name__} statt DataFrame.",
             "compute(df) muss einen pandas.DataFrame zurückgeben.",
         )
@@ -99,7 +99,7 @@ def run_pandas(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None =
 def rscript() -> str:
     found = shutil.which("Rscript")
     if not found:
-        raise ReferenceError(
+        raise ReferenceRunError(
             "Rscript wurde nicht gefunden; die R-Referenzen können nicht laufen.",
             "Installieren Sie R (Debian/Ubuntu: apt-get install r-base-core) oder nutzen Sie die "
             "pandas-Referenz.",
@@ -114,7 +114,7 @@ def run_r(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None = None
 
     script = r_path(indicator_id, reference_dir)
     if not script.is_file():
-        raise ReferenceError(
+        raise ReferenceRunError(
             f"Für '{indicator_id}' gibt es keine R-Referenz ({script}).",
             "R-Referenzen liegen unter knowledge/reference/r/.",
         )
@@ -127,13 +127,13 @@ def run_r(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None = None
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise ReferenceError(
+            raise ReferenceRunError(
                 f"Die R-Referenz für '{indicator_id}' lief länger als {timeout:.0f} s und wurde beendet.",
                 "Prüfen Sie die Eingabedaten (Größe) oder das R-Skript auf Endlosschleifen.",
             ) from None
         if proc.returncode != 0 or not dst.is_file():
             tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
-            raise ReferenceError(
+            raise ReferenceRunError(
                 f"Die R-Referenz für '{indicator_id}' ist fehlgeschlagen (Exit {proc.returncode}): {tail}",
                 "Prüfen Sie, ob die Eingabe die Spalten des Katalogeintrags hat "
                 f"('lotse indicator show {indicator_id}').",

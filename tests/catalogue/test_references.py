@@ -57,7 +57,7 @@ def test_missing_rscript_gives_german_hint(monkeypatch):
     import pandas as pd
 
     monkeypatch.setattr(refs.shutil, "which", lambda name: None)
-    with pytest.raises(refs.ReferenceError) as err:
+    with pytest.raises(refs.ReferenceRunError) as err:
         refs.run_r("D15.1", pd.DataFrame({"region": ["01001"], "jahr": [2023],
                                           "abgaenger_ohne_abschluss": [1], "absolventen_abgaenger": [2]}))
     assert "Rscript wurde nicht gefunden" in err.value.message
@@ -67,7 +67,7 @@ def test_missing_rscript_gives_german_hint(monkeypatch):
 def test_unknown_reference_is_reported():
     import pandas as pd
 
-    with pytest.raises(refs.ReferenceError, match="keine pandas-Referenz"):
+    with pytest.raises(refs.ReferenceRunError, match="keine pandas-Referenz"):
         refs.run_pandas("H7.1", pd.DataFrame())
 
 
@@ -76,7 +76,7 @@ def test_unknown_reference_is_reported():
 def test_r_failure_shows_the_r_error():
     import pandas as pd
 
-    with pytest.raises(refs.ReferenceError, match="fehlgeschlagen"):
+    with pytest.raises(refs.ReferenceRunError, match="fehlgeschlagen"):
         refs.run_r("D15.1", pd.DataFrame({"region": ["01001"], "jahr": [2023]}))
 
 
