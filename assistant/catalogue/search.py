@@ -1,0 +1,157 @@
+"""German-aware lexical search over the catalogue (no model, deterministic).
+
+Normalisation folds case, umlauts (ä -> ae, so "Dreijährige" and "Dreijaehrige" match), ß, hyphens
+and punctuation. Tokens match exactly, or as inflected forms of each other ("Betreuungsquote" /
+"Betreuungsquoten"), or as a compound part when the query token is long enough ("Krippe" in
+"Krippenquote"). ``mentions`` is stricter: a question names an indicator only by its ID or by all
+words of its name or of a synonym.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from assistant.catalogue.schema import ID_PATTERN, Indicator
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_ID_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-Ia-i])\s?(\d{1,2})\.(\d{1,2})(?![0-9])")
+_SUFFIXES = ("", "e", "n", "s", "en", "es", "er", "ern", "em")
+_NUMBER_WORDS = {
+    "zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6",
+}
+
+STOPWORDS = frozenset("""
+    der die das den dem des ein eine einer eines einem einen und oder in im an am auf aus bei
+    mit nach von vom zu zur zum fuer ueber unter als wie was wer wo ist sind wird werden ich
+    wir sie es man mir mich berechne berechnet berechnen rechne rechnet ermittle ermitteln
+    bitte kann koennen soll sollte hoch hat haben gibt welche welcher welches wieviel viele
+    je pro bzw ohne nicht
+""".split())
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    text = re.sub(r"[-_/–]", " ", text)
+    text = re.sub(r"[^a-z0-9. ]", " ", text)
+    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+    out = []
+    for tok in normalize(text).split():
+        tok = _NUMBER_WORDS.get(tok, tok)
+        if keep_stopwords or tok not in STOPWORDS:
+            out.append(tok)
+    return out
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Same word up to a German inflection ending (quote/quoten, jaehrige/jaehrigen)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 4 or not long_.startswith(short[:-1] if short.endswith("e") else short):
+        return False
+    stem = short[:-1] if short.endswith("e") else short
+    return long_[len(stem):] in _SUFFIXES or long_[len(short):] in _SUFFIXES
+
+
+def token_score(query_tok: str, field_tok: str) -> float:
+    if _inflected(query_tok, field_tok):
+        return 1.0
+    if len(query_tok) >= 5 and query_tok in field_tok:
+        return 0.6  # compound part: "krippe" in "krippenquote"
+    if len(field_tok) >= 6 and field_tok in query_tok:
+        return 0.5  # query is the compound: "schulabbrecherquote" contains "schulabbrecher"
+    return 0.0
+
+
+def _best(query_tok: str, field_toks: Iterable[str]) -> float:
+    return max((token_score(query_tok, t) for t in field_toks), default=0.0)
+
+
+def _id_hits(text: str) -> list[str]:
+    return [f"{a.upper()}{b}.{c}" for a, b, c in _ID_IN_TEXT.findall(text)]
+
+
+def score(indicator: Indicator, query: str) -> float:
+    ids = _id_hits(query)
+    bonus = 0.0
+    if indicator.id in ids or (ID_PATTERN.match(query.strip().upper())
+                               and indicator.id.startswith(query.strip().upper())):
+        bonus = 10.0
+    id_toks = {normalize(i) for i in ids}
+    q_toks = [t for t in tokens(query) if t not in id_toks]
+    if not q_toks:
+        return bonus
+    name_toks = tokens(indicator.name)
+    syn_toks = [tokens(s) for s in indicator.synonyms]
+    def_toks = tokens(indicator.definition)
+    q_norm = normalize(query)
+    total = 0.0
+    found = 0
+    for tok in q_toks:
+        best_label = max([_best(tok, name_toks)] + [_best(tok, s) for s in syn_toks])
+        best_def = _best(tok, def_toks)
+        total += 3.0 * best_label + 1.0 * best_def
+        found += (best_label > 0 or best_def > 0)
+    for label in [indicator.name, *indicator.synonyms]:
+        if normalize(label) == q_norm:
+            total += 6.0
+        elif len(normalize(label)) >= 3 and f" {normalize(label)} " in f" {q_norm} ":
+            total += 2.0
+    # Coverage: queries whose every word is found rank above partial matches.
+    return bonus + total * (found / len(q_toks))
+
+
+def rank(indicators: list[Indicator], query: str) -> list[Indicator]:
+    scored = [(score(ind, query), pos, ind) for pos, ind in enumerate(indicators)]
+    hits = [s for s in scored if s[0] > 0]
+    hits.sort(key=lambda s: (-s[0], 0 if s[2].kind == "Kern" else 1, s[1]))
+    return [ind for _, _, ind in hits]
+
+
+def _label_covered(label: str, label_toks: list[str], question_toks: list[str], q_norm: str) -> bool:
+    if not label_toks:
+        return False
+    if any(ch.isdigit() for ch in label):
+        # "unter 3 Jahren" must not be found in "3 bis unter 6 Jahren": numbers need the phrase.
+        return f" {normalize(label)} " in q_norm
+    return all(any(_inflected(lt, qt) for qt in question_toks) for lt in label_toks)
+
+
+def mentions(indicators: list[Indicator], question: str) -> list[Indicator]:
+    """Indicators the question names by ID, name or synonym; the most specific naming first.
+
+    An indicator named only by words that a better match also covers ("Betreuungsquote" when
+    the question says "Betreuungsquote der unter Dreijährigen") is dropped.
+    """
+    ids = _id_hits(question)
+    q_toks = tokens(question)
+    q_norm = f" {normalize(question)} "
+    results: list[tuple[float, int, Indicator, frozenset[str]]] = []
+    for pos, ind in enumerate(indicators):
+        best, words = 0.0, frozenset()
+        if ind.id in ids:
+            best, words = 1000.0 - ids.index(ind.id), frozenset({ind.id})  # question order
+        for label in [ind.name, *ind.synonyms]:
+            label_toks = tokens(label)
+            if not _label_covered(label, label_toks, q_toks, q_norm):
+                continue
+            weight = float(sum(len(t) for t in label_toks))
+            if f" {normalize(label)} " in q_norm:
+                weight += 5  # the exact phrase, not just its words
+            if weight > best:
+                best, words = weight, frozenset(label_toks)
+        if best > 0:
+            results.append((best, pos, ind, words))
+    results.sort(key=lambda r: (-r[0], 0 if r[2].kind == "Kern" else 1, r[1]))
+    kept: list[tuple[float, int, Indicator, frozenset[str]]] = []
+    for result in results:
+        if any(result[3] < other[3] for other in kept):
+            continue
+        kept.append(result)
+    return [r[2] for r in kept]

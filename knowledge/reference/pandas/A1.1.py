@@ -1,0 +1,14 @@
+"""A1.1 Bevölkerung nach Altersgruppen – Referenzimplementierung (pandas).
+
+Anteil jeder Kategorie an der Summe aller Kategorien derselben Gruppe (ergibt 100 %).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr", "altersgruppe"], as_index=False)["bevoelkerung"].sum()
+    total = out.groupby(["region", "jahr"])["bevoelkerung"].transform("sum")
+    out["anteil"] = out["bevoelkerung"] / total.where(total != 0) * 100
+    return out

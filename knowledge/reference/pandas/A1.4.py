@@ -1,0 +1,14 @@
+"""A1.4 Ausländeranteil an der Bevölkerung – Referenzimplementierung (pandas).
+
+Zähler und Nenner werden je Gruppe summiert, dann geteilt (nie Quoten mitteln).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr"], as_index=False)[["auslaender", "bevoelkerung"]].sum()
+    den = out["bevoelkerung"].where(out["bevoelkerung"] != 0)  # Nenner 0 -> NaN
+    out["auslaenderanteil"] = out["auslaender"] / den * 100
+    return out[["region", "jahr", "auslaenderanteil"]]

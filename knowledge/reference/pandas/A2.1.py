@@ -1,0 +1,14 @@
+"""A2.1 Arbeitslosenquote – Referenzimplementierung (pandas).
+
+Zähler und Nenner werden je Gruppe summiert, dann geteilt (nie Quoten mitteln).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr"], as_index=False)[["arbeitslose", "zivile_erwerbspersonen"]].sum()
+    den = out["zivile_erwerbspersonen"].where(out["zivile_erwerbspersonen"] != 0)  # Nenner 0 -> NaN
+    out["arbeitslosenquote"] = out["arbeitslose"] / den * 100
+    return out[["region", "jahr", "arbeitslosenquote"]]

@@ -1,0 +1,14 @@
+"""A4.1 Kommunale Schulden je Einwohner – Referenzimplementierung (pandas).
+
+Zähler und Nenner werden je Gruppe summiert, dann geteilt (nie Quoten mitteln).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr"], as_index=False)[["schulden_eur", "einwohner"]].sum()
+    den = out["einwohner"].where(out["einwohner"] != 0)  # Nenner 0 -> NaN
+    out["schulden_je_einwohner"] = out["schulden_eur"] / den
+    return out[["region", "jahr", "schulden_je_einwohner"]]

@@ -1,0 +1,15 @@
+"""C6.1 Kindertageseinrichtungen und genehmigte Plätze – Referenzimplementierung (pandas).
+
+Einrichtungen und Plätze werden summiert; Plätze je 100 Kinder der Altersgruppe.
+Keine Rundung. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    cols = ["einrichtungen", "plaetze", "kinder_bevoelkerung"]
+    out = df.groupby(["region", "jahr"], as_index=False)[cols].sum()
+    den = out["kinder_bevoelkerung"].where(out["kinder_bevoelkerung"] != 0)
+    out["plaetze_je_100_kinder"] = out["plaetze"] / den * 100
+    return out[["region", "jahr", "einrichtungen", "plaetze", "plaetze_je_100_kinder"]]

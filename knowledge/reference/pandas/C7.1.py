@@ -1,0 +1,18 @@
+"""C7.1 Betreuungsquote der Kinder unter 3 Jahren – Referenzimplementierung (pandas).
+
+Betreute Kinder (Einrichtung + Tagespflege ohne zusätzlichen Einrichtungsbesuch) und Kinder der
+Bevölkerung werden über die Altersjahre 0, 1 und 2 getrennt summiert, dann geteilt – nicht die
+Quoten der Einzeljahre gemittelt. Andere Alter werden ignoriert. Keine Rundung; Nenner 0 -> NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    d = df[(df["alter"] >= 0) & (df["alter"] < 3)]
+    d = d.assign(kinder_betreut=d["kinder_kita"] + d["kinder_tagespflege"])
+    cols = ["kinder_betreut", "kinder_bevoelkerung"]
+    out = d.groupby(["region", "jahr"], as_index=False)[cols].sum()
+    den = out["kinder_bevoelkerung"].where(out["kinder_bevoelkerung"] != 0)
+    out["betreuungsquote"] = out["kinder_betreut"] / den * 100
+    return out

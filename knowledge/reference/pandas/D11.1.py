@@ -1,0 +1,14 @@
+"""D11.1 Einschulungen nach Art der Einschulung – Referenzimplementierung (pandas).
+
+Anteil jeder Kategorie an der Summe aller Kategorien derselben Gruppe (ergibt 100 %).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr", "einschulungsart"], as_index=False)["einschulungen"].sum()
+    total = out.groupby(["region", "jahr"])["einschulungen"].transform("sum")
+    out["anteil"] = out["einschulungen"] / total.where(total != 0) * 100
+    return out

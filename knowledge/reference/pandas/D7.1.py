@@ -1,0 +1,14 @@
+"""D7.1 Schülerinnen und Schüler nach Schularten – Referenzimplementierung (pandas).
+
+Anteil jeder Kategorie an der Summe aller Kategorien derselben Gruppe (ergibt 100 %).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr", "schulart"], as_index=False)["schueler"].sum()
+    total = out.groupby(["region", "jahr"])["schueler"].transform("sum")
+    out["anteil"] = out["schueler"] / total.where(total != 0) * 100
+    return out

@@ -1,0 +1,16 @@
+"""D7.6 Inklusionsanteil – Referenzimplementierung (pandas).
+
+Eingabe wie D7.3 bis D7.6 (Schüler Primar- und Sek. I, Förderbedarf an Regel- und Förderschulen).
+Förderquote = Inklusionsquote + Exklusionsquote. Keine Rundung; Nenner 0 -> NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    cols = ["schueler_primar_sek1", "foerder_regelschule", "foerder_foerderschule"]
+    out = df.groupby(["region", "jahr"], as_index=False)[cols].sum()
+    num = out["foerder_regelschule"]
+    den = out["foerder_regelschule"] + out["foerder_foerderschule"]
+    out["inklusionsanteil"] = num / den.where(den != 0) * 100
+    return out[["region", "jahr", "inklusionsanteil"]]

@@ -1,0 +1,14 @@
+"""E6.1 Ausbildungsbetriebsquote – Referenzimplementierung (pandas).
+
+Zähler und Nenner werden je Gruppe summiert, dann geteilt (nie Quoten mitteln).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr"], as_index=False)[["ausbildungsbetriebe", "betriebe"]].sum()
+    den = out["betriebe"].where(out["betriebe"] != 0)  # Nenner 0 -> NaN
+    out["ausbildungsbetriebsquote"] = out["ausbildungsbetriebe"] / den * 100
+    return out[["region", "jahr", "ausbildungsbetriebsquote"]]

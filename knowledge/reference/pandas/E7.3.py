@@ -1,0 +1,14 @@
+"""E7.3 Ausbildungsquote – Referenzimplementierung (pandas).
+
+Zähler und Nenner werden je Gruppe summiert, dann geteilt (nie Quoten mitteln).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr"], as_index=False)[["auszubildende", "beschaeftigte"]].sum()
+    den = out["beschaeftigte"].where(out["beschaeftigte"] != 0)  # Nenner 0 -> NaN
+    out["ausbildungsquote"] = out["auszubildende"] / den * 100
+    return out[["region", "jahr", "ausbildungsquote"]]

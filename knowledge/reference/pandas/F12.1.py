@@ -1,0 +1,14 @@
+"""F12.1 Übergangsquote von der Schule in die Hochschule – Referenzimplementierung (pandas).
+
+Zähler und Nenner werden je Gruppe summiert, dann geteilt (nie Quoten mitteln).
+Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+"""
+
+import pandas as pd
+
+
+def compute(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.groupby(["region", "jahr"], as_index=False)[["studienanfaenger", "studienberechtigte"]].sum()
+    den = out["studienberechtigte"].where(out["studienberechtigte"] != 0)  # Nenner 0 -> NaN
+    out["uebergangsquote"] = out["studienanfaenger"] / den * 100
+    return out[["region", "jahr", "uebergangsquote"]]

@@ -1,0 +1,11 @@
+# C6.1 Kindertageseinrichtungen und genehmigte Plätze – Referenzimplementierung (base R).
+# Einrichtungen und Plätze summiert; Plätze je 100 Kinder der Altersgruppe.
+# Keine Rundung; Nenner 0 ergibt NA.
+
+compute <- function(df) {
+  out <- aggregate(cbind(einrichtungen, plaetze, kinder_bevoelkerung) ~ region + jahr,
+                   data = df, FUN = sum)
+  out$plaetze_je_100_kinder <- ifelse(out$kinder_bevoelkerung != 0,
+                                      out$plaetze / out$kinder_bevoelkerung * 100, NA_real_)
+  out[, c("region", "jahr", "einrichtungen", "plaetze", "plaetze_je_100_kinder")]
+}

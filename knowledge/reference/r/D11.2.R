@@ -1,0 +1,9 @@
+# D11.2 Rückstellungsquote bei der Einschulung – Referenzimplementierung (base R).
+# Zähler und Nenner je Gruppe summieren, dann teilen (nie Quoten mitteln).
+# Keine Rundung; Nenner 0 ergibt NA.
+
+compute <- function(df) {
+  out <- aggregate(cbind(zurueckgestellt, schulpflichtige_erstmals) ~ region + jahr + geschlecht, data = df, FUN = sum)
+  out$rueckstellungsquote <- ifelse(out$schulpflichtige_erstmals != 0, out$zurueckgestellt / out$schulpflichtige_erstmals * 100, NA_real_)
+  out[, c("region", "jahr", "geschlecht", "rueckstellungsquote")]
+}

@@ -1,0 +1,9 @@
+# E6.1 Ausbildungsbetriebsquote – Referenzimplementierung (base R).
+# Zähler und Nenner je Gruppe summieren, dann teilen (nie Quoten mitteln).
+# Keine Rundung; Nenner 0 ergibt NA.
+
+compute <- function(df) {
+  out <- aggregate(cbind(ausbildungsbetriebe, betriebe) ~ region + jahr, data = df, FUN = sum)
+  out$ausbildungsbetriebsquote <- ifelse(out$betriebe != 0, out$ausbildungsbetriebe / out$betriebe * 100, NA_real_)
+  out[, c("region", "jahr", "ausbildungsbetriebsquote")]
+}

@@ -1,0 +1,7 @@
+# F7.1 Studierende nach Hochschulstandort – Referenzimplementierung (base R).
+# Zählgröße: Summe über die Einheiten (z. B. Hochschulen) je Gruppe.
+# Keine Rundung; Nenner 0 ergibt NA.
+
+compute <- function(df) {
+  aggregate(studierende ~ region + jahr, data = df, FUN = sum)
+}

@@ -1,0 +1,9 @@
+# G10.1 Volkshochschul-Unterrichtsstunden je 1.000 Einwohner – Referenzimplementierung (base R).
+# Zähler und Nenner je Gruppe summieren, dann teilen (nie Quoten mitteln).
+# Keine Rundung; Nenner 0 ergibt NA.
+
+compute <- function(df) {
+  out <- aggregate(cbind(unterrichtsstunden, einwohner) ~ region + jahr, data = df, FUN = sum)
+  out$unterrichtsstunden_je_1000_einwohner <- ifelse(out$einwohner != 0, out$unterrichtsstunden / out$einwohner * 1000, NA_real_)
+  out[, c("region", "jahr", "unterrichtsstunden_je_1000_einwohner")]
+}
