@@ -17,6 +17,7 @@ from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
 from assistant.prompts import TemplateLibrary
 from assistant.settings import Settings, load_settings
+from assistant.streaming import stop_on_repetition
 
 
 def _stderr(message: str) -> None:
@@ -43,5 +44,6 @@ class Lotse:
         """Stream the model's answer to ``question`` (free chat, no retrieval)."""
         template = self.templates.get("chat")
         messages = template.render(question=question.strip())
-        options = options_from(self.settings, stop=tuple(template.stop))
-        yield from self.backend.stream(messages, options)
+        options = options_from(self.settings, stop=tuple(template.stop),
+                               repeat_penalty=None if self.backend.profile.is_instruct else 1.3)
+        yield from stop_on_repetition(self.backend.stream(messages, options))

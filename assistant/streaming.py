@@ -26,3 +26,46 @@ def restore_stream(pieces: Iterable[str], restore: Callable[[str], str]) -> Iter
             yield restore(ready)
     if pending:
         yield restore(pending)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def stop_on_repetition(pieces: Iterable[str], min_words: int = 3) -> Iterator[str]:
+    """Pass pieces through until a finished sentence repeats an earlier one, then stop.
+
+    Small base models fall into loops ("Es ist ein Bericht. Es ist ein Bericht. …"); the repeat is
+    cut, and closing the source generator ends the generation early. Text streams on at once
+    unless the sentence being written so far could still become a repeat.
+    """
+    seen: set[str] = set()
+    text = ""
+    done = 0  # text[:done] holds finished, checked sentences
+    emitted = 0
+    iterator = iter(pieces)
+    try:
+        for piece in iterator:
+            text += piece
+            while (m := _SENTENCE_END.search(text, done)) is not None:
+                key = _norm(text[done:m.start()])
+                if len(key.split()) >= min_words and key in seen:
+                    return
+                seen.add(key)
+                done = m.end()
+            pending = _norm(text[done:])
+            hold = bool(pending) and any(s.startswith(pending) for s in seen)
+            upto = done if hold else len(text)
+            if upto > emitted:
+                yield text[emitted:upto]
+                emitted = upto
+        rest = _norm(text[done:])
+        if len(text) > emitted and not (len(rest.split()) >= min_words and rest in seen):
+            yield text[emitted:]
+    finally:
+        close = getattr(iterator, "close", None)
+        if close:
+            close()

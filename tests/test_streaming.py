@@ -19,3 +19,20 @@ def test_plain_angle_brackets_are_not_held_back_forever():
     assert "".join(restore_stream(pieces, restore)) == "a < b und c <d"
     first = next(restore_stream(iter(["Wert < 3 ist klein"]), restore))
     assert first == "Wert < 3 ist klein"
+
+
+def test_repeated_sentence_ends_the_stream():
+    from assistant.streaming import stop_on_repetition
+
+    pieces = ["Ein Bericht zeigt ", "die Lage. Es ist ein Bericht über Kinder. ",
+              "Es ist ein Bericht über Kinder. ", "Es ist ein Bericht über Kinder."]
+    out = "".join(stop_on_repetition(pieces))
+    assert out.strip() == "Ein Bericht zeigt die Lage. Es ist ein Bericht über Kinder."
+
+
+def test_text_without_repetition_passes_unchanged():
+    from assistant.streaming import stop_on_repetition
+
+    text = "Ein Satz. Noch ein Satz! Und eine Frage? Ende ohne Punkt"
+    pieces = [text[i:i + 4] for i in range(0, len(text), 4)]
+    assert "".join(stop_on_repetition(pieces)) == text

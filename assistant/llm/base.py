@@ -25,6 +25,8 @@ class GenerationOptions:
     #: A JSON schema the output must satisfy (grammar-constrained where the backend supports it).
     json_schema: dict[str, Any] | None = None
     seed: int | None = None
+    #: Penalty on repeated tokens (llama.cpp); small base models loop without one.
+    repeat_penalty: float | None = None
 
 
 @dataclass

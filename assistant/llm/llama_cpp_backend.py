@@ -113,6 +113,8 @@ class LlamaCppBackend:
         }
         if options.seed is not None:
             kwargs["seed"] = options.seed
+        if options.repeat_penalty is not None:
+            kwargs["repeat_penalty"] = options.repeat_penalty
         if options.json_schema is not None:
             kwargs["response_format"] = {"type": "json_object", "schema": options.json_schema}
         return kwargs
