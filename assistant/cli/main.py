@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),
+    "privacy": ("assistant.cli.privacy:privacy", "Tabellen prüfen: Personenspalten, Geheimhaltung, k-Anonymität."),
 }
 
 

@@ -141,28 +141,44 @@ def suppress(frame: pd.DataFrame, key_columns: list[str], count_columns: list[st
     return result
 
 
+def _dimensions(key_frame: pd.DataFrame) -> list[list[str]]:
+    """Key columns in 1:1 correspondence (code and name of a region) form one dimension."""
+    dims: list[list[str]] = []
+    for col in key_frame.columns:
+        for dim in dims:
+            n = key_frame[dim[0]].nunique()
+            if key_frame[col].nunique() == n == len(key_frame[[dim[0], col]].drop_duplicates()):
+                dim.append(col)
+                break
+        else:
+            dims.append([col])
+    return dims
+
+
 def _cells(frame: pd.DataFrame, keys: list[str], counts: list[str]):
     key_frame = frame[keys].astype(object).where(frame[keys].notna(), "") if keys else None
     unique = bool(keys) and not key_frame.duplicated().any()
+    dims = _dimensions(key_frame) if unique else []
     coords: list[tuple] = []
     values: list[int | None] = []
     kinds: list[str] = []
     positions: list[tuple[int, str]] = []
     for row in range(len(frame)):
         if unique:
-            labels = tuple(str(v) for v in key_frame.iloc[row])
+            raw = key_frame.iloc[row]
+            labels = tuple(" / ".join(str(raw[c]) for c in dim) for dim in dims)
             if any(is_total_label(v) for v in labels):  # blank keys of a total row are totals too
-                labels = tuple(v if v else "Insgesamt" for v in labels)
+                labels = tuple(v if v.strip(" /") else "Insgesamt" for v in labels)
         else:
             tagged = key_frame is not None and any(is_total_label(str(v))
                                                    for v in key_frame.iloc[row])
             labels = (f"Insgesamt\x00{row}" if tagged else f"\x00row{row}",)
         for col in counts:
-            raw = frame.iat[row, frame.columns.get_loc(col)]
-            value = parse_count(raw)
-            blank = value is None and (raw is None or str(raw).strip() == "" or (
-                not isinstance(raw, str) and pd.isna(raw)))
-            dot = isinstance(raw, str) and raw.strip() == SYMBOL
+            raw_value = frame.iat[row, frame.columns.get_loc(col)]
+            value = parse_count(raw_value)
+            blank = value is None and (raw_value is None or (
+                isinstance(raw_value, str) and not raw_value.strip()))
+            dot = isinstance(raw_value, str) and raw_value.strip() == SYMBOL
             coords.append(labels + (col,))
             values.append(0 if blank else value)
             kinds.append("blank" if blank else "dot" if dot else "num" if value is not None

@@ -69,6 +69,13 @@ _NON_NAME_WORDS = {"schule", "grundschule", "gymnasium", "realschule", "gesamtsc
                    "bezirk", "strasse", "weg", "platz", "allee", "ring", "insgesamt", "summe",
                    "gesamt", "total", "familienzentrum", "kindertagesstatte", "campus"}
 
+#: Quasi-identifier kinds that are naturally written as numbers.
+_NUMERIC_QUASI = {"BIRTH_YEAR", "AGE", "GRADE", "CLASS", "POSTCODE", "DATE"}
+_CODE_HINT = re.compile(r"nummer|nr$|id$|code|schluessel|kennziffer|kennzahl")
+_BASE_QUASI = {"schule", "schulname", "kita", "einrichtung", "geschlecht", "staatsangehoerigkeit",
+               "nationalitaet", "foerderbedarf", "foerderschwerpunkt", "sprache", "religion",
+               "konfession", "wohnort", "ortsteil", "stadtteil", "sozialraum", "herkunftsland"}
+
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
 _PHONE = re.compile(r"^(\+|00|0)[\d\s/().-]{6,}$")
@@ -244,6 +251,9 @@ def classify_column(name: str, series: pd.Series) -> ColumnFinding:
     found = _value_kind(sample, strong_only=bool(by_name)) if sample else None
     if found:
         return ColumnFinding(name, found[0], "direct", "values", found[1])
+    if by_name and _counts_not_categories(by_name[0], name, sample, int_share):
+        return ColumnFinding(name, "NUMBER", "other", "values", int_share,
+                             note="Spaltenname enthält ein Merkmal, Werte sind Fallzahlen")
     if by_name:
         return ColumnFinding(name, by_name[0], "quasi", "name", sensitive=by_name[2])
     if sample and int_share >= 0.95:
@@ -252,6 +262,14 @@ def classify_column(name: str, series: pd.Series) -> ColumnFinding:
         return ColumnFinding(name, "FREE_TEXT", "direct", "values",
                              note="Freitext kann Namen und Einzelangaben enthalten")
     return ColumnFinding(name, "TEXT" if sample else "EMPTY", "other", "none")
+
+
+def _counts_not_categories(kind: str, name: str, sample: list[str], int_share: float) -> bool:
+    """'Grundschule' or 'ohne Hauptschulabschluss' over counts is a count column, not a school."""
+    c = compact_header(name)
+    if kind in _NUMERIC_QUASI or _CODE_HINT.search(c) or c in _BASE_QUASI:
+        return False
+    return bool(sample) and int_share >= 0.95 and len(set(sample)) > 5
 
 
 def _free_text(sample: list[str]) -> bool:

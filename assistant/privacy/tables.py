@@ -143,7 +143,7 @@ def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
     warnings: list[str] = []
     notes = list(loaded.notes)
     frame.columns = [str(c) for c in frame.columns]
-    findings = [classify_column(c, frame[c]) for c in frame.columns]
+    findings = [_classify(loaded, c, frame[c]) for c in frame.columns]
     if not loaded.is_official and _header_is_data(frame, findings):
         frame = _demote_header(frame)
         findings = [classify_column(c, frame[c]) for c in frame.columns]
@@ -215,6 +215,13 @@ def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
                         "die Zuordnung der Platzhalter liegt nur im Arbeitsspeicher dieser Sitzung.")
     return TableCheck(kind, reason, loaded.source_format, len(frame), findings, actions,
                       suppression, k, kanon, cleaned, warnings, notes)
+
+
+def _classify(loaded: LoadedTable, column: str, series: pd.Series) -> ColumnFinding:
+    if column in loaded.meta.get("value_columns", ()):
+        return ColumnFinding(column, "COUNT", "other", "name",
+                             note="Wertspalte des GENESIS-Exports")
+    return classify_column(column, series)
 
 
 def _header_is_data(frame: pd.DataFrame, findings: list[ColumnFinding]) -> bool:
