@@ -50,12 +50,12 @@ QUASI_RULES: tuple[tuple[str, str, bool], ...] = (
     ("RELIGION", r"religion|konfession|bekenntnis", True),
     ("SOCIAL_BENEFITS", r"sgb|leistungsbez|^but$|bildungundteilhabe|transfer|einkommen", True),
     ("LANGUAGE", r"sprache|language", False),
+    ("DATE", r"datum|date$|einschulung|aufnahme|zuzug|eintritt|austritt", False),
     ("GRADE", r"jahrgang|klassenstufe|^stufe$|^grade", False),
     ("CLASS", r"^klasse|klassenbez|^class$|lerngruppe|^kurs$", False),
     ("SCHOOL", r"schul(?!er)|kita|einrichtung|^school|institution", False),
     ("POSTCODE", r"^plz$|postleitzahl|zipcode|^zip$|postcode", False),
     ("PLACE", r"wohnort|ortsteil|stadtteil|sozialraum|wohngebiet|bezirk|^ort$|quartier", False),
-    ("DATE", r"datum|date$|einschulung|aufnahme|zuzug|eintritt|austritt", False),
 )
 _INSTITUTION = re.compile(r"schul(?!er)|kita|einrichtung|traeger|gemeinde|stadt|kreis|region|"
                           r"sozialraum|bezirk|school|institution|facility|datei|file|firma|"
