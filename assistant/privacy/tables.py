@@ -123,7 +123,7 @@ def check_table(table: LoadedTable | pd.DataFrame, *, min_cell_count: int = 3, k
     loaded = table if isinstance(table, LoadedTable) else LoadedTable(table.copy(), "dataframe")
     try:
         result = _check(loaded, min_cell_count, k, mode, table_kind, birth_year,
-                        pseudonymizer or Pseudonymizer())
+                        Pseudonymizer() if pseudonymizer is None else pseudonymizer)
     except LotseError:
         raise
     except Exception as exc:  # noqa: BLE001 - fail closed on anything unexpected
