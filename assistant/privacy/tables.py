@@ -32,6 +32,8 @@ _NOT_COUNT = re.compile(r"jahr|^nr|nummer|^id$|_id$|code|schl(ü|ue)ssel|plz|ken
                         r"^ags|^ars|alter|^age$|note|punkte|stichtag|datum", re.IGNORECASE)
 _STATISTIC = re.compile(r"anzahl|summe|insgesamt|gesamt|fälle|faelle|count|total|kinder|"
                         r"schüler|schueler|plätze|plaetze|personen", re.IGNORECASE)
+#: Columns that only exist in lists of individuals; they rule out an aggregate table.
+_PERSON_LEVEL = {"PERSON", "DATE_OF_BIRTH", "ADDRESS", "FREE_TEXT"}
 _ACTION_TEXT = {"pseudonymize": "pseudonymisiert", "drop": "entfernt",
                 "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
 
@@ -206,6 +208,11 @@ def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
     else:
         kanon = k_anonymity(cleaned, quasi, k)
         warnings.extend(f.message() for f in kanon)
+        named = [c for c in counts if _STATISTIC.search(c)]
+        if named and table_kind is None:
+            warnings.append("Die Spalten " + ", ".join(f"'{c}'" for c in named) + " sehen wie "
+                            "Fallzahlen aus, die Tabelle wurde aber als Einzeldaten behandelt. "
+                            "Ist es eine Fallzahltabelle, prüfen Sie sie mit --aggregate.")
     for f in findings:
         if f.sensitive:
             warnings.append(f"Spalte '{f.column}' enthält besondere oder besonders schutzwürdige "
@@ -264,14 +271,15 @@ def _table_kind(loaded: LoadedTable, frame: pd.DataFrame, findings: list[ColumnF
         return requested, "vom Nutzer angegeben", counts, keys
     if loaded.is_official:
         return "aggregate", "GENESIS/Regionaldatenbank-Export (amtliche Statistik)", counts, keys
-    if any(f.role == "direct" for f in findings):
-        return "microdata", "personenbezogene Spalten gefunden (Einzeldaten)", counts, keys
+    persons = [f.column for f in findings if f.kind in _PERSON_LEVEL]
     if counts:
         unique = not keys or not frame[keys].astype(object).duplicated().any()
         named = any(_STATISTIC.search(c) for c in counts)
-        if unique or named:
+        if (unique or named) and not persons:
             return ("aggregate", "Fallzahlspalten mit eindeutigen Merkmalskombinationen je Zeile",
                     counts, keys)
+    if persons:
+        return "microdata", "Spalten mit Namen oder Geburtsdaten (Einzeldaten)", counts, keys
     return "microdata", "keine Fallzahlspalten mit eindeutigen Schlüsseln", counts, keys
 
 

@@ -165,3 +165,23 @@ def test_audit_is_written_even_for_clean_tables(data_dir):
     log = AuditLog(audit_path(data_dir))
     check_table(pd.DataFrame({"Jahr": ["2023", "2024"], "Quote": ["7,9", "8,1"]}), audit=log)
     assert log.entries()[0].action == "check_table"
+
+
+def test_aggregate_with_id_and_contact_columns_is_still_suppressed():
+    frame = pd.DataFrame({
+        "ID": ["K01", "K02", "K03"], "Kita": ["Sonnenschein", "Regenbogen", "Pusteblume"],
+        "Telefon": ["0221 1234567", "0221 7654321", "0221 1112223"],
+        "Kinder unter 3": ["12", "1", "9"], "Kinder über 3": ["30", "25", "14"]})
+    result = check_table(frame)
+    assert result.table_kind == "aggregate"
+    assert result.cleaned["Telefon"].str.fullmatch(r"<PHONE_\d+>").all()
+    assert result.cleaned.loc[1, "Kinder unter 3"] == "."
+    assert result.suppression.primary == 1 and result.suppression.secondary >= 1
+
+
+def test_pupil_list_with_count_like_column_hints_at_aggregate_flag():
+    frame = PUPILS[["Nachname", "Klasse"]].assign(Fehltage=["1", "0", "4", "2", "7", "3", "0",
+                                                            "1", "5", "2"])
+    assert check_table(frame).table_kind == "microdata"
+    counted = PUPILS[["Nachname", "Klasse"]].assign(Anzahl=[str(n) for n in range(10)])
+    assert any("--aggregate" in w for w in check_table(counted).warnings)
