@@ -18,7 +18,7 @@ _KIND_TEXT = {
     "GRADE": "Jahrgangsstufe", "CLASS": "Klasse", "SCHOOL": "Schule/Einrichtung",
     "POSTCODE": "Postleitzahl", "PLACE": "Wohnort/Gebiet", "DATE": "Datum",
 }
-_ACTION_TEXT = {"pseudonymize": "pseudonymisiert (<ART_n>)", "drop": "entfernt",
+_ACTION_TEXT = {"pseudonymize": "pseudonymisiert (<{kind}_n>)", "drop": "entfernt",
                 "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
 
 
@@ -82,7 +82,7 @@ def _print_report(result, out: Path | None) -> None:  # noqa: ANN001
                     "name+values": "an Spaltenname und Werten"}.get(c.evidence, c.evidence)
         share = f", {c.share:.0%} der geprüften Werte" if c.share is not None else ""
         click.echo(f"  - '{c.column}': {_KIND_TEXT.get(c.kind, c.kind)} (erkannt {evidence}"
-                   f"{share}) -> {_ACTION_TEXT.get(c.action, c.action)}")
+                   f"{share}) -> {_ACTION_TEXT.get(c.action, c.action).format(kind=c.kind)}")
     quasi = [c for c in result.columns if c.role == "quasi"]
     if quasi:
         click.echo("\nQuasi-Identifikatoren (unverändert, nur gemeldet): " + ", ".join(

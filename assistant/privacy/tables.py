@@ -279,7 +279,7 @@ def _table_kind(loaded: LoadedTable, frame: pd.DataFrame, findings: list[ColumnF
             return ("aggregate", "Fallzahlspalten mit eindeutigen Merkmalskombinationen je Zeile",
                     counts, keys)
     if persons:
-        return "microdata", "Spalten mit Namen oder Geburtsdaten (Einzeldaten)", counts, keys
+        return "microdata", "Spalten mit Namen, Geburtsdaten oder Anschriften", counts, keys
     return "microdata", "keine Fallzahlspalten mit eindeutigen Schlüsseln", counts, keys
 
 
