@@ -1,0 +1,246 @@
+"""Read a user's table into pandas without losing or guessing data silently.
+
+Handles CSV with an unknown delimiter (``;`` ``,`` tab ``|``) and encoding (UTF-8, UTF-8 with BOM,
+UTF-16 with BOM, cp1252, latin-1), ragged rows (short rows are padded and reported by line number,
+rows with extra filled fields are refused), Excel when ``openpyxl`` is installed, and
+Regionaldatenbank/GENESIS exports (title block, multi-line header, footnotes, ``.`` ``-`` ``x``
+``/`` symbols), which are flattened by :mod:`assistant.privacy.table_genesis`.
+
+All plain cells are kept as strings exactly as read (leading zeros in IDs and AGS stay); the
+privacy gate decides later what is a number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.errors import InputError
+
+DELIMITERS = (";", ",", "\t", "|")
+_DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator", "|": "senkrechter Strich"}
+_MAX_BYTES = 200 * 1024 * 1024
+_SNIFF_LINES = 60
+
+
+@dataclass
+class LoadedTable:
+    """A table as read from disk, with notes on how it was read (German, no cell values)."""
+
+    frame: pd.DataFrame
+    source_format: str  # "csv", "excel" or "genesis"
+    encoding: str | None = None
+    delimiter: str | None = None
+    padded_lines: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: GENESIS only: table code, title lines, unit, symbol counts, key and value columns.
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def is_official(self) -> bool:
+        return self.source_format == "genesis"
+
+
+def read_table(path: str | Path) -> LoadedTable:
+    """Read ``path`` (CSV, TSV, Excel, GENESIS CSV) or raise :class:`InputError` in German."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    if raw[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_excel(path)
+    if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or path.suffix.lower() == ".xls":
+        raise InputError(
+            f"'{path.name}' ist eine alte Excel-Datei (.xls), die Lotse nicht lesen kann.",
+            "Speichern Sie die Tabelle in Excel als 'CSV UTF-8 (durch Trennzeichen getrennt)' "
+            "oder als .xlsx und versuchen Sie es erneut.")
+    text, encoding = decode_bytes(raw, path.name)
+    from assistant.privacy import table_genesis
+
+    if table_genesis.looks_like_genesis(text):
+        frame, meta, notes = table_genesis.parse_genesis(text, path.name)
+        return LoadedTable(frame, "genesis", encoding, ";", notes=notes, meta=meta)
+    return parse_csv_text(text, path.name, encoding)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"Die Datei '{path}' wurde nicht gefunden.",
+                         "Prüfen Sie den Pfad und den Dateinamen.")
+    if path.is_dir():
+        raise InputError(f"'{path}' ist ein Ordner, keine Tabelle.",
+                         "Geben Sie eine CSV- oder Excel-Datei an.")
+    size = path.stat().st_size
+    if size > _MAX_BYTES:
+        raise InputError(f"'{path.name}' ist mit {size // 2**20} MB zu groß für die Prüfung.",
+                         "Teilen Sie die Tabelle auf oder wählen Sie nur die nötigen Spalten aus.")
+    try:
+        raw = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"'{path.name}' ist nicht lesbar (keine Berechtigung).",
+                         "Prüfen Sie die Dateirechte.") from None
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(f"Die Datei '{path.name}' ist leer.",
+                         "Exportieren Sie die Tabelle erneut und prüfen Sie, ob sie Zeilen enthält.")
+    return raw
+
+
+def decode_bytes(raw: bytes, name: str = "Tabelle") -> tuple[str, str]:
+    """Decode with BOM detection, then strict UTF-8, then cp1252, then latin-1; refuse binary."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(raw):
+        raise InputError(
+            f"'{name}' sieht nicht wie eine Tabelle aus (Binärdaten statt Text).",
+            "Exportieren Sie die Tabelle als CSV (Semikolon-getrennt) oder als .xlsx.")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    return control / max(len(sample), 1) > 0.05
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """Pick the delimiter whose per-line count is most consistent (quotes respected)."""
+    best, best_score = ";", -1.0
+    for delim in DELIMITERS:
+        counts = [len(row) - 1 for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)
+                  if any(cell.strip() for cell in row)]
+        if not counts:
+            continue
+        mode, freq = Counter(counts).most_common(1)[0]
+        if mode == 0:
+            continue
+        score = freq / len(counts) + min(mode, 50) / 1000
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def parse_csv_text(text: str, name: str = "Tabelle", encoding: str | None = None) -> LoadedTable:
+    """Parse delimited text with a header row; pad short rows, refuse rows with extra values."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:_SNIFF_LINES]
+    delimiter = sniff_delimiter(lines)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                records.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"'{name}' lässt sich ab Zeile {reader.line_num} nicht lesen ({exc}).",
+                         "Prüfen Sie Anführungszeichen in dieser Zeile.") from None
+    if not records:
+        raise InputError(f"Die Datei '{name}' enthält keine Zeilen.", "Prüfen Sie den Export.")
+    header_line, header = records[0]
+    header = _trim_trailing_empty(header)
+    width = len(header)
+    padded: list[int] = []
+    too_long: list[int] = []
+    rows: list[list[str]] = []
+    for line_no, row in records[1:]:
+        if len(row) > width:
+            if any(cell.strip() for cell in row[width:]):
+                too_long.append(line_no)
+                continue
+            row = row[:width]
+        elif len(row) < width:
+            padded.append(line_no)
+            row = row + [""] * (width - len(row))
+        rows.append([cell.strip() or None for cell in row])
+    if too_long:
+        raise InputError(
+            f"In '{name}' haben die Zeilen {_line_list(too_long)} mehr Werte als die Kopfzeile "
+            f"({width} Spalten, Trennzeichen {_DELIMITER_NAMES[delimiter]}). Lotse verwirft keine "
+            "Daten stillschweigend.",
+            "Prüfen Sie diese Zeilen auf zusätzliche Trennzeichen oder fehlende Anführungszeichen, "
+            "oder ergänzen Sie die fehlenden Spaltennamen in der Kopfzeile.")
+    columns, renamed = _clean_header(header)
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    notes = [f"CSV gelesen: Kodierung {encoding or 'Text'}, Trennzeichen "
+             f"{_DELIMITER_NAMES[delimiter]}, {len(frame)} Zeilen, {len(columns)} Spalten "
+             f"(Kopfzeile in Zeile {header_line})."]
+    if padded:
+        notes.append(f"Die Zeilen {_line_list(padded)} hatten weniger Werte als die Kopfzeile; "
+                     "die fehlenden Felder wurden leer ergänzt.")
+    if renamed:
+        notes.append(f"Leere oder doppelte Spaltennamen wurden ersetzt: {', '.join(renamed)}.")
+    return LoadedTable(frame, "csv", encoding, delimiter, padded, notes)
+
+
+def _trim_trailing_empty(row: list[str]) -> list[str]:
+    end = len(row)
+    while end > 1 and not row[end - 1].strip():
+        end -= 1
+    return row[:end]
+
+
+def _clean_header(header: list[str]) -> tuple[list[str], list[str]]:
+    seen: Counter[str] = Counter()
+    columns: list[str] = []
+    renamed: list[str] = []
+    for i, cell in enumerate(header, start=1):
+        name = " ".join(cell.replace("\ufeff", "").split()) or f"Spalte{i}"
+        if not cell.strip():
+            renamed.append(name)
+        seen[name] += 1
+        if seen[name] > 1:
+            name = f"{name}_{seen[name]}"
+            renamed.append(name)
+        columns.append(name)
+    return columns, renamed
+
+
+def _line_list(lines: list[int], limit: int = 15) -> str:
+    shown = ", ".join(str(n) for n in lines[:limit])
+    return shown + (f" und {len(lines) - limit} weitere" if len(lines) > limit else "")
+
+
+def _read_excel(path: Path) -> LoadedTable:
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        raise InputError(
+            f"'{path.name}' ist eine Excel-Datei; dafür fehlt das Paket 'openpyxl'.",
+            "Speichern Sie die Tabelle in Excel als 'CSV UTF-8 (durch Trennzeichen getrennt)' "
+            "oder installieren Sie openpyxl (pip install openpyxl).") from None
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, header=None,
+                               engine="openpyxl")
+    except Exception as exc:  # noqa: BLE001 - any reader failure is a user-facing input problem
+        raise InputError(f"'{path.name}' lässt sich nicht als Excel-Datei lesen ({type(exc).__name__}).",
+                         "Öffnen und speichern Sie die Datei erneut in Excel oder exportieren "
+                         "Sie sie als CSV.") from None
+    if not sheets:
+        raise InputError(f"'{path.name}' enthält kein Tabellenblatt.", "Prüfen Sie die Datei.")
+    sheet_name, raw = next(iter(sheets.items()))
+    text = raw.to_csv(sep=";", index=False, header=False)
+    loaded = parse_csv_text(text, path.name, "xlsx")
+    loaded.source_format = "excel"
+    loaded.delimiter = None
+    loaded.notes[0] = (f"Excel gelesen: Blatt '{sheet_name}', {len(loaded.frame)} Zeilen, "
+                       f"{loaded.frame.shape[1]} Spalten.")
+    if len(sheets) > 1:
+        loaded.notes.append(f"Nur das erste von {len(sheets)} Tabellenblättern wurde geprüft.")
+    return loaded
