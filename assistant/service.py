@@ -17,7 +17,7 @@ from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
 from assistant.prompts import TemplateLibrary
 from assistant.settings import Settings, load_settings
-from assistant.streaming import stop_on_repetition
+from assistant.streaming import stop_on_foreign_script, stop_on_repetition
 
 
 def _stderr(message: str) -> None:
@@ -46,4 +46,4 @@ class Lotse:
         messages = template.render(question=question.strip())
         options = options_from(self.settings, stop=tuple(template.stop),
                                repeat_penalty=None if self.backend.profile.is_instruct else 1.3)
-        yield from stop_on_repetition(self.backend.stream(messages, options))
+        yield from stop_on_repetition(stop_on_foreign_script(self.backend.stream(messages, options)))

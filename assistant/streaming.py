@@ -69,3 +69,24 @@ def stop_on_repetition(pieces: Iterable[str], min_words: int = 3) -> Iterator[st
         close = getattr(iterator, "close", None)
         if close:
             close()
+
+
+# Scripts a German answer never switches into; a small model drifting there has lost the thread.
+_FOREIGN_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def stop_on_foreign_script(pieces: Iterable[str]) -> Iterator[str]:
+    """Pass pieces through until one contains Thai, Japanese, Chinese or Korean script."""
+    iterator = iter(pieces)
+    try:
+        for piece in iterator:
+            match = _FOREIGN_SCRIPT.search(piece)
+            if match:
+                if piece[: match.start()].strip():
+                    yield piece[: match.start()]
+                return
+            yield piece
+    finally:
+        close = getattr(iterator, "close", None)
+        if close:
+            close()

@@ -36,3 +36,10 @@ def test_text_without_repetition_passes_unchanged():
     text = "Ein Satz. Noch ein Satz! Und eine Frage? Ende ohne Punkt"
     pieces = [text[i:i + 4] for i in range(0, len(text), 4)]
     assert "".join(stop_on_repetition(pieces)) == text
+
+
+def test_drift_into_another_script_ends_the_stream():
+    from assistant.streaming import stop_on_foreign_script
+
+    out = "".join(stop_on_foreign_script(["Eine Kita betreut Kinder. ", "に通い", "user"]))
+    assert out == "Eine Kita betreut Kinder. "
