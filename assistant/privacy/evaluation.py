@@ -42,6 +42,7 @@ class TypeScore:
     n_gold: int = 0
     n_pred: int = 0
     misses: list[tuple[str, str]] = field(default_factory=list)
+    boundary: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, gold, predicted)
     false_positives: list[tuple[str, str]] = field(default_factory=list)
 
     @staticmethod
@@ -81,6 +82,10 @@ def score(examples: Iterable[Example], predictions: Iterable[list[Span]]) -> dic
                 s.tp_exact += 1
             if any(p.overlaps(g) for p in pred):
                 s.tp_overlap_gold += 1
+                if not any((p.start, p.end) == (g.start, g.end) for p in pred if p.type == g.type):
+                    other = next(p for p in pred if p.overlaps(g))
+                    s.boundary.append((example.id, example.text[g.start:g.end],
+                                       example.text[other.start:other.end]))
             else:
                 s.misses.append((example.id, example.text[g.start:g.end]))
         for p in pred:

@@ -47,6 +47,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("date after an asterisk (birth mark)", rf"(?<=\*\s?){ANY_DATE}", 0.85),
         Pattern("date after geb./geboren", rf"(?<=\b(?:geb\.|geboren(?:\s+(?:am|den))?|Geburtsdatum|Geb\.-Datum|Geburtstag)\s*:?\s*){ANY_DATE}", 0.85),
+        Pattern("date before geboren", rf"{ANY_DATE}(?=\s+(?:geboren|zur Welt gekommen))", 0.85),
         Pattern("date (needs birth context)", ANY_DATE, 0.1),
     ]
     CONTEXT = ["geboren", "geburt", "birth", "dob", "jahrgang"]

@@ -24,8 +24,8 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.recognizers.person_tokens import Kind, Token, tokenize
 
-_GAP = re.compile(r"[ \t]{1,3}\Z")
-_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*\Z")
+_GAP = re.compile(r"[ \t]{1,3}")
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.INITIAL,
               Kind.PARTICLE}
 TAIL_KINDS = NAME_KINDS
@@ -59,7 +59,7 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             j = i + 1
             while (j < len(tokens) and tokens[j].kind in NAME_KINDS
-                   and _GAP.search(text[tokens[j - 1].end:tokens[j].start] or "x") is not None
+                   and _GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]) is not None
                    and not tokens[j].sentence_start):
                 j += 1
             yield i, j
@@ -74,7 +74,7 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             before = self._before(text, tokens, i)
             after = tokens[j] if j < len(tokens) else None
-            if after is not None and after.institution and _GAP.search(text[tokens[j - 1].end:after.start] or "x"):
+            if after is not None and after.institution and _GAP.fullmatch(text[tokens[j - 1].end:after.start]):
                 continue  # "Geschwister Scholl Gymnasium", "Albert Schweitzer Straße"
             merged = self._surname_first(text, tokens, runs, n)
             if merged is not None:
@@ -99,19 +99,19 @@ class PersonRecognizer(EntityRecognizer):
         i, j = runs[n]
         i2, j2 = runs[n + 1]
         head = tokens[i:j]
-        if len(head) > 2 or i2 != j or not _COMMA_GAP.search(text[tokens[j - 1].end:tokens[i2].start]):
+        if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
             return None
-        if not all(t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN) for t in head):
+        for t in head:
+            if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
+                    or (t.kind is Kind.FIRST and t.also_surname and len(head) == 1)):
+                return None
+        if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
             return None
-        if head[-1].lowercase:
+        # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
+        firsts = tokens[i2:j2]
+        if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
             return None
-        firsts = []
-        for t in tokens[i2:j2]:
-            if t.kind in (Kind.FIRST, Kind.INITIAL) or (firsts and t.kind is Kind.WEAK_FIRST):
-                firsts.append(t)
-            else:
-                break
-        if not firsts:
+        if not any(t.kind in (Kind.FIRST, Kind.INITIAL) for t in firsts):
             return None
         if tokens[i2].kind is Kind.INITIAL and head[0].kind is Kind.UNKNOWN:
             return None
@@ -134,7 +134,7 @@ class PersonRecognizer(EntityRecognizer):
                     end -= 1
                 start = pos
                 while (not titled and start > 0 and start > pos - 2
-                       and run[start - 1].kind in (Kind.SUR, Kind.WEAK_SUR)):
+                       and run[start - 1].kind is Kind.SUR):
                     start -= 1
                 if titled and pos == 0:
                     score, why = 0.9, "title"

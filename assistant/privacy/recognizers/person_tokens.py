@@ -46,6 +46,18 @@ NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "men
                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
 
 
+ACRONYMS = {"IBAN", "BIC", "PLZ", "KITA", "NRW", "USA", "BLZ", "SGB", "GMBH", "EV", "AOK", "ASD",
+            "KJHG", "BAMF", "DAZ", "DAF", "OGS", "IGS", "BUT", "ABC", "PDF", "CSV", "XLSX", "TEL",
+            "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR"}
+
+
+def _institution(word: str) -> bool:
+    """"Schule", "Gymnasiums", "Heims", "Straße": the word names an institution or a street."""
+    low = word.lower()
+    stem_form = re.sub(r"(?:es|s|n)$", "", low)
+    return any(low.endswith(stem) or stem_form.endswith(stem) for stem in INSTITUTION_STEMS)
+
+
 class Kind(Enum):
     FIRST = "first"          # a first name that is not an ordinary word here
     WEAK_FIRST = "weak_first"  # first name that is also an ordinary word ("Rosa", "Mai")
@@ -69,6 +81,7 @@ class Token:
     role: bool = False
     determiner: bool = False
     institution: bool = False
+    also_surname: bool = False
 
     @property
     def is_namey(self) -> bool:
@@ -84,12 +97,12 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _parts_kind(parts: list[str], lex: NameLexicon) -> tuple[bool, bool]:
-    """(all parts first names, all parts surname-like) for hyphenated tokens."""
+    """(all parts first names, all parts names or a name prefix) for hyphenated tokens."""
     folded = [fold(p) for p in parts]
     all_first = all(f in lex.first_names for f in folded)
-    surname_like = (folded[0] in NAME_PREFIXES or folded[0] in lex.surnames
-                    or folded[0] in lex.first_names)
-    all_sur = surname_like and all(p[:1].isupper() for p in parts[1:])
+    names = [f in lex.surnames or f in lex.first_names for f in folded]
+    all_sur = (all(names[1:]) and (names[0] or folded[0] in NAME_PREFIXES)
+               and all(p[:1].isupper() for p in parts[1:]))
     return all_first, all_sur
 
 
@@ -107,16 +120,22 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon) -> Token:
                 role=lower in ROLES, determiner=lower in DETERMINERS)
     if lower in TITLES:
         return Token(word, match_start, end, Kind.TITLE, **base)
+    if base["role"]:
+        return Token(word, match_start, end, Kind.OTHER, **base)
     if lower in PARTICLES and word[:1].islower():
         return Token(word, match_start, end, Kind.PARTICLE, **base)
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
-    if len(parts) > 1 and parts[-1].lower().endswith(INSTITUTION_STEMS):
+    if len(parts) > 1 and _institution(parts[-1]):
         return Token(word, match_start, end, Kind.OTHER, institution=True, **base)
+    if word.isupper() and (len(word) <= 2 or word in ACRONYMS):
+        return Token(word, match_start, end, Kind.OTHER, **base)
     if fold(word) in lex.never_names or len(word) < 2:
-        return Token(word, match_start, end, Kind.OTHER,
-                     institution=word.lower().endswith(INSTITUTION_STEMS), **base)
+        return Token(word, match_start, end, Kind.OTHER, institution=_institution(word), **base)
     common = lex.is_common(word) or (sentence_start and lex.is_common(lower))
     if len(parts) > 1 and all(parts):
+        if any(len(p) < 2 and fold(p) not in NAME_PREFIXES or (p.isupper() and len(p) <= 3)
+               or lex.is_common(p) for p in parts):
+            return Token(word, match_start, end, Kind.OTHER, **base)  # "Steuer-ID", "Kita-Kind"
         all_first, all_sur = _parts_kind(parts, lex)
         if all_first:
             kind = Kind.FIRST
@@ -134,11 +153,12 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon) -> Token:
         if common or not (is_first or is_sur):
             return Token(word, match_start, end, Kind.OTHER, **base)
         return Token(word, match_start, end, Kind.FIRST if is_first else Kind.SUR, **base)
+    base["also_surname"] = is_sur
     if is_first:
         kind = Kind.WEAK_FIRST if common else Kind.FIRST
     elif is_sur:
         kind = Kind.WEAK_SUR if common else Kind.SUR
-    elif common or base["role"] or base["determiner"]:
+    elif common or base["determiner"]:
         kind = Kind.OTHER
     elif word.isupper() and len(word) <= 3:
         kind = Kind.OTHER  # acronyms: KITA, NRW, ID
