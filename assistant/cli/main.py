@@ -13,6 +13,7 @@ from assistant import __version__
 
 #: name -> ("module:attribute", short help). Help lives here so ``--help`` imports no command.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "anonymize": ("assistant.cli.anonymize:anonymize", "Personenbezogene Daten in Text durch Platzhalter ersetzen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),

@@ -14,6 +14,7 @@ and counts; the originals stay in this object's memory.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,11 +72,20 @@ def _chunks(text: str, size: int, overlap: int) -> Iterator[tuple[int, int, int]
 
 
 def _resolve(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
-    """Keep the best of overlapping findings: higher score, then longer span."""
+    """Keep the best of overlapping findings: higher score, then longer span (O(n log n))."""
+    starts: list[int] = []  # kept spans, sorted and non-overlapping
+    ends: list[int] = []
     kept: list[tuple[str, int, int, float]] = []
     for item in sorted(found, key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
-        if all(item[2] <= k[1] or item[1] >= k[2] for k in kept):
-            kept.append(item)
+        _, start, end, _ = item
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
+            continue  # overlaps the next kept span
+        if i > 0 and ends[i - 1] > start:
+            continue  # overlaps the previous kept span
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept.append(item)
     return sorted(kept, key=lambda f: f[1])
 
 

@@ -7,6 +7,7 @@ after an article stays a noun ("Lea Koch ... der Koch").
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -24,13 +25,15 @@ def propagate(text: str, words: Iterable[str], covered: list[tuple[int, int]],
     if not wanted:
         return []
     covered = sorted(covered)
+    starts = [s for s, _ in covered]
     spans: list[tuple[int, int]] = []
     for match in TOKEN_RE.finditer(text):
         word = match.group().rstrip(".")
         if fold(word) not in wanted:
             continue
         start, end = match.start(), match.start() + len(word)
-        if any(s < end and start < e for s, e in covered):
+        i = bisect.bisect_left(starts, end)  # covered spans starting before our end
+        if i > 0 and covered[i - 1][1] > start:
             continue
         if word[:1].islower() and lexicon.is_common(word):
             continue  # "nur", "mit": never names in lower case

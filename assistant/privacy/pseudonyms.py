@@ -35,6 +35,7 @@ class _Person:
 @dataclass
 class PseudonymMap:
     _persons: list[_Person] = field(default_factory=list)
+    _by_word: dict[str, list[_Person]] = field(default_factory=dict)
     _by_value: dict[tuple[str, str], str] = field(default_factory=dict)
     _originals: dict[str, str] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=dict)
@@ -62,16 +63,21 @@ class PseudonymMap:
         words = set(name_words(mention))
         if not words:
             words = {fold(mention.strip())}
-        candidates = [p for p in self._persons if words <= p.words or p.words <= words]
+        nearby = {id(p): p for w in words for p in self._by_word.get(w, ())}.values()
+        candidates = [p for p in nearby if words <= p.words or p.words <= words]
         if candidates:
             person = max(candidates, key=lambda p: (len(words & p.words), p.last_seen))
             if not words <= person.words:  # "Lea" first, "Lea Schmidt" later: same person
+                for word in words - person.words:
+                    self._by_word.setdefault(word, []).append(person)
                 person.words |= words
                 person.display = mention
                 self._originals[person.placeholder] = mention
         else:
             person = _Person(self._new("PERSON", mention), words, mention)
             self._persons.append(person)
+            for word in words:
+                self._by_word.setdefault(word, []).append(person)
         person.last_seen = self._clock
         return person.placeholder
 

@@ -1,4 +1,5 @@
-"""IBAN_CODE: IBANs with the length of their country and a valid mod-97 checksum."""
+"""IBAN_CODE: IBANs with the length of their country; a valid mod-97 checksum gives score 1.0,
+a wrong one (a typo in a real account number) still 0.6, so the digits never pass as plain text."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ LENGTHS = {"DE": 22, "AT": 20, "CH": 21, "LI": 21, "LU": 20, "NL": 18, "BE": 16,
            "SE": 24, "NO": 15, "FI": 18, "EE": 20, "LV": 21, "LT": 20, "UA": 29, "RS": 22,
            "BA": 20, "AL": 28, "XK": 20, "MK": 19, "SY": 0, "LB": 28, "JO": 30, "IQ": 23,
            "MT": 31, "CY": 28, "IS": 26, "MC": 27, "SM": 27, "AD": 24}
+WRONG_CHECKSUM_SCORE = 0.6
 CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30})")
 
 
@@ -52,14 +54,15 @@ class GermanIbanRecognizer(PatternRecognizer):
                     if seen == length:
                         end = pos + 1
                         break
-            if seen != length or not self.validate_result(text[match.start():end]):
+            if seen != length or (end < len(text) and text[end].isalnum()):
                 continue
-            if end < len(text) and text[end].isalnum():
-                continue
+            # A mistyped IBAN is still an account number: masked, with a lower score.
+            valid = self.validate_result(text[match.start():end])
+            score = EntityRecognizer.MAX_SCORE if valid else WRONG_CHECKSUM_SCORE
             results.append(RecognizerResult(
-                "IBAN_CODE", match.start(), end, EntityRecognizer.MAX_SCORE,
-                analysis_explanation=AnalysisExplanation(self.name, EntityRecognizer.MAX_SCORE,
-                                                         textual_explanation="mod-97 checksum"),
+                "IBAN_CODE", match.start(), end, score,
+                analysis_explanation=AnalysisExplanation(
+                    self.name, score, textual_explanation="mod-97 checksum " + ("ok" if valid else "wrong")),
                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return results

@@ -89,10 +89,15 @@ class Token:
                              Kind.INITIAL)
 
 
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dipl|St|Str|Nr|geb|ca|bzw|vgl|gez|Hd|Hdr))\Z")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'„“‚‘»«(*•-–—":
         i -= 1
+    if i >= 0 and text[i] == "." and _ABBREVIATION_BEFORE.search(text[max(0, i - 6):i]):
+        return False  # "L. Schmidt", "Dr. Öztürk"
     return i < 0 or text[i] in ".!?:;|\n\r\t" or text[i].isdigit()
 
 
