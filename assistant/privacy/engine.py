@@ -1,4 +1,4 @@
-"""Presidio analyzer and anonymizer for German, built once per process and shared by all sessions.
+"""Presidio analyzer for German, built once per process and shared by all sessions.
 
 Only the placeholder mapping is per session (in :class:`~assistant.privacy.gate.PrivacyGate`); the
 engine holds no user data. Building it takes well under a second (blank spaCy pipeline in memory,
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
-    from presidio_anonymizer import AnonymizerEngine
 
 LANGUAGE = "de"
 #: Presidio logs the words around each finding at DEBUG level (original text!): silenced for good.
@@ -82,12 +81,3 @@ def get_analyzer() -> "AnalyzerEngine":
         if "analyzer" not in _cache:
             _cache["analyzer"] = build_analyzer()
         return _cache["analyzer"]  # type: ignore[return-value]
-
-
-def get_anonymizer() -> "AnonymizerEngine":
-    with _lock:
-        if "anonymizer" not in _cache:
-            from presidio_anonymizer import AnonymizerEngine
-
-            _cache["anonymizer"] = AnonymizerEngine()
-        return _cache["anonymizer"]  # type: ignore[return-value]

@@ -90,13 +90,12 @@ def _resolve(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, i
 
 
 class PrivacyGate:
-    def __init__(self, analyzer: Any, anonymizer: Any, audit: AuditLog | None, *,
+    def __init__(self, analyzer: Any, audit: AuditLog | None, *,
                  score_threshold: float = 0.4, chunk_chars: int = 20_000, overlap_chars: int = 300,
                  max_chars: int = 12_000_000) -> None:
         from assistant.privacy.names import load_lexicon
 
         self._analyzer = analyzer
-        self._anonymizer = anonymizer
         self._audit = audit
         self._lexicon = load_lexicon()
         self._map = PseudonymMap()
@@ -110,10 +109,10 @@ class PrivacyGate:
 
     @classmethod
     def from_settings(cls, settings: "Settings", *, audit: bool = True) -> "PrivacyGate":
-        from assistant.privacy.engine import get_analyzer, get_anonymizer
+        from assistant.privacy.engine import get_analyzer
 
         try:
-            analyzer, anonymizer = get_analyzer(), get_anonymizer()
+            analyzer = get_analyzer()
             log_ = AuditLog(audit_path(settings.paths.data_dir)) if audit else None
         except LotseError:
             raise
@@ -123,7 +122,7 @@ class PrivacyGate:
                 f"Der Datenschutzfilter konnte nicht gestartet werden ({type(exc).__name__}).",
                 _HINT) from exc
         p = settings.privacy
-        return cls(analyzer, anonymizer, log_, score_threshold=p.score_threshold,
+        return cls(analyzer, log_, score_threshold=p.score_threshold,
                    chunk_chars=p.chunk_chars, max_chars=p.max_input_chars)
 
     # -- analysis ------------------------------------------------------------------------------
@@ -181,16 +180,20 @@ class PrivacyGate:
         self._record(redaction)
         return redaction
 
-    def _anonymize(self, text: str, entities: list[Entity]) -> str:
-        if not entities:
-            return text
-        from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+    @staticmethod
+    def _anonymize(text: str, entities: list[Entity]) -> str:
+        """Splice placeholders in (entities are sorted and never overlap).
 
-        # One operator per placeholder: Presidio's anonymizer does the splicing.
-        results = [RecognizerResult(e.placeholder, e.start, e.end, e.score) for e in entities]
-        operators = {e.placeholder: OperatorConfig("replace", {"new_value": e.placeholder})
-                     for e in entities}
-        return self._anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
+        Presidio's AnonymizerEngine did the same at ~120 µs per call (measured), which alone cost
+        a fifth of the throughput; its conflict handling is not needed after :func:`_resolve`.
+        """
+        parts, pos = [], 0
+        for e in entities:
+            parts.append(text[pos:e.start])
+            parts.append(e.placeholder)
+            pos = e.end
+        parts.append(text[pos:])
+        return "".join(parts)
 
     def _record(self, redaction: Redaction) -> None:
         counts = redaction.counts

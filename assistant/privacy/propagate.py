@@ -22,8 +22,9 @@ def propagate(text: str, words: Iterable[str], covered: list[tuple[int, int]],
               lexicon: NameLexicon) -> list[tuple[int, int]]:
     """Spans of further mentions of ``words`` (folded name words) not inside ``covered``."""
     wanted = {w for w in words if len(w) >= 2}
-    if not wanted:
-        return []
+    folded_text = fold(text)
+    if not any(w in folded_text for w in wanted):
+        return []  # cheap pre-check: most texts hold no further mention
     covered = sorted(covered)
     starts = [s for s, _ in covered]
     spans: list[tuple[int, int]] = []

@@ -20,6 +20,12 @@ SLASHED = r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}
 ISO = r"(?<!\d)(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
 LONG = rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\.?\s?(?:{_MONTH_RE})\.?\s(?:19|20)\d{{2}}(?!\d)"
 ANY_DATE = f"(?:{NUMERIC}|{SLASHED}|{ISO}|{LONG})"
+BIRTH_CONTEXT_SCORE = 0.85
+#: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum".
+BIRTH_BEFORE = regex.compile(r"(?:\*|\bgeb\.|\bgeboren(?:\s+(?:am|den))?|Geburtsdatum|Geb\.-Datum|"
+                             r"Geburtstag|\bdob)\s*:?\s*\Z", regex.IGNORECASE)
+#: Directly after it: "ist am 2. Mai 2015 geboren".
+BIRTH_AFTER = regex.compile(r"\s+(?:geboren|zur Welt gekommen)\b", regex.IGNORECASE)
 HEADER_RE = regex.compile(r"geb|geburt|birth|\bdob\b", regex.IGNORECASE)
 _DELIMS = (";", "\t", "|", ",")
 
@@ -44,12 +50,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
-    PATTERNS = [
-        Pattern("date after an asterisk (birth mark)", rf"(?<=\*\s?){ANY_DATE}", 0.85),
-        Pattern("date after geb./geboren", rf"(?<=\b(?:geb\.|geboren(?:\s+(?:am|den))?|Geburtsdatum|Geb\.-Datum|Geburtstag)\s*:?\s*){ANY_DATE}", 0.85),
-        Pattern("date before geboren", rf"{ANY_DATE}(?=\s+(?:geboren|zur Welt gekommen))", 0.85),
-        Pattern("date (needs birth context)", ANY_DATE, 0.1),
-    ]
+    PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1)]
     CONTEXT = ["geboren", "geburt", "birth", "dob", "jahrgang"]
 
     def __init__(self, supported_language: str = "de") -> None:
@@ -67,8 +68,12 @@ class DateOfBirthRecognizer(PatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
-            if result.score < 0.5 and _under_birth_header(text, result.start):
-                result.score = 0.85
+            if result.score < 0.5 and (
+                    BIRTH_BEFORE.search(text, max(0, result.start - 30), result.start)
+                    or BIRTH_AFTER.match(text, result.end)
+                    or _under_birth_header(text, result.start)):
+                result.score = BIRTH_CONTEXT_SCORE
+                result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return results
 
 

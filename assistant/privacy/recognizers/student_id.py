@@ -8,14 +8,14 @@ Kassenzeichen are no pupil numbers."""
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
 LABEL = (r"(?:sch[üu]e?ler(?:innen|in)?[\s-]*(?:nummer|nr\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|"
          r"kennung|kennziffer|ausweis(?:nummer|-nr\.?|nr\.?)?|akte(?:\s*nr\.?)?)|sch[üu]e?lernr\.?|"
          r"sus[\s-]*(?:nr\.?|id)|sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"asv-?(?:id|nr\.?)|lusd-?(?:id|nr\.?)|schild-?(?:id|nr\.?))")
 ID = r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
-AFTER_LABEL = rf"(?<=\b{LABEL}\s*(?:[:#]|nummer)?\s*){ID}"
+AFTER_LABEL = rf"\b{LABEL}\s*(?:[:#]|nummer)?\s*({ID})"
 #: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B, 00912345.
 ID_SHAPED = (r"(?<![\w/.-])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|"
              r"\d{4}-\d{4}-[A-Z]|0\d{7})(?![\w/-])")
@@ -28,7 +28,7 @@ WINDOW = 160
 
 
 class StudentIdRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("number after a pupil-number label", AFTER_LABEL, 0.9)]
+    PATTERNS = [Pattern("number after a pupil-number label", AFTER_LABEL, 0.9)]  # span: group 1
     CONTEXT = ["schülernummer", "schüler-id", "kind-nr"]
 
     def __init__(self, supported_language: str = "de") -> None:
@@ -36,27 +36,35 @@ class StudentIdRecognizer(PatternRecognizer):
                          supported_language=supported_language, name="StudentIdRecognizer",
                          global_regex_flags=regex.IGNORECASE)
         self._shaped = regex.compile(ID_SHAPED)
+        self._after_label = regex.compile(AFTER_LABEL, regex.IGNORECASE)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if 3 <= len(pattern_text) <= 24 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        seen = {(r.start, r.end) for r in results}
         if not _LABEL_RE.search(text):
-            return results
+            return []  # no label, no pupil number (and no regex work for most texts)
+        results = []
+        for match in self._after_label.finditer(text):
+            if self.validate_result(match.group(1)) is not False:
+                results.append(self._result(match.start(1), match.end(1), 0.9))
+        seen = {(r.start, r.end) for r in results}
         for match in self._shaped.finditer(text):
             start, end = match.span()
             if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
                 continue
             if _labelled_nearby(text, start) or _under_label_header(text, start):
-                results.append(RecognizerResult(
-                    "STUDENT_ID", start, end, 0.7, analysis_explanation=None,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                          RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True}))
+                results.append(self._result(start, end, 0.7))
         return results
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            "STUDENT_ID", start, end, score,
+            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="label"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
 
 
 def _labelled_nearby(text: str, start: int) -> bool:
