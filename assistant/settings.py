@@ -76,6 +76,10 @@ class PrivacySettings(Section):
     k_anonymity: int = Field(default=3, ge=2)
     #: Minimum recognizer score for an entity to be redacted.
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    #: Long texts are analysed in windows of this many characters (overlapping, cut at line breaks).
+    chunk_chars: int = Field(default=20_000, ge=1_000, le=1_000_000)
+    #: Longest text the gate accepts in one call (10 MB of text fit); longer input is refused.
+    max_input_chars: int = Field(default=12_000_000, ge=1_000)
 
 
 class RetrievalSettings(Section):

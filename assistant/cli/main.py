@@ -13,6 +13,7 @@ from assistant import __version__
 
 #: name -> ("module:attribute", short help). Help lives here so ``--help`` imports no command.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "anonymize": ("assistant.cli.anonymize:anonymize", "Personenbezogene Daten in Text durch Platzhalter ersetzen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "indicator": ("assistant.cli.indicator:indicator", "Indikatorenkatalog: Formeln, Stichtage, Quellen, Tabellencodes."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),

@@ -1,0 +1,105 @@
+"""Name lexicons for the person recognizer: first names, surnames and words that only look like names.
+
+Sources (licences in ``data/NAMES-LICENSES.md``): Latin-script names extracted from Faker (MIT) by
+``scripts/build_name_lists.py``, our own curated lists in ``data/curated/``, and a vocabulary of
+ordinary German words seen outside any name in the training part of GermEval 2014 (CC BY 4.0),
+written by ``scripts/build_common_words.py``. Look-ups are case- and accent-insensitive
+(``Yilmaz`` finds ``Yılmaz``), see :func:`fold`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CURATED = DATA_DIR / "curated"
+
+_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o",
+                          "Ø": "o", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'", "`": "'"})
+
+
+def fold(word: str) -> str:
+    """Lower-case, accent-free key: ``Yılmaz``, ``YILMAZ`` and ``yilmaz`` give ``yilmaz``."""
+    word = word.translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _read_lines(path: Path) -> list[str]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
+def _names(paths: list[Path]) -> frozenset[str]:
+    keys: set[str] = set()
+    for path in paths:
+        for name in _read_lines(path):
+            for part in name.replace(" ", "-").split("-") if " " in name else [name]:
+                if len(part) >= 2:
+                    keys.add(fold(part))
+            keys.add(fold(name))
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    #: Ordinary lower-case words (incl. spaCy's German stop words): "nur", "mit", "fehlt".
+    common_words: frozenset[str]
+    #: Capitalised ordinary words seen mid-sentence, lower-cased: "koch", "mai", "völker".
+    common_capitalised: frozenset[str]
+    #: Words that are never (part of) a person name in our texts: places, institutions, months.
+    never_names: frozenset[str]
+
+    def is_first_name(self, word: str) -> bool:
+        return fold(word) in self.first_names
+
+    def is_surname(self, word: str) -> bool:
+        return fold(word) in self.surnames
+
+    def is_common(self, word: str) -> bool:
+        """Whether ``word`` is also an ordinary German word in the case it is written in.
+
+        ``Koch`` (noun) and ``nur`` (adverb) are common; ``koch`` and ``Nur`` are not, because
+        German capitalises nouns only. ALL CAPS words are checked against both.
+        """
+        if fold(word) in self.never_names:
+            return True
+        key = word.lower()
+        if word.isupper() and len(word) > 1:
+            return key in self.common_capitalised or key in self.common_words
+        if word[:1].isupper():
+            return key in self.common_capitalised
+        return key in self.common_words
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.de.stop_words import STOP_WORDS  # MIT, ships with spaCy
+
+    return frozenset(STOP_WORDS)
+
+
+def _curated(prefix: str) -> list[Path]:
+    return sorted(CURATED.glob(f"{prefix}*.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> NameLexicon:
+    """Read the lists once per process (~0.1 s)."""
+    first = _names([DATA_DIR / "faker_first_names.txt.gz", *_curated("first_names")])
+    # Eritrean and Somali second names are the father's first name: usable as surnames too.
+    surnames = _names([DATA_DIR / "faker_surnames.txt.gz", *_curated("surnames"),
+                       *_curated("first_names_eritrean")])
+    common_raw = _read_lines(DATA_DIR / "common_words_germeval.txt.gz")
+    common_raw += _read_lines(CURATED / "common_words.txt")
+    never = frozenset(fold(w) for w in _read_lines(CURATED / "never_names.txt"))
+    # Spelling matters here (Völker is a noun, Volker a name), so the keys are only lower-cased.
+    capitalised = frozenset(w.lower() for w in common_raw if w[:1].isupper())
+    lower = frozenset(w.lower() for w in common_raw if not w[:1].isupper()) | _stop_words()
+    return NameLexicon(first, surnames, lower, capitalised, never)

@@ -1,0 +1,32 @@
+"""German recognizers of the privacy gate, one small module per entity family."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from assistant.privacy.names import NameLexicon
+
+ENTITY_TYPES = ("PERSON", "DATE_OF_BIRTH", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN_CODE",
+                "DE_TAX_ID", "STUDENT_ID")
+
+
+def german_recognizers(lexicon: NameLexicon, language: str = "de") -> list[EntityRecognizer]:
+    from assistant.privacy.recognizers.address import GermanAddressRecognizer
+    from assistant.privacy.recognizers.birth_date import DateOfBirthRecognizer
+    from assistant.privacy.recognizers.email import german_email_recognizer
+    from assistant.privacy.recognizers.iban import GermanIbanRecognizer
+    from assistant.privacy.recognizers.person import PersonRecognizer
+    from assistant.privacy.recognizers.phone import GermanPhoneRecognizer
+    from assistant.privacy.recognizers.student_id import StudentIdRecognizer
+    from assistant.privacy.recognizers.tax_id import GermanTaxIdRecognizer
+
+    return [
+        PersonRecognizer(lexicon, language),
+        DateOfBirthRecognizer(language),
+        GermanAddressRecognizer(language),
+        GermanPhoneRecognizer(language),
+        german_email_recognizer(language),
+        GermanIbanRecognizer(language),
+        GermanTaxIdRecognizer(language),
+        StudentIdRecognizer(language),
+    ]

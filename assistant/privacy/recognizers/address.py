@@ -1,0 +1,45 @@
+"""ADDRESS: street and house number, with postcode and city when they follow.
+
+"Hauptstraße 12", "Karl-Marx-Str. 5a, 45127 Essen", "Rüttenscheider Straße 45-47",
+"Am Markt 3" (needs a postcode or address context), "Lindenallee 4\\n45127 Essen"."""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer
+
+_U = "A-ZÄÖÜ"
+_W = r"[\w'’.-]"
+STRONG = r"(?:[sS]tra(?:ß|ss)e|[sS]tr\.|[aA]llee|[gG]asse|[cC]haussee|[dD]amm|[pP]romenade|[uU]fer|[wW]eg|[pP]fad|[sS]teig)"
+WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|[gG]rund|[wW]all|"
+        r"[gG]raben|[bB]rücke|[tT]or|[kK]ai|[pP]ark|[sS]iedlung|[hH]öhe|[aA]ue|[wW]inkel|[zZ]eile|"
+        r"[aA]cker|[bB]usch|[hH]eide|[wW]iese|[bB]ogen|[eE]ck|[bB]orn|[bB]ach|[sS]tieg|[tT]ret|[lL]and)")
+PREP = r"(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Hinter der|Hinter dem|Unter den|Vor dem|Bei der|Alte[rsn]?)"
+NUMBER = r"[ \t]+\d{1,4}(?:[ ]?[a-hA-H])?(?![\d.,:]\d)(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?)?\b"
+CITY = rf"(?:,?[ \t]*\n?[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}]\w+(?:[- ][{_U}]\w+)?(?:[ \t](?:am|an der|in der|im|ob der|vor der)[ \t][{_U}]\w+)?)"
+ONE_WORD = rf"(?<![\w-])[{_U}]{_W}*?{STRONG}"
+TWO_WORDS = rf"(?<![\w-])[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Gasse|Markt|Steig|Pfad)"
+WEAK_WORD = rf"(?<![\w-])[{_U}]{_W}*?{WEAK}"
+WITH_PREP = rf"(?<![\w-]){PREP}[ \t][{_U}][\w-]+"
+
+
+class GermanAddressRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("street + number + postcode city", rf"(?:{ONE_WORD}|{TWO_WORDS}|{WEAK_WORD}|{WITH_PREP}){NUMBER}{CITY}", 0.85),
+        Pattern("street + number", rf"(?:{ONE_WORD}|{TWO_WORDS}){NUMBER}{CITY}?", 0.6),
+        Pattern("square/lane + number (needs context)", rf"(?:{WEAK_WORD}|{WITH_PREP}){NUMBER}", 0.2),
+    ]
+    CONTEXT = ["wohnen", "anschrift", "adresse", "straße", "wohnhaft", "zuhause", "meldeadresse",
+               "post"]
+
+    def __init__(self, supported_language: str = "de") -> None:
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         supported_language=supported_language, name="GermanAddressRecognizer",
+                         global_regex_flags=regex.MULTILINE)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # "Im Jahr 2023", "Am Ende 2022" look like lanes with a house number.
+        number = regex.search(r"\d+", pattern_text)
+        if number and len(number.group()) == 4 and 1900 <= int(number.group()) <= 2100:
+            return False
+        return None

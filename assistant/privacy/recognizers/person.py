@@ -1,0 +1,176 @@
+"""PERSON: names from name lists, titles and roles as context, surname-first and initials.
+
+Presidio's own person detection needs a statistical NER model, which German lacks here. This
+recognizer reads runs of name-like tokens (see :mod:`person_tokens`) and decides per run:
+
+* a known first name plus the capitalised words after it ("Lea Schmidt", "Anna-Lena von der Heide",
+  "Aylin Karakaya", lower-case "lea schmidt", "SCHMIDT LEA");
+* anything capitalised after a title ("Frau Dr. Öztürk" -> "Öztürk"; the title is not in the span);
+* an initial plus a surname ("L. Schmidt"), a surname-first entry ("Schmidt, Lea");
+* a known surname alone, unless an article makes it a noun ("der Koch") or it is an ordinary word.
+
+Runs right before an institution word ("Geschwister Scholl Gymnasium") are no persons; hyphenated
+institution names ("Rose-Ausländer-Schule") are single non-name tokens already. Bare surnames after
+a first mention are added by the gate (:mod:`assistant.privacy.propagate`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon
+from assistant.privacy.recognizers.person_tokens import Kind, Token, tokenize
+
+_GAP = re.compile(r"[ \t]{1,3}")
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
+NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.INITIAL,
+              Kind.PARTICLE}
+TAIL_KINDS = NAME_KINDS
+MAX_NAME_TOKENS = 5
+
+
+class PersonRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+
+    def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="GermanPersonRecognizer")
+
+    def load(self) -> None:  # lists are loaded by the lexicon
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        tokens = tokenize(text, self.lexicon)
+        return [self._result(start, end, score, why)
+                for start, end, score, why in self.find(text, tokens)]
+
+    # -- runs ----------------------------------------------------------------------------------
+
+    def _runs(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int]]:
+        """Index ranges [i, j) of tokens that form one run of name-like words."""
+        i = 0
+        while i < len(tokens):
+            if tokens[i].kind not in NAME_KINDS:
+                i += 1
+                continue
+            j = i + 1
+            while (j < len(tokens) and tokens[j].kind in NAME_KINDS
+                   and _GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]) is not None
+                   and not tokens[j].sentence_start):
+                j += 1
+            yield i, j
+            i = j
+
+    def find(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, float, str]]:
+        runs = list(self._runs(text, tokens))
+        skip_next = False
+        for n, (i, j) in enumerate(runs):
+            if skip_next:
+                skip_next = False
+                continue
+            before = self._before(text, tokens, i)
+            after = tokens[j] if j < len(tokens) else None
+            if after is not None and after.institution and _GAP.fullmatch(text[tokens[j - 1].end:after.start]):
+                continue  # "Geschwister Scholl Gymnasium", "Albert Schweitzer Straße"
+            merged = self._surname_first(text, tokens, runs, n)
+            if merged is not None:
+                start, end = merged
+                skip_next = True
+                yield start, end, 0.85, "surname, first name"
+                continue
+            yield from self._decide(tokens[i:j], before)
+
+    @staticmethod
+    def _before(text: str, tokens: list[Token], i: int) -> Token | None:
+        """The word before a run (skipping a title chain like "Frau Dr."), or None at a boundary."""
+        if i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" \t:"):
+            return None
+        return tokens[i - 1]
+
+    def _surname_first(self, text: str, tokens: list[Token], runs: list[tuple[int, int]],
+                       n: int) -> tuple[int, int] | None:
+        """"Schmidt, Lea" / "YILMAZ, AYLIN" / "Schmidt, L." as one span."""
+        if n + 1 >= len(runs):
+            return None
+        i, j = runs[n]
+        i2, j2 = runs[n + 1]
+        head = tokens[i:j]
+        if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
+            return None
+        for t in head:
+            if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
+                    or (t.kind is Kind.FIRST and t.also_surname and len(head) == 1)):
+                return None
+        if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
+            return None
+        # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
+        firsts = tokens[i2:j2]
+        if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
+            return None
+        if not any(t.kind in (Kind.FIRST, Kind.INITIAL) for t in firsts):
+            return None
+        if tokens[i2].kind is Kind.INITIAL and head[0].kind is Kind.UNKNOWN:
+            return None
+        return head[0].start, firsts[-1].end
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def _decide(self, run: list[Token], before: Token | None) -> Iterator[tuple[int, int, float, str]]:
+        titled = before is not None and before.kind is Kind.TITLE
+        role = before is not None and before.role
+        noun = before is not None and before.determiner and not titled
+        pos = 0
+        while pos < len(run):
+            tok = run[pos]
+            if tok.kind is Kind.FIRST or (titled and pos == 0):
+                end = pos + 1
+                while end < len(run) and end - pos < MAX_NAME_TOKENS and run[end].kind in TAIL_KINDS:
+                    end += 1
+                while end - 1 > pos and run[end - 1].kind is Kind.PARTICLE:
+                    end -= 1
+                start = pos
+                while (not titled and start > 0 and start > pos - 2
+                       and run[start - 1].kind is Kind.SUR):
+                    start -= 1
+                if titled and pos == 0:
+                    score, why = 0.9, "title"
+                else:
+                    score = 0.85 if end - start > 1 else 0.7
+                    why = "first name"
+                    if tok.lowercase:
+                        score -= 0.15
+                yield run[start].start, run[end - 1].end, score, why
+                pos = end
+                titled = False
+                continue
+            nxt = run[pos + 1] if pos + 1 < len(run) else None
+            if tok.kind is Kind.INITIAL and nxt is not None and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN):
+                yield tok.start, nxt.end, 0.75, "initial"
+                pos += 2
+                continue
+            if tok.kind is Kind.WEAK_FIRST and nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.FIRST):
+                yield tok.start, nxt.end, 0.6, "ambiguous first name + surname"
+                pos += 2
+                continue
+            if tok.kind is Kind.SUR and not tok.lowercase and not noun:
+                if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
+                    yield tok.start, nxt.end, 0.6, "two surnames"
+                    pos += 2
+                    continue
+                score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
+                yield tok.start, tok.end, score, "surname"
+            elif role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0:
+                yield tok.start, tok.end, 0.5, "role + name"
+            pos += 1
+
+    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=score,
+            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})

@@ -1,0 +1,105 @@
+"""The gate as the rest of Lotse uses it: placeholders, restore, offsets, fail-closed, audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import PrivacyError
+from assistant.privacy import Entity, PrivacyGate, Redaction
+
+
+def test_same_person_same_placeholder(gate) -> None:
+    text = "Lea Schmidt fehlt. Frau Schmidt ruft an. LEA SCHMIDT, Klasse 3. Tom Meier nicht."
+    red = gate.redact(text)
+    persons = [(text[e.start:e.end], e.placeholder) for e in red.entities if e.type == "PERSON"]
+    assert persons[:3] == [("Lea Schmidt", "<PERSON_1>"), ("Schmidt", "<PERSON_1>"),
+                           ("LEA SCHMIDT", "<PERSON_1>")]
+    assert ("Tom Meier", "<PERSON_2>") in persons
+    assert "Schmidt" not in red.text and "Meier" not in red.text
+
+
+def test_offsets_point_into_original(gate) -> None:
+    text = "Kontakt: ayse@example.de, Tel. 0201 1234567"
+    red = gate.redact(text)
+    assert isinstance(red, Redaction) and red.original_length == len(text)
+    assert all(isinstance(e, Entity) for e in red.entities)
+    assert [text[e.start:e.end] for e in red.entities] == ["ayse@example.de", "0201 1234567"]
+    assert red.text == "Kontakt: <EMAIL_ADDRESS_1>, Tel. <PHONE_NUMBER_1>"
+
+
+def test_restore_across_turns(gate) -> None:
+    gate.redact("Aylin Yılmaz, Mail aylin@example.de")
+    second = gate.redact("Hat Yılmaz schon geantwortet?")
+    assert second.text == "Hat <PERSON_1> schon geantwortet?"
+    answer = "Schreiben Sie <PERSON_1> an <EMAIL_ADDRESS_1>; PERSON_1 wartet. <PERSON_9> bleibt."
+    assert gate.restore(answer) == ("Schreiben Sie Aylin Yılmaz an aylin@example.de; "
+                                    "Aylin Yılmaz wartet. <PERSON_9> bleibt.")
+
+
+def test_sessions_do_not_share_mappings(settings) -> None:
+    one, two = PrivacyGate.from_settings(settings), PrivacyGate.from_settings(settings)
+    one.redact("Lea Schmidt")
+    assert two.restore("<PERSON_1>") == "<PERSON_1>"
+
+
+def test_empty_and_whitespace(gate) -> None:
+    assert gate.redact("").text == ""
+    assert gate.redact("  \n").entities == []
+
+
+def test_not_text_fails_closed(gate) -> None:
+    with pytest.raises(PrivacyError) as err:
+        gate.redact(b"Lea Schmidt")  # type: ignore[arg-type]
+    assert "erwartet Text" in err.value.message
+
+
+def test_recognizer_crash_fails_closed(gate, monkeypatch) -> None:
+    def boom(*args, **kwargs):
+        raise RuntimeError("Lea Schmidt")  # even the message must not leak
+
+    monkeypatch.setattr(gate._analyzer, "analyze", boom)
+    with pytest.raises(PrivacyError) as err:
+        gate.redact("Lea Schmidt fehlt.")
+    assert "Datenschutzfilter" in err.value.message
+    assert "Lea" not in str(err.value)
+
+
+def test_engine_build_failure_fails_closed(settings, monkeypatch) -> None:
+    from assistant.privacy import engine
+
+    monkeypatch.setattr(engine, "_cache", {})
+    monkeypatch.setattr(engine, "build_analyzer", lambda: (_ for _ in ()).throw(OSError("kaputt")))
+    with pytest.raises(PrivacyError) as err:
+        PrivacyGate.from_settings(settings)
+    assert "konnte nicht gestartet werden" in err.value.message
+
+
+def test_too_long_is_refused_with_message(settings) -> None:
+    from assistant.settings import load_settings
+
+    small = load_settings(paths={"data_dir": settings.paths.data_dir},
+                          privacy={"max_input_chars": 1000})
+    with pytest.raises(PrivacyError) as err:
+        PrivacyGate.from_settings(small).redact("x" * 1001)
+    assert "zu lang" in err.value.message
+
+
+def test_long_text_is_chunked_without_losing_entities(settings) -> None:
+    from assistant.settings import load_settings
+
+    small = load_settings(paths={"data_dir": settings.paths.data_dir}, privacy={"chunk_chars": 1000})
+    gate = PrivacyGate.from_settings(small)
+    line = "Kein Name in dieser Zeile, nur Statistik 12,5 %.\n"
+    text = line * 30 + "Lea Schmidt, geb. 03.05.2011\n" + line * 30 + "Mail lea@example.de\n"
+    red = gate.redact(text)
+    assert sorted(e.type for e in red.entities) == ["DATE_OF_BIRTH", "EMAIL_ADDRESS", "PERSON"]
+    assert "Schmidt" not in red.text and "lea@example.de" not in red.text
+
+
+def test_audit_has_counts_not_values(gate, settings) -> None:
+    from assistant.privacy.audit import AuditLog, audit_path
+
+    gate.redact("Lea Schmidt, lea@example.de")
+    entry = AuditLog(audit_path(settings.paths.data_dir)).entries()[0]
+    assert entry.action == "redact_text"
+    assert entry.entity_counts == {"EMAIL_ADDRESS": 1, "PERSON": 1}

@@ -1,0 +1,98 @@
+"""Table-driven: text -> the spans a user expects redacted (and those that must stay)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.privacy.conftest import spans
+
+FOUND = [
+    # PERSON: origins, orders, cases
+    ("Die Schülerin Lea Schmidt fehlt.", ("PERSON", "Lea Schmidt")),
+    ("Aylin Yılmaz und Mohammed Al-Hassan sind neu.", ("PERSON", "Aylin Yılmaz")),
+    ("Aylin Yılmaz und Mohammed Al-Hassan sind neu.", ("PERSON", "Mohammed Al-Hassan")),
+    ("Bitte Frau Dr. Öztürk informieren.", ("PERSON", "Öztürk")),
+    ("Schmidt, Lea; Karimi, Zahra", ("PERSON", "Karimi, Zahra")),
+    ("YILDIZ, AYLIN 3b", ("PERSON", "YILDIZ, AYLIN")),
+    ("Notiz: hab mit mehmet yilmaz gesprochen", ("PERSON", "mehmet yilmaz")),
+    ("Rückfrage an L. Schmidt", ("PERSON", "L. Schmidt")),
+    ("Tesfay Mehari kommt aus Eritrea.", ("PERSON", "Tesfay Mehari")),
+    ("Olena Kowalenko und Ahmad Popal", ("PERSON", "Ahmad Popal")),
+    ("Nguyen Van Minh ist in Klasse 2.", ("PERSON", "Nguyen Van Minh")),
+    ("Ursula von der Leyen sprach.", ("PERSON", "Ursula von der Leyen")),
+    ("Lea Schmidt ist krank. Schmidt bringt ein Attest.", ("PERSON", "Schmidt")),
+    # DATE_OF_BIRTH only in birth context
+    ("Lea, geb. 03.05.2011, Klasse 5", ("DATE_OF_BIRTH", "03.05.2011")),
+    ("Sie ist am 2. Mai 2015 geboren.", ("DATE_OF_BIRTH", "2. Mai 2015")),
+    ("Kind: Tom *2019-04-01", ("DATE_OF_BIRTH", "2019-04-01")),
+    ("Name;Geburtsdatum;Klasse\nTom Meier;01.02.2012;5a", ("DATE_OF_BIRTH", "01.02.2012")),
+    # ADDRESS
+    ("wohnt Lindenstraße 12, 04109 Leipzig.", ("ADDRESS", "Lindenstraße 12, 04109 Leipzig")),
+    ("Anschrift: Rüttenscheider Str. 45-47", ("ADDRESS", "Rüttenscheider Str. 45-47")),
+    ("Anschrift: Am Bruchgraben 3a, 45886 Gelsenkirchen", ("ADDRESS", "Am Bruchgraben 3a, 45886 Gelsenkirchen")),
+    # PHONE_NUMBER
+    ("Tel. 0341/123 45 67", ("PHONE_NUMBER", "0341/123 45 67")),
+    ("mobil +49 (0)170 1234509", ("PHONE_NUMBER", "+49 (0)170 1234509")),
+    ("Vater: 0049 176 30218845", ("PHONE_NUMBER", "0049 176 30218845")),
+    ("Rückruf unter (030) 44719823", ("PHONE_NUMBER", "(030) 44719823")),
+    # EMAIL, IBAN, tax id, pupil number
+    ("Mail an anja.wolf76@t-online.de", ("EMAIL_ADDRESS", "anja.wolf76@t-online.de")),
+    ("IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX", ("IBAN_CODE", "DE89 3704 0044 0532 0130 00")),
+    ("Konto DE89370400440532013000.", ("IBAN_CODE", "DE89370400440532013000")),
+    ("Steuer-ID 86095742719", ("DE_TAX_ID", "86095742719")),
+    ("IdNr. 86 095 742 719", ("DE_TAX_ID", "86 095 742 719")),
+    ("Schülernummer 2023-04711", ("STUDENT_ID", "2023-04711")),
+    ("Schüler-ID: SID-204471", ("STUDENT_ID", "SID-204471")),
+]
+
+NOT_FOUND = [
+    "Im Schuljahr 2023/24 besuchten 1.234 Kinder eine Kita.",
+    "Stichtag ist der 01.03.2024, Abgabe bis 15.04.2024.",
+    "Tabelle 21111-02-06-4, Regionalschlüssel 05334002.",
+    "Die Rose-Ausländer-Schule und das Geschwister-Scholl-Gymnasium kooperieren.",
+    "Die Erich-Kästner-Grundschule liegt in der Goethestraße.",
+    "Der Koch der Mensa und ein Fischer aus Kiel kamen.",
+    "Die Quote stieg von 12,5 % auf 14,1 % (2022: 3.456 Schülerinnen und Schüler).",
+    "Im Jahr 2023 stieg der Anteil.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_entity_found(gate, text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(gate, text)
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_not_personal(gate, text: str) -> None:
+    assert spans(gate, text) == []
+
+
+def test_date_is_not_a_phone_number(gate) -> None:
+    found = spans(gate, "Termin am 03.05.2011 und 12.06.2011.")
+    assert not any(kind == "PHONE_NUMBER" for kind, _ in found)
+
+
+def test_title_not_in_span(gate) -> None:
+    assert spans(gate, "Herr Wolf kommt.") == [("PERSON", "Wolf")]
+
+
+def test_tax_id_checksum_and_repetition_rule() -> None:
+    from assistant.privacy.recognizers.tax_id import tax_id_valid
+
+    assert tax_id_valid("86095742719")
+    assert not tax_id_valid("86095742718")  # wrong check digit
+    assert not tax_id_valid("11111111116")  # digit repetition
+    assert not tax_id_valid("06095742719")  # leading zero
+
+
+def test_mistyped_iban_is_still_masked_as_iban(gate) -> None:
+    red = gate.redact("IBAN DE89 3704 0044 0532 0130 01 ist ungültig.")
+    assert [e.type for e in red.entities] == ["IBAN_CODE"]
+    assert red.entities[0].score < 1.0  # below a checksum-valid IBAN
+
+
+def test_iban_checksum() -> None:
+    from assistant.privacy.recognizers.iban import iban_checksum_ok
+
+    assert iban_checksum_ok("DE89 3704 0044 0532 0130 00")
+    assert not iban_checksum_ok("DE89 3704 0044 0532 0130 01")
