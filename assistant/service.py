@@ -11,13 +11,16 @@ Constructing it installs the no-egress guard, like every other entry point.
 from __future__ import annotations
 
 import sys
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
 from assistant.prompts import TemplateLibrary
 from assistant.settings import Settings, load_settings
-from assistant.streaming import stop_on_foreign_script, stop_on_repetition
+from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
+
+if TYPE_CHECKING:
+    from assistant.privacy import PrivacyGate
 
 
 def _stderr(message: str) -> None:
@@ -32,6 +35,7 @@ class Lotse:
         egress.allow(self.settings.network.allowed_hosts)
         self.status = status or _stderr
         self._backend = backend
+        self._gate: Any = None
         self.templates = TemplateLibrary(self.settings.paths.prompts_dir)
 
     @property
@@ -40,10 +44,25 @@ class Lotse:
             self._backend = create_backend(self.settings, status=self.status)
         return self._backend
 
+    @property
+    def gate(self) -> "PrivacyGate":
+        """The privacy gate of this session (placeholders stay stable while the object lives)."""
+        if self._gate is None:
+            from assistant.privacy import PrivacyGate
+
+            self._gate = PrivacyGate.from_settings(self.settings)
+        return self._gate
+
     def chat(self, question: str) -> Iterator[str]:
-        """Stream the model's answer to ``question`` (free chat, no retrieval)."""
+        """Stream the model's answer to ``question`` (free chat, no retrieval).
+
+        The question passes the privacy gate first (fail closed: if the gate cannot run, nothing
+        reaches the model); placeholders in the answer are restored for the user.
+        """
         template = self.templates.get("chat")
-        messages = template.render(question=question.strip())
+        redaction = self.gate.redact(question.strip())
+        messages = template.render(question=redaction.text)
         options = options_from(self.settings, stop=tuple(template.stop),
                                repeat_penalty=None if self.backend.profile.is_instruct else 1.3)
-        yield from stop_on_repetition(stop_on_foreign_script(self.backend.stream(messages, options)))
+        pieces = stop_on_repetition(stop_on_foreign_script(self.backend.stream(messages, options)))
+        yield from restore_stream(pieces, self.gate.restore)

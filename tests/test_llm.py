@@ -82,3 +82,27 @@ def test_gemma_format_keeps_system_text_in_first_user_turn(tmp_path):
     out = backend._chat_messages([Message("system", "Antworte auf Deutsch."),
                                   Message("user", "Was ist eine Kita?")])
     assert out == [{"role": "user", "content": "Antworte auf Deutsch.\n\nWas ist eine Kita?"}]
+
+
+def test_chat_sends_only_pseudonymised_text_and_restores_the_answer(settings):
+    fake = FakeBackend(["<PERSON_1> kann die Kita ab August besuchen."])
+    lotse = Lotse(settings, backend=fake)
+    answer = "".join(lotse.chat("Darf Aylin Yılmaz (geb. 03.05.2021) ab August in die Kita?"))
+    prompt = "\n".join(m.content for m in fake.prompts[0])
+    assert "Aylin" not in prompt and "Yılmaz" not in prompt and "03.05.2021" not in prompt
+    assert "<PERSON_1>" in prompt
+    assert answer == "Aylin Yılmaz kann die Kita ab August besuchen."
+
+
+def test_chat_fails_closed_when_the_gate_cannot_run(settings, monkeypatch):
+    from assistant.errors import PrivacyError
+    from assistant.privacy import gate as gate_module
+
+    def broken(*args, **kwargs):
+        raise PrivacyError("Der Datenschutzfilter konnte nicht gestartet werden.")
+
+    monkeypatch.setattr(gate_module.PrivacyGate, "from_settings", classmethod(broken))
+    fake = FakeBackend(["egal"])
+    with pytest.raises(PrivacyError):
+        "".join(Lotse(settings, backend=fake).chat("Frage von Anna Schmidt"))
+    assert fake.prompts == []
