@@ -11,12 +11,16 @@ Constructing it installs the no-egress guard, like every other entry point.
 from __future__ import annotations
 
 import sys
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
 from assistant.prompts import TemplateLibrary
 from assistant.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import KnowledgeIndex
+    from assistant.retrieval.pipeline import AnswerStream
 
 
 def _stderr(message: str) -> None:
@@ -31,6 +35,8 @@ class Lotse:
         egress.allow(self.settings.network.allowed_hosts)
         self.status = status or _stderr
         self._backend = backend
+        self._index: Any = None
+        self._asker: Any = None
         self.templates = TemplateLibrary(self.settings.paths.prompts_dir)
 
     @property
@@ -45,3 +51,25 @@ class Lotse:
         messages = template.render(question=question.strip())
         options = options_from(self.settings, stop=tuple(template.stop))
         yield from self.backend.stream(messages, options)
+
+    @property
+    def index(self) -> "KnowledgeIndex":
+        """The search index (guidance texts and the user's own documents), opened lazily."""
+        if self._index is None:
+            from assistant.retrieval.index import KnowledgeIndex
+
+            self._index = KnowledgeIndex(self.settings, status=self.status)
+        return self._index
+
+    def ask(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> "AnswerStream":
+        """Answer from the documents with ``[n]`` citations; iterate for pieces, ``.result()`` for all.
+
+        The question passes the privacy gate first (a new session per question); if the gate
+        cannot run, a ``PrivacyError`` is raised and nothing reaches a model.
+        """
+        if self._asker is None:
+            from assistant.retrieval.factory import build_asker
+
+            self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
+                                      index=self.index)
+        return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
