@@ -13,9 +13,13 @@ from assistant import __version__
 
 #: name -> ("module:attribute", short help). Help lives here so ``--help`` imports no command.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "ask": ("assistant.cli.ask:ask", "Frage aus Leitfäden und eigenen Dokumenten beantworten, mit Quellen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
+    "eval": ("assistant.cli.eval:eval_group", "Qualität messen: lotse eval retrieval (hit@k, MRR, Fakten)."),
+    "ingest": ("assistant.cli.ingest:ingest", "Eigene Dokumente (PDF, DOCX, Markdown, HTML, Text) einlesen."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),
+    "sources": ("assistant.cli.sources:sources", "Eingelesene Quellen anzeigen oder entfernen."),
 }
 
 

@@ -5,8 +5,10 @@ generated answer fails validation. Every sentence is copied verbatim from a pass
 is correct by construction and every claim has its source.
 
 A sentence's score mixes the dense similarity to the question (multilingual-e5, min-max scaled
-over the candidates), the idf-weighted share of the question's terms it contains, and a small
-prior for the passage's rank. Near-duplicates (from overlapping chunks) are dropped.
+over the candidates), the idf-weighted share of the question's terms it contains, and a prior
+for the rank of its passage (the retriever ranks whole passages more reliably than one sentence
+is scored on its own; weights chosen on knowledge/eval/questions.yaml). Near-duplicates (from
+overlapping chunks) are dropped.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def _terms(text: str, splitter: CompoundSplitter) -> set[str]:
 
 class ExtractiveAnswerer:
     def __init__(self, embedder: Any, *, dense_weight: float = 0.6, lexical_weight: float = 0.4,
-                 prior_weight: float = 0.1, keep_ratio: float = 0.8) -> None:
+                 prior_weight: float = 1.0, keep_ratio: float = 0.4) -> None:
         self.embedder = embedder
         self.weights = (dense_weight, lexical_weight, prior_weight)
         self.keep_ratio = keep_ratio
