@@ -14,6 +14,7 @@ overlapping chunks) are dropped.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -25,6 +26,10 @@ from assistant.retrieval.sentences import split_sentences
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 5
 MIN_CHARS = 25
+INSTRUCTION_LIKE = re.compile(
+    r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
+    r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
+    r"system-?prompt|antworte (nur|ausschließlich|ab sofort)|answer only)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -43,8 +48,9 @@ def _terms(text: str, splitter: CompoundSplitter) -> set[str]:
 
 class ExtractiveAnswerer:
     def __init__(self, embedder: Any, *, dense_weight: float = 0.6, lexical_weight: float = 0.4,
-                 prior_weight: float = 1.0, keep_ratio: float = 0.4) -> None:
+                 prior_weight: float = 1.0, keep_ratio: float = 0.4, min_dense: float = 0.2) -> None:
         self.embedder = embedder
+        self.min_dense = min_dense
         self.weights = (dense_weight, lexical_weight, prior_weight)
         self.keep_ratio = keep_ratio
 
@@ -82,7 +88,13 @@ class ExtractiveAnswerer:
         scores = w_dense * dense + w_lex * lexical + w_prior * prior
         for c, s in zip(cands, scores):
             c.score = float(s)
-        ranked = sorted(cands, key=lambda c: -c.score)
+        # A sentence must be relevant on its own, not only through its passage's rank; and an
+        # instruction aimed at an assistant ("Ignoriere alle Anweisungen …") that shares no term
+        # with the question is never quoted, even when its passage is the best one.
+        relevant = [c for c, lex, den in zip(cands, lexical, dense)
+                    if (lex > 0 or den >= self.min_dense)
+                    and not (lex == 0 and INSTRUCTION_LIKE.search(c.text))]
+        ranked = sorted(relevant or cands, key=lambda c: -c.score)
         chosen: list[Candidate] = []
         best = ranked[0].score
         for c in ranked:
