@@ -130,3 +130,6 @@ def run_checks(settings: Settings, backend_factory: Callable[[], LLMBackend]) ->
     checks += [check_data_dir(settings), check_r(), check_egress()]
     checks += [extra(settings) for extra in EXTRA_CHECKS]
     return checks
+
+# Import-time registration of checks owned by other components (one line each).
+import assistant.retrieval.doctor_check  # noqa: E402,F401

@@ -21,6 +21,8 @@ from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_
 
 if TYPE_CHECKING:
     from assistant.privacy import PrivacyGate
+    from assistant.retrieval.index import KnowledgeIndex
+    from assistant.retrieval.pipeline import AnswerStream
 
 
 def _stderr(message: str) -> None:
@@ -36,6 +38,8 @@ class Lotse:
         self.status = status or _stderr
         self._backend = backend
         self._gate: Any = None
+        self._index: Any = None
+        self._asker: Any = None
         self.templates = TemplateLibrary(self.settings.paths.prompts_dir)
 
     @property
@@ -66,3 +70,25 @@ class Lotse:
                                repeat_penalty=None if self.backend.profile.is_instruct else 1.3)
         pieces = stop_on_repetition(stop_on_foreign_script(self.backend.stream(messages, options)))
         yield from restore_stream(pieces, self.gate.restore)
+
+    @property
+    def index(self) -> "KnowledgeIndex":
+        """The search index (guidance texts and the user's own documents), opened lazily."""
+        if self._index is None:
+            from assistant.retrieval.index import KnowledgeIndex
+
+            self._index = KnowledgeIndex(self.settings, status=self.status)
+        return self._index
+
+    def ask(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> "AnswerStream":
+        """Answer from the documents with ``[n]`` citations; iterate for pieces, ``.result()`` for all.
+
+        The question passes the privacy gate first (a new session per question); if the gate
+        cannot run, a ``PrivacyError`` is raised and nothing reaches a model.
+        """
+        if self._asker is None:
+            from assistant.retrieval.factory import build_asker
+
+            self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
+                                      index=self.index)
+        return self._asker.stream(question, k=k, retrieve_only=retrieve_only)

@@ -86,8 +86,18 @@ class RetrievalSettings(Section):
     chroma_mode: Literal["persistent", "http"] = "persistent"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = Field(default=8000, ge=1, le=65535)
-    collection: str = "lotse-knowledge"
+    collection: str = Field(default="lotse-knowledge", min_length=3, max_length=512,
+                            pattern=r"^[a-zA-Z0-9._-]+$")
     top_k: int = Field(default=5, ge=1, le=50)
+    #: "auto": extractive with a base model, generative with an instruct model.
+    answer_mode: Literal["auto", "extractive", "generative"] = "auto"
+    #: Files larger than this are refused by ``lotse ingest``.
+    max_file_mb: float = Field(default=50.0, gt=0)
+    #: Target chunk length in characters (langchain's RecursiveCharacterTextSplitter).
+    chunk_chars: int = Field(default=900, ge=200, le=4000)
+    chunk_overlap: int = Field(default=120, ge=0, le=1000)
+    #: Candidates each of BM25 and dense search contribute before rank fusion.
+    candidates: int = Field(default=30, ge=5, le=500)
 
 
 class Settings(BaseSettings):

@@ -1,0 +1,118 @@
+"""Typed values that flow between the retrieval stages.
+
+``Section`` (loader) -> ``Chunk`` (chunker, stored) -> ``Passage`` (retriever, numbered)
+-> ``Answer`` (answerer, with ``Citation`` objects resolved from ``[n]`` markers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A piece of a document as the loader found it: one heading section or one PDF page."""
+
+    text: str
+    section: str | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded document before chunking."""
+
+    path: str
+    title: str
+    sections: list[Section]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A stored unit of text with its provenance."""
+
+    text: str
+    source: str
+    title: str
+    section: str | None
+    page: int | None
+    index: int
+
+    def embedding_text(self) -> str:
+        """What the dense model sees: the headings give a short chunk its topic."""
+        head = " – ".join(p for p in (self.title, self.section) if p)
+        return f"{head}: {self.text}" if head else self.text
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk, numbered for citation (``n`` starts at 1)."""
+
+    text: str
+    source: str
+    title: str
+    section: str | None
+    page: int | None
+    score: float = 0.0
+    n: int = 0
+    chunk_id: str = ""
+
+    def citation(self, n: int | None = None) -> "Citation":
+        return Citation(n=self.n if n is None else n, source=self.source, title=self.title,
+                        section=self.section, page=self.page, text=self.text)
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    title: str
+    section: str | None
+    page: int | None
+    text: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def label(self) -> str:
+        where = [self.title or self.source]
+        if self.section:
+            where.append(f"Abschnitt „{self.section}“")
+        if self.page:
+            where.append(f"S. {self.page}")
+        return f"[{self.n}] " + ", ".join(where) + f" ({self.source})"
+
+
+@dataclass
+class Answer:
+    question_anonymized: str
+    answer: str
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    model: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "question_anonymized": self.question_anonymized,
+            "answer": self.answer,
+            "citations": [c.as_dict() for c in self.citations],
+            "warnings": list(self.warnings),
+            "model": self.model,
+        }
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One ingested source as the manifest knows it."""
+
+    source: str
+    path: str
+    origin: str  # "knowledge" or "user"
+    title: str
+    sha256: str
+    chunks: int
+    ingest_id: str
+    ingested_at: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
