@@ -82,3 +82,34 @@ def render_text(ind: Indicator) -> str:
                       "Beschreibung)."]
     lines += ["", "Quellen:"] + [f"  - {s}" for s in ind.sources]
     return "\n".join(lines)
+
+
+def _formula_line(ind: "Indicator") -> str:
+    f = ind.formula
+    if f.denominator and f.method == "quotensumme":
+        body = f"Summe über die Altersjahre a von ({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
+    elif f.denominator and f.method == "schichtenmodell":
+        body = f"Summe über die Beginnjahre t von ({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
+    elif f.denominator:
+        body = f"({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
+    else:
+        body = f"{f.numerator}{_factor(f.factor)}"
+    return f"So wird {ind.id} berechnet: {body}, Einheit {f.unit} ({METHOD_TEXT[f.method]})."
+
+
+def summary_sentences(ind: "Indicator") -> list[str]:
+    """The entry as a few self-contained German sentences for an answer that cites the catalogue:
+    definition, formula, Stichtag, data source with table codes, the first caveat, ID status."""
+    definition = ind.definition.strip().rstrip(".")
+    sentences = [f"{ind.name} ({ind.id}): {definition}.", _formula_line(ind)]
+    sentences.append(f"Stichtag: {ind.reference_date.strip().rstrip('.')}.")
+    sources = []
+    for src in ind.data_sources:
+        tables = f", Tabellen {', '.join(src.tables)}" if src.tables else ", kein Tabellencode belegt"
+        sources.append(f"{src.statistic} ({src.holder}{tables})")
+    sentences.append(f"Datenquelle: {'; '.join(sources)}.")
+    if ind.caveats:
+        sentences.append(f"Zu beachten: {ind.caveats[0].strip().rstrip('.')}.")
+    if ind.id_status == "abgeleitet":
+        sentences.append(f"Die Kennung {ind.id} ist abgeleitet, nicht aus dem Anwendungsleitfaden belegt.")
+    return sentences

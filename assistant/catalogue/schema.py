@@ -150,6 +150,12 @@ class Indicator(Strict):
 
         return render_text(self)
 
+    def summary(self) -> list[str]:
+        """A few self-contained German sentences: definition, formula, Stichtag, source, caveat."""
+        from assistant.catalogue.render import summary_sentences
+
+        return summary_sentences(self)
+
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")
 

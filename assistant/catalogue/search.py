@@ -155,3 +155,13 @@ def mentions(indicators: list[Indicator], question: str) -> list[Indicator]:
             continue
         kept.append(result)
     return [r[2] for r in kept]
+
+
+def named_exactly(ind: Indicator, question: str) -> bool:
+    """Whether the question names the indicator by its ID or by its full name or a synonym as a
+    phrase (not just by scattered words that also occur in the label)."""
+    if ind.id in _id_hits(question):
+        return True
+    q_norm = f" {normalize(question)} "
+    labels = [ind.name, *getattr(ind, "synonyms", [])]
+    return any(f" {normalize(label)} " in q_norm for label in labels)

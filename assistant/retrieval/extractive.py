@@ -113,8 +113,18 @@ class ExtractiveAnswerer:
         return [(c.text, c.n) for c in chosen]
 
     def compose(self, question: str, passages: Sequence[Passage]) -> list[str]:
-        """Answer pieces: each sentence followed by its citation, e.g. ``"Satz. [2]"``."""
-        return [f"{text} [{n}]" for text, n in self.select(question, passages)]
+        """Answer pieces: each sentence followed by its citation, e.g. ``"Satz. [2]"``.
+
+        When the question names an indicator, the answer starts with its catalogue entry
+        (definition, formula, Stichtag, source; correct by construction) and adds the best
+        sentences of the other passages.
+        """
+        entry = next((p for p in passages if p.summary), None)
+        if entry is None:
+            return [f"{text} [{n}]" for text, n in self.select(question, passages)]
+        others = [p for p in passages if not p.summary]
+        extra = self.select(question, others)[:2] if others else []
+        return [f"{s} [{entry.n}]" for s in entry.summary] + [f"{t} [{n}]" for t, n in extra]
 
 
 def _similar(a: Candidate, b: Candidate) -> bool:

@@ -129,12 +129,27 @@ class HybridRetriever:
             log.warning("catalogue lookup failed: %s", exc)
             return []
         return [Passage(text=ind.to_text(), source=f"katalog:{ind.id}", title=ind.name,
-                        section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}")
+                        section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}",
+                        summary=tuple(ind.summary()) if _named_exactly(ind, question) else ())
                 for ind in found]
 
     def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
         """Catalogue entries the question names, then the fused chunks; numbered from 1."""
-        passages = self.catalogue_passages(question) + self.search(question, k)
+        entries = self.catalogue_passages(question)
+        # An entry the question names as a phrase leads; one matched only by scattered words
+        # ("Zahl … Schule") goes behind the text passages, where it cannot crowd them out.
+        named = [p for p in entries if p.summary]
+        loose = [p for p in entries if not p.summary]
+        passages = named + self.search(question, k) + loose
         for n, passage in enumerate(passages, start=1):
             passage.n = n
         return passages
+
+
+def _named_exactly(ind: Any, question: str) -> bool:
+    """Only an entry the question names as a phrase may lead the answer with its summary."""
+    try:
+        from assistant.catalogue.search import named_exactly
+    except ImportError:
+        return False
+    return hasattr(ind, "summary") and named_exactly(ind, question)

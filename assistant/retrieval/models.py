@@ -56,6 +56,8 @@ class Passage:
     score: float = 0.0
     n: int = 0
     chunk_id: str = ""
+    #: For catalogue entries: the entry as self-contained sentences (used by extractive answers).
+    summary: tuple[str, ...] = ()
 
     def citation(self, n: int | None = None) -> "Citation":
         return Citation(n=self.n if n is None else n, source=self.source, title=self.title,

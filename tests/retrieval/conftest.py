@@ -79,6 +79,11 @@ class FakeIndicator:
     def to_text(self) -> str:
         return self.text
 
+    synonyms = ("Betreuungsquote",)
+
+    def summary(self) -> list[str]:
+        return [self.text]
+
 
 class FakeCatalogue:
     ENTRY = FakeIndicator(

@@ -1,0 +1,53 @@
+"""End to end through the service layer with the real privacy gate, the real catalogue and the
+real knowledge base; the model is the fake one with a base profile (extractive path)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.llm.fake import FakeBackend
+from assistant.service import Lotse
+
+
+@pytest.fixture(scope="module")
+def lotse(tmp_path_factory):
+    from assistant.settings import load_settings
+
+    data = tmp_path_factory.mktemp("e2e-data")
+    settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
+    return Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
+
+
+@pytest.mark.parametrize(("question", "indicator", "facts"), [
+    ("Wie berechne ich die Betreuungsquote der unter Dreijährigen?", "C7.1",
+     ["1.3.", "22543-03-01-4", "× 100"]),
+    ("Wie rechne ich den Anteil der Schulabgänger ohne Hauptschulabschluss aus?", "D15.1",
+     ["21111-02-06-4"]),
+    ("Wie wird die Ausbildungsanfängerquote berechnet?", "E7.1", ["Quotensumme"]),
+])
+def test_indicator_question_is_answered_from_the_catalogue(lotse, question, indicator, facts):
+    answer = lotse.ask(question).result()
+    assert answer.citations[0].source == f"katalog:{indicator}"
+    for fact in facts:
+        assert fact in answer.answer
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert cited and cited <= {c.n for c in answer.citations}
+    assert lotse.backend.prompts == []  # base profile: the model is not asked
+
+
+def test_guidance_question_gets_cited_sentences(lotse):
+    answer = lotse.ask("Ab wie vielen Fällen darf ich eine Zahl für eine Schule veröffentlichen?").result()
+    assert "Mindestfallzahl" in answer.answer and " 3" in answer.answer
+    assert not any(c.source.startswith("katalog:") for c in answer.citations[:1])
+    assert {c.source for c in answer.citations} & {"glossar.md", "statistische-geheimhaltung.md"}
+
+
+def test_names_in_the_question_never_reach_retrieval_output(lotse):
+    answer = lotse.ask("Frau Aylin Demir fragt: Was ist der Stichtag der Kita-Statistik?").result()
+    assert "Aylin" not in answer.question_anonymized and "Demir" not in answer.question_anonymized
+    assert "<PERSON_1>" in answer.question_anonymized
+    payload = json.dumps([c.text for c in answer.citations], ensure_ascii=False)
+    assert "Demir" not in payload
