@@ -24,7 +24,7 @@ from assistant.retrieval.models import Chunk, SourceRecord
 from assistant.retrieval.store import IndexStore
 
 #: Folders under knowledge/ that hold data other components read (not prose to search).
-KNOWLEDGE_SKIP = {"eval", "indicators", "vectors"}
+KNOWLEDGE_SKIP = {"eval", "indicators", "reference", "vectors"}
 
 
 @dataclass
