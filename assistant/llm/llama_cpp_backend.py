@@ -47,7 +47,7 @@ def check_gguf(path: Path) -> None:
 
 class LlamaCppBackend:
     def __init__(self, model_path: Path, profile: ModelProfile, *, n_threads: int = 1,
-                 n_ctx: int | None = None, prompt_cache_mb: int = 256,
+                 n_ctx: int | None = None, prompt_cache_mb: int = 0,
                  status: Callable[[str], None] | None = None) -> None:
         check_gguf(model_path)
         self.model_path = model_path
