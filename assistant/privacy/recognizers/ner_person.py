@@ -16,17 +16,23 @@ rule span (titles outside, particles inside) wins in :func:`~assistant.privacy.g
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from assistant.privacy.names import NameLexicon, fold
-from assistant.privacy.ner_features import Tok, featurize, load_nouns, noun_tags, sequences
+from assistant.privacy.ner_features import (
+    ABBREVIATIONS, Tok, featurize, load_nouns, noun_tags, sequences)
 from assistant.privacy.ner_model import PersonModel
 from assistant.privacy.recognizers.person_tokens import INSTITUTION_STEMS, PARTICLES, TITLES
 
 #: Minimum P(person) of a token for it to be part of a candidate span.
 TOKEN_THRESHOLD = 0.3
 MAX_TOKENS = 6
+#: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
+MAX_SCORE = 0.65
 _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+_LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
 
 
@@ -88,6 +94,8 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0
         if all(fold(w.rstrip(".")) in lex.never_names for w in words):
             return 0.0
+        if any(_LABEL_WORD.search(w) or w.lower().rstrip(".") in ABBREVIATIONS for w in words):
+            return 0.0  # "Nr", "Tel.", "SchülerID", "Kita-Kind-Nr": labels, not names
         lower = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
         if any(w.lower() in lex.common_words or not self._listed(w) for w in lower):
             return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
@@ -100,7 +108,7 @@ class NerPersonRecognizer(EntityRecognizer):
             score += 0.15
         if common:
             score -= 0.4 if not listed else 0.15
-        return round(min(score, 0.8), 3)
+        return round(min(score, MAX_SCORE), 3)
 
     def _listed(self, word: str) -> bool:
         key = fold(word.rstrip("."))
