@@ -154,48 +154,67 @@ def _casing(word: str) -> str:
     return "lower"
 
 
+@dataclass(frozen=True)
+class _WordFeatures:
+    own: tuple[str, ...]
+    near: dict[int, tuple[str, ...]]  # offset -> features as seen from a neighbour
+    case: str
+
+
+_word_cache: dict[tuple[int, str], _WordFeatures] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _word_features(word: str, lex: NameLexicon, nouns: dict[str, str], hidden: bool) -> _WordFeatures:
+    low = word.lower()
+    plain_word = word[:1].islower() and low in lex.common_words  # "an", "mit": never names
+    lists = [] if hidden or plain_word else _lists(word, lex)
+    flags = _word_flags(word, lex, nouns) + lists
+    if hidden:
+        flags = [f for f in flags if f != "wkP"]
+    case = _casing(word)
+    feats = ["b", "w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3],
+             "sh=" + shape(word), "c=" + case, "len=" + str(min(len(word), 8))]
+    if "-" in word[1:]:
+        feats.append("hyph")
+    feats += ["f=" + f for f in flags]
+    if not flags or flags == ["nounsuf"]:
+        feats.append("f=none:" + case)
+    ctx = ["w=" + low, "c=" + case] + ["f=" + f for f in flags]
+    near = {d: tuple(f"{d:+d}" + f for f in (ctx if abs(d) == 1 else ctx[:2])) for d in (-2, -1, 1, 2)}
+    return _WordFeatures(tuple(feats), near, case)
+
+
 def featurize(tokens: list[Tok], lex: NameLexicon, hide_lists: Iterable[int] = ()) -> list[list[str]]:
-    """crfsuite feature lists for one sequence."""
+    """crfsuite feature lists for one sequence (per-word parts are cached per lexicon)."""
     hidden = set(hide_lists)
     nouns = load_nouns()
     words = [t.text for t in tokens]
-    own: list[list[str]] = []
-    ctx: list[list[str]] = []
-    cases: list[str] = []
+    per_word: list[_WordFeatures] = []
     for i, word in enumerate(words):
-        low = word.lower()
-        plain_word = word[:1].islower() and low in lex.common_words  # "an", "mit": never names
-        lists = [] if i in hidden or plain_word else _lists(word, lex)
-        flags = _word_flags(word, lex, nouns) + lists
         if i in hidden:
-            flags = [f for f in flags if f != "wkP"]
-        case = _casing(word)
-        shp = shape(word)
-        feats = ["b", "w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3],
-                 "sh=" + shp, "c=" + case, "len=" + str(min(len(word), 8))]
-        if "-" in word[1:]:
-            feats.append("hyph")
-        feats += ["f=" + f for f in flags]
-        if not flags or flags == ["nounsuf"]:
-            feats.append("f=none:" + case)
-        own.append(feats)
-        cases.append(case)
-        ctx.append(["w=" + low, "c=" + case] + ["f=" + f for f in flags])
+            per_word.append(_word_features(word, lex, nouns, True))
+            continue
+        key = (id(lex), word)
+        cached = _word_cache.get(key)
+        if cached is None:
+            if len(_word_cache) >= _CACHE_LIMIT:
+                _word_cache.clear()
+            cached = _word_cache[key] = _word_features(word, lex, nouns, False)
+        per_word.append(cached)
     n = len(words)
     out: list[list[str]] = []
     for i in range(n):
-        feats = list(own[i])
-        start = i == 0 or words[i - 1] in _SENTENCE_END
-        if start:
+        feats = list(per_word[i].own)
+        if i == 0 or words[i - 1] in _SENTENCE_END:
             feats.append("start")
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                prefix = f"{d:+d}"
-                feats += [prefix + f for f in (ctx[j] if abs(d) == 1 else ctx[j][:2])]
+                feats += per_word[j].near[d]
             elif d in (-1, 1):
                 feats.append("BOS" if d < 0 else "EOS")
         if 0 < i < n - 1:
-            feats.append("nb=" + cases[i - 1] + "|" + cases[i + 1])
+            feats.append("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case)
         out.append(feats)
     return out
