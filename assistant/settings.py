@@ -82,6 +82,10 @@ class PrivacySettings(Section):
     chunk_chars: int = Field(default=20_000, ge=1_000, le=1_000_000)
     #: Longest text the gate accepts in one call (10 MB of text fit); longer input is refused.
     max_input_chars: int = Field(default=12_000_000, ge=1_000)
+    #: Statistical person recognizer (CRF, ships with the package) besides name lists and rules.
+    #: If it is on and its model is missing or broken, the gate refuses to start (fail closed);
+    #: switch it off explicitly to run on lists and rules only (lower person recall).
+    ner_person: bool = True
 
 
 class RetrievalSettings(Section):

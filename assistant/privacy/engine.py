@@ -55,7 +55,8 @@ def _fast_enhancer(prefix: int, suffix: int):  # noqa: ANN202 - LemmaContextAwar
     return FastLemmaContextAwareEnhancer(context_prefix_count=prefix, context_suffix_count=suffix)
 
 
-def build_analyzer() -> "AnalyzerEngine":
+def build_analyzer(ner: bool = True) -> "AnalyzerEngine":
+    """The analyzer; ``ner`` adds the statistical person recognizer (its model must load)."""
     from assistant import egress
 
     egress.install()  # tldextract reads its suffix-list URL setting at import: set it first
@@ -63,21 +64,24 @@ def build_analyzer() -> "AnalyzerEngine":
 
     from assistant.privacy.names import load_lexicon
     from assistant.privacy.nlp import BlankSpacyNlpEngine
+    from assistant.privacy.ner_model import load_model
     from assistant.privacy.recognizers import german_recognizers
 
+    person_model = load_model() if ner else None  # raises PrivacyError if missing or broken
     nlp_engine = BlankSpacyNlpEngine(LANGUAGE)
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    for recognizer in german_recognizers(load_lexicon(), LANGUAGE):
+    for recognizer in german_recognizers(load_lexicon(), LANGUAGE, person_model):
         registry.add_recognizer(recognizer)
     enhancer = _fast_enhancer(prefix=5, suffix=2)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE],
                           context_aware_enhancer=enhancer)
 
 
-def get_analyzer() -> "AnalyzerEngine":
+def get_analyzer(ner: bool = True) -> "AnalyzerEngine":
     silence_presidio_logs()  # also after a host application reconfigured logging
+    key = "analyzer+ner" if ner else "analyzer"
     with _lock:
-        if "analyzer" not in _cache:
-            _cache["analyzer"] = build_analyzer()
-        return _cache["analyzer"]  # type: ignore[return-value]
+        if key not in _cache:
+            _cache[key] = build_analyzer(ner)
+        return _cache[key]  # type: ignore[return-value]

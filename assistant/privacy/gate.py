@@ -112,7 +112,7 @@ class PrivacyGate:
         from assistant.privacy.engine import get_analyzer
 
         try:
-            analyzer = get_analyzer()
+            analyzer = get_analyzer(ner=settings.privacy.ner_person)
             log_ = AuditLog(audit_path(settings.paths.data_dir)) if audit else None
         except LotseError:
             raise

@@ -43,6 +43,26 @@ FOUND = [
     ("IdNr. 86 095 742 719", ("DE_TAX_ID", "86 095 742 719")),
     ("Schülernummer 2023-04711", ("STUDENT_ID", "2023-04711")),
     ("Schüler-ID: SID-204471", ("STUDENT_ID", "SID-204471")),
+    # pupil numbers: label variants, verbs between label and number, lower case, tables
+    ("Die Schülernummer lautet 2023-04711.", ("STUDENT_ID", "2023-04711")),
+    ("die schülernr ist s-2021/0815", ("STUDENT_ID", "s-2021/0815")),
+    ("Schülernummer (neu): 2024-00017", ("STUDENT_ID", "2024-00017")),
+    ("Schüler:innen-Nr. 2023-04711", ("STUDENT_ID", "2023-04711")),
+    ("Schüler*innen-ID SN-88231", ("STUDENT_ID", "SN-88231")),
+    ("Schülerinnen-Nr. SN-40981 (Hana Yamamoto)", ("STUDENT_ID", "SN-40981")),
+    ("Nr. der Schülerakte: 4711-2023-B", ("STUDENT_ID", "4711-2023-B")),
+    ("Kita-Kind-Nr. S-2021/0815, Mamadou Diallo", ("STUDENT_ID", "S-2021/0815")),
+    ("SchülerID;Nachname\n00912345;Haidari", ("STUDENT_ID", "00912345")),
+    ("| Schüler-Nr. | Name |\n| 24-1187 | Yusuf Demirtaş |", ("STUDENT_ID", "24-1187")),
+    # streets with an adjective, spaced phone extensions
+    ("Anschrift: Am Schwarzen Graben 7b, 06114 Halle", ("ADDRESS", "Am Schwarzen Graben 7b, 06114 Halle")),
+    ("wohnt Zur Hohen Eiche 12a, 01109 Dresden", ("ADDRESS", "Zur Hohen Eiche 12a, 01109 Dresden")),
+    ("Sekretariat: 0221 / 355 10 - 0", ("PHONE_NUMBER", "0221 / 355 10 - 0")),
+    ("Fax 0221 / 355 10 - 19", ("PHONE_NUMBER", "0221 / 355 10 - 19")),
+    # persons in hard positions (lists, ALL CAPS, after prepositions, not in any list)
+    ("WARTELISTE: ADEYEMI, BABAJIDE", ("PERSON", "ADEYEMI, BABAJIDE")),
+    ("Von Fatima Zahra El Idrissi fehlt die Unterschrift.", ("PERSON", "Fatima Zahra El Idrissi")),
+    ("Gestern rief Frau Okonkwo-Baptiste an.", ("PERSON", "Okonkwo-Baptiste")),
 ]
 
 NOT_FOUND = [
@@ -54,6 +74,10 @@ NOT_FOUND = [
     "Der Koch der Mensa und ein Fischer aus Kiel kamen.",
     "Die Quote stieg von 12,5 % auf 14,1 % (2022: 3.456 Schülerinnen und Schüler).",
     "Im Jahr 2023 stieg der Anteil.",
+    "Schüler Nr. und Tel. bitte nachtragen.",
+    "Die Schulnummer lautet 183305.",
+    "Aktenzeichen 51.2-KiTa-2024/112, Kassenzeichen 4400.2231.7718.",
+    "Die Hauptstraße bleibt gesperrt, die Neue Straße auch.",
 ]
 
 

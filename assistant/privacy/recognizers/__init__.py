@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
+from typing import TYPE_CHECKING
+
 from assistant.privacy.names import NameLexicon
+
+if TYPE_CHECKING:
+    from assistant.privacy.ner_model import PersonModel
 
 ENTITY_TYPES = ("PERSON", "DATE_OF_BIRTH", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN_CODE",
                 "DE_TAX_ID", "STUDENT_ID")
 
 
-def german_recognizers(lexicon: NameLexicon, language: str = "de") -> list[EntityRecognizer]:
+def german_recognizers(lexicon: NameLexicon, language: str = "de",
+                       person_model: "PersonModel | None" = None) -> list[EntityRecognizer]:
+    """All recognizers; the statistical person recognizer only when a model is handed in."""
     from assistant.privacy.recognizers.address import GermanAddressRecognizer
     from assistant.privacy.recognizers.birth_date import DateOfBirthRecognizer
     from assistant.privacy.recognizers.email import german_email_recognizer
@@ -20,7 +27,7 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de") -> list[Entit
     from assistant.privacy.recognizers.student_id import StudentIdRecognizer
     from assistant.privacy.recognizers.tax_id import GermanTaxIdRecognizer
 
-    return [
+    recognizers: list[EntityRecognizer] = [
         PersonRecognizer(lexicon, language),
         DateOfBirthRecognizer(language),
         GermanAddressRecognizer(language),
@@ -30,3 +37,8 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de") -> list[Entit
         GermanTaxIdRecognizer(language),
         StudentIdRecognizer(language),
     ]
+    if person_model is not None:
+        from assistant.privacy.recognizers.ner_person import NerPersonRecognizer
+
+        recognizers.append(NerPersonRecognizer(lexicon, person_model, language))
+    return recognizers

@@ -17,10 +17,12 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = r"(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Hinter der|Hinter dem|Unter den|Vor dem|Bei der|Alte[rsn]?)"
 NUMBER = r"[ \t]+\d{1,4}(?:[ ]?[a-hA-H])?(?![\d.,:]\d)(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?)?\b"
 CITY = rf"(?:,?[ \t]*\n?[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}]\w+(?:[- ][{_U}]\w+)?(?:[ \t](?:am|an der|in der|im|ob der|vor der)[ \t][{_U}]\w+)?)"
-ONE_WORD = rf"(?<![\w-])[{_U}]{_W}*?{STRONG}"
+#: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
+ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
+ONE_WORD = rf"(?<![\w-])(?:{ADJ})?[{_U}]{_W}*?{STRONG}"
 TWO_WORDS = rf"(?<![\w-])[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Gasse|Markt|Steig|Pfad)"
 WEAK_WORD = rf"(?<![\w-])[{_U}]{_W}*?{WEAK}"
-WITH_PREP = rf"(?<![\w-]){PREP}[ \t][{_U}][\w-]+"
+WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?[{_U}][\w-]+"
 
 
 class GermanAddressRecognizer(PatternRecognizer):

@@ -46,6 +46,11 @@ NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "men
                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
 
 
+#: Abbreviations with a period that label what follows ("Nr. 12", "Tel. 0201 ..."): never names.
+LABEL_ABBREVIATIONS = {"nr", "tel", "str", "geb", "ca", "bzw", "vgl", "abs", "art", "fax", "kl",
+                       "jg", "az", "inkl", "ggf", "evtl", "bzgl", "usw", "etc", "hausnr", "tel-nr",
+                       "mobil", "handy", "verw", "abt", "zi", "zimmer", "raum"}
+
 ACRONYMS = {"IBAN", "BIC", "PLZ", "KITA", "NRW", "USA", "BLZ", "SGB", "GMBH", "EV", "AOK", "ASD",
             "KJHG", "BAMF", "DAZ", "DAF", "OGS", "IGS", "BUT", "ABC", "PDF", "CSV", "XLSX", "TEL",
             "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR"}
@@ -121,6 +126,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon) -> Token:
         if len(word) == 2 and word[0].isupper():
             return Token(word, match_start, end, Kind.INITIAL, sentence_start, False)
         word, lower, end = word[:-1], lower[:-1], end - 1
+        if lower in LABEL_ABBREVIATIONS:
+            return Token(word, match_start, end, Kind.OTHER, sentence_start, False)
     base = dict(sentence_start=sentence_start, lowercase=word[:1].islower(),
                 role=lower in ROLES, determiner=lower in DETERMINERS)
     if lower in TITLES:

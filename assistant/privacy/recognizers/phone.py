@@ -12,7 +12,7 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 _SEP = r"[ \t\-/]"
 INTERNATIONAL = rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?)?\d{{1,5}}(?:{_SEP}?\d{{2,8}}){{1,4}}(?![\w])"
-NATIONAL = rf"(?<![\w+/.,-])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{2,8}}(?:[ \-]\d{{1,8}}){{0,3}}(?![\w/.,]\d)"
+NATIONAL = rf"(?<![\w+/.,-])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{2,8}}(?:[ \-]\d{{1,8}}|[ ]-[ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)"
 COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
 _NOT_PHONE_BEFORE = regex.compile(
     r"(?:regionalschl[üu]ssel|gemeindeschl[üu]ssel|\bags\b|kennziffer|tabelle|code|plz|"

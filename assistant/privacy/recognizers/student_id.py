@@ -10,12 +10,14 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-LABEL = (r"(?:sch[üu]e?ler(?:innen|in)?[\s-]*(?:nummer|nr\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|"
+LABEL = (r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?[\s-]*(?:nummer|nr\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|"
          r"kennung|kennziffer|ausweis(?:nummer|-nr\.?|nr\.?)?|akte(?:\s*nr\.?)?)|sch[üu]e?lernr\.?|"
          r"sus[\s-]*(?:nr\.?|id)|sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"asv-?(?:id|nr\.?)|lusd-?(?:id|nr\.?)|schild-?(?:id|nr\.?))")
 ID = r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
-AFTER_LABEL = rf"\b{LABEL}\s*(?:[:#]|nummer)?\s*({ID})"
+#: "Schülernummer: X", "Schüler-Nr. lautet X", "schülernr ist X", "Schülernummer (neu): X"
+AFTER_LABEL = (rf"\b{LABEL}\s*(?:\((?:neu|alt|bisher)\)\s*)?(?:[:#=]|nummer)?"
+               rf"\s*(?:(?:lautet|lautete|ist|war)\s+)?({ID})")
 #: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B, 00912345.
 ID_SHAPED = (r"(?<![\w/.-])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|"
              r"\d{4}-\d{4}-[A-Z]|0\d{7})(?![\w/-])")

@@ -1,0 +1,139 @@
+"""PERSON from the statistical recognizer: a small CRF trained on GermEval 2014 + synthetic text.
+
+The rule recognizer (:mod:`person`) needs a name list or a title; this one also finds names in no
+list from their context ("Gestern rief Frau Okonkwo-Baptiste an", "Pofalla gehört seit ..."). Its
+candidates are checked against the same lexicon before they count:
+
+* a span of lower-case ordinary words only, or of words that are never names (places, months,
+  institutions), is dropped; so is a span with a digit or more than :data:`MAX_TOKENS` tokens;
+* a span directly before an institution word ("Erich Kästner Schule") is dropped, as in the rules;
+* the score follows the model's mean probability, raised when a word is in a name list and lowered
+  when every word is an ordinary capitalised noun ("Tore", "Bereitschaftsdienst").
+
+Scores stay below those of the rule recognizer's strong findings, so where both find a name the
+rule span (titles outside, particles inside) wins in :func:`~assistant.privacy.gate._resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.ner_features import (
+    ABBREVIATIONS, Tok, featurize, load_nouns, noun_tags, sequences)
+from assistant.privacy.ner_model import PersonModel
+from assistant.privacy.recognizers.person_tokens import INSTITUTION_STEMS, PARTICLES, TITLES
+
+#: Minimum P(person) of a token for it to be part of a candidate span.
+TOKEN_THRESHOLD = 0.3
+MAX_TOKENS = 6
+#: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
+MAX_SCORE = 0.65
+_TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+_LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
+_OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
+
+
+class NerPersonRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+
+    def __init__(self, lexicon: NameLexicon, model: PersonModel, supported_language: str = "de",
+                 threshold: float | None = None) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self.threshold = TOKEN_THRESHOLD if threshold is None else threshold
+        self.nouns = load_nouns()
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="GermanNerPersonRecognizer")
+
+    def load(self) -> None:  # the model is loaded by :func:`~assistant.privacy.ner_model.load_model`
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        return [self._result(start, end, score) for start, end, score in self.find(text)]
+
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        """(start, end, score) of every accepted candidate in ``text``."""
+        found = []
+        for tokens in sequences(text):
+            if not any(t.text[:1].isalpha() for t in tokens):
+                continue
+            xseq = featurize(tokens, self.lexicon)
+            for i, j, prob in self.model.spans(xseq, self.threshold):
+                span = self._trim(tokens[i:j])
+                if not span:
+                    continue
+                after = tokens[j] if j < len(tokens) else None
+                k = tokens.index(span[0])
+                opening = k == 0 or tokens[k - 1].text in _OPENERS
+                score = self._score(span, prob, after, opening)
+                if score > 0:
+                    found.append((span[0].start, span[-1].end, score))
+        return found
+
+    @staticmethod
+    def _trim(span: list[Tok]) -> list[Tok]:
+        """Titles and punctuation at the borders are not part of a name."""
+        def outside(t: Tok) -> bool:
+            return not t.text[:1].isalpha() or t.text.lower().rstrip(".") in _TITLE_WORDS
+
+        while span and outside(span[0]):
+            span = span[1:]
+        while span and (outside(span[-1]) or span[-1].text.lower() in PARTICLES):
+            span = span[:-1]
+        return span
+
+    def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool) -> float:
+        lex = self.lexicon
+        words = [t.text for t in span if t.text[:1].isalpha()]
+        if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
+            return 0.0
+        if after is not None and after.text.lower().endswith(INSTITUTION_STEMS):
+            return 0.0
+        if all(fold(w.rstrip(".")) in lex.never_names for w in words):
+            return 0.0
+        if any(_LABEL_WORD.search(w) or w.lower().rstrip(".") in ABBREVIATIONS for w in words):
+            return 0.0  # "Nr", "Tel.", "SchülerID", "Kita-Kind-Nr": labels, not names
+        lower = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
+        if any(w.lower() in lex.common_words or not self._listed(w) for w in lower):
+            return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
+        if len(words) == 1 and opening and words[0].lower() in lex.common_words:
+            return 0.0  # "Derweil", "Hierzu" at the start of a sentence
+        listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
+        common = all(lex.is_common(w) or self._noun(w) for w in words)
+        score = 0.25 + 0.5 * prob
+        if listed and not common:
+            score += 0.15
+        if common:
+            score -= 0.4 if not listed else 0.15
+        return round(min(score, MAX_SCORE), 3)
+
+    def _listed(self, word: str) -> bool:
+        key = fold(word.rstrip("."))
+        return key in self.lexicon.first_names or key in self.lexicon.surnames
+
+    def _noun(self, word: str) -> bool:
+        """An ordinary noun, or a compound ending in one ("Standortvorschläge", "Tagespflegeperson")."""
+        tags = noun_tags(word, self.nouns)
+        if not tags and word.endswith("s"):
+            tags = noun_tags(word[:-1], self.nouns)  # genitive: "Kanadas", "Hannovers"
+        if tags:
+            return "N" in tags or "T" in tags
+        if not word[:1].isupper() or "-" in word:
+            return False
+        word = word.capitalize() if word.isupper() else word
+        for k in range(3, len(word) - 4):
+            if "N" in self.nouns.get(word[k].upper() + word[k + 1:], ""):
+                return True
+        return False
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=score,
+            analysis_explanation=AnalysisExplanation(self.name, score,
+                                                     textual_explanation="statistical (CRF)"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})

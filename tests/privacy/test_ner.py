@@ -1,0 +1,130 @@
+"""The statistical person recognizer: finds names in no list, fails closed, trains reproducibly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from assistant import PROJECT_ROOT
+from assistant.errors import PrivacyError
+from tests.privacy.conftest import spans
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.ner_model import load_model
+    from assistant.privacy.recognizers.ner_person import NerPersonRecognizer
+
+    return NerPersonRecognizer(load_lexicon(), load_model())
+
+
+def found(recognizer, text: str) -> list[str]:
+    return [text[start:end] for start, end, _ in recognizer.find(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Gestern rief Frau Okonkwo-Baptiste an und bat um Rückruf.", "Okonkwo-Baptiste"),
+    ("Okonkwo-Baptiste kommt morgen zur Sprechstunde.", "Okonkwo-Baptiste"),
+    ("Laut Mbeki-Sørensen fehlen in der Stadt 300 Kitaplätze.", "Mbeki-Sørensen"),
+])
+def test_ner_finds_a_name_that_is_in_no_list(recognizer, text, name):
+    from assistant.privacy.names import load_lexicon
+
+    lexicon = load_lexicon()
+    first_part = name.split("-")[0]
+    for word in (name, first_part):  # neither the name nor its first part is in a name list
+        assert not (lexicon.is_first_name(word) or lexicon.is_surname(word))
+    assert name in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kita Sonnenschein in Essen hat noch Plätze frei.",
+    "Der Koch der Mensa und ein Fischer aus Kiel kamen zum Sommerfest.",
+    "Hinweis: Die Frist für die Anmeldung endet am 15.03.2025.",
+    "Schüler-Nr.;Klasse;Geburtsdatum",
+    "Tel. 0201 1234567, Fax 0201 1234568",
+])
+def test_ner_leaves_ordinary_words_alone(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+UNLISTED = "Laut Mbeki-Sørensen fehlen in der Stadt 300 Kitaplätze."
+
+
+def test_gate_redacts_a_name_only_the_model_knows(gate):
+    assert spans(gate, UNLISTED) == [("PERSON", "Mbeki-Sørensen")]
+    text = "Gestern rief Frau Okonkwo-Baptiste an. Okonkwo-Baptiste bittet um Rückruf."
+    assert spans(gate, text) == [("PERSON", "Okonkwo-Baptiste"), ("PERSON", "Okonkwo-Baptiste")]
+
+
+def test_missing_model_fails_closed(tmp_path):
+    from assistant.privacy.ner_model import load_model
+
+    with pytest.raises(PrivacyError) as info:
+        load_model(tmp_path)
+    assert "Personen-Erkennungsmodell fehlt" in info.value.message
+    assert "train_ner.py" in info.value.hint
+
+
+def test_model_of_another_feature_version_is_refused(tmp_path):
+    from assistant.privacy.ner_model import META_FILE, MODEL_DIR, MODEL_FILE, load_model
+
+    (tmp_path / MODEL_FILE).write_bytes((MODEL_DIR / MODEL_FILE).read_bytes())
+    (tmp_path / META_FILE).write_text(json.dumps({"feature_version": -1}))
+    with pytest.raises(PrivacyError, match="passt nicht zu dieser Lotse-Version"):
+        load_model(tmp_path)
+
+
+def test_broken_model_file_is_refused(tmp_path):
+    from assistant.privacy.ner_features import FEATURE_VERSION
+    from assistant.privacy.ner_model import META_FILE, MODEL_FILE, load_model
+
+    (tmp_path / MODEL_FILE).write_bytes(b"not a crfsuite model")
+    (tmp_path / META_FILE).write_text(json.dumps({"feature_version": FEATURE_VERSION}))
+    with pytest.raises(PrivacyError, match="konnte nicht geladen werden"):
+        load_model(tmp_path)
+
+
+def test_gate_refuses_to_start_without_its_model(settings, tmp_path, monkeypatch):
+    from assistant.privacy import PrivacyGate, engine, ner_model
+
+    monkeypatch.setattr(ner_model, "MODEL_DIR", tmp_path)
+    monkeypatch.setattr(ner_model.load_model, "__defaults__", (tmp_path,))
+    monkeypatch.setattr(engine, "_cache", {})
+    with pytest.raises(PrivacyError, match="Personen-Erkennungsmodell fehlt"):
+        PrivacyGate.from_settings(settings)
+
+
+def test_switching_the_model_off_is_explicit(settings, tmp_path, monkeypatch):
+    from assistant.privacy import PrivacyGate, engine, ner_model
+
+    monkeypatch.setattr(ner_model.load_model, "__defaults__", (tmp_path,))  # no model there
+    monkeypatch.setattr(engine, "_cache", {})
+    settings.privacy.ner_person = False
+    gate = PrivacyGate.from_settings(settings)
+    assert spans(gate, "Frau Lea Schmidt ruft an.") == [("PERSON", "Lea Schmidt")]
+    assert spans(gate, UNLISTED) == []  # lists and rules alone miss it
+
+
+def test_training_script_runs_on_a_tiny_subset(tmp_path, shared_dir):
+    germeval = shared_dir / "data" / "germeval2014" / "NER-de-dev.tsv"
+    if not germeval.is_file():
+        pytest.skip("GermEval 2014 not in shared/data")
+    out = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "scripts" / "train_ner.py"), "--max-sentences", "50",
+         "--germeval", str(germeval), "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "validation (GermEval index % 5 == 1" in out.stdout
+    assert "final model" in out.stdout
+    meta = json.loads((tmp_path / "person_crf.json").read_text())
+    assert meta["max_sentences"] == 50 and 0 not in meta["germeval_folds"]
+
+    from assistant.privacy.ner_model import load_model
+
+    model = load_model(tmp_path)
+    assert model.labels  # a working tagger with person labels
