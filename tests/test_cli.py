@@ -90,9 +90,18 @@ def test_whole_cli_session_stays_on_loopback(tmp_path):
     log = tmp_path / "egress.jsonl"
     env = {"LOTSE_EGRESS_LOG": str(log), "LOTSE_LLM__BACKEND": "fake",
            "LOTSE_PATHS__DATA_DIR": str(tmp_path)}
-    for args in (["chat", "Wie hoch ist die Betreuungsquote?"], ["models"], ["doctor"]):
+    table = tmp_path / "kita.csv"
+    table.write_text("Kita;Kinder\nPusteblume;2\nSonnenschein;41\nRegenbogen;37\n", encoding="utf-8")
+    session = (
+        ["chat", "Wie hoch ist die Betreuungsquote?"], ["models"], ["doctor"],
+        ["ask", "Welche Stichtage hat die Kita-Statistik?"], ["sources"],
+        ["indicator", "show", "D15.1"], ["privacy", "check-table", str(table)],
+    )
+    for args in session:
         result = run(args, tmp_path, env)
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 0, (args, result.stderr)
+    result = run(["anonymize", "-"], tmp_path, env, stdin="Anruf von Herrn Jonas Weber, 0151 23456789.")
+    assert result.returncode == 0 and "Jonas" not in result.stdout
     records = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     outside = [r for r in records if r["host"] not in ("127.0.0.1", "::1", "localhost", "None", "")]
     # doctor's own probe to TEST-NET-1 is the only outside attempt, and it was refused
