@@ -9,9 +9,9 @@ import click
 
 _KIND_TEXT = {
     "PERSON": "Personenname", "DATE_OF_BIRTH": "Geburtsdatum", "ADDRESS": "Anschrift",
-    "EMAIL": "E-Mail-Adresse", "PHONE": "Telefonnummer", "IBAN": "IBAN/Bankverbindung",
-    "TAX_ID": "Steuer-ID", "SOCIAL_ID": "Sozialversicherungs-/Ausweisnummer",
-    "ID_NUMBER": "Kennnummer einer Person", "FREE_TEXT": "Freitext",
+    "EMAIL_ADDRESS": "E-Mail-Adresse", "PHONE_NUMBER": "Telefonnummer", "IBAN_CODE": "IBAN/Bankverbindung",
+    "DE_TAX_ID": "Steuer-ID", "SOCIAL_ID": "Sozialversicherungs-/Ausweisnummer",
+    "STUDENT_ID": "Schüler- oder Kindernummer", "ID_NUMBER": "Kennnummer einer Person", "FREE_TEXT": "Freitext",
     "BIRTH_YEAR": "Geburtsjahr", "AGE": "Alter", "GENDER": "Geschlecht",
     "NATIONALITY": "Staatsangehörigkeit/Herkunft", "SPECIAL_NEEDS": "Förderbedarf/Gesundheit",
     "RELIGION": "Religion", "SOCIAL_BENEFITS": "Sozialleistungen", "LANGUAGE": "Sprache",

@@ -20,19 +20,21 @@ SAMPLE_SIZE = 500
 
 #: (kind, header regex on the compact header) for direct identifiers, checked in this order.
 DIRECT_RULES: tuple[tuple[str, str], ...] = (
-    ("EMAIL", r"e?mail"),
-    ("PHONE", r"telefon|^tel(nr|nummer|privat|dienstlich)?$|phone|handy|^mobil|^fax"),
-    ("IBAN", r"iban|kontonummer|bankverbindung|^bic$"),
-    ("TAX_ID", r"steuer(id|identifikation|nummer|nr)|taxid|^tin$"),
+    ("EMAIL_ADDRESS", r"e?mail"),
+    ("PHONE_NUMBER", r"telefon|^tel(nr|nummer|privat|dienstlich)?$|phone|handy|^mobil|^fax"),
+    ("IBAN_CODE", r"iban|kontonummer|bankverbindung|^bic$"),
+    ("DE_TAX_ID", r"steuer(id|identifikation|nummer|nr)|taxid|^tin$"),
     ("SOCIAL_ID", r"sozialversicherung|^svn(r|ummer)?$|rentenversicherung|versichertennummer|"
                   r"ausweis|reisepass|passnummer"),
     ("DATE_OF_BIRTH", r"geb(urts)?(datum|dat|tag)|^geb(am)?$|geboren|dateofbirth|birthdate|"
                       r"birthday|^dob$"),
     ("ADDRESS", r"adresse|anschrift|strasse|^str(nr)?$|hausnummer|hausnr|address|street|"
                 r"^plz(und)?(wohn)?ort$|postanschrift"),
-    ("ID_NUMBER", r"(schueler|schuler|kind|person|student|pupil|teilnehmer|mitarbeiter|kunde|fall)"
+    ("STUDENT_ID", r"(schueler|schuler|kind|student|pupil)"
+                   r"(en|in)?(id|nr|nummer|kennung|kennzahl|schluessel|code)$|^lusd|^asvid"),
+    ("ID_NUMBER", r"(person|teilnehmer|mitarbeiter|kunde|fall)"
                   r"(en|in)?(id|nr|nummer|kennung|kennzahl|schluessel|code)$|^id$|^uuid$|"
-                  r"personalnummer|aktenzeichen|matrikel|^lusd|^asvid"),
+                  r"personalnummer|aktenzeichen|matrikel"),
     ("PERSON", r"name|^vorname|^nachname|familienname|rufname|zuname|surname|firstname|lastname|"
                r"givenname|^schue?ler(in|innen)?$|^kind$|erziehungsberechtigt|^eltern|^mutter$|"
                r"^vater$|lehrkraft|^lehrer(in)?$|klassenlehr|ansprechpartner|kontaktperson|"
@@ -124,7 +126,7 @@ def match_header(name: str) -> tuple[str, str, bool] | None:
         return None
     for kind, pattern in DIRECT_RULES:
         if re.search(pattern, c):
-            if kind in ("PERSON", "ID_NUMBER") and _INSTITUTION.search(c):
+            if kind in ("PERSON", "STUDENT_ID", "ID_NUMBER") and _INSTITUTION.search(c):
                 break
             if kind in ("PERSON", "ADDRESS", "DATE_OF_BIRTH") and _STATISTIC.search(c):
                 break
@@ -212,9 +214,9 @@ def _birth_dates(sample: list[str]) -> tuple[float, bool]:
 
 
 def _value_kind(sample: list[str], strong_only: bool) -> tuple[str, float] | None:
-    checks = [("EMAIL", lambda v: bool(_EMAIL.match(v)), 0.5),
-              ("IBAN", _iban_ok, 0.5),
-              ("PHONE", _phone_ok, 0.6),
+    checks = [("EMAIL_ADDRESS", lambda v: bool(_EMAIL.match(v)), 0.5),
+              ("IBAN_CODE", _iban_ok, 0.5),
+              ("PHONE_NUMBER", _phone_ok, 0.6),
               ("ADDRESS", lambda v: bool(_STREET.search(v)), 0.5)]
     for kind, pred, threshold in checks:
         got = share(pred, sample)

@@ -18,10 +18,10 @@ from assistant.privacy.table_io import read_table
     ("Geb.-Datum", "DATE_OF_BIRTH"), ("date_of_birth", "DATE_OF_BIRTH"), ("Geburtstag", "DATE_OF_BIRTH"),
     ("Adresse", "ADDRESS"), ("Straße", "ADDRESS"), ("Strasse", "ADDRESS"), ("PLZ Wohnort", "ADDRESS"),
     ("plz_ort", "ADDRESS"), ("Anschrift", "ADDRESS"), ("Hausnummer", "ADDRESS"),
-    ("Telefon", "PHONE"), ("Tel.", "PHONE"), ("Handy", "PHONE"), ("E-Mail", "EMAIL"),
-    ("email_adresse", "EMAIL"), ("IBAN", "IBAN"), ("Steuer-ID", "TAX_ID"),
-    ("Steueridentifikationsnummer", "TAX_ID"), ("Schülernummer", "ID_NUMBER"),
-    ("schueler_id", "ID_NUMBER"), ("Schüler-Nr.", "ID_NUMBER"), ("Kind-ID", "ID_NUMBER"),
+    ("Telefon", "PHONE_NUMBER"), ("Tel.", "PHONE_NUMBER"), ("Handy", "PHONE_NUMBER"), ("E-Mail", "EMAIL_ADDRESS"),
+    ("email_adresse", "EMAIL_ADDRESS"), ("IBAN_CODE", "IBAN_CODE"), ("Steuer-ID", "DE_TAX_ID"),
+    ("Steueridentifikationsnummer", "DE_TAX_ID"), ("Schülernummer", "STUDENT_ID"),
+    ("schueler_id", "STUDENT_ID"), ("Schüler-Nr.", "STUDENT_ID"), ("Kind-ID", "STUDENT_ID"),
     ("Sozialversicherungsnummer", "SOCIAL_ID"),
 ])
 def test_direct_identifiers_by_header(header, kind):
@@ -65,10 +65,10 @@ def test_surname_comma_firstname_and_capitals():
 
 
 @pytest.mark.parametrize("values, kind", [
-    (["anna.mueller@example.org", "t.yilmaz@schule.nrw.de", "info@kita-sonne.de"] * 4, "EMAIL"),
-    (["0221 1234567", "+49 170 9876543", "02204/12345", "0049 30 1234567"] * 3, "PHONE"),
+    (["anna.mueller@example.org", "t.yilmaz@schule.nrw.de", "info@kita-sonne.de"] * 4, "EMAIL_ADDRESS"),
+    (["0221 1234567", "+49 170 9876543", "02204/12345", "0049 30 1234567"] * 3, "PHONE_NUMBER"),
     (["DE89 3704 0044 0532 0130 00", "DE02120300000000202051", "DE02500105170137075030"] * 3,
-     "IBAN"),
+     "IBAN_CODE"),
     (["Hauptstraße 12", "Mühlenweg 3a", "Am Park 7", "Kölner Str. 112", "Lindenallee 5"] * 3,
      "ADDRESS"),
     (["03.05.2014", "12.11.2013", "01.01.2015", "22.02.2014", "17.07.2013", "09.09.2014",

@@ -40,12 +40,12 @@ def test_pupil_list_is_pseudonymised_with_stable_placeholders():
     kinds = {c.column: (c.kind, c.role, c.action) for c in result.columns}
     assert kinds["Nachname"] == ("PERSON", "direct", "pseudonymize")
     assert kinds["Vorname"] == ("PERSON", "direct", "pseudonymize")
-    assert kinds["E-Mail Eltern"] == ("EMAIL", "direct", "pseudonymize")
+    assert kinds["E-Mail Eltern"] == ("EMAIL_ADDRESS", "direct", "pseudonymize")
     assert kinds["Geburtsdatum"] == ("DATE_OF_BIRTH", "direct", "birth_year")
     assert kinds["Förderbedarf"][:2] == ("SPECIAL_NEEDS", "quasi")
     cleaned = result.cleaned
     assert cleaned["Nachname"].str.fullmatch(r"<PERSON_\d+>").all()
-    assert cleaned["E-Mail Eltern"].str.fullmatch(r"<EMAIL_\d+>").all()
+    assert cleaned["E-Mail Eltern"].str.fullmatch(r"<EMAIL_ADDRESS_\d+>").all()
     assert cleaned["Geburtsjahr"].tolist()[:3] == ["2014", "2013", "2014"]
     assert "Geburtsdatum" not in cleaned.columns
     assert cleaned["Klasse"].tolist() == PUPILS["Klasse"].tolist()  # quasi-identifiers unchanged
@@ -174,7 +174,7 @@ def test_aggregate_with_id_and_contact_columns_is_still_suppressed():
         "Kinder unter 3": ["12", "1", "9"], "Kinder über 3": ["30", "25", "14"]})
     result = check_table(frame)
     assert result.table_kind == "aggregate"
-    assert result.cleaned["Telefon"].str.fullmatch(r"<PHONE_\d+>").all()
+    assert result.cleaned["Telefon"].str.fullmatch(r"<PHONE_NUMBER_\d+>").all()
     assert result.cleaned.loc[1, "Kinder unter 3"] == "."
     assert result.suppression.primary == 1 and result.suppression.secondary >= 1
 
