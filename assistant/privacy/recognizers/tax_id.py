@@ -43,5 +43,8 @@ class GermanTaxIdRecognizer(PatternRecognizer):
         super().__init__(supported_entity="DE_TAX_ID", patterns=self.PATTERNS, context=self.CONTEXT,
                          supported_language=supported_language, name="GermanTaxIdRecognizer")
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return tax_id_valid(pattern_text)
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A valid IdNr is certain. An invalid one (a typo) stays a weak candidate: it is masked
+        only when context words ("Steuer-ID", "Finanzamt") lift it over the threshold, because a
+        mistyped tax number is still personal data."""
+        return True if tax_id_valid(pattern_text) else None
