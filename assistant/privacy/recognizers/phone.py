@@ -8,7 +8,9 @@ table codes like 21111-02-06-4) are excluded: national numbers start with a 0 an
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
+
+from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 
 _SEP = r"[ \t\-/]"
 INTERNATIONAL = rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?)?\d{{1,5}}(?:{_SEP}?\d{{2,8}}){{1,4}}(?![\w])"
@@ -20,7 +22,8 @@ _NOT_PHONE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
-class GermanPhoneRecognizer(PatternRecognizer):
+class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
+    PRECHECK = regex.compile(r"\d\d")
     PATTERNS = [
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),
