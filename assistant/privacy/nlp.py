@@ -26,6 +26,14 @@ def read_lemmas(path: Path = LEMMAS) -> dict[str, str]:
     return table
 
 
+def lemma_table(path: Path = LEMMAS) -> dict[str, str]:
+    """Token text as written -> lemma: the table's forms, also capitalised."""
+    table = read_lemmas(path)
+    # spaCy's lookup lemmatizer looks up the token text as written; add capitalised forms.
+    table.update({form.capitalize(): lemma for form, lemma in list(table.items())})
+    return table
+
+
 def build_pipeline(language: str = "de"):  # noqa: ANN201 - spacy.Language
     """A blank spaCy pipeline: tokenizer, sentence boundaries, lookup lemmatizer."""
     import spacy
@@ -35,9 +43,7 @@ def build_pipeline(language: str = "de"):  # noqa: ANN201 - spacy.Language
     nlp.add_pipe("sentencizer")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": True})
     lookups = Lookups()
-    table = read_lemmas()
-    # spaCy's lookup lemmatizer looks up the token text as written; add capitalised forms.
-    table.update({form.capitalize(): lemma for form, lemma in list(table.items())})
+    table = lemma_table()
     lookups.add_table("lemma_lookup", table)
     lemmatizer.initialize(lookups=lookups)
     return nlp
@@ -53,6 +59,7 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
                 model_to_presidio_entity_mapping={"PER": "PERSON"}),
         )
         self.language = language
+        self.lemma_table = lemma_table()
 
     def load(self) -> None:
         self.nlp = {self.language: build_pipeline(self.language)}
