@@ -39,6 +39,11 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = sum(ch.isdigit() for ch in pattern_text)
+        if pattern_text.startswith(("+", "00")):
+            # Country code + national number have 8 digits at least ("+354 4211234"); shorter
+            # 00-numbers are codes and pupil numbers ("00912345").
+            prefix = 2 if pattern_text.startswith("00") else 0
+            return None if 8 <= digits - prefix <= 15 else False
         return None if 6 <= digits <= 15 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
