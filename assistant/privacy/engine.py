@@ -30,31 +30,6 @@ def silence_presidio_logs() -> None:
         logger.disabled = True
 
 
-def _fast_enhancer(prefix: int, suffix: int):  # noqa: ANN202 - LemmaContextAwareEnhancer
-    """Presidio's context enhancer with an O(log n) token look-up.
-
-    Presidio finds the token of each finding by walking the whole document, which made a 200 kB
-    text take 25 s (profiled); the token end offsets are computed once per document here.
-    """
-    import bisect
-
-    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-
-    class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
-        _ends_for: tuple[object, list[int]] = (None, [])
-
-        def _find_index_of_match_token(self, word, start, tokens, tokens_indices):  # noqa: ANN001, ANN202
-            if self._ends_for[0] is not tokens:
-                self._ends_for = (tokens, [t.idx + len(t) for t in tokens])
-            ends = self._ends_for[1]
-            i = bisect.bisect_right(ends, start)
-            if i >= len(ends):
-                raise ValueError("finding outside the token list")
-            return i
-
-    return FastLemmaContextAwareEnhancer(context_prefix_count=prefix, context_suffix_count=suffix)
-
-
 def build_analyzer(ner: bool = True) -> "AnalyzerEngine":
     """The analyzer; ``ner`` adds the statistical person recognizer (its model must load)."""
     from assistant import egress
@@ -62,6 +37,7 @@ def build_analyzer(ner: bool = True) -> "AnalyzerEngine":
     egress.install()  # tldextract reads its suffix-list URL setting at import: set it first
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
+    from assistant.privacy.context import FastLemmaContextAwareEnhancer
     from assistant.privacy.names import load_lexicon
     from assistant.privacy.nlp import BlankSpacyNlpEngine
     from assistant.privacy.ner_model import load_model
@@ -73,7 +49,7 @@ def build_analyzer(ner: bool = True) -> "AnalyzerEngine":
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in german_recognizers(load_lexicon(), LANGUAGE, person_model):
         registry.add_recognizer(recognizer)
-    enhancer = _fast_enhancer(prefix=5, suffix=2)
+    enhancer = FastLemmaContextAwareEnhancer(nlp_engine.lemma_table, prefix=5, suffix=2)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE],
                           context_aware_enhancer=enhancer)
 

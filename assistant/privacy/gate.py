@@ -144,11 +144,12 @@ class PrivacyGate:
         from assistant.privacy.propagate import PROPAGATED_SCORE, propagate
         from assistant.privacy.pseudonyms import name_words
 
-        words = set(self._map.known_name_words())
+        here: set[str] = set()
         for kind, start, end, _ in found:
             if kind == "PERSON":
-                words |= name_words(text[start:end])
-        spans = propagate(text, words, [(s, e) for _, s, e, _ in found], self._lexicon)
+                here |= name_words(text[start:end])
+        spans = propagate(text, self._map.known_name_words(), [(s, e) for _, s, e, _ in found],
+                          self._lexicon, here)
         return [("PERSON", s, e, PROPAGATED_SCORE) for s, e in spans]
 
     # -- public API ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+from typing import AbstractSet
 
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.recognizers.person_tokens import DETERMINERS, TOKEN_RE
@@ -18,19 +18,22 @@ PROPAGATED_SCORE = 0.8
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS)) + r")\s+\Z", re.IGNORECASE)
 
 
-def propagate(text: str, words: Iterable[str], covered: list[tuple[int, int]],
-              lexicon: NameLexicon) -> list[tuple[int, int]]:
-    """Spans of further mentions of ``words`` (folded name words) not inside ``covered``."""
-    wanted = {w for w in words if len(w) >= 2}
-    folded_text = fold(text)
-    if not any(w in folded_text for w in wanted):
-        return []  # cheap pre-check: most texts hold no further mention
+def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]],
+              lexicon: NameLexicon, more_words: AbstractSet[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of further mentions of ``words`` or ``more_words`` (folded name words, at least two
+    letters) not inside ``covered``.
+
+    One set look-up per word of the text: the cost does not grow with the session's name count.
+    """
+    if not words and not more_words:
+        return []
     covered = sorted(covered)
     starts = [s for s, _ in covered]
     spans: list[tuple[int, int]] = []
     for match in TOKEN_RE.finditer(text):
         word = match.group().rstrip(".")
-        if fold(word) not in wanted:
+        key = fold(word)
+        if len(key) < 2 or (key not in words and key not in more_words):
             continue
         start, end = match.start(), match.start() + len(word)
         i = bisect.bisect_left(starts, end)  # covered spans starting before our end

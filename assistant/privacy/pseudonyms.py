@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import AbstractSet
 
 from assistant.privacy.names import fold
 
@@ -81,8 +82,9 @@ class PseudonymMap:
         person.last_seen = self._clock
         return person.placeholder
 
-    def known_name_words(self) -> set[str]:
-        return {w for p in self._persons for w in p.words}
+    def known_name_words(self) -> AbstractSet[str]:
+        """Every name word of this session's persons (a live view, not a copy)."""
+        return self._by_word.keys()
 
     def restore(self, text: str) -> str:
         def swap(match: re.Match[str]) -> str:

@@ -103,3 +103,30 @@ def test_audit_has_counts_not_values(gate, settings) -> None:
     entry = AuditLog(audit_path(settings.paths.data_dir)).entries()[0]
     assert entry.action == "redact_text"
     assert entry.entity_counts == {"EMAIL_ADDRESS": 1, "PERSON": 1}
+
+
+def test_context_words_still_raise_scores(gate) -> None:
+    """A bare 0176... number counts only next to a phone word, also an abbreviated one (lemma)."""
+    assert [e.type for e in gate.redact("Tel. 01761234567").entities] == ["PHONE_NUMBER"]
+    assert [e.type for e in gate.redact("Kontakt: 01761234567").entities] == ["PHONE_NUMBER"]
+    assert gate.redact("Vorgang 01761234567").entities == []
+
+
+def test_spacy_runs_only_when_a_context_word_can_matter(gate, monkeypatch) -> None:
+    from assistant.privacy.nlp import BlankSpacyNlpEngine
+
+    runs: list[str] = []
+    real = BlankSpacyNlpEngine.process_text_now
+    monkeypatch.setattr(BlankSpacyNlpEngine, "process_text_now",
+                        lambda self, text, lang: runs.append(text) or real(self, text, lang))
+    gate.redact("Lea Schmidt fehlt heute, Mail an lea@example.org.")
+    gate.redact("Die Quote lag 2022 bei 41,3 Prozent.")
+    assert runs == []
+    gate.redact("Tel. 01761234567")
+    assert runs == ["Tel. 01761234567"]
+
+
+def test_later_mentions_of_earlier_names_in_the_session(gate) -> None:
+    gate.redact("Lea Schmidt ist neu in der 5b.")
+    red = gate.redact("Schmidt fehlt seit Montag.")
+    assert red.text == "<PERSON_1> fehlt seit Montag."

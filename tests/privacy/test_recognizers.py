@@ -81,6 +81,68 @@ NOT_FOUND = [
 ]
 
 
+#: Pupil and Kita-child numbers as real school, Kita and Jugendamt files write them: text -> every
+#: STUDENT_ID span expected, in order (and nothing else of that type).
+PUPIL_NUMBERS = [
+    ("Schüler-Identifikationsnummer: DE-BY-2022-004711", ["DE-BY-2022-004711"]),
+    ("SchülerNr 31877 – Wechsel zum Halbjahr", ["31877"]),
+    ("laut Schülernr.2021-0412 fehlt das Zeugnis", ["2021-0412"]),
+    ("SCHÜLERNUMMER: GS-2019-77", ["GS-2019-77"]),
+    ("Schueler-ID SID-882001 bitte zusammenführen", ["SID-882001"]),
+    ("Schuelernummer ist 2020-1108.", ["2020-1108"]),
+    ("Schülerkennung: K5512-A", ["K5512-A"]),
+    ("Schüler-Kennziffer 12-4471-03 (Jg. 8)", ["12-4471-03"]),
+    ("ID des Schülers: 2018-77310", ["2018-77310"]),
+    ("Die Nummer der Schülerin lautet R-2017-551.", ["R-2017-551"]),
+    ("Schülerdatensatz 2023-00190 doppelt angelegt", ["2023-00190"]),
+    ("Im Schülerdatensatz (Nr. 61220) fehlt die Sprache.", ["61220"]),
+    ("ASV-ID: B8X2-41100", ["B8X2-41100"]),
+    ("Lernenden-ID L-2024-0913, Praktikum bestätigt", ["L-2024-0913"]),
+    ("Kind-Nr. 2023-088, Gruppe Bären", ["2023-088"]),
+    ("Kita-ID des Kindes: KT-24-0101", ["KT-24-0101"]),
+    ("Aktenzeichen der Schülerakte: SA-2016-0231", ["SA-2016-0231"]),
+    ("Schüler-ID;Name;Klasse\n5120;Tom Vogt;6a\n5133;Ida Lang;6b", ["5120", "5133"]),
+    ("| SchülerNr | Name |\n| --- | --- |\n| S2020-0111 | Tom Vogt |", ["S2020-0111"]),
+    ("Schülernummern in Klammern: Tom Vogt (40112), Ida Lang (40119).", ["40112", "40119"]),
+    ("Schülernummer GS-12/2022-03 im Portal", ["GS-12/2022-03"]),
+    ("Die Schüler-Nr. SN 77310 ist doppelt.", ["SN 77310"]),
+    ("Schülernummer 2022 05512 (ohne Bindestrich)", ["2022 05512"]),
+    ("hab die schülernr 5821 nicht gefunden", ["5821"]),
+    ("Nummer des Schülers im Schulverwaltungsprogramm: 00412233", ["00412233"]),
+]
+
+#: Numbers near pupil-number words that are no pupil numbers.
+NOT_PUPIL_NUMBERS = [
+    "Die Schulnummer 192345 gehört zum Gymnasium; Schülernummern sind nicht bekannt.",
+    "Die Schüler-IDs werden 2024/25 neu vergeben. Rückfragen: Tel. 0231 50-27741",
+    "Die Schüler-Nr. wird neu erzeugt, siehe Drucksache 2024/0815.",
+    "Schülerdaten aus Tabelle 21111-02-06-4, Regionalschlüssel 05334002.",
+    "Schülernummern (2023) werden nicht übermittelt.",
+    "Kita-Nr. der Einrichtung 0512, Betreuungsvertrag folgt.",
+    "Fallnummer 51-2023-0412; die Schülernummer fehlt noch.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PUPIL_NUMBERS)
+def test_pupil_number_found(gate, text: str, expected: list[str]) -> None:
+    assert [value for kind, value in spans(gate, text) if kind == "STUDENT_ID"] == expected
+
+
+@pytest.mark.parametrize("text", NOT_PUPIL_NUMBERS)
+def test_no_pupil_number(gate, text: str) -> None:
+    assert not [value for kind, value in spans(gate, text) if kind == "STUDENT_ID"]
+
+
+def test_short_00_number_is_no_phone_number(gate) -> None:
+    assert ("PHONE_NUMBER", "00331877") not in spans(gate, "Kennung 00331877")
+    assert ("PHONE_NUMBER", "0049 176 30218845") in spans(gate, "Vater: 0049 176 30218845")
+
+
+def test_names_stop_at_table_cell_borders(gate) -> None:
+    found = spans(gate, "| Nr | Nachname | Vorname |\n| --- | --- | --- |\n| 1 | Okoro | Daniel |")
+    assert ("PERSON", "Okoro") in found and ("PERSON", "Daniel") in found
+
+
 @pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_entity_found(gate, text: str, expected: tuple[str, str]) -> None:
     assert expected in spans(gate, text)

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 
 _U = "A-ZÄÖÜ"
 _W = r"[\w'’.-]"
@@ -25,7 +27,8 @@ WEAK_WORD = rf"(?<![\w-])[{_U}]{_W}*?{WEAK}"
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?[{_U}][\w-]+"
 
 
-class GermanAddressRecognizer(PatternRecognizer):
+class GermanAddressRecognizer(PrecheckedPatternRecognizer):
+    PRECHECK = regex.compile(r"[ \t]\d")  # every pattern has a house number after a blank
     PATTERNS = [
         Pattern("street + number + postcode city", rf"(?:{ONE_WORD}|{TWO_WORDS}|{WEAK_WORD}|{WITH_PREP}){NUMBER}{CITY}", 0.85),
         Pattern("street + number", rf"(?:{ONE_WORD}|{TWO_WORDS}){NUMBER}{CITY}?", 0.6),

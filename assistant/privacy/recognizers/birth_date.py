@@ -8,7 +8,9 @@ import datetime as dt
 import re
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
+
+from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 
 MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3,
           "maerz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
@@ -49,7 +51,7 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-class DateOfBirthRecognizer(PatternRecognizer):
+class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1)]
     CONTEXT = ["geboren", "geburt", "birth", "dob", "jahrgang"]
 

@@ -24,7 +24,8 @@ from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.ner_features import (
     ABBREVIATIONS, Tok, featurize, load_nouns, noun_tags, sequences)
 from assistant.privacy.ner_model import PersonModel
-from assistant.privacy.recognizers.person_tokens import INSTITUTION_STEMS, PARTICLES, TITLES
+from assistant.privacy.recognizers.person_tokens import (
+    INSTITUTION_STEMS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 
 #: Minimum P(person) of a token for it to be part of a candidate span.
 TOKEN_THRESHOLD = 0.3
@@ -33,6 +34,8 @@ MAX_TOKENS = 6
 MAX_SCORE = 0.65
 _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
+#: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
+_CELL_BORDERS = {"|", ";"}
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
 
 
@@ -61,16 +64,17 @@ class NerPersonRecognizer(EntityRecognizer):
             if not any(t.text[:1].isalpha() for t in tokens):
                 continue
             xseq = featurize(tokens, self.lexicon)
-            for i, j, prob in self.model.spans(xseq, self.threshold):
-                span = self._trim(tokens[i:j])
-                if not span:
-                    continue
-                after = tokens[j] if j < len(tokens) else None
-                k = tokens.index(span[0])
-                opening = k == 0 or tokens[k - 1].text in _OPENERS
-                score = self._score(span, prob, after, opening)
-                if score > 0:
-                    found.append((span[0].start, span[-1].end, score))
+            for i0, j0, prob in self.model.spans(xseq, self.threshold):
+                for i, j in _cells(tokens, i0, j0):
+                    span = self._trim(tokens[i:j])
+                    if not span:
+                        continue
+                    after = tokens[j] if j < len(tokens) else None
+                    k = tokens.index(span[0])
+                    opening = k == 0 or tokens[k - 1].text in _OPENERS
+                    score = self._score(span, prob, after, opening)
+                    if score > 0:
+                        found.append((span[0].start, span[-1].end, score))
         return found
 
     @staticmethod
@@ -96,6 +100,9 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0
         if any(_LABEL_WORD.search(w) or w.lower().rstrip(".") in ABBREVIATIONS for w in words):
             return 0.0  # "Nr", "Tel.", "SchülerID", "Kita-Kind-Nr": labels, not names
+        if (after is not None and after.text == "." and after.start == span[-1].end
+                and span[-1].text.lower() in LABEL_ABBREVIATIONS):
+            return 0.0  # "Az.", "Zi.": an abbreviated label
         lower = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
         if any(w.lower() in lex.common_words or not self._listed(w) for w in lower):
             return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
@@ -137,3 +144,16 @@ class NerPersonRecognizer(EntityRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    """The token range [i, j) cut at table cell borders."""
+    ranges, start = [], i
+    for k in range(i, j):
+        if tokens[k].text in _CELL_BORDERS:
+            if k > start:
+                ranges.append((start, k))
+            start = k + 1
+    if j > start:
+        ranges.append((start, j))
+    return ranges

@@ -8,7 +8,9 @@ table codes like 21111-02-06-4) are excluded: national numbers start with a 0 an
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
+
+from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 
 _SEP = r"[ \t\-/]"
 INTERNATIONAL = rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?)?\d{{1,5}}(?:{_SEP}?\d{{2,8}}){{1,4}}(?![\w])"
@@ -20,7 +22,8 @@ _NOT_PHONE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
-class GermanPhoneRecognizer(PatternRecognizer):
+class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
+    PRECHECK = regex.compile(r"\d\d")
     PATTERNS = [
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),
@@ -36,6 +39,11 @@ class GermanPhoneRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = sum(ch.isdigit() for ch in pattern_text)
+        if pattern_text.startswith(("+", "00")):
+            # Country code + national number have 8 digits at least ("+354 4211234"); shorter
+            # 00-numbers are codes and pupil numbers ("00912345").
+            prefix = 2 if pattern_text.startswith("00") else 0
+            return None if 8 <= digits - prefix <= 15 else False
         return None if 6 <= digits <= 15 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001

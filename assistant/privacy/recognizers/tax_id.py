@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 
 PATTERN = r"(?<![\d.,/-])[1-9](?:[ /]?\d){10}(?![\d]|[.,]\d|[ /]\d)"
 
@@ -35,7 +37,7 @@ def tax_id_valid(text: str) -> bool:
     return check_digit(digits) == int(digits[10])
 
 
-class GermanTaxIdRecognizer(PatternRecognizer):
+class GermanTaxIdRecognizer(PrecheckedPatternRecognizer):
     PATTERNS = [Pattern("11 digits, optionally grouped", PATTERN, 0.3)]
     CONTEXT = ["steuer", "identifikationsnummer", "idnr", "tin", "finanzamt"]
 

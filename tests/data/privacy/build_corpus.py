@@ -55,7 +55,7 @@ CONTEXTS = ("schule", "kita", "jugendamt", "bildungsbuero", "verwaltung")
 SPLITS = ("dev", "test")
 
 HEADER_RE = re.compile(
-    r"^# id: (?P<id>[a-z]{3}-\d{3}) \| context: (?P<context>[a-z]+) \| split: (?P<split>[a-z]+)$"
+    r"^# id: (?P<id>[a-z]{3}\d?-\d{3}) \| context: (?P<context>[a-z]+) \| split: (?P<split>[a-z]+)$"
 )
 SEPARATOR = "---"
 
@@ -208,7 +208,8 @@ def address_ok(value: str) -> str | None:
 
 
 def student_id_ok(value: str) -> str | None:
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/\-]*[A-Za-z0-9]", value):
+    # One blank may separate a letter prefix or a digit group: "SN 88231", "2023 04711".
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/\-]*(?: [A-Za-z0-9/\-]+)?[A-Za-z0-9]", value):
         return "unexpected characters"
     if not re.search(r"\d", value):
         return "no digit"
