@@ -10,6 +10,8 @@ annotated IBAN_CODE / DE_TAX_ID on its own.
 import argparse
 import random
 
+from build_corpus import taxid_check_digit  # one implementation of the check digit
+
 # country: (total length, BBAN pattern) ; 'n' = digit, 'a' = upper letter, 'c' = alnum
 IBAN_FORMATS = {
     "DE": (22, "n" * 18),
@@ -58,17 +60,6 @@ def make_iban(rng, country="DE"):
 
 def group4(s):
     return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
-
-
-def taxid_check_digit(first10):
-    product = 10
-    for ch in first10:
-        total = (int(ch) + product) % 10
-        if total == 0:
-            total = 10
-        product = (2 * total) % 11
-    check = 11 - product
-    return 0 if check == 10 else check
 
 
 def make_taxid(rng, triple=False):
