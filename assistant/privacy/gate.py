@@ -138,7 +138,11 @@ class PrivacyGate:
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
         found = _resolve(found)
-        return found + self._propagated(text, found)
+        found += self._propagated(text, found)
+        from assistant.privacy.identifiers import record_row_ids, repeated_identifiers
+
+        found += record_row_ids(text, found)
+        return found + repeated_identifiers(text, found)
 
     def _propagated(self, text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
         from assistant.privacy.propagate import PROPAGATED_SCORE, propagate

@@ -87,9 +87,9 @@ class StudentIdRecognizer(PatternRecognizer):
 
 
 def _labelled_nearby(text: str, start: int) -> bool:
-    before = text[max(0, start - WINDOW):start]
-    paragraph = before.rsplit("\n\n", 1)[-1]
-    return bool(_LABEL_RE.search(paragraph)) and "\n" not in paragraph.strip("\n")
+    """A pupil-number label earlier on the same line, within WINDOW characters."""
+    line = text[max(0, start - WINDOW):start].rsplit("\n", 1)[-1]
+    return bool(_LABEL_RE.search(line))
 
 
 def _cells_under_label(text: str) -> list[tuple[int, int]]:
