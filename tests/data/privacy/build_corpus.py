@@ -2,8 +2,8 @@
 """Build the Lotse privacy evaluation corpus.
 
 Reads every ``corpus_src/*.txt`` file next to this script, parses the inline
-markup ``[[TYPE:surface text]]`` and writes ``corpus_dev.jsonl`` and
-``corpus_test.jsonl`` next to this script.
+markup ``[[TYPE:surface text]]`` and writes ``corpus_dev.jsonl``,
+``corpus_test.jsonl`` and ``corpus_test2.jsonl`` next to this script.
 
 Source format (see README.md):
 
@@ -52,10 +52,10 @@ TYPES = (
     "STUDENT_ID",
 )
 CONTEXTS = ("schule", "kita", "jugendamt", "bildungsbuero", "verwaltung")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 
 HEADER_RE = re.compile(
-    r"^# id: (?P<id>[a-z]{3}\d?-\d{3}) \| context: (?P<context>[a-z]+) \| split: (?P<split>[a-z]+)$"
+    r"^# id: (?P<id>(?:[a-z]{3}\d?|t2)-\d{3}) \| context: (?P<context>[a-z]+) \| split: (?P<split>[a-z]+\d?)$"
 )
 SEPARATOR = "---"
 
