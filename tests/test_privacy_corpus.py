@@ -29,3 +29,10 @@ def test_test_split_meets_minimums_and_offsets_are_exact():
             counts[e["type"]] += 1
     assert set(counts) == TYPES
     assert min(counts.values()) >= 30
+
+
+def test_second_held_out_split_is_complete():
+    rows = [json.loads(line) for line in (DATA / "corpus_test2.jsonl").read_text().splitlines()]
+    assert len(rows) >= 150 and sum(1 for r in rows if not r["entities"]) >= 30
+    counts = Counter(e["type"] for r in rows for e in r["entities"])
+    assert set(counts) == TYPES and min(counts.values()) >= 25
