@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections import Counter
 
 import pandas as pd
 
+from assistant.catalogue.genesis import NUMBER as GENESIS_NUMBER
+from assistant.catalogue.genesis import parse_value as parse_cell
 from assistant.errors import InputError
 
 _TITLE_RE = re.compile(r"^\s*(GENESIS-)?Tabelle:\s*(\S+)", re.IGNORECASE)
 _FOOTER_RE = re.compile(r"^_{3,}")
 _MISSING = {".": "geheim/unbekannt", "x": "nicht sinnvoll", "/": "nicht sicher genug",
             "...": "fällt später an", "…": "fällt später an"}
-_NUMBER_RE = re.compile(r"^\(?(-?\d+(?:,\d+)?)\)?\s*([prs])?$")
 _LEVELS = {2: "Land", 3: "Regierungsbezirk", 5: "Kreis", 8: "Gemeinde", 9: "Gemeindeverband",
            12: "Gemeinde"}
 
@@ -43,7 +45,7 @@ def looks_like_genesis(text: str) -> bool:
 
 def _is_value_cell(cell: str) -> bool:
     cell = cell.strip()
-    return cell in _MISSING or cell == "-" or bool(_NUMBER_RE.match(cell))
+    return cell in _MISSING or cell == "-" or bool(GENESIS_NUMBER.match(cell))
 
 
 def parse_genesis(text: str, name: str = "Tabelle") -> tuple[pd.DataFrame, dict, list[str]]:
@@ -124,24 +126,16 @@ def _unreadable(name: str, why: str) -> InputError:
 
 
 def _parse_value(cell: str, symbols: Counter[str]) -> float | None:
+    """One cell; the symbol semantics ('-' = 0, '.' 'x' '/' '...' = missing, '(12)', '12p') are
+    those of the indicator catalogue's GENESIS reader, so both parts of Lotse read a cell alike."""
     cell = cell.strip()
     if cell == "":
         return None
-    if cell == "-":
-        symbols["-"] += 1
-        return 0.0
-    if cell in _MISSING:
-        symbols[cell] += 1
-        return None
-    match = _NUMBER_RE.match(cell)
-    if not match:
-        symbols["?"] += 1
-        return None
-    if cell.startswith("("):
-        symbols["()"] += 1
-    if match.group(2):
-        symbols[match.group(2)] += 1
-    return float(match.group(1).replace(",", "."))
+    value, symbol = parse_cell(cell)
+    if symbol:
+        known = symbol in ("-", "()", "p", "r", "s") or symbol in _MISSING
+        symbols[symbol if known else "?"] += 1
+    return None if math.isnan(value) else value
 
 
 def _key_names(header_rows: list[list[str]], data: list[list[str]], k: int) -> list[str]:
