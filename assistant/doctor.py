@@ -53,8 +53,8 @@ def check_model(backend_factory: Callable[[], LLMBackend]) -> tuple[list[Check],
     else:
         checks.append(Check(
             "Modellprofil", "warn",
-            "base: generative Funktionen nutzen die regelbasierten Wege (Katalog, zitierende "
-            "Antworten, Code-Vorlagen, Textbausteine). Für mehr: ein Instruct-Modell in lotse.toml "
+            "base: Antworten kommen über die regelbasierten Wege (Indikatorkatalog, wörtlich "
+            "zitierte Sätze aus den Leitfäden). Für mehr: ein Instruct-Modell in lotse.toml "
             "eintragen (llm.model_path und llm.profile = \"instruct\", siehe models/README.md)."))
     tokens = completion.completion_tokens or max(1, len(completion.text.split()))
     gen_time = elapsed - (completion.first_token_seconds or 0.0)
