@@ -96,6 +96,11 @@ def test_openai_compat_backend_against_llama_cpp_server(gguf, tmp_path):
                                      GenerationOptions(max_tokens=24, temperature=0.0)))
         assert "".join(pieces).strip()
         assert len(pieces) > 1  # streamed, not one block
+        schema = {"type": "object", "properties": {"quote": {"type": "integer"}},
+                  "required": ["quote"]}
+        out = backend.complete([Message("user", "Gib eine Zahl als JSON zurück.")],
+                               GenerationOptions(max_tokens=24, temperature=0.0, json_schema=schema))
+        assert isinstance(json.loads(out.text)["quote"], int)
     finally:
         server.terminate()
         server.wait(timeout=30)

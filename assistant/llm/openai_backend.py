@@ -55,7 +55,7 @@ class OpenAICompatBackend:
     def profile(self) -> ModelProfile:
         return self._profile
 
-    def _kwargs(self, options: GenerationOptions) -> dict[str, Any]:
+    def _kwargs(self, options: GenerationOptions, legacy_json: bool = False) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"max_tokens": options.max_tokens,
                                   "temperature": options.temperature}
         if options.stop:
@@ -63,20 +63,44 @@ class OpenAICompatBackend:
         if options.seed is not None:
             kwargs["seed"] = options.seed
         if options.json_schema is not None:
-            kwargs["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "antwort", "schema": options.json_schema, "strict": True},
-            }
+            kwargs["response_format"] = (
+                {"type": "json_object", "schema": options.json_schema} if legacy_json else
+                {"type": "json_schema",
+                 "json_schema": {"name": "antwort", "schema": options.json_schema, "strict": True}})
         return kwargs
 
     def stream(self, messages: list[Message], options: GenerationOptions) -> Iterator[str]:
+        """Stream the answer. JSON-schema output is asked for in OpenAI's ``json_schema`` form
+        (vLLM, llama.cpp's C++ server); a server that only knows ``json_object`` with a ``schema``
+        (llama-cpp-python's server) rejects that before any text (400, 422, or 500 as measured
+        with llama_cpp.server 0.3.36), and the request is repeated in that form."""
+        import openai
+
+        rejected = (openai.BadRequestError, openai.UnprocessableEntityError,
+                    openai.InternalServerError)
+        try:
+            yield from self._stream(messages, options, legacy_json=False)
+        except rejected as exc:
+            if options.json_schema is None:
+                raise self._status_error(exc.status_code) from None
+            try:
+                yield from self._stream(messages, options, legacy_json=True)
+            except rejected as again:
+                raise self._status_error(again.status_code) from None
+
+    def _status_error(self, status: int) -> ModelError:
+        return ModelError(f"Der Modellserver unter {self.base_url} meldet Fehler {status}.",
+                          "Prüfen Sie llm.model_name und die Protokolle des Servers.")
+
+    def _stream(self, messages: list[Message], options: GenerationOptions,
+                legacy_json: bool) -> Iterator[str]:
         import openai
 
         try:
             response = self._client.chat.completions.create(
                 model=self._profile.id,
                 messages=[{"role": m.role, "content": m.content} for m in messages],
-                stream=True, **self._kwargs(options),
+                stream=True, **self._kwargs(options, legacy_json),
             )
             for chunk in response:
                 if chunk.choices and chunk.choices[0].delta.content:
@@ -86,11 +110,11 @@ class OpenAICompatBackend:
                 f"Der Modellserver unter {self.base_url} ist nicht erreichbar ({exc.__cause__ or exc}).",
                 "Prüfen Sie, ob der Server läuft und llm.base_url stimmt.",
             ) from None
+        except (openai.BadRequestError, openai.UnprocessableEntityError,
+                openai.InternalServerError):
+            raise  # handled by stream(): maybe retried in the json_object form
         except openai.APIStatusError as exc:
-            raise ModelError(
-                f"Der Modellserver unter {self.base_url} meldet Fehler {exc.status_code}.",
-                "Prüfen Sie llm.model_name und die Protokolle des Servers.",
-            ) from None
+            raise self._status_error(exc.status_code) from None
 
     def complete(self, messages: list[Message], options: GenerationOptions) -> Completion:
         collector = StreamCollector(model=self.name)
