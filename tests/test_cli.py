@@ -62,16 +62,6 @@ def test_bad_configuration_gives_one_german_sentence_and_no_traceback(tmp_path, 
     assert "Traceback" not in result.stderr
 
 
-def test_unreadable_config_file(tmp_path):
-    config = tmp_path / "geheim.toml"
-    config.write_text("[llm]\n")
-    config.chmod(0)
-    if os.access(config, os.R_OK):
-        pytest.skip("running as a user who can read any file (root)")
-    result = run(["--config", str(config), "models"], tmp_path)
-    assert result.returncode != 0 and "nicht lesbar" in result.stderr
-
-
 def test_debug_shows_traceback(tmp_path):
     (tmp_path / "lotse.toml").write_text("[llm\n")
     result = run(["models"], tmp_path, {"LOTSE_DEBUG": "1"})

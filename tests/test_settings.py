@@ -67,3 +67,17 @@ def test_broken_toml_and_missing_file_and_directory(tmp_path):
         load_settings(tmp_path / "fehlt.toml")
     with pytest.raises(ConfigError, match="Ordner"):
         load_settings(tmp_path)
+
+
+def test_unreadable_config_file(tmp_path, monkeypatch):
+    path = write(tmp_path, "[llm]\n")
+    real_open = Path.open
+
+    def deny(self, *args, **kwargs):  # noqa: ANN001, ANN202 - root can read any file, so simulate
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    with pytest.raises(ConfigError, match="nicht lesbar"):
+        load_settings(path)
