@@ -163,5 +163,4 @@ def named_exactly(ind: Indicator, question: str) -> bool:
     if ind.id in _id_hits(question):
         return True
     q_norm = f" {normalize(question)} "
-    labels = [ind.name, *getattr(ind, "synonyms", [])]
-    return any(f" {normalize(label)} " in q_norm for label in labels)
+    return any(f" {normalize(label)} " in q_norm for label in [ind.name, *ind.synonyms])

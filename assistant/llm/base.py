@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator, Literal, Protocol, runtime_checkable
 
 from assistant.llm.profiles import ModelProfile
@@ -55,32 +55,16 @@ class LLMBackend(Protocol):
     def complete(self, messages: list[Message], options: GenerationOptions) -> Completion: ...
 
 
-@dataclass
-class StreamCollector:
-    """Collects a stream into a :class:`Completion` with timing; shared by the backends."""
-
-    model: str
-    started: float = field(default_factory=time.perf_counter)
-    parts: list[str] = field(default_factory=list)
-    first: float | None = None
-
-    def add(self, piece: str) -> None:
-        if piece and self.first is None:
-            self.first = time.perf_counter() - self.started
-        self.parts.append(piece)
-
-    def result(self, finish_reason: str | None = None, completion_tokens: int | None = None,
-               prompt_tokens: int | None = None) -> Completion:
-        return Completion(
-            text="".join(self.parts), model=self.model, finish_reason=finish_reason,
-            prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-            seconds=time.perf_counter() - self.started, first_token_seconds=self.first,
-        )
-
-
 def collect(backend: LLMBackend, messages: list[Message], options: GenerationOptions) -> Completion:
-    """Default ``complete`` built on ``stream``."""
-    collector = StreamCollector(model=backend.name)
+    """``complete`` for every backend: the stream collected, with timing. Backends stream one
+    token per piece, so the number of non-empty pieces is the number of generated tokens."""
+    started = time.perf_counter()
+    first: float | None = None
+    parts: list[str] = []
     for piece in backend.stream(messages, options):
-        collector.add(piece)
-    return collector.result()
+        if piece and first is None:
+            first = time.perf_counter() - started
+        parts.append(piece)
+    return Completion(text="".join(parts), model=backend.name,
+                      completion_tokens=sum(1 for p in parts if p),
+                      seconds=time.perf_counter() - started, first_token_seconds=first)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from assistant.errors import ModelError
-from assistant.llm.base import Completion, GenerationOptions, Message, StreamCollector
+from assistant.llm.base import Completion, GenerationOptions, Message, collect
 from assistant.llm.profiles import ModelProfile
 
 GGUF_MAGIC = b"GGUF"
@@ -142,9 +142,4 @@ class LlamaCppBackend:
                 yield piece
 
     def complete(self, messages: list[Message], options: GenerationOptions) -> Completion:
-        collector = StreamCollector(model=self.name)
-        tokens = 0
-        for piece in self.stream(messages, options):
-            collector.add(piece)
-            tokens += 1
-        return collector.result(completion_tokens=tokens)
+        return collect(self, messages, options)

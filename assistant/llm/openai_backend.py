@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 from assistant import egress
 from assistant.errors import ModelError
-from assistant.llm.base import Completion, GenerationOptions, Message, StreamCollector
+from assistant.llm.base import Completion, GenerationOptions, Message, collect
 from assistant.llm.profiles import ModelProfile
 
 
@@ -117,7 +117,4 @@ class OpenAICompatBackend:
             raise self._status_error(exc.status_code) from None
 
     def complete(self, messages: list[Message], options: GenerationOptions) -> Completion:
-        collector = StreamCollector(model=self.name)
-        for piece in self.stream(messages, options):
-            collector.add(piece)
-        return collector.result()
+        return collect(self, messages, options)

@@ -13,6 +13,7 @@ from typing import Any, Protocol, Sequence
 
 import numpy as np
 
+from assistant.catalogue.search import named_exactly
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
 from assistant.retrieval.store import StoredChunk
@@ -130,7 +131,7 @@ class HybridRetriever:
             return []
         return [Passage(text=ind.to_text(), source=f"katalog:{ind.id}", title=ind.name,
                         section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}",
-                        summary=tuple(ind.summary()) if _named_exactly(ind, question) else ())
+                        summary=tuple(ind.summary()) if named_exactly(ind, question) else ())
                 for ind in found]
 
     def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
@@ -145,11 +146,3 @@ class HybridRetriever:
             passage.n = n
         return passages
 
-
-def _named_exactly(ind: Any, question: str) -> bool:
-    """Only an entry the question names as a phrase may lead the answer with its summary."""
-    try:
-        from assistant.catalogue.search import named_exactly
-    except ImportError:
-        return False
-    return hasattr(ind, "summary") and named_exactly(ind, question)
