@@ -52,10 +52,10 @@ TYPES = (
     "STUDENT_ID",
 )
 CONTEXTS = ("schule", "kita", "jugendamt", "bildungsbuero", "verwaltung")
-SPLITS = ("dev", "test", "test2")
+SPLITS = ("dev", "test", "test2", "test3")
 
 HEADER_RE = re.compile(
-    r"^# id: (?P<id>(?:[a-z]{3}\d?|t2)-\d{3}) \| context: (?P<context>[a-z]+) \| split: (?P<split>[a-z]+\d?)$"
+    r"^# id: (?P<id>(?:[a-z]{3}\d?|t[23])-\d{3}) \| context: (?P<context>[a-z]+) \| split: (?P<split>[a-z]+\d?)$"
 )
 SEPARATOR = "---"
 
@@ -426,6 +426,8 @@ def main(argv=None):
                 print("LINT", h)
     if not args.check:
         for split in SPLITS:
+            if not any(r["split"] == split for r in records):
+                continue
             out = args.out / f"corpus_{split}.jsonl"
             with out.open("w", encoding="utf-8", newline="\n") as fh:
                 for r in records:
