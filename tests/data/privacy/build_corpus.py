@@ -208,8 +208,9 @@ def address_ok(value: str) -> str | None:
 
 
 def student_id_ok(value: str) -> str | None:
-    # One blank may separate a letter prefix or a digit group: "SN 88231", "2023 04711".
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/\-]*(?: [A-Za-z0-9/\-]+)?[A-Za-z0-9]", value):
+    # One blank may separate a letter prefix or a digit group: "SN 88231", "2023 04711";
+    # dots may separate digit groups inside the number: "2024.0147".
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/.\-]*(?: [A-Za-z0-9/.\-]+)?[A-Za-z0-9]", value):
         return "unexpected characters"
     if not re.search(r"\d", value):
         return "no digit"
