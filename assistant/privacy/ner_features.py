@@ -14,18 +14,16 @@ are in no list from their context.
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
-from assistant.privacy.names import DATA_DIR, NameLexicon, fold
+from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, NOUN_SUFFIXES, PARTICLES, ROLES, TITLES)
+from assistant.privacy.words import load_nouns, noun_tags  # noqa: F401 - re-exported for the trainer
 
 FEATURE_VERSION = 2
-NOUNS = DATA_DIR / "wiktionary_nouns.tsv.gz"
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|\S")
 ABBREVIATIONS = {t.rstrip(".") for t in TITLES} | {
     "str", "nr", "geb", "ca", "bzw", "vgl", "gez", "tel", "z.b", "u.a", "d.h", "st", "jr", "sen",
@@ -72,29 +70,6 @@ def sequences(text: str) -> list[list[Tok]]:
             out.append(tokens)
         pos += len(line) + 1
     return out
-
-
-@lru_cache(maxsize=1)
-def load_nouns() -> dict[str, str]:
-    """Wiktionary noun forms -> tags (N noun, T place, P name entry), see build_noun_list.py."""
-    table: dict[str, str] = {}
-    with gzip.open(NOUNS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                form, _, tags = line.rstrip("\n").partition("\t")
-                table[form] = tags
-    return table
-
-
-def noun_tags(word: str, nouns: dict[str, str]) -> str:
-    """Tags of ``word`` as written, or of its capitalised form when it is ALL CAPS or lower-case."""
-    word = word.rstrip(".")
-    tags = nouns.get(word)
-    if tags is None and not word[:1].isupper():
-        return ""
-    if tags is None and word.isupper() and len(word) > 1:
-        tags = nouns.get(word.capitalize())
-    return tags or ""
 
 
 def shape(word: str) -> str:

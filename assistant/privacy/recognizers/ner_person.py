@@ -25,7 +25,8 @@ from assistant.privacy.ner_features import (
     ABBREVIATIONS, Tok, featurize, load_nouns, noun_tags, sequences)
 from assistant.privacy.ner_model import PersonModel
 from assistant.privacy.recognizers.person_tokens import (
-    INSTITUTION_STEMS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+    DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+from assistant.privacy.words import ordinary_noun
 
 #: Minimum P(person) of a token for it to be part of a candidate span.
 TOKEN_THRESHOLD = 0.3
@@ -65,17 +66,58 @@ class NerPersonRecognizer(EntityRecognizer):
                 continue
             xseq = featurize(tokens, self.lexicon)
             for i0, j0, prob in self.model.spans(xseq, self.threshold):
-                for i, j in _cells(tokens, i0, j0):
+                for i, j in self._parts(tokens, i0, j0):
                     span = self._trim(tokens[i:j])
                     if not span:
                         continue
                     after = tokens[j] if j < len(tokens) else None
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS
+                    if _named_institution(tokens, k) or self._noun_phrase(tokens, k, span):
+                        continue
                     score = self._score(span, prob, after, opening)
                     if score > 0:
                         found.append((span[0].start, span[-1].end, score))
         return found
+
+    def _parts(self, tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+        """Cut [i, j) at table cell borders, and at commas unless it reads "Surname, First name"
+        ("Özdemir, Gül" stays one span; "ja: Adeyemi, Braun, Dumitrescu" are three names)."""
+        out = []
+        for a, b in _cells(tokens, i, j):
+            commas = [k for k in range(a, b) if tokens[k].text == ","]
+            if len(commas) == 1 and self._first_name(tokens[commas[0] + 1:b]):
+                out.append((a, b))
+                continue
+            for k in [*commas, b]:
+                if k > a:
+                    out.append((a, k))
+                a = k + 1
+        return out
+
+    def _first_name(self, words: list[Tok]) -> bool:
+        """One or two given names (or initials) after a comma."""
+        if not 1 <= len(words) <= 2:
+            return False
+        return all(len(w.text) == 2 and w.text.endswith(".")
+                   or fold(w.text) in self.lexicon.first_names
+                   or fold(w.text) not in self.lexicon.surnames for w in words)
+
+    def _noun_phrase(self, tokens: list[Tok], k: int, span: list[Tok]) -> bool:
+        """The span holds an ordinary noun in no name list ("Wohngruppe Lindenhof", "Kita-Besuch",
+        lower-case "schüler"), or is an ordinary word after an article ("den bösen Wolf")."""
+        for t in span:
+            word = t.text
+            if word[:1].isupper() and ordinary_noun(word) and not self._listed(word):
+                return True
+            if word[:1].islower() and "N" in self.nouns.get(word.capitalize(), ""):
+                return True
+        words = [t.text for t in span if t.text[:1].isalpha()]
+        if not all(self.lexicon.is_common(w) for w in words):
+            return False
+        back = [t.text.lower() for t in tokens[max(0, k - 2):k]]
+        return bool(back) and (back[-1] in DETERMINERS
+                               or (len(back) == 2 and back[0] in DETERMINERS and back[1].islower()))
 
     @staticmethod
     def _trim(span: list[Tok]) -> list[Tok]:
@@ -157,3 +199,15 @@ def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
     if j > start:
         ranges.append((start, j))
     return ranges
+
+
+def _named_institution(tokens: list[Tok], k: int) -> bool:
+    """An institution word up to two capitalised words or a quote before ``tokens[k]``
+    ("Kita Villa Kunterbunt", "Kita „Astrid Lindgren“", "St. Martin")."""
+    for back in range(k - 1, max(-1, k - 4), -1):
+        word = tokens[back].text
+        if word.lower().rstrip(".") in INSTITUTION_WORDS:
+            return True
+        if not (word[:1].isupper() or word in ("„", "\"", "“", "»", "‚", ".")):
+            return False
+    return False

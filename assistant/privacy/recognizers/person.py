@@ -17,14 +17,20 @@ a first mention are added by the gate (:mod:`assistant.privacy.propagate`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from assistant.privacy.names import NameLexicon
-from assistant.privacy.recognizers.person_tokens import Kind, Token, tokenize
+from assistant.privacy.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
 
 _GAP = re.compile(r"[ \t]{1,3}")
+#: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
+_NAME_GAP = re.compile(r"\.?(?:[ \t]{1,3}[„\"“»‚'‘]?|[ \t]?[„\"“»‚'‘])")
+#: Share of capitalised words in a line below which it is written all in lower case ("hab mit
+#: mehmet gesprochen"); German prose has a noun in roughly every fourth word.
+LOWER_CASE_LINE = 0.12
 _COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.INITIAL,
               Kind.PARTICLE}
@@ -44,17 +50,22 @@ class PersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        tokens = tokenize(text, self.lexicon)
+        tokens = _lower_case_names(text, tokenize(text, self.lexicon))
         return [self._result(start, end, score, why)
                 for start, end, score, why in self.find(text, tokens)]
 
     # -- runs ----------------------------------------------------------------------------------
 
     def _runs(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int]]:
-        """Index ranges [i, j) of tokens that form one run of name-like words."""
+        """Index ranges [i, j) of tokens that form one run of name-like words.
+
+        An ordinary noun starts a run only right after a title ("Frau Sommer", "Herr Pate").
+        """
         i = 0
         while i < len(tokens):
-            if tokens[i].kind not in NAME_KINDS:
+            titled_noun = (tokens[i].kind is Kind.NOUN and i > 0 and tokens[i - 1].kind is Kind.TITLE
+                           and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None)
+            if tokens[i].kind not in NAME_KINDS and not titled_noun:
                 i += 1
                 continue
             j = i + 1
@@ -68,9 +79,13 @@ class PersonRecognizer(EntityRecognizer):
     def find(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, float, str]]:
         runs = list(self._runs(text, tokens))
         skip_next = False
+        named_until = -1  # end of the last run that named an institution
         for n, (i, j) in enumerate(runs):
             if skip_next:
                 skip_next = False
+                continue
+            if _institution_name(text, tokens, i, named_until):
+                named_until = j
                 continue
             before = self._before(text, tokens, i)
             after = tokens[j] if j < len(tokens) else None
@@ -156,6 +171,11 @@ class PersonRecognizer(EntityRecognizer):
                 yield tok.start, nxt.end, 0.6, "ambiguous first name + surname"
                 pos += 2
                 continue
+            if (tok.kind is Kind.UNKNOWN and nxt is not None and nxt.kind is Kind.SUR
+                    and not noun and not tok.lowercase):
+                yield tok.start, nxt.end, 0.6, "unknown first name + surname"
+                pos += 2
+                continue
             if tok.kind is Kind.SUR and not tok.lowercase and not noun:
                 if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
                     yield tok.start, nxt.end, 0.6, "two surnames"
@@ -174,3 +194,69 @@ class PersonRecognizer(EntityRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:
+    """The run at ``i`` names an institution: "Kita Max", "Kita „Astrid Lindgren“", "St. Martin",
+    or continues one with "und" ("Kita Max und Moritz")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    gap = text[prev.end:tokens[i].start]
+    if prev.text.lower().rstrip(".") in INSTITUTION_WORDS and _NAME_GAP.fullmatch(gap):
+        return True
+    return (named_until == i - 1 and prev.text in ("und", "&")
+            and _GAP.fullmatch(gap) is not None)
+
+
+def _lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
+    """Name words in an unusual case count only where that case is the writing style.
+
+    A lower-case name word counts in a line written all in lower case ("hab mit mehmet
+    gesprochen") or beside another lower-case name word ("gehört zu lina haddad"); "wir bitten um
+    Rückruf" is ordinary German. An ALL CAPS word alone in a mixed-case line is an acronym
+    ("Lernstandserhebung VERA 3") unless a title precedes it or another name word stands beside it.
+    """
+    if not any((t.lowercase or _caps(t)) and t.kind in NAME_KINDS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    line_start = 0
+    while line_start < len(tokens):
+        nl = text.find("\n", tokens[line_start].start)
+        line_end = line_start
+        while line_end < len(tokens) and (nl < 0 or tokens[line_end].start < nl):
+            line_end += 1
+        line = tokens[line_start:line_end]
+        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha()]
+        capitalised = [t for t in words if t.text[:1].isupper()]
+        lower_line = len(capitalised) <= LOWER_CASE_LINE * len(words)
+        caps_line = sum(1 for t in capitalised if _caps(t)) * 2 >= len(capitalised)
+        for k, t in enumerate(line):
+            if t.kind in NAME_KINDS and t.kind is not Kind.PARTICLE:
+                odd = (t.lowercase and not lower_line) or (_caps(t) and not caps_line)
+                if odd and not _beside_name(text, line, k, t.lowercase):
+                    t = replace(t, kind=Kind.OTHER)
+            out.append(t)
+        line_start = line_end
+    return out
+
+
+def _caps(t: Token) -> bool:
+    return len(t.text) > 2 and t.text.isupper()
+
+
+def _beside_name(text: str, line: list[Token], k: int, lowercase: bool) -> bool:
+    """A title before ``line[k]``, or a name word of the same case right before or after it."""
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(line):
+            continue
+        other = line[n]
+        a, b = (other, line[k]) if n < k else (line[k], other)
+        if _GAP.fullmatch(text[a.end:b.start]) is None and text[a.end:b.start] != ". ":
+            continue
+        if other.kind is Kind.TITLE and n < k:
+            return True
+        if other.kind in NAME_KINDS and other.kind is not Kind.PARTICLE and (
+                other.lowercase if lowercase else _caps(other) or other.kind is Kind.INITIAL):
+            return True
+    return False

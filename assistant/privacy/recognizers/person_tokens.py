@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.words import load_nouns, ordinary_noun
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 
@@ -51,6 +52,18 @@ LABEL_ABBREVIATIONS = {"nr", "tel", "str", "geb", "ca", "bzw", "vgl", "abs", "ar
                        "jg", "az", "inkl", "ggf", "evtl", "bzgl", "usw", "etc", "hausnr", "tel-nr",
                        "mobil", "handy", "verw", "abt", "zi", "zimmer", "raum"}
 
+#: Words after which a capitalised run names a place or a group, not a person: "Kita Max und Moritz",
+#: "Grundschule Anne Frank", "Gruppe Pippi Langstrumpf", "St. Martin".
+INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kinderhaus", "krippe",
+                     "hort", "familienzentrum", "schule", "grundschule", "gesamtschule", "realschule",
+                     "hauptschule", "gymnasium", "förderschule", "sekundarschule", "oberschule",
+                     "gemeinschaftsschule", "stadtteilschule", "berufskolleg", "gruppe", "st", "sankt",
+                     "stiftung", "jugendzentrum", "jugendhaus", "jugendtreff", "wohngruppe",
+                     "einrichtung", "verein", "elternverein", "förderverein", "asd", "bezirk",
+                     "stadtbezirk", "sozialraum", "team", "region"}
+#: Weekday abbreviations ("Mo–Do", "Di + Fr"): a name only after a title ("Frau Do").
+WEEKDAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"}
+
 ACRONYMS = {"IBAN", "BIC", "PLZ", "KITA", "NRW", "USA", "BLZ", "SGB", "GMBH", "EV", "AOK", "ASD",
             "KJHG", "BAMF", "DAZ", "DAF", "OGS", "IGS", "BUT", "ABC", "PDF", "CSV", "XLSX", "TEL",
             "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR"}
@@ -69,6 +82,7 @@ class Kind(Enum):
     SUR = "sur"
     WEAK_SUR = "weak_sur"    # surname that is also an ordinary word ("Koch", "Wolf")
     UNKNOWN = "unknown"      # capitalised, in no list: a surname only beside other evidence
+    NOUN = "noun"            # capitalised ordinary noun in no list: a name only after a title
     INITIAL = "initial"      # "L."
     PARTICLE = "particle"    # "von", "van der", "de"
     TITLE = "title"
@@ -147,8 +161,9 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         return Token(word, match_start, end, Kind.OTHER, institution=_institution(word), **base)
     common = lex.is_common(word) or (sentence_start and lex.is_common(lower))
     if len(parts) > 1 and all(parts):
-        if any(len(p) < 2 and fold(p) not in NAME_PREFIXES or (p.isupper() and len(p) <= 3)
-               or lex.is_common(p) for p in parts):
+        if any(len(p) < 2 and fold(p) not in NAME_PREFIXES
+               or (p.isupper() and len(p) <= 3 and not (k == 0 and fold(p) in NAME_PREFIXES))
+               or lex.is_common(p) for k, p in enumerate(parts)):
             return Token(word, match_start, end, Kind.OTHER, **base)  # "Steuer-ID", "Kita-Kind"
         all_first, all_sur = _parts_kind(parts, lex)
         if all_first:
@@ -156,7 +171,7 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         elif all_sur and word[:1].isupper():
             kind = Kind.SUR
         elif word[:1].isupper() and all(p[:1].isupper() for p in parts):
-            kind = Kind.UNKNOWN
+            kind = Kind.NOUN if ordinary_noun(word) else Kind.UNKNOWN
         else:
             kind = Kind.OTHER
         return Token(word, match_start, end, kind, **base)
@@ -164,11 +179,13 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     is_first, is_sur = key in lex.first_names, key in lex.surnames
     if word[:1].islower():
         # German writes nouns capitalised: a lower-case name only counts when it is no word.
-        if common or not (is_first or is_sur):
+        if common or not (is_first or is_sur) or "N" in load_nouns().get(word.capitalize(), ""):
             return Token(word, match_start, end, Kind.OTHER, **base)
         return Token(word, match_start, end, Kind.FIRST if is_first else Kind.SUR, **base)
     base["also_surname"] = is_sur
-    if is_first:
+    if word in WEEKDAYS:
+        kind = Kind.WEAK_SUR if is_sur else Kind.OTHER
+    elif is_first:
         kind = Kind.WEAK_FIRST if common else Kind.FIRST
     elif is_sur:
         kind = Kind.WEAK_SUR if common else Kind.SUR
@@ -178,6 +195,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         kind = Kind.OTHER  # acronyms: KITA, NRW, ID
     elif lower.endswith(NOUN_SUFFIXES) or lower.endswith(INSTITUTION_STEMS):
         kind = Kind.OTHER
+    elif ordinary_noun(word):
+        kind = Kind.NOUN
     else:
         kind = Kind.UNKNOWN
     return Token(word, match_start, end, kind, **base)
@@ -190,6 +209,9 @@ _classified: dict[tuple[int, str, bool], Token] = {}
 _CACHE_LIMIT = 100_000
 
 
+_ABBREVIATION_PART = re.compile(r"[a-zäöü]")
+
+
 def tokenize(text: str, lex: NameLexicon) -> list[Token]:
     tokens = []
     for m in TOKEN_RE.finditer(text):
@@ -200,7 +222,11 @@ def tokenize(text: str, lex: NameLexicon) -> list[Token]:
             if len(_classified) >= _CACHE_LIMIT:
                 _classified.clear()
             proto = _classified[key] = classify(word, 0, word, lex, key[2])
-        tokens.append(Token(proto.text, start, start + proto.end, proto.kind, proto.sentence_start,
+        kind = proto.kind
+        if (kind is Kind.INITIAL and tokens and _ABBREVIATION_PART.fullmatch(tokens[-1].text)
+                and text[tokens[-1].end:start] in (". ", ".")):
+            kind = Kind.OTHER  # "z. B.", "u. U.", "i. d. R.": an abbreviation, not an initial
+        tokens.append(Token(proto.text, start, start + proto.end, kind, proto.sentence_start,
                             proto.lowercase, proto.role, proto.determiner, proto.institution,
                             proto.also_surname))
     return tokens

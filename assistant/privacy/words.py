@@ -1,0 +1,89 @@
+"""Ordinary German nouns: the Wiktionary noun forms and a compound check both person recognizers use.
+
+A capitalised word in no name list is still no name when it is an ordinary noun ("Masterarbeit",
+"Handynummer") or a compound that ends in one ("Spätschicht", "Hausmeisterdienst",
+"Kinderarzt-Termin"). Heads that are also name entries in Wiktionary ("Mann", "Berg") do not count,
+because German surnames are built from them ("Hausmann", "Rosenberg").
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+
+from assistant.privacy.names import DATA_DIR
+
+NOUNS = DATA_DIR / "wiktionary_nouns.tsv.gz"
+#: Word endings that make ordinary nouns ("Inobhutnahmen", "Wiederholerin"); names rarely end so.
+NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+                "tionen", "ität", "itäten", "ismus", "nahme", "nahmen", "quote", "zahl", "anteil")
+#: Feminine forms of role nouns ("Wiederholerin", "Antragstellerinnen"); short ones are names.
+_FEMININE = ("erin", "erinnen")
+#: Short heads that are compound heads often enough to count ("Schulverwaltungsamt").
+_SHORT_HEADS = {"Amt", "Rat", "Bau", "Kurs", "Plan", "Zeit", "Geld", "Heft", "Buch", "Team", "Fall",
+                "Jahr", "Antrag", "Kasse"}
+_MIN_HEAD = 5
+_MIN_MODIFIER = 3
+
+
+@lru_cache(maxsize=1)
+def load_nouns() -> dict[str, str]:
+    """Wiktionary noun forms -> tags (N noun, T place, P name entry), see build_noun_list.py."""
+    table: dict[str, str] = {}
+    with gzip.open(NOUNS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                form, _, tags = line.rstrip("\n").partition("\t")
+                table[form] = tags
+    return table
+
+
+def noun_tags(word: str, nouns: dict[str, str]) -> str:
+    """Tags of ``word`` as written, or of its capitalised form when it is ALL CAPS or lower-case."""
+    word = word.rstrip(".")
+    tags = nouns.get(word)
+    if tags is None and not word[:1].isupper():
+        return ""
+    if tags is None and word.isupper() and len(word) > 1:
+        tags = nouns.get(word.capitalize())
+    return tags or ""
+
+
+def _plain(tags: str | None) -> bool:
+    """An ordinary noun and nothing else: no name entry, no place."""
+    return bool(tags) and "N" in tags and "P" not in tags and "T" not in tags
+
+
+def _compound_head(word: str, nouns: dict[str, str]) -> bool:
+    """``word`` ends in an ordinary noun after a modifier of at least three letters."""
+    for k in range(_MIN_MODIFIER, len(word) - 2):
+        head = word[k].upper() + word[k + 1:]
+        if (len(head) >= _MIN_HEAD or head in _SHORT_HEADS) and _plain(nouns.get(head)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65_536)
+def ordinary_noun(word: str) -> bool:
+    """Whether a capitalised (or ALL CAPS) ``word`` is an ordinary noun and no name.
+
+    Covers listed forms, compounds ending in a plain noun, hyphenated compounds whose last part is
+    one ("Kita-Besuch", "Autismus-Spektrum") and typical noun endings. Words that Wiktionary also
+    lists as names or places ("Koch", "Sommer", "Berg") are left to the name lists.
+    """
+    word = word.rstrip(".")
+    if len(word) < 3 or not word[:1].isupper():
+        return False
+    if word.isupper():
+        word = word.capitalize()
+    nouns = load_nouns()
+    tags = nouns.get(word)
+    if tags is not None:
+        return _plain(tags)
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return bool(last[:1].isupper()) and ordinary_noun(last)
+    low = word.lower()
+    if low.endswith(NOUN_ENDINGS) or (len(word) >= 9 and low.endswith(_FEMININE)):
+        return True
+    return _compound_head(word, nouns)
