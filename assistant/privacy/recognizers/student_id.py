@@ -10,36 +10,64 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-_PUPIL = r"sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?"
-_NUMBER_WORD = r"(?:nummer|nr\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|kennung|kennziffer)"
-LABEL = (rf"(?:{_PUPIL}[\s-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|"
+_PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
+_NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
+                r"kennziffer)")
+#: School and Kita administration programs whose numbers are pupil numbers ("ASV-ID", "DaNiS-Nr.").
+_SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"
+             r"kita-?navigator|elternportal|little\s?bird)")
+LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|"
          r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer))?)|sch[üu]e?lernr\.?|"
-         r"sus[\s-]*(?:nr\.?|id)|sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
+         r"sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
-         # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes"
+         # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
          r"\b(?:ids?|nr\.?|nummer|kennung)\s+(?:des|der)\s+(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
-         r"asv-?(?:id|nr\.?)|lusd-?(?:id|nr\.?)|schild-?(?:id|nr\.?))")
-#: A pupil number: letters, digits, '-' and '/', with a digit; "SN 88231" and "2023 04711" too
-#: (a capital-letter prefix or a four-digit group, then one blank).
-ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d)|\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
-      r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?")
+         r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
+         r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
+         # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|"
+         rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
+#: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
+#: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
+ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d)|(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
+      r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*(?<=[A-Za-z0-9])")
+#: Between a label and its number: "(neu)", "(weBBschule)", "alt:", "im Kita-Navigator:", "lautet"
+_FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"
+           r"(?:\s+(?:alt|neu|bisher|jetzt|korrekt|richtig)\b)?"
+           r"(?:\s+(?:im|in|aus|laut)\s+[\w-]{2,30}\b)?")
 #: "Schülernummer: X", "Schüler-Nr. lautet X", "schülernr ist X", "Schülernummer (neu): X",
-#: "Schülerdatensatz (Nr. X)", "Schülerakte (X)"
-AFTER_LABEL = (rf"\b{LABEL}\s*(?:\((?:neu|alt|bisher)\)\s*)?(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
+#: "Schülerdatensatz (Nr. X)", "Schülerakte (X)", "Kind-ID im Kita-Navigator: X"
+AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
                rf"(?:[:#=]|nummer)?\s*(?:(?:lautet|lautete|ist|war)\s+)?({ID})")
+#: "2022-3391 (Schülernr.)", "3318 (Schüler-ID laut Stundenplanexport)"
+BEFORE_LABEL = rf"(?<![\w/.-])({ID})\s*\(\s*{LABEL}[^()\n]{{0,40}}\)"
+#: "Schülerin 19-30718", "Schüler 22107", "Schüler:in 60-3118": the pupil word, then the number.
+PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
+                     r"\d{2,4}[-/]\d{3,6}|(?!(?:19|20)\d\d\b)\d{4,8})(?![\w/-]|[.,]\d)")
 #: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B,
-#: 00912345, and a bare number in brackets after a name ("Lea Schmidt (30211)"), not a year.
-#: Never the tail of a longer number ("0231 50-27741").
+#: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
+#: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
 ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|"
-             r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|0\d{7}|"
+             r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-])")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
 _ID_RE = regex.compile(ID)
-_NOT_PUPIL = regex.compile(r"(?:az\.?|aktenzeichen|kassenzeichen|schulnummer|vorlage|drucksache|"
-                           r"kennziffer|tabelle|regionalschl[üu]ssel|iban|tel\.?|telefon)\W{0,3}$",
-                           regex.IGNORECASE)
-_DELIMS = (";", "\t", "|")
+#: Labels of numbers that are no pupil numbers. A number is no pupil number when one of them
+#: stands before it in its sentence with no pupil-number label in between.
+NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|dienststelle\w*|vorlage|"
+                    r"drucksache|kennziffer|tabelle|regionalschl[üu]ssel|gemeindekennziffer|iban|"
+                    r"tel\.?|telefon|fax|durchwahl|vorgang\w*|antrag\w*|anmelde\w*|vormerk\w*|"
+                    r"vertrag\w*|bescheid\w*|rechnung\w*|kunde\w*|ticket\w*|abo\w*|personal\w*|"
+                    r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|"
+                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*")
+_NOT_PUPIL = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
+_NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])|\n")
+_DELIMS = (";", "\t", "|", ",")
 WINDOW = 160
+#: How far back a label in an earlier line of the same block still explains a number (lists
+#: under a header line: "Klassenliste 2b (Schüler-Nr. in Klammern)").
+BLOCK_WINDOW = 600
 
 
 class StudentIdRecognizer(PatternRecognizer):
@@ -51,30 +79,40 @@ class StudentIdRecognizer(PatternRecognizer):
                          supported_language=supported_language, name="StudentIdRecognizer",
                          global_regex_flags=regex.IGNORECASE)
         self._shaped = regex.compile(ID_SHAPED)
-        self._after_label = regex.compile(AFTER_LABEL, regex.IGNORECASE)
+        self._labelled = [regex.compile(AFTER_LABEL, regex.IGNORECASE),
+                          regex.compile(BEFORE_LABEL, regex.IGNORECASE)]
+        self._pupil_then_number = regex.compile(PUPIL_THEN_NUMBER, regex.IGNORECASE)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if 3 <= len(pattern_text) <= 24 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        if not _LABEL_RE.search(text):
+        labels = [m.span() for m in _LABEL_RE.finditer(text)]
+        if not labels:
             return []  # no label, no pupil number (and no regex work for most texts)
-        results = []
-        for match in self._after_label.finditer(text):
-            if self.validate_result(match.group(1)) is not False:
-                results.append(self._result(match.start(1), match.end(1), 0.9))
-        seen = {(r.start, r.end) for r in results}
-        for start, end in _cells_under_label(text):
+        results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
+
+        def add(start: int, end: int, score: float) -> None:
             if (start, end) not in seen and self.validate_result(text[start:end]) is not False:
-                results.append(self._result(start, end, 0.7))
+                results.append(self._result(start, end, score))
                 seen.add((start, end))
+
+        for pattern in self._labelled:
+            for match in pattern.finditer(text):
+                add(match.start(1), match.end(1), 0.9)
+        for match in self._pupil_then_number.finditer(text):
+            if not _vetoed(text, match.start(1), labels):
+                add(match.start(1), match.end(1), 0.75)
+        for start, end in _cells_under_label(text):
+            add(start, end, 0.7)
         for match in self._shaped.finditer(text):
             start, end = match.span()
             if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
                 continue
-            if _labelled_nearby(text, start):
-                results.append(self._result(start, end, 0.7))
+            if _labelled_nearby(text, start) and not _vetoed(text, start, labels):
+                add(start, end, 0.7)
         return results
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
@@ -87,16 +125,33 @@ class StudentIdRecognizer(PatternRecognizer):
 
 
 def _labelled_nearby(text: str, start: int) -> bool:
-    """A pupil-number label earlier on the same line, within WINDOW characters."""
-    line = text[max(0, start - WINDOW):start].rsplit("\n", 1)[-1]
-    return bool(_LABEL_RE.search(line))
+    """A pupil-number label earlier on the same line within WINDOW characters, or in an earlier
+    line of the same block (no blank line between) within BLOCK_WINDOW characters."""
+    before = text[max(0, start - BLOCK_WINDOW):start]
+    line = before[-WINDOW:].rsplit("\n", 1)[-1]
+    if _LABEL_RE.search(line):
+        return True
+    block = before.rsplit("\n\n", 1)[-1]
+    return "\n" in block and bool(_LABEL_RE.search(block))
+
+
+def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:
+    """A label of another kind of number stands before ``start`` in its sentence, after the last
+    pupil-number label ("Die Vormerkung hat die Nummer VM-2024-3381", "Ticket 2024-55831")."""
+    sentence_start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 300), start):
+        sentence_start = m.end()
+    last_label = max((e for s, e in labels if e <= start), default=-1)
+    begin = max(sentence_start, last_label)
+    return bool(_NOT_PUPIL_WORD.search(text, begin, start))
 
 
 def _cells_under_label(text: str) -> list[tuple[int, int]]:
     """Spans of table cells that hold an ID in a column headed by a pupil-number label.
 
-    A table is a block of lines sharing a delimiter (';', tab, '|'); its first line is the header.
-    A cell counts when its whole content (blanks stripped) is ID-like: "4711", "S2021-0815".
+    A table is a block of lines sharing a delimiter (';', tab, '|', or ',' when the header has at
+    least three cells); its first line is the header. A cell counts when its whole content (blanks
+    and quotes stripped) is ID-like: "4711", "S2021-0815", "\"118804\"".
     """
     spans: list[tuple[int, int]] = []
     header: list[str] | None = None
@@ -105,7 +160,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if delim is None or delim not in line:
-            delim = next((d for d in _DELIMS if d in line), None)
+            delim = next((d for d in _DELIMS if d in line and (d != "," or line.count(",") >= 2)), None)
             header = line.split(delim) if delim else None
             continue
         columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
@@ -113,7 +168,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
             continue
         offset = line_start
         for i, cell in enumerate(line.split(delim)):
-            value = cell.strip()
+            value = cell.strip().strip('"')
             if i in columns and value and _ID_RE.fullmatch(value):
                 start = offset + cell.index(value)
                 spans.append((start, start + len(value)))
