@@ -182,3 +182,77 @@ def test_iban_checksum() -> None:
 
     assert iban_checksum_ok("DE89 3704 0044 0532 0130 00")
     assert not iban_checksum_ok("DE89 3704 0044 0532 0130 01")
+
+
+#: Written after the third dev set (dev_extra3/4) showed what independent writers produce.
+FOUND_MORE = [
+    # PERSON: a lower-case pair inside normal text, ALL CAPS with a name prefix, unlisted first name
+    ("schüler-id gehört zu lina haddad, nicht zu ihrer Schwester.", ("PERSON", "lina haddad")),
+    ("Kind: HAMZA AL-HASSAN, Gruppe Sonnenblume", ("PERSON", "HAMZA AL-HASSAN")),
+    ("Oleksandr Bondarenko, Vater von Daryna Bondarenko aus Klasse 3a", ("PERSON", "Daryna Bondarenko")),
+    ("Herr Fuchs und Frau Sommer vom Hausmeisterdienst kamen.", ("PERSON", "Sommer")),
+    ("kannst du morgen für Petra den Frühdienst machen?", ("PERSON", "Petra")),
+    ("weil ihr Mann Wahid Azizi Spätschicht hat", ("PERSON", "Wahid Azizi")),
+    ("Rücklauf 4b | ja: Adeyemi, Braun, Dumitrescu", ("PERSON", "Adeyemi")),
+    # PHONE_NUMBER in the notations of letterheads and notes
+    ("Handy: 0176 – 123 456 78", ("PHONE_NUMBER", "0176 – 123 456 78")),
+    ("Tel. 0201.88.47.11", ("PHONE_NUMBER", "0201.88.47.11")),
+    ("Tel. (02 01) 88 47 11", ("PHONE_NUMBER", "(02 01) 88 47 11")),
+    ("Tel. 86 43 21 (Durchwahl)", ("PHONE_NUMBER", "86 43 21")),
+    ("Tel. +49 (201) 884711", ("PHONE_NUMBER", "+49 (201) 884711")),
+    ("Nummer gegen Kummer 116 111", ("PHONE_NUMBER", "116 111")),
+    ("Kontakt Pate: 0209 / 5 89 14 70", ("PHONE_NUMBER", "0209 / 5 89 14 70")),
+    # ADDRESS forms without a street word, or written sloppily
+    ("Alt-Moabit 12, 10559 Berlin", ("ADDRESS", "Alt-Moabit 12, 10559 Berlin")),
+    ("Straße des 17. Juni 135, 10623 Berlin", ("ADDRESS", "Straße des 17. Juni 135, 10623 Berlin")),
+    ("Reeperbahn 97, 20359 Hamburg", ("ADDRESS", "Reeperbahn 97, 20359 Hamburg")),
+    ("wohnt jetzt hauptstr 5", ("ADDRESS", "hauptstr 5")),
+    ("Bahnhofstr.12, 45879 Gelsenkirchen", ("ADDRESS", "Bahnhofstr.12, 45879 Gelsenkirchen")),
+    # STUDENT_ID: labels after the number, pupil word + number, software and English labels
+    ("2022-3391 (Schülernr.) fehlt noch in der Liste", ("STUDENT_ID", "2022-3391")),
+    ("Betreff: Schülerin 19-30718 – Schulplatzwechsel", ("STUDENT_ID", "19-30718")),
+    ("Student ID: S24-10877", ("STUDENT_ID", "S24-10877")),
+    ("SNr. 55190 Hamid Sultani – Nachschreibtermin", ("STUDENT_ID", "55190")),
+    ("Sch.-Nr. 2019/1183", ("STUDENT_ID", "2019/1183")),
+    ("Schülernummer: 2024.0147", ("STUDENT_ID", "2024.0147")),
+    ("Schüler-Nummer (weBBschule) 12-2019-00473 – Oskar Lindner", ("STUDENT_ID", "12-2019-00473")),
+    ("Kind-ID im Kita-Navigator: NAV-2024-118304", ("STUDENT_ID", "NAV-2024-118304")),
+    ("Identnummer Schüler/in: 0099-4471-23", ("STUDENT_ID", "0099-4471-23")),
+    ('"SNR";"NACHNAME"\n"118804";"BONDARENKO"', ("STUDENT_ID", "118804")),
+    ("Schueler_ID,Nachname,Vorname\nQ1-0457,Nasser,Layla", ("STUDENT_ID", "Q1-0457")),
+    ("Klassenliste 2b (Schüler-Nr. in Klammern)\nAbebe, Ruth (17044)\nFerreira, Tiago (17051)",
+     ("STUDENT_ID", "17051")),
+]
+
+NOT_FOUND_MORE = [
+    # nouns, institutions, abbreviations and acronyms that looked like names
+    "Ich brauche die Bescheinigung für mein Betriebspraktikum und meine Masterarbeit.",
+    "Die Kita Max und Moritz und die Kita Arche Noah schließen im August.",
+    "Platzvergabe Kita St. Martin und Kita St. Elisabeth",
+    "In der Kita „Astrid Lindgren“ wurde der Ganztag erweitert.",
+    "In der Kita Villa Kunterbunt gibt es eine neue Gruppe.",
+    "Sehr geehrte Damen und Herren, wir bitten um Rückruf.",
+    "Die Lernstandserhebung VERA 3 zeigt Fortschritte.",
+    "Öffnungszeiten: Mo–Do 14–20 Uhr, Fr 14–22 Uhr.",
+    "Die Tabelle enthält personenbezogene Zeilen, z. B. Namen und Klassen.",
+    "Der Indikator „Anteil der Kinder mit Kita-Besuch“ steigt; 387 Inobhutnahmen im Jahr.",
+    "Unterbringung: Wohngruppe Lindenhof; Kinderarzt-Termin morgen.",
+    "Teamnotiz ASD West: Fallbesprechung am Montag.",
+    # numbers next to pupil-number labels that belong to something else
+    "Die Kita-Software vergibt die Kindnummer automatisch; Rückfragen an den Support, Ticket 2024-55831.",
+    "Kind-Nr. folgt. Die Vormerkung für den Platz hat die Nummer VM-2024-3381.",
+    "Alle Datensätze tragen nur das Pseudonym (z. B. P-0412), keine Schüler-ID.",
+    # dates and codes after phone labels
+    "Tel. Rücksprache am 12.03.2024 um 14 Uhr.",
+    "Gebäude B, Raum 1.12, Haltestelle Lindenplatz, Linie 12",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND_MORE)
+def test_entity_found_in_harder_forms(gate, text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(gate, text)
+
+
+@pytest.mark.parametrize("text", NOT_FOUND_MORE)
+def test_not_personal_harder_forms(gate, text: str) -> None:
+    assert spans(gate, text) == []

@@ -17,11 +17,20 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
         r"[gG]raben|[bB]rücke|[tT]or|[kK]ai|[pP]ark|[sS]iedlung|[hH]öhe|[aA]ue|[wW]inkel|[zZ]eile|"
         r"[aA]cker|[bB]usch|[hH]eide|[wW]iese|[bB]ogen|[eE]ck|[bB]orn|[bB]ach|[sS]tieg|[tT]ret|[lL]and)")
 PREP = r"(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Hinter der|Hinter dem|Unter den|Vor dem|Bei der|Alte[rsn]?)"
-NUMBER = r"[ \t]+\d{1,4}(?:[ ]?[a-hA-H])?(?![\d.,:]\d)(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?)?\b"
+NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
+          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?|[ ]1/2)?\b")
 CITY = rf"(?:,?[ \t]*\n?[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}]\w+(?:[- ][{_U}]\w+)?(?:[ \t](?:am|an der|in der|im|ob der|vor der)[ \t][{_U}]\w+)?)"
+#: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
+_CITY_STRICT = rf"(?:,?[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}]\w+(?:[- ][{_U}]\w+)?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
-ONE_WORD = rf"(?<![\w-])(?:{ADJ})?[{_U}]{_W}*?{STRONG}"
+ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
+            rf"Straße (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
+#: Sloppy notes in lower case: "wohnt jetzt hauptstr 5".
+LOWER = r"(?<![\w-])[a-zäöü][\w-]*?(?:straße|strasse|str\.?|weg|allee|gasse|platz)"
+#: Any capitalised name of one to three words before number, postcode and city: the postcode
+#: and city make it an address ("Lindenhof 7, 33602 Bielefeld", "Q5, 12" is left out).
+ANY_STREET = rf"(?<![\w-])[{_U}][\w'’.-]+(?:[ \t][\w'’.-]+){{0,2}}"
 TWO_WORDS = rf"(?<![\w-])[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Gasse|Markt|Steig|Pfad)"
 WEAK_WORD = rf"(?<![\w-])[{_U}]{_W}*?{WEAK}"
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?[{_U}][\w-]+"
@@ -33,6 +42,8 @@ class GermanAddressRecognizer(PrecheckedPatternRecognizer):
         Pattern("street + number + postcode city", rf"(?:{ONE_WORD}|{TWO_WORDS}|{WEAK_WORD}|{WITH_PREP}){NUMBER}{CITY}", 0.85),
         Pattern("street + number", rf"(?:{ONE_WORD}|{TWO_WORDS}){NUMBER}{CITY}?", 0.6),
         Pattern("square/lane + number (needs context)", rf"(?:{WEAK_WORD}|{WITH_PREP}){NUMBER}", 0.2),
+        Pattern("any name + number + postcode city", rf"{ANY_STREET}{NUMBER}{_CITY_STRICT}", 0.6),
+        Pattern("lower-case street + number", rf"{LOWER}{NUMBER}{CITY}?", 0.5),
     ]
     CONTEXT = ["wohnen", "anschrift", "adresse", "straße", "wohnhaft", "zuhause", "meldeadresse",
                "post"]

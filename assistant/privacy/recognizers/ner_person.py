@@ -204,10 +204,10 @@ def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
 def _named_institution(tokens: list[Tok], k: int) -> bool:
     """An institution word up to two capitalised words or a quote before ``tokens[k]``
     ("Kita Villa Kunterbunt", "Kita „Astrid Lindgren“", "St. Martin")."""
-    for back in range(k - 1, max(-1, k - 4), -1):
+    for back in range(k - 1, max(-1, k - 5), -1):
         word = tokens[back].text
         if word.lower().rstrip(".") in INSTITUTION_WORDS:
             return True
-        if not (word[:1].isupper() or word in ("„", "\"", "“", "»", "‚", ".")):
+        if not (word[:1].isupper() or word in ("„", "\"", "“", "»", "‚", ".", "und", "&")):
             return False
     return False

@@ -198,15 +198,20 @@ class PersonRecognizer(EntityRecognizer):
 
 def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:
     """The run at ``i`` names an institution: "Kita Max", "Kita „Astrid Lindgren“", "St. Martin",
-    or continues one with "und" ("Kita Max und Moritz")."""
-    if i == 0:
-        return False
-    prev = tokens[i - 1]
-    gap = text[prev.end:tokens[i].start]
-    if prev.text.lower().rstrip(".") in INSTITUTION_WORDS and _NAME_GAP.fullmatch(gap):
+    "Kita Arche Noah", "Kita Max und Moritz"."""
+    if named_until == i - 1 and i > 0 and tokens[i - 1].text in ("und", "&"):
         return True
-    return (named_until == i - 1 and prev.text in ("und", "&")
-            and _GAP.fullmatch(gap) is not None)
+    k = i
+    while k > 0 and i - k < 3:
+        prev = tokens[k - 1]
+        if not _NAME_GAP.fullmatch(text[prev.end:tokens[k].start]):
+            return False
+        if prev.text.lower().rstrip(".") in INSTITUTION_WORDS:
+            return True
+        if not prev.text[:1].isupper():
+            return False
+        k -= 1
+    return False
 
 
 def _lower_case_names(text: str, tokens: list[Token]) -> list[Token]:

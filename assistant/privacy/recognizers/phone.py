@@ -11,15 +11,34 @@ import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
 from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
+from assistant.privacy.recognizers.student_id import LABEL as PUPIL_LABEL
 
-_SEP = r"[ \t\-/]"
-INTERNATIONAL = rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?)?\d{{1,5}}(?:{_SEP}?\d{{2,8}}){{1,4}}(?![\w])"
-NATIONAL = rf"(?<![\w+/.,-])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{2,8}}(?:[ \-]\d{{1,8}}|[ ]-[ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)"
+_SEP = r"[ \t\-/–]"
+INTERNATIONAL = (rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
+                 rf"\d{{1,5}}(?:{_SEP}?\d{{2,8}}){{1,4}}(?![\w])")
+NATIONAL = (rf"(?<![\w+/.,-])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
+            rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")
+#: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
+#: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
+LABEL = (r"(?i:\b(?:tel(?:efon)?(?:nummer|nr)?|fax|mobil(?:nummer|telefon)?|handy(?:nummer)?|"
+         r"whats[aA]pp|rufnummer|festnetz|telefonisch|erreichbar\s+unter)\b\.?(?:\s*\([^()\n]{1,20}\))?"
+         r"\s*[:.]?[ \t]{0,3})")
+LABELLED = (rf"(?<={LABEL})(?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d)"
+            r"(?![\w])")
+#: Hotlines in the EU-wide 116 range ("Nummer gegen Kummer 116 111").
+HOTLINE = r"(?<![\w+/.,-])116[ ]?1\d\d(?![\w/.,-]?\d)"
 COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
 _NOT_PHONE_BEFORE = regex.compile(
     r"(?:regionalschl[üu]ssel|gemeindeschl[üu]ssel|\bags\b|kennziffer|tabelle|code|plz|"
     r"postleitzahl|iban|konto|blz|steuer|aktenzeichen|az\.?)\W{0,3}$",
     regex.IGNORECASE)
+
+
+_DATE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(?:\d{2}|\d{4})\b")
+
+
+#: "Identnummer Schüler/in: 0099-4471-23" is a pupil number, however phone-like it looks.
+_PUPIL_LABEL_BEFORE = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}$", regex.IGNORECASE)
 
 
 class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
@@ -28,6 +47,8 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),
         Pattern("national without separators (needs context)", COMPACT, 0.3),
+        Pattern("digits after a phone label", LABELLED, 0.6),
+        Pattern("EU hotline 116xxx", HOTLINE, 0.5),
     ]
     CONTEXT = ["telefon", "tel", "handy", "mobil", "fax", "anrufen", "erreichen", "rückruf",
                "nummer", "phone", "kontakt", "whatsapp"]
@@ -44,10 +65,13 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
             # 00-numbers are codes and pupil numbers ("00912345").
             prefix = 2 if pattern_text.startswith("00") else 0
             return None if 8 <= digits - prefix <= 15 else False
-        return None if 6 <= digits <= 15 else False
+        if any(1 <= int(d) <= 31 and 1 <= int(m) <= 12 for d, m in _DATE.findall(pattern_text)):
+            return False  # "Tel. 12.03.2024" is a date
+        return None if 6 <= digits <= 15 or pattern_text.startswith("116") else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results
-                if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])]
+                if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
+                and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])]

@@ -89,7 +89,7 @@ class StudentIdRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         labels = [m.span() for m in _LABEL_RE.finditer(text)]
-        if not labels:
+        if not labels and not self._pupil_then_number.search(text):
             return []  # no label, no pupil number (and no regex work for most texts)
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
