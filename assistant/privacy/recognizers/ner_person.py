@@ -73,7 +73,8 @@ class NerPersonRecognizer(EntityRecognizer):
                     after = tokens[j] if j < len(tokens) else None
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS
-                    if _named_institution(tokens, k) or self._noun_phrase(tokens, k, span):
+                    if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
+                            or _quoted_title(tokens, k, k + len(span))):
                         continue
                     score = self._score(span, prob, after, opening)
                     if score > 0:
@@ -208,6 +209,14 @@ def _named_institution(tokens: list[Tok], k: int) -> bool:
         word = tokens[back].text
         if word.lower().rstrip(".") in INSTITUTION_WORDS:
             return True
+        if word == "." and back > 0 and tokens[back - 1].text.lower() not in ("st", "hl"):
+            return False  # a sentence end, not "St."
         if not (word[:1].isupper() or word in ("„", "\"", "“", "»", "‚", ".", "und", "&")):
             return False
     return False
+
+
+def _quoted_title(tokens: list[Tok], i: int, j: int) -> bool:
+    """The span opens a quotation that goes on after it: „Michel aus Lönneberga“ is a title."""
+    return (i > 0 and tokens[i - 1].text in ("„", "»", "\"") and j < len(tokens)
+            and tokens[j].text[:1].isalpha() and tokens[j].text[:1].islower())

@@ -25,13 +25,13 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
 
-_GAP = re.compile(r"[ \t]{1,3}")
+_GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
 _NAME_GAP = re.compile(r"\.?(?:[ \t]{1,3}[„\"“»‚'‘]?|[ \t]?[„\"“»‚'‘])")
 #: Share of capitalised words in a line below which it is written all in lower case ("hab mit
 #: mehmet gesprochen"); German prose has a noun in roughly every fourth word.
 LOWER_CASE_LINE = 0.12
-_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
+_COMMA_GAP = re.compile(r"[ ]?,[ ]{1,2}")  # "Schmidt, Lea"; "Schmidt,Lea" is two CSV cells
 NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.INITIAL,
               Kind.PARTICLE}
 TAIL_KINDS = NAME_KINDS
@@ -89,8 +89,10 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             before = self._before(text, tokens, i)
             after = tokens[j] if j < len(tokens) else None
-            if after is not None and after.institution and _GAP.fullmatch(text[tokens[j - 1].end:after.start]):
-                continue  # "Geschwister Scholl Gymnasium", "Albert Schweitzer Straße"
+            if _institution_after(text, tokens, j):
+                continue  # "Geschwister Scholl Gymnasium", "Karl Kübel Stiftung"
+            if _quoted_title(text, tokens, i, j):
+                continue  # „Michel aus Lönneberga“, „Pippi Langstrumpf“
             merged = self._surname_first(text, tokens, runs, n)
             if merged is not None:
                 start, end = merged
@@ -116,14 +118,18 @@ class PersonRecognizer(EntityRecognizer):
         head = tokens[i:j]
         if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
             return None
+        entry = _entry_start(text, head[0].start) and not _enumeration(text, tokens, j2)
         for t in head:
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
-                    or (t.kind is Kind.FIRST and t.also_surname and len(head) == 1)):
+                    or (t.kind is Kind.FIRST and (t.also_surname or entry) and len(head) == 1)):
                 return None
         if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
             return None
         # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
         firsts = tokens[i2:j2]
+        if (len(firsts) == 1 and firsts[0].kind is Kind.UNKNOWN and len(head) == 1
+                and head[0].kind is Kind.SUR and not _enumeration(text, tokens, j2)):
+            return head[0].start, firsts[0].end  # "KRASNIQI, ARBËR": a given name in no list
         if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
             return None
         if not any(t.kind in (Kind.FIRST, Kind.INITIAL) for t in firsts):
@@ -163,7 +169,7 @@ class PersonRecognizer(EntityRecognizer):
                 titled = False
                 continue
             nxt = run[pos + 1] if pos + 1 < len(run) else None
-            if tok.kind is Kind.INITIAL and nxt is not None and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN):
+            if tok.kind is Kind.INITIAL and nxt is not None and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
                 yield tok.start, nxt.end, 0.75, "initial"
                 pos += 2
                 continue
@@ -171,8 +177,8 @@ class PersonRecognizer(EntityRecognizer):
                 yield tok.start, nxt.end, 0.6, "ambiguous first name + surname"
                 pos += 2
                 continue
-            if (tok.kind is Kind.UNKNOWN and nxt is not None and nxt.kind is Kind.SUR
-                    and not noun and not tok.lowercase):
+            if (tok.kind is Kind.UNKNOWN and nxt is not None and not noun and not tok.lowercase
+                    and (nxt.kind is Kind.SUR or (nxt.kind is Kind.FIRST and nxt.also_surname))):
                 yield tok.start, nxt.end, 0.6, "unknown first name + surname"
                 pos += 2
                 continue
@@ -204,8 +210,9 @@ def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) 
     k = i
     while k > 0 and i - k < 3:
         prev = tokens[k - 1]
-        if not _NAME_GAP.fullmatch(text[prev.end:tokens[k].start]):
-            return False
+        gap = text[prev.end:tokens[k].start]
+        if not _NAME_GAP.fullmatch(gap) or (gap.startswith(".") and prev.text.lower() not in ("st", "hl")):
+            return False  # a period only after "St." ("Kita St. Martin"), never a sentence end
         if prev.text.lower().rstrip(".") in INSTITUTION_WORDS:
             return True
         if not prev.text[:1].isupper():
@@ -265,3 +272,39 @@ def _beside_name(text: str, line: list[Token], k: int, lowercase: bool) -> bool:
                 other.lowercase if lowercase else _caps(other) or other.kind is Kind.INITIAL):
             return True
     return False
+
+
+def _institution_after(text: str, tokens: list[Token], j: int) -> bool:
+    """An institution word right after the run, or after one or two more capitalised words."""
+    k = j
+    while k < len(tokens) and k - j < 3:
+        if not _GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
+            return False
+        if tokens[k].institution:
+            return True
+        if not tokens[k].text[:1].isupper():
+            return False
+        k += 1
+    return False
+
+
+def _quoted_title(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """A run that opens a quotation which goes on after it: a title, not a person."""
+    if i == 0 or not text[tokens[i - 1].end:tokens[i].start].endswith(("„", "»", "\"")):
+        return False
+    rest = text[tokens[j - 1].end:tokens[j - 1].end + 2]
+    return bool(rest) and rest[0] not in "“«\"" and rest.strip()[:1].isalpha()
+
+
+def _entry_start(text: str, start: int) -> bool:
+    """``start`` opens a line, a table cell or a numbered list entry."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return re.fullmatch(r"(?:.*[;\t|])?[ ]*(?:\d{1,3}[.)]?[ ]+|[-•*][ ]+)?", line) is not None
+
+
+def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
+    """More names follow with a comma or "und": "Lea, Mia und Tom" is no "Surname, First name"."""
+    if j >= len(tokens):
+        return False
+    between = text[tokens[j - 1].end:tokens[j].start]
+    return "," in between or tokens[j].text in ("und", "&", "oder")

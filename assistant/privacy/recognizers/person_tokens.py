@@ -9,7 +9,8 @@ from enum import Enum
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.words import load_nouns, ordinary_noun
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+#: Words; letters glued to digits ("WELADED1BIE", "5A") are codes, never names.
+TOKEN_RE = re.compile(r"(?<!\d)[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?(?!\d)")
 
 #: Titles and forms of address: context for a name, never part of its span.
 TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "dipl.", "fam.",
@@ -60,7 +61,12 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
                      "gemeinschaftsschule", "stadtteilschule", "berufskolleg", "gruppe", "st", "sankt",
                      "stiftung", "jugendzentrum", "jugendhaus", "jugendtreff", "wohngruppe",
                      "einrichtung", "verein", "elternverein", "förderverein", "asd", "bezirk",
-                     "stadtbezirk", "sozialraum", "team", "region"}
+                     "stadtbezirk", "sozialraum", "team", "region", "haus"}
+#: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
+#: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
+SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
+                   "ski", "ska", "cki", "cka", "wicz", "czyk", "shvili", "dze", "poulos", "poulou",
+                   "idis", "akis", "ova", "eva", "kova", "yev", "yeva")
 #: Weekday abbreviations ("Mo–Do", "Di + Fr"): a name only after a title ("Frau Do").
 WEEKDAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"}
 
@@ -152,6 +158,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         return Token(word, match_start, end, Kind.OTHER, **base)
     if lower in PARTICLES and word[:1].islower():
         return Token(word, match_start, end, Kind.PARTICLE, **base)
+    if base["determiner"] or lower == "sus":
+        return Token(word, match_start, end, Kind.OTHER, **base)  # "Die", "Den"; "SuS" = Schüler
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
     if len(parts) > 1 and _institution(parts[-1]):
         return Token(word, match_start, end, Kind.OTHER, institution=True, **base)
@@ -197,6 +205,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         kind = Kind.OTHER
     elif ordinary_noun(word):
         kind = Kind.NOUN
+    elif len(word) >= 5 and fold(word).endswith(SURNAME_ENDINGS):
+        kind = Kind.SUR  # "Grigoryan", "Stanikzai", "Kovačević": no list holds every surname
     else:
         kind = Kind.UNKNOWN
     return Token(word, match_start, end, kind, **base)

@@ -48,7 +48,7 @@ PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
 ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|"
-             r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
+             r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-])")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
 _ID_RE = regex.compile(ID)
@@ -62,8 +62,10 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
                     r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*")
 _NOT_PUPIL = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
-_SENTENCE_END = regex.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])|\n")
+#: A sentence ends at . ! ? before a capital, not after a one-letter abbreviation ("z. B. P-0412").
+_SENTENCE_END = regex.compile(r"(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])|\n")
 _DELIMS = (";", "\t", "|", ",")
+_GENERIC_ID = regex.compile(r"(?:id|nr\.?|nummer|kennung|lfd\.?\s*id)", regex.IGNORECASE)
 WINDOW = 160
 #: How far back a label in an earlier line of the same block still explains a number (lists
 #: under a header line: "Klassenliste 2b (Schüler-Nr. in Klammern)").
@@ -154,6 +156,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     and quotes stripped) is ID-like: "4711", "S2021-0815", "\"118804\"".
     """
     spans: list[tuple[int, int]] = []
+    pupil_text = _LABEL_RE.search(text) is not None
     header: list[str] | None = None
     delim = None
     pos = 0
@@ -164,6 +167,10 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
             header = line.split(delim) if delim else None
             continue
         columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
+        if not columns and pupil_text:
+            # "ID;Name;Klasse ... (ID = Schülernummer aus ASV)": a bare ID column of a pupil list
+            columns = {i for i, cell in enumerate(header or [])
+                       if _GENERIC_ID.fullmatch(cell.strip().strip('"'))}
         if not columns:
             continue
         offset = line_start
