@@ -73,7 +73,8 @@ MONTHS = {
 }
 
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
-PHONE_CHARS_RE = re.compile(r"^\+?[0-9 ()/\-]+$")
+# dots and en dashes occur as separators ("0221.123 45 67", "0176 – 123 456 78")
+PHONE_CHARS_RE = re.compile(r"^\+?[0-9 ()/.\-\u2013]+$")
 # used to find forgotten spans in the plain text outside annotations
 LOOSE_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-.]+\.[A-Za-z]{2,}")
 LOOSE_IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b")
@@ -178,10 +179,13 @@ def phone_ok(value: str) -> str | None:
     if not PHONE_CHARS_RE.match(value):
         return "unexpected characters"
     digits = re.sub(r"\D", "", value)
-    if not 7 <= len(digits) <= 16:
+    # 5-6 digits: local numbers without area code ("Tel. 86 43 21") and 116xxx services
+    if not 5 <= len(digits) <= 16:
         return f"{len(digits)} digits"
-    if not (value.startswith("0") or value.startswith("+") or value.startswith("(0")):
-        return "must start with 0, +, or (0"
+    if not (value[0].isdigit() or value.startswith("+") or value.startswith("(0")):
+        return "must start with a digit, +, or (0"
+    if value[-1] in ".-\u2013/ (":
+        return "separator at the end"
     return None
 
 
