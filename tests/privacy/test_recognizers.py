@@ -256,3 +256,50 @@ def test_entity_found_in_harder_forms(gate, text: str, expected: tuple[str, str]
 @pytest.mark.parametrize("text", NOT_FOUND_MORE)
 def test_not_personal_harder_forms(gate, text: str) -> None:
     assert spans(gate, text) == []
+
+
+#: Written after dev_extra4 (phone numbers, addresses and birth dates as letterheads and forms
+#: write them).
+FOUND_FORMS = [
+    ("Schüler: Ruben Asante, Kl. 8a, Geb.-Dat. 17.02.2011", ("DATE_OF_BIRTH", "17.02.2011")),
+    ("Das Geburtsdatum von Giulia ist der 28.08.2022.", ("DATE_OF_BIRTH", "28.08.2022")),
+    ("Geburtstage Krippe\nAnouk – 02.01.2023\nBela – 15.03.2023", ("DATE_OF_BIRTH", "15.03.2023")),
+    ('"NAME";"GEB_DAT"\n"MÜLLER";"02.02.2016"', ("DATE_OF_BIRTH", "02.02.2016")),
+    ("Vorname,Nachname,Geburtsdatum,Ort\nYara,Mansour,2023-03-09,Kassel", ("DATE_OF_BIRTH", "2023-03-09")),
+    ("mein mann 0171.5512384", ("PHONE_NUMBER", "0171.5512384")),
+    ("Tel. 0 30 / 6 24 18 57", ("PHONE_NUMBER", "0 30 / 6 24 18 57")),
+    ("Hilfetelefon 116 016", ("PHONE_NUMBER", "116 016")),
+    ("Zentrale +49 8031 8 07-0", ("PHONE_NUMBER", "+49 8031 8 07-0")),
+    ("Kassenzeichen 5.1120.771204. Bei Fragen: 0231 50-24410.", ("PHONE_NUMBER", "0231 50-24410")),
+    ("Tour 1: Buschkamp 6 → Heidbrink 21a → Kita", ("ADDRESS", "Heidbrink 21a")),
+    ("Anschrift: Am Sandberg 4 (OT Wahren), 04159 Leipzig",
+     ("ADDRESS", "Am Sandberg 4 (OT Wahren), 04159 Leipzig")),
+    ("Hoher Weg 22, 06120 Halle (Saale)", ("ADDRESS", "Hoher Weg 22, 06120 Halle (Saale)")),
+    ("Mariahilfer Straße 88/12, 1070 Wien", ("ADDRESS", "Mariahilfer Straße 88/12, 1070 Wien")),
+    ("ul. Długa 15/3, 80-827 Gdańsk", ("ADDRESS", "ul. Długa 15/3, 80-827 Gdańsk")),
+    ("Deutz-Kalker Str. 52 · 50679 Köln", ("ADDRESS", "Deutz-Kalker Str. 52 · 50679 Köln")),
+    # the town on the next line or in the next cell is not part of the street's span
+    ("Auf dem Brink 4\n49196 Bad Laer", ("ADDRESS", "Auf dem Brink 4")),
+    ("Lindenhof 3\t28215 Bremen", ("ADDRESS", "Lindenhof 3")),
+]
+
+NOT_FOUND_FORMS = [
+    "Beitrag ab 01.08.2024; Beginn der Betreuung zum 01.03.2025.",
+    "Sorgeberechtigte/r 2: Mobil folgt\nGewünschter Betreuungsbeginn: 01.08.2023, Umfang 9 h",
+    "Steuernummer des Vereins: 305/5921/4471.",
+    "Vorgangsnr. 0351-2025-0017 (Schulamt) – kein Rückruf nötig",
+    "Rechnung Nr. 0221/4471, vgl. Vorlage 0417/2025",
+    "Postfach 10 15 55, 44015 Dortmund",
+    "Abfahrt Bussteig 4, Linie 12",
+    "In der Klasse 5, im Raum 12 und Am Montag 3 Stunden.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND_FORMS)
+def test_entity_found_in_forms(gate, text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(gate, text)
+
+
+@pytest.mark.parametrize("text", NOT_FOUND_FORMS)
+def test_not_personal_in_forms(gate, text: str) -> None:
+    assert spans(gate, text) == []

@@ -24,11 +24,15 @@ LONG = rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\.?\s?(?:{_MONTH_RE})\.?\s(?:19|20)\d{{
 ANY_DATE = f"(?:{NUMERIC}|{SLASHED}|{ISO}|{LONG})"
 BIRTH_CONTEXT_SCORE = 0.85
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum".
-BIRTH_BEFORE = regex.compile(r"(?:\*|\bgeb\.|\bgeboren(?:\s+(?:am|den))?|Geburtsdatum|Geb\.-Datum|"
-                             r"Geburtstag|\bdob)\s*:?\s*\Z", regex.IGNORECASE)
+BIRTH_BEFORE = regex.compile(r"(?:\*|\bgeb\b\.?(?:[ -]{0,2}dat(?:um|\.)?)?|\bgeboren|Geburtsdatum|"
+                             r"Geburtstag|\bdob|date of birth)"
+                             # a few words between, no digit: "Geburtsdatum des Kindes:", "geb. am"
+                             r"[^\n\d*;]{0,25}?\s*:?\s*\Z", regex.IGNORECASE)
+#: A list under a heading about birthdays: "Geburtstage 2025\nAnouk – 02.01.2023".
+BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\.-?dat", regex.IGNORECASE)
 #: Directly after it: "ist am 2. Mai 2015 geboren".
 BIRTH_AFTER = regex.compile(r"\s+(?:geboren|zur Welt gekommen)\b", regex.IGNORECASE)
-HEADER_RE = regex.compile(r"geb|geburt|birth|\bdob\b", regex.IGNORECASE)
+HEADER_RE = regex.compile(r"(?<![a-zäöü])geb(?![a-zäöü])|geburt|birth|\bdob\b", regex.IGNORECASE)  # not "Sorgeberechtigte"
 _DELIMS = (";", "\t", "|", ",")
 
 
@@ -53,7 +57,9 @@ def parse_date(text: str) -> dt.date | None:
 
 class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1)]
-    CONTEXT = ["geboren", "geburt", "birth", "dob", "jahrgang"]
+    #: No Presidio context words: a "geb." five words away raised every other date near a birth
+    #: date ("geb. 21.03.2021, Beitrag ab 01.08.2024"); :meth:`analyze` decides by position.
+    CONTEXT: list[str] = []
 
     def __init__(self, supported_language: str = "de") -> None:
         super().__init__(supported_entity="DATE_OF_BIRTH", patterns=self.PATTERNS,
@@ -71,9 +77,10 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
             if result.score < 0.5 and (
-                    BIRTH_BEFORE.search(text, max(0, result.start - 30), result.start)
+                    BIRTH_BEFORE.search(text, max(0, result.start - 45), result.start)
                     or BIRTH_AFTER.match(text, result.end)
-                    or _under_birth_header(text, result.start)):
+                    or _under_birth_header(text, result.start)
+                    or _in_birthday_list(text, result.start)):
                 result.score = BIRTH_CONTEXT_SCORE
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return results
@@ -91,13 +98,31 @@ def _under_birth_header(text: str, start: int) -> bool:
     # Walk up to the first line of this block of delimited lines: the header.
     header = None
     pos = line_start
+    cells = line.count(delim)
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         prev = text[prev_start:pos - 1]
-        if delim not in prev:
-            break
+        if delim not in prev or (delim == "," and prev.count(delim) != cells):
+            break  # a title line with a comma in it is no CSV header
         header, pos = prev, prev_start
     if header is None:
         return False
     cells = header.split(delim)
     return column < len(cells) and bool(HEADER_RE.search(cells[column]))
+
+
+def _in_birthday_list(text: str, start: int) -> bool:
+    """The date is the only date of a line in a block headed by a birthday heading."""
+    block_start = text.rfind("\n\n", 0, start)
+    block_start = 0 if block_start < 0 else block_start + 2
+    first_end = text.find("\n", block_start)
+    if first_end < 0 or first_end >= start or not BIRTH_HEADING.search(text, block_start, first_end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return _LIST_ENTRY.fullmatch(line) is not None
+
+
+#: "Anouk – 02.01.2023", "Bela: 15.03.2023": a short label, then the date, ending the line.
+_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}[–:;,-][ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)

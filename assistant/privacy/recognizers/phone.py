@@ -15,8 +15,8 @@ from assistant.privacy.recognizers.student_id import LABEL as PUPIL_LABEL
 
 _SEP = r"[ \t\-/–]"
 INTERNATIONAL = (rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
-                 rf"\d{{1,5}}(?:{_SEP}?\d{{2,8}}){{1,4}}(?![\w])")
-NATIONAL = (rf"(?<![\w+/.,-])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
+                 rf"\d{{1,5}}(?:{_SEP}{{0,3}}\d{{1,8}}){{1,5}}(?![\w])")
+NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
             rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")
 #: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
 #: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
@@ -25,8 +25,12 @@ LABEL = (r"(?i:\b(?:tel(?:efon)?(?:nummer|nr)?|fax|mobil(?:nummer|telefon)?|hand
          r"\s*[:.]?[ \t]{0,3})")
 LABELLED = (rf"(?<={LABEL})(?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d)"
             r"(?![\w])")
-#: Hotlines in the EU-wide 116 range ("Nummer gegen Kummer 116 111").
-HOTLINE = r"(?<![\w+/.,-])116[ ]?1\d\d(?![\w/.,-]?\d)"
+#: Hotlines in the EU-wide 116 range ("Nummer gegen Kummer 116 111", "116 016").
+HOTLINE = r"(?<![\w+/.,-])116[ ]?[01]\d\d(?![\w/.,-]?\d)"
+#: Area code written with blanks, as on old letterheads: "0 30 / 6 24 18 57", "0 15 77 – 4 32 18 90".
+SPACED = r"(?<![\w+/.,-])0(?:[ ]\d{1,3}){1,3}[ ]?[/–-][ ]?\d{1,4}(?:[ -]\d{1,4}){0,5}(?![\w/.,]\d)"
+#: Dots as separators: "0171.5512384", "0160.9 43 28 71" (dates are rejected in validation).
+DOTTED = r"(?<![\w+/.,-])0[1-9]\d{1,4}\.\d{1,8}(?:[ .]\d{1,8}){0,4}(?![\w/,]|\.\d)"
 COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
 _NOT_PHONE_BEFORE = regex.compile(
     r"(?:regionalschl[üu]ssel|gemeindeschl[üu]ssel|\bags\b|kennziffer|tabelle|code|plz|"
@@ -41,6 +45,27 @@ _DATE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(?:\d{2}|\d{4})\b")
 _PUPIL_LABEL_BEFORE = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}$", regex.IGNORECASE)
 
 
+#: Labels of other numbers: one of them later in the line than any phone word claims the number
+#: ("Vorgangsnr. 0351-2025-0017", "Rechnung Nr. 0221/4471", "Gemeindeschlüssel (z. B. 05913000)").
+_OTHER_LABEL = regex.compile(
+    r"vorlage|drucksache|vorgang|rechnung|kassenzeichen|aktenzeichen|gemeindeschl[üu]ssel|"
+    r"regionalschl[üu]ssel|schulnummer|kennziffer|haushaltsstelle|steuernummer|ust-?id|issn|isbn|"
+    r"postfach|kundennummer|mandat|gl[äa]ubiger", regex.IGNORECASE)
+_PHONE_WORD = regex.compile(r"tel|fax|mobil|handy|ruf|erreich|whatsapp|nummer gegen|hotline|"
+                            r"zentrale|sekretariat|durchwahl|anruf|festnetz|fragen|kontakt", regex.IGNORECASE)
+_LOOKBACK = 60
+_CLAUSE_END = regex.compile(r"\n|;\s|[.!?]\s+(?=[A-ZÄÖÜ])")  # not "Vorgangsnr. 0351-..."
+
+
+def _other_number(text: str, start: int) -> bool:
+    before = _CLAUSE_END.split(text[max(0, start - _LOOKBACK):start])[-1]
+    other = [m.end() for m in _OTHER_LABEL.finditer(before)]
+    if not other:
+        return False
+    phone = [m.end() for m in _PHONE_WORD.finditer(before)]
+    return max(other) > max(phone, default=-1)
+
+
 class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
     PRECHECK = regex.compile(r"\d\d")
     PATTERNS = [
@@ -49,6 +74,8 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
         Pattern("national without separators (needs context)", COMPACT, 0.3),
         Pattern("digits after a phone label", LABELLED, 0.6),
         Pattern("EU hotline 116xxx", HOTLINE, 0.5),
+        Pattern("area code with blanks", SPACED, 0.5),
+        Pattern("dots as separators", DOTTED, 0.45),
     ]
     CONTEXT = ["telefon", "tel", "handy", "mobil", "fax", "anrufen", "erreichen", "rückruf",
                "nummer", "phone", "kontakt", "whatsapp"]
@@ -67,11 +94,12 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
             return None if 8 <= digits - prefix <= 15 else False
         if any(1 <= int(d) <= 31 and 1 <= int(m) <= 12 for d, m in _DATE.findall(pattern_text)):
             return False  # "Tel. 12.03.2024" is a date
-        return None if 6 <= digits <= 15 or pattern_text.startswith("116") else False
+        return None if 5 <= digits <= 15 or pattern_text.startswith("116") else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results
                 if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
-                and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])]
+                and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])
+                and not _other_number(text, r.start)]

@@ -12,7 +12,9 @@ from presidio_analyzer import Pattern
 
 from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 
-PATTERN = r"(?<![\d.,/-])[1-9](?:[ /]?\d){10}(?![\d]|[.,]\d|[ /]\d)"
+#: Compact or grouped with blanks; never with slashes: "305/5921/4471" is a Steuernummer (of a
+#: business or club), not the personal IdNr.
+PATTERN = r"(?<![\d.,/-])[1-9](?:[ ]?\d){10}(?![\d/]|[.,]\d|[ ]\d)"
 
 
 def check_digit(digits: str) -> int:
