@@ -106,7 +106,15 @@ class NerPersonRecognizer(EntityRecognizer):
 
     def _noun_phrase(self, tokens: list[Tok], k: int, span: list[Tok]) -> bool:
         """The span holds an ordinary noun in no name list ("Wohngruppe Lindenhof", "Kita-Besuch",
-        lower-case "schüler"), or is an ordinary word after an article ("den bösen Wolf")."""
+        lower-case "schüler"), is an ordinary word after an article ("den bösen Wolf"), only
+        initials ("16 J."), a school or institution ("GS Nord", "Kinderhaus", "Eichenring")."""
+        if all(len(t.text) == 2 and t.text.endswith(".") for t in span):
+            return True
+        if span[0].text.lower().rstrip(".") in INSTITUTION_WORDS:
+            return True
+        if (len(span) == 1 and span[0].text.lower().endswith(INSTITUTION_STEMS)
+                and not self._listed(span[0].text)):
+            return True
         for t in span:
             word = t.text
             if word[:1].isupper() and ordinary_noun(word) and not self._listed(word):

@@ -31,6 +31,8 @@ _NAME_GAP = re.compile(r"\.?(?:[ \t]{1,3}[„\"“»‚'‘]?|[ \t]?[„\"“»�
 #: Share of capitalised words in a line below which it is written all in lower case ("hab mit
 #: mehmet gesprochen"); German prose has a noun in roughly every fourth word.
 LOWER_CASE_LINE = 0.12
+#: Company forms after a name: the name is a firm's ("Autohaus Ziegler GmbH").
+LEGAL_FORMS = {"GmbH", "gGmbH", "mbH", "AG", "KG", "OHG", "UG", "GbR", "eG", "e.V", "eV"}
 _COMMA_GAP = re.compile(r"[ ]?,[ ]{1,2}")  # "Schmidt, Lea"; "Schmidt,Lea" is two CSV cells
 NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.INITIAL,
               Kind.PARTICLE}
@@ -50,7 +52,7 @@ class PersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        tokens = _lower_case_names(text, tokenize(text, self.lexicon))
+        tokens = _nouns_after_first_names(text, _lower_case_names(text, tokenize(text, self.lexicon)))
         return [self._result(start, end, score, why)
                 for start, end, score, why in self.find(text, tokens)]
 
@@ -121,6 +123,7 @@ class PersonRecognizer(EntityRecognizer):
         entry = _entry_start(text, head[0].start) and not _enumeration(text, tokens, j2)
         for t in head:
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
+                    or (t.kind is Kind.NOUN and entry and len(head) == 1)  # "Böttcher, Finn"
                     or (t.kind is Kind.FIRST and (t.also_surname or entry) and len(head) == 1)):
                 return None
         if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
@@ -280,8 +283,8 @@ def _institution_after(text: str, tokens: list[Token], j: int) -> bool:
     while k < len(tokens) and k - j < 3:
         if not _GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
             return False
-        if tokens[k].institution:
-            return True
+        if tokens[k].institution or tokens[k].text in LEGAL_FORMS:
+            return True  # "Karl Kübel Stiftung", "Autohaus Ziegler GmbH"
         if not tokens[k].text[:1].isupper():
             return False
         k += 1
@@ -308,3 +311,15 @@ def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
         return False
     between = text[tokens[j - 1].end:tokens[j].start]
     return "," in between or tokens[j].text in ("und", "&", "oder")
+
+
+def _nouns_after_first_names(text: str, tokens: list[Token]) -> list[Token]:
+    """A noun right after a first name is a surname that is also a noun: "Ines Hagedorn",
+    "Leni Stamm", "Tobias Freytag" (not after a surname: "Wahid Azizi Spätschicht")."""
+    for i in range(1, len(tokens)):
+        if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
+                and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
+                and not (i > 1 and tokens[i - 2].kind in NAME_KINDS
+                         and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
+            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)
+    return tokens

@@ -51,7 +51,8 @@ NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "men
 #: Abbreviations with a period that label what follows ("Nr. 12", "Tel. 0201 ..."): never names.
 LABEL_ABBREVIATIONS = {"nr", "tel", "str", "geb", "ca", "bzw", "vgl", "abs", "art", "fax", "kl",
                        "jg", "az", "inkl", "ggf", "evtl", "bzgl", "usw", "etc", "hausnr", "tel-nr",
-                       "mobil", "handy", "verw", "abt", "zi", "zimmer", "raum"}
+                       "mobil", "handy", "verw", "abt", "zi", "zimmer", "raum", "stellv", "stv",
+                       "lfd", "vfg", "vors", "ltg", "sekr", "vertr", "gem", "j"}
 
 #: Words after which a capitalised run names a place or a group, not a person: "Kita Max und Moritz",
 #: "Grundschule Anne Frank", "Gruppe Pippi Langstrumpf", "St. Martin".
@@ -61,7 +62,10 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
                      "gemeinschaftsschule", "stadtteilschule", "berufskolleg", "gruppe", "st", "sankt",
                      "stiftung", "jugendzentrum", "jugendhaus", "jugendtreff", "wohngruppe",
                      "einrichtung", "verein", "elternverein", "förderverein", "asd", "bezirk",
-                     "stadtbezirk", "sozialraum", "team", "region", "haus"}
+                     "stadtbezirk", "sozialraum", "team", "region", "haus", "bad",
+                     # school types as abbreviated in lists: "GS Nord", "GemS Rotenhahn"
+                     "gs", "gems", "ggs", "kgs", "igs", "ges", "rs", "hs", "gy", "gym", "bk", "fös",
+                     "ogs", "fz"}
 #: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
 #: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
 SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
