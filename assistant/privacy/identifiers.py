@@ -31,13 +31,34 @@ def repeated_identifiers(text: str, found: list[Span]) -> list[Span]:
     for kind, start, end, score in found:
         if kind not in REPEATED_TYPES:
             continue
-        value = text[start:end]
-        pattern = regex.compile(rf"(?<![\w@.-]){regex.escape(value)}(?![\w@-]|\.\w)")
-        for m in pattern.finditer(text):
-            if _free(m.start(), m.end(), taken):
-                extra.append((kind, m.start(), m.end(), score))
-                taken.append(m.span())
+        for s, e in _occurrences(text, text[start:end]):
+            if _free(s, e, taken):
+                extra.append((kind, s, e, score))
+                taken.append((s, e))
     return extra
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
+    """Whole occurrences of ``value``: not inside a longer word, number, address or domain.
+
+    A plain ``str.find`` loop: compiling one regex per identifier was a sixth of the gate's time
+    on texts with many identifiers (profiled).
+    """
+    found = []
+    pos = text.find(value)
+    while pos >= 0:
+        end = pos + len(value)
+        before = text[pos - 1] if pos else ""
+        after, after2 = text[end:end + 1], text[end + 1:end + 2]
+        if not (before and (_word(before) or before in "@.-")) and not (
+                after and (_word(after) or after in "@-" or (after == "." and after2 and _word(after2)))):
+            found.append((pos, end))
+        pos = text.find(value, pos + 1)
+    return found
 
 
 def record_row_ids(text: str, found: list[Span]) -> list[Span]:

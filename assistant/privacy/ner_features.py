@@ -72,12 +72,16 @@ def sequences(text: str) -> list[list[Tok]]:
     return out
 
 
+def _double(match: re.Match) -> str:
+    return match.group(1) * 2  # a function, not the template r"\1\1": no template parse per call
+
+
 def shape(word: str) -> str:
     s = word.translate(_SHAPE_MAP)
     s = "".join(ch if ch in "Xxd-." else ("x" if ch.isalpha() and ch.islower() else
                                           "X" if ch.isalpha() else "d" if ch.isdigit() else ch)
                 for ch in s)
-    return _SQUEEZE.sub(r"\1\1", s)
+    return _SQUEEZE.sub(_double, s)
 
 
 def _lists(word: str, lex: NameLexicon) -> list[str]:

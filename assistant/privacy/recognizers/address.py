@@ -6,9 +6,7 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern
-
-from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 _U = "A-ZÄÖÜ"
 _W = r"[\w'’.-]"
@@ -60,29 +58,75 @@ WEAK_WORD = rf"(?<![\w-])[{_U}]{_W}*?{WEAK}"
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
 
 
-class GermanAddressRecognizer(PrecheckedPatternRecognizer):
-    PRECHECK = regex.compile(r"[ \t]\d")  # every pattern has a house number after a blank
-    PATTERNS = [
-        Pattern("street + number + postcode city", rf"(?:{ONE_WORD}|{TWO_WORDS}|{WEAK_WORD}|{WITH_PREP}){NUMBER}{CITY}", 0.85),
-        Pattern("street + number", rf"(?:{ONE_WORD}|{TWO_WORDS}){NUMBER}{CITY}?", 0.6),
-        Pattern("square/lane + number (needs context)", rf"(?:{WEAK_WORD}|{WITH_PREP}){NUMBER}", 0.2),
-        Pattern("square/lane + number ending an entry", rf"(?:{WEAK_WORD}|{WITH_PREP}){NUMBER}{_ENTRY_END}", 0.45),
-        Pattern("any name + number + postcode city", rf"{ANY_STREET}{NUMBER}{_CITY_STRICT}", 0.6),
-        Pattern("foreign street word first", rf"{FOREIGN}{NUMBER}(?:/\d{{1,3}})?{CITY}?", 0.6),
-        Pattern("Mannheim quadrate", rf"(?<![\w-])[A-U][1-7],[ ]\d{{1,2}}[a-h]?{CITY}", 0.6),
-        Pattern("lower-case street + number", rf"{LOWER}{NUMBER}{CITY}?", 0.5),
-    ]
+#: One pass over the text finds every street kind; the kind that matched, a following postcode
+#: and town, and the end of an entry decide the score (eight patterns scanned the text eight
+#: times: a fifth of the gate's time, profiled).
+_STREET = regex.compile(
+    rf"(?:(?P<strong>{ONE_WORD}|{TWO_WORDS})|(?P<weak>{WEAK_WORD}|{WITH_PREP})|(?P<foreign>{FOREIGN})|"
+    rf"(?P<lower>{LOWER})|(?P<quadrate>(?<![\w-])[A-U][1-7],))"
+    rf"{NUMBER}(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
+#: Any capitalised name before number, postcode and town ("Reeperbahn 97, 20359 Hamburg").
+_ANY = regex.compile(rf"{ANY_STREET}{NUMBER}{_CITY_STRICT}", regex.MULTILINE)
+_POSTCODE = regex.compile(r"\d{5}")
+_YEAR = regex.compile(r"\d+")
+
+
+def _score(match: regex.Match) -> float:
+    city = match.group("city") is not None
+    if match.group("strong") is not None:
+        return 0.85 if city else 0.6
+    if match.group("weak") is not None:
+        return 0.85 if city else 0.45 if match.group("end") is not None else 0.2
+    if match.group("quadrate") is not None:
+        return 0.6 if city else 0.0
+    return 0.6 if match.group("foreign") is not None else 0.5
+
+
+class GermanAddressRecognizer(LocalRecognizer):
+    """Street and house number, with postcode and town when they follow on the same line.
+
+    Scores: a street word ("-straße", "Allee", "Weg" ...) 0.6, with postcode and town 0.85; a
+    square or lane ("Markt", "Am Anger") 0.2, 0.45 when it ends an entry ("Buschkamp 6 →"), 0.85
+    with postcode and town; a foreign street word first ("ul.", "Strada") 0.6; a lower-case note
+    ("hauptstr 5") 0.5; any name before number, postcode and town 0.6. Context words
+    ("Anschrift", "wohnhaft") raise weak findings.
+    """
+
+    PRECHECK = regex.compile(r"[ \t]\d|str\.\d", regex.IGNORECASE)  # a house number after a blank
     CONTEXT = ["wohnen", "anschrift", "adresse", "straße", "wohnhaft", "zuhause", "meldeadresse",
                "post"]
 
     def __init__(self, supported_language: str = "de") -> None:
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         supported_language=supported_language, name="GermanAddressRecognizer",
-                         global_regex_flags=regex.MULTILINE)
+        super().__init__(supported_entities=["ADDRESS"], supported_language=supported_language,
+                         name="GermanAddressRecognizer", context=self.CONTEXT)
+
+    def load(self) -> None:  # patterns are compiled at import
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if self.PRECHECK.search(text) is None:
+            return []
+        found: dict[tuple[int, int], float] = {}
+        for match in _STREET.finditer(text):
+            score = _score(match)
+            if score > 0 and self.validate_result(match.group()) is not False:
+                found[match.span()] = max(score, found.get(match.span(), 0.0))
+        if _POSTCODE.search(text):
+            for match in _ANY.finditer(text):
+                if self.validate_result(match.group()) is not False:
+                    found[match.span()] = max(0.6, found.get(match.span(), 0.0))
+        return [self._result(start, end, score) for (start, end), score in found.items()]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # "Im Jahr 2023", "Am Ende 2022" look like lanes with a house number.
-        number = regex.search(r"\d+", pattern_text)
+        number = _YEAR.search(pattern_text)
         if number and len(number.group()) == 4 and 1900 <= int(number.group()) <= 2100:
             return False
         return None
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            "ADDRESS", start, end, score,
+            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="street"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})

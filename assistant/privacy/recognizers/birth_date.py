@@ -56,6 +56,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
+    #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
+    PRECHECK = regex.compile(r"geb|geburt|birth|dob|\*|zur welt", regex.IGNORECASE)
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1)]
     #: No Presidio context words: a "geb." five words away raised every other date near a birth
     #: date ("geb. 21.03.2021, Beitrag ab 01.08.2024"); :meth:`analyze` decides by position.

@@ -49,6 +49,7 @@ class NerPersonRecognizer(EntityRecognizer):
         self.model = model
         self.threshold = TOKEN_THRESHOLD if threshold is None else threshold
         self.nouns = load_nouns()
+        self._candidates: dict[str, bool] = {}
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
                          name="GermanNerPersonRecognizer")
 
@@ -62,8 +63,8 @@ class NerPersonRecognizer(EntityRecognizer):
         """(start, end, score) of every accepted candidate in ``text``."""
         found = []
         for tokens in sequences(text):
-            if not any(t.text[:1].isalpha() for t in tokens):
-                continue
+            if not any(self._could_be_name(t.text) for t in tokens):
+                continue  # no span of this line could pass _score: skip the model (most lines)
             xseq = featurize(tokens, self.lexicon)
             for i0, j0, prob in self.model.spans(xseq, self.threshold):
                 for i, j in self._parts(tokens, i0, j0):
@@ -167,6 +168,19 @@ class NerPersonRecognizer(EntityRecognizer):
         if common:
             score -= 0.4 if not listed else 0.15
         return round(min(score, MAX_SCORE), 3)
+
+    def _could_be_name(self, word: str) -> bool:
+        """Necessary for a token of an accepted span: in a name list, or capitalised and neither
+        an ordinary word nor a noun (a span of only those is dropped by :meth:`_score`)."""
+        known = self._candidates.get(word)
+        if known is None:
+            if len(self._candidates) > 100_000:
+                self._candidates.clear()
+            known = self._candidates[word] = word[:1].isalpha() and (
+                self._listed(word) or (word[:1].isupper() and not self.lexicon.is_common(word)
+                                       and not self._noun(word)
+                                       and fold(word) not in self.lexicon.never_names))
+        return known
 
     def _listed(self, word: str) -> bool:
         key = fold(word.rstrip("."))

@@ -8,7 +8,7 @@ table codes like 21111-02-06-4) are excluded: national numbers start with a 0 an
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
 
 from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
 from assistant.privacy.recognizers.student_id import LABEL as PUPIL_LABEL
@@ -21,10 +21,11 @@ NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP
 #: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
 #: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
 LABEL = (r"(?i:\b(?:tel(?:efon)?(?:nummer|nr)?|fax|mobil(?:nummer|telefon)?|handy(?:nummer)?|"
-         r"whats[aA]pp|rufnummer|festnetz|telefonisch|erreichbar\s+unter)\b\.?(?:\s*\([^()\n]{1,20}\))?"
+         r"whats[aA]pp|rufnummer|festnetz|telefonisch|erreichbar\s+unter)\b\.?(?:\s*\([^()\n\d]{1,20}\))?"
          r"\s*[:.]?[ \t]{0,3})")
-LABELLED = (rf"(?<={LABEL})(?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d)"
-            r"(?![\w])")
+LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d))"
+            r"(?![\w])")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
+LABELLED_SCORE = 0.6
 #: Hotlines in the EU-wide 116 range ("Nummer gegen Kummer 116 111", "116 016").
 HOTLINE = r"(?<![\w+/.,-])116[ ]?[01]\d\d(?![\w/.,-]?\d)"
 #: Area code written with blanks, as on old letterheads: "0 30 / 6 24 18 57", "0 15 77 – 4 32 18 90".
@@ -54,7 +55,8 @@ _OTHER_LABEL = regex.compile(
 _PHONE_WORD = regex.compile(r"tel|fax|mobil|handy|ruf|erreich|whatsapp|nummer gegen|hotline|"
                             r"zentrale|sekretariat|durchwahl|anruf|festnetz|fragen|kontakt", regex.IGNORECASE)
 _LOOKBACK = 60
-_CLAUSE_END = regex.compile(r"\n|;\s|[.!?]\s+(?=[A-ZÄÖÜ])")  # not "Vorgangsnr. 0351-..."
+#: Not "Vorgangsnr. 0351-..." and not inside "z. B.".
+_CLAUSE_END = regex.compile(r"\n|;\s|(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])")
 
 
 def _other_number(text: str, start: int) -> bool:
@@ -66,13 +68,18 @@ def _other_number(text: str, start: int) -> bool:
     return max(other) > max(phone, default=-1)
 
 
+_LABELLED = regex.compile(LABELLED, regex.MULTILINE)
+#: Cheap test before LABELLED runs.
+_LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|festnetz|erreichbar",
+                            regex.IGNORECASE)
+
+
 class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
     PRECHECK = regex.compile(r"\d\d")
     PATTERNS = [
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),
         Pattern("national without separators (needs context)", COMPACT, 0.3),
-        Pattern("digits after a phone label", LABELLED, 0.6),
         Pattern("EU hotline 116xxx", HOTLINE, 0.5),
         Pattern("area code with blanks", SPACED, 0.5),
         Pattern("dots as separators", DOTTED, 0.45),
@@ -99,6 +106,17 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if results is not None and _LABEL_WORD.search(text):
+            seen = {(r.start, r.end) for r in results}
+            for m in _LABELLED.finditer(text):
+                start, end = m.span(1)
+                if (start, end) not in seen and self.validate_result(m.group(1)) is not False:
+                    results.append(RecognizerResult(
+                        "PHONE_NUMBER", start, end, LABELLED_SCORE,
+                        analysis_explanation=AnalysisExplanation(
+                            self.name, LABELLED_SCORE, pattern_name="digits after a phone label"),
+                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return [r for r in results
                 if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
                 and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])
