@@ -25,6 +25,26 @@ def _read_source(source: str) -> bytes:
                          "Prüfen Sie die Dateirechte.") from None
 
 
+#: Texts longer than this (characters) show progress on stderr: 1 MB takes minutes.
+PROGRESS_FROM = 100_000
+
+
+def _progress():  # noqa: ANN202
+    """A progress printer for the gate: a line per tenth, on stderr (stdout holds the result)."""
+    shown = {"tenth": -1}
+
+    def report(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth > shown["tenth"]:
+            shown["tenth"] = tenth
+            click.echo(f"Datenschutzfilter: {tenth * 10} % von {total / 1_000_000:.1f} Mio. Zeichen geprüft …"
+                       .replace(".", ",", 1) if total >= 1_000_000 else
+                       f"Datenschutzfilter: {tenth * 10} % von {total // 1000} Tsd. Zeichen geprüft …",
+                       err=True)
+
+    return report
+
+
 def _entities(redaction) -> list[dict]:  # noqa: ANN001
     return [e.to_dict() for e in redaction.entities]
 
@@ -59,7 +79,7 @@ def anonymize(app, source: str, as_json: bool, jsonl: str | None) -> None:
         raise InputError("Die Eingabe ist leer: es gibt nichts zu anonymisieren.",
                          "Geben Sie eine Textdatei an oder leiten Sie Text auf die Standardeingabe um.")
     gate = PrivacyGate.from_settings(app.settings)
-    redaction = gate.redact(decoded.text)
+    redaction = gate.redact(decoded.text, _progress() if len(decoded.text) > PROGRESS_FROM else None)
     if as_json:
         click.echo(json.dumps({"anonymized": redaction.text, "entities": _entities(redaction)},
                               ensure_ascii=False))

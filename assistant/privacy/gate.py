@@ -18,7 +18,7 @@ import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog, audit_path
@@ -127,10 +127,16 @@ class PrivacyGate:
 
     # -- analysis ------------------------------------------------------------------------------
 
-    def analyze(self, text: str) -> list[tuple[str, int, int, float]]:
-        """(type, start, end, score) of everything to redact, non-overlapping, sorted."""
+    def analyze(self, text: str, progress: Callable[[int, int], None] | None = None,
+                ) -> list[tuple[str, int, int, float]]:
+        """(type, start, end, score) of everything to redact, non-overlapping, sorted.
+
+        ``progress(done_chars, total_chars)`` is called after every window of a long text.
+        """
         found: list[tuple[str, int, int, float]] = []
         for window, keep_from, keep_to in _chunks(text, self.chunk_chars, self.overlap_chars):
+            if progress is not None:
+                progress(keep_from, len(text))
             piece = text[window:keep_to + self.overlap_chars]
             for r in self._analyzer.analyze(piece, language="de",
                                             score_threshold=self.score_threshold):
@@ -158,7 +164,7 @@ class PrivacyGate:
 
     # -- public API ----------------------------------------------------------------------------
 
-    def redact(self, text: str) -> Redaction:
+    def redact(self, text: str, progress: Callable[[int, int], None] | None = None) -> Redaction:
         if not isinstance(text, str):
             raise PrivacyError("Der Datenschutzfilter erwartet Text.",
                                "Lesen Sie Dateien zuerst als Text ein (z. B. mit 'lotse anonymize DATEI').")
@@ -170,7 +176,7 @@ class PrivacyGate:
         if not text.strip():
             return Redaction(text, len(text), [])
         try:
-            found = sorted(self.analyze(text), key=lambda f: f[1])
+            found = sorted(self.analyze(text, progress), key=lambda f: f[1])
             entities = [Entity(kind, s, e, score, self._map.placeholder(kind, text[s:e]))
                         for kind, s, e, score in found]
             anonymized = self._anonymize(text, entities)

@@ -130,3 +130,16 @@ def test_later_mentions_of_earlier_names_in_the_session(gate) -> None:
     gate.redact("Lea Schmidt ist neu in der 5b.")
     red = gate.redact("Schmidt fehlt seit Montag.")
     assert red.text == "<PERSON_1> fehlt seit Montag."
+
+
+def test_long_text_reports_progress_and_scales(gate) -> None:
+    """A long text is checked window by window with progress; many repeated identifiers stay
+    fast (an overlap scan over all findings once made this quadratic)."""
+    block = ("Schmidt, Lea;5a;Schülernummer 2023-{n:05d};Tel. 0201 88{n:04d}\n")
+    text = "".join(block.format(n=n) for n in range(1500)) * 2  # ~150 KB, every ID twice
+    seen: list[tuple[int, int]] = []
+    red = gate.redact(text, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) > 5 and all(total == len(text) for _, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert sum(1 for e in red.entities if e.type == "STUDENT_ID") == 3000
+    assert "2023-00042" not in red.text and "Lea" not in red.text
