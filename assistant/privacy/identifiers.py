@@ -51,17 +51,37 @@ def repeated_identifiers(text: str, found: list[Span]) -> list[Span]:
     if not values:
         return []
     taken = _Taken([(s, e) for _, s, e, _ in found])
-    # One scan for all values (a named list is matched like a trie), whole occurrences only: not
-    # inside a longer word, number, address or domain.
-    pattern = regex.compile(r"(?<![\w@.-])\L<values>(?![\w@-]|\.\w)", values=list(values))
     extra: list[Span] = []
-    for m in pattern.finditer(text, overlapped=False):
-        s, e = m.span()
+    for value, s, e in _occurrences(text, values):
         if taken.free(s, e):
-            kind, score = values[m.group()]
+            kind, score = values[value]
             extra.append((kind, s, e, score))
             taken.add(s, e)
     return extra
+
+
+#: Up to this many distinct values, one str.find loop each beats compiling a pattern (~1 ms).
+_FIND_LIMIT = 16
+
+
+def _occurrences(text: str, values: dict[str, object]) -> list[tuple[str, int, int]]:
+    """Whole occurrences of the values: not inside a longer word, number, address or domain."""
+    if len(values) > _FIND_LIMIT:  # one scan for all (a named list is matched like a trie)
+        pattern = regex.compile(r"(?<![\w@.-])\L<values>(?![\w@-]|\.\w)", values=list(values))
+        return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    found = []
+    for value in values:
+        pos = text.find(value)
+        while pos >= 0:
+            end = pos + len(value)
+            if not _BEFORE.match(text, pos - 1 if pos else 0, pos) and not _AFTER.match(text, end):
+                found.append((value, pos, end))
+            pos = text.find(value, pos + 1)
+    return sorted(found, key=lambda f: f[1])
+
+
+_BEFORE = regex.compile(r"[\w@.-]")
+_AFTER = regex.compile(r"[\w@-]|\.\w")
 
 
 def record_row_ids(text: str, found: list[Span]) -> list[Span]:
