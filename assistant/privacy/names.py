@@ -19,7 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 CURATED = DATA_DIR / "curated"
 
 _SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o",
-                          "Ø": "o", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'", "`": "'"})
+                          "Ø": "o", "æ": "ae", "œ": "oe", "ə": "e", "’": "'", "ʼ": "'", "`": "'"})
 
 
 @lru_cache(maxsize=65_536)
