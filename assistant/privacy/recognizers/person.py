@@ -9,9 +9,13 @@ recognizer reads runs of name-like tokens (see :mod:`person_tokens`) and decides
 * an initial plus a surname ("L. Schmidt"), a surname-first entry ("Schmidt, Lea");
 * a known surname alone, unless an article makes it a noun ("der Koch") or it is an ordinary word.
 
-Runs right before an institution word ("Geschwister Scholl Gymnasium") are no persons; hyphenated
-institution names ("Rose-Ausländer-Schule") are single non-name tokens already. Bare surnames after
-a first mention are added by the gate (:mod:`assistant.privacy.propagate`).
+Runs right before an institution word ("Geschwister Scholl Gymnasium", "Autohaus Ziegler GmbH")
+or right after one ("Kita Max und Moritz", "St. Martin", "GS Nord") are no persons, nor is a run
+that opens a quoted title („Michel aus Lönneberga“); hyphenated institution names
+("Rose-Ausländer-Schule") are single non-name tokens already. Ordinary nouns only count after a
+title or right after a lone first name ("Ines Hagedorn"); lower-case and ALL CAPS name words only
+where that case is the line's style or beside another name word. Bare surnames after a first
+mention are added by the gate (:mod:`assistant.privacy.propagate`).
 """
 
 from __future__ import annotations
