@@ -37,10 +37,9 @@ def _progress():  # noqa: ANN202
         tenth = done * 10 // max(total, 1)
         if tenth > shown["tenth"]:
             shown["tenth"] = tenth
-            click.echo(f"Datenschutzfilter: {tenth * 10} % von {total / 1_000_000:.1f} Mio. Zeichen geprüft …"
-                       .replace(".", ",", 1) if total >= 1_000_000 else
-                       f"Datenschutzfilter: {tenth * 10} % von {total // 1000} Tsd. Zeichen geprüft …",
-                       err=True)
+            size = (f"{total / 1_000_000:.1f} Mio.".replace(".", ",", 1) if total >= 1_000_000
+                    else f"{total // 1000} Tsd.")
+            click.echo(f"Datenschutzfilter: {tenth * 10} % von {size} Zeichen geprüft …", err=True)
 
     return report
 

@@ -14,7 +14,6 @@ and counts; the originals stay in this object's memory.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog, audit_path
 from assistant.privacy.pseudonyms import PseudonymMap
+from assistant.privacy.spans import DisjointSpans
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -73,19 +73,13 @@ def _chunks(text: str, size: int, overlap: int) -> Iterator[tuple[int, int, int]
 
 def _resolve(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
     """Keep the best of overlapping findings: higher score, then longer span (O(n log n))."""
-    starts: list[int] = []  # kept spans, sorted and non-overlapping
-    ends: list[int] = []
+    kept_spans = DisjointSpans()
     kept: list[tuple[str, int, int, float]] = []
     for item in sorted(found, key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
         _, start, end, _ = item
-        i = bisect.bisect_left(starts, start)
-        if i < len(starts) and starts[i] < end:
-            continue  # overlaps the next kept span
-        if i > 0 and ends[i - 1] > start:
-            continue  # overlaps the previous kept span
-        starts.insert(i, start)
-        ends.insert(i, end)
-        kept.append(item)
+        if kept_spans.free(start, end):
+            kept_spans.add(start, end)
+            kept.append(item)
     return sorted(kept, key=lambda f: f[1])
 
 

@@ -14,6 +14,7 @@ import bisect
 import regex
 
 from assistant.privacy.recognizers.student_id import ID_SHAPED
+from assistant.privacy.spans import DisjointSpans
 
 REPEATED_TYPES = ("STUDENT_ID", "IBAN_CODE", "DE_TAX_ID", "PHONE_NUMBER", "EMAIL_ADDRESS")
 ROW_SCORE = 0.6
@@ -23,26 +24,6 @@ _ID_SHAPED = regex.compile(ID_SHAPED)
 Span = tuple[str, int, int, float]
 
 
-class _Taken:
-    """Non-overlapping spans, sorted: an overlap test is a binary search, not a scan (a 2 MB
-    text has thousands of findings; the list scan made the gate quadratic)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for s, e in sorted(spans):
-            self.add(s, e)
-
-    def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)  # spans starting before our end: 0 .. i-1
-        return i == 0 or self.ends[i - 1] <= start  # sorted and disjoint: i-1 ends last
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
-
 def repeated_identifiers(text: str, found: list[Span]) -> list[Span]:
     values: dict[str, tuple[str, float]] = {}
     for kind, start, end, score in found:
@@ -50,7 +31,7 @@ def repeated_identifiers(text: str, found: list[Span]) -> list[Span]:
             values.setdefault(text[start:end], (kind, score))
     if not values:
         return []
-    taken = _Taken([(s, e) for _, s, e, _ in found])
+    taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
     for value, s, e in _occurrences(text, values):
         if taken.free(s, e):
@@ -88,7 +69,7 @@ def record_row_ids(text: str, found: list[Span]) -> list[Span]:
     people = sorted(s for kind, s, _, _ in found if kind == "PERSON")
     if not people:
         return []
-    taken = _Taken([(s, e) for _, s, e, _ in found])
+    taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
     pos = 0
     for line in text.split("\n"):

@@ -7,12 +7,12 @@ after an article stays a noun ("Lea Koch ... der Koch").
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import AbstractSet
 
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.recognizers.person_tokens import DETERMINERS, TOKEN_RE
+from assistant.privacy.spans import DisjointSpans
 
 PROPAGATED_SCORE = 0.8
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS)) + r")\s+\Z", re.IGNORECASE)
@@ -27,8 +27,7 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
     """
     if not words and not more_words:
         return []
-    covered = sorted(covered)
-    starts = [s for s, _ in covered]
+    taken = DisjointSpans(covered)
     spans: list[tuple[int, int]] = []
     for match in TOKEN_RE.finditer(text):
         word = match.group().rstrip(".")
@@ -36,8 +35,7 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
         if len(key) < 2 or (key not in words and key not in more_words):
             continue
         start, end = match.start(), match.start() + len(word)
-        i = bisect.bisect_left(starts, end)  # covered spans starting before our end
-        if i > 0 and covered[i - 1][1] > start:
+        if not taken.free(start, end):
             continue
         if word[:1].islower() and lexicon.is_common(word):
             continue  # "nur", "mit": never names in lower case

@@ -11,7 +11,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
 
 from assistant.privacy.recognizers.precheck import PrecheckedPatternRecognizer
-from assistant.privacy.recognizers.student_id import LABEL as PUPIL_LABEL
+from assistant.privacy.recognizers.student_id import LABEL as PUPIL_LABEL, SENTENCE_END
 
 _SEP = r"[ \t\-/–]"
 INTERNATIONAL = (rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
@@ -55,8 +55,8 @@ _OTHER_LABEL = regex.compile(
 _PHONE_WORD = regex.compile(r"tel|fax|mobil|handy|ruf|erreich|whatsapp|nummer gegen|hotline|"
                             r"zentrale|sekretariat|durchwahl|anruf|festnetz|fragen|kontakt", regex.IGNORECASE)
 _LOOKBACK = 60
-#: Not "Vorgangsnr. 0351-..." and not inside "z. B.".
-_CLAUSE_END = regex.compile(r"\n|;\s|(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])")
+#: A line, a semicolon or a sentence end (not "Vorgangsnr. 0351-..." and not inside "z. B.").
+_CLAUSE_END = regex.compile(rf"\n|;\s|{SENTENCE_END}")
 
 
 def _other_number(text: str, start: int) -> bool:

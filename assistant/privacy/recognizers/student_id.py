@@ -63,7 +63,8 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
 _NOT_PUPIL = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
 #: A sentence ends at . ! ? before a capital, not after a one-letter abbreviation ("z. B. P-0412").
-_SENTENCE_END = regex.compile(r"(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])|\n")
+SENTENCE_END = r"(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])"
+_SENTENCE_END = regex.compile(rf"{SENTENCE_END}|\n")
 _DELIMS = (";", "\t", "|", ",")
 _GENERIC_ID = regex.compile(r"(?:id|nr\.?|nummer|kennung|lfd\.?\s*id)", regex.IGNORECASE)
 WINDOW = 160
