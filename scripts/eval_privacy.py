@@ -36,7 +36,7 @@ def make_gate(threshold: float | None):
     overrides = {"paths": {"data_dir": tempfile.mkdtemp(prefix="lotse-eval-")}}
     if threshold is not None:
         overrides["privacy"] = {"score_threshold": threshold}
-    return lambda: PrivacyGate.from_settings(load_settings(**overrides), audit=False)
+    return PrivacyGate.from_settings(load_settings(**overrides), audit=False).new_session
 
 
 def predict(new_gate, examples: list[Example]) -> tuple[list[list[Span]], float]:

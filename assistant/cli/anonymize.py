@@ -97,7 +97,7 @@ def _batch(app, path: str) -> None:  # noqa: ANN001
     if decoded.note:
         click.echo(decoded.note, err=True)
     lines = decoded.text.splitlines()
-    gate_for = lambda: PrivacyGate.from_settings(app.settings)  # noqa: E731
+    gate = PrivacyGate.from_settings(app.settings)
     errors = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -111,7 +111,7 @@ def _batch(app, path: str) -> None:  # noqa: ANN001
             click.echo(f"Zeile {number} übersprungen: kein gültiges JSON-Objekt mit \"text\" ({exc}).",
                        err=True)
             continue
-        redaction = gate_for().redact(row["text"])
+        redaction = gate.new_session().redact(row["text"])
         out = {"id": str(row.get("id", number)), "anonymized": redaction.text,
                "entities": _entities(redaction)}
         click.echo(json.dumps(out, ensure_ascii=False))

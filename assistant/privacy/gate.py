@@ -119,6 +119,12 @@ class PrivacyGate:
         return cls(analyzer, log_, score_threshold=p.score_threshold,
                    chunk_chars=p.chunk_chars, max_chars=p.max_input_chars)
 
+    def new_session(self) -> "PrivacyGate":
+        """A gate with its own, empty placeholder mapping on the same analyzer and audit log."""
+        return PrivacyGate(self._analyzer, self._audit, score_threshold=self.score_threshold,
+                           chunk_chars=self.chunk_chars, overlap_chars=self.overlap_chars,
+                           max_chars=self.max_chars)
+
     # -- analysis ------------------------------------------------------------------------------
 
     def analyze(self, text: str, progress: Callable[[int, int], None] | None = None,

@@ -97,12 +97,20 @@ def _curated(prefix: str) -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> NameLexicon:
-    """Read the lists once per process (~0.1 s)."""
+def load_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, surnames), folded; without the word lists (and without spaCy), for the
+    table gate's column detection."""
     first = _names([DATA_DIR / "faker_first_names.txt.gz", *_curated("first_names")])
     # Eritrean and Somali second names are the father's first name: usable as surnames too.
     surnames = _names([DATA_DIR / "faker_surnames.txt.gz", *_curated("surnames"),
                        *_curated("first_names_eritrean")])
+    return first, surnames
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> NameLexicon:
+    """Read the lists once per process (~0.1 s)."""
+    first, surnames = load_names()
     common_raw = _read_lines(DATA_DIR / "common_words_germeval.txt.gz")
     common_raw += _read_lines(CURATED / "common_words.txt")
     never = frozenset(fold(w) for w in _read_lines(CURATED / "never_names.txt"))

@@ -34,8 +34,9 @@ def lemma_table(path: Path = LEMMAS) -> dict[str, str]:
     return table
 
 
-def build_pipeline(language: str = "de"):  # noqa: ANN201 - spacy.Language
-    """A blank spaCy pipeline: tokenizer, sentence boundaries, lookup lemmatizer."""
+def build_pipeline(language: str = "de", table: dict[str, str] | None = None):  # noqa: ANN201 - spacy.Language
+    """A blank spaCy pipeline: tokenizer, sentence boundaries, lookup lemmatizer (``table``, or
+    :func:`lemma_table` when none is given)."""
     import spacy
     from spacy.lookups import Lookups
 
@@ -43,8 +44,7 @@ def build_pipeline(language: str = "de"):  # noqa: ANN201 - spacy.Language
     nlp.add_pipe("sentencizer")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": True})
     lookups = Lookups()
-    table = lemma_table()
-    lookups.add_table("lemma_lookup", table)
+    lookups.add_table("lemma_lookup", lemma_table() if table is None else table)
     lemmatizer.initialize(lookups=lookups)
     return nlp
 
@@ -62,7 +62,7 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
         self.lemma_table = lemma_table()
 
     def load(self) -> None:
-        self.nlp = {self.language: build_pipeline(self.language)}
+        self.nlp = {self.language: build_pipeline(self.language, self.lemma_table)}
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         """Artifacts that run the spaCy pipeline only when something reads them.

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from assistant.errors import PrivacyError
+from assistant.privacy.table_detect import is_int
 
 SYMBOL = "."
 RULE_TEXT = (
@@ -36,7 +37,6 @@ RULE_TEXT = (
 )
 _TOTAL = re.compile(r"(^|\W)(insgesamt|gesamt|summe|total|zusammen|gesamtsumme|alle)(\W|$)",
                     re.IGNORECASE)
-_INT = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)$")
 
 
 @dataclass
@@ -51,8 +51,6 @@ class SuppressionResult:
     groups: int = 0
     totals_used: int = 0
     warnings: list[str] = field(default_factory=list)
-    hidden: set[tuple[int, str]] = field(default_factory=set)  # (row position, column)
-    primary_cells: set[tuple[int, str]] = field(default_factory=set)
 
     @property
     def rule(self) -> str:
@@ -80,7 +78,7 @@ def parse_count(value: object) -> int | None:
     text = str(value).strip()
     if text == "-":
         return 0
-    if _INT.match(text):
+    if is_int(text):
         return int(text.replace(".", ""))
     return None
 
@@ -132,9 +130,6 @@ def suppress(frame: pd.DataFrame, key_columns: list[str], count_columns: list[st
         j = out.columns.get_loc(col)
         if hidden[i] and values[i] is not None or kinds[i] == "dot":
             out.iat[row, j] = SYMBOL
-            result.hidden.add((row, col))
-            if primary[i]:
-                result.primary_cells.add((row, col))
         elif kinds[i] == "num":
             out.iat[row, j] = str(values[i])
     result.frame = out

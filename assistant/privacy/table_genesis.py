@@ -23,6 +23,7 @@ from collections import Counter
 
 import pandas as pd
 
+from assistant.catalogue.genesis import LEVELS as GENESIS_LEVELS
 from assistant.catalogue.genesis import NUMBER as GENESIS_NUMBER
 from assistant.catalogue.genesis import parse_value as parse_cell
 from assistant.errors import InputError
@@ -31,8 +32,8 @@ _TITLE_RE = re.compile(r"^\s*(GENESIS-)?Tabelle:\s*(\S+)", re.IGNORECASE)
 _FOOTER_RE = re.compile(r"^_{3,}")
 _MISSING = {".": "geheim/unbekannt", "x": "nicht sinnvoll", "/": "nicht sicher genug",
             "...": "fällt später an", "…": "fällt später an"}
-_LEVELS = {2: "Land", 3: "Regierungsbezirk", 5: "Kreis", 8: "Gemeinde", 9: "Gemeindeverband",
-           12: "Gemeinde"}
+#: The catalogue's region levels, plus the 9-digit Gemeindeverband and the 12-digit Gemeinde key.
+_LEVELS = {**GENESIS_LEVELS, 9: "Gemeindeverband", 12: "Gemeinde"}
 
 
 def looks_like_genesis(text: str) -> bool:

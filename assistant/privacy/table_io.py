@@ -226,21 +226,22 @@ def _read_excel(path: Path) -> LoadedTable:
             "Speichern Sie die Tabelle in Excel als 'CSV UTF-8 (durch Trennzeichen getrennt)' "
             "oder installieren Sie openpyxl (pip install openpyxl).") from None
     try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, header=None,
-                               engine="openpyxl")
+        book = pd.ExcelFile(path, engine="openpyxl")
+        sheet_names = book.sheet_names
+        raw = book.parse(sheet_names[0], dtype=object, header=None) if sheet_names else None
     except Exception as exc:  # noqa: BLE001 - any reader failure is a user-facing input problem
         raise InputError(f"'{path.name}' lässt sich nicht als Excel-Datei lesen ({type(exc).__name__}).",
                          "Öffnen und speichern Sie die Datei erneut in Excel oder exportieren "
                          "Sie sie als CSV.") from None
-    if not sheets:
+    if raw is None:
         raise InputError(f"'{path.name}' enthält kein Tabellenblatt.", "Prüfen Sie die Datei.")
-    sheet_name, raw = next(iter(sheets.items()))
+    sheet_name = sheet_names[0]
     text = raw.to_csv(sep=";", index=False, header=False)
     loaded = parse_csv_text(text, path.name, "xlsx")
     loaded.source_format = "excel"
     loaded.delimiter = None
     loaded.notes[0] = (f"Excel gelesen: Blatt '{sheet_name}', {len(loaded.frame)} Zeilen, "
                        f"{loaded.frame.shape[1]} Spalten.")
-    if len(sheets) > 1:
-        loaded.notes.append(f"Nur das erste von {len(sheets)} Tabellenblättern wurde geprüft.")
+    if len(sheet_names) > 1:
+        loaded.notes.append(f"Nur das erste von {len(sheet_names)} Tabellenblättern wurde geprüft.")
     return loaded

@@ -12,7 +12,7 @@ import importlib
 import re
 from functools import lru_cache
 
-from assistant.privacy.names import fold, load_lexicon
+from assistant.privacy.names import fold, load_names
 
 CYRILLIC_LOCALES = ("uk_UA", "ru_RU", "bg_BG")
 
@@ -64,8 +64,8 @@ def name_lexicon() -> frozenset[str]:
     :mod:`assistant.privacy.names`) plus Faker's Ukrainian, Russian and Bulgarian names
     transliterated to Latin in passport and German spelling.
     """
-    lex = load_lexicon()
-    tokens: set[str] = set(lex.first_names | lex.surnames)
+    first, surnames = load_names()
+    tokens: set[str] = set(first | surnames)
 
     def add(name: str) -> None:
         for part in _SPLIT.split(name):

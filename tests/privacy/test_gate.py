@@ -68,7 +68,10 @@ def test_engine_build_failure_fails_closed(settings, monkeypatch) -> None:
     from assistant.privacy import engine
 
     monkeypatch.setattr(engine, "_cache", {})
-    monkeypatch.setattr(engine, "build_analyzer", lambda: (_ for _ in ()).throw(OSError("kaputt")))
+    def broken(*_args, **_kwargs):  # noqa: ANN202 - same call shape as build_analyzer
+        raise OSError("kaputt")
+
+    monkeypatch.setattr(engine, "build_analyzer", broken)
     with pytest.raises(PrivacyError) as err:
         PrivacyGate.from_settings(settings)
     assert "konnte nicht gestartet werden" in err.value.message
