@@ -119,17 +119,11 @@ def check_egress() -> Check:
                  "nach außen wurde blockiert")
 
 
-#: Further checks registered by other parts of Lotse (e.g. the search index).
-EXTRA_CHECKS: list[Callable[[Settings], Check]] = []
-
-
 def run_checks(settings: Settings, backend_factory: Callable[[], LLMBackend]) -> list[Check]:
+    from assistant.retrieval.doctor_check import check_index
+
     checks = [check_config(settings)]
     model_checks, _ = check_model(backend_factory)
     checks += model_checks
-    checks += [check_data_dir(settings), check_r(), check_egress()]
-    checks += [extra(settings) for extra in EXTRA_CHECKS]
+    checks += [check_data_dir(settings), check_r(), check_egress(), check_index(settings)]
     return checks
-
-# Import-time registration of checks owned by other components (one line each).
-import assistant.retrieval.doctor_check  # noqa: E402,F401

@@ -47,16 +47,7 @@ def render_text(ind: Indicator) -> str:
     if ind.synonyms:
         lines.append(f"Auch: {', '.join(ind.synonyms)}")
     lines += ["", f"Definition: {ind.definition.strip()}", "", "Formel:"]
-    if f.denominator and f.method == "quotensumme":
-        lines.append(f"  Summe über die Altersjahre a von ({f.numerator}) / ({f.denominator})"
-                     f"{_factor(f.factor)}")
-    elif f.denominator and f.method == "schichtenmodell":
-        lines.append(f"  Summe über die Beginnjahre t von ({f.numerator}) / ({f.denominator})"
-                     f"{_factor(f.factor)}")
-    elif f.denominator:
-        lines.append(f"  ({f.numerator}) / ({f.denominator}){_factor(f.factor)}")
-    else:
-        lines.append(f"  {f.numerator}{_factor(f.factor)}")
+    lines.append(f"  {_formula_body(f)}")
     lines.append(f"  Verfahren: {METHOD_TEXT[f.method]}")
     lines.append(f"  Einheit: {f.unit}")
     if f.note:
@@ -84,17 +75,20 @@ def render_text(ind: Indicator) -> str:
     return "\n".join(lines)
 
 
+def _formula_body(f) -> str:  # noqa: ANN001 - schema.Formula
+    """The formula in one line: "(Zähler) / (Nenner) × 100", summed over ages or cohorts."""
+    if f.denominator and f.method == "quotensumme":
+        return f"Summe über die Altersjahre a von ({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
+    if f.denominator and f.method == "schichtenmodell":
+        return f"Summe über die Beginnjahre t von ({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
+    if f.denominator:
+        return f"({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
+    return f"{f.numerator}{_factor(f.factor)}"
+
+
 def _formula_line(ind: "Indicator") -> str:
     f = ind.formula
-    if f.denominator and f.method == "quotensumme":
-        body = f"Summe über die Altersjahre a von ({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
-    elif f.denominator and f.method == "schichtenmodell":
-        body = f"Summe über die Beginnjahre t von ({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
-    elif f.denominator:
-        body = f"({f.numerator}) / ({f.denominator}){_factor(f.factor)}"
-    else:
-        body = f"{f.numerator}{_factor(f.factor)}"
-    return f"So wird {ind.id} berechnet: {body}, Einheit {f.unit} ({METHOD_TEXT[f.method]})."
+    return f"So wird {ind.id} berechnet: {_formula_body(f)}, Einheit {f.unit} ({METHOD_TEXT[f.method]})."
 
 
 def summary_sentences(ind: "Indicator") -> list[str]:

@@ -1,8 +1,8 @@
-"""``lotse doctor`` check of the search index (registered in ``assistant.doctor.EXTRA_CHECKS``)."""
+"""``lotse doctor`` check of the search index (called by ``assistant.doctor.run_checks``)."""
 
 from __future__ import annotations
 
-from assistant.doctor import EXTRA_CHECKS, Check
+from assistant.doctor import Check
 from assistant.errors import LotseError
 from assistant.settings import Settings
 
@@ -37,5 +37,3 @@ def check_index(settings: Settings) -> Check:
                      "'lotse ask' oder 'lotse sources'.")
     return Check(name, "ok", detail)
 
-
-EXTRA_CHECKS.append(check_index)

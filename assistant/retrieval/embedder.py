@@ -8,8 +8,7 @@ text)``: in ``<data_dir>/retrieval/vectors.sqlite`` and, read-only, in the vecto
 misses the cache and is embedded again.
 
 The same embedder is exposed to chromadb as a registered embedding function (so a persisted
-collection reopens in a new process and chromadb's default model never runs) and to langchain as
-``Embeddings``.
+collection reopens in a new process and chromadb's default model never runs).
 """
 
 from __future__ import annotations
@@ -205,20 +204,3 @@ def chroma_embedding_function(embedder: Embedder | None = None) -> Any:
     if not _ef_class:
         _ef_class.append(_chroma_function_class())
     return _ef_class[0](embedder)
-
-
-def langchain_embeddings(embedder: Embedder | None = None) -> Any:
-    """The same embedder as a langchain ``Embeddings`` (e.g. for ``langchain_chroma.Chroma``)."""
-    from langchain_core.embeddings import Embeddings
-
-    class LotseLangchainEmbeddings(Embeddings):
-        def __init__(self, inner: Embedder) -> None:
-            self.inner = inner
-
-        def embed_documents(self, texts: list[str]) -> list[list[float]]:
-            return self.inner.embed_passages(texts).tolist()
-
-        def embed_query(self, text: str) -> list[float]:
-            return self.inner.embed_queries([text])[0].tolist()
-
-    return LotseLangchainEmbeddings(embedder or default_embedder())

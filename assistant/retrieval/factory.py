@@ -34,11 +34,8 @@ def privacy_gate_factory(settings: Any) -> Callable[[], Gate]:
 
 def load_catalogue_or_none(settings: Any) -> Any:
     folder = settings.paths.knowledge_dir / "indicators"
-    try:
-        from assistant.catalogue import load_catalogue
-    except ImportError:
-        log.info("indicator catalogue not available; answering without it")
-        return None
+    from assistant.catalogue import load_catalogue
+
     try:
         return load_catalogue(folder)
     except Exception as exc:  # noqa: BLE001 - answers still work without the catalogue

@@ -22,13 +22,6 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 
 
-class Indicator(Protocol):
-    id: str
-    name: str
-
-    def to_text(self) -> str: ...
-
-
 class Catalogue(Protocol):
     def mentioned_in(self, question: str) -> list[Any]: ...
 

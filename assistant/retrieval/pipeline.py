@@ -21,6 +21,7 @@ from assistant.retrieval import citations
 from assistant.retrieval.extractive import ExtractiveAnswerer
 from assistant.retrieval.generative import GenerativeAnswerer
 from assistant.retrieval.models import Answer, Passage
+from assistant.streaming import restore_stream
 
 log = logging.getLogger(__name__)
 Mode = Literal["extractive", "generative"]
@@ -48,27 +49,6 @@ class Gate(Protocol):
 
 class Retriever(Protocol):
     def retrieve(self, question: str, k: int | None = None) -> list[Passage]: ...
-
-
-class _Restorer:
-    """Restores placeholders in a stream without cutting one in half (``<PERSON_1>``)."""
-
-    def __init__(self, gate: Gate) -> None:
-        self.gate = gate
-        self.buffer = ""
-
-    def feed(self, piece: str) -> str:
-        self.buffer += piece
-        cut = self.buffer.rfind("<")
-        if cut != -1 and ">" not in self.buffer[cut:] and len(self.buffer) - cut < 40:
-            ready, self.buffer = self.buffer[:cut], self.buffer[cut:]
-        else:
-            ready, self.buffer = self.buffer, ""
-        return self.gate.restore(ready) if ready else ""
-
-    def flush(self) -> str:
-        ready, self.buffer = self.buffer, ""
-        return self.gate.restore(ready) if ready else ""
 
 
 class AnswerStream:
@@ -164,16 +144,14 @@ class Asker:
         assert self.generative is not None
         # The model sees the passages through the same gate as the question.
         shown = [replace(p, text=self._redact(gate, p.text)) for p in passages]
-        restorer = _Restorer(gate)
         raw: list[str] = []
-        for piece in self.generative.stream(question, shown):
-            raw.append(piece)
-            out = restorer.feed(piece)
-            if out:
-                yield out
-        tail = restorer.flush()
-        if tail:
-            yield tail
+
+        def recorded() -> Iterator[str]:
+            for piece in self.generative.stream(question, shown):
+                raw.append(piece)
+                yield piece
+
+        yield from restore_stream(recorded(), gate.restore)
         text = "".join(raw).strip()
         verdict = citations.check(text, passages)
         if verdict.ok:
