@@ -92,6 +92,16 @@ def test_wrong_value_is_reported_with_field(tmp_path: Path):
         load_catalogue(folder)
 
 
+def test_an_id_used_twice_is_refused_with_both_files(tmp_path: Path):
+    folder = tmp_path / "indicators"
+    folder.mkdir()
+    text = (INDICATORS / "C-fruehkindliche-bildung.yaml").read_text(encoding="utf-8")
+    (folder / "C-a.yaml").write_text(text, encoding="utf-8")
+    (folder / "C-b.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"doppelt \(schon in 'C-a.yaml'\)"):
+        load_catalogue(folder)
+
+
 def test_unknown_id_lists_the_closest_ids(cat):
     with pytest.raises(InputError) as err:
         cat.get("C7.9")

@@ -99,6 +99,9 @@ def test_generated_answer_without_valid_citation_falls_back(rsettings, index):
         assert answer.model == "extractive"
         assert citations.check(answer.answer, [Passage("", "", "", None, None, n=c.n)
                                                for c in answer.citations]).ok
+        # the fallback's markers are renumbered 1..n, one per listed citation
+        assert sorted(set(citations.cited_numbers(answer.answer))) == \
+            list(range(1, len(answer.citations) + 1))
 
 
 def test_injected_instruction_is_ignored_by_the_extractive_answer(rsettings, index):
