@@ -105,10 +105,8 @@ def _check(host: Any, port: Any) -> None:
     if isinstance(host, (bytes, bytearray)):
         host = host.decode("ascii", "replace")
     allowed = is_allowed(host)
-    if allowed and (host in (None, "") or _is_loopback(str(host))):
-        if os.environ.get("LOTSE_EGRESS_LOG"):
-            _log(host, port, True, _culprit())
-        return
+    if allowed and not os.environ.get("LOTSE_EGRESS_LOG"):
+        return  # nothing to log: skip the stack walk of _culprit
     library = _culprit()
     _log(host, port, allowed, library)
     if not allowed:

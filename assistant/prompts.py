@@ -8,7 +8,6 @@ caller fails the tests instead of reaching a model.
 from __future__ import annotations
 
 import string
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -59,16 +58,19 @@ class PromptTemplate(BaseModel):
 class TemplateLibrary:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._loaded: dict[str, PromptTemplate] = {}  # per library, so it dies with it
 
-    @lru_cache(maxsize=None)
     def get(self, template_id: str) -> PromptTemplate:
+        if template_id in self._loaded:
+            return self._loaded[template_id]
         path = self.directory / f"{template_id}.yaml"
         if not path.is_file():
             raise ConfigError(
                 f"Die Prompt-Vorlage '{template_id}' fehlt ({path}).",
                 "Prüfen Sie paths.prompts_dir oder stellen Sie den Ordner prompts/ wieder her.",
             )
-        return load_template(path)
+        template = self._loaded[template_id] = load_template(path)
+        return template
 
     def all(self) -> list[PromptTemplate]:
         return [load_template(p) for p in sorted(self.directory.glob("*.yaml"))]

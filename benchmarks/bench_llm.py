@@ -2,8 +2,8 @@
 
 Runs are interleaved (raw, lotse, raw, lotse, …) with a different question each round, so neither
 side profits from the other's cache. Prints tokens/s, time to first token and the ratio
-Lotse/raw (target ≥ 0.95). Then measures 1 vs 2 threads while the other core is busy, and the
-effect of the prompt cache on a repeated system prompt.
+Lotse/raw (target ≥ 0.95). Then measures 1 vs 2 threads while the other core is busy, and
+llama.cpp's reuse of a repeated system-prompt prefix (the RAM prompt cache is off by default).
 
     python benchmarks/bench_llm.py [--rounds 6] [--tokens 64]
 """
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from assistant.llm import GenerationOptions, Message
+from assistant.llm.base import collect
 from assistant.llm.embedded import embedded_model_path
 from assistant.llm.llama_cpp_backend import LlamaCppBackend
 from assistant.llm.profiles import EMBEDDED
@@ -45,15 +46,9 @@ def raw_run(llama, question: str, tokens: int) -> tuple[float, float, int]:
 
 
 def lotse_run(backend: LlamaCppBackend, question: str, tokens: int) -> tuple[float, float, int]:
-    started = time.perf_counter()
-    first = None
-    count = 0
-    for _ in backend.stream([Message("user", question)],
-                            GenerationOptions(max_tokens=tokens, temperature=0.0, seed=1)):
-        count += 1
-        first = first or time.perf_counter() - started
-    total = time.perf_counter() - started
-    return first or total, total, count
+    c = collect(backend, [Message("user", question)],
+                GenerationOptions(max_tokens=tokens, temperature=0.0, seed=1))
+    return c.first_token_seconds or c.seconds, c.seconds, c.completion_tokens
 
 
 def rate(ttft: float, total: float, count: int) -> float:
@@ -112,7 +107,7 @@ def main() -> None:
         next(iter(backend.stream([Message("system", system), Message("user", q)],
                                  GenerationOptions(max_tokens=2, temperature=0.0))))
         firsts.append(time.perf_counter() - started)
-    print(f"prompt cache: ttft with a ~300-token system prompt, first call {firsts[0]*1000:.0f} ms, "
+    print(f"prefix reuse: ttft with a ~300-token system prompt, first call {firsts[0]*1000:.0f} ms, "
           f"later calls (same prefix) median {statistics.median(firsts[1:])*1000:.0f} ms")
 
 

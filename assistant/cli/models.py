@@ -12,7 +12,8 @@ import click
 @click.pass_obj
 def models(app, as_json: bool) -> None:
     """Aktives Modell und empfohlene größere Modelle (selbst herunterladen, dann eintragen)."""
-    from assistant.llm.profiles import EMBEDDED, RECOMMENDED
+    from assistant.llm import local_profile
+    from assistant.llm.profiles import RECOMMENDED
 
     llm = app.settings.llm
     if llm.backend == "openai_compat":
@@ -20,15 +21,11 @@ def models(app, as_json: bool) -> None:
                   "profile": llm.profile or "instruct"}
     elif llm.backend == "fake":
         active = {"backend": "fake", "model": "fake", "profile": llm.profile or "instruct"}
-    elif llm.model_path:
-        from assistant.llm.profiles import profile_for_file
-
-        profile = profile_for_file(llm.model_path, llm.profile, llm.chat_format, llm.n_ctx)
-        active = {"backend": llm.backend, "model": profile.id, "path": str(llm.model_path),
-                  "profile": profile.kind}
     else:
-        active = {"backend": llm.backend, "model": EMBEDDED.id, "path": "eingebaut (pip-Paket)",
-                  "profile": llm.profile or EMBEDDED.kind}
+        profile = local_profile(app.settings)
+        active = {"backend": llm.backend, "model": profile.id,
+                  "path": str(llm.model_path) if llm.model_path else "eingebaut (pip-Paket)",
+                  "profile": profile.kind}
     recommended = [
         {"name": r.name, "file": r.gguf, "size_gb": r.size_gb, "ram_gb": r.ram_gb, "note": r.note}
         for r in RECOMMENDED

@@ -5,6 +5,7 @@ Importing this package is cheap; each backend imports its heavy library when it 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from assistant.errors import ModelError
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Completion", "GenerationOptions", "LLMBackend", "Message", "ModelProfile",
-    "create_backend", "options_from",
+    "create_backend", "local_profile", "options_from",
 ]
 
 
@@ -49,12 +50,18 @@ def create_backend(settings: "Settings", status: Callable[[str], None] | None = 
 
     if llm.model_path:
         path = llm.model_path.expanduser()
-        profile = profile_for_file(path, llm.profile, llm.chat_format, llm.n_ctx)
     else:
         from assistant.llm.embedded import embedded_model_path
 
         path = embedded_model_path(settings.paths.models_cache, status=status)
-        profile = EMBEDDED if llm.profile in (None, "base") else ModelProfile(
-            EMBEDDED.id, llm.profile, EMBEDDED.n_ctx, EMBEDDED.chat_format, EMBEDDED.description)
-    return LlamaCppBackend(path, profile, n_threads=llm.n_threads, n_ctx=llm.n_ctx,
+    return LlamaCppBackend(path, local_profile(settings), n_threads=llm.n_threads, n_ctx=llm.n_ctx,
                            prompt_cache_mb=llm.prompt_cache_mb, status=status)
+
+
+def local_profile(settings: "Settings") -> ModelProfile:
+    """Profile of the llama.cpp model the settings name (a GGUF path or the embedded model),
+    without touching any file; ``lotse models`` shows what :func:`create_backend` will use."""
+    llm = settings.llm
+    if llm.model_path:
+        return profile_for_file(llm.model_path.expanduser(), llm.profile, llm.chat_format, llm.n_ctx)
+    return EMBEDDED if llm.profile in (None, "base") else replace(EMBEDDED, kind=llm.profile)

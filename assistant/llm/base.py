@@ -33,8 +33,6 @@ class GenerationOptions:
 class Completion:
     text: str
     model: str
-    finish_reason: str | None = None
-    prompt_tokens: int | None = None
     completion_tokens: int | None = None
     seconds: float = 0.0
     first_token_seconds: float | None = None

@@ -25,9 +25,7 @@ class FakeBackend:
         self.replies: deque[str] = deque(replies)
         self.default = default
         self.prompts: list[list[Message]] = []
-        self.options: list[GenerationOptions] = []
-        self._profile = ModelProfile(id="fake", kind=kind, n_ctx=8192, chat_format=None,  # type: ignore[arg-type]
-                                     description="Test-Modell mit festen Antworten")
+        self._profile = ModelProfile(id="fake", kind=kind, n_ctx=8192, chat_format=None)  # type: ignore[arg-type]
 
     @property
     def name(self) -> str:
@@ -42,7 +40,6 @@ class FakeBackend:
 
     def stream(self, messages: list[Message], options: GenerationOptions) -> Iterator[str]:
         self.prompts.append(list(messages))
-        self.options.append(options)
         reply = self.replies.popleft() if self.replies else self.default
         for stop in options.stop:
             if stop in reply:

