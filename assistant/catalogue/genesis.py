@@ -31,6 +31,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.encoding import decode_text
 from assistant.errors import InputError
 
 if TYPE_CHECKING:
@@ -41,15 +42,6 @@ TABLE_CODE = re.compile(r"Tabelle:\s*([0-9A-Za-z][0-9A-Za-z\-]+)")
 MISSING = {".", "x", "/", "...", "…"}
 NUMBER = re.compile(r"^\(?(-?\d+(?:[.,]\d+)?)\)?\s*([prs])?$")
 LEVELS = {2: "Land", 3: "Regierungsbezirk", 5: "Kreis", 8: "Gemeinde"}
-
-
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
 
 
 def parse_value(cell: str, row_is_empty: bool = False) -> tuple[float, str]:
@@ -93,7 +85,7 @@ def read_genesis_csv(path: str | Path) -> pd.DataFrame:
 
     path = Path(path)
     try:
-        text = _decode(path.read_bytes())
+        text, _ = decode_text(path.read_bytes())
     except OSError as exc:
         raise InputError(f"Die Datei '{path}' ist nicht lesbar ({exc.strerror}).",
                          "Prüfen Sie Pfad und Dateirechte.") from None

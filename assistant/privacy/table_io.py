@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from assistant.encoding import decode_text
 from assistant.errors import InputError
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -89,26 +90,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def decode_bytes(raw: bytes, name: str = "Tabelle") -> tuple[str, str]:
-    """Decode with BOM detection, then strict UTF-8, then cp1252, then latin-1; refuse binary."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
-    if _looks_binary(raw):
+    """Decode as :func:`~assistant.encoding.decode_text` does; refuse binary data."""
+    text, encoding = decode_text(raw)
+    if encoding not in ("utf-16", "utf-8-sig") and _looks_binary(raw):
         raise InputError(
             f"'{name}' sieht nicht wie eine Tabelle aus (Binärdaten statt Text).",
             "Exportieren Sie die Tabelle als CSV (Semikolon-getrennt) oder als .xlsx.")
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
+    return text, encoding
 
 
 def _looks_binary(raw: bytes) -> bool:

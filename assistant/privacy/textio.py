@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.encoding import decode_text
 from assistant.errors import InputError
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
@@ -19,25 +20,15 @@ class DecodedText:
 
 def decode_input(data: bytes, source: str = "Eingabe") -> DecodedText:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1 with a note."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return DecodedText(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data[:65536]:
+    text, encoding = decode_text(data)
+    if encoding != "utf-16" and b"\x00" in data[:65536]:
         raise InputError(
             f"{source} enthält Binärdaten (Nullbytes) und ist kein Text.",
             "Geben Sie eine Textdatei (UTF-8) an; Word- oder PDF-Dateien bitte zuerst als Text speichern.")
-    try:
-        text = data.decode("utf-8-sig")
-        encoding, note = "utf-8", None
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-            encoding = "cp1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            encoding = "latin-1"
+    note = None
+    if encoding.startswith("utf-8"):
+        encoding = "utf-8"
+    elif encoding != "utf-16":
         note = (f"Hinweis: {source} ist nicht UTF-8-kodiert und wurde als {encoding} gelesen. "
                 "Prüfen Sie Umlaute in der Ausgabe.")
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in _CONTROL_OK)
