@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from assistant.privacy.evaluation import GERMEVAL_HELDOUT_EVERY, read_germeval  # noqa: E402
+from assistant.privacy.evaluation import (  # noqa: E402
+    GERMEVAL_HELDOUT_EVERY, person_token_spans, read_germeval)
 from assistant.privacy.names import load_lexicon  # noqa: E402
 from assistant.privacy.ner_features import FEATURE_VERSION, Tok, featurize, sequences  # noqa: E402
 from assistant.privacy.ner_model import MODEL_DIR, MODEL_FILE, META_FILE, decode_spans  # noqa: E402
@@ -63,13 +64,7 @@ def detokenize(tokens: list[str], tags: list[str]) -> tuple[str, list[tuple[int,
         parts.append(token)
         offsets.append((pos, pos + len(token)))
         pos += len(token)
-    persons, start = [], None
-    for i, tag in enumerate(tags + ["O"]):
-        if start is not None and tag != "I-PER":
-            persons.append((offsets[start][0], offsets[i - 1][1]))
-            start = None
-        if tag == "B-PER":
-            start = i
+    persons = [(offsets[i][0], offsets[j - 1][1]) for i, j in person_token_spans(tags)]
     return "".join(parts), persons
 
 
@@ -129,7 +124,7 @@ def evaluate(path: Path, examples, lexicon, threshold: float) -> tuple[float, fl
     for tokens, labels in examples:
         tagger.set(featurize(tokens, lexicon))
         predicted = [(s, e) for s, e, _ in decode_spans(tagger, len(tokens), threshold)]
-        gold = [(s, e) for s, e, _ in _gold_spans(labels)]
+        gold = person_token_spans(labels)
         n_gold += len(gold)
         n_pred += len(predicted)
         tp_gold += sum(any(ps < ge and gs < pe for ps, pe in predicted) for gs, ge in gold)
@@ -137,17 +132,6 @@ def evaluate(path: Path, examples, lexicon, threshold: float) -> tuple[float, fl
     recall = tp_gold / n_gold if n_gold else 1.0
     precision = tp_pred / n_pred if n_pred else 1.0
     return precision, recall, n_gold
-
-
-def _gold_spans(labels: list[str]):
-    spans, start = [], None
-    for i, lab in enumerate(labels + ["O"]):
-        if start is not None and lab != "I-PER":
-            spans.append((start, i, 1.0))
-            start = None
-        if lab == "B-PER":
-            start = i
-    return spans
 
 
 def main() -> None:

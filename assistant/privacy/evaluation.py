@@ -120,14 +120,20 @@ class GermEvalSentence:
     def person_spans(self) -> list[Span]:
         """Outer ``PER`` spans (not ``PERderiv``/``PERpart``), as character offsets."""
         text, offsets = self.text_and_offsets()
-        spans, start = [], None
-        for i, tag in enumerate(self.tags + ["O"]):
-            if start is not None and tag != "I-PER":
-                spans.append(Span("PERSON", offsets[start][0], offsets[i - 1][1]))
-                start = None
-            if tag == "B-PER":
-                start = i
-        return [Span(s.type, s.start, s.end, text[s.start:s.end]) for s in spans]
+        return [Span("PERSON", offsets[i][0], offsets[j - 1][1], text[offsets[i][0]:offsets[j - 1][1]])
+                for i, j in person_token_spans(self.tags)]
+
+
+def person_token_spans(tags: list[str]) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of outer persons in BIO tags: B-PER starts one, I-PER continues it."""
+    spans, start = [], None
+    for i, tag in enumerate(tags + ["O"]):
+        if start is not None and tag != "I-PER":
+            spans.append((start, i))
+            start = None
+        if tag == "B-PER":
+            start = i
+    return spans
 
 
 def read_germeval(path: Path) -> Iterator[GermEvalSentence]:
