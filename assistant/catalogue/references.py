@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from assistant import PROJECT_ROOT
 from assistant.errors import InputError, LotseError
@@ -61,16 +61,18 @@ def available(reference_dir: Path | None = None) -> list[str]:
     return sorted(p.stem for p in (_dir(reference_dir) / "pandas").glob("*.py"))
 
 
-def read_table(path: Path, indicator: Indicator | None = None) -> pd.DataFrame:
-    """Read a fixture CSV; ``region`` and the contract's ``str`` columns stay text ("01001")."""
+def read_table(path: Path, indicator: Indicator | None = None, *, extra_text: Iterable[str] = (),
+               na_values: Iterable[str] = ("",)) -> pd.DataFrame:
+    """Read a fixture or result CSV; ``region``, the contract's ``str`` columns and ``extra_text``
+    stay text ("01001"); only ``na_values`` count as missing."""
     import pandas as pd
 
-    text_cols = {"region"}
+    text_cols = {"region", *extra_text}
     if indicator is not None:
         text_cols |= {c.name for c in [*indicator.input, *indicator.output] if c.type == "str"}
     header = pd.read_csv(path, nrows=0).columns
     return pd.read_csv(path, dtype={c: str for c in header if c in text_cols},
-                       keep_default_na=False, na_values=[""])
+                       keep_default_na=False, na_values=list(na_values))
 
 
 def run_pandas(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None = None) -> pd.DataFrame:
@@ -119,7 +121,7 @@ def run_r(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None = None
             "R-Referenzen liegen unter knowledge/reference/r/.",
         )
     runner = script.parent / "run.R"
-    text_cols = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
+    text_cols = [c for c in df.columns if _is_text(df[c])]
     with tempfile.TemporaryDirectory(prefix="lotse-r-") as tmp:
         src, dst = Path(tmp) / "input.csv", Path(tmp) / "output.csv"
         df.to_csv(src, index=False, encoding="utf-8")
@@ -138,9 +140,7 @@ def run_r(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None = None
                 "Prüfen Sie, ob die Eingabe die Spalten des Katalogeintrags hat "
                 f"('lotse indicator show {indicator_id}').",
             )
-        header = pd.read_csv(dst, nrows=0).columns
-        return pd.read_csv(dst, dtype={c: str for c in header if c in set(text_cols) | {"region"}},
-                           keep_default_na=False, na_values=["", "NA"])
+        return read_table(dst, extra_text=text_cols, na_values=("", "NA"))
 
 
 @dataclass
