@@ -62,5 +62,4 @@ def build_asker(settings: Any, backend: Callable[[], LLMBackend], templates: Tem
         if mode == "generative" or model.profile.is_instruct:
             generative = GenerativeAnswerer(model, templates, options_from(settings))
     return Asker(retriever, extractive, gate_factory=gate_factory or privacy_gate_factory(settings),
-                 generative=generative, mode="generative" if generative else "extractive",
-                 k=settings.retrieval.top_k)
+                 generative=generative)

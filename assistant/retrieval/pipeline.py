@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from typing import Any, Callable, Iterator, Literal, Protocol, Sequence
+from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from assistant.errors import PrivacyError
 from assistant.retrieval import citations
@@ -24,7 +24,6 @@ from assistant.retrieval.models import Answer, Passage
 from assistant.streaming import restore_stream
 
 log = logging.getLogger(__name__)
-Mode = Literal["extractive", "generative"]
 EXTRACTIVE_MODEL = "extractive"
 
 NO_PASSAGES = ("Zu dieser Frage habe ich in den eingelesenen Dokumenten nichts gefunden. "
@@ -74,13 +73,13 @@ class AnswerStream:
 class Asker:
     def __init__(self, retriever: Retriever, extractive: ExtractiveAnswerer, *,
                  gate_factory: Callable[[], Gate], generative: GenerativeAnswerer | None = None,
-                 mode: Mode = "extractive", k: int = 5) -> None:
+                 ) -> None:
+        """With a ``generative`` answerer the model drafts answers (checked, with the extractive
+        answer as fallback); without one every answer is extractive."""
         self.retriever = retriever
         self.extractive = extractive
         self.generative = generative
         self.gate_factory = gate_factory
-        self.mode: Mode = mode if generative is not None else "extractive"
-        self.k = k
 
     def _gate(self) -> Gate:
         try:
@@ -107,7 +106,7 @@ class Asker:
     def stream(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> AnswerStream:
         gate = self._gate()
         anonymized = self._redact(gate, question.strip())
-        passages = self.retriever.retrieve(anonymized, k or self.k)
+        passages = self.retriever.retrieve(anonymized, k)  # None: the retriever's top_k
         answer = Answer(question_anonymized=anonymized, answer="", model=EXTRACTIVE_MODEL)
         if retrieve_only:
             answer.citations = [p.citation() for p in passages]
@@ -115,7 +114,7 @@ class Asker:
         if not passages:
             answer.answer = NO_PASSAGES
             return AnswerStream(iter([NO_PASSAGES]), answer, passages)
-        if self.mode == "generative" and self.generative is not None:
+        if self.generative is not None:
             pieces = self._generate(gate, anonymized, passages, answer)
         else:
             pieces = self._extract(gate, anonymized, passages, answer)
