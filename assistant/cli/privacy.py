@@ -18,8 +18,6 @@ _KIND_TEXT = {
     "GRADE": "Jahrgangsstufe", "CLASS": "Klasse", "SCHOOL": "Schule/Einrichtung",
     "POSTCODE": "Postleitzahl", "PLACE": "Wohnort/Gebiet", "DATE": "Datum",
 }
-_ACTION_TEXT = {"pseudonymize": "pseudonymisiert (<{kind}_n>)", "drop": "entfernt",
-                "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
 
 
 @click.group("privacy")
@@ -69,6 +67,8 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
 
 
 def _print_report(result, out: Path | None) -> None:  # noqa: ANN001
+    from assistant.privacy.tables import ACTION_TEXT
+
     kind = "Aggregattabelle (Fallzahlen)" if result.table_kind == "aggregate" else "Einzeldaten"
     click.echo(f"Tabelle: {result.rows} Zeilen, {len(result.columns)} Spalten – {kind} "
                f"({result.table_kind_reason}).")
@@ -82,7 +82,8 @@ def _print_report(result, out: Path | None) -> None:  # noqa: ANN001
                     "name+values": "an Spaltenname und Werten"}.get(c.evidence, c.evidence)
         share = f", {c.share:.0%} der geprüften Werte" if c.share is not None else ""
         click.echo(f"  - '{c.column}': {_KIND_TEXT.get(c.kind, c.kind)} (erkannt {evidence}"
-                   f"{share}) -> {_ACTION_TEXT.get(c.action, c.action).format(kind=c.kind)}")
+                   f"{share}) -> {ACTION_TEXT.get(c.action, c.action)}"
+                   f"{f' (<{c.kind}_n>)' if c.action == 'pseudonymize' else ''}")
     quasi = [c for c in result.columns if c.role == "quasi"]
     if quasi:
         click.echo("\nQuasi-Identifikatoren (unverändert, nur gemeldet): " + ", ".join(

@@ -34,8 +34,9 @@ _STATISTIC = re.compile(r"anzahl|summe|insgesamt|gesamt|fälle|faelle|count|tota
                         r"schüler|schueler|plätze|plaetze|personen", re.IGNORECASE)
 #: Columns that only exist in lists of individuals; they rule out an aggregate table.
 _PERSON_LEVEL = {"PERSON", "DATE_OF_BIRTH", "ADDRESS", "FREE_TEXT"}
-_ACTION_TEXT = {"pseudonymize": "pseudonymisiert", "drop": "entfernt",
-                "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
+#: What was done to a column, in the report and the audit log.
+ACTION_TEXT = {"pseudonymize": "pseudonymisiert", "drop": "entfernt",
+               "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
 
 
 class Pseudonymizer:
@@ -316,7 +317,7 @@ def _audit(audit: AuditLog, result: TableCheck, mode: str, min_cell_count: int, 
         counts["SUPPRESSED_SECONDARY"] = result.suppression.secondary
     if result.k_anonymity:
         counts["ROWS_BELOW_K"] = max(f.rows_at_risk for f in result.k_anonymity)
-    detail = "; ".join(f"{a.column}: {_ACTION_TEXT[a.action]}" for a in result.actions)
+    detail = "; ".join(f"{a.column}: {ACTION_TEXT[a.action]}" for a in result.actions)
     detail = f"{result.table_kind}, {result.rows} Zeilen" + (f"; {detail}" if detail else "")
     audit.record("check_table", counts,
                  rule=f"mode={mode}; min_cell_count={min_cell_count}; k={k}",
