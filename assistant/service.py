@@ -17,12 +17,12 @@ from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
 from assistant.prompts import TemplateLibrary
 from assistant.settings import Settings, load_settings
-from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
+from assistant.answers.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
 
 if TYPE_CHECKING:
     from assistant.privacy import PrivacyGate
     from assistant.retrieval.index import KnowledgeIndex
-    from assistant.retrieval.pipeline import AnswerStream
+    from assistant.answers.pipeline import AnswerStream
 
 
 def _stderr(message: str) -> None:
@@ -87,7 +87,7 @@ class Lotse:
         cannot run, a ``PrivacyError`` is raised and nothing reaches a model.
         """
         if self._asker is None:
-            from assistant.retrieval.factory import build_asker
+            from assistant.answers.factory import build_asker
 
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from collections import Counter  # noqa: E402
 
-from assistant.privacy.evaluation import read_germeval  # noqa: E402
+from scripts.privacy_evaluation import read_germeval  # noqa: E402
 from assistant.privacy.names import CURATED, DATA_DIR, _names, fold  # noqa: E402
 
 DEFAULT = Path("/work/shared/data/germeval2014/NER-de-dev.tsv")

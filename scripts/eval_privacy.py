@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.privacy.evaluation import (  # noqa: E402
+from scripts.privacy_evaluation import (  # noqa: E402
     Example, Span, read_corpus, read_germeval, score)
 
 DEFAULT_CORPUS = ROOT / "tests" / "data" / "privacy" / "corpus_test.jsonl"

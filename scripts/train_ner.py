@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from assistant.privacy.evaluation import (  # noqa: E402
+from scripts.privacy_evaluation import (  # noqa: E402
     GERMEVAL_HELDOUT_EVERY, person_token_spans, read_germeval)
 from assistant.privacy.names import load_lexicon  # noqa: E402
-from assistant.privacy.ner_features import FEATURE_VERSION, Tok, featurize, sequences  # noqa: E402
-from assistant.privacy.ner_model import MODEL_DIR, MODEL_FILE, META_FILE, decode_spans  # noqa: E402
+from assistant.privacy.text.ner_features import FEATURE_VERSION, Tok, featurize, sequences  # noqa: E402
+from assistant.privacy.text.ner_model import MODEL_DIR, MODEL_FILE, META_FILE, decode_spans  # noqa: E402
 
 DEFAULT_GERMEVAL = Path("/work/shared/data/germeval2014/NER-de-dev.tsv")
 VALIDATION_FOLD = 1  # index % 5 == 1: internal validation (never the held-out fold 0)

@@ -96,7 +96,7 @@ def test_chat_sends_only_pseudonymised_text_and_restores_the_answer(settings):
 
 def test_chat_fails_closed_when_the_gate_cannot_run(settings, monkeypatch):
     from assistant.errors import PrivacyError
-    from assistant.privacy import gate as gate_module
+    from assistant.privacy.text import gate as gate_module
 
     def broken(*args, **kwargs):
         raise PrivacyError("Der Datenschutzfilter konnte nicht gestartet werden.")

@@ -66,7 +66,7 @@ def anonymize(app, source: str, as_json: bool, jsonl: str | None) -> None:
 
     from assistant.errors import InputError
     from assistant.privacy import PrivacyGate
-    from assistant.privacy.textio import decode_input
+    from assistant.privacy.text.textio import decode_input
 
     if jsonl is not None:
         _batch(app, jsonl)
@@ -91,7 +91,7 @@ def _batch(app, path: str) -> None:  # noqa: ANN001
     import json
 
     from assistant.privacy import PrivacyGate
-    from assistant.privacy.textio import decode_input
+    from assistant.privacy.text.textio import decode_input
 
     decoded = decode_input(_read_source(path), f"Die Datei '{path}'")
     if decoded.note:

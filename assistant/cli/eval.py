@@ -22,9 +22,9 @@ def retrieval(app, as_json: bool, details: bool) -> None:
     Treffer = ein gefundener Abschnitt aus der erwarteten Datei mit der erwarteten Überschrift.
     Die Fragen enthalten keine Personendaten und gehen direkt an die Suche.
     """
-    from assistant.retrieval.evaluate import evaluate, load_questions
-    from assistant.retrieval.extractive import ExtractiveAnswerer
-    from assistant.retrieval.factory import build_retriever, load_catalogue_or_none
+    from assistant.answers.evaluate import evaluate, load_questions
+    from assistant.answers.extractive import ExtractiveAnswerer
+    from assistant.answers.factory import build_retriever, load_catalogue_or_none
     from assistant.service import Lotse
 
     settings = app.settings

@@ -47,7 +47,7 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
     Geheimhaltung und meldet seltene Merkmalskombinationen (k-Anonymität).
     """
     from assistant.errors import InputError
-    from assistant.privacy.tables import check_table_file
+    from assistant.privacy.tables.check import check_table_file
 
     if out is not None and file.exists() and out.resolve() == file.resolve():
         raise InputError("--out zeigt auf die Eingabedatei; Lotse überschreibt Ihre Tabelle nicht.",
@@ -67,7 +67,7 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
 
 
 def _print_report(result, out: Path | None) -> None:  # noqa: ANN001
-    from assistant.privacy.tables import ACTION_TEXT
+    from assistant.privacy.tables.check import ACTION_TEXT
 
     kind = "Aggregattabelle (Fallzahlen)" if result.table_kind == "aggregate" else "Einzeldaten"
     click.echo(f"Tabelle: {result.rows} Zeilen, {len(result.columns)} Spalten – {kind} "

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 __all__ = ["Entity", "PrivacyGate", "Redaction"]
 
 if TYPE_CHECKING:
-    from assistant.privacy.gate import Entity, PrivacyGate, Redaction
+    from assistant.privacy.text.gate import Entity, PrivacyGate, Redaction
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from assistant.privacy import gate
+        from assistant.privacy.text import gate
 
         return getattr(gate, name)
     raise AttributeError(name)

@@ -4,7 +4,7 @@ Why this model: it ships inside a pip package (nothing is downloaded), handles G
 the right guidance section for paraphrased questions, where BM25 alone did not. It is slow on two
 cores (a few 120-token chunks per second), so every vector is cached by ``sha256(model, kind,
 text)``: in ``<data_dir>/retrieval/vectors.sqlite`` and, read-only, in the vectors shipped with
-``knowledge/`` (built by ``python -m assistant.retrieval.prebuild``). A text that changed simply
+``knowledge/`` (built by ``python -m scripts.prebuild_vectors``). A text that changed simply
 misses the cache and is embedded again.
 
 The same embedder is exposed to chromadb as a registered embedding function (so a persisted

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant import PROJECT_ROOT
 from assistant.privacy import PrivacyGate
-from assistant.privacy.evaluation import Span, read_corpus, score
+from scripts.privacy_evaluation import Span, read_corpus, score
 
 DEV = PROJECT_ROOT / "tests" / "data" / "privacy" / "corpus_dev.jsonl"
 #: Overlap recall/precision floors per type, a little under what main reaches on dev.

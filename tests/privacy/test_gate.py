@@ -65,7 +65,7 @@ def test_recognizer_crash_fails_closed(gate, monkeypatch) -> None:
 
 
 def test_engine_build_failure_fails_closed(settings, monkeypatch) -> None:
-    from assistant.privacy import engine
+    from assistant.privacy.text import engine
 
     monkeypatch.setattr(engine, "_cache", {})
     def broken(*_args, **_kwargs):  # noqa: ANN202 - same call shape as build_analyzer
@@ -116,7 +116,7 @@ def test_context_words_still_raise_scores(gate) -> None:
 
 
 def test_spacy_runs_only_when_a_context_word_can_matter(gate, monkeypatch) -> None:
-    from assistant.privacy.nlp import BlankSpacyNlpEngine
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
 
     runs: list[str] = []
     real = BlankSpacyNlpEngine.process_text_now

@@ -16,8 +16,8 @@ from tests.privacy.conftest import spans
 @pytest.fixture(scope="module")
 def recognizer():
     from assistant.privacy.names import load_lexicon
-    from assistant.privacy.ner_model import load_model
-    from assistant.privacy.recognizers.ner_person import NerPersonRecognizer
+    from assistant.privacy.text.ner_model import load_model
+    from assistant.privacy.text.recognizers.ner_person import NerPersonRecognizer
 
     return NerPersonRecognizer(load_lexicon(), load_model())
 
@@ -62,7 +62,7 @@ def test_gate_redacts_a_name_only_the_model_knows(gate):
 
 
 def test_missing_model_fails_closed(tmp_path):
-    from assistant.privacy.ner_model import load_model
+    from assistant.privacy.text.ner_model import load_model
 
     with pytest.raises(PrivacyError) as info:
         load_model(tmp_path)
@@ -71,7 +71,7 @@ def test_missing_model_fails_closed(tmp_path):
 
 
 def test_model_of_another_feature_version_is_refused(tmp_path):
-    from assistant.privacy.ner_model import META_FILE, MODEL_DIR, MODEL_FILE, load_model
+    from assistant.privacy.text.ner_model import META_FILE, MODEL_DIR, MODEL_FILE, load_model
 
     (tmp_path / MODEL_FILE).write_bytes((MODEL_DIR / MODEL_FILE).read_bytes())
     (tmp_path / META_FILE).write_text(json.dumps({"feature_version": -1}))
@@ -80,8 +80,8 @@ def test_model_of_another_feature_version_is_refused(tmp_path):
 
 
 def test_broken_model_file_is_refused(tmp_path):
-    from assistant.privacy.ner_features import FEATURE_VERSION
-    from assistant.privacy.ner_model import META_FILE, MODEL_FILE, load_model
+    from assistant.privacy.text.ner_features import FEATURE_VERSION
+    from assistant.privacy.text.ner_model import META_FILE, MODEL_FILE, load_model
 
     (tmp_path / MODEL_FILE).write_bytes(b"not a crfsuite model")
     (tmp_path / META_FILE).write_text(json.dumps({"feature_version": FEATURE_VERSION}))
@@ -90,7 +90,9 @@ def test_broken_model_file_is_refused(tmp_path):
 
 
 def test_gate_refuses_to_start_without_its_model(settings, tmp_path, monkeypatch):
-    from assistant.privacy import PrivacyGate, engine, ner_model
+    from assistant.privacy import PrivacyGate
+    from assistant.privacy.text import engine
+    from assistant.privacy.text import ner_model
 
     monkeypatch.setattr(ner_model, "MODEL_DIR", tmp_path)
     monkeypatch.setattr(ner_model.load_model, "__defaults__", (tmp_path,))
@@ -100,7 +102,9 @@ def test_gate_refuses_to_start_without_its_model(settings, tmp_path, monkeypatch
 
 
 def test_switching_the_model_off_is_explicit(settings, tmp_path, monkeypatch):
-    from assistant.privacy import PrivacyGate, engine, ner_model
+    from assistant.privacy import PrivacyGate
+    from assistant.privacy.text import engine
+    from assistant.privacy.text import ner_model
 
     monkeypatch.setattr(ner_model.load_model, "__defaults__", (tmp_path,))  # no model there
     monkeypatch.setattr(engine, "_cache", {})
@@ -124,7 +128,7 @@ def test_training_script_runs_on_a_tiny_subset(tmp_path, shared_dir):
     meta = json.loads((tmp_path / "person_crf.json").read_text())
     assert meta["max_sentences"] == 50 and 0 not in meta["germeval_folds"]
 
-    from assistant.privacy.ner_model import load_model
+    from assistant.privacy.text.ner_model import load_model
 
     model = load_model(tmp_path)
     assert model.labels  # a working tagger with person labels

@@ -163,7 +163,7 @@ def test_title_not_in_span(gate) -> None:
 
 
 def test_tax_id_checksum_and_repetition_rule() -> None:
-    from assistant.privacy.recognizers.tax_id import tax_id_valid
+    from assistant.privacy.text.recognizers.tax_id import tax_id_valid
 
     assert tax_id_valid("86095742719")
     assert not tax_id_valid("86095742718")  # wrong check digit
@@ -178,7 +178,7 @@ def test_mistyped_iban_is_still_masked_as_iban(gate) -> None:
 
 
 def test_iban_checksum() -> None:
-    from assistant.privacy.recognizers.iban import iban_checksum_ok
+    from assistant.privacy.text.recognizers.iban import iban_checksum_ok
 
     assert iban_checksum_ok("DE89 3704 0044 0532 0130 00")
     assert not iban_checksum_ok("DE89 3704 0044 0532 0130 01")

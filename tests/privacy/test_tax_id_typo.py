@@ -1,6 +1,6 @@
 """A mistyped Steuer-ID is still personal data when the text says it is one."""
 
-from assistant.privacy.recognizers.tax_id import tax_id_valid
+from assistant.privacy.text.recognizers.tax_id import tax_id_valid
 
 
 def test_invalid_tax_id_in_context_is_masked(gate):

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.retrieval.german import CompoundSplitter, stem, tokens, words
-from assistant.retrieval.sentences import split_sentences
+from assistant.answers.sentences import split_sentences
 
 
 @pytest.mark.parametrize("a, b", [

@@ -1,0 +1,134 @@
+"""Extractive answers: the retrieved sentences that best answer the question, each cited.
+
+Used with the embedded base model (which cannot follow instructions) and as the fallback when a
+generated answer fails validation. Every sentence is copied verbatim from a passage, so the German
+is correct by construction and every claim has its source.
+
+A sentence's score mixes the dense similarity to the question (multilingual-e5, min-max scaled
+over the candidates), the idf-weighted share of the question's terms it contains, and a prior
+for the rank of its passage (the retriever ranks whole passages more reliably than one sentence
+is scored on its own; weights chosen on knowledge/eval/questions.yaml). Near-duplicates (from
+overlapping chunks) are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from assistant.retrieval.german import CompoundSplitter, stem, words
+from assistant.retrieval.models import Passage
+from assistant.answers.sentences import split_sentences
+
+MIN_SENTENCES, MAX_SENTENCES = 2, 5
+MIN_CHARS = 25
+INSTRUCTION_LIKE = re.compile(
+    r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
+    r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
+    r"system-?prompt|antworte (nur|ausschließlich|ab sofort)|answer only)\b", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    text: str
+    n: int  # passage number
+    rank: int  # passage rank (0 = best)
+    position: int
+    terms: set[str]
+    score: float = 0.0
+
+
+def _terms(text: str, splitter: CompoundSplitter) -> set[str]:
+    return set(splitter.terms(words(text)))
+
+
+class ExtractiveAnswerer:
+    def __init__(self, embedder: Any, *, dense_weight: float = 0.6, lexical_weight: float = 0.4,
+                 prior_weight: float = 1.0, keep_ratio: float = 0.4, min_dense: float = 0.2) -> None:
+        self.embedder = embedder
+        self.min_dense = min_dense
+        self.weights = (dense_weight, lexical_weight, prior_weight)
+        self.keep_ratio = keep_ratio
+
+    def candidates(self, passages: Sequence[Passage], splitter: CompoundSplitter) -> list[Candidate]:
+        out: list[Candidate] = []
+        for rank, passage in enumerate(passages):
+            for position, sentence in enumerate(split_sentences(passage.text)):
+                if len(sentence) < MIN_CHARS or sentence.endswith(":") or sentence.startswith("Quelle"):
+                    continue
+                out.append(Candidate(sentence, passage.n, rank, position, _terms(sentence, splitter)))
+        return out
+
+    def select(self, question: str, passages: Sequence[Passage]) -> list[tuple[str, int]]:
+        """(sentence, passage number) pairs in reading order; empty if nothing fits."""
+        lexicon = {stem(w) for p in passages for w in words(p.text)}
+        splitter = CompoundSplitter(lexicon)
+        cands = self.candidates(passages, splitter)
+        if not cands:
+            return []
+        q_terms = _terms(question, splitter)
+        df: dict[str, int] = {}
+        for c in cands:
+            for t in c.terms:
+                df[t] = df.get(t, 0) + 1
+        idf = {t: math.log(1 + len(cands) / (1 + df.get(t, 0))) for t in q_terms}
+        q_weight = sum(idf.values()) or 1.0
+        lexical = np.array([sum(idf[t] for t in q_terms & c.terms) / q_weight for c in cands])
+        q_vec = self.embedder.embed_queries([question])[0]
+        s_vecs = self.embedder.embed_passages([c.text for c in cands])
+        dense = s_vecs @ q_vec
+        spread = float(dense.max() - dense.min())
+        dense = (dense - dense.min()) / spread if spread > 1e-6 else np.ones_like(dense)
+        prior = np.array([1.0 / (1 + c.rank) for c in cands])
+        w_dense, w_lex, w_prior = self.weights
+        scores = w_dense * dense + w_lex * lexical + w_prior * prior
+        for c, s in zip(cands, scores):
+            c.score = float(s)
+        # A sentence must be relevant on its own, not only through its passage's rank; and an
+        # instruction aimed at an assistant ("Ignoriere alle Anweisungen …") that shares no term
+        # with the question is never quoted, even when its passage is the best one.
+        relevant = [c for c, lex, den in zip(cands, lexical, dense)
+                    if (lex > 0 or den >= self.min_dense)
+                    and not (lex == 0 and INSTRUCTION_LIKE.search(c.text))]
+        ranked = sorted(relevant or cands, key=lambda c: -c.score)
+        chosen: list[Candidate] = []
+        best = ranked[0].score
+        for c in ranked:
+            if len(chosen) >= MAX_SENTENCES:
+                break
+            if len(chosen) >= MIN_SENTENCES and c.score < self.keep_ratio * best:
+                break
+            if any(_similar(c, other) for other in chosen):
+                continue
+            chosen.append(c)
+        # Reading order: passages by their best chosen sentence, sentences by position.
+        first = {}
+        for c in chosen:
+            first.setdefault(c.n, len(first))
+        chosen.sort(key=lambda c: (first[c.n], c.position))
+        return [(c.text, c.n) for c in chosen]
+
+    def compose(self, question: str, passages: Sequence[Passage]) -> list[str]:
+        """Answer pieces: each sentence followed by its citation, e.g. ``"Satz. [2]"``.
+
+        When the question names an indicator, the answer starts with its catalogue entry
+        (definition, formula, Stichtag, source; correct by construction) and adds the best
+        sentences of the other passages.
+        """
+        entry = next((p for p in passages if p.summary), None)
+        if entry is None:
+            return [f"{text} [{n}]" for text, n in self.select(question, passages)]
+        others = [p for p in passages if not p.summary]
+        extra = self.select(question, others)[:2] if others else []
+        return [f"{s} [{entry.n}]" for s in entry.summary] + [f"{t} [{n}]" for t, n in extra]
+
+
+def _similar(a: Candidate, b: Candidate) -> bool:
+    if a.text == b.text:
+        return True
+    union = a.terms | b.terms
+    return bool(union) and len(a.terms & b.terms) / len(union) > 0.7

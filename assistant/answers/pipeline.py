@@ -1,0 +1,166 @@
+"""``ask``: question -> privacy gate -> retrieval -> answer -> citations -> placeholders restored.
+
+The question is anonymised first and only the anonymised text is used for search and prompts.
+If the gate cannot run, nothing happens (fail closed). The answer streams: iterate over an
+:class:`AnswerStream` for text pieces, then read ``.answer`` (or call ``.result()``).
+
+Two answer modes behind the same interface: extractive (sentences copied from the passages, each
+cited) and generative (instruct model via ``prompts/ask.yaml``; an answer without a valid ``[n]``
+or with an invalid one falls back to the extractive answer with a German warning).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from typing import Any, Callable, Iterator, Protocol, Sequence
+
+from assistant.errors import PrivacyError
+from assistant.answers import citations
+from assistant.answers.extractive import ExtractiveAnswerer
+from assistant.answers.generative import GenerativeAnswerer
+from assistant.retrieval.models import Answer, Passage
+from assistant.answers.streaming import restore_stream
+
+log = logging.getLogger(__name__)
+EXTRACTIVE_MODEL = "extractive"
+
+NO_PASSAGES = ("Zu dieser Frage habe ich in den eingelesenen Dokumenten nichts gefunden. "
+               "Lesen Sie passende Unterlagen mit 'lotse ingest DATEI' ein oder formulieren Sie "
+               "die Frage anders.")
+NO_SENTENCES = ("Die gefundenen Abschnitte beantworten die Frage nicht direkt; sehen Sie sich "
+                "die Quellen unten an.")
+FALLBACK_WARNING = ("Die Antwort des Sprachmodells belegte ihre Aussagen nicht mit gültigen "
+                    "Quellennummern; angezeigt werden stattdessen die passenden Sätze aus den "
+                    "Quellen.")
+
+
+class Redaction(Protocol):
+    text: str
+
+
+class Gate(Protocol):
+    def redact(self, text: str) -> Redaction: ...
+
+    def restore(self, text: str) -> str: ...
+
+
+class Retriever(Protocol):
+    def retrieve(self, question: str, k: int | None = None) -> list[Passage]: ...
+
+
+class AnswerStream:
+    """Iterate for answer pieces; afterwards ``answer`` holds the complete :class:`Answer`."""
+
+    def __init__(self, pieces: Iterator[str], answer: Answer, passages: list[Passage]) -> None:
+        self._pieces = pieces
+        self.answer = answer
+        self.passages = passages
+        self.done = False
+
+    def __iter__(self) -> Iterator[str]:
+        for piece in self._pieces:
+            yield piece
+        self.done = True
+
+    def result(self) -> Answer:
+        for _ in self:
+            pass
+        return self.answer
+
+
+class Asker:
+    def __init__(self, retriever: Retriever, extractive: ExtractiveAnswerer, *,
+                 gate_factory: Callable[[], Gate], generative: GenerativeAnswerer | None = None,
+                 ) -> None:
+        """With a ``generative`` answerer the model drafts answers (checked, with the extractive
+        answer as fallback); without one every answer is extractive."""
+        self.retriever = retriever
+        self.extractive = extractive
+        self.generative = generative
+        self.gate_factory = gate_factory
+
+    def _gate(self) -> Gate:
+        try:
+            return self.gate_factory()
+        except PrivacyError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure of the gate means: stop
+            raise PrivacyError(
+                f"Der Datenschutzfilter konnte nicht gestartet werden ({type(exc).__name__}: {exc}); "
+                "die Frage wurde nicht verarbeitet.",
+                "Prüfen Sie die Installation mit 'lotse doctor'.") from None
+
+    @staticmethod
+    def _redact(gate: Gate, text: str) -> str:
+        try:
+            return gate.redact(text).text
+        except PrivacyError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - fail closed
+            raise PrivacyError(
+                f"Der Datenschutzfilter ist bei der Prüfung gescheitert ({type(exc).__name__}); "
+                "nichts wurde weitergegeben.", "Prüfen Sie die Installation mit 'lotse doctor'.") from None
+
+    def stream(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> AnswerStream:
+        gate = self._gate()
+        anonymized = self._redact(gate, question.strip())
+        passages = self.retriever.retrieve(anonymized, k)  # None: the retriever's top_k
+        answer = Answer(question_anonymized=anonymized, answer="", model=EXTRACTIVE_MODEL)
+        if retrieve_only:
+            answer.citations = [p.citation() for p in passages]
+            return AnswerStream(iter(()), answer, passages)
+        if not passages:
+            answer.answer = NO_PASSAGES
+            return AnswerStream(iter([NO_PASSAGES]), answer, passages)
+        if self.generative is not None:
+            pieces = self._generate(gate, anonymized, passages, answer)
+        else:
+            pieces = self._extract(gate, anonymized, passages, answer)
+        return AnswerStream(pieces, answer, passages)
+
+    def ask(self, question: str, **kwargs: Any) -> Answer:
+        return self.stream(question, **kwargs).result()
+
+    # modes ----------------------------------------------------------------------------------
+    def _extract(self, gate: Gate, question: str, passages: Sequence[Passage],
+                 answer: Answer) -> Iterator[str]:
+        sentences = self.extractive.compose(question, passages)
+        if not sentences:
+            answer.answer = NO_SENTENCES
+            answer.citations = [p.citation() for p in passages]
+            yield NO_SENTENCES
+            return
+        text, cited = citations.resolve(" ".join(sentences), passages)
+        answer.answer = gate.restore(text)
+        answer.citations = cited
+        for sentence in re.findall(r".*?\[[\d, ]+\]\s*|.+$", text, flags=re.DOTALL):
+            yield gate.restore(sentence)
+
+    def _generate(self, gate: Gate, question: str, passages: Sequence[Passage],
+                  answer: Answer) -> Iterator[str]:
+        assert self.generative is not None
+        # The model sees the passages through the same gate as the question.
+        shown = [replace(p, text=self._redact(gate, p.text)) for p in passages]
+        raw: list[str] = []
+
+        def recorded() -> Iterator[str]:
+            for piece in self.generative.stream(question, shown):
+                raw.append(piece)
+                yield piece
+
+        yield from restore_stream(recorded(), gate.restore)
+        text = "".join(raw).strip()
+        verdict = citations.check(text, passages)
+        if verdict.ok:
+            resolved, cited = citations.resolve(text, passages)
+            answer.answer = gate.restore(resolved)
+            answer.citations = cited
+            answer.model = self.generative.backend.name
+            return
+        log.info("generated answer rejected: valid=%s invalid=%s", verdict.valid, verdict.invalid)
+        answer.warnings.append(FALLBACK_WARNING)
+        yield f"\n\n[{FALLBACK_WARNING}]\n"
+        yield from self._extract(gate, question, passages, answer)
+

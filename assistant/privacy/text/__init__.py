@@ -1,0 +1,1 @@
+"""The text gate: German recognizers, the Presidio engine, placeholders per session, audit."""

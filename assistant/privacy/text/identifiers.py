@@ -1,0 +1,88 @@
+"""Two rules on top of the recognizers for identifiers (pupil numbers, IBANs, tax IDs, …).
+
+* Repeats: once a string is recognised as an identifier, every other occurrence of the same string
+  in the text is one too ("Die Schüler-IDs SN-40127 und SN-40219 … Bitte SN-40219 löschen.").
+* Record rows: in a delimited list (``;``, tab, ``|``) an ID-shaped cell in a row that also holds a
+  recognised person name is that person's identifier, even without a header
+  ("YILDIZ, İBRAHIM;7a;2021-03340").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from assistant.privacy.text.recognizers.student_id import ID_SHAPED
+from assistant.privacy.text.spans import DisjointSpans
+
+REPEATED_TYPES = ("STUDENT_ID", "IBAN_CODE", "DE_TAX_ID", "PHONE_NUMBER", "EMAIL_ADDRESS")
+ROW_SCORE = 0.6
+_DELIMS = (";", "\t", "|")
+_ID_SHAPED = regex.compile(ID_SHAPED)
+
+Span = tuple[str, int, int, float]
+
+
+def repeated_identifiers(text: str, found: list[Span]) -> list[Span]:
+    values: dict[str, tuple[str, float]] = {}
+    for kind, start, end, score in found:
+        if kind in REPEATED_TYPES:
+            values.setdefault(text[start:end], (kind, score))
+    if not values:
+        return []
+    taken = DisjointSpans([(s, e) for _, s, e, _ in found])
+    extra: list[Span] = []
+    for value, s, e in _occurrences(text, values):
+        if taken.free(s, e):
+            kind, score = values[value]
+            extra.append((kind, s, e, score))
+            taken.add(s, e)
+    return extra
+
+
+#: Up to this many distinct values, one str.find loop each beats compiling a pattern (~1 ms).
+_FIND_LIMIT = 16
+
+
+def _occurrences(text: str, values: dict[str, object]) -> list[tuple[str, int, int]]:
+    """Whole occurrences of the values: not inside a longer word, number, address or domain."""
+    if len(values) > _FIND_LIMIT:  # one scan for all (a named list is matched like a trie)
+        pattern = regex.compile(r"(?<![\w@.-])\L<values>(?![\w@-]|\.\w)", values=list(values))
+        return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    found = []
+    for value in values:
+        pos = text.find(value)
+        while pos >= 0:
+            end = pos + len(value)
+            if not _BEFORE.match(text, pos - 1 if pos else 0, pos) and not _AFTER.match(text, end):
+                found.append((value, pos, end))
+            pos = text.find(value, pos + 1)
+    return sorted(found, key=lambda f: f[1])
+
+
+_BEFORE = regex.compile(r"[\w@.-]")
+_AFTER = regex.compile(r"[\w@-]|\.\w")
+
+
+def record_row_ids(text: str, found: list[Span]) -> list[Span]:
+    people = sorted(s for kind, s, _, _ in found if kind == "PERSON")
+    if not people:
+        return []
+    taken = DisjointSpans([(s, e) for _, s, e, _ in found])
+    extra: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        end = start + len(line)
+        if not any(d in line for d in _DELIMS):
+            continue
+        i = bisect.bisect_left(people, start)
+        if i == len(people) or people[i] >= end:
+            continue  # no person in this row
+        for m in _ID_SHAPED.finditer(line):
+            s, e = start + m.start(), start + m.end()
+            if taken.free(s, e):
+                extra.append(("STUDENT_ID", s, e, ROW_SCORE))
+                taken.add(s, e)
+    return extra

@@ -1,0 +1,199 @@
+"""Tokens and CRF features for the statistical person recognizer (training and inference share this).
+
+The tokenizer is our own (no spaCy): words with inner hyphens/apostrophes/dots stay whole
+("Okonkwo-Baptiste", "z.B", "03.05.2011"), a final period stays on initials and known
+abbreviations ("L.", "Dr.", "Str.") and is split off otherwise; every other non-space character is
+a token. Each line is one sequence, so table rows and list items never run into each other.
+
+Features per token: the lower-cased word, affixes, a word shape, case flags, membership in our name
+lists and ordinary-word lists (:class:`~assistant.privacy.names.NameLexicon`), title/role/particle
+words of the rule recognizer, and the same for the neighbours (±2). ``hide_lists`` lets the trainer
+switch off the list features of single tokens (list dropout), so the model also learns names that
+are in no list from their context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.recognizers.person_tokens import (
+    DETERMINERS, INSTITUTION_STEMS, NOUN_SUFFIXES, PARTICLES, ROLES, TITLES)
+from assistant.privacy.text.words import load_nouns, noun_tags  # noqa: F401 - re-exported for the trainer
+
+FEATURE_VERSION = 2
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|\S")
+ABBREVIATIONS = {t.rstrip(".") for t in TITLES} | {
+    "str", "nr", "geb", "ca", "bzw", "vgl", "gez", "tel", "z.b", "u.a", "d.h", "st", "jr", "sen",
+    "jun", "bzgl", "evtl", "ggf", "usw", "etc", "inkl", "max", "min", "abs", "art", "kl", "hrn",
+    "mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb", "mär", "apr", "aug", "sep", "sept",
+    "okt", "nov", "dez", "mag", "ing", "med", "phil", "rer", "nat", "päd"}
+_TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+_SENTENCE_END = {".", "!", "?", ":", ";", "|", "•", "-", "–", "\t"}
+_SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
+                            **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
+                            **{c: "d" for c in "0123456789"}})
+_SQUEEZE = re.compile(r"(.)\1{2,}")
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize_line(line: str, offset: int = 0) -> list[Tok]:
+    tokens: list[Tok] = []
+    for m in _TOKEN.finditer(line):
+        word, start = m.group(), m.start() + offset
+        if len(word) > 1 and word.endswith(".") and not _keeps_period(word[:-1]):
+            tokens.append(Tok(word[:-1], start, start + len(word) - 1))
+            tokens.append(Tok(".", start + len(word) - 1, start + len(word)))
+        else:
+            tokens.append(Tok(word, start, start + len(word)))
+    return tokens
+
+
+def _keeps_period(base: str) -> bool:
+    return (len(base) == 1 and base.isalpha()) or base.lower() in ABBREVIATIONS
+
+
+def sequences(text: str) -> list[list[Tok]]:
+    """Token sequences of ``text``: one per non-empty line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        tokens = tokenize_line(line, pos)
+        if tokens:
+            out.append(tokens)
+        pos += len(line) + 1
+    return out
+
+
+def _double(match: re.Match) -> str:
+    return match.group(1) * 2  # a function, not the template r"\1\1": no template parse per call
+
+
+def shape(word: str) -> str:
+    s = word.translate(_SHAPE_MAP)
+    s = "".join(ch if ch in "Xxd-." else ("x" if ch.isalpha() and ch.islower() else
+                                          "X" if ch.isalpha() else "d" if ch.isdigit() else ch)
+                for ch in s)
+    return _SQUEEZE.sub(_double, s)
+
+
+def _lists(word: str, lex: NameLexicon) -> list[str]:
+    """List-membership flags of one token (no position, no case beyond what the lists encode)."""
+    key = fold(word.rstrip("."))
+    flags = []
+    if key in lex.first_names:
+        flags.append("fn")
+    if key in lex.surnames:
+        flags.append("sn")
+    parts = key.split("-")
+    if len(parts) > 1 and all(p in lex.first_names or p in lex.surnames for p in parts if p):
+        flags.append("nparts")
+    return flags
+
+
+def _word_flags(word: str, lex: NameLexicon, nouns: dict[str, str]) -> list[str]:
+    low = word.lower()
+    flags = ["wk" + tag for tag in noun_tags(word, nouns)]
+    if low.rstrip(".") in _TITLE_WORDS:
+        flags.append("title")
+    if low in ROLES:
+        flags.append("role")
+    if low in PARTICLES:
+        flags.append("part")
+    if low in DETERMINERS:
+        flags.append("det")
+    if word[:1].isalpha():
+        if lex.is_common(word):
+            flags.append("common")
+        elif low in lex.common_words:
+            flags.append("common_low")  # "Die" at a sentence start
+        if fold(word) in lex.never_names:
+            flags.append("never")
+        if low.endswith(INSTITUTION_STEMS):
+            flags.append("inst")
+        if low.endswith(NOUN_SUFFIXES):
+            flags.append("nounsuf")
+    return flags
+
+
+def _casing(word: str) -> str:
+    if not word[:1].isalpha():
+        return "digit" if word[:1].isdigit() else "punct"
+    if word.isupper():
+        return "upper" if len(word) > 1 else "cap1"
+    if word[:1].isupper():
+        return "title"
+    return "lower"
+
+
+@dataclass(frozen=True)
+class _WordFeatures:
+    own: tuple[str, ...]
+    near: dict[int, tuple[str, ...]]  # offset -> features as seen from a neighbour
+    case: str
+
+
+_word_cache: dict[tuple[int, str], _WordFeatures] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _word_features(word: str, lex: NameLexicon, nouns: dict[str, str], hidden: bool) -> _WordFeatures:
+    low = word.lower()
+    plain_word = word[:1].islower() and low in lex.common_words  # "an", "mit": never names
+    lists = [] if hidden or plain_word else _lists(word, lex)
+    flags = _word_flags(word, lex, nouns) + lists
+    if hidden:
+        flags = [f for f in flags if f != "wkP"]
+    case = _casing(word)
+    feats = ["b", "w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3],
+             "sh=" + shape(word), "c=" + case, "len=" + str(min(len(word), 8))]
+    if "-" in word[1:]:
+        feats.append("hyph")
+    feats += ["f=" + f for f in flags]
+    if not flags or flags == ["nounsuf"]:
+        feats.append("f=none:" + case)
+    ctx = ["w=" + low, "c=" + case] + ["f=" + f for f in flags]
+    near = {d: tuple(f"{d:+d}" + f for f in (ctx if abs(d) == 1 else ctx[:2])) for d in (-2, -1, 1, 2)}
+    return _WordFeatures(tuple(feats), near, case)
+
+
+def featurize(tokens: list[Tok], lex: NameLexicon, hide_lists: Iterable[int] = ()) -> list[list[str]]:
+    """crfsuite feature lists for one sequence (per-word parts are cached per lexicon)."""
+    hidden = set(hide_lists)
+    nouns = load_nouns()
+    words = [t.text for t in tokens]
+    per_word: list[_WordFeatures] = []
+    for i, word in enumerate(words):
+        if i in hidden:
+            per_word.append(_word_features(word, lex, nouns, True))
+            continue
+        key = (id(lex), word)
+        cached = _word_cache.get(key)
+        if cached is None:
+            if len(_word_cache) >= _CACHE_LIMIT:
+                _word_cache.clear()
+            cached = _word_cache[key] = _word_features(word, lex, nouns, False)
+        per_word.append(cached)
+    n = len(words)
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = list(per_word[i].own)
+        if i == 0 or words[i - 1] in _SENTENCE_END:
+            feats.append("start")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                feats += per_word[j].near[d]
+            elif d in (-1, 1):
+                feats.append("BOS" if d < 0 else "EOS")
+        if 0 < i < n - 1:
+            feats.append("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case)
+        out.append(feats)
+    return out

@@ -1,0 +1,45 @@
+"""Later mentions of a known name: "Lea Schmidt ... Schmidt fehlte" -> both are PERSON.
+
+Name words come from the persons found in this text and earlier in the session. A mention is
+matched case-insensitively and accent-insensitively as a whole word; a capitalised ordinary word
+after an article stays a noun ("Lea Koch ... der Koch").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import AbstractSet
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.recognizers.person_tokens import DETERMINERS, TOKEN_RE
+from assistant.privacy.text.spans import DisjointSpans
+
+PROPAGATED_SCORE = 0.8
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS)) + r")\s+\Z", re.IGNORECASE)
+
+
+def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]],
+              lexicon: NameLexicon, more_words: AbstractSet[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of further mentions of ``words`` or ``more_words`` (folded name words, at least two
+    letters) not inside ``covered``.
+
+    One set look-up per word of the text: the cost does not grow with the session's name count.
+    """
+    if not words and not more_words:
+        return []
+    taken = DisjointSpans(covered)
+    spans: list[tuple[int, int]] = []
+    for match in TOKEN_RE.finditer(text):
+        word = match.group().rstrip(".")
+        key = fold(word)
+        if len(key) < 2 or (key not in words and key not in more_words):
+            continue
+        start, end = match.start(), match.start() + len(word)
+        if not taken.free(start, end):
+            continue
+        if word[:1].islower() and lexicon.is_common(word):
+            continue  # "nur", "mit": never names in lower case
+        if lexicon.is_common(word) and _ARTICLE_BEFORE.search(text[max(0, start - 12):start]):
+            continue
+        spans.append((start, end))
+    return spans

@@ -1,0 +1,244 @@
+"""PERSON from the statistical recognizer: a small CRF trained on GermEval 2014 + synthetic text.
+
+The rule recognizer (:mod:`person`) needs a name list or a title; this one also finds names in no
+list from their context ("Gestern rief Frau Okonkwo-Baptiste an", "Pofalla gehört seit ..."). Its
+candidates are checked against the same lexicon before they count:
+
+* a span of lower-case ordinary words only, or of words that are never names (places, months,
+  institutions), is dropped; so is a span with a digit or more than :data:`MAX_TOKENS` tokens;
+* a span directly before an institution word ("Erich Kästner Schule") is dropped, as in the rules;
+* the score follows the model's mean probability, raised when a word is in a name list and lowered
+  when every word is an ordinary capitalised noun ("Tore", "Bereitschaftsdienst").
+
+Scores stay below those of the rule recognizer's strong findings, so where both find a name the
+rule span (titles outside, particles inside) wins in :func:`~assistant.privacy.text.gate._resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.ner_features import (
+    ABBREVIATIONS, Tok, featurize, load_nouns, noun_tags, sequences)
+from assistant.privacy.text.ner_model import PersonModel
+from assistant.privacy.text.recognizers.person_tokens import (
+    DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+from assistant.privacy.text.words import ordinary_noun
+
+#: Minimum P(person) of a token for it to be part of a candidate span.
+TOKEN_THRESHOLD = 0.3
+MAX_TOKENS = 6
+#: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
+MAX_SCORE = 0.65
+_TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+_LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
+#: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
+_CELL_BORDERS = {"|", ";"}
+_OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
+
+
+class NerPersonRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+
+    def __init__(self, lexicon: NameLexicon, model: PersonModel, supported_language: str = "de",
+                 threshold: float | None = None) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self.threshold = TOKEN_THRESHOLD if threshold is None else threshold
+        self.nouns = load_nouns()
+        self._candidates: dict[str, bool] = {}
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="GermanNerPersonRecognizer")
+
+    def load(self) -> None:  # the model is loaded by :func:`~assistant.privacy.text.ner_model.load_model`
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        return [self._result(start, end, score) for start, end, score in self.find(text)]
+
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        """(start, end, score) of every accepted candidate in ``text``."""
+        found = []
+        for tokens in sequences(text):
+            if not any(self._could_be_name(t.text) for t in tokens):
+                continue  # no span of this line could pass _score: skip the model (most lines)
+            xseq = featurize(tokens, self.lexicon)
+            for i0, j0, prob in self.model.spans(xseq, self.threshold):
+                for i, j in self._parts(tokens, i0, j0):
+                    span = self._trim(tokens[i:j])
+                    if not span:
+                        continue
+                    after = tokens[j] if j < len(tokens) else None
+                    k = tokens.index(span[0])
+                    opening = k == 0 or tokens[k - 1].text in _OPENERS
+                    if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
+                            or _quoted_title(tokens, k, k + len(span))):
+                        continue
+                    score = self._score(span, prob, after, opening)
+                    if score > 0:
+                        found.append((span[0].start, span[-1].end, score))
+        return found
+
+    def _parts(self, tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+        """Cut [i, j) at table cell borders, and at commas unless it reads "Surname, First name"
+        ("Özdemir, Gül" stays one span; "ja: Adeyemi, Braun, Dumitrescu" are three names)."""
+        out = []
+        for a, b in _cells(tokens, i, j):
+            commas = [k for k in range(a, b) if tokens[k].text == ","]
+            if len(commas) == 1 and self._first_name(tokens[commas[0] + 1:b]):
+                out.append((a, b))
+                continue
+            for k in [*commas, b]:
+                if k > a:
+                    out.append((a, k))
+                a = k + 1
+        return out
+
+    def _first_name(self, words: list[Tok]) -> bool:
+        """One or two given names (or initials) after a comma."""
+        if not 1 <= len(words) <= 2:
+            return False
+        return all(len(w.text) == 2 and w.text.endswith(".")
+                   or fold(w.text) in self.lexicon.first_names
+                   or fold(w.text) not in self.lexicon.surnames for w in words)
+
+    def _noun_phrase(self, tokens: list[Tok], k: int, span: list[Tok]) -> bool:
+        """The span holds an ordinary noun in no name list ("Wohngruppe Lindenhof", "Kita-Besuch",
+        lower-case "schüler"), is an ordinary word after an article ("den bösen Wolf"), only
+        initials ("16 J."), a school or institution ("GS Nord", "Kinderhaus", "Eichenring")."""
+        if all(len(t.text) == 2 and t.text.endswith(".") for t in span):
+            return True
+        if span[0].text.lower().rstrip(".") in INSTITUTION_WORDS:
+            return True
+        if (len(span) == 1 and span[0].text.lower().endswith(INSTITUTION_STEMS)
+                and not self._listed(span[0].text)):
+            return True
+        for t in span:
+            word = t.text
+            if word[:1].isupper() and ordinary_noun(word) and not self._listed(word):
+                return True
+            if word[:1].islower() and "N" in self.nouns.get(word.capitalize(), ""):
+                return True
+        words = [t.text for t in span if t.text[:1].isalpha()]
+        if not all(self.lexicon.is_common(w) for w in words):
+            return False
+        back = [t.text.lower() for t in tokens[max(0, k - 2):k]]
+        return bool(back) and (back[-1] in DETERMINERS
+                               or (len(back) == 2 and back[0] in DETERMINERS and back[1].islower()))
+
+    @staticmethod
+    def _trim(span: list[Tok]) -> list[Tok]:
+        """Titles and punctuation at the borders are not part of a name."""
+        def outside(t: Tok) -> bool:
+            return not t.text[:1].isalpha() or t.text.lower().rstrip(".") in _TITLE_WORDS
+
+        while span and outside(span[0]):
+            span = span[1:]
+        while span and (outside(span[-1]) or span[-1].text.lower() in PARTICLES):
+            span = span[:-1]
+        return span
+
+    def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool) -> float:
+        lex = self.lexicon
+        words = [t.text for t in span if t.text[:1].isalpha()]
+        if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
+            return 0.0
+        if after is not None and after.text.lower().endswith(INSTITUTION_STEMS):
+            return 0.0
+        if all(fold(w.rstrip(".")) in lex.never_names for w in words):
+            return 0.0
+        if any(_LABEL_WORD.search(w) or w.lower().rstrip(".") in ABBREVIATIONS for w in words):
+            return 0.0  # "Nr", "Tel.", "SchülerID", "Kita-Kind-Nr": labels, not names
+        if (after is not None and after.text == "." and after.start == span[-1].end
+                and span[-1].text.lower() in LABEL_ABBREVIATIONS):
+            return 0.0  # "Az.", "Zi.": an abbreviated label
+        lower = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
+        if any(w.lower() in lex.common_words or not self._listed(w) for w in lower):
+            return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
+        if len(words) == 1 and opening and words[0].lower() in lex.common_words:
+            return 0.0  # "Derweil", "Hierzu" at the start of a sentence
+        listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
+        common = all(lex.is_common(w) or self._noun(w) for w in words)
+        score = 0.25 + 0.5 * prob
+        if listed and not common:
+            score += 0.15
+        if common:
+            score -= 0.4 if not listed else 0.15
+        return round(min(score, MAX_SCORE), 3)
+
+    def _could_be_name(self, word: str) -> bool:
+        """Necessary for a token of an accepted span: in a name list, or capitalised and neither
+        an ordinary word nor a noun (a span of only those is dropped by :meth:`_score`)."""
+        known = self._candidates.get(word)
+        if known is None:
+            if len(self._candidates) > 100_000:
+                self._candidates.clear()
+            known = self._candidates[word] = word[:1].isalpha() and (
+                self._listed(word) or (word[:1].isupper() and not self.lexicon.is_common(word)
+                                       and not self._noun(word)
+                                       and fold(word) not in self.lexicon.never_names))
+        return known
+
+    def _listed(self, word: str) -> bool:
+        key = fold(word.rstrip("."))
+        return key in self.lexicon.first_names or key in self.lexicon.surnames
+
+    def _noun(self, word: str) -> bool:
+        """An ordinary noun, or a compound ending in one ("Standortvorschläge", "Tagespflegeperson")."""
+        tags = noun_tags(word, self.nouns)
+        if not tags and word.endswith("s"):
+            tags = noun_tags(word[:-1], self.nouns)  # genitive: "Kanadas", "Hannovers"
+        if tags:
+            return "N" in tags or "T" in tags
+        if not word[:1].isupper() or "-" in word:
+            return False
+        word = word.capitalize() if word.isupper() else word
+        for k in range(3, len(word) - 4):
+            if "N" in self.nouns.get(word[k].upper() + word[k + 1:], ""):
+                return True
+        return False
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=score,
+            analysis_explanation=AnalysisExplanation(self.name, score,
+                                                     textual_explanation="statistical (CRF)"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    """The token range [i, j) cut at table cell borders."""
+    ranges, start = [], i
+    for k in range(i, j):
+        if tokens[k].text in _CELL_BORDERS:
+            if k > start:
+                ranges.append((start, k))
+            start = k + 1
+    if j > start:
+        ranges.append((start, j))
+    return ranges
+
+
+def _named_institution(tokens: list[Tok], k: int) -> bool:
+    """An institution word up to two capitalised words or a quote before ``tokens[k]``
+    ("Kita Villa Kunterbunt", "Kita „Astrid Lindgren“", "St. Martin")."""
+    for back in range(k - 1, max(-1, k - 5), -1):
+        word = tokens[back].text
+        if word.lower().rstrip(".") in INSTITUTION_WORDS:
+            return True
+        if word == "." and back > 0 and tokens[back - 1].text.lower() not in ("st", "hl"):
+            return False  # a sentence end, not "St."
+        if not (word[:1].isupper() or word in ("„", "\"", "“", "»", "‚", ".", "und", "&")):
+            return False
+    return False
+
+
+def _quoted_title(tokens: list[Tok], i: int, j: int) -> bool:
+    """The span opens a quotation that goes on after it: „Michel aus Lönneberga“ is a title."""
+    return (i > 0 and tokens[i - 1].text in ("„", "»", "\"") and j < len(tokens)
+            and tokens[j].text[:1].isalpha() and tokens[j].text[:1].islower())

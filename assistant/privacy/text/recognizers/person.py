@@ -1,0 +1,329 @@
+"""PERSON: names from name lists, titles and roles as context, surname-first and initials.
+
+Presidio's own person detection needs a statistical NER model, which German lacks here. This
+recognizer reads runs of name-like tokens (see :mod:`person_tokens`) and decides per run:
+
+* a known first name plus the capitalised words after it ("Lea Schmidt", "Anna-Lena von der Heide",
+  "Aylin Karakaya", lower-case "lea schmidt", "SCHMIDT LEA");
+* anything capitalised after a title ("Frau Dr. Öztürk" -> "Öztürk"; the title is not in the span);
+* an initial plus a surname ("L. Schmidt"), a surname-first entry ("Schmidt, Lea");
+* a known surname alone, unless an article makes it a noun ("der Koch") or it is an ordinary word.
+
+Runs right before an institution word ("Geschwister Scholl Gymnasium", "Autohaus Ziegler GmbH")
+or right after one ("Kita Max und Moritz", "St. Martin", "GS Nord") are no persons, nor is a run
+that opens a quoted title („Michel aus Lönneberga“); hyphenated institution names
+("Rose-Ausländer-Schule") are single non-name tokens already. Ordinary nouns only count after a
+title or right after a lone first name ("Ines Hagedorn"); lower-case and ALL CAPS name words only
+where that case is the line's style or beside another name word. Bare surnames after a first
+mention are added by the gate (:mod:`assistant.privacy.text.propagate`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterator
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon
+from assistant.privacy.text.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
+
+_GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
+#: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
+_NAME_GAP = re.compile(r"\.?(?:[ \t]{1,3}[„\"“»‚'‘]?|[ \t]?[„\"“»‚'‘])")
+#: Share of capitalised words in a line below which it is written all in lower case ("hab mit
+#: mehmet gesprochen"); German prose has a noun in roughly every fourth word.
+LOWER_CASE_LINE = 0.12
+#: Company forms after a name: the name is a firm's ("Autohaus Ziegler GmbH").
+LEGAL_FORMS = {"GmbH", "gGmbH", "mbH", "AG", "KG", "OHG", "UG", "GbR", "eG", "e.V", "eV"}
+_COMMA_GAP = re.compile(r"[ ]?,[ ]{1,2}")  # "Schmidt, Lea"; "Schmidt,Lea" is two CSV cells
+NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.INITIAL,
+              Kind.PARTICLE}
+TAIL_KINDS = NAME_KINDS
+MAX_NAME_TOKENS = 5
+
+
+class PersonRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+
+    def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="GermanPersonRecognizer")
+
+    def load(self) -> None:  # lists are loaded by the lexicon
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        tokens = _nouns_after_first_names(text, _lower_case_names(text, tokenize(text, self.lexicon)))
+        return [self._result(start, end, score, why)
+                for start, end, score, why in self.find(text, tokens)]
+
+    # -- runs ----------------------------------------------------------------------------------
+
+    def _runs(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int]]:
+        """Index ranges [i, j) of tokens that form one run of name-like words.
+
+        An ordinary noun starts a run only right after a title ("Frau Sommer", "Herr Pate").
+        """
+        i = 0
+        while i < len(tokens):
+            titled_noun = (tokens[i].kind is Kind.NOUN and i > 0 and tokens[i - 1].kind is Kind.TITLE
+                           and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None)
+            if tokens[i].kind not in NAME_KINDS and not titled_noun:
+                i += 1
+                continue
+            j = i + 1
+            while (j < len(tokens) and tokens[j].kind in NAME_KINDS
+                   and _GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]) is not None
+                   and not tokens[j].sentence_start):
+                j += 1
+            yield i, j
+            i = j
+
+    def find(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, float, str]]:
+        runs = list(self._runs(text, tokens))
+        skip_next = False
+        named_until = -1  # end of the last run that named an institution
+        for n, (i, j) in enumerate(runs):
+            if skip_next:
+                skip_next = False
+                continue
+            if _institution_name(text, tokens, i, named_until):
+                named_until = j
+                continue
+            before = self._before(text, tokens, i)
+            after = tokens[j] if j < len(tokens) else None
+            if _institution_after(text, tokens, j):
+                continue  # "Geschwister Scholl Gymnasium", "Karl Kübel Stiftung"
+            if _quoted_title(text, tokens, i, j):
+                continue  # „Michel aus Lönneberga“, „Pippi Langstrumpf“
+            merged = self._surname_first(text, tokens, runs, n)
+            if merged is not None:
+                start, end = merged
+                skip_next = True
+                yield start, end, 0.85, "surname, first name"
+                continue
+            yield from self._decide(tokens[i:j], before)
+
+    @staticmethod
+    def _before(text: str, tokens: list[Token], i: int) -> Token | None:
+        """The word before a run (skipping a title chain like "Frau Dr."), or None at a boundary."""
+        if i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" \t:"):
+            return None
+        return tokens[i - 1]
+
+    def _surname_first(self, text: str, tokens: list[Token], runs: list[tuple[int, int]],
+                       n: int) -> tuple[int, int] | None:
+        """"Schmidt, Lea" / "YILMAZ, AYLIN" / "Schmidt, L." as one span."""
+        if n + 1 >= len(runs):
+            return None
+        i, j = runs[n]
+        i2, j2 = runs[n + 1]
+        head = tokens[i:j]
+        if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
+            return None
+        entry = _entry_start(text, head[0].start) and not _enumeration(text, tokens, j2)
+        for t in head:
+            if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
+                    or (t.kind is Kind.NOUN and entry and len(head) == 1)  # "Böttcher, Finn"
+                    or (t.kind is Kind.FIRST and (t.also_surname or entry) and len(head) == 1)):
+                return None
+        if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
+            return None
+        # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
+        firsts = tokens[i2:j2]
+        if (len(firsts) == 1 and firsts[0].kind is Kind.UNKNOWN and len(head) == 1
+                and head[0].kind is Kind.SUR and not _enumeration(text, tokens, j2)):
+            return head[0].start, firsts[0].end  # "KRASNIQI, ARBËR": a given name in no list
+        if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
+            return None
+        if not any(t.kind in (Kind.FIRST, Kind.INITIAL) for t in firsts):
+            return None
+        if tokens[i2].kind is Kind.INITIAL and head[0].kind is Kind.UNKNOWN:
+            return None
+        return head[0].start, firsts[-1].end
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def _decide(self, run: list[Token], before: Token | None) -> Iterator[tuple[int, int, float, str]]:
+        titled = before is not None and before.kind is Kind.TITLE
+        role = before is not None and before.role
+        noun = before is not None and before.determiner and not titled
+        pos = 0
+        while pos < len(run):
+            tok = run[pos]
+            if tok.kind is Kind.FIRST or (titled and pos == 0):
+                end = pos + 1
+                while end < len(run) and end - pos < MAX_NAME_TOKENS and run[end].kind in TAIL_KINDS:
+                    end += 1
+                while end - 1 > pos and run[end - 1].kind is Kind.PARTICLE:
+                    end -= 1
+                start = pos
+                while (not titled and start > 0 and start > pos - 2
+                       and run[start - 1].kind is Kind.SUR):
+                    start -= 1
+                if titled and pos == 0:
+                    score, why = 0.9, "title"
+                else:
+                    score = 0.85 if end - start > 1 else 0.7
+                    why = "first name"
+                    if tok.lowercase:
+                        score -= 0.15
+                yield run[start].start, run[end - 1].end, score, why
+                pos = end
+                titled = False
+                continue
+            nxt = run[pos + 1] if pos + 1 < len(run) else None
+            if tok.kind is Kind.INITIAL and nxt is not None and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
+                yield tok.start, nxt.end, 0.75, "initial"
+                pos += 2
+                continue
+            if tok.kind is Kind.WEAK_FIRST and nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.FIRST):
+                yield tok.start, nxt.end, 0.6, "ambiguous first name + surname"
+                pos += 2
+                continue
+            if (tok.kind is Kind.UNKNOWN and nxt is not None and not noun and not tok.lowercase
+                    and (nxt.kind is Kind.SUR or (nxt.kind is Kind.FIRST and nxt.also_surname))):
+                yield tok.start, nxt.end, 0.6, "unknown first name + surname"
+                pos += 2
+                continue
+            if tok.kind is Kind.SUR and not tok.lowercase and not noun:
+                if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
+                    yield tok.start, nxt.end, 0.6, "two surnames"
+                    pos += 2
+                    continue
+                score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
+                yield tok.start, tok.end, score, "surname"
+            elif role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0:
+                yield tok.start, tok.end, 0.5, "role + name"
+            pos += 1
+
+    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=score,
+            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:
+    """The run at ``i`` names an institution: "Kita Max", "Kita „Astrid Lindgren“", "St. Martin",
+    "Kita Arche Noah", "Kita Max und Moritz"."""
+    if named_until == i - 1 and i > 0 and tokens[i - 1].text in ("und", "&"):
+        return True
+    k = i
+    while k > 0 and i - k < 3:
+        prev = tokens[k - 1]
+        gap = text[prev.end:tokens[k].start]
+        if not _NAME_GAP.fullmatch(gap) or (gap.startswith(".") and prev.text.lower() not in ("st", "hl")):
+            return False  # a period only after "St." ("Kita St. Martin"), never a sentence end
+        if prev.text.lower().rstrip(".") in INSTITUTION_WORDS:
+            return True
+        if not prev.text[:1].isupper():
+            return False
+        k -= 1
+    return False
+
+
+def _lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
+    """Name words in an unusual case count only where that case is the writing style.
+
+    A lower-case name word counts in a line written all in lower case ("hab mit mehmet
+    gesprochen") or beside another lower-case name word ("gehört zu lina haddad"); "wir bitten um
+    Rückruf" is ordinary German. An ALL CAPS word alone in a mixed-case line is an acronym
+    ("Lernstandserhebung VERA 3") unless a title precedes it or another name word stands beside it.
+    """
+    if not any((t.lowercase or _caps(t)) and t.kind in NAME_KINDS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    line_start = 0
+    while line_start < len(tokens):
+        nl = text.find("\n", tokens[line_start].start)
+        line_end = line_start
+        while line_end < len(tokens) and (nl < 0 or tokens[line_end].start < nl):
+            line_end += 1
+        line = tokens[line_start:line_end]
+        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha()]
+        capitalised = [t for t in words if t.text[:1].isupper()]
+        lower_line = len(capitalised) <= LOWER_CASE_LINE * len(words)
+        caps_line = sum(1 for t in capitalised if _caps(t)) * 2 >= len(capitalised)
+        for k, t in enumerate(line):
+            if t.kind in NAME_KINDS and t.kind is not Kind.PARTICLE:
+                odd = (t.lowercase and not lower_line) or (_caps(t) and not caps_line)
+                if odd and not _beside_name(text, line, k, t.lowercase):
+                    t = replace(t, kind=Kind.OTHER)
+            out.append(t)
+        line_start = line_end
+    return out
+
+
+def _caps(t: Token) -> bool:
+    return len(t.text) > 2 and t.text.isupper()
+
+
+def _beside_name(text: str, line: list[Token], k: int, lowercase: bool) -> bool:
+    """A title before ``line[k]``, or a name word of the same case right before or after it."""
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(line):
+            continue
+        other = line[n]
+        a, b = (other, line[k]) if n < k else (line[k], other)
+        if _GAP.fullmatch(text[a.end:b.start]) is None and text[a.end:b.start] != ". ":
+            continue
+        if other.kind is Kind.TITLE and n < k:
+            return True
+        if other.kind in NAME_KINDS and other.kind is not Kind.PARTICLE and (
+                other.lowercase if lowercase else _caps(other) or other.kind is Kind.INITIAL):
+            return True
+    return False
+
+
+def _institution_after(text: str, tokens: list[Token], j: int) -> bool:
+    """An institution word right after the run, or after one or two more capitalised words."""
+    k = j
+    while k < len(tokens) and k - j < 3:
+        if not _GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
+            return False
+        if tokens[k].institution or tokens[k].text in LEGAL_FORMS:
+            return True  # "Karl Kübel Stiftung", "Autohaus Ziegler GmbH"
+        if not tokens[k].text[:1].isupper():
+            return False
+        k += 1
+    return False
+
+
+def _quoted_title(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """A run that opens a quotation which goes on after it: a title, not a person."""
+    if i == 0 or not text[tokens[i - 1].end:tokens[i].start].endswith(("„", "»", "\"")):
+        return False
+    rest = text[tokens[j - 1].end:tokens[j - 1].end + 2]
+    return bool(rest) and rest[0] not in "“«\"" and rest.strip()[:1].isalpha()
+
+
+def _entry_start(text: str, start: int) -> bool:
+    """``start`` opens a line, a table cell or a numbered list entry."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return re.fullmatch(r"(?:.*[;\t|])?[ ]*(?:\d{1,3}[.)]?[ ]+|[-•*][ ]+)?", line) is not None
+
+
+def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
+    """More names follow with a comma or "und": "Lea, Mia und Tom" is no "Surname, First name"."""
+    if j >= len(tokens):
+        return False
+    between = text[tokens[j - 1].end:tokens[j].start]
+    return "," in between or tokens[j].text in ("und", "&", "oder")
+
+
+def _nouns_after_first_names(text: str, tokens: list[Token]) -> list[Token]:
+    """A noun right after a first name is a surname that is also a noun: "Ines Hagedorn",
+    "Leni Stamm", "Tobias Freytag" (not after a surname: "Wahid Azizi Spätschicht")."""
+    for i in range(1, len(tokens)):
+        if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
+                and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
+                and not (i > 1 and tokens[i - 2].kind in NAME_KINDS
+                         and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
+            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)
+    return tokens

@@ -1,0 +1,246 @@
+"""Tokens of a text, classified for the person recognizer (name lists, case, titles, particles)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.words import load_nouns, ordinary_noun
+
+#: Words; letters glued to digits ("WELADED1BIE", "5A") are codes, never names.
+TOKEN_RE = re.compile(r"(?<!\d)[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?(?!\d)")
+
+#: Titles and forms of address: context for a name, never part of its span.
+TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "dipl.", "fam.",
+          "familie", "mrs.", "mr.", "ms.", "sr.", "sra.", "hd.", "hdr."}
+#: Roles that usually precede a name ("die Schülerin Aylin", "Mutter Yılmaz").
+ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter", "vater", "bruder",
+         "schwester", "lehrer", "lehrerin", "klassenlehrer", "klassenlehrerin", "erzieher",
+         "erzieherin", "betreuer", "betreuerin", "kollege", "kollegin", "schulleiter",
+         "schulleiterin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
+         "vormund", "pflegemutter", "pflegevater", "oma", "opa", "großmutter", "großvater",
+         "onkel", "tante", "cousin", "cousine", "neffe", "nichte", "enkel", "enkelin", "ehemann",
+         "ehefrau", "partner", "partnerin", "kindsvater", "kindsmutter", "geschwister",
+         "schulbegleiter", "schulbegleiterin", "integrationshelfer", "integrationshelferin",
+         "sozialarbeiter", "sozialarbeiterin", "fachkraft", "leiterin", "leiter", "ansprechpartner",
+         "ansprechpartnerin", "kontakt", "name", "namen", "nachname", "vorname", "gez.", "gez",
+         "grüße", "grüßen", "gruß", "ich", "mein", "meine", "meinem", "meiner", "unser", "unsere",
+         "bewerber", "bewerberin", "antragsteller", "antragstellerin", "schüler*in", "kinder",
+         "jugendliche", "jugendlicher", "mädchen", "junge", "baby", "säugling", "patient",
+         "patientin", "klient", "klientin", "teilnehmer", "teilnehmerin"}
+PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
+             "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
+NAME_PREFIXES = {"al", "el", "abu", "abd", "ibn", "bin", "o", "d", "di", "de", "mc", "mac", "van"}
+DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer",
+               "eines", "kein", "keine", "keinen", "jeder", "jede", "jeden", "unser", "unsere",
+               "unseren", "dieser", "diese", "diesen", "beim", "zum", "zur", "vom", "im", "am"}
+#: A name directly before one of these is part of an institution or street name.
+INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "straße", "strasse",
+                     "str.", "platz", "allee", "weg", "haus", "heim", "zentrum", "stiftung", "preis",
+                     "institut", "universität", "hochschule", "halle", "museum", "bibliothek",
+                     "park", "ring", "brücke", "akademie", "programm", "gesetz", "klinik",
+                     "krankenhaus", "hospital", "kirche", "gemeinde", "bad", "damm", "ufer",
+                     "gasse", "förderschule", "berufskolleg", "campus", "verein", "werk", "center",
+                     "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal")
+NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "chen", "nahme",
+                 "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
+
+
+#: Abbreviations with a period that label what follows ("Nr. 12", "Tel. 0201 ..."): never names.
+LABEL_ABBREVIATIONS = {"nr", "tel", "str", "geb", "ca", "bzw", "vgl", "abs", "art", "fax", "kl",
+                       "jg", "az", "inkl", "ggf", "evtl", "bzgl", "usw", "etc", "hausnr", "tel-nr",
+                       "mobil", "handy", "verw", "abt", "zi", "zimmer", "raum", "stellv", "stv",
+                       "lfd", "vfg", "vors", "ltg", "sekr", "vertr", "gem", "j"}
+
+#: Words after which a capitalised run names a place or a group, not a person: "Kita Max und Moritz",
+#: "Grundschule Anne Frank", "Gruppe Pippi Langstrumpf", "St. Martin".
+INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kinderhaus", "krippe",
+                     "hort", "familienzentrum", "schule", "grundschule", "gesamtschule", "realschule",
+                     "hauptschule", "gymnasium", "förderschule", "sekundarschule", "oberschule",
+                     "gemeinschaftsschule", "stadtteilschule", "berufskolleg", "gruppe", "st", "sankt",
+                     "stiftung", "jugendzentrum", "jugendhaus", "jugendtreff", "wohngruppe",
+                     "einrichtung", "verein", "elternverein", "förderverein", "asd", "bezirk",
+                     "stadtbezirk", "sozialraum", "team", "region", "haus", "bad",
+                     # school types as abbreviated in lists: "GS Nord", "GemS Rotenhahn"
+                     "gs", "gems", "ggs", "kgs", "igs", "ges", "rs", "hs", "gy", "gym", "bk", "fös",
+                     "ogs", "fz"}
+#: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
+#: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
+SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
+                   "ski", "ska", "cki", "cka", "wicz", "czyk", "shvili", "dze", "poulos", "poulou",
+                   "idis", "akis", "ova", "eva", "kova", "yev", "yeva")
+#: Weekday abbreviations ("Mo–Do", "Di + Fr"): a name only after a title ("Frau Do").
+WEEKDAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"}
+
+ACRONYMS = {"IBAN", "BIC", "PLZ", "KITA", "NRW", "USA", "BLZ", "SGB", "GMBH", "EV", "AOK", "ASD",
+            "KJHG", "BAMF", "DAZ", "DAF", "OGS", "IGS", "BUT", "ABC", "PDF", "CSV", "XLSX", "TEL",
+            "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR"}
+
+
+def _institution(word: str) -> bool:
+    """"Schule", "Gymnasiums", "Heims", "Straße": the word names an institution or a street."""
+    low = word.lower()
+    stem_form = re.sub(r"(?:es|s|n)$", "", low)
+    return any(low.endswith(stem) or stem_form.endswith(stem) for stem in INSTITUTION_STEMS)
+
+
+class Kind(Enum):
+    FIRST = "first"          # a first name that is not an ordinary word here
+    WEAK_FIRST = "weak_first"  # first name that is also an ordinary word ("Rosa", "Mai")
+    SUR = "sur"
+    WEAK_SUR = "weak_sur"    # surname that is also an ordinary word ("Koch", "Wolf")
+    UNKNOWN = "unknown"      # capitalised, in no list: a surname only beside other evidence
+    NOUN = "noun"            # capitalised ordinary noun in no list: a name only after a title
+    INITIAL = "initial"      # "L."
+    PARTICLE = "particle"    # "von", "van der", "de"
+    TITLE = "title"
+    OTHER = "other"
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    sentence_start: bool
+    lowercase: bool
+    role: bool = False
+    determiner: bool = False
+    institution: bool = False
+    also_surname: bool = False
+
+    @property
+    def is_namey(self) -> bool:
+        return self.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN,
+                             Kind.INITIAL)
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dipl|St|Str|Nr|geb|ca|bzw|vgl|gez|Hd|Hdr))\Z")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'„“‚‘»«(*•-–—":
+        i -= 1
+    if i >= 0 and text[i] == "." and _ABBREVIATION_BEFORE.search(text[max(0, i - 6):i]):
+        return False  # "L. Schmidt", "Dr. Öztürk"
+    return i < 0 or text[i] in ".!?:;|\n\r\t" or text[i].isdigit()
+
+
+def _parts_kind(parts: list[str], lex: NameLexicon) -> tuple[bool, bool]:
+    """(all parts first names, all parts names or a name prefix) for hyphenated tokens."""
+    folded = [fold(p) for p in parts]
+    all_first = all(f in lex.first_names for f in folded)
+    names = [f in lex.surnames or f in lex.first_names for f in folded]
+    all_sur = (all(names[1:]) and (names[0] or folded[0] in NAME_PREFIXES)
+               and all(p[:1].isupper() for p in parts[1:]))
+    return all_first, all_sur
+
+
+def classify(text: str, match_start: int, word: str, lex: NameLexicon,
+             sentence_start: bool | None = None) -> Token:
+    end = match_start + len(word)
+    lower = word.lower()
+    if sentence_start is None:
+        sentence_start = _sentence_start(text, match_start)
+    if word.endswith("."):
+        if lower in TITLES:
+            return Token(word, match_start, end, Kind.TITLE, sentence_start, False)
+        if len(word) == 2 and word[0].isupper():
+            return Token(word, match_start, end, Kind.INITIAL, sentence_start, False)
+        word, lower, end = word[:-1], lower[:-1], end - 1
+        if lower in LABEL_ABBREVIATIONS:
+            return Token(word, match_start, end, Kind.OTHER, sentence_start, False)
+    base = dict(sentence_start=sentence_start, lowercase=word[:1].islower(),
+                role=lower in ROLES, determiner=lower in DETERMINERS)
+    if lower in TITLES:
+        return Token(word, match_start, end, Kind.TITLE, **base)
+    if base["role"]:
+        return Token(word, match_start, end, Kind.OTHER, **base)
+    if lower in PARTICLES and word[:1].islower():
+        return Token(word, match_start, end, Kind.PARTICLE, **base)
+    if base["determiner"] or lower == "sus":
+        return Token(word, match_start, end, Kind.OTHER, **base)  # "Die", "Den"; "SuS" = Schüler
+    parts = re.split(r"[-'’]", word) if "-" in word else [word]
+    if len(parts) > 1 and _institution(parts[-1]):
+        return Token(word, match_start, end, Kind.OTHER, institution=True, **base)
+    if word.isupper() and (len(word) <= 2 or word in ACRONYMS):
+        return Token(word, match_start, end, Kind.OTHER, **base)
+    if fold(word) in lex.never_names or len(word) < 2:
+        return Token(word, match_start, end, Kind.OTHER, institution=_institution(word), **base)
+    common = lex.is_common(word) or (sentence_start and lex.is_common(lower))
+    if len(parts) > 1 and all(parts):
+        if any(len(p) < 2 and fold(p) not in NAME_PREFIXES
+               or (p.isupper() and len(p) <= 3 and not (k == 0 and fold(p) in NAME_PREFIXES))
+               or lex.is_common(p) for k, p in enumerate(parts)):
+            return Token(word, match_start, end, Kind.OTHER, **base)  # "Steuer-ID", "Kita-Kind"
+        all_first, all_sur = _parts_kind(parts, lex)
+        if all_first:
+            kind = Kind.FIRST
+        elif all_sur and word[:1].isupper():
+            kind = Kind.SUR
+        elif word[:1].isupper() and all(p[:1].isupper() for p in parts):
+            kind = Kind.NOUN if ordinary_noun(word) else Kind.UNKNOWN
+        else:
+            kind = Kind.OTHER
+        return Token(word, match_start, end, kind, **base)
+    key = fold(word)
+    is_first, is_sur = key in lex.first_names, key in lex.surnames
+    if word[:1].islower():
+        # German writes nouns capitalised: a lower-case name only counts when it is no word.
+        if common or not (is_first or is_sur) or "N" in load_nouns().get(word.capitalize(), ""):
+            return Token(word, match_start, end, Kind.OTHER, **base)
+        return Token(word, match_start, end, Kind.FIRST if is_first else Kind.SUR, **base)
+    base["also_surname"] = is_sur
+    if word in WEEKDAYS:
+        kind = Kind.WEAK_SUR if is_sur else Kind.OTHER
+    elif is_first:
+        kind = Kind.WEAK_FIRST if common else Kind.FIRST
+    elif is_sur:
+        kind = Kind.WEAK_SUR if common else Kind.SUR
+    elif common or base["determiner"]:
+        kind = Kind.OTHER
+    elif word.isupper() and len(word) <= 3:
+        kind = Kind.OTHER  # acronyms: KITA, NRW, ID
+    elif lower.endswith(NOUN_SUFFIXES) or lower.endswith(INSTITUTION_STEMS):
+        kind = Kind.OTHER
+    elif ordinary_noun(word):
+        kind = Kind.NOUN
+    elif len(word) >= 5 and fold(word).endswith(SURNAME_ENDINGS):
+        kind = Kind.SUR  # "Grigoryan", "Stanikzai", "Kovačević": no list holds every surname
+    else:
+        kind = Kind.UNKNOWN
+    return Token(word, match_start, end, kind, **base)
+
+
+#: (lexicon, word, at a sentence start) -> the classified token at offset 0. A token's class depends
+#: on nothing else, and the same words come back in every text (name-list look-ups were a sixth of
+#: the gate's time, profiled).
+_classified: dict[tuple[int, str, bool], Token] = {}
+_CACHE_LIMIT = 100_000
+
+
+_ABBREVIATION_PART = re.compile(r"[a-zäöü]")
+
+
+def tokenize(text: str, lex: NameLexicon) -> list[Token]:
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        start, word = m.start(), m.group()
+        key = (id(lex), word, _sentence_start(text, start))
+        proto = _classified.get(key)
+        if proto is None:
+            if len(_classified) >= _CACHE_LIMIT:
+                _classified.clear()
+            proto = _classified[key] = classify(word, 0, word, lex, key[2])
+        kind = proto.kind
+        if (kind is Kind.INITIAL and tokens and _ABBREVIATION_PART.fullmatch(tokens[-1].text)
+                and text[tokens[-1].end:start] in (". ", ".")):
+            kind = Kind.OTHER  # "z. B.", "u. U.", "i. d. R.": an abbreviation, not an initial
+        tokens.append(Token(proto.text, start, start + proto.end, kind, proto.sentence_start,
+                            proto.lowercase, proto.role, proto.determiner, proto.institution,
+                            proto.also_surname))
+    return tokens

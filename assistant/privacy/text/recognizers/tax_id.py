@@ -1,0 +1,54 @@
+"""DE_TAX_ID: the 11-digit Steuer-Identifikationsnummer (IdNr).
+
+Valid when the first digit is not 0, among the first ten digits exactly one digit occurs twice or
+three times (three times never all in a row) and the rest at most once, and the 11th digit is the
+ISO 7064 MOD 11,10 check digit. Grouped forms ("12 345 678 903") count too."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from presidio_analyzer import Pattern
+
+from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
+
+#: Compact or grouped with blanks; never with slashes: "305/5921/4471" is a Steuernummer (of a
+#: business or club), not the personal IdNr.
+PATTERN = r"(?<![\d.,/-])[1-9](?:[ ]?\d){10}(?![\d/]|[.,]\d|[ ]\d)"
+
+
+def check_digit(digits: str) -> int:
+    product = 10
+    for ch in digits[:10]:
+        total = (int(ch) + product) % 10 or 10
+        product = (total * 2) % 11
+    check = 11 - product
+    return 0 if check == 10 else check
+
+
+def tax_id_valid(text: str) -> bool:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) != 11 or digits[0] == "0":
+        return False
+    counts = Counter(digits[:10])
+    repeated = [d for d, n in counts.items() if n > 1]
+    if len(repeated) != 1 or counts[repeated[0]] > 3:
+        return False
+    if counts[repeated[0]] == 3 and repeated[0] * 3 in digits[:10]:
+        return False
+    return check_digit(digits) == int(digits[10])
+
+
+class GermanTaxIdRecognizer(PrecheckedPatternRecognizer):
+    PATTERNS = [Pattern("11 digits, optionally grouped", PATTERN, 0.3)]
+    CONTEXT = ["steuer", "identifikationsnummer", "idnr", "tin", "finanzamt"]
+
+    def __init__(self, supported_language: str = "de") -> None:
+        super().__init__(supported_entity="DE_TAX_ID", patterns=self.PATTERNS, context=self.CONTEXT,
+                         supported_language=supported_language, name="GermanTaxIdRecognizer")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A valid IdNr is certain. An invalid one (a typo) stays a weak candidate: it is masked
+        only when context words ("Steuer-ID", "Finanzamt") lift it over the threshold, because a
+        mistyped tax number is still personal data."""
+        return True if tax_id_valid(pattern_text) else None

@@ -1,0 +1,1 @@
+"""Developer tools (training, corpus evaluation, vector prebuild); not part of the installed package."""
