@@ -58,9 +58,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
-    from assistant.privacy.table_io import read_table
-    from assistant.privacy.table_names import name_lexicon
-    from assistant.privacy.tables import check_table
+    from assistant.privacy.tables.io import read_table
+    from assistant.privacy.tables.names import name_lexicon
+    from assistant.privacy.tables.check import check_table
 
     timed("name lexicon (once per process)", 1, name_lexicon)
     frame = synthetic_pupils(args.rows)
