@@ -1,4 +1,7 @@
-"""Installation checks behind ``lotse doctor``: each returns a :class:`Check`."""
+"""Installation checks behind ``lotse doctor``: each returns a :class:`Check`.
+
+The doctor sits above the rooms it checks (model, data dir, R, egress, search index) and imports
+them lazily; nothing imports the doctor except the service layer."""
 
 from __future__ import annotations
 
@@ -116,9 +119,38 @@ def check_egress() -> Check:
                  "nach außen wurde blockiert")
 
 
-def run_checks(settings: Settings, backend_factory: Callable[[], LLMBackend]) -> list[Check]:
-    from assistant.retrieval.doctor_check import check_index
+def check_index(settings: Settings) -> Check:
+    from assistant.retrieval.index import KnowledgeIndex, shipped_vector_files
+    from assistant.retrieval.ingest import file_sha256, knowledge_files
 
+    name = "Suchindex"
+    try:
+        index = KnowledgeIndex(settings, progress=False)
+        records = index.store.records()
+        chunks = index.store.count()
+    except LotseError as exc:
+        return Check(name, "fail", str(exc))
+    except Exception as exc:  # noqa: BLE001 - report, do not crash the doctor
+        return Check(name, "fail", f"Index lässt sich nicht öffnen ({type(exc).__name__}: {exc}); "
+                     "löschen Sie den Ordner 'chroma' im Datenordner, Lotse baut ihn neu auf.")
+    expected = {p.name: file_sha256(p) for p in knowledge_files(settings.paths.knowledge_dir)}
+    indexed = {s: r.sha256 for s, r in records.items() if r.origin == "knowledge"}
+    stale = sorted(s for s, sha in expected.items() if indexed.get(s) != sha)
+    users = sum(r.origin == "user" for r in records.values())
+    where = (f"Chroma-Server {settings.retrieval.chroma_host}:{settings.retrieval.chroma_port}"
+             if settings.retrieval.chroma_mode == "http" else f"{settings.paths.data_dir / 'chroma'}")
+    detail = (f"{len(indexed)} Leitfäden, {users} eigene Dokumente, {chunks} Abschnitte ({where}); "
+              f"{len(shipped_vector_files(settings.paths.knowledge_dir))} mitgelieferte Vektordatei(en)")
+    if index.repair_notes:
+        detail += "; repariert: " + "; ".join(index.repair_notes)
+    if stale:
+        return Check(name, "warn", f"{detail}. Noch nicht (aktuell) eingelesen: {', '.join(stale[:5])}"
+                     f"{' …' if len(stale) > 5 else ''} – geschieht automatisch beim nächsten "
+                     "'lotse ask' oder 'lotse sources'.")
+    return Check(name, "ok", detail)
+
+
+def run_checks(settings: Settings, backend_factory: Callable[[], LLMBackend]) -> list[Check]:
     checks = [check_config(settings)]
     model_checks, _ = check_model(backend_factory)
     checks += model_checks

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from assistant.catalogue.schema import Column, Indicator
+from assistant.catalogue.schema import Column, Indicator
 
 METHOD_TEXT = {
     "ratio": "Verhältnis: Summe der Zähler / Summe der Nenner",
@@ -86,12 +83,12 @@ def _formula_body(f) -> str:  # noqa: ANN001 - schema.Formula
     return f"{f.numerator}{_factor(f.factor)}"
 
 
-def _formula_line(ind: "Indicator") -> str:
+def _formula_line(ind: Indicator) -> str:
     f = ind.formula
     return f"So wird {ind.id} berechnet: {_formula_body(f)}, Einheit {f.unit} ({METHOD_TEXT[f.method]})."
 
 
-def summary_sentences(ind: "Indicator") -> list[str]:
+def summary_sentences(ind: Indicator) -> list[str]:
     """The entry as a few self-contained German sentences for an answer that cites the catalogue:
     definition, formula, Stichtag, data source with table codes, the first caveat, ID status."""
     definition = ind.definition.strip().rstrip(".")

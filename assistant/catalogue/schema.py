@@ -145,17 +145,6 @@ class Indicator(Strict):
     def key_columns(self) -> list[str]:
         return [c.name for c in self.output if c.role == "key"]
 
-    def to_text(self) -> str:
-        from assistant.catalogue.render import render_text
-
-        return render_text(self)
-
-    def summary(self) -> list[str]:
-        """A few self-contained German sentences: definition, formula, Stichtag, source, caveat."""
-        from assistant.catalogue.render import summary_sentences
-
-        return summary_sentences(self)
-
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")
 

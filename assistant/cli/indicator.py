@@ -73,7 +73,9 @@ def show(app, indicator_id: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(ind.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(ind.to_text())
+        from assistant.catalogue.render import render_text
+
+        click.echo(render_text(ind))
 
 
 @indicator.command()
