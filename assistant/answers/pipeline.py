@@ -20,7 +20,8 @@ from assistant.errors import PrivacyError
 from assistant.answers import citations
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.generative import GenerativeAnswerer
-from assistant.retrieval.models import Answer, Passage
+from assistant.answers.models import Answer
+from assistant.retrieval.models import Passage
 from assistant.answers.streaming import restore_stream
 
 log = logging.getLogger(__name__)

@@ -1,12 +1,12 @@
 """Typed values that flow between the retrieval stages.
 
-``Section`` (loader) -> ``Chunk`` (chunker, stored) -> ``Passage`` (retriever, numbered)
--> ``Answer`` (answerer, with ``Citation`` objects resolved from ``[n]`` markers).
+``Section`` (loader) -> ``Chunk`` (chunker, stored) -> ``Passage`` (retriever, numbered), which
+names its ``Citation``. The answer built from passages lives in :mod:`assistant.answers.models`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -83,24 +83,6 @@ class Citation:
         if self.page:
             where.append(f"S. {self.page}")
         return f"[{self.n}] " + ", ".join(where) + f" ({self.source})"
-
-
-@dataclass
-class Answer:
-    question_anonymized: str
-    answer: str
-    citations: list[Citation] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    model: str = ""
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "question_anonymized": self.question_anonymized,
-            "answer": self.answer,
-            "citations": [c.as_dict() for c in self.citations],
-            "warnings": list(self.warnings),
-            "model": self.model,
-        }
 
 
 @dataclass(frozen=True)
