@@ -20,6 +20,7 @@ import pandas as pd
 
 from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog
+from assistant.privacy.pseudonyms import PseudonymMap
 from assistant.privacy.tables.suppression import SuppressionResult, suppress
 from assistant.privacy.tables.detect import (ColumnFinding, classify_column, is_int, is_number,
                                             looks_like_name, parse_date, sample_values, share)
@@ -40,24 +41,26 @@ ACTION_TEXT = {"pseudonymize": "pseudonymisiert", "drop": "entfernt",
 
 
 class Pseudonymizer:
-    """Stable placeholders per session: the same value of a kind always gets the same
-    ``<KIND_n>``. The mapping lives in memory only and is never written anywhere."""
+    """Placeholders for table columns, drawn from a session's :class:`PseudonymMap`.
 
-    def __init__(self) -> None:
-        self._maps: dict[str, dict[str, int]] = {}
+    Give it the map of the session's text gate (``PrivacyGate.pseudonyms``) and a pupil named in a
+    letter and listed in a table of the same session gets the same ``<PERSON_n>`` in both. The
+    mapping lives in memory only and is never written anywhere.
+    """
+
+    def __init__(self, pseudonyms: PseudonymMap | None = None) -> None:
+        self.pseudonyms = PseudonymMap() if pseudonyms is None else pseudonyms
 
     def replace(self, kind: str, series: pd.Series) -> tuple[pd.Series, int]:
-        mapping = self._maps.setdefault(kind, {})
         codes, uniques = pd.factorize(series.astype(object))
         labels = np.empty(len(uniques) + 1, dtype=object)
         labels[-1] = None
         for n, value in enumerate(uniques):
-            key = " ".join(str(value).split()).casefold()
-            labels[n] = f"<{kind}_{mapping.setdefault(key, len(mapping) + 1)}>"
+            labels[n] = self.pseudonyms.placeholder(kind, " ".join(str(value).split()))
         return pd.Series(labels[codes], index=series.index, dtype=object), len(uniques)
 
     def __len__(self) -> int:
-        return sum(len(m) for m in self._maps.values())
+        return len(self.pseudonyms)
 
 
 @dataclass

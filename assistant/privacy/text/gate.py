@@ -86,13 +86,15 @@ def _resolve(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, i
 class PrivacyGate:
     def __init__(self, analyzer: Any, audit: AuditLog | None, *,
                  score_threshold: float = 0.4, chunk_chars: int = 20_000, overlap_chars: int = 300,
-                 max_chars: int = 12_000_000) -> None:
+                 max_chars: int = 12_000_000, pseudonyms: PseudonymMap | None = None) -> None:
+        """``pseudonyms``: the session's placeholder map, shared with the table gate so one person
+        gets one placeholder in the texts and tables of a session (a new map if omitted)."""
         from assistant.privacy.names import load_lexicon
 
         self._analyzer = analyzer
         self._audit = audit
         self._lexicon = load_lexicon()
-        self._map = PseudonymMap()
+        self._map = PseudonymMap() if pseudonyms is None else pseudonyms
         self.score_threshold = score_threshold
         self.chunk_chars = chunk_chars
         self.overlap_chars = overlap_chars
@@ -102,7 +104,8 @@ class PrivacyGate:
         return f"PrivacyGate(threshold={self.score_threshold}, {self._map!r})"
 
     @classmethod
-    def from_settings(cls, settings: "Settings", *, audit: bool = True) -> "PrivacyGate":
+    def from_settings(cls, settings: "Settings", *, audit: bool = True,
+                      pseudonyms: PseudonymMap | None = None) -> "PrivacyGate":
         from assistant.privacy.text.engine import get_analyzer
 
         try:
@@ -117,7 +120,12 @@ class PrivacyGate:
                 _HINT) from exc
         p = settings.privacy
         return cls(analyzer, log_, score_threshold=p.score_threshold,
-                   chunk_chars=p.chunk_chars, max_chars=p.max_input_chars)
+                   chunk_chars=p.chunk_chars, max_chars=p.max_input_chars, pseudonyms=pseudonyms)
+
+    @property
+    def pseudonyms(self) -> PseudonymMap:
+        """This session's placeholder map (hand it to the table gate to share placeholders)."""
+        return self._map
 
     def new_session(self) -> "PrivacyGate":
         """A gate with its own, empty placeholder mapping on the same analyzer and audit log."""

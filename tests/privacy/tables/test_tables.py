@@ -185,3 +185,23 @@ def test_pupil_list_with_count_like_column_hints_at_aggregate_flag():
     assert check_table(frame).table_kind == "microdata"
     counted = PUPILS[["Nachname", "Klasse"]].assign(Anzahl=[str(n) for n in range(10)])
     assert any("--aggregate" in w for w in check_table(counted).warnings)
+
+
+def test_a_pupil_gets_one_placeholder_in_the_text_and_the_table_of_a_session(gate):
+    """One pseudonymiser per session: the text gate and the table gate draw from the same map."""
+    letter = gate.redact("Elif Yılmaz aus der 4a fehlt seit Montag; Jonas Müller bringt die Hausaufgaben.")
+    table = pd.DataFrame({"Name": ["Jonas Müller", "Anna Schmidt", "Elif Yılmaz"],
+                          "Klasse": ["4a", "4a", "4a"], "Fehltage": [1, 0, 5]})
+    cleaned = check_table(table, mode="pseudonymize",
+                          pseudonymizer=Pseudonymizer(gate.pseudonyms)).cleaned
+    in_text = {e.placeholder for e in letter.entities if e.type == "PERSON"}
+    assert cleaned["Name"].tolist()[0] in in_text and cleaned["Name"].tolist()[2] in in_text
+    assert cleaned["Name"].tolist()[0] != cleaned["Name"].tolist()[2]
+    assert cleaned["Name"].tolist()[1] not in in_text  # Anna Schmidt is new in this session
+    assert gate.restore(cleaned["Name"].tolist()[2]) == "Elif Yılmaz"
+
+
+def test_separate_sessions_number_their_placeholders_separately(gate):
+    gate.redact("Elif Yılmaz fehlt.")
+    table = pd.DataFrame({"Name": ["Jonas Müller", "Anna Schmidt"], "Klasse": ["4a", "4b"]})
+    assert check_table(table).cleaned["Name"].tolist() == ["<PERSON_1>", "<PERSON_2>"]
