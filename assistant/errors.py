@@ -1,6 +1,29 @@
-"""One error hierarchy. Messages are German and say what to do next."""
+"""One error hierarchy. Messages are German and say what to do next.
+
+Every error a user can act on derives from :class:`LotseError`; its class fixes the exit code of
+the ``lotse`` command, and each code means one thing (the table is in README.md, section
+"Exit-Codes"; ``EXIT_CODES`` below is the same table in code):
+"""
 
 from __future__ import annotations
+
+#: Exit codes of ``lotse`` and what each means. tests/test_errors.py checks that the README's
+#: table, this mapping and the error classes agree.
+EXIT_CODES: dict[int, str] = {
+    0: "Erfolg",
+    1: "Unerwarteter Fehler (ein Programmfehler; LOTSE_DEBUG=1 zeigt die Einzelheiten)",
+    2: "Aufruf falsch: unbekannte Option, fehlendes Argument (Befehlszeile)",
+    3: "Sprachmodell nicht gefunden, nicht ladbar oder nicht erreichbar",
+    4: "Netzwerkverbindung nach außen blockiert",
+    5: "Datenschutzfilter konnte nicht laufen; nichts wurde weitergegeben",
+    6: "Eingabe (Datei, Text, Tabelle) nicht verarbeitbar, auch teilweise",
+    7: "Konfiguration unbrauchbar (lotse.toml oder LOTSE_*-Variable)",
+    8: "Suchindex lässt sich nicht öffnen",
+    9: "Indikatorenkatalog fehlerhaft",
+    10: "Referenzrechnung (R oder pandas) fehlgeschlagen",
+    11: "Mindestens eine Prüfung von 'lotse doctor' ist fehlgeschlagen",
+    130: "Abgebrochen (Strg+C)",
+}
 
 
 class LotseError(Exception):
@@ -24,7 +47,7 @@ class LotseError(Exception):
 class ConfigError(LotseError):
     """The configuration file or an environment variable is unusable."""
 
-    exit_code = 2
+    exit_code = 7
 
 
 class ModelError(LotseError):
@@ -64,3 +87,32 @@ class InputError(LotseError):
     """The user's input (file, text, table) cannot be processed."""
 
     exit_code = 6
+
+
+class SearchIndexError(LotseError):
+    """The search index cannot be opened."""
+
+    exit_code = 8
+
+
+class CatalogueError(LotseError):
+    """A catalogue file is missing, unreadable or violates the schema."""
+
+    exit_code = 9
+
+
+class ReferenceRunError(LotseError):
+    """A reference implementation is missing, failed, or R is not available."""
+
+    exit_code = 10
+
+
+class ChecksFailed(LotseError):
+    """At least one check of ``lotse doctor`` failed (the report says which)."""
+
+    exit_code = 11
+
+
+#: Click's own usage errors (unknown option, missing argument) and Ctrl+C.
+USAGE_EXIT_CODE = 2
+ABORT_EXIT_CODE = 130

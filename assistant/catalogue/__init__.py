@@ -2,7 +2,7 @@
 
     from assistant.catalogue import load_catalogue
     cat = load_catalogue(settings.paths.knowledge_dir / "indicators")
-    render_text(cat.get("C7.1"))          # from assistant.catalogue.render
+    cat.get("C7.1").to_text()
 """
 
 from assistant.catalogue.loader import Catalogue, load_catalogue

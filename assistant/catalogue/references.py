@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from assistant import PROJECT_ROOT
-from assistant.errors import InputError, LotseError
+from assistant.errors import InputError, LotseError, ReferenceRunError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,12 +31,6 @@ if TYPE_CHECKING:
 
 DEFAULT_REFERENCE_DIR = PROJECT_ROOT / "knowledge" / "reference"
 R_TIMEOUT_S = 60.0
-
-
-class ReferenceRunError(LotseError):
-    """A reference implementation is missing, failed, or R is not available."""
-
-    exit_code = 7
 
 
 def _dir(reference_dir: Path | None) -> Path:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.catalogue.schema import Column, Indicator
+from typing import Any
+
+#: A catalogue entry (:class:`assistant.catalogue.schema.Indicator`) and one of its columns. The
+#: renderer reads their fields and imports nothing from the schema, so the schema's ``to_text()``
+#: and ``summary()`` call it without an import cycle.
+Indicator = Any
+Column = Any
 
 METHOD_TEXT = {
     "ratio": "Verhältnis: Summe der Zähler / Summe der Nenner",

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.errors import LotseError
+from assistant.catalogue.render import render_text, summary_sentences
+from assistant.errors import CatalogueError
 
 AREAS: dict[str, str] = {
     "A": "Rahmenbedingungen",
@@ -46,12 +47,6 @@ TOPICS: dict[int, str] = {
 }
 
 ID_PATTERN = re.compile(r"^([A-I])(\d{1,2})\.(\d{1,2})$")
-
-
-class CatalogueError(LotseError):
-    """A catalogue file is missing, unreadable or violates the schema."""
-
-    exit_code = 2
 
 
 class Strict(BaseModel):
@@ -144,6 +139,13 @@ class Indicator(Strict):
 
     def key_columns(self) -> list[str]:
         return [c.name for c in self.output if c.role == "key"]
+
+    def to_text(self) -> str:
+        return render_text(self)
+
+    def summary(self) -> list[str]:
+        """A few self-contained German sentences: definition, formula, Stichtag, source, caveat."""
+        return summary_sentences(self)
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")

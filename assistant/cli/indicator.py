@@ -73,9 +73,7 @@ def show(app, indicator_id: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(ind.to_dict(), ensure_ascii=False, indent=2))
     else:
-        from assistant.catalogue.render import render_text
-
-        click.echo(render_text(ind))
+        click.echo(ind.to_text())
 
 
 @indicator.command()

@@ -13,7 +13,6 @@ from typing import Any, Protocol, Sequence
 
 import numpy as np
 
-from assistant.catalogue.render import render_text, summary_sentences
 from assistant.catalogue.search import named_exactly
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
@@ -123,9 +122,9 @@ class HybridRetriever:
         except Exception as exc:  # noqa: BLE001 - a broken catalogue must not break search
             log.warning("catalogue lookup failed: %s", exc)
             return []
-        return [Passage(text=render_text(ind), source=f"katalog:{ind.id}", title=ind.name,
+        return [Passage(text=ind.to_text(), source=f"katalog:{ind.id}", title=ind.name,
                         section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}",
-                        summary=tuple(summary_sentences(ind)) if named_exactly(ind, question) else ())
+                        summary=tuple(ind.summary()) if named_exactly(ind, question) else ())
                 for ind in found]
 
     def retrieve(self, question: str, k: int | None = None) -> list[Passage]:

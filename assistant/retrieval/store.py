@@ -20,18 +20,12 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from assistant.errors import LotseError
+from assistant.errors import LotseError, SearchIndexError
 from assistant.retrieval.embedder import Embedder, chroma_embedding_function
 from assistant.retrieval.models import Chunk, SourceRecord
 
 log = logging.getLogger(__name__)
 MANIFEST_SUFFIX = ".sources"
-
-
-class SearchIndexError(LotseError):
-    """The search index cannot be opened."""
-
-    exit_code = 7
 
 
 @dataclass

@@ -9,7 +9,6 @@ import pytest
 from assistant import PROJECT_ROOT
 from assistant.catalogue import CatalogueError, load_catalogue
 from assistant.catalogue.loader import load_area_file
-from assistant.catalogue.render import render_text
 from assistant.catalogue.references import fixture_paths, pandas_path, r_path, read_table
 from assistant.errors import InputError
 
@@ -52,7 +51,7 @@ def test_every_entry_names_sources_and_id_status(cat):
         assert ind.sources, ind.id
         assert ind.id_status in ("belegt", "abgeleitet"), ind.id
         assert ind.data_sources and all(s.statistic and s.holder for s in ind.data_sources), ind.id
-        assert "ID-Status: " + ind.id_status in render_text(ind)
+        assert "ID-Status: " + ind.id_status in ind.to_text()
 
 
 def test_computable_entries_have_both_references_and_fixtures(cat):
@@ -125,7 +124,7 @@ def test_catalogue_is_cached_per_directory_until_a_file_changes(tmp_path: Path):
 
 
 def test_to_text_has_formula_date_sources_tables_caveats(cat):
-    text = render_text(cat.get("C7.1"))
+    text = cat.get("C7.1").to_text()
     for part in ("Formel:", "× 100", "Stichtag: Betreute Kinder am 1.3.", "22543-03-01-4",
                  "Quellen:", "nifbe.de", "Vorsicht:", "Durchschnitt der Jahrgangsquoten"):
         assert part in text
