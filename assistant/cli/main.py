@@ -80,9 +80,9 @@ class AppContext:
     """
 
     def __init__(self, config: str | None = None,
-                 factory: "Callable[[str | None], Lotse]" = make_service) -> None:
+                 factory: "Callable[[str | None], Lotse] | None" = None) -> None:
         self.config = config
-        self.factory = factory
+        self.factory = factory or make_service
         self._service: "Lotse | None" = None
 
     @classmethod
