@@ -103,8 +103,9 @@ def test_every_table_code_is_marked_verified_or_unverified():
             assert sorted(c.table for c in src.table_checks) == sorted(src.tables), ind.id
             for c in src.table_checks:
                 checked[c.table] = c
-                if c.verified:
+                if c.verified:  # the export that was read is named, also in the entry's sources
                     assert "gelesen" in c.verified_by, (ind.id, c.table)
+                    assert any(c.table in s for s in ind.sources), (ind.id, c.table)
     verified = {t for t, c in checked.items() if c.verified}
     assert {"21111-01-03-4", "21111-02-06-4", "21121-02-02-4", "13211-02-05-4", "82411-01-03-4",
             "22541-01-01-4", "21321-01-01-4"} <= verified
