@@ -75,3 +75,15 @@ def test_d15_3_r_keeps_the_age_with_missing_population():
                        "studienberechtigte": [100, 150, 60], "bevoelkerung": [1000, float("nan"), 1200]})
     for run in (refs.run_pandas, refs.run_r):
         assert math.isnan(run("D15.3", df).iloc[0]["studienberechtigtenquote"]), run.__name__
+
+
+def test_no_reference_sums_missing_values_away():
+    """The idioms that treat NaN as 0 (pandas) or drop NA rows (R formula aggregate) are not used."""
+    ref = PROJECT_ROOT / "knowledge" / "reference"
+    for path in sorted((ref / "pandas").glob("*.py")):
+        code = path.read_text(encoding="utf-8")
+        assert ".sum()" not in code and 'transform("sum")' not in code, path.name
+    for path in sorted((ref / "r").glob("*.R")):
+        code = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.lstrip().startswith("#"))
+        assert code.count("aggregate(") == code.count("na.action = na.pass"), path.name

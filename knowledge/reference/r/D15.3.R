@@ -9,7 +9,7 @@ compute <- function(df) {
   by_age$quote <- ifelse(by_age$bevoelkerung != 0, by_age$studienberechtigte / by_age$bevoelkerung * 100, NA_real_)
   out <- aggregate(quote ~ region + jahr, data = by_age, FUN = sum, na.action = na.pass)
   # Fehlt innerhalb der gelieferten Altersspanne ein Altersjahr, fehlt ein Summand: NA.
-  span <- aggregate(alter ~ region + jahr, data = by_age,
+  span <- aggregate(alter ~ region + jahr, data = by_age, na.action = na.pass,
                     FUN = function(a) max(a) - min(a) + 1 == length(a))
   out <- merge(out, span)
   out$studienberechtigtenquote <- ifelse(out$alter, out$quote, NA_real_)
