@@ -20,7 +20,9 @@ from assistant.settings import Settings, load_settings
 from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
 
 if TYPE_CHECKING:
+    from assistant.guide import Guide, GuideSession, KompassResult
     from assistant.privacy import PrivacyGate
+    from assistant.retrieval.models import Answer
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.pipeline import AnswerStream
 
@@ -40,6 +42,7 @@ class Lotse:
         self._gate: Any = None
         self._index: Any = None
         self._asker: Any = None
+        self._guide_asker: Any = None
         self.templates = TemplateLibrary(self.settings.paths.prompts_dir)
 
     @property
@@ -92,3 +95,36 @@ class Lotse:
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index)
         return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+
+    # onboarding guide and DKBM-Kompass ------------------------------------------------------
+    def guide(self) -> "Guide":
+        """The guide modules and the Kompass, checked on load (a broken file raises ConfigError)."""
+        from assistant.guide import load_guide
+
+        return load_guide(self.settings.paths.knowledge_dir)
+
+    def guidance_answer(self, question: str) -> "Answer":
+        """``ask`` in its extractive mode (deterministic, no model): privacy gate, search, cited
+        sentences. The guide uses it for free questions."""
+        if self._guide_asker is None:
+            from assistant.retrieval.factory import build_asker
+
+            retrieval = self.settings.retrieval.model_copy(update={"answer_mode": "extractive"})
+            settings = self.settings.model_copy(update={"retrieval": retrieval})
+            self._guide_asker = build_asker(settings, lambda: self.backend, self.templates,
+                                            index=self.index)
+        return self._guide_asker.ask(question)
+
+    def guide_session(self) -> "GuideSession":
+        """A guide conversation whose learner state lives in ``<data_dir>/guide/``."""
+        from assistant.guide import GuideSession, StateStore
+
+        return GuideSession(self.guide(), StateStore(self.settings.paths.data_dir / "guide"),
+                            self.guidance_answer)
+
+    def kompass(self, answers: "str | list[int]") -> "KompassResult":
+        """The Kompass result for one answer (1–4 = Typ I–IV) per dimension, e.g. "2,3,1,2,2,1,3"."""
+        from assistant.guide import assess, parse_answers
+
+        guide = self.guide()
+        return assess(guide, parse_answers(answers, len(guide.kompass.dimensions)))
