@@ -82,10 +82,13 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[.!]+$", "", folded).split())
 
 
+_PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
+
+
 def _terms(text: str) -> set[str]:
     from assistant.retrieval.german import tokens
 
-    return {t for t in tokens(re.sub(r"<[A-Z_]+_\d+>", " ", text)) if not t.isdigit()}
+    return {t for t in tokens(_PLACEHOLDER.sub(" ", text)) if not t.isdigit()}
 
 
 class Conversation:
@@ -261,7 +264,7 @@ class Conversation:
             return s, Turn("not-covered", f"{NOT_COVERED}{offer}{where}")
         labels = tuple(c.label() for c in answer.citations)
         refs = [(c.source, c.section) for c in answer.citations]
-        module = self.guide.covering(refs)
+        module = self.guide.covering(refs) or self._closest_module(answer.question_anonymized)
         lines = ["Antwort aus dem Leitfaden:", answer.answer.strip(), "", "Quellen:"]
         lines += [f"  {label}" for label in labels]
         if module is not None:
@@ -280,19 +283,32 @@ class Conversation:
 
     @staticmethod
     def _covered(answer: AnswerLike) -> bool:
+        """Do the cited passages contain at least half of the question's content words?
+
+        A word counts when its stem or one of its compound parts occurs in the passages (also as
+        a part of a compound there): "Sprachmodelle" meets "Modell", "Liste" meets "Schülerlisten".
+        """
+        from assistant.retrieval.german import CompoundSplitter, stem, words
+
         if not answer.citations:
             return False
-        asked = _terms(answer.question_anonymized)
+        passage_words = [w for c in answer.citations for w in words(c.text)]
+        splitter = CompoundSplitter({stem(w) for w in passage_words})
+        found = set(splitter.terms(passage_words))
+        asked = [w for w in words(_PLACEHOLDER.sub(" ", answer.question_anonymized)) if not w.isdigit()]
         if not asked:
             return False
-        found = set().union(*(_terms(c.text) for c in answer.citations))
-        return len(asked & found) / len(asked) >= MIN_COVERAGE
+        hits = sum(1 for w in asked if {stem(w), *splitter.parts(w)} & found)
+        return hits / len(asked) >= MIN_COVERAGE
 
     def _closest_module(self, question: str) -> Module | None:
         asked = _terms(question)
         best, chosen = 0, None
         for m in self.guide.modules:
-            body = " ".join([m.title, m.summary, *m.keywords] + [x.title + " " + x.text for x in m.steps])
+            body = " ".join([m.title, m.summary, *m.keywords]
+                            + [" ".join([x.title, x.text, *(r.heading for r in x.sources),
+                                         *([x.exercise.question, *x.exercise.options] if x.exercise else [])])
+                               for x in m.steps])
             score = len(asked & _terms(body))
             if score > best:
                 best, chosen = score, m

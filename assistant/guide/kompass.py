@@ -102,7 +102,8 @@ def load_kompass(path: Path) -> Kompass:
     try:
         return Kompass.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except ValidationError as exc:
-        problems = "; ".join(f"Feld {_where(e)}: {e['msg']}" for e in exc.errors()[:5])
+        problems = "; ".join(f"Feld {_where(e)}: {str(e['msg']).removeprefix('Value error, ')}"
+                             for e in exc.errors()[:5])
         raise ConfigError(f"Der DKBM-Kompass in '{path}' ist fehlerhaft: {problems}.", hint) from None
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"Der DKBM-Kompass in '{path}' ist nicht lesbar: {exc}", hint) from None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import ConfigError
 from assistant.guide.kompass import Kompass, load_kompass
@@ -81,16 +81,17 @@ class Module(BaseModel):
     next: str | None = None
     steps: list[Step] = Field(min_length=3)
 
-    @model_validator(mode="after")
-    def _pattern(self) -> "Module":
-        order = [PHASES.index(s.phase) for s in self.steps]
+    @field_validator("steps")
+    @classmethod
+    def _pattern(cls, steps: list[Step]) -> list[Step]:
+        order = [PHASES.index(s.phase) for s in steps]
         if order != sorted(order) or set(order) != {0, 1, 2}:
-            raise ValueError("steps müssen der Reihe nach Einleitung, Umsetzung und "
+            raise ValueError("die Schritte müssen der Reihe nach Einleitung, Umsetzung und "
                              "Selbsteinschätzung enthalten (phase: einleitung, umsetzung, "
                              "selbsteinschaetzung)")
-        if any(s.exercise is None for s in self.steps if s.phase == "selbsteinschaetzung"):
+        if any(s.exercise is None for s in steps if s.phase == "selbsteinschaetzung"):
             raise ValueError("jeder Schritt der Selbsteinschätzung braucht eine exercise")
-        return self
+        return steps
 
     @property
     def exercises(self) -> list[int]:
@@ -183,6 +184,10 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
+def _msg(error: dict) -> str:
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
 def _where(error: dict) -> str:
     return ".".join(str(part) for part in error.get("loc", ())) or "(Datei)"
 
@@ -192,7 +197,7 @@ def _load_module(path: Path) -> Module:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Module.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"Feld {_where(e)}: {e['msg']}" for e in exc.errors()[:5])
+        problems = "; ".join(f"Feld {_where(e)}: {_msg(e)}" for e in exc.errors()[:5])
         raise ConfigError(f"Das Leitfaden-Modul '{path.name}' ist fehlerhaft: {problems}.", HINT) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"Das Leitfaden-Modul '{path.name}' ist nicht lesbar: {exc}", HINT) from None
