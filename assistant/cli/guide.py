@@ -68,11 +68,12 @@ def kompass(app, answers: str | None, as_json: bool, new: bool) -> None:
     from assistant.service import Lotse
 
     lotse = Lotse(app.settings)
+    session = None
     if answers is None:
         session = lotse.guide_session()
         total = len(session.guide.kompass.dimensions)
         turn = session.start_kompass(new=new or len(session.state.kompass) >= total)
-        click.echo(turn.text if not as_json else turn.text, err=as_json)
+        click.echo(turn.text, err=as_json)
         _line_editing()
         while turn.kind != "kompass-result":
             text = _read()
@@ -84,13 +85,13 @@ def kompass(app, answers: str | None, as_json: bool, new: bool) -> None:
             if session.state.mode != "kompass" and turn.kind != "kompass-result":
                 click.echo("Kompass unterbrochen; Ihre Antworten sind gespeichert.", err=True)
                 raise SystemExit(1)
-            if turn.kind != "kompass-result" or not as_json:
+            if turn.kind != "kompass-result":
                 click.echo(turn.text, err=as_json)
         answers = ",".join(str(a) for a in session.state.kompass)
-        if not as_json:
-            return
     result = lotse.kompass(answers)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_result(result))
+        return
+    click.echo(render_result(result))
+    if session is not None:
+        click.echo("\nIhre Antworten sind gespeichert. Neu einschätzen: lotse kompass --neu")
