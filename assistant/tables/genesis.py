@@ -64,7 +64,7 @@ def _is_body(row: Sequence[str]) -> bool:
 def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
                   source_format: str = "csv", delimiter: str | None = ";") -> TableData:
     """Read the block layout from ``rows`` (cells as text)."""
-    rows = [[c.strip() if isinstance(c, str) else "" for c in r] for r in rows]
+    rows = [list(map(str.strip, r)) for r in rows]
     end = next((i for i, r in enumerate(rows) if r and _FOOTER.match(r[0])), len(rows))
     start = 0
     while start < end and (not any(rows[start]) or _only_first(rows[start])):
@@ -75,13 +75,22 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
         raise _unreadable(name, "keine Datenzeilen unter dem Tabellenkopf gefunden")
     header_rows = [r for r in rows[start:first_body] if any(r)]
     body: list[list[str]] = []
-    for row in rows[first_body:end]:
-        if not any(row):
-            continue
-        if not row[0] and len([c for c in row if c]) <= 1 or _only_first(row) and body:
-            break  # footer without an underscore line ("Stand: …", a note)
+    stop = end
+    for i in range(first_body, end):
+        row = rows[i]
+        if not row[0]:
+            if any(row) and sum(1 for c in row if c) > 1:
+                body.append(row)  # a body line without its first label (rare)
+                continue
+            if not any(row):
+                continue
+            stop = i
+            break  # footer without an underscore line
+        if len(row) == 1 or not any(row[1:]):
+            stop = i
+            break  # "Stand: …", a note
         body.append(row)
-    footer_rows = rows[first_body + len(body):]
+    footer_rows = rows[stop:]
     width = max(len(r) for r in header_rows + body)
     lead = _lead_count(header_rows, body)
     if lead >= width:
