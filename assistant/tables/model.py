@@ -197,6 +197,13 @@ def assemble(meta: TableMeta, lines: Sequence[Mapping[str, Any]], headers: Seque
         raise InputError("Die Tabelle enthält keine Datenzeilen mit Werten.",
                          "Prüfen Sie, ob der Export Zeilen und Wertspalten enthält.")
     names, unit = column_names(headers)
+    if column_times is not None:  # the same labels under each time are the same column
+        unique = list(dict.fromkeys(tuple(h) for h in headers))
+        unique_names, unique_unit = column_names(unique)
+        lookup = dict(zip(unique, unique_names))
+        shared = [lookup[tuple(h)] for h in headers]
+        if len(set(zip(column_times, shared))) == len(shared):
+            names, unit = shared, unique_unit
     row_keys = sorted({k for line in lines for k in line if k.startswith("row_")},
                       key=lambda k: int(k.split("_")[1]))
     line_idx = np.repeat(np.arange(n), c)
@@ -249,7 +256,7 @@ def assemble(meta: TableMeta, lines: Sequence[Mapping[str, Any]], headers: Seque
     columns["value"] = values[present]
     columns["symbol"] = text(symbols)
     frame = pd.DataFrame(columns)
-    full = TableMeta(**{**meta.__dict__, "columns": tuple(names),
+    full = TableMeta(**{**meta.__dict__, "columns": tuple(dict.fromkeys(names)),
                         "unit": meta.unit or unit,
                         "row_dimensions": meta.row_dimensions or tuple(
                             f"Merkmal {i + 1}" for i in range(len(row_keys)))})

@@ -213,3 +213,22 @@ def test_extract_for_a_catalogue_contract(school):
                            "alle": {"header_2": "Insgesamt", "header_3": "Insgesamt"}})
     flensburg = wide.set_index("region").loc["01001"]
     assert (flensburg["ohne"], flensburg["alle"], flensburg["jahr"]) == (90, 1059, 2023)
+
+
+def test_made_table_with_years_in_the_top_header_row():
+    """Made: no time column, two years side by side in the header (a layout of Land tables)."""
+    from assistant.tables import read_text
+
+    table = read_text(
+        "Tabelle: 12345-01-01-4\nTestbestand - Stichtag 31.12. - regionale Tiefe: Kreise;;;;;\n"
+        ";;2021;2021;2022;2022\n;;Insgesamt;weiblich;Insgesamt;weiblich\n"
+        "DG;Deutschland;100;50;110;55\n05111;  Düsseldorf;10;-;11;(6)\n05112;  Duisburg;-;-;-;-\n",
+        name="made.csv")
+    summary = table.summary()
+    assert summary["columns"] == ["Insgesamt", "weiblich"] and summary["years"] == [2021, 2022]
+    assert summary["n_rows"] == 6 and summary["regions"] == 3
+    wide = table.wide().set_index(["Jahr", "Regionalschlüssel"])
+    assert wide.loc[("2022", "DG"), "Insgesamt"] == 110
+    assert wide.loc[("2021", "05111"), "weiblich"] == 0          # '-' beside values: zero
+    assert wide.loc[("2022", "05111"), "weiblich"] == 6          # '(6)'
+    assert wide.loc[("2022", "05112"), ["Insgesamt", "weiblich"]].isna().all()  # only '-'
