@@ -50,6 +50,7 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
     for i, c in enumerate(lower):
         if m := _GROUP.match(c):
             groups.setdefault(int(m.group(1)), {})[_PART[m.group(2).lower()]] = i
+    value_cols: list[tuple[int, str | None]]
     if "value" in col:
         value_cols = [(col["value"], None)]
     else:
@@ -106,8 +107,8 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
         decimal=guess_decimal([c for r in grid[:2000] for c in r if c], default=","), unit=unit,
         statistic=" ".join(p for p in (stat_code, stat_label) if p) or None, header_depth=0,
         time_kind=(kinds.pop() if len(kinds) == 1 else "mixed") if kinds else None,
-        notes=(f"GENESIS-Flat-Format erkannt: {len(body)} Wertzeilen, {len(headers)} Wertspalten "
-               f"je Zeit und Region.",))
+        notes=((f"GENESIS-Flat-Format erkannt: {len(body)} Wertzeilen, {len(headers)} Wertspalten "
+                f"je Zeit und Region."),))
     return assemble(meta, lines, headers, grid)
 
 

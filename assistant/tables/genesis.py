@@ -15,7 +15,8 @@ header row; it is recognised there.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from assistant.errors import InputError
 from assistant.tables.cells import (canonical_symbol, guess_decimal, is_region_key, is_value_cell,
@@ -141,11 +142,11 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
         time_in_header=column_times is not None, row_dimensions=tuple(row_names),
         symbol_legend=legend)
     table = assemble(meta, lines, headers, cells, column_times=column_times, time_years=time_years)
-    notes = [f"GENESIS/Regionaldatenbank-Tabelle erkannt"
-             f"{f' ({table.meta.table_code})' if table.meta.table_code else ''}: "
-             f"{len(header_rows)} Kopfzeilen, {len(body)} Datenzeilen, "
-             f"{len(table.meta.columns)} Wertspalten; Titel- und Fußteil wurden abgetrennt."]
-    return TableData(TableMeta(**{**table.meta.__dict__, "notes": tuple(notes)}), table.tidy)
+    code = f" ({table.meta.table_code})" if table.meta.table_code else ""
+    note = (f"GENESIS/Regionaldatenbank-Tabelle erkannt{code}: {len(header_rows)} Kopfzeilen, "
+            f"{len(body)} Datenzeilen, {len(table.meta.columns)} Wertspalten; Titel- und Fußteil "
+            "wurden abgetrennt.")
+    return TableData(TableMeta(**{**table.meta.__dict__, "notes": (note,)}), table.tidy)
 
 
 def _unreadable(name: str, why: str) -> InputError:

@@ -8,9 +8,10 @@ the raw cells in between.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
 from assistant.tables.cells import parse_value, region_level

@@ -140,8 +140,8 @@ def made_xlsx(tmp_path_factory) -> Path:
         [2024, 1001, "    Flensburg, kreisfreie Stadt", 1100, "-", "x"],
         [2024, "01002", "    Kiel, kreisfreie Stadt", ".", 6500, 9000],
         ["__________"],
-        ["© Statistische Ämter des Bundes und der Länder, Deutschland, 2025. Dieses Werk ist "
-         "lizenziert unter der Datenlizenz Deutschland - Namensnennung - Version 2.0."],
+        [("© Statistische Ämter des Bundes und der Länder, Deutschland, 2025. Dieses Werk ist "
+          "lizenziert unter der Datenlizenz Deutschland - Namensnennung - Version 2.0.")],
         ["Stand: 01.06.2025 / 10:00:00"],
     ]
     for row in rows:

@@ -78,7 +78,7 @@ BAD = {
     "bild.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "Binärdaten"),
     "leer.csv": (b"", "leer"),
     "nur-leerzeilen.csv": (b"\r\n\r\n  \r\n", "leer"),
-    "ohne-zahlen.csv": ("Name;Klasse\nAnna;4a\nBen;4b\n".encode(), "keine Spalte mit Zahlen"),
+    "ohne-zahlen.csv": (b"Name;Klasse\nAnna;4a\nBen;4b\n", "keine Spalte mit Zahlen"),
     "kopf-ohne-daten.csv": ("Tabelle: 12345-01-01-4\nTitel;;\n;;;A;B\n".encode("cp1252"),
                             "keine Datenzeilen"),
     "alt.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "alte Excel-Datei"),

@@ -11,7 +11,6 @@ import math
 import pytest
 
 from assistant.tables import read_table
-
 from tests.conftest import SHARED
 
 from .conftest import EXCERPTS
