@@ -231,3 +231,28 @@ def test_made_table_with_years_in_the_top_header_row():
     assert wide.loc[("2021", "05111"), "weiblich"] == 0          # '-' beside values: zero
     assert wide.loc[("2022", "05111"), "weiblich"] == 6          # '(6)'
     assert wide.loc[("2022", "05112"), ["Insgesamt", "weiblich"]].isna().all()  # only '-'
+
+
+def test_made_genesis_online_table_without_regions():
+    """Made: a GENESIS-Online (Destatis) layout: no region column, Schulart and Geschlecht as row
+    labels, the school years side by side under a constant 'Schuljahr' header row."""
+    from assistant.tables import read_text
+
+    table = read_text(
+        "GENESIS-Tabelle: 21111-0002\n"
+        "Allgemeinbildende Schulen: Deutschland, Schuljahre, Schularten, Geschlecht;;;\n"
+        "Statistik der allgemeinbildenden Schulen;;;\nDeutschland;;;\nSchüler/-innen (Anzahl);;;\n"
+        ";;Schuljahr;Schuljahr\n;;2022/23;2023/24\n"
+        "Grundschulen;männlich;1602000;1630000\nGrundschulen;weiblich;1540000;1566000\n"
+        "Gymnasien;männlich;1120000;1130000\nGymnasien;weiblich;1210000;...\n"
+        "__________\n\"© Statistisches Bundesamt (Destatis), 2025\"\nStand: 20.05.2025 / 11:00:00\n",
+        name="made-online.csv")
+    summary = table.summary()
+    assert summary["years"] == [2022, 2023] and summary["regions"] == 0 and summary["n_rows"] == 8
+    assert summary["symbols"] == {"...": 1} and table.meta.time_kind == "school_year"
+    assert table.meta.licence == "© Statistisches Bundesamt (Destatis), 2025"
+    wide = table.wide()
+    assert list(wide.columns) == ["Schuljahr", "Merkmal 1", "Merkmal 2", "Schüler/-innen"]
+    row = wide[(wide["Schuljahr"] == "2023/24") & (wide["Merkmal 1"] == "Gymnasien")
+               & (wide["Merkmal 2"] == "männlich")].iloc[0]
+    assert row["Schüler/-innen"] == 1130000 and table.meta.unit == "Anzahl"
