@@ -84,11 +84,15 @@ def read_regular(path: Path, max_mb: float, too_big_hint: str = _TOO_BIG_HINT) -
         limit = int(max_mb * MB)
         if info.st_size > limit:
             raise _too_big(path.name, info.st_size, max_mb, too_big_hint)
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
-        if len(data) > limit:  # grew while we read
-            raise _too_big(path.name, len(data), max_mb, too_big_hint)
-        return data
+        chunks, total = [], 0
+        while True:  # in blocks: a read(limit) would reserve the whole limit up front
+            block = os.read(fd, 1 << 20)
+            if not block:
+                return b"".join(chunks)
+            total += len(block)
+            if total > limit:  # grew while we read
+                raise _too_big(path.name, total, max_mb, too_big_hint)
+            chunks.append(block)
     except IsADirectoryError:
         raise InputError(f"'{path}' ist ein Ordner, keine Datei.", "Geben Sie eine Datei an.") from None
     finally:

@@ -56,7 +56,7 @@ def read_table(path: str | Path) -> LoadedTable:
     raw = _read_bytes(path)
     _refuse_documents(raw, path.name)
     if raw[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return refuse_prose(_read_excel(path, raw))
+        return refuse_prose(_read_excel(path, raw), path.name)
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or path.suffix.lower() == ".xls":
         raise InputError(
             f"'{path.name}' ist eine alte Excel-Datei (.xls), die Lotse nicht lesen kann.",
@@ -68,7 +68,7 @@ def read_table(path: str | Path) -> LoadedTable:
     if table_genesis.looks_like_genesis(text):
         frame, meta, notes = table_genesis.parse_genesis(text, path.name)
         return LoadedTable(frame, "genesis", encoding, ";", notes=notes, meta=meta)
-    return refuse_prose(parse_csv_text(text, path.name, encoding))
+    return refuse_prose(parse_csv_text(text, path.name, encoding), path.name)
 
 
 #: File signatures of documents that are not tables (checked before any parsing).
@@ -92,7 +92,7 @@ def _words(cell: object) -> int:
     return len(str(cell).split()) if cell is not None else 0
 
 
-def refuse_prose(loaded: LoadedTable) -> LoadedTable:
+def refuse_prose(loaded: LoadedTable, name: str = "Die Datei") -> LoadedTable:
     """Refuse running text read as a table: one column of sentences, or sentences in the header.
 
     A table cell holds a value or a short label; a line of prose has six words or more. One
@@ -108,7 +108,7 @@ def refuse_prose(loaded: LoadedTable) -> LoadedTable:
     if (frame.shape[1] == 1 and (long_cells >= 0.3 or header_sentence)) \
             or (header_sentence and long_cells >= 0.6):
         raise InputError(
-            "Die Datei sieht nach Fließtext aus, nicht nach einer Tabelle (keine Spalten mit "
+            f"'{name}' sieht nach Fließtext aus, nicht nach einer Tabelle (keine Spalten mit "
             "Trennzeichen, ganze Sätze statt Werten); sie wurde nicht als Tabelle geprüft.",
             "Prüfen Sie Texte mit 'lotse anonymize DATEI'. Ist es doch eine Tabelle, speichern "
             "Sie sie als CSV mit Semikolon als Trennzeichen oder als .xlsx.")

@@ -120,7 +120,7 @@ class Ingestor:
         resolved = path.resolve() if path.exists() else path
         limits = ReadLimits(max_file_mb=self.max_file_mb)
         try:
-            kind_of(resolved)
+            kind = kind_of(path)  # the name as given (a link may point to a device)
             # Regular file and size are checked on the open file before a byte is hashed or parsed.
             data = read_regular(resolved, limits.max_file_mb)
         except InputError as exc:
@@ -133,7 +133,7 @@ class Ingestor:
             report.unchanged.append(source)
             return
         try:
-            document = parse_document(data, resolved, limits)
+            document = parse_document(data, resolved, limits, kind)
         except InputError as exc:
             report.errors.append((str(path), f"{exc.message} {exc.hint or ''}".strip()))
             return

@@ -36,8 +36,8 @@ def supported(path: Path) -> bool:
 def load_document(path: Path, max_mb: float = 50.0, limits: ReadLimits | None = None) -> Document:
     """Load ``path``; raises :class:`InputError` (German) when it cannot or may not be read."""
     limits = limits or ReadLimits(max_file_mb=max_mb)
-    kind_of(path)
-    return parse_document(read_regular(path, limits.max_file_mb), path, limits)
+    kind = kind_of(path)
+    return parse_document(read_regular(path, limits.max_file_mb), path, limits, kind)
 
 
 def kind_of(path: Path) -> str:
@@ -50,14 +50,15 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def parse_document(data: bytes, path: Path, limits: ReadLimits | None = None) -> Document:
+def parse_document(data: bytes, path: Path, limits: ReadLimits | None = None,
+                   kind: str | None = None) -> Document:
     """Parse the bytes of ``path`` (read by :func:`~assistant.limits.read_regular`) under ``limits``.
 
     Whatever a reader raises becomes an :class:`InputError` naming the file, so one bad file in a
     batch is reported and the others are still read.
     """
     limits = limits or ReadLimits()
-    kind = kind_of(path)
+    kind = kind or kind_of(path)
     budget = TextBudget(path.name, limits)
     try:
         with budget.deadline():
