@@ -1,0 +1,1 @@
+"""Answer composition and its checks (citations, faithfulness)."""
