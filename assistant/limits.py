@@ -99,6 +99,20 @@ def read_regular(path: Path, max_mb: float, too_big_hint: str = _TOO_BIG_HINT) -
         os.close(fd)
 
 
+def ensure_regular(path: Path) -> None:
+    """Refuse early (by ``stat``) what is not a regular file, before its name is even judged;
+    :func:`read_regular` checks again on the open descriptor."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # read_regular words the error
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError(
+            f"'{path}' ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein "
+            "Socket) und wird nicht gelesen.",
+            "Speichern Sie den Inhalt als Datei und geben Sie diese an.")
+
+
 def check_zip(data: bytes, name: str, limits: ReadLimits, kind: str = "Word-Datei") -> None:
     """Refuse a ZIP container whose declared unpacked size or compression ratio is excessive."""
     try:

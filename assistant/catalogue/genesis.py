@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.encoding import decode_text
+from assistant.encoding import decode_document
 from assistant.errors import InputError
 
 if TYPE_CHECKING:
@@ -84,11 +84,10 @@ def read_genesis_csv(path: str | Path) -> pd.DataFrame:
     import pandas as pd
 
     path = Path(path)
-    try:
-        text, _ = decode_text(path.read_bytes())
-    except OSError as exc:
-        raise InputError(f"Die Datei '{path}' ist nicht lesbar ({exc.strerror}).",
-                         "Prüfen Sie Pfad und Dateirechte.") from None
+    from assistant.limits import read_regular
+
+    text, _ = decode_document(read_regular(path, 200.0, "Laden Sie nur die nötigen Kreise und "
+                                           "Jahre herunter."), path.name)
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     first = next((i for i, r in enumerate(rows) if len(r) >= 3 and TIME.match(r[0].strip())
                   and r[1].strip()), None)

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from assistant.errors import InputError
+from assistant.limits import ReadLimits, ensure_regular, read_regular
 from assistant.retrieval.chunking import Chunker
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.german import words
-from assistant.limits import ReadLimits, read_regular
 from assistant.retrieval.loaders import kind_of, parse_document, supported
 from assistant.retrieval.models import Chunk, SourceRecord
 from assistant.retrieval.store import IndexStore
@@ -120,6 +120,7 @@ class Ingestor:
         resolved = path.resolve() if path.exists() else path
         limits = ReadLimits(max_file_mb=self.max_file_mb)
         try:
+            ensure_regular(resolved)
             kind = kind_of(path)  # the name as given (a link may point to a device)
             # Regular file and size are checked on the open file before a byte is hashed or parsed.
             data = read_regular(resolved, limits.max_file_mb)

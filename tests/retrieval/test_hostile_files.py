@@ -152,3 +152,38 @@ def test_named_pipe_and_device_are_refused_without_hanging(rsettings, bow, tmp_p
     assert report.added == ["gut.md"]
     assert [p for p, _ in report.errors] == [str(fifo), str(zero)]
     assert all("keine gewöhnliche Datei" in m for _, m in report.errors)
+
+
+def test_cli_batch_reports_each_failure_in_german_and_exits_nonzero(tmp_path: Path):
+    """The whole command as a user runs it: good files in, each bad one named, exit code 6."""
+    import subprocess
+    import sys
+
+    from assistant import PROJECT_ROOT
+
+    guidance = tmp_path / "knowledge" / "guidance"
+    guidance.mkdir(parents=True)
+    (guidance / "leit.md").write_text("# Leit\n\n## Teil\n\nDie Schulstatistik zählt im Oktober.\n",
+                                      encoding="utf-8")
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    (inbox / "gut.md").write_text("# Gut\n\nDie Kita-Statistik zählt am 1. März.\n", encoding="utf-8")
+    malformed_docx(inbox / "kaputt.docx")
+    (inbox / "zufall.txt").write_bytes(os.urandom(20_000))
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOTSE_")}
+    env.update(PYTHONPATH=str(PROJECT_ROOT), LOTSE_PATHS__DATA_DIR=str(tmp_path / "data"),
+               LOTSE_PATHS__KNOWLEDGE_DIR=str(tmp_path / "knowledge"), LOTSE_LLM__BACKEND="fake")
+    out = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(inbox), str(fifo),
+                          "/dev/zero"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 6, out.stderr
+    assert "✔ eingelesen: gut.md" in out.stderr and "1 Datei(en) eingelesen" in out.stdout
+    failures = [line for line in out.stderr.splitlines() if line.startswith("✘")]
+    assert len(failures) == 4, out.stderr
+    assert "'kaputt.docx' lässt sich nicht lesen" in out.stderr
+    assert "'zufall.txt' enthält Binärdaten" in out.stderr
+    assert f"'{fifo}' ist keine gewöhnliche Datei" in out.stderr
+    assert "'/dev/zero' ist keine gewöhnliche Datei" in out.stderr
+    assert "Unerwarteter Fehler" not in out.stderr
