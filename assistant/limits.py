@@ -37,9 +37,12 @@ class ReadLimits:
     """What one file may cost. Defaults fit real municipal reports with a wide margin."""
 
     max_file_mb: float = 50.0
-    #: Sum of the unpacked sizes of all members of a DOCX/XLSX. A 500-page report's
-    #: ``word/document.xml`` is ~10-20 MB; python-docx holds the parsed tree in memory (~8x).
-    max_unpacked_mb: float = 48.0
+    #: Sum of the unpacked sizes of all members of a DOCX/XLSX (images are stored, ~1:1).
+    max_unpacked_mb: float = 150.0
+    #: Sum of the unpacked XML parts: parsers hold them as a tree, ~16x the XML in memory
+    #: (measured: 46 MB of small paragraphs peaked at 880 MB in ``lotse ingest``). A 300-page
+    #: report's ``word/document.xml`` has 5-15 MB.
+    max_xml_mb: float = 20.0
     #: Highest compression ratio of a member larger than 1 MB (XML compresses 5-20x; bombs ~1000x).
     max_ratio: float = 100.0
     #: Characters of text one document may yield (a 500-page report has ~1.5 million).
@@ -127,6 +130,13 @@ def check_zip(data: bytes, name: str, limits: ReadLimits, kind: str = "Word-Date
             f"{limits.max_unpacked_mb:.0f} MB. Die Datei wird nicht gelesen (Schutz vor "
             "sogenannten ZIP-Bomben).".replace(",", "."),
             "Teilen Sie das Dokument auf oder speichern Sie es ohne eingebettete Objekte neu.")
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+    if xml > limits.max_xml_mb * MB:
+        raise InputError(
+            f"'{name}' enthält {xml / MB:,.0f} MB XML-Text (entpackt); erlaubt sind "
+            f"{limits.max_xml_mb:.0f} MB. Die Datei wird nicht gelesen (Schutz vor "
+            "übergroßen oder präparierten Dokumenten).".replace(",", "."),
+            "Teilen Sie das Dokument in kleinere Dateien auf.")
     for m in members:
         if m.file_size > MB and m.file_size > limits.max_ratio * max(m.compress_size, 1):
             raise InputError(

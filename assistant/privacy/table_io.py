@@ -29,7 +29,7 @@ _DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator", "|": "sen
 _MAX_BYTES = 200 * 1024 * 1024
 _SNIFF_LINES = 60
 #: An .xlsx unpacks to its sheet XML; openpyxl keeps shared strings in memory.
-_ZIP_LIMITS = ReadLimits(max_unpacked_mb=200.0)
+_ZIP_LIMITS = ReadLimits(max_unpacked_mb=200.0, max_xml_mb=200.0)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from assistant.errors import InputError
 from assistant.retrieval import loaders
 from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.loaders import load_document
-from tests.hostile import malformed_docx, paragraph_bomb, text_run_bomb
+from tests.hostile import docx_with_body, malformed_docx, paragraph_bomb, text_run_bomb
 
 from .docs import make_pdf
 
@@ -63,9 +63,18 @@ def test_docx_bomb_is_refused_before_any_xml_is_parsed(tmp_path: Path, build):  
 
 
 def test_highly_compressed_member_is_refused_even_under_the_size_limit(tmp_path: Path):
-    bomb = text_run_bomb(tmp_path / "lauf.docx", 20)  # 20 MB < 48 MB, but ~1000-fold
+    bomb = text_run_bomb(tmp_path / "lauf.docx", 15)  # 15 MB < 20 MB of XML, but ~1000-fold
     with pytest.raises(InputError, match=r"fache entpackt .*ZIP-Bomben"):
         load_document(bomb)
+
+
+def test_xml_too_large_to_parse_is_refused_even_when_it_compresses_normally(tmp_path: Path):
+    """46 MB of numbered paragraphs (ratio ~18) peaked at 880 MB when python-docx parsed them."""
+    pieces = ("".join(f"<w:p><w:r><w:t>Absatz {i}</w:t></w:r></w:p>" for i in range(n, n + 20000))
+              for n in range(0, 700_000, 20000))
+    document = docx_with_body(tmp_path / "lang.docx", pieces)
+    with pytest.raises(InputError, match=r"'lang.docx' enthält 31 MB XML-Text"):
+        load_document(document)
 
 
 def test_extracted_text_and_time_are_capped(tmp_path: Path, monkeypatch):  # noqa: ANN001
