@@ -172,7 +172,8 @@ def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
         gated = _gate_header(before, header_gate)
         if gated != before:
             frame = frame.set_axis(gated, axis=1)
-            findings = [_classify(loaded, c, frame[c]) for c in frame.columns]
+            for finding, name in zip(findings, gated):  # judged by the real name, shown masked
+                finding.column = name
             masked = [g for g, c in zip(gated, before) if g != c]
             warnings.append("Spaltennamen enthielten personenbezogene Daten und wurden durch "
                             "Platzhalter ersetzt: " + ", ".join(f"'{g}'" for g in masked) + ".")
