@@ -44,7 +44,8 @@ ECHO_WORDS = 6
 FILLER = frozenset("""
 etwa heute frueher damals anders also deshalb daher dabei jedoch zudem ausserdem allerdings
 beispielsweise insbesondere grundsaetzlich jeweils bereits immer meist meistens oft hierbei
-dagegen hingegen naemlich genau ebenfalls insgesamt laut demnach somit
+dagegen hingegen naemlich genau ebenfalls insgesamt laut demnach somit kurz gesagt
+zusammengefasst
 """.split())
 #: Placeholder kinds an answer may only repeat when the question contains them.
 QUESTION_ONLY_KINDS = frozenset({"IBAN_CODE", "DE_TAX_ID", "SOCIAL_ID", "STUDENT_ID",
@@ -125,9 +126,9 @@ def check(answer: str, passages: Sequence[Passage], *, question: str, system_pro
         cited = tuple(dict.fromkeys(n for n in cited_numbers(sentence) if n in by_n))
         sources = [by_n[n] for n in cited]
         own: list[str] = []
-        content = words(PLACEHOLDER.sub(" ", _MARKER.sub(" ", sentence)))
+        bare = PLACEHOLDER.sub(" ", _MARKER.sub(" ", sentence))
         score: float | None = None
-        if len(content) >= MIN_WORDS or IDENTIFIER.search(_MARKER.sub(" ", sentence)):
+        if len(words(bare)) >= MIN_WORDS or IDENTIFIER.search(bare):
             if not sources:
                 own.append(f"Satz {number} nennt keine Quelle")
             else:
@@ -138,7 +139,7 @@ def check(answer: str, passages: Sequence[Passage], *, question: str, system_pro
         source_text = " ".join(p.text for p in sources)
         source_ids = {_normal(t) for t in IDENTIFIER.findall(source_text)}
         source_flat = _normal(source_text)
-        for token in IDENTIFIER.findall(PLACEHOLDER.sub(" ", _MARKER.sub(" ", sentence))):
+        for token in IDENTIFIER.findall(bare):
             norm = _normal(token)
             if norm and norm not in question_ids and norm not in source_ids \
                     and not (len(norm) >= 4 and norm in source_flat):
