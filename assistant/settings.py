@@ -97,6 +97,9 @@ class RetrievalSettings(Section):
     top_k: int = Field(default=5, ge=1, le=50)
     #: "auto": extractive with a base model, generative with an instruct model.
     answer_mode: Literal["auto", "extractive", "generative"] = "auto"
+    #: "generative" with a base model is refused (it echoes its prompt and invents claims) unless
+    #: this is true; generated answers are checked for faithfulness either way.
+    force_generative: bool = False
     #: Files larger than this are refused by ``lotse ingest``.
     max_file_mb: float = Field(default=50.0, gt=0)
     #: Target chunk length in characters (langchain's RecursiveCharacterTextSplitter).
