@@ -29,7 +29,7 @@ from typing import Sequence
 from assistant.answers.citations import cited_numbers
 from assistant.retrieval.german import fold, stem, words
 from assistant.retrieval.models import Passage
-from assistant.retrieval.sentences import split_sentences
+from assistant.answers.sentences import split_sentences
 
 #: Share of a sentence's content stems that its cited passages must contain. Measured with
 #: ``benchmarks/bench_faithfulness.py`` (14 faithful restatements, 14 invented claims on the

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from assistant.encoding import decode_text
+from assistant.limits import MB, ReadLimits, check_zip, read_regular
 from assistant.errors import InputError
 from assistant.tables.model import TableData
 
@@ -28,6 +29,7 @@ def read_table(path: str | Path) -> TableData:
     path = Path(path)
     raw = read_bytes(path)
     if raw.startswith(_XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        check_zip(raw, path.name, ReadLimits(), kind="Excel-Datei")  # before openpyxl parses XML
         return rows_to_table(xlsx_rows(path), name=path.name, encoding=None,
                              source_format="xlsx", delimiter=None)
     if raw.startswith(_XLS_MAGIC) or path.suffix.lower() == ".xls":
@@ -105,15 +107,9 @@ def read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError(f"'{path}' ist ein Ordner, keine Tabelle.",
                          "Geben Sie eine CSV- oder Excel-Datei an.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"'{path.name}' ist mit {size // 2**20} MB zu groß.",
-                         "Teilen Sie die Tabelle auf oder wählen Sie nur die nötigen Spalten aus.")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"'{path.name}' ist nicht lesbar ({exc.strerror}).",
-                         "Prüfen Sie die Dateirechte.") from None
+    # Regular files only (a pipe or /dev/zero is refused, not read forever), size checked first.
+    raw = read_regular(path, MAX_BYTES / MB, "Teilen Sie die Tabelle auf oder wählen Sie nur die "
+                       "nötigen Spalten aus.")
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"Die Datei '{path.name}' ist leer.",
                          "Exportieren Sie die Tabelle erneut und prüfen Sie, ob sie Zeilen enthält.")
