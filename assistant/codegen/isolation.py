@@ -1,12 +1,13 @@
 """How the sandbox separates a snippet from the machine: namespaces, a private root, rlimits.
 
 :func:`detect` finds once per process which ``unshare`` invocation works here (as root, or with a
-user namespace otherwise). :func:`setup_script` writes the shell script that runs as the first
-process of the new namespaces: it builds a private read-only root on a tmpfs (``/usr``, the parts of
-``/etc`` R and the loader need, the Python installation, ``/work`` with the inputs, a small writable
-``/tmp``, a minimal ``/dev`` and a masked ``/proc``), enters it with ``chroot`` and drops every
-capability with ``setpriv`` before the interpreter starts. :func:`limit` sets the rlimits in the
-child before ``exec``.
+user namespace otherwise). :func:`prepare_root` builds the skeleton of a private root in a temporary
+directory; :func:`setup_script` is the shell script that runs as the first process of the new
+namespaces: it binds read-only what the interpreters need onto the skeleton (``/usr``, the parts of
+``/etc`` R and the loader need, the Python installation, ``/work`` with the inputs, the harness in
+``/lotse``, five device files), adds a small writable ``/tmp`` and a fresh ``/proc``, makes the root
+read-only, enters it with ``chroot`` and drops to an unprivileged user without capabilities
+(``setpriv``) before the interpreter starts. :func:`limits` are the rlimits set before ``exec``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from pathlib import Path
 
 NAMESPACE_FLAGS = ["--net", "--mount", "--pid", "--fork", "--kill-child"]
 DEVICES = ("null", "zero", "full", "random", "urandom")
-PROC_MASKED = ("sysrq-trigger", "kcore", "keys", "timer_list", "sched_debug", "kmsg", "latency_stats")
-PROC_READ_ONLY = ("sys", "bus", "fs", "irq")
 ETC_ENTRIES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "R", "alternatives",
                "nsswitch.conf")
 ROOT_DIRS = ("usr",)
@@ -83,60 +82,69 @@ def python_dirs() -> list[str]:
     return sorted(found)
 
 
-def setup_script(root: Path, work: Path, run: Path, argv: list[str], env: dict[str, str], *,
+def prepare_root(root: Path, work: Path, run: Path) -> list[tuple[str, str]]:
+    """Build the skeleton of the private root in ``root`` (directories, symlinks, empty files as
+    mount points) and return the (source, target) pairs to bind read-only onto it."""
+    binds: list[tuple[str, str]] = []
+
+    def mount_point(src: str, dst: str) -> None:
+        target = root / dst.lstrip("/")
+        if os.path.isdir(src):
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.touch()
+        binds.append((src, str(target)))
+
+    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32", *ROOT_DIRS):
+        path = f"/{name}"
+        if os.path.islink(path):
+            (root / name).symlink_to(os.readlink(path))
+        elif os.path.isdir(path):
+            mount_point(path, path)
+    for entry in ETC_ENTRIES:
+        path = f"/etc/{entry}"
+        if os.path.islink(path):
+            (root / "etc").mkdir(exist_ok=True)
+            (root / "etc" / entry).symlink_to(os.readlink(path))
+        elif os.path.exists(path):
+            mount_point(path, path)
+    for path in python_dirs():
+        mount_point(path, path)
+    mount_point(str(work), "/work")
+    mount_point(str(run), "/lotse")
+    for dev in DEVICES:
+        mount_point(f"/dev/{dev}", f"/dev/{dev}")
+    for link, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"),
+                         ("stderr", "/proc/self/fd/2")):
+        (root / "dev" / link).symlink_to(target)
+    for name in ("tmp", "proc"):
+        (root / name).mkdir()
+    return binds
+
+
+def setup_script(root: Path, binds: list[tuple[str, str]], argv: list[str], env: dict[str, str], *,
                  drop_to_uid: int | None = SANDBOX_UID) -> str:
-    """Shell script for PID 1 of the new namespaces; ends in ``exec`` of the harness.
+    """Shell script for PID 1 of the new namespaces: mounts onto the skeleton from
+    :func:`prepare_root`, then ``exec`` of the harness in it, without capabilities.
 
     ``drop_to_uid`` is the unprivileged user the harness runs as (when the sandbox starts as real
-    root); in a user namespace the caller's own unprivileged uid is already the outside identity.
+    root); in a user namespace the caller's own unprivileged uid is already the outside identity,
+    so ``/proc`` and device files stay protected by their owners either way.
     """
     q = shlex.quote
     r = q(str(root))
-    lines = ["set -e", "mount --make-rprivate /", f"mount -t tmpfs -o size=1m,mode=0755 lotse-root {r}"]
-
-    def bind(src: str, dst: str, *, is_dir: bool = True) -> None:
-        target = q(f"{root}{dst}")
-        lines.append(f"mkdir -p {target}" if is_dir else f"mkdir -p {q(os.path.dirname(f'{root}{dst}'))} && : > {target}")
-        lines.append(f"mount -o bind,ro,nosuid,nodev {q(src)} {target}")
-
-    for name in ROOT_DIRS:
-        if os.path.isdir(f"/{name}"):
-            bind(f"/{name}", f"/{name}")
-    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
-        path = f"/{name}"
-        if os.path.islink(path):
-            lines.append(f"ln -s {q(os.readlink(path))} {r}/{name}")
-        elif os.path.isdir(path):
-            bind(path, path)
-    for entry in ETC_ENTRIES:
-        path = f"/etc/{entry}"
-        if os.path.exists(path):
-            bind(path, path, is_dir=os.path.isdir(path))
-    for path in python_dirs():
-        bind(path, path)
-    bind(str(work), "/work")
-    bind(str(run), "/lotse")
-    lines += [
-        f"mkdir -p {r}/tmp {r}/dev {r}/proc",
-        f"mount -t tmpfs -o size={TMP_MB}m,mode=1777,nosuid,nodev lotse-tmp {r}/tmp",
-        f"mount -t tmpfs -o size=64k,mode=0755,nosuid lotse-dev {r}/dev",
-    ]
-    for dev in DEVICES:
-        lines.append(f": > {r}/dev/{dev} && mount --bind /dev/{dev} {r}/dev/{dev}")
-    lines += [f"ln -s /proc/self/fd {r}/dev/fd", f"ln -s /proc/self/fd/0 {r}/dev/stdin",
-              f"ln -s /proc/self/fd/1 {r}/dev/stdout", f"ln -s /proc/self/fd/2 {r}/dev/stderr",
-              f"mount -t proc -o nosuid,nodev,noexec proc {r}/proc"]
-    for name in PROC_MASKED:
-        lines.append(f"if [ -e {r}/proc/{name} ]; then mount --bind /dev/null {r}/proc/{name}; fi")
-    for name in PROC_READ_ONLY:
-        p = f"{r}/proc/{name}"
-        lines.append(f"if [ -d {p} ]; then mount --bind {p} {p} && mount -o remount,bind,ro {p}; fi")
-    lines.append(f"mount -o remount,bind,ro,nosuid,nodev {r}")
+    lines = ["set -e", "mount --make-rprivate /", f"mount --bind {r} {r}"]
+    lines += [f"mount -o bind,ro,nosuid,nodev {q(src)} {q(dst)}" for src, dst in binds if not src.startswith("/dev/")]
+    lines += [f"mount --bind {q(src)} {q(dst)}" for src, dst in binds if src.startswith("/dev/")]
+    lines += [f"mount -t tmpfs -o size={TMP_MB}m,mode=1777,nosuid,nodev lotse-tmp {r}/tmp",
+              f"mount -t proc -o nosuid,nodev,noexec proc {r}/proc",
+              f"mount -o remount,bind,ro,nosuid,nodev {r}"]
     env_args = " ".join(q(f"{k}={v}") for k, v in env.items())
     inner = " ".join(q(a) for a in argv)
     user = f"--reuid={drop_to_uid} --regid={drop_to_uid} --clear-groups " if drop_to_uid is not None else ""
-    lines.append(f"exec chroot {r} /usr/bin/env -i {env_args} /usr/bin/setpriv --nnp {user}--inh-caps=-all "
-                 f"--bounding-set=-all --securebits={SECUREBITS} -- /bin/sh -c 'cd /work && exec \"$@\"' sh {inner}")
+    lines.append(f"exec chroot {r} /usr/bin/env -i -C /work {env_args} /usr/bin/setpriv --nnp {user}"
+                 f"--inh-caps=-all --bounding-set=-all --securebits={SECUREBITS} -- {inner}")
     return "\n".join(lines) + "\n"
 
 

@@ -170,7 +170,8 @@ class ProcessSandbox:
             layers.append(f"no-namespaces ({mode.note})")
             return argv, layers
         uid = isolation.run_uid(mode)
-        script = isolation.setup_script(root, work, run_dir, argv, CLEAN_ENV, drop_to_uid=uid)
+        binds = isolation.prepare_root(root, work, run_dir)
+        script = isolation.setup_script(root, binds, argv, CLEAN_ENV, drop_to_uid=uid)
         layers[1:1] = ["netns", "mountns", "pidns", "readonly-root", "no-capabilities"]
         if uid is not None:
             layers.insert(6, f"uid {uid}")
