@@ -5,7 +5,8 @@
 Prints the median of ``--repeat`` runs for: the bare interpreters (``python -c pass``, ``import
 pandas``, ``Rscript -e 1``, ``library(dplyr)``) outside any sandbox; the namespace and private-root
 setup alone (``/bin/true`` in the sandbox); and policy + sandbox for share snippets on a synthetic
-tidy table (Kreise x years x groups). Issue 12's targets for the whole validation: <= 1.5 s pandas,
+tidy table (Kreise x years x groups), plus ``run_batch`` on four input sets (the data and three
+perturbed copies checked in one sandbox). Issue 12's targets for the whole validation: <= 1.5 s pandas,
 <= 3 s R (the comparison with the reference comes on top of the figures printed here).
 """
 
@@ -106,7 +107,7 @@ def snippets(repeat: int, rows: int) -> None:
         write_table(table, rows)
         size_kb = table.stat().st_size / 1024
         print(f"\nper snippet on {table.name} ({size_kb:.0f} KB; median, s)")
-        print(f"  {'snippet':<14}{'policy':>8}{'sandbox':>9}{'total':>8}  isolation")
+        print(f"  {'snippet':<14}{'policy':>8}{'sandbox':>9}{'total':>8}{'batch x4':>10}  isolation")
         cases = [("pandas", "python", PANDAS, check_python)]
         if shutil.which("Rscript"):
             cases += [("R base", "r", R_BASE, check_r), ("R dplyr", "r", R_DPLYR, check_r)]
@@ -116,7 +117,9 @@ def snippets(repeat: int, rows: int) -> None:
             assert result.ok, (result.error, result.stderr)
             policy_s = median_time(lambda: check(code), repeat)  # noqa: B023
             sandbox_s = median_time(lambda: sandbox.run(code, language, {"daten.csv": table}), repeat)  # noqa: B023
-            print(f"  {label:<14}{policy_s:8.3f}{sandbox_s:9.3f}{policy_s + sandbox_s:8.3f}  "
+            sets = [{"daten.csv": table}] * 4  # the data and three perturbed copies, in one sandbox
+            batch_s = median_time(lambda: sandbox.run_batch(code, language, sets), repeat)  # noqa: B023
+            print(f"  {label:<14}{policy_s:8.3f}{sandbox_s:9.3f}{policy_s + sandbox_s:8.3f}{batch_s:10.3f}  "
                   f"{','.join(result.isolation)}")
 
 
