@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
 
-from assistant.codegen import isolation  # noqa: E402
-from assistant.codegen.policy import check_python, check_r  # noqa: E402
-from assistant.codegen.sandbox import CLEAN_ENV, ProcessSandbox  # noqa: E402
+from assistant.codegen import isolation
+from assistant.codegen.policy import check_python, check_r
+from assistant.codegen.sandbox import CLEAN_ENV, ProcessSandbox
 
 PANDAS = '''import pandas as pd
 df = pd.read_csv("daten.csv", dtype={"region": str})
@@ -49,7 +49,7 @@ ergebnis <- df %>%
 '''
 
 
-def median_time(fn, repeat: int) -> float:  # noqa: ANN001
+def median_time(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

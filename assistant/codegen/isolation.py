@@ -7,14 +7,13 @@ namespaces: it binds read-only what the interpreters need onto the skeleton (``/
 ``/etc`` R and the loader need, the Python installation, ``/work`` with the inputs, the harness in
 ``/lotse``, five device files), adds a small writable ``/tmp`` and a fresh ``/proc``, makes the root
 read-only, enters it with ``chroot`` and drops to an unprivileged user without capabilities
-(``setpriv``) before the interpreter starts. :func:`limits` are the rlimits set before ``exec``.
+(``setpriv``) before the interpreter starts. :func:`limit_command` sets the rlimits on the way.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import resource
 import shlex
 import shutil
 import subprocess
@@ -124,17 +123,21 @@ def prepare_root(root: Path, work: Path, run: Path) -> list[tuple[str, str]]:
 
 
 def setup_script(root: Path, binds: list[tuple[str, str]], argv: list[str], env: dict[str, str], *,
-                 drop_to_uid: int | None = SANDBOX_UID) -> str:
+                 drop_to_uid: int | None = SANDBOX_UID, limits: list[str] | None = None,
+                 cgroups: list[Path] | None = None) -> str:
     """Shell script for PID 1 of the new namespaces: mounts onto the skeleton from
     :func:`prepare_root`, then ``exec`` of the harness in it, without capabilities.
 
     ``drop_to_uid`` is the unprivileged user the harness runs as (when the sandbox starts as real
     root); in a user namespace the caller's own unprivileged uid is already the outside identity,
-    so ``/proc`` and device files stay protected by their owners either way.
+    so ``/proc`` and device files stay protected by their owners either way. ``limits`` is the
+    :func:`limit_command` prefix; the script first moves itself into ``cgroups`` (writing 0 to
+    ``cgroup.procs`` moves the writer), so everything it starts is counted there.
     """
     q = shlex.quote
     r = q(str(root))
-    lines = ["set -e", "mount --make-rprivate /", f"mount --bind {r} {r}"]
+    lines = ["set -e", *(f"echo 0 > {q(str(group / 'cgroup.procs'))}" for group in cgroups or ()),
+             "mount --make-rprivate /", f"mount --bind {r} {r}"]
     lines += [f"mount -o bind,ro,nosuid,nodev {q(src)} {q(dst)}" for src, dst in binds if not src.startswith("/dev/")]
     lines += [f"mount --bind {q(src)} {q(dst)}" for src, dst in binds if src.startswith("/dev/")]
     lines += [f"mount -t tmpfs -o size={TMP_MB}m,mode=1777,nosuid,nodev lotse-tmp {r}/tmp",
@@ -143,7 +146,8 @@ def setup_script(root: Path, binds: list[tuple[str, str]], argv: list[str], env:
     env_args = " ".join(q(f"{k}={v}") for k, v in env.items())
     inner = " ".join(q(a) for a in argv)
     user = f"--reuid={drop_to_uid} --regid={drop_to_uid} --clear-groups " if drop_to_uid is not None else ""
-    lines.append(f"exec chroot {r} /usr/bin/env -i -C /work {env_args} /usr/bin/setpriv --nnp {user}"
+    prefix = " ".join(q(a) for a in limits or ())
+    lines.append(f"exec {prefix} chroot {r} /usr/bin/env -i -C /work {env_args} /usr/bin/setpriv --nnp {user}"
                  f"--inh-caps=-all --bounding-set=-all --securebits={SECUREBITS} -- {inner}")
     return "\n".join(lines) + "\n"
 
@@ -165,20 +169,17 @@ def run_uid(mode: Mode) -> int | None:
     return SANDBOX_UID if mode.namespaces and os.geteuid() == 0 and "--user" not in mode.prefix else None
 
 
-def limits(timeout_s: float, memory_mb: int, uid: int, max_output_mb: int = 64) -> dict[int, tuple[int, int]]:
+def limit_command(timeout_s: float, memory_mb: int, uid: int, max_file_mb: int = 64) -> list[str]:
+    """``prlimit`` prefix that sets the rlimits for the command it runs (and everything it starts).
+
+    CPU seconds a little above the wall-clock timeout, address space ``memory_mb``, processes and
+    threads of ``uid`` (counted system-wide by the kernel) at most the current count plus
+    ``EXTRA_PROCESSES``, files up to ``max_file_mb``, 256 open files, no core dumps. prlimit, not a
+    ``preexec_fn``: no Python code runs between fork and exec.
+    """
     cpu = int(timeout_s) + 2
     nproc = _user_processes(uid) + EXTRA_PROCESSES
-    return {
-        resource.RLIMIT_CPU: (cpu, cpu + 1),
-        resource.RLIMIT_AS: (memory_mb * 1024 * 1024,) * 2,
-        resource.RLIMIT_NPROC: (nproc, nproc),
-        resource.RLIMIT_FSIZE: (max_output_mb * 1024 * 1024,) * 2,
-        resource.RLIMIT_NOFILE: (256, 256),
-        resource.RLIMIT_CORE: (0, 0),
-    }
-
-
-def apply_limits(values: dict[int, tuple[int, int]]) -> None:
-    """preexec_fn: runs in the forked child before exec; only async-signal-safe-ish calls."""
-    for which, value in values.items():
-        resource.setrlimit(which, value)
+    memory = memory_mb * 1024 * 1024
+    fsize = max_file_mb * 1024 * 1024
+    return [shutil.which("prlimit") or "prlimit", f"--cpu={cpu}:{cpu + 1}", f"--as={memory}:{memory}",
+            f"--nproc={nproc}:{nproc}", f"--fsize={fsize}:{fsize}", "--nofile=256:256", "--core=0:0", "--"]

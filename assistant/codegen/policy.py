@@ -179,7 +179,8 @@ class _PythonPolicy(ast.NodeVisitor):
         if isinstance(func, ast.Name):
             self._called.add(id(func))
         if name == "open":  # open(...), io.open(...), Path(...).open(...)
-            self._check_open(node, mode_position=1 if isinstance(func, ast.Name) or _base_name(func) == "io" else 0)
+            builtin_like = isinstance(func, ast.Name) or (isinstance(func, ast.Attribute) and _base_name(func) == "io")
+            self._check_open(node, mode_position=1 if builtin_like else 0)
         elif name in {"getattr", "hasattr"} and isinstance(func, ast.Name):
             attr = node.args[1] if len(node.args) > 1 else None
             if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)

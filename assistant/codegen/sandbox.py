@@ -14,18 +14,19 @@ a pipe after the snippet ran (:mod:`assistant.codegen.channel`), so prints canno
 
 from __future__ import annotations
 
-import functools
 import os
 import selectors
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Literal, Protocol, Sequence
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from assistant.codegen import isolation
 from assistant.codegen.cgroups import RunCgroup
@@ -141,18 +142,18 @@ class ProcessSandbox:
                 count: int, timeout_s: float, memory_mb: int) -> tuple[_Outcome, list[str]]:
         read_fd, write_fd = os.pipe()
         try:
-            try:
-                argv, layers = self._command(language, mode, work, run_dir, root, write_fd, count)
-                uid = isolation.run_uid(mode)
-                if uid is not None:  # R reopens the pipe through /proc/self/fd as that user
-                    os.fchown(write_fd, uid, uid)
-                values = isolation.limits(timeout_s, memory_mb, os.getuid() if uid is None else uid)
-            except BaseException:
-                os.close(write_fd)
-                raise
             with RunCgroup(memory_mb, CGROUP_PIDS) as group:
-                outcome = self._execute(argv, values, timeout_s, work, read_fd, write_fd,
-                                        group.join if group.active else None)
+                try:
+                    uid = isolation.run_uid(mode)
+                    if uid is not None:  # R reopens the pipe through /proc/self/fd as that user
+                        os.fchown(write_fd, uid, uid)
+                    limits = isolation.limit_command(timeout_s, memory_mb, os.getuid() if uid is None else uid)
+                    argv, layers = self._command(language, mode, work, run_dir, root, write_fd, count, limits,
+                                                 group.dirs)
+                except BaseException:
+                    os.close(write_fd)
+                    raise
+                outcome = self._execute(argv, timeout_s, work, read_fd, write_fd)
                 outcome.oom = group.oom_killed()
                 outcome.pids_exhausted = group.pids_exhausted()
                 if group.active:
@@ -164,7 +165,7 @@ class ProcessSandbox:
         return outcome, layers
 
     def _command(self, language: Language, mode: isolation.Mode, work: Path, run_dir: Path, root: Path,
-                 result_fd: int, count: int) -> tuple[list[str], list[str]]:
+                 result_fd: int, count: int, limits: list[str], cgroups: list[Path]) -> tuple[list[str], list[str]]:
         inside, work_inside = ("/lotse", "/work") if mode.namespaces else (str(run_dir), str(work))
         if language == "python":
             argv = [self.python, "-I", "-B", f"{inside}/harness.py", f"{inside}/snippet.py", str(result_fd),
@@ -180,23 +181,23 @@ class ProcessSandbox:
         layers = ["rlimits", "tmpdir", "clean-env", "timeout"]
         if not mode.namespaces:
             layers.append(f"no-namespaces ({mode.note})")
-            return argv, layers
+            joins = "".join(f"echo 0 > {shlex.quote(str(g / 'cgroup.procs'))}; " for g in cgroups)
+            return ["/bin/sh", "-c", f'{joins}exec "$@"', "sh", *limits, *argv], layers
         uid = isolation.run_uid(mode)
         binds = isolation.prepare_root(root, work, run_dir)
-        script = isolation.setup_script(root, binds, argv, CLEAN_ENV, drop_to_uid=uid)
+        script = isolation.setup_script(root, binds, argv, CLEAN_ENV, drop_to_uid=uid, limits=limits,
+                                        cgroups=cgroups)
         layers[1:1] = ["netns", "mountns", "pidns", "readonly-root", "no-capabilities"]
         if uid is not None:
             layers.insert(6, f"uid {uid}")
         return [*mode.prefix, "/bin/sh", "-c", script], layers
 
-    def _execute(self, argv: list[str], values: dict[int, tuple[int, int]], timeout_s: float, cwd: Path,
-                 read_fd: int, write_fd: int, join: Callable[[], None] | None) -> _Outcome:
+    def _execute(self, argv: list[str], timeout_s: float, cwd: Path, read_fd: int, write_fd: int) -> _Outcome:
         env = CLEAN_ENV | {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
         try:
             proc = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 pass_fds=(write_fd,), cwd=cwd, env=env, start_new_session=True,
-                preexec_fn=functools.partial(_child_setup, values, join),
             )
         finally:
             os.close(write_fd)  # the child holds its own copy; EOF arrives when every holder is gone
@@ -253,6 +254,7 @@ def _results(outcome: _Outcome, count: int, layers: list[str], duration: float, 
     for i in range(count):
         frame = frames.get(i)
         table = None
+        error: str | None
         if frame is None:
             error = _process_error(outcome, stderrs[i], timeout_s, memory_mb)
         elif frame.status == 0:
@@ -305,13 +307,6 @@ def _last_line(text: str) -> str:
 
 
 # process plumbing --------------------------------------------------------------------------------
-def _child_setup(values: dict[int, tuple[int, int]], join: Callable[[], None] | None) -> None:
-    """preexec_fn: join the run's cgroup, then set the rlimits (inherited by the whole tree)."""
-    if join is not None:
-        join()
-    isolation.apply_limits(values)
-
-
 def _pump(streams: dict[int, Capped], deadline: float, watch: tuple[Capped, ...]) -> str | None:
     """Read all pipes until they close; "timeout" or "output" (too much text in ``watch``) ends early."""
     selector = selectors.DefaultSelector()

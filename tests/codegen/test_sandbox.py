@@ -159,3 +159,19 @@ def test_batch_timeout_fails_the_sets_not_yet_done(sandbox, table, tmp_path):
     first, second = sandbox.run_batch(code, "python", [{"daten.csv": table}, {"daten.csv": slow}], timeout_s=3)
     assert first.ok and len(first.result) == 6
     assert not second.ok and second.timed_out and "länger als 3 s" in second.error
+
+
+def test_without_namespaces_the_sandbox_refuses_or_says_what_is_missing(table, monkeypatch):
+    from assistant.codegen import isolation
+
+    monkeypatch.setattr(isolation, "detect", lambda: isolation.Mode((), "unshare: Operation not permitted"))
+    refused = ProcessSandbox().run("ergebnis = 1", "python", {"daten.csv": table})
+    assert not refused.ok and refused.returncode is None
+    assert "nicht ausgeführt" in refused.error and "Operation not permitted" in refused.error
+
+    reduced = ProcessSandbox(require_namespaces=False).run(
+        'import pandas as pd\nergebnis = pd.read_csv("daten.csv", dtype={"region": str})\n', "python",
+        {"daten.csv": table})
+    assert reduced.ok and list(reduced.result["region"])[:1] == ["01001"]
+    assert "netns" not in reduced.isolation
+    assert any(layer.startswith("no-namespaces") for layer in reduced.isolation)
