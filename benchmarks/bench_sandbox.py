@@ -123,6 +123,32 @@ def snippets(repeat: int, rows: int) -> None:
                   f"{','.join(result.isolation)}")
 
 
+PY_STATUS = '\nprint(" ".join(l for l in open("/proc/self/status").read().splitlines() if l.startswith(("VmPeak", "VmHWM"))))\n'
+R_STATUS = '\nst <- readLines("/proc/self/status")\ncat(st[grepl("^(VmPeak|VmHWM)", st)], "\\n")\n'
+
+
+def memory(rows: int) -> None:
+    """Peak address space and resident memory of each snippet in the sandbox, and the smallest
+    ``memory_mb`` (of 256/384/512/1024) it runs with: the default limit must leave room for real
+    data and still stop a memory bomb."""
+    sandbox = ProcessSandbox()
+    with tempfile.TemporaryDirectory() as tmp:
+        table = Path(tmp) / "daten.csv"
+        write_table(table, rows)
+        print("\nmemory in the sandbox (VmPeak = address space, VmHWM = resident peak)")
+        cases = [("pandas", "python", PANDAS + PY_STATUS)]
+        if shutil.which("Rscript"):
+            cases += [("R base", "r", R_BASE + R_STATUS), ("R dplyr", "r", R_DPLYR + R_STATUS)]
+        for label, language, code in cases:
+            result = sandbox.run(code, language, {"daten.csv": table}, memory_mb=4096)
+            figures = " ".join(result.stdout.replace("\t", " ").replace("'", "").split())
+            smallest = next((mb for mb in (256, 384, 512, 1024)
+                             if sandbox.run(code, language, {"daten.csv": table}, memory_mb=mb).ok), None)
+            print(f"  {label:<10}{figures}   runs with memory_mb >= {smallest}")
+        bomb = sandbox.run("x = bytearray(4 * 1024 ** 3)\n", "python", {}, memory_mb=1024)
+        print(f"  memory bomb (4 GB) at the default 1024 MB: {bomb.error} ({bomb.duration_s:.2f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -130,6 +156,7 @@ def main() -> None:
     args = parser.parse_args()
     startup(args.repeat)
     snippets(args.repeat, args.rows)
+    memory(args.rows)
 
 
 if __name__ == "__main__":

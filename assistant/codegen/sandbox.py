@@ -42,6 +42,8 @@ MAX_STREAM_BYTES = 64 * 1024
 MAX_RESULT_BYTES = 32 * 1024 * 1024
 #: Output beyond this many bytes on stdout or stderr ends the run (a snippet printing in a loop).
 KILL_AFTER_OUTPUT_BYTES = 8 * 1024 * 1024
+SHM = "/dev/shm"
+SHM_RESERVE_BYTES = 256 * 1024 * 1024
 #: Tasks (processes and threads) of one run, counted by the cgroup.
 CGROUP_PIDS = 64
 CLEAN_ENV = {
@@ -126,7 +128,8 @@ class ProcessSandbox:
                      "erlauben, oder prüfen Sie den Code selbst.")
             return [SandboxResult(False, None, "", "", None, 0.0, [], error) for _ in input_sets]
         start = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix="lotse-sandbox-") as tmp:
+        needed = sum(Path(src).stat().st_size for inputs in input_sets for src in inputs.values() if Path(src).is_file())
+        with tempfile.TemporaryDirectory(prefix="lotse-sandbox-", dir=_scratch_parent(needed)) as tmp:
             base = Path(tmp)
             work, run_dir, root = base / "work", base / "run", base / "root"
             for d in (work, run_dir, root):
@@ -243,6 +246,17 @@ def _stage(code: str, language: Language, input_sets: Sequence[dict[str, Path]],
         os.chmod(path, 0o444)
     os.chmod(work, 0o555)
     os.chmod(run_dir, 0o555)
+
+
+def _scratch_parent(needed_bytes: int) -> str | None:
+    """/dev/shm (memory) when it has room: staging and removing the private root there takes ~1 ms
+    instead of ~60 ms on a busy disk. None: the system's temporary directory."""
+    try:
+        stat = os.statvfs(SHM)
+    except OSError:
+        return None
+    free = stat.f_bavail * stat.f_frsize
+    return SHM if os.access(SHM, os.W_OK) and free > needed_bytes + SHM_RESERVE_BYTES else None
 
 
 def _results(outcome: _Outcome, count: int, layers: list[str], duration: float, timeout_s: float,
