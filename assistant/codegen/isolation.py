@@ -50,16 +50,18 @@ class Mode:
 
 @functools.lru_cache(maxsize=1)
 def detect() -> Mode:
+    """Try the namespaces the sandbox needs (a throwaway mount in a private mount namespace)."""
     unshare = shutil.which("unshare")
-    tools = [shutil.which(t) for t in ("chroot", "setpriv", "mount")]
+    tools = [shutil.which(t) for t in ("chroot", "setpriv", "mount", "prlimit")]
     if not unshare or not all(tools):
-        return Mode((), "unshare, chroot, setpriv oder mount fehlen (Paket util-linux)")
+        return Mode((), "unshare, chroot, setpriv, prlimit oder mount fehlen (Pakete util-linux, coreutils)")
     candidates = [[unshare, *NAMESPACE_FLAGS]]
     if os.geteuid() != 0:
         candidates.insert(0, [unshare, "--user", "--map-root-user", *NAMESPACE_FLAGS])
     notes = []
     for prefix in candidates:
-        probe = subprocess.run([*prefix, "sh", "-c", "mount -t tmpfs none /mnt"], capture_output=True,
+        probe = subprocess.run([*prefix, "sh", "-c", "mount --make-rprivate / && mount -t tmpfs none /tmp"],
+                               capture_output=True,
                                text=True, timeout=10, check=False, env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
         if probe.returncode == 0:
             return Mode(tuple(prefix), "")

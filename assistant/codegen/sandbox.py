@@ -103,9 +103,10 @@ class ProcessSandbox:
     and ``isolation`` says so.
     """
 
-    def __init__(self, *, require_namespaces: bool = True, python: str | None = None) -> None:
+    def __init__(self, *, require_namespaces: bool = True) -> None:
         self.require_namespaces = require_namespaces
-        self.python = python or os.path.realpath(sys.executable)
+        #: this interpreter: its installation is what the private root exposes
+        self.python = os.path.realpath(sys.executable)
         #: process group of the last run (gone once ``run`` returns; tests check that)
         self.last_pgid: int | None = None
 
