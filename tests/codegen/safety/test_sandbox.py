@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.codegen.sandbox import ProcessSandbox, SandboxResult
-from tests.codegen.test_policy import PANDAS_SHARE, R_SHARE
+from tests.codegen.safety.test_policy import PANDAS_SHARE, R_SHARE
 
 EXPECTED = {"01001": 25.0, "01002": 5.0, "09162": 50.0}
 
