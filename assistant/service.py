@@ -73,9 +73,9 @@ class Lotse:
         self._pseudonyms: Any = None
         self._asker: Any = None
         self._templates: Any = None
+        self._guide_asker: Any = None
 
     # -- parts, built on first use -------------------------------------------------------------
-        self._guide_asker: Any = None
 
     @property
     def backend(self) -> LLMBackend:
