@@ -20,9 +20,12 @@ from assistant.settings import Settings, load_settings
 from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from assistant.privacy import PrivacyGate
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.pipeline import AnswerStream
+    from assistant.tables import TableSummary, TidyResult
 
 
 def _stderr(message: str) -> None:
@@ -92,3 +95,21 @@ class Lotse:
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index)
         return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+
+    def inspect_table(self, path: str | Path) -> "TableSummary":
+        """Read a table (GENESIS/Regionaldatenbank CSV or XLSX, plain CSV or XLSX) and describe it:
+        table code, title, value columns, body lines, regions, years, special symbols. Local only;
+        raises ``InputError`` (German) for a file that is not a table."""
+        from assistant.tables import TableSummary, read_table
+
+        return TableSummary.of(read_table(path))
+
+    def tidy_table(self, path: str | Path, out: str | Path) -> "TidyResult":
+        """Write the table as a tidy long CSV (one row per body line and value column) to ``out``.
+        Nothing is written when the input cannot be read."""
+        from pathlib import Path
+
+        from assistant.tables import read_table
+        from assistant.tables.report import write_tidy
+
+        return write_tidy(read_table(path), Path(path), Path(out))

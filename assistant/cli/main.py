@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("assistant.cli.ask:ask", "Frage aus Leitfäden und eigenen Dokumenten beantworten, mit Quellen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "indicator": ("assistant.cli.indicator:indicator", "Indikatorenkatalog: Formeln, Stichtage, Quellen, Tabellencodes."),
+    "data": ("assistant.cli.data:data", "Tabellen lesen: GENESIS/Regionaldatenbank, CSV, Excel (inspect, tidy)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
     "eval": ("assistant.cli.eval:eval_group", "Qualität messen: lotse eval retrieval (hit@k, MRR, Fakten)."),
     "ingest": ("assistant.cli.ingest:ingest", "Eigene Dokumente (PDF, DOCX, Markdown, HTML, Text) einlesen."),
