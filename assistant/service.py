@@ -11,7 +11,7 @@ Constructing it installs the no-egress guard, like every other entry point.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from assistant.privacy import PrivacyGate
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.pipeline import AnswerStream
+    from assistant.codegen.generate import CodeResult
+    from assistant.codegen.templates import CodeTemplateLibrary
     from assistant.tables import TableSummary, TidyResult
 
 
@@ -113,3 +115,24 @@ class Lotse:
         from assistant.tables.report import write_tidy
 
         return write_tidy(read_table(path), Path(path), Path(out))
+
+    def generate_code(self, data: str | Path, *, indicator: str | None = None, task: str | None = None,
+                      language: str = "pandas", regions: Sequence[str] = (),
+                      draft: str = "template") -> "CodeResult":
+        """Standalone pandas or R code for a catalogue indicator or a free task on the user's
+        table, validated (policy, sandbox, reference on the data and on perturbed copies,
+        plausibility). The table passes the privacy table gate first (fail closed); the data never
+        reaches a model. Bad input raises ``InputError`` (German); a task nothing fits raises
+        ``NoTemplateError`` naming the closest indicators and templates."""
+        from assistant.codegen.service import generate_code
+
+        return generate_code(self, data, indicator=indicator, task=task, language=language,
+                             regions=list(regions), draft=draft)
+
+    @property
+    def code_templates(self) -> "CodeTemplateLibrary":
+        """Built-in code templates (prompts/code) plus the user's folder (codegen.templates_dir)."""
+        from assistant.codegen.templates import CodeTemplateLibrary
+
+        return CodeTemplateLibrary(self.settings.paths.prompts_dir / "code",
+                                   self.settings.codegen.templates_dir)

@@ -51,27 +51,42 @@ class SlotMatch:
         return len(self.candidates) > 1 and self.candidates[0].score - self.candidates[1].score < 0.25
 
 
+def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str, float]:
+    """("full" | "partial" | "none" | "total", score) of one header label against the text."""
+    toks = words(label)
+    if not toks:
+        return "empty", 0.0
+    if all(t in TOTAL_LABELS for t in toks):
+        return ("full", 1.0) if names_total else ("total", 0.5)
+    covered = [_covered(t, text_toks) for t in toks]
+    if min(covered) > 0:
+        return "full", sum(covered)
+    if max(covered) > 0:
+        return "partial", 0.4 * sum(covered)
+    return "none", 0.0
+
+
 def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
-    """How well ``column`` fits the slot text; ``None`` when a label contradicts it."""
+    """How well ``column`` fits the slot text; ``None`` when the text names another label of one
+    of the column's header levels and not this one."""
     text_toks = words(text)
     if slot_name and normalize(column.name).replace(" ", "_") == slot_name:
         return 100.0  # the user's CSV already uses the contract's column name
     levels = data.varying_levels() if data.layout == "genesis" else [0]
-    names_total = any(t in TOTAL_LABELS or t == "alle" for t in text_toks)
+    names_total = any(t in TOTAL_LABELS for t in text_toks)
     total = 0.0
+    evidence = False
     for level in levels:
         label = column.labels[level] if level < len(column.labels) else ""
-        toks = words(label)
-        if not toks:
-            continue
-        if all(t in TOTAL_LABELS for t in toks):
-            total += 1.0 if names_total else 0.5
-            continue
-        covered = [_covered(t, text_toks) for t in toks]
-        if min(covered) == 0:
-            return None
-        total += sum(covered)
-    return total
+        fit, value = _label_fit(label, text_toks, names_total)
+        if fit in ("partial", "none"):
+            others = {c.labels[level] for c in data.columns if level < len(c.labels)} - {label}
+            if any(_label_fit(o, text_toks, names_total)[0] == "full" for o in others):
+                return None
+        evidence = evidence or fit in ("full", "partial")
+        total += value
+    # Totals alone ("Insgesamt | Insgesamt") are no evidence unless the text asks for a total.
+    return total if evidence else None
 
 
 def match_slot(data: DataFile, slot: str, text: str, exclude: set[int] = frozenset()) -> SlotMatch:  # type: ignore[assignment]

@@ -3,8 +3,8 @@ Lotse's own reading of it (for the independent reference computation).
 
 Two layouts: a Regionaldatenbank/GENESIS export (title block, multi-line header, data lines
 ``Zeit;Schlüssel;Name;Wert;…``, footnotes) and a plain table with one header line (CSV with any
-delimiter, decimal comma or point). Lotse's reading uses :mod:`assistant.catalogue.genesis` and
-:mod:`assistant.privacy.table_io`; the snippet parses the file on its own.
+delimiter, decimal comma or point). Lotse's own reading uses :mod:`assistant.tables` (GENESIS)
+and :mod:`assistant.privacy.table_io` (plain CSV); the snippet parses the file on its own.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ class DataFile:
     year_column: str | None = None
     regions: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    #: Region key -> name as printed (GENESIS), for regions named in a task.
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def file_name(self) -> str:
@@ -140,13 +142,14 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
             break
         body.append(row)
     has_key = lead >= 3
-    regions = list(dict.fromkeys(r[1].strip() if has_key else r[1].strip() for r in body))
+    regions = list(dict.fromkeys(r[1].strip() for r in body))
+    names = {r[1].strip(): r[2].strip() for r in body if has_key}
     years = sorted({_year(r[0].strip()) for r in body})
     # The snippet reads with the file's encoding; a UTF-8 BOM is skipped by "utf-8-sig".
     return DataFile(path=path, layout="genesis", encoding=encoding, columns=columns,
                     table_code=code, title=" ".join(title_lines[1:4]) if code else " ".join(title_lines[:3]),
                     skip=_line_number(path, encoding, first), width=width, lead=lead,
-                    has_key=has_key, regions=regions, years=years)
+                    has_key=has_key, regions=regions, years=years, names=names)
 
 
 def _line_number(path: Path, encoding: str, row_index: int) -> int:
@@ -219,18 +222,21 @@ def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
     import pandas as pd
 
     if data.layout == "genesis":
-        from assistant.catalogue.genesis import read_genesis_csv
+        from assistant.tables import read_table as read_any
 
-        tidy = read_genesis_csv(path)
-        per_line = len(data.columns)
-        tidy["_zeile"] = np.arange(len(tidy)) // per_line
-        tidy["_spalte"] = np.arange(len(tidy)) % per_line + data.lead
-        lines = tidy.drop_duplicates("_zeile").set_index("_zeile")
-        key = lines["regionalschluessel"] if data.has_key else lines["region"]
-        out = pd.DataFrame({"region": key.astype(str), "jahr": lines["jahr"].astype(int)})
+        tidy = read_any(path).tidy
+        heads = [c for c in tidy.columns if c.startswith("header_")]
+        lines = tidy.drop_duplicates("line").set_index("line")
+        key = lines["region_key"] if data.has_key else lines["region_name"]
+        out = pd.DataFrame({"region": key.astype(str), "jahr": lines["year"].astype(int)})
+        stripped = {h: tidy[h].fillna("").astype(str).str.strip() for h in heads}
         for slot, column in mapping.items():
-            values = tidy[tidy["_spalte"] == column.index].set_index("_zeile")["wert"]
-            out[slot] = values.reindex(out.index).to_numpy()
+            want = tuple(column.labels) + ("",) * (len(heads) - len(column.labels))
+            mask = pd.Series(True, index=tidy.index)
+            for head, label in zip(heads, want):
+                mask &= stripped[head] == label
+            values = tidy[mask].set_index("line")["value"]
+            out[slot] = values.reindex(out.index).astype(float).to_numpy()
         return out.reset_index(drop=True)
     from assistant.privacy.table_io import read_table
 

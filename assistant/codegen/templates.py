@@ -74,7 +74,8 @@ class CodeTemplate(Strict):
         return [c.name for c in self.output.columns if c.role == "key"]
 
     def render(self, **values: Any) -> str:
-        missing = sorted(v.name for v in self.variables if v.required and v.name not in values)
+        missing = sorted(v.name for v in self.variables
+                         if v.required and v.type != "column" and v.name not in values)
         if missing:
             raise ConfigError(f"Die Code-Vorlage '{self.id}' braucht Werte für {', '.join(missing)}.",
                               "Das ist ein Fehler im Programm oder in der Vorlage; bitte melden.")
