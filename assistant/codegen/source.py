@@ -28,7 +28,7 @@ _REGION_NAME = re.compile(r"(region|schl(ue|ü)ssel|^ags$|^ars$|kreis|gebiet|gem
                           re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^(DG|\d{2,12})$")
 _NUMBER = re.compile(r"^\(?-?\d+(?:[.,]\d+)?\)?\s*[prs]?$|^[-.x/]$|^\.\.\.$|^$")
-TOTAL_LABELS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "total"}
+TOTAL_LABELS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "allen", "total"}
 
 
 @dataclass(frozen=True)

@@ -47,11 +47,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ASCENDING = re.compile(r"niedrigst|wenigst|kleinst|geringst|minimum|schlusslicht|aufsteigend")
 _GROUP_WORDS = r"(?:kreis|kreise|landkreis|landkreise|region|regionen|jahr|gemeinde|gemeinden|stadt|staedte|land|laender|bundesland)\b"
-_RATIO = re.compile(r"anteil (?:der |des |von |an )?(?P<x>.+?) an (?:den |der |dem |allen |alle |)(?P<y>.+?)"
-                    r"(?= je | pro | nach | fuer | im | in | unter | zwischen |$)")
+#: Where a phrase ends: a grouping or filter ("je Kreis", "für jeden Kreis", "in 2023") or the end.
+_STOP = (r"(?= (?:je|pro|nach|fuer|im|in|unter|zwischen|ueber) (?:jede[nmrs]?\b|alle\w*\b|den\b|die\b|das\b|"
+         r"\d|" + _GROUP_WORDS + r")|$)")
+_RATIO = re.compile(r"(?:anteil|quote|prozentsatz) (?:der |des |von |an )?(?P<x>.+?) an (?:den |der |dem |)(?P<y>.+?)"
+                    + _STOP)
 _PER = re.compile(r"(?P<x>[a-z]+(?: [a-z]+)?) (?:je|pro) (?!" + _GROUP_WORDS + r")(?P<y>[a-z]+(?: [a-z]+)?)")
 _DIFF = re.compile(r"(?:differenz|unterschied|luecke) (?:zwischen )?(?:den |der |dem )?(?P<x>.+?) und (?:den |der |dem )?(?P<y>.+?)"
-                   r"(?= je | pro | nach | fuer | im | in |$)")
+                   + _STOP)
 _MINUS = re.compile(r"(?P<x>[a-z ]+?) (?:minus|abzueglich) (?P<y>[a-z ]+)")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 
@@ -106,6 +109,24 @@ def phrase_measure(data: DataFile, text: str, kind: str) -> Measure | None:
     return None
 
 
+def _age_measure(data: DataFile, text: str) -> Measure | None:
+    """Age-year rates without an explicit phrase: the population column is the denominator,
+    the column the task describes (not the age) the numerator."""
+    den = match_slot(data, "nenner", "Bevölkerung Einwohner insgesamt")
+    if den.column is None:
+        return None
+    skip = {den.column.index} | {c.index for c in data.columns if normalize(c.name).startswith("alter")}
+    num = match_slot(data, "zaehler", text, exclude=skip)
+    if num.column is None:
+        rest = [c for c in data.columns if c.index not in skip]
+        if len(rest) != 1:
+            return None
+        from assistant.codegen.mapping import Candidate
+
+        num = SlotMatch("zaehler", text, [Candidate(rest[0], 0.1)])
+    return Measure(num, den)
+
+
 def regions_in(data: DataFile, text: str) -> tuple[list[str], list[str]]:
     """(named Kreise or lower, named Länder/Regierungsbezirke) in the task, as keys."""
     norm = f" {normalize(text)} "
@@ -143,8 +164,9 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
     measure = phrase_measure(data, text, kind)
     indicator = None
     if measure is None and kind != "differenz":
-        for ind in [i for i in mentions(catalogue.all(), text) if i.computable] + \
-                   [i for i in catalogue.search(text, limit=5) if i.computable]:
+        # Only indicators the task names (ID, name or synonym): a loose search hit would put a
+        # catalogue formula on a task that asks for something else.
+        for ind in [i for i in mentions(catalogue.all(), text) if i.computable]:
             try:
                 candidate = plan_indicator(data, ind, library.get(f"indikator_{language}"), regions or named, text)
             except LotseError:
@@ -161,6 +183,8 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
             num = next(s for s in numeric if ind.formula.numerator in texts[s])
             den = next(s for s in numeric if s != num)
             measure = Measure(indicator.matches[num], indicator.matches[den])
+    if measure is None and kind == "quote_altersjahre":
+        measure = _age_measure(data, text)
     if measure is None and kind not in ("differenz", "anteil_gepoolt", "anteil_gruppe", "quote_altersjahre"):
         single = match_slot(data, "zaehler", text)
         if single.column is not None and not single.ambiguous:
