@@ -58,6 +58,8 @@ class CodeResult:
     isolation: tuple[str, ...] = ()
     attempts: tuple[Attempt, ...] = ()
     seconds: float = 0.0
+    #: A few German sentences from an instruct model (code_explain prompt); empty on a base model.
+    explanation: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "language": self.language, "validated": self.validated,
@@ -65,7 +67,7 @@ class CodeResult:
                 "mapping": dict(self.mapping), "checks": [c.to_dict() for c in self.checks],
                 "result": list(self.result), "data_file": self.data_file, "task": self.task,
                 "message": self.message, "isolation": list(self.isolation),
-                "attempts": [a.to_dict() for a in self.attempts]}
+                "attempts": [a.to_dict() for a in self.attempts], "explanation": self.explanation}
 
 
 def records(frame: Any) -> tuple[dict[str, Any], ...]:
@@ -174,12 +176,15 @@ class Generator:
         checks = list(outcome.checks)
         message = _message(plan, validated, source, checks, attempts)
         full = header(plan, language, checks, validated, source, self.today) + code
+        explanation = ""
+        if validated:
+            explanation = (self._ask("code_explain", task=plan.task, code=code) or "").strip()
         return CodeResult(code=full, language=language, validated=validated, source=source,  # type: ignore[arg-type]
                           template=plan.template.id, indicator=plan.indicator.id if plan.indicator else None,
                           mapping=plan.mapping_text(), checks=tuple(checks), result=records(outcome.result),
                           data_file=str(plan.data.path), task=plan.task, message=message,
                           isolation=tuple(outcome.isolation), attempts=tuple(attempts),
-                          seconds=outcome.seconds)
+                          seconds=outcome.seconds, explanation=explanation)
 
 
 def _message(plan: Plan, validated: bool, source: str, checks: list[Check], attempts: list[Attempt]) -> str:

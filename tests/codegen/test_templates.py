@@ -22,6 +22,7 @@ def test_builtin_library_has_indicator_analysis_and_loader_templates():
     ids = {t.id for t in library.all()}
     assert {"indikator_pandas", "indikator_r", "lesen_genesis_pandas", "lesen_genesis_r"} <= ids
     assert ANALYSES <= {t.id for t in library.analyses("pandas")}
+    assert {"anteil_gruppe_r", "anteil_gepoolt_r", "rangfolge_r", "differenz_r"} <= {t.id for t in library.analyses("r")}
     for template in library.all():
         assert template.version >= 1 and template.purpose and template.variables
         if template.kind == "analysis":
