@@ -151,6 +151,17 @@ def test_free_task_per_unit_ratio_on_the_kita_table(lotse, sandbox):
     assert flensburg["anteil"] == pytest.approx(3013 / 57)  # factor 1 for "je"
 
 
+@pytest.mark.slow
+@pytest.mark.r
+def test_free_task_in_r_pooled_share(lotse, sandbox, rscript):
+    result = lotse.generate_code(ABSCHLUESSE, language="r", task="Gemeinsamer Anteil der Abgänger "
+                                 "ohne Hauptschulabschluss für Flensburg und Kiel zusammen")
+    assert result.validated and result.template == "anteil_gepoolt_r" and result.language == "r"
+    assert result.result[0]["anteil_gepoolt"] == pytest.approx(300 / 3018 * 100)
+    assert "REGIONEN <- c(\"01001\", \"01002\")" in result.code
+    assert result.explanation == ""  # base model: no text from a model
+
+
 def test_task_that_nothing_fits_names_the_closest_and_shows_no_code(lotse):
     with pytest.raises(NoTemplateError) as err:
         lotse.generate_code(ABSCHLUESSE, task="Berechne den Median des Einkommens")
