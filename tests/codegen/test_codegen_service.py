@@ -152,6 +152,25 @@ def test_free_task_per_unit_ratio_on_the_kita_table(lotse, sandbox):
 
 
 @pytest.mark.slow
+def test_free_task_with_a_qualifier_is_not_answered_with_the_plain_indicator(lotse, sandbox):
+    result = lotse.generate_code(ABSCHLUESSE, task="Anteil der Schulabgängerinnen ohne "
+                                 "Hauptschulabschluss in Schleswig-Holstein")
+    assert result.validated and result.indicator is None and result.template == "anteil_gruppe"
+    assert result.mapping == {"zaehler": "ohne Hauptschulabschluss | weiblich",
+                              "nenner": "Insgesamt | weiblich"}
+    rows = {r["region"]: r for r in result.result}
+    assert set(rows) == {"01"} | {k for k in hand_shares() if k.startswith("01")}  # the Land and its Kreise
+    assert rows["01001"]["anteil"] == pytest.approx(39 / 558 * 100)
+
+
+@pytest.mark.slow
+def test_free_task_count_per_kreis(lotse, sandbox):
+    result = lotse.generate_code(KITA, task="Anzahl der Kinderkrippen je Kreis", regions=["01002"])
+    assert result.validated and result.template == "summe_gruppe"
+    assert result.result == ({"region": "01002", "jahr": 2002, "wert": 2.0},)
+
+
+@pytest.mark.slow
 @pytest.mark.r
 def test_free_task_in_r_pooled_share(lotse, sandbox, rscript):
     result = lotse.generate_code(ABSCHLUESSE, language="r", task="Gemeinsamer Anteil der Abgänger "
