@@ -187,6 +187,24 @@ def test_task_that_nothing_fits_names_the_closest_and_shows_no_code(lotse):
     assert "Am nächsten liegen" in err.value.message and "keinen Code" in err.value.message
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["pandas", pytest.param("r", marks=pytest.mark.r)])
+def test_table_with_a_schulart_dimension_reads_only_the_total_lines(lotse, sandbox, language):
+    made = Path(__file__).parent.parent / "data" / "codegen" / "schulart_made.csv"
+    result = lotse.generate_code(made, indicator="D15.1", language=language)
+    assert result.validated, result.checks
+    shares = {r["region"]: r["anteil_ohne_abschluss"] for r in result.result}
+    assert shares == pytest.approx({"01001": 90 / 1059 * 100, "01002": 210 / 1959 * 100})
+
+
+def test_genesis_layout_without_time_column_is_refused_in_german(lotse):
+    from assistant import PROJECT_ROOT
+
+    excerpt = PROJECT_ROOT / "tests" / "data" / "tables" / "21311-01-01-4-B.excerpt.csv"
+    with pytest.raises(InputError, match="ohne Zeitspalte"):
+        lotse.generate_code(excerpt, task="Studierende je Kreis")
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_not_a_table(lotse, tmp_path):
