@@ -187,6 +187,32 @@ class Generator:
                           seconds=outcome.seconds, explanation=explanation)
 
 
+def _no_reference(path: Path) -> Any:
+    from assistant.errors import LotseError
+
+    raise LotseError("keine Vorlage und keine unabhängige Referenz für diese Aufgabe")
+
+
+def model_only(generator: "Generator", plan: Plan, language: Language) -> CodeResult | None:
+    """A task no template covers, with an instruct model: the model writes the code on top of the
+    generic reader; it runs through policy, sandbox and plausibility, but without an independent
+    reference it is never shown as validated. None without an instruct model or a reply."""
+    code = generator.draft(plan, language)
+    if not code:
+        return None
+    exp = Expectation(reference=_no_reference, keys=["region"])
+    outcome = generator._validate(code, language, plan, exp)
+    checks = list(outcome.checks)
+    message = ("Keine Vorlage passt; den Code hat das Sprachmodell geschrieben. Er ist NICHT geprüft, "
+               "weil es keine unabhängige Referenz gibt – prüfen Sie die Zahlen selbst.")
+    full = header(plan, language, checks, False, "model", generator.today) + code
+    return CodeResult(code=full, language=language, validated=False, source="model",
+                      template=plan.template.id, indicator=None, mapping=plan.mapping_text(),
+                      checks=tuple(checks), result=records(outcome.result), data_file=str(plan.data.path),
+                      task=plan.task, message=message, isolation=tuple(outcome.isolation),
+                      seconds=outcome.seconds)
+
+
 def _message(plan: Plan, validated: bool, source: str, checks: list[Check], attempts: list[Attempt]) -> str:
     what = f"{plan.indicator.id} ({plan.indicator.name})" if plan.indicator else f"Vorlage '{plan.template.id}'"
     parts = []

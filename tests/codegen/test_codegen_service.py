@@ -205,6 +205,23 @@ def test_genesis_layout_without_time_column_is_refused_in_german(lotse):
         lotse.generate_code(excerpt, task="Studierende je Kreis")
 
 
+@pytest.mark.slow
+def test_instruct_model_code_for_a_task_no_template_covers_is_never_validated(settings, sandbox):
+    median = ('import pandas as pd\n'
+              'roh = pd.read_csv("21111-02-06-4.csv", sep=";", encoding="cp1252", header=None, '
+              'names=range(17), skiprows=9, dtype=str, keep_default_na=False, on_bad_lines="skip")\n'
+              'roh = roh[roh[0].str.strip().str.match(r"^\\d{4}$", na=False)]\n'
+              'werte = pd.to_numeric(roh[3], errors="coerce")\n'
+              'ergebnis = pd.DataFrame({"region": ["alle"], "median": [werte.median()]})\n')
+    lotse, fake = model_lotse(settings, f"```python\n{median}```")
+    result = lotse.generate_code(ABSCHLUESSE, task="Berechne den Median des Einkommens")
+    assert result.source == "model" and result.validated is False
+    assert "NICHT geprüft" in result.message
+    assert any(c.name == "sandbox" and c.passed for c in result.checks)
+    assert any(c.name == "vergleich_referenz" and not c.passed for c in result.checks)
+    assert "wert_1" in fake.prompts[0][-1].content  # the model got the generic reader
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_not_a_table(lotse, tmp_path):
