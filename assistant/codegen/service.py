@@ -45,18 +45,22 @@ def _sandbox() -> Any:
 
 
 def _chooser(lotse: "Lotse"):  # noqa: ANN202
-    def choose(question: str, options: list[str]) -> int | None:
+    """``choose(question, options, prompt)``: an instruct model names one option by its number
+    (prompt ``code_slots`` for a column, ``code_template`` for an analysis); anything else, or a
+    base model, leaves the choice open (None)."""
+    def choose(question: str, options: list[str], prompt: str = "code_slots") -> int | None:
         backend = _backend_if_instruct(lotse)
         if backend is None:
             return None
         from assistant.llm import GenerationOptions
 
-        template = lotse.templates.get("code_slots")
+        template = lotse.templates.get(prompt)
         listing = "\n".join(f"{n}. {o}" for n, o in enumerate(options, start=1))
-        reply = backend.complete(template.render(task=question, slot="zaehler", description=question,
-                                                 columns=listing),
+        values = ({"task": question, "templates": listing} if prompt == "code_template" else
+                  {"task": question, "slot": "zaehler", "description": question, "columns": listing})
+        reply = backend.complete(template.render(**values),
                                  GenerationOptions(max_tokens=4, temperature=0.0, stop=tuple(template.stop)))
-        digits = "".join(ch for ch in reply.text if ch.isdigit())
+        digits = "".join(ch for ch in reply.text.strip()[:3] if ch.isdigit())
         return int(digits) - 1 if digits and 0 < int(digits) <= len(options) else None
     return choose
 

@@ -186,7 +186,7 @@ def closest(catalogue: "Catalogue", library: CodeTemplateLibrary, text: str) -> 
 
 def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTemplateLibrary,
               language: Language, regions: list[str],
-              choose: Callable[[str, list[str]], int | None] = lambda question, options: None) -> Plan:
+              choose: Callable[..., int | None] = lambda question, options, prompt="": None) -> Plan:
     """``choose(question, options)`` lets an instruct model pick an option (index) where the
     rules leave it open; the default (base model) never picks."""
     text = " ".join(task.split())
@@ -196,6 +196,12 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
     check_regions(data, regions)
     text = expand(text)
     kind = kind_of(text)
+    if kind == "anteil_gruppe" and not re.search(r"anteil|quote|prozent|\bje\b|\bpro\b", normalize(text)):
+        # No word says which analysis: an instruct model may pick one (a base model does not).
+        options = [t for t in library.analyses("pandas")]
+        pick = choose(text, [f"{t.id}: {' '.join(t.purpose.split())}" for t in options], "code_template")
+        if pick is not None and 0 <= pick < len(options):
+            kind = options[pick].id
     named, upper = regions_in(data, text)
     measure = phrase_measure(data, text, kind)
     indicator = None
@@ -240,7 +246,7 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
             measure = Measure(single)
         elif single.candidates:
             options = [c.column.name for c in single.candidates[:9]]
-            pick = choose(f"Welche Spalte ist gemeint? {text}", options)
+            pick = choose(f"Welche Spalte ist gemeint? {text}", options, "code_slots")
             if pick is not None and 0 <= pick < len(options):
                 measure = Measure(SlotMatch("zaehler", text, [single.candidates[pick]]))
     if measure is None:

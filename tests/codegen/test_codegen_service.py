@@ -213,13 +213,14 @@ def test_instruct_model_code_for_a_task_no_template_covers_is_never_validated(se
               'roh = roh[roh[0].str.strip().str.match(r"^\\d{4}$", na=False)]\n'
               'werte = pd.to_numeric(roh[3], errors="coerce")\n'
               'ergebnis = pd.DataFrame({"region": ["alle"], "median": [werte.median()]})\n')
-    lotse, fake = model_lotse(settings, f"```python\n{median}```")
+    lotse, fake = model_lotse(settings, "0", f"```python\n{median}```")  # "0": no template fits
     result = lotse.generate_code(ABSCHLUESSE, task="Berechne den Median des Einkommens")
     assert result.source == "model" and result.validated is False
     assert "NICHT geprüft" in result.message
     assert any(c.name == "sandbox" and c.passed for c in result.checks)
     assert any(c.name == "vergleich_referenz" and not c.passed for c in result.checks)
-    assert "wert_1" in fake.prompts[0][-1].content  # the model got the generic reader
+    assert "rangfolge:" in fake.prompts[0][-1].content  # asked to pick an analysis first …
+    assert "wert_1" in fake.prompts[-1][-1].content  # … then wrote code on the generic reader
 
 
 # --- bad input ----------------------------------------------------------------------------------
@@ -298,3 +299,26 @@ def test_out_writes_notebook_and_r_script(lotse, sandbox, rscript, tmp_path):
     assert script.startswith("# Erzeugt von Lotse am") and "Prüfungen bestanden: richtlinie, sandbox" in script
     with pytest.raises(InputError, match="passt nicht"):
         write_snippet(r_result, tmp_path / "falsch.py")
+
+
+def test_instruct_model_may_pick_the_analysis_but_a_base_model_is_never_asked(settings):
+    from assistant.catalogue import load_catalogue
+    from assistant.codegen.source import describe_file
+    from assistant.codegen.tasks import plan_task
+    from assistant.codegen.templates import CodeTemplateLibrary
+    from assistant import PROJECT_ROOT
+
+    library = CodeTemplateLibrary(PROJECT_ROOT / "prompts" / "code")
+    catalogue = load_catalogue(settings.paths.knowledge_dir / "indicators")
+    data = describe_file(ABSCHLUESSE)
+    task = "Abgänger ohne Hauptschulabschluss in den Kreisen"
+    asked = []
+
+    def pick_ranking(question, options, prompt=""):
+        asked.append(prompt)
+        return next(n for n, o in enumerate(options) if o.startswith("rangfolge:"))
+
+    assert plan_task(task, data, catalogue, library, "pandas", []).indicator.id == "D15.1"
+    plan = plan_task(task, data, catalogue, library, "pandas", [], choose=pick_ranking)
+    assert asked == ["code_template"] and plan.template.id == "rangfolge"
+    assert plan.mapping_text()["zaehler"] == "ohne Hauptschulabschluss | Insgesamt"
