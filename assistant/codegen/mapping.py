@@ -63,7 +63,7 @@ def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str
     if min(covered) > 0:
         return "full", sum(covered)
     if max(covered) > 0:
-        return "partial", 0.4 * sum(covered)
+        return "partial", 0.2 * sum(covered)
     return "none", 0.0
 
 
@@ -129,3 +129,20 @@ def map_slots(data: DataFile, texts: dict[str, str]) -> dict[str, SlotMatch]:
             taken.add(match.column.index)
         result[slot] = match
     return {slot: result[slot] for slot in texts}
+
+
+def total_of(data: DataFile, column: ValueColumn) -> ValueColumn | None:
+    """The column that totals ``column``'s category: same labels except the first header level
+    where ``column`` has a specific label and a sibling has a total label ("mit allgemeiner
+    Hochschulreife | Insgesamt" -> "Insgesamt | Insgesamt")."""
+    for level in data.varying_levels() if data.layout == "genesis" else []:
+        if all(t in TOTAL_LABELS for t in words(column.labels[level])):
+            continue
+        for other in data.columns:
+            if other is column or len(other.labels) != len(column.labels):
+                continue
+            same_elsewhere = all(a == b for n, (a, b) in enumerate(zip(other.labels, column.labels)) if n != level)
+            toks = words(other.labels[level])
+            if same_elsewhere and toks and all(t in TOTAL_LABELS for t in toks):
+                return other
+    return None

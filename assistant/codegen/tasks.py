@@ -35,8 +35,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("anteil_gepoolt", re.compile(r"gepoolt|zusammengefasst|zusammengenommen|\bzusammen\b|gemeinsam|"
                                   r"mittelwert der (einzel)?anteile|ungewichtet|gewichtet")),
     ("vergleich_land_bund", re.compile(r"(landes|bundes)(wert|durchschnitt|schnitt|ergebnis|mittel)|"
-                                       r"vergleich\w* mit (dem |der )?(land|bund|deutschland)|"
-                                       r"mit (dem )?(land|bund|deutschland) vergleich|"
+                                       r"vergleich\w*\b.*\b(land|laender|bundeslande?s?|bund|deutschland)\b|"
+                                       r"\b(land|bund|deutschland)\b.*vergleich|"
                                        r"gegenueber (dem )?(land|bund)\b")),
     ("veraenderung", re.compile(r"veraender|entwicklung|zunahme|abnahme|anstieg|rueckgang|gestiegen|"
                                 r"gesunken|vorjahr|seit \d{4}|von \d{4} bis \d{4}|zeitreihe|trend|verlauf")),
@@ -249,6 +249,13 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
             pick = choose(f"Welche Spalte ist gemeint? {text}", options, "code_slots")
             if pick is not None and 0 <= pick < len(options):
                 measure = Measure(SlotMatch("zaehler", text, [single.candidates[pick]]))
+    if measure is not None and measure.denominator is None and measure.numerator.column is not None \
+            and re.search(r"anteil|quote|prozent", normalize(text)):
+        from assistant.codegen.mapping import Candidate, total_of
+
+        total = total_of(data, measure.numerator.column)
+        if total is not None:  # "Anteil an X" without a stated base: the total of X's category
+            measure = Measure(measure.numerator, SlotMatch("nenner", "insgesamt", [Candidate(total, 1.0)]))
     if measure is None:
         raise NoTemplateError(
             f"Lotse kann die Aufgabe '{text}' keiner Spalte von '{data.file_name}' sicher zuordnen "
@@ -273,6 +280,8 @@ def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, libra
     except LotseError:
         raise NoTemplateError(f"Die Analyse '{kind}' gibt es bisher nur als pandas-Vorlage.",
                               "Rufen Sie den Befehl mit --lang pandas auf.") from None
+    if kind in ("vergleich_land_bund", "rangfolge", "anteil_gepoolt"):
+        named = [r for r in named if r != "DG"]
     chosen = regions or named
     if upper and not named and not regions:
         chosen = _in_upper(data, upper, with_upper=kind in ("anteil_gruppe", "summe_gruppe", "differenz"))
