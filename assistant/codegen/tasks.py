@@ -38,7 +38,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
                                        r"vergleich\w*\b.*\b(land|laender|bundeslande?s?|bund|deutschland)\b|"
                                        r"\b(land|bund|deutschland)\b.*vergleich|"
                                        r"gegenueber (dem )?(land|bund)\b")),
-    ("veraenderung", re.compile(r"veraender|entwicklung|zunahme|abnahme|anstieg|rueckgang|gestiegen|"
+    ("veraenderung", re.compile(r"veraender|entwickl|entwickel|zunahme|abnahme|zugenommen|abgenommen|"
+                                r"anstieg|rueckgang|gestiegen|gewachsen|"
                                 r"gesunken|vorjahr|seit \d{4}|von \d{4} bis \d{4}|zeitreihe|trend|verlauf")),
     ("rangfolge", re.compile(r"hoechst|niedrigst|\brang|ranking|maximum|minimum|am meisten|"
                              r"am wenigsten|groesst|kleinst|geringst|spitze|top \d|reihenfolge|sortier|"
