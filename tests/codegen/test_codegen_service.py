@@ -223,6 +223,20 @@ def test_instruct_model_code_for_a_task_no_template_covers_is_never_validated(se
     assert "wert_1" in fake.prompts[-1][-1].content  # … then wrote code on the generic reader
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["pandas", pytest.param("r", marks=pytest.mark.r)])
+def test_change_over_time_on_an_own_csv(lotse, sandbox, language, tmp_path):
+    path = tmp_path / "zeitreihe.csv"
+    path.write_text("Kreis;Jahr;ohne Abschluss;Abgänger insgesamt\n01001;2022;80;1000\n01001;2023;90;1059\n"
+                    "01002;2022;200;2000\n01002;2023;210;1959\n", encoding="utf-8")
+    result = lotse.generate_code(path, language=language, task="Wie hat sich der Anteil der Abgänger "
+                                 "ohne Abschluss an allen Abgängern von 2022 bis 2023 entwickelt?")
+    assert result.validated and result.template.startswith("veraenderung")
+    kiel = next(r for r in result.result if r["region"] == "01002")
+    assert kiel["wert_von"] == pytest.approx(10.0)
+    assert kiel["veraenderung"] == pytest.approx(210 / 1959 * 100 - 10.0)
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_not_a_table(lotse, tmp_path):
