@@ -118,6 +118,24 @@ class Generator:
         return validate(code, language, plan.data, exp, self.sandbox, timeout_s=self.settings.timeout_s,
                         memory_mb=self.settings.memory_mb, rtol=self.settings.rtol)
 
+    def _twin(self, plan: Plan, language: Language) -> tuple[str, Callable[[Path], Any]] | None:
+        """Cross-check of an analysis: the same template in the other language, run in the sandbox."""
+        from assistant.errors import LotseError
+
+        other: Language = "r" if language == "pandas" else "pandas"
+        try:
+            code = render(self.library, plan, other)
+        except LotseError:
+            return None  # no twin template (e.g. a user's template in one language only)
+
+        def run(path: Path) -> Any:
+            outcome = self.sandbox.run(code, "python" if other == "pandas" else "r", {plan.data.file_name: path},
+                                       timeout_s=self.settings.timeout_s, memory_mb=self.settings.memory_mb)
+            if not outcome.ok:
+                raise LotseError(f"Die {other}-Fassung der Vorlage lief nicht: {outcome.error}")
+            return outcome.result
+        return other, run
+
     def _ask(self, template_id: str, **values: str) -> str | None:
         backend = self.backend()
         if backend is None or not backend.profile.is_instruct:
@@ -148,6 +166,8 @@ class Generator:
     def generate(self, plan: Plan, language: Language, *, draft: Literal["template", "model"] = "template",
                  cross_check: bool = True) -> CodeResult:
         exp = expectation(plan, language, cross_check)
+        if cross_check and plan.indicator is None and shutil.which("Rscript"):
+            exp.cross_check = self._twin(plan, language)
         reference_code = render(self.library, plan, language)
         attempts: list[Attempt] = []
         code, source = reference_code, "template"

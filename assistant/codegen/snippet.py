@@ -57,8 +57,9 @@ def render(library: CodeTemplateLibrary, plan: "Plan", language: Language) -> st
         template = library.get(f"indikator_{language}")
         return template.render(lesen=lesen, indikator=ind.id, name=ind.name, formel=formula,
                                referenz=_reference_source(ind.id, language), regionen=plan.regions)
+    base = plan.template.id.removesuffix("_r")
     template = plan.template if plan.template.language == language else \
-        library.get(plan.template.id if language == "pandas" else f"{plan.template.id}_r")
+        library.get(base if language == "pandas" else f"{base}_r")
     return template.render(lesen=lesen, aufgabe=plan.task, **plan.params)
 
 

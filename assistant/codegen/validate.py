@@ -213,10 +213,10 @@ def cross_check(result: "pd.DataFrame", exp: Expectation, data: DataFile, rtol: 
     common = set(ours_keys) & set(their_keys)
     only = len(set(ours_keys) ^ set(their_keys))
     if not common:
-        return Check(name, False, f"keine gemeinsame Zeile mit der Referenz in {other}")
+        return Check(name, False, f"keine gemeinsame Zeile mit der Gegenrechnung in {other}")
     diff = _compare(result[ours_keys.isin(common).to_numpy()], theirs[their_keys.isin(common).to_numpy()],
                     exp.keys, rtol)
     if diff:
         return Check(name, False, diff[:400])
     note = f"; {only} Zeilen nur auf einer Seite (fehlende Werte, Regel der Referenz)" if only else ""
-    return Check(name, True, f"Referenz in {other} liefert dieselben Zahlen ({len(common)} Zeilen){note}")
+    return Check(name, True, f"Gegenrechnung in {other} liefert dieselben Zahlen ({len(common)} Zeilen){note}")
