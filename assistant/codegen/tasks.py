@@ -276,11 +276,10 @@ def _in_upper(data: DataFile, upper: list[str], with_upper: bool) -> list[str]:
 def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, library: CodeTemplateLibrary,
                    language: Language, regions: list[str], named: list[str], upper: list[str]) -> Plan:
     template_id = kind if language == "pandas" else f"{kind}_r"
-    try:
-        template = library.get(template_id)
-    except LotseError:
-        raise NoTemplateError(f"Die Analyse '{kind}' gibt es bisher nur als pandas-Vorlage.",
-                              "Rufen Sie den Befehl mit --lang pandas auf.") from None
+    if template_id not in {t.id for t in library.all()}:  # a broken template file raises here
+        raise NoTemplateError(f"Die Analyse '{kind}' gibt es nicht als Vorlage für {language}.",
+                              "Rufen Sie den Befehl mit der anderen Sprache auf (--lang pandas/r).")
+    template = library.get(template_id)
     if kind in ("vergleich_land_bund", "rangfolge", "anteil_gepoolt"):
         named = [r for r in named if r != "DG"]
     chosen = regions or named
@@ -303,6 +302,10 @@ def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, libra
         raise NoTemplateError("Für einen gemeinsamen Anteil braucht Lotse Zähler und Nenner.",
                               'Formulieren Sie z. B. "gemeinsamer Anteil der X an Y für 01001 und 01002".')
     params["regionen"] = list(chosen)
+    kreise = default_regions(data)
+    # All Kreise of the table: the snippet states the rule (five-digit key), not 400 keys.
+    params["alle_kreise"] = "ja" if chosen and list(chosen) == kreise and all(
+        r.isdigit() and len(r) == 5 for r in kreise) else ""
     if kind == "rangfolge":
         params["absteigend"] = "" if _ASCENDING.search(normalize(text)) else "ja"
     if kind == "veraenderung":
