@@ -14,13 +14,15 @@ import os
 import signal
 import time
 from pathlib import Path
+from typing import Self
 
 V1_ROOT = Path("/sys/fs/cgroup")
 _counter = itertools.count()
 
 
 class RunCgroup:
-    """Context manager: creates the groups, the child joins them in ``preexec_fn``, exit kills and removes."""
+    """Context manager: creates the groups (``dirs``; the sandbox's first process writes itself into
+    their ``cgroup.procs``), exit kills what is left in them and removes them."""
 
     def __init__(self, memory_mb: int, pids: int, root: Path = V1_ROOT) -> None:
         self.memory_mb = memory_mb
@@ -33,7 +35,7 @@ class RunCgroup:
     def active(self) -> bool:
         return bool(self.dirs)
 
-    def __enter__(self) -> RunCgroup:
+    def __enter__(self) -> Self:
         name = f"lotse-sandbox-{os.getpid()}-{next(_counter)}"
         settings = {"pids": {"pids.max": str(self.pids)},
                     "memory": {"memory.limit_in_bytes": str(self.memory_mb * 1024 * 1024),
@@ -52,11 +54,6 @@ class RunCgroup:
             self._remove()
         return self
 
-    def join(self) -> None:
-        """Called in the child before exec: move this process (and so its descendants) into the groups."""
-        for path in self.dirs:
-            with open(path / "cgroup.procs", "w") as fh:
-                fh.write(str(os.getpid()))
 
     def oom_killed(self) -> bool:
         """True if the memory limit was reached (the kernel then kills a process of the group)."""

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 #: Modules a snippet may import (top-level name).
 ALLOWED_IMPORTS = frozenset({
     "pandas", "numpy", "math", "statistics", "re", "datetime", "json", "collections", "itertools",
-    "decimal", "fractions", "typing",
+    "decimal", "fractions", "typing", "warnings", "csv", "io", "pathlib", "functools",
 })
 
 #: Builtins that evaluate code, reach interpreter internals or leave the snippet.
 FORBIDDEN_NAMES = frozenset({
     "eval", "exec", "compile", "__import__", "globals", "locals", "vars", "setattr", "delattr",
-    "breakpoint", "input", "help", "exit", "quit", "memoryview", "super", "object", "type",
+    "breakpoint", "input", "help", "exit", "quit", "memoryview",
 })
 
 #: Calls (as attribute or bare name) that write files, read pickles or evaluate strings.
@@ -33,12 +33,13 @@ ALWAYS_FORBIDDEN_CALLS = frozenset({
     "save", "savez", "savez_compressed", "savetxt", "tofile", "memmap", "dump", "load",
     "read_pickle", "read_sql", "read_sql_query", "read_sql_table", "read_html", "read_clipboard",
     "read_gbq", "read_hdf", "write_text", "write_bytes", "mkdir", "makedirs", "touch", "unlink",
-    "rmdir", "chmod", "symlink_to", "hardlink_to", "eval",
+    "rmdir", "chmod", "symlink_to", "hardlink_to", "eval", "FileIO", "open_code", "BufferedWriter",
+    "BufferedRandom", "writer", "DictWriter", "write", "writelines", "home", "expanduser",
 })
 
 #: Writers that return a string when called without a target and write a file with one.
 WRITERS_WITH_TARGET = frozenset({
-    "to_csv", "to_json", "to_html", "to_latex", "to_markdown", "to_string", "to_xml", "to_records",
+    "to_csv", "to_json", "to_html", "to_latex", "to_markdown", "to_string", "to_xml",
 })
 TARGET_KEYWORDS = frozenset({"path_or_buf", "path", "buf", "excel_writer", "fname", "file"})
 
@@ -165,7 +166,7 @@ class _PythonPolicy(ast.NodeVisitor):
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
-            if _DUNDER.search(node.value):
+            if _DUNDER.search(node.value) and node.value != "__main__":
                 self._add(node, "Zeichenketten mit '__…__' (Python-Interna) sind nicht erlaubt.", "dunder")
             problem = literal_path_problem(node.value)
             if problem:
@@ -177,8 +178,9 @@ class _PythonPolicy(ast.NodeVisitor):
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
         if isinstance(func, ast.Name):
             self._called.add(id(func))
-        if name == "open" and isinstance(func, ast.Name):
-            self._check_open(node)
+        if name == "open":  # open(...), io.open(...), Path(...).open(...)
+            builtin_like = isinstance(func, ast.Name) or (isinstance(func, ast.Attribute) and _base_name(func) == "io")
+            self._check_open(node, mode_position=1 if builtin_like else 0)
         elif name in {"getattr", "hasattr"} and isinstance(func, ast.Name):
             attr = node.args[1] if len(node.args) > 1 else None
             if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)
@@ -196,8 +198,8 @@ class _PythonPolicy(ast.NodeVisitor):
             self._add(node, "Nur json.loads ist erlaubt.", "builtin")
         self.generic_visit(node)
 
-    def _check_open(self, node: ast.Call) -> None:
-        mode = node.args[1] if len(node.args) > 1 else next(
+    def _check_open(self, node: ast.Call, mode_position: int) -> None:
+        mode = node.args[mode_position] if len(node.args) > mode_position else next(
             (k.value for k in node.keywords if k.arg == "mode"), None)
         if mode is None:
             return

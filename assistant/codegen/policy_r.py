@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from assistant.codegen.policy import Violation, literal_path_problem
 from assistant.errors import LotseError
 
-ALLOWED_PACKAGES = frozenset({"dplyr", "tidyr", "readr"})
-#: Packages whose functions may be named with ``pkg::fn`` (attached by default or allowed).
-NAMESPACE_PACKAGES = ALLOWED_PACKAGES | {"base", "stats", "utils"}
+#: Packages a snippet may attach with library()/require() or name with ``pkg::fn``.
+ALLOWED_PACKAGES = frozenset({"dplyr", "tidyr", "readr", "stats", "utils"})
+NAMESPACE_PACKAGES = ALLOWED_PACKAGES | {"base"}
 
 DENIED_FUNCTIONS = frozenset({
     # processes and the network
@@ -56,8 +56,11 @@ DENIED_ANYWHERE = frozenset({
     "sys.function", "dyn.load", "writeLines", "writeBin", "saveRDS", "file.remove", "unlink",
     "Sys.setenv", "do.call", ".Internal", ".Primitive", ".Call", ".External", ".C",
 })
+#: Names starting with a dot are R internals (.GlobalEnv, .Internal, .C) except these pronouns and
+#: constants used in ordinary dplyr/base code.
 ALLOWED_DOT_NAMES = frozenset({".", ".x", ".y", ".data", ".env", ".by", ".groups", ".keep", ".before",
-                               ".after", ".cols", ".names", ".fns", ".default", ".id"})
+                               ".after", ".cols", ".names", ".fns", ".default", ".id", ".keep_all",
+                               ".Machine", ".funs", ".vars", ".f", ".drop", ".ptype", ".missing"})
 #: ``do.call`` is common with a plain function; these first arguments are fine.
 SAFE_DO_CALL = frozenset({"rbind", "cbind", "c", "list", "data.frame", "merge", "paste", "paste0",
                           "sum", "mean", "bind_rows", "bind_cols", "pmin", "pmax", "rbind.data.frame"})

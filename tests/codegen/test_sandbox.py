@@ -112,3 +112,66 @@ def test_bad_input_name_is_refused(sandbox: ProcessSandbox, table: Path):
 
     with pytest.raises(InputError, match="Dateinamen"):
         sandbox.run("ergebnis = 1", "python", {"../daten.csv": table})
+
+
+def _variant(tmp_path: Path, name: str, rows: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("region,schulart,gruppe,anzahl\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language", ["python", "r"])
+def test_batch_runs_each_input_set_on_its_own(sandbox, table, tmp_path, language, request):
+    if language == "r":
+        request.getfixturevalue("rscript")
+    perturbed = _variant(tmp_path, "v1.csv", ["01001,G,ohne Abschluss,1", "01001,G,Insgesamt,4",
+                                              "01002,G,ohne Abschluss,30", "01002,G,Insgesamt,40"])
+    broken = tmp_path / "v2.csv"
+    broken.write_text("region,wert\n01001,1\n", encoding="utf-8")  # lacks the columns the snippet needs
+    if language == "python":
+        code = ('import pandas as pd\nassert "vorher" not in globals()\nvorher = 1\n'
+                'df = pd.read_csv("daten.csv", dtype={"region": str})\n'
+                'z = df[df["gruppe"] == "ohne Abschluss"].groupby("region")["anzahl"].sum()\n'
+                'n = df[df["gruppe"] == "Insgesamt"].groupby("region")["anzahl"].sum()\n'
+                'print("Zeilen", len(df))\n'
+                'ergebnis = (z / n * 100).rename("anteil").reset_index()\n')
+    else:
+        code = ('if (exists("vorher")) stop("Zustand aus dem vorigen Lauf")\nvorher <- 1\n'
+                'df <- read.csv("daten.csv", colClasses = c(region = "character"))\n'
+                'z <- aggregate(anzahl ~ region, data = df[df$gruppe == "ohne Abschluss", ], FUN = sum)\n'
+                'n <- aggregate(anzahl ~ region, data = df[df$gruppe == "Insgesamt", ], FUN = sum)\n'
+                'cat("Zeilen", nrow(df), "\\n")\n'
+                'ergebnis <- data.frame(region = z$region, anteil = z$anzahl / n$anzahl * 100)\n')
+    results = sandbox.run_batch(code, language, [{"daten.csv": table}, {"daten.csv": perturbed},
+                                                 {"daten.csv": broken}, {"daten.csv": table}])
+    assert _shares(results[0]) == pytest.approx(EXPECTED)
+    assert _shares(results[1]) == pytest.approx({"01001": 25.0, "01002": 75.0})
+    assert not results[2].ok and "Fehler" in results[2].error and results[2].result is None
+    assert _shares(results[3]) == pytest.approx(EXPECTED)  # no state left over from earlier sets
+    assert "Zeilen 6" in results[0].stdout and "Zeilen 4" in results[1].stdout
+    assert "Zeilen 6" not in results[1].stdout
+
+
+def test_batch_timeout_fails_the_sets_not_yet_done(sandbox, table, tmp_path):
+    slow = _variant(tmp_path, "slow.csv", ["01001,G,Insgesamt,1"])
+    code = ('import pandas as pd\ndf = pd.read_csv("daten.csv")\n'
+            'while len(df) == 1:\n    pass\nergebnis = df\n')
+    first, second = sandbox.run_batch(code, "python", [{"daten.csv": table}, {"daten.csv": slow}], timeout_s=3)
+    assert first.ok and len(first.result) == 6
+    assert not second.ok and second.timed_out and "länger als 3 s" in second.error
+
+
+def test_without_namespaces_the_sandbox_refuses_or_says_what_is_missing(table, monkeypatch):
+    from assistant.codegen import isolation
+
+    monkeypatch.setattr(isolation, "detect", lambda: isolation.Mode((), "unshare: Operation not permitted"))
+    refused = ProcessSandbox().run("ergebnis = 1", "python", {"daten.csv": table})
+    assert not refused.ok and refused.returncode is None
+    assert "nicht ausgeführt" in refused.error and "Operation not permitted" in refused.error
+
+    reduced = ProcessSandbox(require_namespaces=False).run(
+        'import pandas as pd\nergebnis = pd.read_csv("daten.csv", dtype={"region": str})\n', "python",
+        {"daten.csv": table})
+    assert reduced.ok and list(reduced.result["region"])[:1] == ["01001"]
+    assert "netns" not in reduced.isolation
+    assert any(layer.startswith("no-namespaces") for layer in reduced.isolation)
