@@ -59,7 +59,7 @@ def main() -> None:
             ok = ok and outcome.passed
             times.append(outcome.seconds)
         target = 1.5 if language == "pandas" else 3.0
-        print(f"{language:<6} validation (static + sandbox x3 + compare x3): median "
+        print(f"{language:<6} validation (static + sandbox batch of 3 files + compare x3): median "
               f"{statistics.median(times):.2f} s, min {min(times):.2f} s over {args.repeat} "
               f"(target ≤ {target} s); validated={ok}; static {static * 1000:.0f} ms; "
               f"one sandbox run {bare:.2f} s ({'ok' if single.ok else single.error})")

@@ -158,8 +158,16 @@ def validate(code: str, language: str, data: DataFile, exp: Expectation, sandbox
                 return None, f"{type(exc).__name__}: {exc}"
 
         with ThreadPoolExecutor(max_workers=2) as pool:
-            runs = dict(zip(files, pool.map(run, files.values())))
-            refs = dict(zip(files, pool.map(expected, files.values())))
+            if hasattr(sandbox, "run_batch"):
+                # One sandbox and one interpreter start for the file and its copies.
+                batch = pool.submit(sandbox.run_batch, code, SANDBOX_LANGUAGE[language],
+                                    [{data.file_name: p} for p in files.values()],
+                                    timeout_s=timeout_s, memory_mb=memory_mb)
+                refs = dict(zip(files, pool.map(expected, files.values())))
+                runs = dict(zip(files, batch.result()))
+            else:
+                runs = dict(zip(files, pool.map(run, files.values())))
+                refs = dict(zip(files, pool.map(expected, files.values())))
     first = runs["original"]
     isolation = list(getattr(first, "isolation", []) or [])
     if not first.ok:
