@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 NAN = float("nan")
 
 
-def _sums(df: "pd.DataFrame", columns: list[str], by: tuple[str, ...] = ("region", "jahr")) -> dict[tuple, list[float]]:
+def _sums(df: pd.DataFrame, columns: list[str], by: tuple[str, ...] = ("region", "jahr")) -> dict[tuple, list[float]]:
     """Per group the sum of each column; NaN when every value of the group is missing."""
     sums: dict[tuple, list[float]] = {}
     seen: dict[tuple, list[bool]] = {}
@@ -45,7 +46,7 @@ def _value(sums: list[float], with_denominator: bool, factor: float) -> float:
     return _ratio(sums[0], sums[1], factor) if with_denominator else sums[0]
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> "pd.DataFrame":
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(rows, columns=columns)
@@ -55,7 +56,7 @@ def _keep(region: str, regions: list[str]) -> bool:
     return not regions or region in regions
 
 
-def anteil_gruppe(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def anteil_gruppe(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     rows = []
     for (region, year), (num, den) in _sums(df, ["zaehler", "nenner"]).items():
         if _keep(region, p["regionen"]):
@@ -64,7 +65,7 @@ def anteil_gruppe(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
     return _frame(rows, ["region", "jahr", "zaehler", "nenner", "anteil"])
 
 
-def anteil_gepoolt(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def anteil_gepoolt(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     per_year: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for (region, year), (num, den) in _sums(df, ["zaehler", "nenner"]).items():
         if region in p["regionen"] and not math.isnan(num) and not math.isnan(den):
@@ -82,13 +83,13 @@ def anteil_gepoolt(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
                          "mittelwert_der_anteile"])
 
 
-def _values(df: "pd.DataFrame", p: dict[str, Any]) -> dict[tuple, float]:
+def _values(df: pd.DataFrame, p: dict[str, Any]) -> dict[tuple, float]:
     with_den = p.get("mit_nenner") == "ja"
     cols = ["zaehler", "nenner"] if with_den else ["zaehler"]
     return {k: _value(v, with_den, p["faktor"]) for k, v in _sums(df, cols).items()}
 
 
-def rangfolge(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def rangfolge(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     by_year: dict[int, list[tuple[str, float]]] = defaultdict(list)
     for (region, year), value in _values(df, p).items():
         if region in p["regionen"] and not math.isnan(value):
@@ -102,7 +103,7 @@ def rangfolge(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
     return _frame(rows, ["region", "jahr", "wert", "rang"])
 
 
-def differenz(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def differenz(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     rows = []
     for (region, year), (a, b) in _sums(df, ["spalte_a", "spalte_b"]).items():
         if _keep(region, p["regionen"]):
@@ -111,7 +112,7 @@ def differenz(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
     return _frame(rows, ["region", "jahr", "spalte_a", "spalte_b", "differenz"])
 
 
-def veraenderung(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def veraenderung(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     values = _values(df, p)
     regions = dict.fromkeys(region for region, _ in values)
     rows = []
@@ -126,7 +127,7 @@ def veraenderung(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
     return _frame(rows, ["region", "wert_von", "wert_bis", "veraenderung", "veraenderung_prozent"])
 
 
-def vergleich_land_bund(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def vergleich_land_bund(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     values = _values(df, p)
     rows = []
     for (region, year), value in values.items():
@@ -140,7 +141,7 @@ def vergleich_land_bund(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame"
                          "abstand_bund"])
 
 
-def quote_altersjahre(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def quote_altersjahre(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     totals: dict[tuple, float] = {}
     for (region, year, _age), (num, den) in _sums(df, ["zaehler", "nenner"],
                                                   ("region", "jahr", "alter")).items():
@@ -150,13 +151,13 @@ def quote_altersjahre(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
     return _frame(rows, ["region", "jahr", "quotensumme"])
 
 
-def summe_gruppe(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+def summe_gruppe(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     rows = [{"region": r, "jahr": y, "wert": v} for (r, y), (v,) in _sums(df, ["zaehler"]).items()
             if _keep(r, p["regionen"])]
     return _frame(rows, ["region", "jahr", "wert"])
 
 
-REFERENCES: dict[str, Callable[["pd.DataFrame", dict[str, Any]], "pd.DataFrame"]] = {
+REFERENCES: dict[str, Callable[[pd.DataFrame, dict[str, Any]], pd.DataFrame]] = {
     "anteil_gruppe": anteil_gruppe,
     "summe_gruppe": summe_gruppe,
     "anteil_gepoolt": anteil_gepoolt,

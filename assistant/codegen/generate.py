@@ -9,11 +9,13 @@ the reference snippet (``source: "reference"``).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.codegen.plan import Plan
 from assistant.codegen.snippet import header, render
@@ -80,7 +82,7 @@ def records(frame: Any) -> tuple[dict[str, Any], ...]:
         for key, value in rec.items():
             if key == "region" or isinstance(value, str):
                 row[str(key)] = None if value is None else str(value)
-            elif value is None or (isinstance(value, float) and value != value):
+            elif value is None or (isinstance(value, float) and math.isnan(value)):
                 row[str(key)] = None
             elif hasattr(value, "item"):
                 row[str(key)] = value.item()
@@ -108,10 +110,10 @@ def extract_code(text: str) -> str:
 @dataclass
 class Generator:
     library: CodeTemplateLibrary
-    prompts: "TemplateLibrary"
+    prompts: TemplateLibrary
     sandbox: Sandbox
-    settings: "CodegenSettings"
-    backend: Callable[[], "LLMBackend | None"] = lambda: None
+    settings: CodegenSettings
+    backend: Callable[[], LLMBackend | None] = lambda: None
     today: dt.date = field(default_factory=dt.date.today)
 
     def _validate(self, code: str, language: Language, plan: Plan, exp: Expectation) -> Validation:
@@ -213,7 +215,7 @@ def _no_reference(path: Path) -> Any:
     raise LotseError("keine Vorlage und keine unabhängige Referenz für diese Aufgabe")
 
 
-def model_only(generator: "Generator", plan: Plan, language: Language) -> CodeResult | None:
+def model_only(generator: Generator, plan: Plan, language: Language) -> CodeResult | None:
     """A task no template covers, with an instruct model: the model writes the code on top of the
     generic reader; it runs through policy, sandbox and plausibility, but without an independent
     reference it is never shown as validated. None without an instruct model or a reply."""

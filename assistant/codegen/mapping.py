@@ -16,8 +16,7 @@ from assistant.catalogue.search import normalize, token_score
 from assistant.codegen.source import TOTAL_LABELS, DataFile, ValueColumn
 
 #: Words that carry no meaning in a header label.
-_FILLER = frozenset("""der die das des dem den und nach von vom im in an am auf fuer zu zur zum
-    dar darunter einschl einschliesslich bzw sowie anzahl""".split())
+_FILLER = frozenset(["der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich", "bzw", "sowie", "anzahl"])
 _NAME_ONLY = {"region", "jahr"}
 
 
@@ -102,7 +101,7 @@ def match_slot(data: DataFile, slot: str, text: str, exclude: set[int] = frozens
     return SlotMatch(slot, text, found)
 
 
-def slot_texts(indicator) -> dict[str, str]:  # noqa: ANN001 - catalogue Indicator
+def slot_texts(indicator) -> dict[str, str]:
     """Text per numeric input slot of a catalogue entry: description, name and the formula part
     (numerator or denominator) that shares most words with it."""
     slots = [c for c in indicator.input if c.name not in _NAME_ONLY and c.type != "str"]

@@ -26,7 +26,7 @@ def check_target(path: Path, language: str) -> None:
         raise InputError(f"Der Ordner '{path.parent}' existiert nicht.", "Legen Sie ihn an oder wählen Sie einen anderen.")
 
 
-def write_snippet(result: "CodeResult", path: Path) -> Path:
+def write_snippet(result: CodeResult, path: Path) -> Path:
     check_target(path, result.language)
     if path.suffix.lower() == ".ipynb":
         import nbformat

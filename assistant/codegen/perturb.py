@@ -47,7 +47,7 @@ def _number(cell: str) -> tuple[float, str, int] | None:
 
 def _format(value: float, sep: str, decimals: int) -> str:
     if not sep:
-        return str(int(round(value)))
+        return str(round(value))
     return f"{value:.{decimals}f}".replace(".", sep)
 
 
@@ -147,6 +147,6 @@ def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / data.path.name
     body = newline.join(lines)
-    target.write_bytes((body.encode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") and encoding == "utf-8-sig"
-                        else body.encode(encoding.replace("-sig", ""))))
+    target.write_bytes(body.encode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") and encoding == "utf-8-sig"
+                        else body.encode(encoding.replace("-sig", "")))
     return target

@@ -31,7 +31,7 @@ class Plan:
     mapping: dict[str, ValueColumn]
     params: dict[str, Any]
     task: str
-    indicator: "Indicator | None" = None
+    indicator: Indicator | None = None
     #: Slots filled with a text column of a CSV table (``alter``).
     text_slots: dict[str, str] = field(default_factory=dict)
     ambiguous: list[str] = field(default_factory=list)
@@ -41,12 +41,12 @@ class Plan:
     def regions(self) -> list[str]:
         return list(self.params.get("regionen", []))
 
-    def frame(self, path: Path) -> "pd.DataFrame":
+    def frame(self, path: Path) -> pd.DataFrame:
         from assistant.codegen.source import read_frame
 
         return read_frame(self.data, self.mapping, path, extra=self.text_slots)
 
-    def reference(self, language: Language, path: Path) -> "pd.DataFrame":
+    def reference(self, language: Language, path: Path) -> pd.DataFrame:
         """The independent computation: Lotse's reader plus the catalogue reference (or the
         template's reference in :mod:`assistant.codegen.analysis`)."""
         frame = self.frame(path)
@@ -110,7 +110,7 @@ def check_regions(data: DataFile, regions: list[str]) -> None:
                          "geben Sie Schlüssel so an, wie sie in der Tabelle stehen (mit führender Null).")
 
 
-def missing_inputs(data: DataFile, indicator: "Indicator", matches: dict[str, SlotMatch]) -> InputError:
+def missing_inputs(data: DataFile, indicator: Indicator, matches: dict[str, SlotMatch]) -> InputError:
     missing = [f"{slot} ({m.text.split('  ')[0][:60]})" for slot, m in matches.items() if m.column is None]
     seen = "; ".join(c.name for c in data.columns[:20])
     return InputError(
@@ -120,7 +120,7 @@ def missing_inputs(data: DataFile, indicator: "Indicator", matches: dict[str, Sl
         f"Tabellen: {', '.join(t for s in indicator.data_sources for t in s.tables) or 'siehe Quellen'}).")
 
 
-def plan_indicator(data: DataFile, indicator: "Indicator", template: CodeTemplate,
+def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
                    regions: list[str], task: str = "") -> Plan:
     if not indicator.computable:
         raise InputError(f"Für {indicator.id} ({indicator.name}) gibt es keine Referenzrechnung, "

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.codegen.generate import CodeResult, Generator, require_values
 from assistant.codegen.plan import plan_indicator
 from assistant.codegen.source import describe_file
+from assistant.codegen.templates import Language
 from assistant.errors import InputError, LotseError, PrivacyError
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 LANGUAGES = ("pandas", "r")
 
 
-def privacy_gate(lotse: "Lotse", path: Path) -> None:
+def privacy_gate(lotse: Lotse, path: Path) -> None:
     """Fail closed: a table with personal columns is refused; a gate that cannot run refuses too."""
     from assistant.privacy.tables import check_table_file
 
@@ -44,7 +45,7 @@ def _sandbox() -> Any:
     return ProcessSandbox()
 
 
-def _chooser(lotse: "Lotse"):  # noqa: ANN202
+def _chooser(lotse: Lotse):
     """``choose(question, options, prompt)``: an instruct model names one option by its number
     (prompt ``code_slots`` for a column, ``code_template`` for an analysis); anything else, or a
     base model, leaves the choice open (None)."""
@@ -65,7 +66,7 @@ def _chooser(lotse: "Lotse"):  # noqa: ANN202
     return choose
 
 
-def _backend_if_instruct(lotse: "Lotse") -> Any:
+def _backend_if_instruct(lotse: Lotse) -> Any:
     """The model only when it is an instruct model; the base model is never asked for code."""
     if lotse._backend is None:
         from assistant.llm import local_profile
@@ -76,7 +77,7 @@ def _backend_if_instruct(lotse: "Lotse") -> Any:
     return backend if backend.profile.is_instruct else None
 
 
-def generate_code(lotse: "Lotse", data: str | Path, *, indicator: str | None, task: str | None,
+def generate_code(lotse: Lotse, data: str | Path, *, indicator: str | None, task: str | None,
                   language: str, regions: list[str], draft: str = "template") -> CodeResult:
     if language not in LANGUAGES:
         raise InputError(f"Unbekannte Sprache '{language}'.", "Erlaubt sind --lang pandas und --lang r.")
@@ -93,7 +94,7 @@ def generate_code(lotse: "Lotse", data: str | Path, *, indicator: str | None, ta
 
     catalogue = load_catalogue(lotse.settings.paths.knowledge_dir / "indicators")
     library = lotse.code_templates
-    lang = language  # type: ignore[assignment]
+    lang: Language = "r" if language == "r" else "pandas"
     if indicator:
         entry = catalogue.get(indicator)
         plan = plan_indicator(described, entry, library.get(f"indikator_{lang}"), list(regions))

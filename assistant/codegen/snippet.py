@@ -16,7 +16,7 @@ R_ENCODING = {"cp1252": "CP1252", "latin-1": "latin1", "utf-8": "UTF-8", "utf-8-
 COMMENT = {"pandas": "#", "r": "#"}
 
 
-def loader_values(plan: "Plan", language: Language) -> dict[str, object]:
+def loader_values(plan: Plan, language: Language) -> dict[str, object]:
     data = plan.data
     spalten = {slot: {"index": col.index, "name": col.name} for slot, col in plan.mapping.items()}
     encoding = data.encoding if language == "pandas" else R_ENCODING.get(data.encoding, data.encoding)
@@ -29,7 +29,7 @@ def loader_values(plan: "Plan", language: Language) -> dict[str, object]:
             "spalten": spalten, "textspalten": dict(plan.text_slots)}
 
 
-def render_loader(library: CodeTemplateLibrary, plan: "Plan", language: Language) -> str:
+def render_loader(library: CodeTemplateLibrary, plan: Plan, language: Language) -> str:
     loader = library.get(f"lesen_{plan.data.layout}_{language}")
     return loader.render(**loader_values(plan, language)).rstrip()
 
@@ -46,7 +46,7 @@ def _reference_source(indicator_id: str, language: Language) -> str:
     return text.strip()
 
 
-def render(library: CodeTemplateLibrary, plan: "Plan", language: Language) -> str:
+def render(library: CodeTemplateLibrary, plan: Plan, language: Language) -> str:
     """The snippet body (no header): loader plus the template's computation."""
     lesen = render_loader(library, plan, language)
     if plan.indicator is not None:
@@ -63,7 +63,7 @@ def render(library: CodeTemplateLibrary, plan: "Plan", language: Language) -> st
     return template.render(lesen=lesen, aufgabe=plan.task, **plan.params)
 
 
-def header(plan: "Plan", language: Language, checks: list["Check"], validated: bool,
+def header(plan: Plan, language: Language, checks: list[Check], validated: bool,
            source: str, today: dt.date | None = None) -> str:
     c = COMMENT[language]
     what = (f"Indikator {plan.indicator.id} {plan.indicator.name}" if plan.indicator is not None

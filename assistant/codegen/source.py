@@ -80,7 +80,7 @@ class DataFile:
         return [lvl for lvl in range(depth)
                 if len({c.labels[lvl] if lvl < len(c.labels) else "" for c in self.columns}) > 1]
 
-    def frame(self, mapping: dict[str, ValueColumn], path: Path | None = None) -> "pd.DataFrame":
+    def frame(self, mapping: dict[str, ValueColumn], path: Path | None = None) -> pd.DataFrame:
         """Lotse's own reading of ``path`` (default: this file) as the contract frame: ``region``
         (key as text), ``jahr`` and one column per slot of ``mapping``; one row per data line."""
         return read_frame(self, mapping, path or self.path)
@@ -152,10 +152,10 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
             break
         body.append(row)
     has_key = lead >= 3
-    row_filter = {}
+    row_filter: dict[int, str] = {}
     for dim in range(3 if has_key else 2, lead):
-        labels = {r[dim].strip() for r in body if dim < len(r)}
-        total = next((lab for lab in sorted(labels) if lab.lower() in TOTAL_LABELS), None)
+        dim_labels = {r[dim].strip() for r in body if dim < len(r)}
+        total = next((lab for lab in sorted(dim_labels) if lab.lower() in TOTAL_LABELS), None)
         if total is not None:
             row_filter[dim] = total
     regions = list(dict.fromkeys(r[1].strip() for r in body))
@@ -233,8 +233,7 @@ def text_columns(data: DataFile) -> list[str]:
 
 
 def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
-               extra: dict[str, str] | None = None) -> "pd.DataFrame":
-    import numpy as np
+               extra: dict[str, str] | None = None) -> pd.DataFrame:
     import pandas as pd
 
     if data.layout == "genesis":
@@ -250,8 +249,8 @@ def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
         key = lines["region_key"] if data.has_key else lines["region_name"]
         out = pd.DataFrame({"region": key.astype(str), "jahr": lines["year"].astype(int)})
         stripped = {h: tidy[h].fillna("").astype(str).str.strip() for h in heads}
-        for slot, column in mapping.items():
-            want = tuple(column.labels) + ("",) * (len(heads) - len(column.labels))
+        for slot, value_column in mapping.items():
+            want = tuple(value_column.labels) + ("",) * (len(heads) - len(value_column.labels))
             mask = pd.Series(True, index=tidy.index)
             for head, label in zip(heads, want):
                 mask &= stripped[head] == label
@@ -264,8 +263,8 @@ def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
     out = pd.DataFrame({"region": raw[data.region_column].astype(str).str.strip()} if data.region_column
                        else {"region": pd.Series(["gesamt"] * len(raw))})
     out["jahr"] = ([_year(str(v).strip()) for v in raw[data.year_column]] if data.year_column else 0)
-    for slot, column in mapping.items():
-        text = raw[column.name].astype(str).str.strip()
+    for slot, value_column in mapping.items():
+        text = raw[value_column.name].astype(str).str.strip()
         if data.decimal == ",":
             text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
         out[slot] = pd.to_numeric(text.str.strip("()").str.rstrip("prs ").replace({"-": "0"}),

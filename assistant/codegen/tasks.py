@@ -16,13 +16,20 @@ rules leave it open; with a base model the rules decide alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from assistant.catalogue.search import mentions, normalize
 from assistant.codegen.mapping import SlotMatch, match_slot, slot_texts
-from assistant.codegen.plan import NoTemplateError, Plan, check_regions, default_regions, plan_indicator
-from assistant.codegen.source import DataFile
+from assistant.codegen.plan import (
+    NoTemplateError,
+    Plan,
+    check_regions,
+    default_regions,
+    plan_indicator,
+)
+from assistant.codegen.source import DataFile, ValueColumn
 from assistant.codegen.templates import CodeTemplateLibrary, Language
 from assistant.errors import InputError, LotseError
 
@@ -88,7 +95,7 @@ def expand(text: str) -> str:
     return f"{text} {' '.join(extra)}".strip()
 
 
-def qualifiers(data: DataFile, text: str, columns: list) -> list[str]:  # noqa: ANN001
+def qualifiers(data: DataFile, text: str, columns: list) -> list[str]:
     """Header words the task names that none of ``columns`` carries (e.g. 'weiblich' while the
     indicator's mapping took the 'Insgesamt' columns): the indicator alone does not answer it."""
     from assistant.codegen.mapping import _covered, words
@@ -176,7 +183,7 @@ def regions_in(data: DataFile, text: str) -> tuple[list[str], list[str]]:
     return found, upper
 
 
-def closest(catalogue: "Catalogue", library: CodeTemplateLibrary, text: str) -> str:
+def closest(catalogue: Catalogue, library: CodeTemplateLibrary, text: str) -> str:
     hits = [f"{i.id} {i.name}" for i in catalogue.search(text, limit=3)]
     toks = set(normalize(text).split())
     scored = sorted(((len(toks & set(t.keywords)), t.id) for t in library.analyses("pandas")), reverse=True)
@@ -185,7 +192,7 @@ def closest(catalogue: "Catalogue", library: CodeTemplateLibrary, text: str) -> 
             f"{', '.join(templates)}.")
 
 
-def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTemplateLibrary,
+def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemplateLibrary,
               language: Language, regions: list[str],
               choose: Callable[..., int | None] = lambda question, options, prompt="": None) -> Plan:
     """``choose(question, options)`` lets an instruct model pick an option (index) where the
@@ -218,12 +225,12 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
             break
     if indicator is not None and qualifiers(data, text, list(indicator.mapping.values())):
         extra = " ".join(qualifiers(data, text, list(indicator.mapping.values())))
-        ind = indicator.indicator
-        assert ind is not None
-        texts = slot_texts(ind)
+        entry = indicator.indicator
+        assert entry is not None
+        texts = slot_texts(entry)
         numeric = list(indicator.mapping)
-        if ind.formula.method == "ratio" and len(numeric) == 2:
-            num = next((s for s in numeric if ind.formula.numerator in texts[s]), numeric[0])
+        if entry.formula.method == "ratio" and len(numeric) == 2:
+            num = next((s for s in numeric if entry.formula.numerator in texts[s]), numeric[0])
             den = next(s for s in numeric if s != num)
             measure = _both(data, f"{texts[num]} {extra}", f"{texts[den]} {extra}")
         indicator = None
@@ -246,9 +253,9 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
         if single.column is not None and not single.ambiguous:
             measure = Measure(single)
         elif single.candidates:
-            options = [c.column.name for c in single.candidates[:9]]
-            pick = choose(f"Welche Spalte ist gemeint? {text}", options, "code_slots")
-            if pick is not None and 0 <= pick < len(options):
+            column_names = [c.column.name for c in single.candidates[:9]]
+            pick = choose(f"Welche Spalte ist gemeint? {text}", column_names, "code_slots")
+            if pick is not None and 0 <= pick < len(column_names):
                 measure = Measure(SlotMatch("zaehler", text, [single.candidates[pick]]))
     if measure is not None and measure.denominator is None and measure.numerator.column is not None \
             and re.search(r"anteil|quote|prozent", normalize(text)):
@@ -285,16 +292,18 @@ def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, libra
     chosen = regions or named
     if upper and not named and not regions:
         chosen = _in_upper(data, upper, with_upper=kind in ("anteil_gruppe", "summe_gruppe", "differenz"))
-    mapping = {"zaehler": measure.numerator.column}
+    assert measure.numerator.column is not None
+    mapping: dict[str, ValueColumn] = {"zaehler": measure.numerator.column}
     params: dict[str, object] = {"faktor": factor_of(text)}
-    if measure.denominator is not None:
+    if measure.denominator is not None and measure.denominator.column is not None:
         mapping["nenner"] = measure.denominator.column
     params["mit_nenner"] = "ja" if measure.denominator is not None else ""
     if kind == "summe_gruppe":
         mapping = {"zaehler": measure.numerator.column}
         params = {}
     if kind == "differenz":
-        mapping = {"spalte_a": measure.numerator.column, "spalte_b": measure.denominator.column}  # type: ignore[union-attr]
+        assert measure.denominator is not None and measure.denominator.column is not None
+        mapping = {"spalte_a": measure.numerator.column, "spalte_b": measure.denominator.column}
         params = {}
     if kind in ("anteil_gepoolt", "rangfolge", "vergleich_land_bund"):
         chosen = chosen or default_regions(data)

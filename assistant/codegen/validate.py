@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.codegen.perturb import VARIANTS, write_variant
 from assistant.codegen.source import DataFile
@@ -37,7 +38,10 @@ class Check:
 
 
 class Sandbox(Protocol):
-    def run(self, code: str, language: str, inputs: dict[str, Path], *, timeout_s: float = 10,
+    """What validation needs of :class:`assistant.codegen.sandbox.ProcessSandbox` (``run_batch``
+    is used when the sandbox has it)."""
+
+    def run(self, code: str, language: Any, inputs: dict[str, Path], *, timeout_s: float = 10,
             memory_mb: int = 1024) -> Any: ...
 
 
@@ -46,7 +50,7 @@ class Expectation:
     """What the snippet's ``ergebnis`` must equal: ``reference(path)`` computes it independently
     from a file (the original or a perturbed copy)."""
 
-    reference: Callable[[Path], "pd.DataFrame"]
+    reference: Callable[[Path], pd.DataFrame]
     keys: list[str]
     #: Value columns that are shares (0..100 unless ``allow_over_100``).
     percent_columns: list[str] = field(default_factory=list)
@@ -54,13 +58,13 @@ class Expectation:
     #: (part, total) column pairs: part ≤ total where both are present.
     parts: list[tuple[str, str]] = field(default_factory=list)
     #: A second reference in the other language, run on the original only (cross-check).
-    cross_check: tuple[str, Callable[[Path], "pd.DataFrame"]] | None = None
+    cross_check: tuple[str, Callable[[Path], pd.DataFrame]] | None = None
 
 
 @dataclass
 class Validation:
     checks: list[Check]
-    result: "pd.DataFrame | None"
+    result: pd.DataFrame | None
     isolation: list[str]
     seconds: float
 
@@ -83,7 +87,7 @@ def static_check(code: str, language: str) -> Check:
                  "Prozesse, eval/exec, Dunder-Tricks)")
 
 
-def _compare(result: "pd.DataFrame", expected: "pd.DataFrame", keys: list[str], rtol: float) -> str | None:
+def _compare(result: pd.DataFrame, expected: pd.DataFrame, keys: list[str], rtol: float) -> str | None:
     from assistant.catalogue.references import compare
 
     missing = [k for k in keys if k not in result.columns]
@@ -102,7 +106,7 @@ def _compare(result: "pd.DataFrame", expected: "pd.DataFrame", keys: list[str], 
     return None if outcome.ok else str(outcome)
 
 
-def plausibility(result: "pd.DataFrame", exp: Expectation) -> Check:
+def plausibility(result: pd.DataFrame, exp: Expectation) -> Check:
     problems = []
     for col in exp.percent_columns:
         if col not in result.columns:
@@ -151,7 +155,7 @@ def validate(code: str, language: str, data: DataFile, exp: Expectation, sandbox
             return sandbox.run(code, SANDBOX_LANGUAGE[language], {data.file_name: path},
                                timeout_s=timeout_s, memory_mb=memory_mb)
 
-        def expected(path: Path) -> tuple["pd.DataFrame | None", str | None]:
+        def expected(path: Path) -> tuple[pd.DataFrame | None, str | None]:
             try:
                 return exp.reference(path), None
             except Exception as exc:  # noqa: BLE001 - reported as a failed check
@@ -202,7 +206,7 @@ def validate(code: str, language: str, data: DataFile, exp: Expectation, sandbox
     return Validation(checks, first.result, isolation, time.perf_counter() - started)
 
 
-def cross_check(result: "pd.DataFrame", exp: Expectation, data: DataFile, rtol: float) -> Check:
+def cross_check(result: pd.DataFrame, exp: Expectation, data: DataFile, rtol: float) -> Check:
     """The reference in the other language on the original file: same numbers on every row both
     produce. Rows only one side has come from the references' own rules for missing values
     (R's ``aggregate`` drops rows with NA); they are named, not counted as a mismatch."""
@@ -214,7 +218,7 @@ def cross_check(result: "pd.DataFrame", exp: Expectation, data: DataFile, rtol: 
     except Exception as exc:  # noqa: BLE001 - e.g. R missing: reported as a failed check
         return Check(name, False, f"nicht ausführbar: {exc}")
 
-    def keyed(frame: "pd.DataFrame") -> "pd.Series":
+    def keyed(frame: pd.DataFrame) -> pd.Series:
         return frame[exp.keys].astype(str).agg("|".join, axis=1)
 
     ours_keys, their_keys = keyed(result), keyed(theirs)

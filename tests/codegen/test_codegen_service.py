@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import pytest
@@ -99,10 +96,10 @@ def test_model_snippet_that_stays_wrong_is_replaced_by_the_reference(settings, s
 
 @pytest.mark.slow
 def test_model_snippet_repaired_in_one_round_is_shown_as_model_code(settings, sandbox):
+    from assistant.catalogue import load_catalogue
     from assistant.codegen.plan import plan_indicator
     from assistant.codegen.snippet import render
     from assistant.codegen.source import describe_file
-    from assistant.catalogue import load_catalogue
 
     probe, _ = model_lotse(settings)
     plan = plan_indicator(describe_file(ABSCHLUESSE),
@@ -316,11 +313,11 @@ def test_out_writes_notebook_and_r_script(lotse, sandbox, rscript, tmp_path):
 
 
 def test_instruct_model_may_pick_the_analysis_but_a_base_model_is_never_asked(settings):
+    from assistant import PROJECT_ROOT
     from assistant.catalogue import load_catalogue
     from assistant.codegen.source import describe_file
     from assistant.codegen.tasks import plan_task
     from assistant.codegen.templates import CodeTemplateLibrary
-    from assistant import PROJECT_ROOT
 
     library = CodeTemplateLibrary(PROJECT_ROOT / "prompts" / "code")
     catalogue = load_catalogue(settings.paths.knowledge_dir / "indicators")

@@ -43,7 +43,7 @@ def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LOTSE_")}
     env["LOTSE_PATHS__DATA_DIR"] = str(env_dir)
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          cwd=PROJECT_ROOT, env=env, timeout=600)
+                          cwd=PROJECT_ROOT, env=env, timeout=600, check=False)
 
 
 def check_against_hand(payload: dict) -> None:

@@ -37,8 +37,8 @@ CASES = [
      "rangfolge", {"zaehler": "mit allgemeiner Hochschulreife | Insgesamt", "nenner": ALLE}),
     ("A", "Gepoolter Anteil ohne Hauptschulabschluss über alle Kreise in Schleswig-Holstein",
      "anteil_gepoolt", {"zaehler": OHNE, "nenner": ALLE}),
-    ("A", "Vergleiche für jeden Kreis den Anteil der Abgänger ohne Hauptschulabschluss mit dem Wert des "
-          "jeweiligen Bundeslandes und mit Deutschland.", "vergleich_land_bund", {"zaehler": OHNE, "nenner": ALLE}),
+    ("A", ("Vergleiche für jeden Kreis den Anteil der Abgänger ohne Hauptschulabschluss mit dem Wert des "
+           "jeweiligen Bundeslandes und mit Deutschland."), "vergleich_land_bund", {"zaehler": OHNE, "nenner": ALLE}),
     ("A", "Wie groß ist die Differenz zwischen allen Absolventen und den weiblichen Absolventen je Kreis?",
      "differenz", {"spalte_a": ALLE, "spalte_b": "Insgesamt | weiblich"}),
     ("K", "Anteil der Horte an allen Tageseinrichtungen je Kreis", "anteil_gruppe",
