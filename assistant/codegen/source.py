@@ -27,7 +27,7 @@ _YEAR_NAME = re.compile(r"^(jahr|year|zeit|berichtsjahr|schuljahr|stichtag)", re
 _REGION_NAME = re.compile(r"(region|schl(ue|ü)ssel|^ags$|^ars$|kreis|gebiet|gemeinde|kommune)",
                           re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^(DG|\d{2,12})$")
-_NUMBER = re.compile(r"^\(?-?\d+(?:[.,]\d+)?\)?\s*[prs]?$|^[-.x/]$|^\.\.\.$|^$")
+_NUMBER = re.compile(r"^\(?-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:[.,]\d+)?\)?\s*[prs]?$|^[-.x/]$|^\.\.\.$|^$")
 TOTAL_LABELS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "allen", "total"}
 
 
@@ -208,8 +208,8 @@ def _describe_csv(path: Path, encoding: str) -> DataFile:
             continue
         values = frame[name].astype(str).str.strip()
         if values.str.match(_NUMBER).mean() > 0.9 and (values != "").any():
-            if values.str.contains(r"^-?\d+,\d+$").any():
-                decimal = ","
+            if values.str.contains(r"\d,\d").any():
+                decimal = ","  # German numbers: decimal comma, '.' groups thousands
             columns.append(ValueColumn(pos, name, (name,)))
     if not columns:
         raise InputError(f"'{path.name}' hat keine Zahlenspalten (gesehen: {', '.join(names)}).",

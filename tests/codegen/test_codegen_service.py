@@ -234,6 +234,17 @@ def test_change_over_time_on_an_own_csv(lotse, sandbox, language, tmp_path):
     assert kiel["veraenderung"] == pytest.approx(210 / 1959 * 100 - 10.0)
 
 
+@pytest.mark.slow
+def test_own_csv_with_german_number_format(lotse, sandbox, tmp_path):
+    path = tmp_path / "schulen.csv"
+    path.write_text('Kreis;Jahr;Schüler insgesamt;Schüler ausländisch\nFlensburg;2023;"10.234";"1.234,5"\n'
+                    'Kiel;2023;"20.100";"3.015,0"\n', encoding="cp1252")
+    result = lotse.generate_code(path, task="Anteil der ausländischen Schüler an allen Schülern je Kreis")
+    assert result.validated and result.mapping == {"zaehler": "Schüler ausländisch", "nenner": "Schüler insgesamt"}
+    assert {r["region"]: r["anteil"] for r in result.result} == pytest.approx(
+        {"Flensburg": 1234.5 / 10234 * 100, "Kiel": 3015 / 20100 * 100})
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_not_a_table(lotse, tmp_path):
