@@ -16,7 +16,9 @@ from assistant.catalogue.search import normalize, token_score
 from assistant.codegen.source import TOTAL_LABELS, DataFile, ValueColumn
 
 #: Words that carry no meaning in a header label.
-_FILLER = frozenset(["der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich", "bzw", "sowie", "anzahl"])
+#: ("mit" too: "mit allgemeiner Hochschulreife" is named by "allgemeine Hochschulreife"; "ohne"
+#: stays, it is what tells "ohne" from "mit Hauptschulabschluss".)
+_FILLER = frozenset(["der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich", "bzw", "sowie", "anzahl", "mit"])
 _NAME_ONLY = {"region", "jahr"}
 
 
@@ -66,10 +68,23 @@ def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str
     return "none", 0.0
 
 
+def split_compounds(toks: list[str], vocabulary: set[str]) -> list[str]:
+    """Add the parts of compounds whose last part is a header word ("krippenplaetze" ->
+    "krippen", "plaetze"), so a task's compound finds the label "Plätze für Krippenkinder"."""
+    out = list(toks)
+    for tok in toks:
+        tails = [w for w in vocabulary if len(w) >= 5 and tok != w and tok.endswith(w) and len(tok) - len(w) >= 4]
+        if tails:
+            tail = max(tails, key=len)
+            out += [tok[: -len(tail)], tail]
+    return out
+
+
 def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
     """How well ``column`` fits the slot text; ``None`` when the text names another label of one
     of the column's header levels and not this one."""
-    text_toks = words(text)
+    vocabulary = {t for c in data.columns for label in c.labels for t in words(label)}
+    text_toks = split_compounds(words(text), vocabulary)
     if slot_name and normalize(column.name).replace(" ", "_") == slot_name:
         return 100.0  # the user's CSV already uses the contract's column name
     levels = data.varying_levels() if data.layout == "genesis" else [0]

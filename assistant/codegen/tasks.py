@@ -60,7 +60,7 @@ _STOP = (r"(?= (?:je|pro|nach|fuer|im|in|unter|zwischen|ueber) (?:jede[nmrs]?\b|
          r"\d|" + _GROUP_WORDS + r")|$)")
 _RATIO = re.compile(r"(?:anteil|quote|prozentsatz) (?:der |des |von |an )?(?P<x>.+?) an (?:den |der |dem |)(?P<y>.+?)"
                     + _STOP)
-_PER = re.compile(r"(?P<x>[a-z]+(?: [a-z]+)?) (?:je|pro) (?!" + _GROUP_WORDS + r")(?P<y>[a-z]+(?: [a-z]+)?)")
+_PER = re.compile(r"(?P<x>(?:[a-z]+ ){0,4}[a-z]+) (?:je|pro) (?!" + _GROUP_WORDS + r")(?P<y>[a-z]+(?: [a-z]+)?)")
 _DIFF = re.compile(r"(?:differenz|unterschied|luecke) (?:zwischen )?(?:den |der |dem )?(?P<x>.+?) und (?:den |der |dem )?(?P<y>.+?)"
                    + _STOP)
 _MINUS = re.compile(r"(?P<x>[a-z ]+?) (?:minus|abzueglich) (?P<y>[a-z ]+)")
@@ -88,11 +88,27 @@ def kind_of(text: str) -> str:
     return kind
 
 
+#: Everyday words -> the words official headers use for them.
+SYNONYMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bpersonal\b|beschaeftigte|fachkraefte|mitarbeitende"), "personen"),
+    (re.compile(r"\bkitas?\b|kindertagesstaetten|kindertageseinrichtungen"), "tageseinrichtungen"),
+    (re.compile(r"\babitur\w*"), "allgemeiner hochschulreife"),
+    (re.compile(r"schulabbrecher"), "ohne hauptschulabschluss"),
+    (re.compile(r"\bkrippen\b"), "kinderkrippen"),
+]
+
+
 def expand(text: str) -> str:
-    """The task plus the header words its own wording stands for."""
-    norm = normalize(text)
-    extra = [word for word, pattern in QUALIFIERS.items() if pattern.search(norm) and word not in norm.split()]
-    return f"{text} {' '.join(extra)}".strip()
+    """The task, normalised, with the header words its own wording stands for written right
+    after that wording ("Personal je Einrichtung" -> "personal personen je einrichtung"), so the
+    phrases "X je Y" and "Anteil X an Y" keep them on their side."""
+    toks = normalize(text).split()
+    pairs = [(pattern, word) for word, pattern in QUALIFIERS.items()] + SYNONYMS
+    out = []
+    for tok in toks:
+        out.append(tok)
+        out += [word for pattern, word in pairs if pattern.search(tok) and word not in toks]
+    return " ".join(out)
 
 
 def qualifiers(data: DataFile, text: str, columns: list) -> list[str]:
@@ -143,12 +159,16 @@ def phrase_measure(data: DataFile, text: str, kind: str) -> Measure | None:
             if match:
                 return _both(data, match.group("x"), match.group("y"))
         return None
-    for pattern in (_RATIO, _PER):
-        match = pattern.search(norm)
-        if match:
-            found = _both(data, match.group("x"), match.group("y"))
-            if found:
-                return found
+    match = _RATIO.search(norm)
+    if match:
+        # A part of a whole: the part carries what names the whole ("Anteil der Mädchen an den
+        # Abgängern ohne Hauptschulabschluss" -> girls without Hauptschulabschluss).
+        found = _both(data, f"{match.group('x')} {match.group('y')}", match.group("y"))
+        if found:
+            return found
+    match = _PER.search(norm)
+    if match:
+        return _both(data, match.group("x"), match.group("y"))
     return None
 
 
@@ -197,7 +217,8 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
               choose: Callable[..., int | None] = lambda question, options, prompt="": None) -> Plan:
     """``choose(question, options)`` lets an instruct model pick an option (index) where the
     rules leave it open; the default (base model) never picks."""
-    text = " ".join(task.split())
+    original = " ".join(task.split())
+    text = original
     if not text:
         raise InputError("Die Aufgabe ist leer.", 'Beschreiben Sie, was berechnet werden soll, z. B. '
                          '"Anteil der Abgänger ohne Hauptschulabschluss je Kreis".')
@@ -237,6 +258,7 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
     if indicator is not None and kind == "anteil_gruppe":
         if upper and not named and not regions:
             indicator.params["regionen"] = _in_upper(data, upper, with_upper=True)
+        indicator.task = original
         return indicator
     if measure is None and indicator is not None and indicator.indicator is not None:
         ind = indicator.indicator
@@ -266,12 +288,14 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
             measure = Measure(measure.numerator, SlotMatch("nenner", "insgesamt", [Candidate(total, 1.0)]))
     if measure is None:
         raise NoTemplateError(
-            f"Lotse kann die Aufgabe '{text}' keiner Spalte von '{data.file_name}' sicher zuordnen "
-            "und zeigt daher keinen Code. " + closest(catalogue, library, text),
+            f"Lotse kann die Aufgabe '{original}' keiner Spalte von '{data.file_name}' sicher zuordnen "
+            "und zeigt daher keinen Code. " + closest(catalogue, library, original),
             'Nennen Sie Zähler und Nenner so, wie sie im Tabellenkopf stehen, z. B. "Anteil der '
             'Abgänger ohne Hauptschulabschluss an allen Absolventen je Kreis", oder nutzen Sie '
             "--indicator ID.")
-    return _analysis_plan(kind, measure, text, data, library, language, regions, named, upper)
+    plan = _analysis_plan(kind, measure, text, data, library, language, regions, named, upper)
+    plan.task = original
+    return plan
 
 
 def _in_upper(data: DataFile, upper: list[str], with_upper: bool) -> list[str]:
