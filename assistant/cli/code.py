@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
 
 
 @click.command()
-@click.argument("task", required=False)
+@click.argument("task_words", nargs=-1)
 @click.option("--indicator", "indicator", default=None, help="Katalog-ID, z. B. D15.1.")
 @click.option("--data", "data", required=True, type=click.Path(path_type=Path),
               help="Ihre Tabelle (Regionaldatenbank-Export oder CSV).")
@@ -24,8 +25,8 @@ import click
 @click.option("--out", "out", type=click.Path(path_type=Path), default=None,
               help="Code zusätzlich als .py, .ipynb oder .R speichern.")
 @click.pass_obj
-def code(app, task: str | None, indicator: str | None, data: Path, language: str, regions: tuple[str, ...],
-         draft: str, as_json: bool, out: Path | None) -> None:
+def code(app, task_words: tuple[str, ...], indicator: str | None, data: Path, language: str,
+         regions: tuple[str, ...], draft: str, as_json: bool, out: Path | None) -> None:
     """Code erzeugen und prüfen: lotse code --indicator D15.1 --data tabelle.csv [--lang r]
     oder lotse code "Welcher Kreis hat den höchsten Anteil …?" --data tabelle.csv"""
     from assistant.codegen.output import check_target, write_snippet
@@ -34,6 +35,12 @@ def code(app, task: str | None, indicator: str | None, data: Path, language: str
     if out is not None:
         check_target(out, language)
     keys = [k for value in regions for k in value.replace(",", " ").split()]
+    # "--region 01001 01002": click hands the second key over as a word of the task.
+    words = list(task_words)
+    if regions:
+        keys += [w for w in words if re.fullmatch(r"DG|\d{2,12}", w.strip(","))]
+        words = [w for w in words if not re.fullmatch(r"DG|\d{2,12}", w.strip(","))]
+    task = " ".join(words) if words else None
     lotse = Lotse(app.settings)
     result = lotse.generate_code(data, indicator=indicator, task=task, language=language, regions=keys,
                                  draft="model" if draft == "modell" else "template")

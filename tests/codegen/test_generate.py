@@ -88,3 +88,13 @@ def test_indicator_r_matches_hand_computation_for_every_kreis(sandbox, rscript, 
     check_against_hand(payload)
     assert "read.table(DATEI" in payload["code"]
     assert any(c["name"] == "kreuzprobe_pandas" and c["passed"] for c in payload["checks"])
+
+
+@pytest.mark.slow
+def test_cli_several_regions_after_one_flag_and_empty_task(sandbox, tmp_path):
+    proc = run_cli("code", "--indicator", "D15.1", "--data", str(ABSCHLUESSE), "--region", "01001", "01002",
+                   "--json", env_dir=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert [r["region"] for r in json.loads(proc.stdout)["result"]] == ["01001", "01002"]
+    empty = run_cli("code", "", "--data", str(ABSCHLUESSE), env_dir=tmp_path)
+    assert empty.returncode != 0 and "Aufgabe ist leer" in empty.stderr and not empty.stdout
