@@ -24,10 +24,10 @@ class RunCgroup:
     """Context manager: creates the groups (``dirs``; the sandbox's first process writes itself into
     their ``cgroup.procs``), exit kills what is left in them and removes them."""
 
-    def __init__(self, memory_mb: int, pids: int, root: Path = V1_ROOT) -> None:
+    def __init__(self, memory_mb: int, pids: int, root: Path | None = None) -> None:
         self.memory_mb = memory_mb
         self.pids = pids
-        self.root = root
+        self.root = root if root is not None else V1_ROOT
         self.dirs: list[Path] = []
         self.note = ""
 

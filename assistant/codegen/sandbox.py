@@ -209,14 +209,20 @@ class ProcessSandbox:
         assert proc.stdout is not None and proc.stderr is not None
         out, err, channel = Capped(MAX_STREAM_BYTES), Capped(MAX_STREAM_BYTES), Capped(MAX_RESULT_BYTES)
         streams = {proc.stdout.fileno(): out, proc.stderr.fileno(): err, read_fd: channel}
-        stop = _pump(streams, time.monotonic() + timeout_s, watch=(out, err))
+        deadline = time.monotonic() + timeout_s
+        stop = _pump(streams, deadline, watch=(out, err))
         if stop:
-            _kill_group(proc.pid)
-        try:
-            returncode = proc.wait(timeout=5)
+            _kill_members(proc.pid)
+        try:  # pipes closed: the process may still run (it closed them itself), the deadline holds
+            returncode = proc.wait(timeout=max(0.0, deadline - time.monotonic()) + (5 if stop else 0.05))
         except subprocess.TimeoutExpired:
-            _kill_group(proc.pid)
-            returncode = proc.wait()
+            stop = stop or "timeout"
+            _kill_members(proc.pid)
+            try:
+                returncode = proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                _kill_group(proc.pid)
+                returncode = proc.wait()
         _kill_group(proc.pid)  # leftovers that closed their pipes and kept running
         _wait_group_gone(proc.pid)
         proc.stdout.close()
@@ -349,6 +355,24 @@ def _pump(streams: dict[int, Capped], deadline: float, watch: tuple[Capped, ...]
         return None
     finally:
         selector.close()
+
+
+def _kill_members(leader: int) -> None:
+    """SIGKILL every process of the leader's group but the leader (``unshare``), which then reaps
+    its child and exits by itself; killing it first would leave the reaping to the system's init."""
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) == leader:
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == leader:  # pgrp
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 def _kill_group(pgid: int) -> None:

@@ -1,4 +1,4 @@
-"""Fixtures for the code-generation tests: a small CSV with region keys and one shared sandbox."""
+"""Fixtures for the policy and sandbox tests: a small CSV with region keys, one shared sandbox, Rscript."""
 
 from __future__ import annotations
 

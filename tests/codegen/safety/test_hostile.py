@@ -13,7 +13,7 @@ import pytest
 
 from assistant.codegen.policy import check_python, check_r
 from assistant.codegen.sandbox import ProcessSandbox
-from tests.codegen.hostile_corpus import CORPUS, Hostile
+from tests.codegen.safety.hostile_corpus import CORPUS, Hostile
 
 SECRET = "geheim-" + uuid.uuid4().hex
 

@@ -56,6 +56,7 @@ PYTHON = [
     Hostile("py-endless-loop", "python", 'while True:\n    pass\n', False),
     Hostile("py-cpu-burn", "python", 'ergebnis = sum(i * i for i in range(10 ** 12))\n', False),
     Hostile("py-huge-output", "python", 'while True:\n    print("x" * 1000)\n', False),
+    Hostile("py-close-pipes-and-loop", "python", 'import os\nos.closerange(0, 1024)\nwhile True:\n    pass\n', True),
     Hostile("py-env-secrets", "python", 'import os\nprint(dict(os.environ))\n', True),
     Hostile("py-env-via-pandas", "python", 'import pandas as pd\nprint(pd.io.common.os.environ)\n', True),
     Hostile("py-ctypes", "python", 'import ctypes\nctypes.CDLL(None).system(b"touch {escape}")\n', True),

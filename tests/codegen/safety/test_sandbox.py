@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.codegen.sandbox import ProcessSandbox, SandboxResult
-from tests.codegen.test_policy import PANDAS_SHARE, R_SHARE
+from tests.codegen.safety.test_policy import PANDAS_SHARE, R_SHARE
 
 EXPECTED = {"01001": 25.0, "01002": 5.0, "09162": 50.0}
 
@@ -175,3 +175,16 @@ def test_without_namespaces_the_sandbox_refuses_or_says_what_is_missing(table, m
     assert reduced.ok and list(reduced.result["region"])[:1] == ["01001"]
     assert "netns" not in reduced.isolation
     assert any(layer.startswith("no-namespaces") for layer in reduced.isolation)
+
+
+def test_without_cgroups_the_run_goes_on_and_says_so(sandbox, table, monkeypatch, tmp_path):
+    from assistant.codegen import cgroups
+
+    blocked = tmp_path / "no-cgroups"
+    blocked.write_text("not a directory")
+    monkeypatch.setattr(cgroups, "V1_ROOT", blocked)
+    result = sandbox.run('import pandas as pd\nergebnis = pd.read_csv("daten.csv")\n', "python",
+                         {"daten.csv": table})
+    assert result.ok
+    assert "cgroup" not in result.isolation and any("cgroup nicht verfügbar" in x for x in result.isolation)
+    assert "netns" in result.isolation
