@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Sequence
 
 from assistant import egress
 from assistant.errors import InputError
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from assistant.guide import Guide, GuideSession, KompassResult
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.models import SourceRecord
+    from assistant.codegen.generate import CodeResult
+    from assistant.codegen.templates import CodeTemplateLibrary
     from assistant.tables import TableSummary, TidyResult
 
 Progress = Callable[[int, int], None]
@@ -372,3 +374,36 @@ class Lotse:
         from assistant.tables.report import write_tidy
 
         return write_tidy(read_table(path), Path(path), Path(out))
+
+    def generate_code(self, data: str | Path, *, indicator: str | None = None, task: str | None = None,
+                      language: str = "pandas", regions: Sequence[str] = (),
+                      draft: str = "template") -> "CodeResult":
+        """Standalone pandas or R code for a catalogue indicator or a free task on the user's
+        table, validated (policy, sandbox, reference on the data and on perturbed copies,
+        plausibility). The table passes the privacy table gate first (fail closed); the data never
+        reaches a model. Bad input raises ``InputError`` (German); a task nothing fits raises
+        ``NoTemplateError`` naming the closest indicators and templates."""
+        from assistant.codegen.service import generate_code
+
+        return generate_code(self, data, indicator=indicator, task=task, language=language,
+                             regions=list(regions), draft=draft)
+
+    def check_code_target(self, path: str | Path, language: str) -> None:
+        """Refuse an output path before any work: missing folder, wrong suffix for the language."""
+        from assistant.codegen.output import check_target
+
+        check_target(Path(path), language)
+
+    def save_code(self, result: "CodeResult", path: str | Path) -> Path:
+        """Write a generated snippet as .py, .ipynb or .R (with its header of checks)."""
+        from assistant.codegen.output import write_snippet
+
+        return write_snippet(result, Path(path))
+
+    @property
+    def code_templates(self) -> "CodeTemplateLibrary":
+        """Built-in code templates (prompts/code) plus the user's folder (codegen.templates_dir)."""
+        from assistant.codegen.templates import CodeTemplateLibrary
+
+        return CodeTemplateLibrary(self.settings.paths.prompts_dir / "code",
+                                   self.settings.codegen.templates_dir)

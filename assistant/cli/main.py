@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("assistant.cli.ask:ask", "Frage aus Leitfäden und eigenen Dokumenten beantworten, mit Quellen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "indicator": ("assistant.cli.indicator:indicator", "Indikatorenkatalog: Formeln, Stichtage, Quellen, Tabellencodes."),
+    "code": ("assistant.cli.code:code", "Geprüften pandas- oder R-Code für einen Indikator oder eine Aufgabe erzeugen."),
     "data": ("assistant.cli.data:data", "Tabellen lesen: GENESIS/Regionaldatenbank, CSV, Excel (inspect, tidy)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
     "einstieg": ("assistant.cli.guide:einstieg", "Leitfaden für den Einstieg: DKBM, Monitoring, Indikatoren, Datenschutz, KI."),
@@ -45,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kompass": ("assistant.cli.guide:kompass", "DKBM-Kompass: Selbsteinschätzung (Typ I–IV) mit nächsten Schritten."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),
     "privacy": ("assistant.cli.privacy:privacy", "Tabellen prüfen: Personenspalten, Geheimhaltung, k-Anonymität."),
+    "templates": ("assistant.cli.templates:templates", "Code-Vorlagen anzeigen (eingebaute und eigene)."),
     "sources": ("assistant.cli.sources:sources", "Eingelesene Quellen anzeigen oder entfernen."),
 }
 

@@ -1,0 +1,27 @@
+"""Fixtures for the code-generation tests: the real sandbox (skipped where the system allows no
+namespaces) and Rscript (skipped where R is missing)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.codegen import isolation
+from assistant.codegen.sandbox import ProcessSandbox
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> ProcessSandbox:
+    mode = isolation.detect()
+    if not mode.namespaces:
+        pytest.skip(f"no namespaces on this system ({mode.note}): the sandbox refuses to run")
+    return ProcessSandbox()
+
+
+@pytest.fixture(scope="session")
+def rscript() -> str:
+    found = shutil.which("Rscript")
+    if not found:
+        pytest.skip("Rscript not installed")
+    return found
