@@ -1,0 +1,165 @@
+"""The one seam between reports and the computation: :func:`compute_indicator`.
+
+Reading the table and computing the indicator belong to other rooms (``catalogue.genesis`` for
+reading, ``catalogue.references`` for the reference implementation). This module only wires them:
+it picks the table columns that feed the catalogue entry's inputs (:mod:`.columns`), runs the
+pandas reference, and records what was checked. A cell that is missing in the table (``.``,
+``x``, a Kreis that did not exist) leaves the outputs that depend on it missing too, instead of
+being summed as 0.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping
+
+from assistant.errors import InputError
+from assistant.reports.columns import InputColumn, map_inputs
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from assistant.catalogue.schema import Indicator
+
+#: Licence line the Regionaldatenbank/GENESIS tables require (attribution).
+DL_DE_BY_2 = ("Datenlizenz Deutschland – Namensnennung – Version 2.0 "
+              "(www.govdata.de/dl-de/by-2-0)")
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """What the report says about the data file: code, title, Stand, footnotes, licence."""
+
+    path: Path
+    table_code: str
+    title: str
+    stand: str | None = None
+    footnotes: tuple[str, ...] = ()
+    licence: str | None = None
+    holder: str | None = None
+
+
+@dataclass(frozen=True)
+class ComputedIndicator:
+    """The indicator computed for every region of the table.
+
+    ``frame``: ``region`` (key as text), ``region_name``, ``level`` (Bund, Land, Kreis, …),
+    ``jahr`` and the entry's output value columns (NaN where an input was missing).
+    ``computable``: value columns the table can feed; ``missing``: inputs it lacks.
+    """
+
+    indicator: "Indicator"
+    frame: "pd.DataFrame" = field(repr=False)
+    validated: bool
+    checks: tuple[str, ...]
+    meta: TableSource
+    inputs: tuple[InputColumn, ...]
+    missing: tuple[str, ...]
+    computable: tuple[str, ...]
+
+
+def compute_indicator(indicator: "Indicator", path: str | Path, *,
+                      columns: Mapping[str, str] | None = None,
+                      reference_dir: Path | None = None) -> ComputedIndicator:
+    """Compute ``indicator`` from the table at ``path`` for all regions and years in it.
+
+    ``columns`` maps an input name of the catalogue entry to a column label of the table the user
+    chose ("plaetze" -> "Verfügbare Plätze"); the other inputs are found from the entry's texts.
+    """
+    from assistant.catalogue import references
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"Die Datei '{path}' gibt es nicht.", "Prüfen Sie den Pfad hinter --data.")
+    if not indicator.computable:
+        raise InputError(
+            f"Für '{indicator.id}' ({indicator.name}) gibt es keine geprüfte Berechnung.",
+            "Berichte gibt es für berechenbare Indikatoren ('lotse indicator list' zeigt "
+            "'Referenz: R+pandas').")
+    tidy, meta = _read(path)
+    inputs, missing = map_inputs(indicator, tidy, columns or {})
+    if len(missing) == len(inputs) + len(missing):
+        raise InputError(
+            f"Die Tabelle {meta.table_code or path.name} enthält keine Eingabe für "
+            f"{indicator.id} ({indicator.name}); es fehlen: {_describe(indicator, missing)}.",
+            "Wählen Sie eine Tabelle aus den Datenquellen des Indikators "
+            f"('lotse indicator show {indicator.id}') oder ordnen Sie Spalten mit --spalte zu.")
+    wide = _wide(tidy, inputs, missing)
+    low, high = _run_twice(references.run_pandas, indicator, wide, missing, reference_dir)
+    values = [c.name for c in indicator.output if c.role == "value"]
+    frame = low.copy()
+    for col in values:
+        differs = ~((low[col] - high[col]).abs() < 1e-9)
+        frame.loc[differs, col] = math.nan
+    computable = tuple(c for c in values if frame[c].notna().any())
+    names = tidy.drop_duplicates("region_key").set_index("region_key")
+    frame["region"] = frame["region"].astype(str)
+    frame.insert(1, "region_name", frame["region"].map(names["region_name"]).fillna(""))
+    frame.insert(2, "level", frame["region"].map(names["level"]).fillna(""))
+    fixture = references.check(indicator, reference_dir=reference_dir)
+    checks = (
+        f"Berechnet mit der pandas-Referenzimplementierung von {indicator.id} "
+        "(knowledge/reference/pandas).",
+        f"Referenz gegen die Handrechnung geprüft: {fixture}.",
+    )
+    return ComputedIndicator(indicator, frame, fixture.ok, checks, meta, tuple(inputs),
+                             tuple(missing), computable)
+
+
+def _describe(indicator: "Indicator", names: list[str]) -> str:
+    desc = {c.name: c.description for c in indicator.input}
+    return ", ".join(f"{n} ({desc.get(n, n)})" for n in names)
+
+
+def _read(path: Path) -> tuple["pd.DataFrame", TableSource]:
+    """Tidy frame with ``region_key``, ``region_name``, ``level``, ``year``, ``header_1`` …,
+    ``value``, ``symbol`` plus the table's metadata."""
+    from assistant.catalogue.genesis import read_genesis_csv
+
+    df = read_genesis_csv(path)
+    heads = {c: f"header_{c.split('_')[1]}" for c in df.columns if c.startswith("kopf_")}
+    tidy = df.rename(columns={"regionalschluessel": "region_key", "region": "region_name",
+                              "ebene": "level", "jahr": "year", "wert": "value",
+                              "zeichen": "symbol", **heads})
+    code = str(df.attrs.get("table", "") or "")
+    official = bool(code)
+    meta = TableSource(path=path, table_code=code, title=str(df.attrs.get("title", "")),
+                       licence=DL_DE_BY_2 if official else None,
+                       holder="Statistische Ämter des Bundes und der Länder" if official else None)
+    return tidy, meta
+
+
+def _wide(tidy: "pd.DataFrame", inputs: list[InputColumn], missing: list[str]) -> "pd.DataFrame":
+    import pandas as pd
+
+    keys = tidy[["region_key", "year"]].drop_duplicates()
+    out = keys.rename(columns={"region_key": "region", "year": "jahr"}).reset_index(drop=True)
+    for item in inputs:
+        mask = pd.Series(True, index=tidy.index)
+        for level, label in item.labels.items():
+            mask &= tidy[level] == label
+        part = tidy.loc[mask, ["region_key", "year", "value"]].rename(
+            columns={"region_key": "region", "year": "jahr", "value": item.name})
+        out = out.merge(part, on=["region", "jahr"], how="left")
+    for name in missing:
+        out[name] = math.nan
+    return out
+
+
+def _run_twice(run, indicator, wide, missing, reference_dir):  # noqa: ANN001, ANN202
+    """Run the reference twice with the missing cells set to two different sets of numbers (each
+    input its own): an output that differs between the runs depends on a missing cell and is left
+    missing."""
+    numeric = [c.name for c in indicator.input if c.name in wide.columns
+               and c.name not in ("region", "jahr") and c.type != "str"]
+    results = []
+    for base, step in ((1.0, 0.37), (7.0, 1.91)):
+        frame = wide.copy()
+        for i, name in enumerate(numeric):
+            frame[name] = frame[name].fillna(base + i * step)
+        result = run(indicator.id, frame, reference_dir)
+        result["region"] = result["region"].astype(str)
+        results.append(result.sort_values(["region", "jahr"]).reset_index(drop=True))
+    return results[0], results[1]
