@@ -4,7 +4,8 @@ Handles CSV with an unknown delimiter (``;`` ``,`` tab ``|``) and encoding (UTF-
 UTF-16 with BOM, cp1252, latin-1), ragged rows (short rows are padded and reported by line number,
 rows with extra filled fields are refused), Excel when ``openpyxl`` is installed, and
 Regionaldatenbank/GENESIS exports (title block, multi-line header, footnotes, ``.`` ``-`` ``x``
-``/`` symbols), which are flattened by :mod:`assistant.privacy.table_genesis`.
+``/`` symbols, also the GENESIS flat format and GENESIS blocks in .xlsx), which the package's one
+table reader (:mod:`assistant.tables`) turns into its wide view.
 
 All plain cells are kept as strings exactly as read (leading zeros in IDs and AGS stay); the
 privacy gate decides later what is a number.
@@ -20,8 +21,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from typing import TYPE_CHECKING
+
 from assistant.encoding import decode_text
 from assistant.errors import InputError
+
+if TYPE_CHECKING:
+    from assistant.tables import TableData
 
 DELIMITERS = (";", ",", "\t", "|")
 _DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator", "|": "senkrechter Strich"}
@@ -59,12 +65,29 @@ def read_table(path: str | Path) -> LoadedTable:
             "Speichern Sie die Tabelle in Excel als 'CSV UTF-8 (durch Trennzeichen getrennt)' "
             "oder als .xlsx und versuchen Sie es erneut.")
     text, encoding = decode_bytes(raw, path.name)
-    from assistant.privacy import table_genesis
+    from assistant import tables
 
-    if table_genesis.looks_like_genesis(text):
-        frame, meta, notes = table_genesis.parse_genesis(text, path.name)
-        return LoadedTable(frame, "genesis", encoding, ";", notes=notes, meta=meta)
+    if tables.detect_layout(text) in ("genesis", "genesis-flat"):
+        return official_table(tables.read_text(text, name=path.name, encoding=encoding))
     return parse_csv_text(text, path.name, encoding)
+
+
+def official_table(table: "TableData") -> LoadedTable:
+    """A GENESIS/Regionaldatenbank table as the gate sees it: the reader's wide view."""
+    meta = table.meta
+    frame = table.wide()
+    symbols = table.summary()["symbols"]
+    value_columns = [c for c in frame.columns if c in meta.columns]
+    notes = list(meta.notes)
+    if symbols:
+        shown = ", ".join(f"'{s}' {n}-mal" for s, n in sorted(symbols.items(), key=lambda x: -x[1]))
+        notes.append(f"Sonderzeichen: {shown}. '-' (nichts vorhanden) wurde als 0 gelesen; '.', "
+                     "'x', '/' und '...' als leer (unbekannt, geheim oder nicht sinnvoll).")
+    return LoadedTable(frame, "genesis", meta.encoding, meta.delimiter, notes=notes, meta={
+        "code": meta.table_code, "title": meta.title, "unit": meta.unit,
+        "header_depth": meta.header_depth, "layout": meta.layout,
+        "key_columns": [c for c in frame.columns if c not in value_columns],
+        "value_columns": value_columns, "symbols": symbols, "licence": meta.licence})
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -224,6 +247,11 @@ def _read_excel(path: Path) -> LoadedTable:
     if raw is None:
         raise InputError(f"'{path.name}' enthält kein Tabellenblatt.", "Prüfen Sie die Datei.")
     sheet_name = sheet_names[0]
+    from assistant import tables
+
+    rows = [["" if pd.isna(v) else str(v) for v in row] for row in raw.itertuples(index=False)]
+    if tables.detect_layout(rows) in ("genesis", "genesis-flat"):
+        return official_table(tables.read_table(path))
     text = raw.to_csv(sep=";", index=False, header=False)
     loaded = parse_csv_text(text, path.name, "xlsx")
     loaded.source_format = "excel"
