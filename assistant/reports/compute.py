@@ -39,6 +39,10 @@ class TableSource:
     footnotes: tuple[str, ...] = ()
     licence: str | None = None
     holder: str | None = None
+    statistic: str | None = None
+    #: What the time column means ("Schuljahr", "Stichtag 31.12.") and each year's label as printed.
+    stichtag: str | None = None
+    times: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -114,21 +118,32 @@ def _describe(indicator: "Indicator", names: list[str]) -> str:
 
 
 def _read(path: Path) -> tuple["pd.DataFrame", TableSource]:
-    """Tidy frame with ``region_key``, ``region_name``, ``level``, ``year``, ``header_1`` …,
-    ``value``, ``symbol`` plus the table's metadata."""
-    from assistant.catalogue.genesis import read_genesis_csv
+    """Tidy frame (``region_key``, ``region_name``, ``level``, ``year``, ``time``, ``header_1`` …,
+    ``value``, ``symbol``) and what the report says about the file, via :mod:`assistant.tables`."""
+    import re
 
-    df = read_genesis_csv(path)
-    heads = {c: f"header_{c.split('_')[1]}" for c in df.columns if c.startswith("kopf_")}
-    tidy = df.rename(columns={"regionalschluessel": "region_key", "region": "region_name",
-                              "ebene": "level", "jahr": "year", "wert": "value",
-                              "zeichen": "symbol", **heads})
-    code = str(df.attrs.get("table", "") or "")
-    official = bool(code)
-    meta = TableSource(path=path, table_code=code, title=str(df.attrs.get("title", "")),
-                       licence=DL_DE_BY_2 if official else None,
-                       holder="Statistische Ämter des Bundes und der Länder" if official else None)
-    return tidy, meta
+    from assistant.tables import read_table
+
+    table = read_table(path)
+    meta = table.meta
+    tidy = table.tidy
+    if tidy["region_key"].isna().all():
+        raise InputError(f"'{path.name}' hat keine Regionalschlüssel; ein Bericht vergleicht Regionen "
+                         "über ihren Schlüssel.", "Nutzen Sie einen Export der Regionaldatenbank "
+                         "oder eine Tabelle mit einer Spalte Regionalschlüssel.")
+    tidy = tidy[tidy["region_key"].notna()]
+    licence_text = meta.licence or ""
+    holder = None
+    if (match := re.search(r"©\s*([^.]*?\d{4})", licence_text)):
+        holder = "© " + match.group(1).strip()
+    licence = DL_DE_BY_2 if "Datenlizenz Deutschland" in licence_text or meta.is_official else (
+        licence_text or None)
+    source = TableSource(path=path, table_code=meta.table_code or "", title=meta.title or "",
+                         stand=meta.stand, footnotes=tuple(meta.footnotes), licence=licence,
+                         holder=holder, statistic=meta.statistic, stichtag=meta.stichtag,
+                         times={int(y): str(t) for y, t in tidy[["year", "time"]].dropna()
+                                .drop_duplicates("year").itertuples(index=False)})
+    return tidy, source
 
 
 def _wide(tidy: "pd.DataFrame", inputs: list[InputColumn], missing: list[str]) -> "pd.DataFrame":
