@@ -21,6 +21,7 @@ from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_
 
 if TYPE_CHECKING:
     from assistant.privacy import PrivacyGate
+    from assistant.reports import ReportRequest, ReportResult
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.pipeline import AnswerStream
 
@@ -92,3 +93,23 @@ class Lotse:
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index)
         return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+
+    def report(self, request: "ReportRequest", *, use_model: bool = True) -> "ReportResult":
+        """Write a report draft (DOCX or Markdown + PNG) for one indicator and region.
+
+        The text comes from templates; with an ``instruct`` model (and ``use_model``) the model
+        phrases the findings from the same facts, behind the same grounding check. A ``base``
+        model is never loaded for a report.
+        """
+        from assistant.reports import make_report
+
+        backend = self.backend if use_model and self._is_instruct() else None
+        return make_report(request, self.settings, backend=backend, templates=self.templates)
+
+    def _is_instruct(self) -> bool:
+        """Whether the configured model is an instruct model, without loading it."""
+        if self._backend is None and self.settings.llm.backend not in ("fake", "openai_compat"):
+            from assistant.llm import local_profile
+
+            return local_profile(self.settings).is_instruct
+        return self.backend.profile.is_instruct

@@ -33,8 +33,10 @@ def fmt_value(value: float, unit: str, decimals: int) -> str:
     return fmt(value, decimals)
 
 
-#: A German number: thousands with dots, decimals with a comma; an optional sign.
-NUMBER = re.compile(r"(?<![\w,.])([+\-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w]|,\d|\.\d)")
+#: A run of digits with dots and commas inside; read German first (``1.059``, ``8,5``).
+TOKEN = re.compile(r"(?<![\w.,])([+\-−]?)(\d[\d.,]*\d|\d)(?![\w]|[.,]\d)")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_DATE = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
 
 
 @dataclass(frozen=True)
@@ -44,18 +46,39 @@ class FoundNumber:
     decimals: int
     start: int
     end: int
+    #: "number" or "date" (``31.12.2002``, ``1.3.``: checked as text, not as a value)
+    kind: str = "number"
 
 
 def find_numbers(text: str) -> list[FoundNumber]:
     """Every number in ``text`` with the precision it was written in.
 
-    ``Abgänger 2023: 1.059 (8,5 %)`` gives 2023, 1059 and 8.5 (one decimal). A sign is part of
-    the number; ``14511`` (a key) is a number too, callers mask what they know is not data.
+    ``Abgänger 2023: 1.059 (8,5 %)`` gives 2023, 1059 and 8.5 (one decimal). ``12.5`` (English
+    decimal point) is read as 12.5, ``31.12.2002`` as a date. A sign is part of the number;
+    ``14511`` (a key) is a number too, callers mask what they know is not data.
     """
     found = []
-    for match in NUMBER.finditer(text):
-        sign, whole, frac = match.groups()
-        value = float(whole.replace(".", "") + ("." + frac if frac else ""))
+    for match in TOKEN.finditer(text):
+        sign, body = match.groups()
+        follows_dot = text[match.end():match.end() + 1] == "."
+        if _DATE.match(body) and (body.count(".") == 2 or follows_dot):
+            found.append(FoundNumber(body + ("." if follows_dot and body.count(".") == 1 else ""),
+                                     math.nan, 0, match.start(2), match.end(), "date"))
+            continue
+        if _THOUSANDS.match(body):
+            whole, _, frac = body.partition(",")
+            number = whole.replace(".", "") + ("." + frac if frac else "")
+        elif body.count(",") == 1 and "." not in body:
+            whole, _, frac = body.partition(",")
+            number = whole + "." + frac
+        elif body.count(".") == 1 and "," not in body:
+            whole, _, frac = body.partition(".")
+            number = body
+        else:
+            parts = re.split(r"[.,]", body)
+            found.extend(FoundNumber(p, float(p), 0, match.start(), match.end()) for p in parts if p)
+            continue
+        value = float(number)
         if sign in ("-", "−"):
             value = -value
         found.append(FoundNumber(match.group(0), value, len(frac) if frac else 0,
