@@ -27,6 +27,8 @@ class PromptTemplate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
+    #: Raised when the text changes in a way callers or evaluations should notice.
+    version: int = 1
     description: str
     system: str = ""
     user: str

@@ -11,7 +11,7 @@ Constructing it installs the no-egress guard, like every other entry point.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from assistant import egress
 from assistant.llm import LLMBackend, create_backend, options_from
@@ -20,10 +20,15 @@ from assistant.settings import Settings, load_settings
 from assistant.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from assistant.privacy import PrivacyGate
     from assistant.reports import ReportRequest, ReportResult
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.pipeline import AnswerStream
+    from assistant.codegen.generate import CodeResult
+    from assistant.codegen.templates import CodeTemplateLibrary
+    from assistant.tables import TableSummary, TidyResult
 
 
 def _stderr(message: str) -> None:
@@ -93,6 +98,45 @@ class Lotse:
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index)
         return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+
+    def inspect_table(self, path: str | Path) -> "TableSummary":
+        """Read a table (GENESIS/Regionaldatenbank CSV or XLSX, plain CSV or XLSX) and describe it:
+        table code, title, value columns, body lines, regions, years, special symbols. Local only;
+        raises ``InputError`` (German) for a file that is not a table."""
+        from assistant.tables import TableSummary, read_table
+
+        return TableSummary.of(read_table(path))
+
+    def tidy_table(self, path: str | Path, out: str | Path) -> "TidyResult":
+        """Write the table as a tidy long CSV (one row per body line and value column) to ``out``.
+        Nothing is written when the input cannot be read."""
+        from pathlib import Path
+
+        from assistant.tables import read_table
+        from assistant.tables.report import write_tidy
+
+        return write_tidy(read_table(path), Path(path), Path(out))
+
+    def generate_code(self, data: str | Path, *, indicator: str | None = None, task: str | None = None,
+                      language: str = "pandas", regions: Sequence[str] = (),
+                      draft: str = "template") -> "CodeResult":
+        """Standalone pandas or R code for a catalogue indicator or a free task on the user's
+        table, validated (policy, sandbox, reference on the data and on perturbed copies,
+        plausibility). The table passes the privacy table gate first (fail closed); the data never
+        reaches a model. Bad input raises ``InputError`` (German); a task nothing fits raises
+        ``NoTemplateError`` naming the closest indicators and templates."""
+        from assistant.codegen.service import generate_code
+
+        return generate_code(self, data, indicator=indicator, task=task, language=language,
+                             regions=list(regions), draft=draft)
+
+    @property
+    def code_templates(self) -> "CodeTemplateLibrary":
+        """Built-in code templates (prompts/code) plus the user's folder (codegen.templates_dir)."""
+        from assistant.codegen.templates import CodeTemplateLibrary
+
+        return CodeTemplateLibrary(self.settings.paths.prompts_dir / "code",
+                                   self.settings.codegen.templates_dir)
 
     def report(self, request: "ReportRequest", *, use_model: bool = True) -> "ReportResult":
         """Write a report draft (DOCX or Markdown + PNG) for one indicator and region.

@@ -106,6 +106,18 @@ class RetrievalSettings(Section):
     candidates: int = Field(default=30, ge=5, le=500)
 
 
+class CodegenSettings(Section):
+    #: A folder with the user's own code templates (YAML, same schema as prompts/code/).
+    templates_dir: Path | None = None
+    #: Seconds and MiB one sandbox run may use.
+    timeout_s: float = Field(default=30.0, gt=0, le=600)
+    memory_mb: int = Field(default=1024, ge=128, le=65536)
+    #: Relative tolerance when a snippet's numbers are compared with the reference.
+    rtol: float = Field(default=1e-6, gt=0, le=0.1)
+    #: Repair rounds an instruct model gets for a snippet that failed a check.
+    repair_rounds: int = Field(default=2, ge=0, le=5)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LOTSE_",
@@ -119,6 +131,7 @@ class Settings(BaseSettings):
     network: NetworkSettings = Field(default_factory=NetworkSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    codegen: CodegenSettings = Field(default_factory=CodegenSettings)
     #: Where the values came from (for ``lotse doctor``); not configurable.
     config_file: Path | None = None
 

@@ -17,12 +17,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("assistant.cli.ask:ask", "Frage aus Leitfäden und eigenen Dokumenten beantworten, mit Quellen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "indicator": ("assistant.cli.indicator:indicator", "Indikatorenkatalog: Formeln, Stichtage, Quellen, Tabellencodes."),
+    "code": ("assistant.cli.code:code", "Geprüften pandas- oder R-Code für einen Indikator oder eine Aufgabe erzeugen."),
+    "data": ("assistant.cli.data:data", "Tabellen lesen: GENESIS/Regionaldatenbank, CSV, Excel (inspect, tidy)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
     "eval": ("assistant.cli.eval:eval_group", "Qualität messen: lotse eval retrieval (hit@k, MRR, Fakten)."),
     "ingest": ("assistant.cli.ingest:ingest", "Eigene Dokumente (PDF, DOCX, Markdown, HTML, Text) einlesen."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),
     "privacy": ("assistant.cli.privacy:privacy", "Tabellen prüfen: Personenspalten, Geheimhaltung, k-Anonymität."),
     "report": ("assistant.cli.report:report", "Berichtsentwurf: Diagramm, geprüfter Text, Tabelle (DOCX/Markdown)."),
+    "templates": ("assistant.cli.templates:templates", "Code-Vorlagen anzeigen (eingebaute und eigene)."),
     "sources": ("assistant.cli.sources:sources", "Eingelesene Quellen anzeigen oder entfernen."),
 }
 

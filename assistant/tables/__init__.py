@@ -13,6 +13,7 @@ Public API (everything else in this package is internal)::
     table.tidy                                   # long frame, see below
     table.wide()                                 # one row per body line, German key columns
     table.summary()                              # dict of ``lotse data inspect --json``
+    TableSummary.of(table).to_text()             # the German text of ``lotse data inspect``
     table.extract({"n": {"header_2": "Insgesamt"}})  # region, jahr, n (catalogue contracts)
 
 ``read_text(text, name=...)`` reads decoded CSV text the same way; ``detect_layout(text)`` says
@@ -50,6 +51,7 @@ did not exist), ``.`` ``x`` ``/`` ``...`` are missing, ``(12)`` is 12 with symbo
 from assistant.tables.cells import parse_value, region_level
 from assistant.tables.model import TableData, TableMeta
 from assistant.tables.reader import detect_layout, read_table, read_text
+from assistant.tables.report import TableSummary, TidyResult
 
-__all__ = ["TableData", "TableMeta", "detect_layout", "parse_value", "read_table", "read_text",
-           "region_level"]
+__all__ = ["TableData", "TableMeta", "TableSummary", "TidyResult", "detect_layout", "parse_value",
+           "read_table", "read_text", "region_level"]

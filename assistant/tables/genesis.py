@@ -28,6 +28,7 @@ _LICENCE = re.compile(r"©|Datenlizenz|lizenziert|Copyright", re.IGNORECASE)
 _STAND = re.compile(r"^\s*Stand\s*:\s*(.+)$")
 _LEGEND = re.compile(r"^\s*(\S{1,4})\s+=\s+(.{3,80})$")
 _REGION_DEPTH = re.compile(r"regionale\s+(Tiefe|Ebenen?)", re.IGNORECASE)
+_BLOCKS = re.compile(r"\n\s*(?=zu \")")  # one footnote per 'zu "…":' block
 _TIME_REF = re.compile(r"Stichtag|Schuljahr|Jahresdurchschnitt|Jahr|Semester|Quartal|Monat",
                        re.IGNORECASE)
 
@@ -257,7 +258,7 @@ def _footer(rows: list[list[str]]) -> tuple[list[str], str | None, str | None, d
             elif _LICENCE.search(text):
                 licence = " ".join(text.split())
             else:
-                footnotes.append(text)
+                footnotes.extend(b.strip() for b in _BLOCKS.split(text) if b.strip())
                 for line in text.splitlines():
                     m = _LEGEND.match(line)
                     if m and (not m.group(1).isalnum() or m.group(1) in ("x", "p", "r", "s", "e")):

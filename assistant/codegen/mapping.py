@@ -1,0 +1,130 @@
+"""Map the user's columns onto a template's slots, deterministically.
+
+A slot is described by German text (the catalogue entry's input description, the formula's
+numerator or denominator, synonyms, or a phrase from the user's task). A column matches when
+every word of every distinguishing header label is found in that text ("ohne
+Hauptschulabschluss" for the numerator); a total label ("Insgesamt") is taken when the text names
+no other label of that header level. A label with a word the text does not contain rules the
+column out ("weiblich" is not the denominator "alle Absolventen und Abgänger").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.catalogue.search import normalize, token_score
+from assistant.codegen.source import TOTAL_LABELS, DataFile, ValueColumn
+
+#: Words that carry no meaning in a header label.
+_FILLER = frozenset("""der die das des dem den und nach von vom im in an am auf fuer zu zur zum
+    dar darunter einschl einschliesslich bzw sowie anzahl""".split())
+_NAME_ONLY = {"region", "jahr"}
+
+
+def words(text: str) -> list[str]:
+    return [t for t in normalize(text).split() if t not in _FILLER and not t.replace(".", "").isdigit()]
+
+
+def _covered(label_tok: str, text_toks: list[str]) -> float:
+    return max((max(token_score(t, label_tok), token_score(label_tok, t)) for t in text_toks),
+               default=0.0)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    column: ValueColumn
+    score: float
+
+
+@dataclass
+class SlotMatch:
+    slot: str
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def column(self) -> ValueColumn | None:
+        return self.candidates[0].column if self.candidates else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1 and self.candidates[0].score - self.candidates[1].score < 0.25
+
+
+def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str, float]:
+    """("full" | "partial" | "none" | "total", score) of one header label against the text."""
+    toks = words(label)
+    if not toks:
+        return "empty", 0.0
+    if all(t in TOTAL_LABELS for t in toks):
+        return ("full", 1.0) if names_total else ("total", 0.5)
+    covered = [_covered(t, text_toks) for t in toks]
+    if min(covered) > 0:
+        return "full", sum(covered)
+    if max(covered) > 0:
+        return "partial", 0.4 * sum(covered)
+    return "none", 0.0
+
+
+def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
+    """How well ``column`` fits the slot text; ``None`` when the text names another label of one
+    of the column's header levels and not this one."""
+    text_toks = words(text)
+    if slot_name and normalize(column.name).replace(" ", "_") == slot_name:
+        return 100.0  # the user's CSV already uses the contract's column name
+    levels = data.varying_levels() if data.layout == "genesis" else [0]
+    names_total = any(t in TOTAL_LABELS for t in text_toks)
+    total = 0.0
+    evidence = False
+    for level in levels:
+        label = column.labels[level] if level < len(column.labels) else ""
+        fit, value = _label_fit(label, text_toks, names_total)
+        if fit in ("partial", "none"):
+            others = {c.labels[level] for c in data.columns if level < len(c.labels)} - {label}
+            if any(_label_fit(o, text_toks, names_total)[0] == "full" for o in others):
+                return None
+        evidence = evidence or fit in ("full", "partial")
+        total += value
+    # Totals alone ("Insgesamt | Insgesamt") are no evidence unless the text asks for a total.
+    return total if evidence else None
+
+
+def match_slot(data: DataFile, slot: str, text: str, exclude: set[int] = frozenset()) -> SlotMatch:  # type: ignore[assignment]
+    found = []
+    for column in data.columns:
+        if column.index in exclude:
+            continue
+        value = score_column(data, column, text, slot)
+        if value is not None and value > 0:
+            found.append(Candidate(column, value))
+    found.sort(key=lambda c: (-c.score, c.column.index))
+    return SlotMatch(slot, text, found)
+
+
+def slot_texts(indicator) -> dict[str, str]:  # noqa: ANN001 - catalogue Indicator
+    """Text per numeric input slot of a catalogue entry: description, name and the formula part
+    (numerator or denominator) that shares most words with it."""
+    slots = [c for c in indicator.input if c.name not in _NAME_ONLY and c.type != "str"]
+    texts = {c.name: f"{c.description} {c.name.replace('_', ' ')}" for c in slots}
+    for part in (indicator.formula.numerator, indicator.formula.denominator):
+        if not part or not slots:
+            continue
+        part_toks = set(words(part))
+        best = max(slots, key=lambda c: len(part_toks & set(words(texts[c.name]))))
+        if part_toks & set(words(texts[best.name])):
+            texts[best.name] += f" {part}"
+    return texts
+
+
+def map_slots(data: DataFile, texts: dict[str, str]) -> dict[str, SlotMatch]:
+    """One column per slot; a column already taken by a better-matching slot is not reused."""
+    matches = {slot: match_slot(data, slot, text) for slot, text in texts.items()}
+    order = sorted(matches, key=lambda s: -(matches[s].candidates[0].score if matches[s].candidates else 0))
+    taken: set[int] = set()
+    result = {}
+    for slot in order:
+        match = match_slot(data, slot, texts[slot], exclude=taken)
+        if match.column is not None:
+            taken.add(match.column.index)
+        result[slot] = match
+    return {slot: result[slot] for slot in texts}

@@ -1,0 +1,82 @@
+"""Render a plan into a standalone snippet (pandas or R) and give it its header."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from assistant.codegen.templates import CodeTemplateLibrary, Language
+
+if TYPE_CHECKING:
+    from assistant.codegen.plan import Plan
+    from assistant.codegen.validate import Check
+
+R_ENCODING = {"cp1252": "CP1252", "latin-1": "latin1", "utf-8": "UTF-8", "utf-8-sig": "UTF-8-BOM",
+              "utf-16": "UTF-16"}
+COMMENT = {"pandas": "#", "r": "#"}
+
+
+def loader_values(plan: "Plan", language: Language) -> dict[str, object]:
+    data = plan.data
+    spalten = {slot: {"index": col.index, "name": col.name} for slot, col in plan.mapping.items()}
+    encoding = data.encoding if language == "pandas" else R_ENCODING.get(data.encoding, data.encoding)
+    if data.layout == "genesis":
+        return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
+                "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten}
+    return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "decimal": data.decimal,
+            "region_spalte": data.region_column or "", "jahr_spalte": data.year_column or "",
+            "spalten": spalten, "textspalten": dict(plan.text_slots)}
+
+
+def render_loader(library: CodeTemplateLibrary, plan: "Plan", language: Language) -> str:
+    loader = library.get(f"lesen_{plan.data.layout}_{language}")
+    return loader.render(**loader_values(plan, language)).rstrip()
+
+
+def _reference_source(indicator_id: str, language: Language) -> str:
+    from assistant.catalogue import references
+
+    path = references.pandas_path(indicator_id) if language == "pandas" else references.r_path(indicator_id)
+    text = path.read_text(encoding="utf-8")
+    if language == "pandas":
+        # Keep compute() and its comments; the module docstring and imports are in the loader.
+        start = text.find("def compute")
+        text = text[start:] if start >= 0 else text
+    return text.strip()
+
+
+def render(library: CodeTemplateLibrary, plan: "Plan", language: Language) -> str:
+    """The snippet body (no header): loader plus the template's computation."""
+    lesen = render_loader(library, plan, language)
+    if plan.indicator is not None:
+        ind = plan.indicator
+        f = ind.formula
+        formula = f"{f.numerator}" + (f" / {f.denominator}" if f.denominator else "") + \
+            (f" × {f.factor:g}" if f.factor != 1 else "") + f" ({f.method}, {f.unit})"
+        template = library.get(f"indikator_{language}")
+        return template.render(lesen=lesen, indikator=ind.id, name=ind.name, formel=formula,
+                               referenz=_reference_source(ind.id, language), regionen=plan.regions)
+    template = plan.template if plan.template.language == language else \
+        library.get(plan.template.id if language == "pandas" else f"{plan.template.id}_r")
+    return template.render(lesen=lesen, aufgabe=plan.task, **plan.params)
+
+
+def header(plan: "Plan", language: Language, checks: list["Check"], validated: bool,
+           source: str, today: dt.date | None = None) -> str:
+    c = COMMENT[language]
+    what = (f"Indikator {plan.indicator.id} {plan.indicator.name}" if plan.indicator is not None
+            else f"Aufgabe: {plan.task}")
+    lines = [f"{c} Erzeugt von Lotse am {(today or dt.date.today()).isoformat()}",
+             f"{c} Daten: {plan.data.file_name}" + (f" (Tabelle {plan.data.table_code})" if plan.data.table_code else ""),
+             f"{c} {what}",
+             f"{c} Vorlage: {plan.template.id} v{plan.template.version}; Quelle des Codes: {source}",
+             f"{c} Zuordnung: " + "; ".join(f"{slot} = {col}" for slot, col in plan.mapping_text().items())]
+    passed = [ch.name for ch in checks if ch.passed]
+    failed = [ch.name for ch in checks if not ch.passed]
+    lines.append(f"{c} Prüfungen bestanden: {', '.join(passed) or 'keine'}")
+    if failed:
+        lines.append(f"{c} NICHT bestanden: {', '.join(failed)} – Ergebnis nicht verwenden, bevor es geprüft ist.")
+    elif validated:
+        lines.append(f"{c} Geprüft: gleiche Zahlen wie die unabhängige Referenz, auch auf veränderten Kopien der Daten.")
+    lines.append(f"{c} Die Datei muss im selben Ordner liegen wie dieses Skript.")
+    return "\n".join(lines) + "\n\n"

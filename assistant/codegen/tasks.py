@@ -1,0 +1,232 @@
+"""Free tasks ("Welcher Kreis hat den höchsten Anteil …?") -> a plan, deterministically.
+
+1. The kind of analysis comes from the task's words (ranking, pooled share, comparison with
+   Land/Bund, change over time, difference, age-year rates; otherwise a share).
+2. The measure: an explicit phrase ("Anteil der X an Y", "X je Y", "Differenz zwischen X und Y")
+   mapped onto the user's columns, else a catalogue indicator the task names whose inputs the
+   table has, else the column the task's words describe.
+3. Regions named in the task (keys or names; a Land stands for its Kreise) and years.
+
+A plain share of a catalogue indicator becomes the indicator template (checked against the
+catalogue's reference); everything else an analysis template (checked against
+:mod:`assistant.codegen.analysis`). An instruct model may pick a template or a column where the
+rules leave it open; with a base model the rules decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from assistant.catalogue.search import mentions, normalize
+from assistant.codegen.mapping import SlotMatch, match_slot, slot_texts
+from assistant.codegen.plan import NoTemplateError, Plan, check_regions, default_regions, plan_indicator
+from assistant.codegen.source import DataFile
+from assistant.codegen.templates import CodeTemplateLibrary, Language
+from assistant.errors import InputError, LotseError
+
+if TYPE_CHECKING:
+    from assistant.catalogue.loader import Catalogue
+
+#: Kind of analysis, first match wins (most specific first).
+KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("quote_altersjahre", re.compile(r"altersjahr|quotensumme|je alter\b|nach alter\b")),
+    ("anteil_gepoolt", re.compile(r"gepoolt|zusammengefasst|zusammengenommen|\bzusammen\b|gemeinsam|"
+                                  r"mittelwert der (einzel)?anteile|ungewichtet|gewichtet")),
+    ("vergleich_land_bund", re.compile(r"(landes|bundes)(wert|durchschnitt|schnitt|ergebnis|mittel)|"
+                                       r"vergleich\w* mit (dem |der )?(land|bund|deutschland)|"
+                                       r"mit (dem )?(land|bund|deutschland) vergleich|"
+                                       r"gegenueber (dem )?(land|bund)\b")),
+    ("veraenderung", re.compile(r"veraender|entwicklung|zunahme|abnahme|anstieg|rueckgang|gestiegen|"
+                                r"gesunken|vorjahr|seit \d{4}|von \d{4} bis \d{4}|zeitreihe|trend|verlauf")),
+    ("rangfolge", re.compile(r"hoechst|niedrigst|\brang|ranking|maximum|minimum|am meisten|"
+                             r"am wenigsten|groesst|kleinst|geringst|spitze|top \d|reihenfolge|sortier|"
+                             r"welche[rs]? (kreis|region|stadt|land)")),
+    ("differenz", re.compile(r"differenz|unterschied zwischen|\bminus\b|abzueglich|luecke zwischen")),
+]
+_ASCENDING = re.compile(r"niedrigst|wenigst|kleinst|geringst|minimum|schlusslicht|aufsteigend")
+_GROUP_WORDS = r"(?:kreis|kreise|landkreis|landkreise|region|regionen|jahr|gemeinde|gemeinden|stadt|staedte|land|laender|bundesland)\b"
+_RATIO = re.compile(r"anteil (?:der |des |von |an )?(?P<x>.+?) an (?:den |der |dem |allen |alle |)(?P<y>.+?)"
+                    r"(?= je | pro | nach | fuer | im | in | unter | zwischen |$)")
+_PER = re.compile(r"(?P<x>[a-z]+(?: [a-z]+)?) (?:je|pro) (?!" + _GROUP_WORDS + r")(?P<y>[a-z]+(?: [a-z]+)?)")
+_DIFF = re.compile(r"(?:differenz|unterschied|luecke) (?:zwischen )?(?:den |der |dem )?(?P<x>.+?) und (?:den |der |dem )?(?P<y>.+?)"
+                   r"(?= je | pro | nach | fuer | im | in |$)")
+_MINUS = re.compile(r"(?P<x>[a-z ]+?) (?:minus|abzueglich) (?P<y>[a-z ]+)")
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Measure:
+    numerator: SlotMatch
+    denominator: SlotMatch | None = None
+
+
+def kind_of(text: str) -> str:
+    norm = normalize(text)
+    return next((kind for kind, pattern in KINDS if pattern.search(norm)), "anteil_gruppe")
+
+
+def factor_of(text: str) -> float:
+    norm = normalize(text)
+    match = re.search(r"(?:je|pro) (\d[\d.]*)", norm)
+    if match:
+        return float(match.group(1).replace(".", ""))
+    if re.search(r"(?:je|pro) tausend", norm):
+        return 1000.0
+    if re.search(r"anteil|quote|prozent|%", text.lower()):
+        return 100.0
+    if _PER.search(norm):
+        return 1.0
+    return 100.0
+
+
+def _both(data: DataFile, x: str, y: str) -> Measure | None:
+    num = match_slot(data, "zaehler", x)
+    den = match_slot(data, "nenner", y, exclude={num.column.index} if num.column else set())
+    if num.column is None or den.column is None:
+        return None
+    return Measure(num, den)
+
+
+def phrase_measure(data: DataFile, text: str, kind: str) -> Measure | None:
+    norm = normalize(text)
+    if kind == "differenz":
+        for pattern in (_DIFF, _MINUS):
+            match = pattern.search(norm)
+            if match:
+                return _both(data, match.group("x"), match.group("y"))
+        return None
+    for pattern in (_RATIO, _PER):
+        match = pattern.search(norm)
+        if match:
+            found = _both(data, match.group("x"), match.group("y"))
+            if found:
+                return found
+    return None
+
+
+def regions_in(data: DataFile, text: str) -> tuple[list[str], list[str]]:
+    """(named Kreise or lower, named Länder/Regierungsbezirke) in the task, as keys."""
+    norm = f" {normalize(text)} "
+    found = [k for k in re.findall(r"\b(\d{5}|\d{8})\b", text) if k in data.regions]
+    upper = [k for k in re.findall(r"\b(\d{2,3})\b", text) if k in data.regions and not _YEAR.match(k)]
+    names = data.names or {r: r for r in data.regions}
+    for key, name in names.items():
+        short = normalize(name.split(",")[0])
+        if len(short) >= 3 and f" {short} " in norm and key not in found + upper:
+            (upper if key.isdigit() and len(key) <= 3 else found).append(key)
+    return found, upper
+
+
+def closest(catalogue: "Catalogue", library: CodeTemplateLibrary, text: str) -> str:
+    hits = [f"{i.id} {i.name}" for i in catalogue.search(text, limit=3)]
+    toks = set(normalize(text).split())
+    scored = sorted(((len(toks & set(t.keywords)), t.id) for t in library.analyses("pandas")), reverse=True)
+    templates = [tid for score, tid in scored[:3] if score > 0] or [tid for _, tid in scored[:3]]
+    return (f"Am nächsten liegen die Indikatoren {', '.join(hits) or '(keiner)'} und die Vorlagen "
+            f"{', '.join(templates)}.")
+
+
+def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTemplateLibrary,
+              language: Language, regions: list[str],
+              choose: Callable[[str, list[str]], int | None] = lambda question, options: None) -> Plan:
+    """``choose(question, options)`` lets an instruct model pick an option (index) where the
+    rules leave it open; the default (base model) never picks."""
+    text = " ".join(task.split())
+    if not text:
+        raise InputError("Die Aufgabe ist leer.", 'Beschreiben Sie, was berechnet werden soll, z. B. '
+                         '"Anteil der Abgänger ohne Hauptschulabschluss je Kreis".')
+    check_regions(data, regions)
+    kind = kind_of(text)
+    named, upper = regions_in(data, text)
+    measure = phrase_measure(data, text, kind)
+    indicator = None
+    if measure is None and kind != "differenz":
+        for ind in [i for i in mentions(catalogue.all(), text) if i.computable] + \
+                   [i for i in catalogue.search(text, limit=5) if i.computable]:
+            try:
+                candidate = plan_indicator(data, ind, library.get(f"indikator_{language}"), regions or named, text)
+            except LotseError:
+                continue
+            indicator = candidate
+            break
+    if indicator is not None and kind == "anteil_gruppe":
+        return indicator
+    if measure is None and indicator is not None and indicator.indicator is not None:
+        ind = indicator.indicator
+        texts = slot_texts(ind)
+        numeric = [s for s in texts if s in indicator.mapping]
+        if ind.formula.method == "ratio" and len(numeric) == 2:
+            num = next(s for s in numeric if ind.formula.numerator in texts[s])
+            den = next(s for s in numeric if s != num)
+            measure = Measure(indicator.matches[num], indicator.matches[den])
+    if measure is None and kind not in ("differenz", "anteil_gepoolt", "anteil_gruppe", "quote_altersjahre"):
+        single = match_slot(data, "zaehler", text)
+        if single.column is not None and not single.ambiguous:
+            measure = Measure(single)
+        elif single.candidates:
+            options = [c.column.name for c in single.candidates[:9]]
+            pick = choose(f"Welche Spalte ist gemeint? {text}", options)
+            if pick is not None and 0 <= pick < len(options):
+                measure = Measure(SlotMatch("zaehler", text, [single.candidates[pick]]))
+    if measure is None:
+        raise NoTemplateError(
+            f"Lotse kann die Aufgabe '{text}' keiner Spalte von '{data.file_name}' sicher zuordnen "
+            "und zeigt daher keinen Code. " + closest(catalogue, library, text),
+            'Nennen Sie Zähler und Nenner so, wie sie im Tabellenkopf stehen, z. B. "Anteil der '
+            'Abgänger ohne Hauptschulabschluss an allen Absolventen je Kreis", oder nutzen Sie '
+            "--indicator ID.")
+    return _analysis_plan(kind, measure, text, data, library, language, regions, named, upper)
+
+
+def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, library: CodeTemplateLibrary,
+                   language: Language, regions: list[str], named: list[str], upper: list[str]) -> Plan:
+    template_id = kind if language == "pandas" else f"{kind}_r"
+    try:
+        template = library.get(template_id)
+    except LotseError:
+        raise NoTemplateError(f"Die Analyse '{kind}' gibt es bisher nur als pandas-Vorlage.",
+                              "Rufen Sie den Befehl mit --lang pandas auf.") from None
+    chosen = regions or named
+    if upper and not named and not regions:
+        chosen = [r for r in default_regions(data) if any(r.startswith(u) for u in upper)]
+    mapping = {"zaehler": measure.numerator.column}
+    params: dict[str, object] = {"faktor": factor_of(text)}
+    if measure.denominator is not None:
+        mapping["nenner"] = measure.denominator.column
+    params["mit_nenner"] = "ja" if measure.denominator is not None else ""
+    if kind == "differenz":
+        mapping = {"spalte_a": measure.numerator.column, "spalte_b": measure.denominator.column}  # type: ignore[union-attr]
+        params = {}
+    if kind in ("anteil_gepoolt", "rangfolge", "vergleich_land_bund"):
+        chosen = chosen or default_regions(data)
+    if kind == "anteil_gepoolt" and measure.denominator is None:
+        raise NoTemplateError("Für einen gemeinsamen Anteil braucht Lotse Zähler und Nenner.",
+                              'Formulieren Sie z. B. "gemeinsamer Anteil der X an Y für 01001 und 01002".')
+    params["regionen"] = list(chosen)
+    if kind == "rangfolge":
+        params["absteigend"] = "" if _ASCENDING.search(normalize(text)) else "ja"
+    if kind == "veraenderung":
+        years = sorted({int(y) for y in _YEAR.findall(text)} & set(data.years)) or list(data.years)
+        if len(years) < 2:
+            raise InputError(f"'{data.file_name}' enthält nur das Jahr {', '.join(map(str, data.years))}; "
+                             "für eine Veränderung braucht es mindestens zwei Jahre.",
+                             "Laden Sie die Tabelle mit mehreren Jahren aus der Regionaldatenbank.")
+        params["jahr_von"], params["jahr_bis"] = years[0], years[-1]
+    text_slots: dict[str, str] = {}
+    if kind == "quote_altersjahre":
+        from assistant.codegen.source import text_columns
+
+        age = [c for c in text_columns(data) + [c.name for c in data.columns]
+               if normalize(c).startswith("alter")]
+        if not age:
+            raise InputError(f"'{data.file_name}' hat keine Spalte 'alter' (Altersjahre).",
+                             "Die Vorlage braucht eine Tabelle mit einer Zeile je Altersjahr.")
+        text_slots["alter"] = age[0]
+        mapping = {k: v for k, v in mapping.items() if v.name != age[0]}
+    names = ("spalte_a", "spalte_b") if kind == "differenz" else ("zaehler", "nenner")
+    ambiguous = [slot for slot, m in zip(names, (measure.numerator, measure.denominator))
+                 if m is not None and m.ambiguous and slot in mapping]
+    return Plan(template=template, data=data, mapping=mapping, params=params, task=text,
+                text_slots=text_slots, ambiguous=ambiguous)
