@@ -141,14 +141,17 @@ class Lotse:
     def report(self, request: "ReportRequest", *, use_model: bool = True) -> "ReportResult":
         """Write a report draft (DOCX or Markdown + PNG) for one indicator and region.
 
-        The text comes from templates; with an ``instruct`` model (and ``use_model``) the model
-        phrases the findings from the same facts, behind the same grounding check. A ``base``
-        model is never loaded for a report.
+        The numbers come from the reference implementation, cross-checked with the validated code
+        path (:meth:`generate_code`). The text comes from templates; with an ``instruct`` model
+        (and ``use_model``) the model phrases the findings from the same facts, behind the same
+        grounding check. A ``base`` model is never loaded for a report.
         """
         from assistant.reports import make_report
 
         backend = self.backend if use_model and self._is_instruct() else None
-        return make_report(request, self.settings, backend=backend, templates=self.templates)
+        return make_report(request, self.settings, backend=backend, templates=self.templates,
+                           generate=lambda path, indicator, regions: self.generate_code(
+                               path, indicator=indicator, regions=regions))
 
     def _is_instruct(self) -> bool:
         """Whether the configured model is an instruct model, without loading it."""

@@ -23,6 +23,7 @@ from assistant.reports.model import ReportRequest, ReportResult
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLMBackend
+    from assistant.reports.compute import CodeRunner
     from assistant.prompts import TemplateLibrary
     from assistant.settings import Settings
 
@@ -51,7 +52,8 @@ def check_output(request: ReportRequest) -> None:
 
 def make_report(request: ReportRequest, settings: "Settings", *,
                 backend: "LLMBackend | None" = None,
-                templates: "TemplateLibrary | None" = None) -> ReportResult:
+                templates: "TemplateLibrary | None" = None,
+                generate: "CodeRunner | None" = None) -> ReportResult:
     from assistant.catalogue import load_catalogue
     from assistant.llm import options_from
     from assistant.reports.build import build_draft
@@ -69,7 +71,7 @@ def make_report(request: ReportRequest, settings: "Settings", *,
         options = options_from(settings, max_tokens=400, temperature=0.2, stop=tuple(template.stop))
         phrase = lambda sentences: phrase_with_model(model, template, sentences, options)  # noqa: E731
     draft = build_draft(request, indicator, texts, min_cell_count=settings.privacy.min_cell_count,
-                        phrase=phrase)
+                        phrase=phrase, generate=generate)
     with tempfile.TemporaryDirectory(prefix="lotse-report-") as tmp:
         png = draw_chart(draft.rows, draft.measure, title=draft.chart_title,
                          source_line=draft.chart_source, path=Path(tmp) / "chart.png")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from assistant.errors import InputError
 from assistant.reports import breaks as brk
-from assistant.reports.compute import ComputedIndicator, compute_indicator
+from assistant.reports.compute import CodeRunner, ComputedIndicator, compute_indicator, validate_with_code
 from assistant.reports.facts import Fact, Measure, Row, build_facts, caveat_facts, short_name, time_phrase
 from assistant.reports.grounding import Grounding, allowed_values
 from assistant.reports.model import ReportDraft, ReportRequest, Section, ValueTable
@@ -28,10 +28,14 @@ Phraser = Callable[[Sequence[Sentence]], list[Sentence]]
 
 
 def build_draft(request: ReportRequest, indicator: "Indicator", texts: ReportTexts, *,
-                min_cell_count: int, phrase: Phraser | None = None) -> ReportDraft:
+                min_cell_count: int, phrase: Phraser | None = None,
+                generate: CodeRunner | None = None) -> ReportDraft:
     computed = compute_indicator(indicator, request.data, columns=request.columns)
     measure = _measure(indicator, computed, request.value)
     rows, notes = _rows(computed, request, measure, min_cell_count)
+    computed = validate_with_code(computed, list(dict.fromkeys(r.key for r in rows)), generate)
+    if not computed.validated:
+        notes.append("Der Rechenweg ist nicht vollständig geprüft (siehe Datenquelle, Berechnung).")
     main = [r for r in rows if r.role == "region"]
     if not any(not r.suppressed and not math.isnan(r.values.get(measure.column, math.nan)) for r in main):
         raise InputError(
@@ -272,6 +276,7 @@ def _computation(computed: ComputedIndicator, measure: Measure, threshold: float
                  breaks: Sequence[brk.Break]) -> dict:
     return {"indicator": computed.indicator.id, "value": measure.column,
             "validated": computed.validated, "checks": list(computed.checks),
+            "code_checks": list(computed.code_checks),
             "inputs": [i.to_dict() for i in computed.inputs], "missing_inputs": list(computed.missing),
             "computable": list(computed.computable), "threshold": threshold,
             "table": computed.meta.table_code, "stand": computed.meta.stand,

@@ -1,7 +1,8 @@
 """The one seam between reports and the computation: :func:`compute_indicator`.
 
-Reading the table and computing the indicator belong to other rooms (``catalogue.genesis`` for
-reading, ``catalogue.references`` for the reference implementation). This module only wires them:
+Reading the table and computing the indicator belong to other rooms (``assistant.tables`` for
+reading, ``catalogue.references`` for the reference implementation, ``assistant.codegen`` for the
+validated code path, see :func:`validate_with_code`). This module only wires them:
 it picks the table columns that feed the catalogue entry's inputs (:mod:`.columns`), runs the
 pandas reference, and records what was checked. A cell that is missing in the table (``.``,
 ``x``, a Kreis that did not exist) leaves the outputs that depend on it missing too, instead of
@@ -11,9 +12,9 @@ being summed as 0.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from assistant.errors import InputError
 from assistant.reports.columns import InputColumn, map_inputs
@@ -62,6 +63,8 @@ class ComputedIndicator:
     inputs: tuple[InputColumn, ...]
     missing: tuple[str, ...]
     computable: tuple[str, ...]
+    #: The checks of the code path in detail (name, passed, detail), for ``--json``.
+    code_checks: tuple[dict, ...] = ()
 
 
 def compute_indicator(indicator: "Indicator", path: str | Path, *,
@@ -110,6 +113,57 @@ def compute_indicator(indicator: "Indicator", path: str | Path, *,
     )
     return ComputedIndicator(indicator, frame, fixture.ok, checks, meta, tuple(inputs),
                              tuple(missing), computable)
+
+
+#: ``generate(path, indicator_id, regions)`` -> a code-generation result with ``validated``,
+#: ``mapping``, ``checks`` and ``result`` records (``Lotse.generate_code``).
+CodeRunner = Callable[[Path, str, list[str]], Any]
+
+
+def validate_with_code(computed: ComputedIndicator, regions: Sequence[str],
+                       generate: CodeRunner | None) -> ComputedIndicator:
+    """Cross-check the reference numbers of ``regions`` with the validated code path.
+
+    Code generation (``assistant.codegen``) writes a snippet for the indicator, runs it in its
+    sandbox and compares it with the reference on the data and on perturbed copies. The report
+    counts as validated when that passed and the snippet's numbers equal the ones the report uses.
+    A column chosen by the user is not known to code generation: then only the reference runs.
+    """
+    from assistant.errors import LotseError
+
+    if generate is None:
+        return computed
+    if any(i.chosen_by == "Nutzer" for i in computed.inputs) or computed.missing:
+        note = ("Code-Abgleich ausgelassen: die Tabelle liefert nicht alle Eingaben oder Spalten "
+                "wurden von Hand zugeordnet; die Zahlen stammen aus der Referenzimplementierung.")
+        return replace(computed, validated=False, checks=(*computed.checks, note))
+    try:
+        result = generate(computed.meta.path, computed.indicator.id, list(regions))
+    except LotseError as exc:
+        note = f"Code-Abgleich nicht möglich: {exc.message}"
+        return replace(computed, validated=False, checks=(*computed.checks, note))
+    values = [c.name for c in computed.indicator.output if c.role == "value"]
+    mine = computed.frame.set_index(["region", "jahr"])
+    differences = []
+    for rec in result.result:
+        key = (str(rec.get("region")), int(rec.get("jahr")))
+        if key not in mine.index:
+            continue
+        for col in values:
+            a, b = rec.get(col), mine.at[key, col]
+            a = math.nan if a is None else float(a)
+            if not (math.isnan(a) and math.isnan(b)) and not math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6):
+                differences.append(f"{col} {key[0]} {key[1]}")
+    passed = [c.name for c in result.checks if c.passed]
+    failed = [c.name for c in result.checks if not c.passed]
+    summary = (f"Erzeugter Code (lotse code) geprüft, bestanden: {', '.join(passed)}"
+               + (f"; nicht bestanden: {', '.join(failed)}" if failed else "") + ".")
+    agree = ("Erzeugter Code und Referenz liefern für die Berichtsregionen dieselben Zahlen."
+             if not differences else "Abweichung zwischen erzeugtem Code und Referenz: "
+             + ", ".join(differences[:5]) + ".")
+    return replace(computed, validated=bool(result.validated and not differences and computed.validated),
+                   checks=(*computed.checks, summary, agree),
+                   code_checks=tuple(c.to_dict() for c in result.checks))
 
 
 def _describe(indicator: "Indicator", names: list[str]) -> str:

@@ -116,11 +116,15 @@ def build_facts(rows: Sequence[Row], measure: Measure, *, threshold: float,
         text = "; ".join(f"{label}: {fig.text}" for label, fig in counts)
         facts.append(Fact("level", "counts", {"region": region, "zahlen": text},
                           tuple(fig for _, fig in counts)))
+    absolute = measure.unit == "" and measure.decimals == 0
     others = [r for r in rows if r.year == latest.year and r.role != "region"
+              and not (absolute and r.role in ("land", "bund"))
               and not r.suppressed and _ok(r.values.get(measure.column))]
     for other in others:
         facts.append(_comparison(latest, other, measure, threshold))
     facts.extend(_rank(latest, rows, measure))
+    if absolute and any(r.role in ("land", "bund") for r in rows):
+        facts.append(Fact("caveat", "absolute", {"messgroesse": measure.label}))
     if len(main_rows) >= 2:
         facts.append(_change(main_rows[0], latest, measure, threshold, breaks, times))
     return facts
