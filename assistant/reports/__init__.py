@@ -35,17 +35,17 @@ def check_output(request: ReportRequest) -> None:
     from assistant.reports.writers import FORMATS, chart_path_for
 
     out = request.out
+    data = request.data.resolve()
+    targets = [out.resolve()] + ([chart_path_for(out).resolve()] if out.suffix.lower() == ".md" else [])
+    if data in targets:
+        raise InputError(f"Die Ausgabe '{out.name}' würde die Eingabedatei überschreiben.",
+                         "Wählen Sie für den Bericht einen anderen Dateinamen.")
     if out.suffix.lower() not in FORMATS:
         raise InputError(f"'{out.name}' hat keine bekannte Endung; Berichte gibt es als .docx oder .md.",
                          "Nennen Sie die Ausgabe z. B. bericht.docx oder bericht.md.")
     if not out.parent.is_dir():
         raise InputError(f"Den Ordner '{out.parent}' gibt es nicht; der Bericht wurde nicht geschrieben.",
                          "Legen Sie den Ordner an oder wählen Sie einen vorhandenen.")
-    data = request.data.resolve()
-    targets = [out.resolve()] + ([chart_path_for(out).resolve()] if out.suffix.lower() == ".md" else [])
-    if data in targets:
-        raise InputError(f"Die Ausgabe '{out.name}' würde die Eingabedatei überschreiben.",
-                         "Wählen Sie für den Bericht einen anderen Dateinamen.")
     if out.is_dir():
         raise InputError(f"'{out}' ist ein Ordner.", "Geben Sie einen Dateinamen an, z. B. bericht.docx.")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from assistant.errors import InputError
@@ -38,11 +39,17 @@ def build_draft(request: ReportRequest, indicator: "Indicator", texts: ReportTex
         notes.append("Der Rechenweg ist nicht vollständig geprüft (siehe Datenquelle, Berechnung).")
     main = [r for r in rows if r.role == "region"]
     if not any(not r.suppressed and not math.isnan(r.values.get(measure.column, math.nan)) for r in main):
+        if any(r.suppressed for r in main):
+            raise InputError(
+                f"Für {request.region} sind alle Werte von '{measure.label}' gesperrt (Fallzahlen "
+                f"unter {min_cell_count}); daraus lässt sich kein Bericht schreiben.",
+                "Wählen Sie eine größere Gebietseinheit oder fassen Sie Jahre zusammen.")
+        name = main[0].name if main else request.region
         raise InputError(
-            f"Für {request.region} sind alle Werte von '{measure.label}' gesperrt oder fehlen in der "
-            "Tabelle; daraus lässt sich kein Bericht schreiben.",
-            "Wählen Sie eine größere Gebietseinheit, andere Jahre oder eine Tabelle mit Werten "
-            "für diese Region.")
+            f"Für {request.region} ({name}) enthält die Tabelle keine Werte von '{measure.label}': "
+            "das Gebiet bestand zu dieser Zeit nicht (Zeile mit '-', z. B. nach einer Gebietsreform) "
+            "oder die Werte fehlen.",
+            f"Regionen mit Werten und ähnlichem Namen: {_with_values(computed, measure, name)}.")
     threshold = request.threshold if request.threshold is not None else (
         1.0 if measure.unit == "%" else 0.05 * abs(_latest(main, measure.column)))
     lands = {k: n for k, n, lvl in computed.frame[["region", "region_name", "level"]]
@@ -60,23 +67,22 @@ def build_draft(request: ReportRequest, indicator: "Indicator", texts: ReportTex
                        or 1),
         masked=_masked(computed, indicator, rows), evaluative_words=texts.evaluative_words)
     origin = "Vorlagen"
+    model_checks = []
     if phrase is not None and findings:
-        phrased = phrase(findings)
-        checked = [grounding.check(s) for s in phrased]
-        kept = [c.sentence for c in checked if c.kept]
+        model_checks = [grounding.check(s) for s in phrase(findings)]
+        kept = [c.sentence for c in model_checks if c.kept]
         notes += [f"Satz des Modells weggelassen ({c.reason()}): „{c.sentence.text}“"
-                  for c in checked if not c.kept]
-        if kept:
+                  for c in model_checks if not c.kept]
+        main_value = facts[0].figures[0] if facts and facts[0].figures else None
+        said = {n.text for c in model_checks if c.kept for n in c.numbers}
+        if kept and (main_value is None or main_value.text.split()[0] in said):
             findings, origin = kept, "Modell"
-            model_checks = checked
         else:
-            notes.append("Kein Satz des Modells hat die Prüfung bestanden; der Befund kommt aus "
-                         "den Vorlagen.")
-            model_checks = checked
-    else:
-        model_checks = []
+            notes.append("Der Text des Modells nennt den Wert der Region nicht (oder keiner seiner "
+                         "Sätze hat die Prüfung bestanden); der Befund kommt aus den Vorlagen.")
     measured = _measured(indicator, computed, measure)
-    checks = [grounding.check(s) for s in [*measured, *findings, *caveats]]
+    checks = [grounding.check(s) for s in
+              [*measured, *(findings if origin == "Vorlagen" else []), *caveats]]
     dropped = {id(c.sentence) for c in checks if not c.kept}
     notes += [f"Satz weggelassen ({c.reason()}): „{c.sentence.text}“" for c in checks if not c.kept]
     notes += [f"Wertendes Wort im Satz ({', '.join(c.evaluative)}): „{c.sentence.text}“ – bitte "
@@ -107,7 +113,8 @@ def build_draft(request: ReportRequest, indicator: "Indicator", texts: ReportTex
                     f"{meta.times.get(latest_year, latest_year)}",
         chart_source=chart_source, source_lines=source_lines,
         licence_line=texts.sections["licence_line"].format(licence=meta.licence) if meta.licence else None,
-        rows=rows, facts=[*facts, *caveat_facts(indicator.caveats)], checks=[*model_checks, *checks],
+        rows=rows, facts=[*facts, *caveat_facts(indicator.caveats)],
+        checks=[*model_checks, *checks],
         notes=notes, computation=_computation(computed, measure, threshold, region_breaks),
         text_origin=origin, measure=measure, headings=dict(texts.sections))
 
@@ -196,13 +203,27 @@ def _int_outputs(computed: ComputedIndicator) -> set[str]:
 def _closest(key: str, frame) -> str:  # noqa: ANN001
     names = frame.drop_duplicates("region").set_index("region")["region_name"].to_dict()
     if key.isdigit():
-        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+        def distance(other: str) -> tuple[int, int, int]:
+            prefix = len(os.path.commonprefix([key, other]))
+            gap = abs(int(other) - int(key)) if other.isdigit() else 10**12
+            return (abs(len(other) - len(key)), -prefix, gap)
+        close = sorted(names, key=distance)[:3]
     else:
         lowered = key.lower()
         close = [k for k, n in names.items() if lowered in str(n).lower()][:3] or \
             difflib.get_close_matches(key, list(names.values()), n=3, cutoff=0.4)
         close = [k for k in names if k in close or names[k] in close][:3]
     return "; ".join(f"{k} {names[k]}" for k in close) or "keine ähnlichen Schlüssel"
+
+
+def _with_values(computed: ComputedIndicator, measure: Measure, name: str) -> str:
+    frame = computed.frame[computed.frame[measure.column].notna()].drop_duplicates("region")
+    names = dict(zip(frame["region"], frame["region_name"]))
+    head = name.split(",")[0].strip().lower()
+    close = [k for k, n in names.items() if str(n).lower().startswith(head)][:3]
+    close = close or [k for k, n in names.items()
+                      if n in difflib.get_close_matches(name, list(names.values()), n=3, cutoff=0.5)]
+    return "; ".join(f"{k} {names[k]}" for k in close[:3]) or "keine gefunden"
 
 
 def _masked(computed: ComputedIndicator, indicator: "Indicator", rows: Sequence[Row]) -> list[str]:
