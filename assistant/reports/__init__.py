@@ -23,8 +23,8 @@ from assistant.reports.model import ReportRequest, ReportResult
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLMBackend
-    from assistant.reports.compute import CodeRunner
     from assistant.prompts import TemplateLibrary
+    from assistant.reports.compute import CodeRunner
     from assistant.settings import Settings
 
 __all__ = ["ReportRequest", "ReportResult", "check_output", "make_report"]
@@ -50,10 +50,10 @@ def check_output(request: ReportRequest) -> None:
         raise InputError(f"'{out}' ist ein Ordner.", "Geben Sie einen Dateinamen an, z. B. bericht.docx.")
 
 
-def make_report(request: ReportRequest, settings: "Settings", *,
-                backend: "LLMBackend | None" = None,
-                templates: "TemplateLibrary | None" = None,
-                generate: "CodeRunner | None" = None) -> ReportResult:
+def make_report(request: ReportRequest, settings: Settings, *,
+                backend: LLMBackend | None = None,
+                templates: TemplateLibrary | None = None,
+                generate: CodeRunner | None = None) -> ReportResult:
     from assistant.catalogue import load_catalogue
     from assistant.llm import options_from
     from assistant.reports.build import build_draft
@@ -69,7 +69,7 @@ def make_report(request: ReportRequest, settings: "Settings", *,
     if model is not None and model.profile.is_instruct and templates is not None:
         template = templates.get("report")
         options = options_from(settings, max_tokens=400, temperature=0.2, stop=tuple(template.stop))
-        phrase = lambda sentences: phrase_with_model(model, template, sentences, options)  # noqa: E731
+        phrase = lambda sentences: phrase_with_model(model, template, sentences, options)
     draft = build_draft(request, indicator, texts, min_cell_count=settings.privacy.min_cell_count,
                         phrase=phrase, generate=generate)
     with tempfile.TemporaryDirectory(prefix="lotse-report-") as tmp:

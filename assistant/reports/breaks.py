@@ -16,22 +16,22 @@ after. A change from year a to year b is not comparable when a break year c has 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from assistant.catalogue.search import normalize
 
 _SECTION = re.compile(r'^zu "+(.+?)"+:\s*$', re.MULTILINE | re.DOTALL)
 _YEAR = r"(?:19|20)\d\d"
-_AB = re.compile(rf"\bab\s+(?:dem\s+)?(?:Berichtsjahr\s+|Schuljahr\s+)?({_YEAR})(?:/(\d{{2,4}}))?", re.I)
-_BIS = re.compile(rf"\bbis\s+(?:zum\s+)?(?:Berichtsjahr\s+|Schuljahr\s+)?({_YEAR})(?:/(\d{{2,4}}))?", re.I)
+_AB = re.compile(rf"\bab\s+(?:dem\s+)?(?:Berichtsjahr\s+|Schuljahr\s+)?({_YEAR})(?:/(\d{{2,4}}))?", re.IGNORECASE)
+_BIS = re.compile(rf"\bbis\s+(?:zum\s+)?(?:Berichtsjahr\s+|Schuljahr\s+)?({_YEAR})(?:/(\d{{2,4}}))?", re.IGNORECASE)
 _RANGE = re.compile(rf"({_YEAR})\s*(?:bis|-|–)\s*({_YEAR})")
-_IM_JAHR = re.compile(rf"\bim Jahr(?:e)?\s+({_YEAR})", re.I)
+_IM_JAHR = re.compile(rf"\bim Jahr(?:e)?\s+({_YEAR})", re.IGNORECASE)
 _PAREN = re.compile(rf"\(([^()]*{_YEAR}[^()]*)\)")
 _CHANGE = re.compile(r"neue[nr]? Tabelle|gewechselt|brechen|bruch|Gebietsreform|Gebietsstand|"
                      r"Methode|methodisch|umgestellt|Umstellung|Abgrenzung|Definition|"
                      r"Rundungsverfahren|Doppelabitur|keine Ergebnisse|Datenqualität|"
-                     r"nicht vollständig|kein vollständiger", re.I)
+                     r"nicht vollständig|kein vollständiger", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def years_of(statement: str) -> list[int]:
         found.update({int(m.group(1)), int(m.group(1)) + 1})
     for m in _PAREN.finditer(statement):
         inner = m.group(1)
-        if re.search(r"\b(ab|bis|im Jahr)\b", inner, re.I) or _RANGE.search(inner):
+        if re.search(r"\b(ab|bis|im Jahr)\b", inner, re.IGNORECASE) or _RANGE.search(inner):
             continue
         for year in re.findall(_YEAR, inner):  # one odd year: breaks before and after it
             found.update({int(year), int(year) + 1})

@@ -11,12 +11,24 @@ from __future__ import annotations
 import difflib
 import math
 import os
-from typing import TYPE_CHECKING, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
 from assistant.reports import breaks as brk
-from assistant.reports.compute import CodeRunner, ComputedIndicator, compute_indicator, validate_with_code
-from assistant.reports.facts import Fact, Measure, Row, build_facts, caveat_facts, short_name, time_phrase
+from assistant.reports.compute import (
+    CodeRunner,
+    ComputedIndicator,
+    compute_indicator,
+    validate_with_code,
+)
+from assistant.reports.facts import (
+    Measure,
+    Row,
+    build_facts,
+    caveat_facts,
+    short_name,
+)
 from assistant.reports.grounding import Grounding, allowed_values
 from assistant.reports.model import ReportDraft, ReportRequest, Section, ValueTable
 from assistant.reports.numbers import fmt, fmt_value
@@ -28,7 +40,7 @@ if TYPE_CHECKING:
 Phraser = Callable[[Sequence[Sentence]], list[Sentence]]
 
 
-def build_draft(request: ReportRequest, indicator: "Indicator", texts: ReportTexts, *,
+def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts, *,
                 min_cell_count: int, phrase: Phraser | None = None,
                 generate: CodeRunner | None = None) -> ReportDraft:
     computed = compute_indicator(indicator, request.data, columns=request.columns)
@@ -128,7 +140,7 @@ def _latest(rows: Sequence[Row], column: str) -> float:
     return max(usable, key=lambda r: r.year).values[column] if usable else 0.0
 
 
-def _measure(indicator: "Indicator", computed: ComputedIndicator, wanted: str | None) -> Measure:
+def _measure(indicator: Indicator, computed: ComputedIndicator, wanted: str | None) -> Measure:
     values = [c for c in indicator.output if c.role == "value"]
     by_name = {c.name: c for c in values}
     column = wanted or values[-1].name
@@ -200,7 +212,7 @@ def _int_outputs(computed: ComputedIndicator) -> set[str]:
     return {c.name for c in computed.indicator.output if c.role == "value" and c.type == "int"}
 
 
-def _closest(key: str, frame) -> str:  # noqa: ANN001
+def _closest(key: str, frame) -> str:
     names = frame.drop_duplicates("region").set_index("region")["region_name"].to_dict()
     if key.isdigit():
         def distance(other: str) -> tuple[int, int, int]:
@@ -226,14 +238,14 @@ def _with_values(computed: ComputedIndicator, measure: Measure, name: str) -> st
     return "; ".join(f"{k} {names[k]}" for k in close[:3]) or "keine gefunden"
 
 
-def _masked(computed: ComputedIndicator, indicator: "Indicator", rows: Sequence[Row]) -> list[str]:
+def _masked(computed: ComputedIndicator, indicator: Indicator, rows: Sequence[Row]) -> list[str]:
     meta = computed.meta
     literal = [meta.table_code, indicator.id, meta.stand or "", *meta.times.values(),
                *(r.key for r in rows)]
     return [x for x in literal if x]
 
 
-def _measured(indicator: "Indicator", computed: ComputedIndicator, measure: Measure) -> list[Sentence]:
+def _measured(indicator: Indicator, computed: ComputedIndicator, measure: Measure) -> list[Sentence]:
     out = [Sentence(" ".join(indicator.definition.split()), "definition", "Katalog",
                     quotes=indicator.definition)]
     if indicator.formula.denominator:
@@ -253,7 +265,7 @@ def _measured(indicator: "Indicator", computed: ComputedIndicator, measure: Meas
     return out
 
 
-def _source_lines(texts: ReportTexts, computed: ComputedIndicator, indicator: "Indicator") -> list[str]:
+def _source_lines(texts: ReportTexts, computed: ComputedIndicator, indicator: Indicator) -> list[str]:
     meta = computed.meta
     stand = f", Stand {meta.stand}" if meta.stand else ""
     lines = [texts.sections["source_line"].format(

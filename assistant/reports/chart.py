@@ -8,8 +8,8 @@ the chart; suppressed values are not drawn but marked "gesperrt".
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from assistant.reports.facts import Measure, Row, short_name
 from assistant.reports.numbers import fmt
@@ -63,7 +63,7 @@ def draw_chart(rows: Sequence[Row], measure: Measure, *, title: str, source_line
     return path
 
 
-def _bars(ax, rows: Sequence[Row], measure: Measure) -> None:  # noqa: ANN001
+def _bars(ax, rows: Sequence[Row], measure: Measure) -> None:
     year = max(r.year for r in rows if r.role == "region")
     shown = [r for r in rows if r.year == year]
     labels = [_label(r) for r in shown]
@@ -82,7 +82,7 @@ def _bars(ax, rows: Sequence[Row], measure: Measure) -> None:  # noqa: ANN001
     ax.set_ylim(0, top * 1.15)
 
 
-def _series(ax, rows: Sequence[Row], measure: Measure, years: list[int]) -> None:  # noqa: ANN001
+def _series(ax, rows: Sequence[Row], measure: Measure, years: list[int]) -> None:
     keys = list(dict.fromkeys(r.key for r in rows))
     for key in keys:
         own = sorted((r for r in rows if r.key == key), key=lambda r: r.year)

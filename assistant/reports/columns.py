@@ -9,8 +9,9 @@ label ("Insgesamt") is accepted; a label with a word the texts lack rules the co
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from assistant.catalogue.search import normalize
 from assistant.errors import InputError
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
     from assistant.catalogue.schema import Indicator
 
 TOTALS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "total"}
-FILLER = set("""der die das des dem den und nach von vom im in an am auf fuer zu zur zum dar
-    darunter einschl einschliesslich bzw sowie anzahl je""".split())
+FILLER = set(["der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich", "bzw", "sowie", "anzahl", "je"])
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _covered(word: str, text_words: list[str]) -> bool:
     return False
 
 
-def header_columns(tidy: "pd.DataFrame") -> tuple[list[str], list[dict[str, str]]]:
+def header_columns(tidy: pd.DataFrame) -> tuple[list[str], list[dict[str, str]]]:
     """Header levels that differ between value columns, and one label dict per value column."""
     levels = sorted((c for c in tidy.columns if c.startswith("header_")),
                     key=lambda c: int(c.split("_")[1]))
@@ -83,7 +83,7 @@ def _score(combo: dict[str, str], varying: list[str], text: str) -> float | None
     return total
 
 
-def slot_texts(indicator: "Indicator") -> dict[str, str]:
+def slot_texts(indicator: Indicator) -> dict[str, str]:
     slots = [c for c in indicator.input if c.name not in ("region", "jahr") and c.type != "str"]
     texts = {c.name: f"{c.description} {c.name.replace('_', ' ')}" for c in slots}
     for part in (indicator.formula.numerator, indicator.formula.denominator):
@@ -96,7 +96,7 @@ def slot_texts(indicator: "Indicator") -> dict[str, str]:
     return texts
 
 
-def map_inputs(indicator: "Indicator", tidy: "pd.DataFrame",
+def map_inputs(indicator: Indicator, tidy: pd.DataFrame,
                chosen: Mapping[str, str]) -> tuple[list[InputColumn], list[str]]:
     """Columns for the numeric inputs of ``indicator``: (found, names of inputs not found)."""
     varying, combos = header_columns(tidy)

@@ -12,9 +12,10 @@ being summed as 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
 from assistant.reports.columns import InputColumn, map_inputs
@@ -55,8 +56,8 @@ class ComputedIndicator:
     ``computable``: value columns the table can feed; ``missing``: inputs it lacks.
     """
 
-    indicator: "Indicator"
-    frame: "pd.DataFrame" = field(repr=False)
+    indicator: Indicator
+    frame: pd.DataFrame = field(repr=False)
     validated: bool
     checks: tuple[str, ...]
     meta: TableSource
@@ -67,7 +68,7 @@ class ComputedIndicator:
     code_checks: tuple[dict, ...] = ()
 
 
-def compute_indicator(indicator: "Indicator", path: str | Path, *,
+def compute_indicator(indicator: Indicator, path: str | Path, *,
                       columns: Mapping[str, str] | None = None,
                       reference_dir: Path | None = None) -> ComputedIndicator:
     """Compute ``indicator`` from the table at ``path`` for all regions and years in it.
@@ -166,12 +167,12 @@ def validate_with_code(computed: ComputedIndicator, regions: Sequence[str],
                    code_checks=tuple(c.to_dict() for c in result.checks))
 
 
-def _describe(indicator: "Indicator", names: list[str]) -> str:
+def _describe(indicator: Indicator, names: list[str]) -> str:
     desc = {c.name: c.description for c in indicator.input}
     return ", ".join(f"{n} ({desc.get(n, n)})" for n in names)
 
 
-def _read(path: Path) -> tuple["pd.DataFrame", TableSource]:
+def _read(path: Path) -> tuple[pd.DataFrame, TableSource]:
     """Tidy frame (``region_key``, ``region_name``, ``level``, ``year``, ``time``, ``header_1`` …,
     ``value``, ``symbol``) and what the report says about the file, via :mod:`assistant.tables`."""
     import re
@@ -200,7 +201,7 @@ def _read(path: Path) -> tuple["pd.DataFrame", TableSource]:
     return tidy, source
 
 
-def _wide(tidy: "pd.DataFrame", inputs: list[InputColumn], missing: list[str]) -> "pd.DataFrame":
+def _wide(tidy: pd.DataFrame, inputs: list[InputColumn], missing: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     keys = tidy[["region_key", "year"]].drop_duplicates()
@@ -217,7 +218,7 @@ def _wide(tidy: "pd.DataFrame", inputs: list[InputColumn], missing: list[str]) -
     return out
 
 
-def _run_twice(run, indicator, wide, missing, reference_dir):  # noqa: ANN001, ANN202
+def _run_twice(run, indicator, wide, missing, reference_dir):
     """Run the reference twice with the missing cells set to two different sets of numbers (each
     input its own): an output that differs between the runs depends on a missing cell and is left
     missing."""

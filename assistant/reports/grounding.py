@@ -19,8 +19,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from assistant.reports.facts import Row
 from assistant.reports.numbers import find_numbers, matches

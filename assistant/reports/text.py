@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import string
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -93,8 +94,8 @@ def render_facts(facts: Sequence[Fact], texts: ReportTexts, seed: str) -> list[S
     return out
 
 
-def phrase_with_model(backend: "LLMBackend", template: "PromptTemplate",
-                      sentences: Sequence[Sentence], options) -> list[Sentence]:  # noqa: ANN001
+def phrase_with_model(backend: LLMBackend, template: PromptTemplate,
+                      sentences: Sequence[Sentence], options) -> list[Sentence]:
     """The model rewrites the findings (template sentences in, one paragraph out); the result is
     split into sentences, each still to pass the grounding check."""
     from assistant.reports.grounding import split_sentences

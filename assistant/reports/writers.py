@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from assistant.reports.model import ReportDraft
 
@@ -79,7 +79,7 @@ def write_docx(draft: ReportDraft, chart_png: Path, out: Path) -> Path:
     return out
 
 
-def _section(doc, section) -> None:  # noqa: ANN001
+def _section(doc, section) -> None:
     doc.add_heading(section.heading, level=1)
     for paragraph in section.paragraphs:
         doc.add_paragraph(paragraph)
@@ -105,7 +105,7 @@ def markdown_text(draft: ReportDraft, chart_name: str) -> str:
     return "\n".join(lines)
 
 
-def _md_section(section) -> list[str]:  # noqa: ANN001
+def _md_section(section) -> list[str]:
     out = [f"## {section.heading}", ""]
     for paragraph in section.paragraphs:
         out += [paragraph, ""]

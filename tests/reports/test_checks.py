@@ -88,7 +88,7 @@ def test_threshold_decides_what_counts_as_a_difference(base_settings, tmp_path):
                                       threshold=3.0), base_settings)
     strict = make_report(ReportRequest("D15.1", data, "09161", tmp_path / "b.md", compare=("09162",),
                                        threshold=1.0), base_settings)
-    kinds = lambda r: [f.template for f in r.facts if f.kind == "comparison"]  # noqa: E731
+    kinds = lambda r: [f.template for f in r.facts if f.kind == "comparison"]
     assert kinds(loose)[0] == "comparison.similar"  # 8,0 % vs 6,0 %: 2 points < 3
     assert kinds(strict)[0] == "comparison.higher"
 
