@@ -61,7 +61,7 @@ def _threshold(value: str | None) -> float | None:
               help="Eingabe einer Tabellenspalte zuordnen: NAME=SPALTE (mehrfach möglich).")
 @click.option("--schwelle", default=None,
               help="Ab diesem Unterschied gilt ein Vergleich als bemerkenswert (Prozentpunkte bei "
-                   "Anteilen; Standard 1, sonst 5 %% des Werts).")
+                   "Anteilen; Standard 1, sonst 5 % des Werts).")
 @click.option("--nur-vorlagen", "templates_only", is_flag=True,
               help="Text nur aus den Vorlagen, auch wenn ein Instruct-Modell eingestellt ist.")
 @click.option("--json", "as_json", is_flag=True,

@@ -74,7 +74,8 @@ def make_report(request: ReportRequest, settings: Settings, *,
                         phrase=phrase, generate=generate)
     with tempfile.TemporaryDirectory(prefix="lotse-report-") as tmp:
         png = draw_chart(draft.rows, draft.measure, title=draft.chart_title,
-                         source_line=draft.chart_source, path=Path(tmp) / "chart.png")
+                         source_line=draft.chart_source, path=Path(tmp) / "chart.png",
+                         breaks=draft.breaks)
         if request.out.suffix.lower() == ".docx":
             path, chart = write_docx(draft, png, request.out), None
         else:

@@ -107,7 +107,7 @@ def footnote_breaks(footnotes: Iterable[str], lands: Mapping[str, str],
                 scope = [key for key, name in lands.items() if name in names]
                 text = " ".join(statement.split())
                 for year in years:
-                    brk = Break(year, text, f"Fußnote der Tabelle ({title})")
+                    brk = Break(year, text, f"Fußnote der Tabelle zu „{' '.join(title.split())}“")
                     if scope:
                         found.extend((key, brk) for key in scope)
                     elif "Deutschland" in names:

@@ -121,14 +121,20 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
             id=indicator.id, zeit=meta.times.get(latest_year, str(latest_year))
             + (f" ({meta.stichtag})" if meta.stichtag else "")),
         sections=sections, table=_table(rows, computed, measure),
-        chart_title=f"{measure.label}: {region_name} im Vergleich, "
-                    f"{meta.times.get(latest_year, latest_year)}",
+        chart_title=f"{measure.label}: {region_name} im Vergleich, " + _span(main, meta.times),
         chart_source=chart_source, source_lines=source_lines,
         licence_line=texts.sections["licence_line"].format(licence=meta.licence) if meta.licence else None,
         rows=rows, facts=[*facts, *caveat_facts(indicator.caveats)],
         checks=[*model_checks, *checks],
         notes=notes, computation=_computation(computed, measure, threshold, region_breaks),
-        text_origin=origin, measure=measure, headings=dict(texts.sections))
+        text_origin=origin, measure=measure, breaks=sorted({b.year for b in region_breaks}),
+        headings=dict(texts.sections))
+
+
+def _span(main: Sequence[Row], times) -> str:  # noqa: ANN001 - year -> label
+    years = sorted({r.year for r in main})
+    first, last = times.get(years[0], str(years[0])), times.get(years[-1], str(years[-1]))
+    return first if first == last else f"{first}–{last}"
 
 
 def measure_columns(measure: Measure) -> list[str]:

@@ -33,7 +33,9 @@ def _value(row: Row, column: str) -> float:
 
 
 def draw_chart(rows: Sequence[Row], measure: Measure, *, title: str, source_line: str,
-               path: Path) -> Path:
+               path: Path, breaks: Sequence[int] = ()) -> Path:
+    """``breaks``: years from which values are not comparable with earlier ones; a time series
+    is drawn in separate pieces with a dashed line "Zeitreihenbruch" between them."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -46,7 +48,7 @@ def draw_chart(rows: Sequence[Row], measure: Measure, *, title: str, source_line
     if measure.unit == "%" and "%" not in axis_label:
         axis_label += " (in %)"
     if len(years) > 1:
-        _series(ax, rows, measure, years)
+        _series(ax, rows, measure, years, [b for b in breaks if years[0] < b <= years[-1]])
         ax.set_xlabel("Jahr")
     else:
         _bars(ax, rows, measure)
@@ -82,14 +84,31 @@ def _bars(ax, rows: Sequence[Row], measure: Measure) -> None:
     ax.set_ylim(0, top * 1.15)
 
 
-def _series(ax, rows: Sequence[Row], measure: Measure, years: list[int]) -> None:
+def _series(ax, rows: Sequence[Row], measure: Measure, years: list[int],
+            breaks: Sequence[int]) -> None:
     keys = list(dict.fromkeys(r.key for r in rows))
+    cuts = sorted(set(breaks))
     for key in keys:
         own = sorted((r for r in rows if r.key == key), key=lambda r: r.year)
         role = own[0].role
-        xs = [r.year for r in own]
-        ys = [_value(r, measure.column) for r in own]
-        ax.plot(xs, ys, marker="o", linewidth=2.2 if role == "region" else 1.2,
-                color=MAIN if role == "region" else None, label=_label(own[0]))
+        colour = None
+        for piece in range(len(cuts) + 1):
+            low = cuts[piece - 1] if piece else -10**6
+            high = cuts[piece] if piece < len(cuts) else 10**6
+            part = [r for r in own if low <= r.year < high]
+            if not part:
+                continue
+            line, = ax.plot([r.year for r in part], [_value(r, measure.column) for r in part],
+                            marker="o", linewidth=2.2 if role == "region" else 1.2,
+                            color=MAIN if role == "region" else colour,
+                            label=_label(own[0]) if colour is None else None)
+            colour = line.get_color()
+    for year in cuts:
+        before = max((y for y in years if y < year), default=year - 1)
+        after = min((y for y in years if y >= year), default=year)
+        x = (before + after) / 2
+        ax.axvline(x, linestyle="--", color="#808080", linewidth=1)
+        ax.text(x, ax.get_ylim()[1], " Zeitreihenbruch", fontsize=7, color="#606060",
+                va="top", ha="left")
     ax.set_xticks(years, [str(y) for y in years], fontsize=8)
     ax.legend(fontsize=8, frameon=False)

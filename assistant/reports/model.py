@@ -59,6 +59,8 @@ class ReportDraft:
     computation: dict[str, Any]
     text_origin: str  # "Vorlagen" or "Modell"
     measure: Measure
+    #: Years from which the region's values are not comparable with earlier ones (series breaks).
+    breaks: list[int] = field(default_factory=list)
     headings: dict[str, str] = field(default_factory=dict)
 
 

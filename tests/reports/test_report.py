@@ -197,3 +197,11 @@ def test_a_failing_writer_leaves_no_files(base_settings, schools, tmp_path, monk
     with pytest.raises(RuntimeError):
         make_report(ReportRequest("D15.1", schools, "14511", tmp_path / "b.md"), base_settings)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lotse-data"]
+
+
+def test_indicator_the_table_cannot_feed_names_the_missing_inputs(base_settings, kita, tmp_path):
+    with pytest.raises(InputError) as err:
+        make_report(ReportRequest("D15.1", kita, "14161", tmp_path / "b.docx"), base_settings)
+    assert "abgaenger_ohne_abschluss" in err.value.message
+    assert "absolventen_abgaenger" in err.value.message
+    assert not (tmp_path / "b.docx").exists()
