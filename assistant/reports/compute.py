@@ -130,7 +130,7 @@ def validate_with_code(computed: ComputedIndicator, regions: Sequence[str],
     counts as validated when that passed and the snippet's numbers equal the ones the report uses.
     A column chosen by the user is not known to code generation: then only the reference runs.
     """
-    from assistant.errors import LotseError
+    from assistant.errors import LotseError, PrivacyError
 
     if generate is None:
         return computed
@@ -140,6 +140,8 @@ def validate_with_code(computed: ComputedIndicator, regions: Sequence[str],
         return replace(computed, validated=False, checks=(*computed.checks, note))
     try:
         result = generate(computed.meta.path, computed.indicator.id, list(regions))
+    except PrivacyError:
+        raise  # fail closed: a table the privacy gate refuses gets no report either
     except LotseError as exc:
         note = f"Code-Abgleich nicht möglich: {exc.message}"
         return replace(computed, validated=False, checks=(*computed.checks, note))
