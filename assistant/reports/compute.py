@@ -140,8 +140,8 @@ def validate_with_code(computed: ComputedIndicator, regions: Sequence[str],
         return replace(computed, validated=False, checks=(*computed.checks, note))
     try:
         result = generate(computed.meta.path, computed.indicator.id, list(regions))
-    except PrivacyError:
-        raise  # fail closed: a table the privacy gate refuses gets no report either
+    except PrivacyError as exc:  # fail closed: a table the privacy gate refuses gets no report
+        raise PrivacyError(f"Der Bericht wurde nicht geschrieben. {exc.message}", exc.hint) from None
     except LotseError as exc:
         note = f"Code-Abgleich nicht möglich: {exc.message}"
         return replace(computed, validated=False, checks=(*computed.checks, note))

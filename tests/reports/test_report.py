@@ -205,3 +205,16 @@ def test_indicator_the_table_cannot_feed_names_the_missing_inputs(base_settings,
     assert "abgaenger_ohne_abschluss" in err.value.message
     assert "absolventen_abgaenger" in err.value.message
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_table_with_personal_columns_gets_no_report(base_settings, tmp_path):
+    from assistant.errors import PrivacyError
+
+    data = tmp_path / "liste.csv"
+    data.write_text("region;jahr;Schülername;abgaenger_ohne_abschluss;absolventen_abgaenger\n"
+                    "09161;2023;Anna Müller;80;1000\n09162;2023;Jonas Schmidt;540;9000\n"
+                    "09163;2023;Elif Yılmaz;40;400\n", encoding="utf-8")
+    with pytest.raises(PrivacyError) as err:
+        Lotse(base_settings).report(ReportRequest("D15.1", data, "09161", tmp_path / "b.md"))
+    assert "nicht geschrieben" in err.value.message and "Schülername" in err.value.message
+    assert not (tmp_path / "b.md").exists() and not (tmp_path / "b.png").exists()
