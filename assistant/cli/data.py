@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 
-def _service(app):  # noqa: ANN001, ANN202
+def _service(app):
     from assistant.service import Lotse
 
     return Lotse(app.settings)
@@ -26,7 +26,7 @@ def data() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
 @click.pass_obj
-def inspect(app, file: Path, as_json: bool) -> None:  # noqa: ANN001
+def inspect(app, file: Path, as_json: bool) -> None:
     """Aufbau einer Tabelle zeigen: Tabellencode, Titel, Spalten, Zeilen, Regionen, Jahre, Sonderzeichen."""
     summary = _service(app).inspect_table(file)
     if as_json:
@@ -41,7 +41,7 @@ def inspect(app, file: Path, as_json: bool) -> None:  # noqa: ANN001
               help="Ausgabedatei (CSV im Langformat: eine Zeile je Wert).")
 @click.option("--json", "as_json", is_flag=True, help="Ergebnis als JSON.")
 @click.pass_obj
-def tidy(app, file: Path, out: Path, as_json: bool) -> None:  # noqa: ANN001
+def tidy(app, file: Path, out: Path, as_json: bool) -> None:
     """Tabelle ins Langformat bringen (Zeit, Regionalschlüssel, Region, Ebene, Merkmale, Wert, Zeichen)."""
     result = _service(app).tidy_table(file, out)
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else result.to_text())

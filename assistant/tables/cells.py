@@ -24,6 +24,7 @@ The symbol stays in the ``symbol`` column of the tidy frame, so nothing is lost.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -105,6 +106,8 @@ def guess_decimal(cells: list[str], default: str = ",") -> str:
     """The decimal separator used in ``cells``: ``","`` or ``"."``."""
     comma = point = 0
     for cell in cells:
+        if "," not in cell and "." not in cell:
+            continue
         text = cell.strip().strip("()")
         if "," in text and re.fullmatch(r"[-+]?\d+,\d+", text):
             comma += 1
@@ -119,6 +122,7 @@ def guess_decimal(cells: list[str], default: str = ",") -> str:
     return "," if comma > point else "."
 
 
+@functools.lru_cache(maxsize=4096)
 def time_label(cell: str) -> tuple[str, int] | None:
     """``(kind, year)`` for a time label, else None.
 

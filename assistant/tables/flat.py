@@ -21,8 +21,13 @@ from assistant.errors import InputError
 from assistant.tables.cells import guess_decimal, is_region_key, time_label
 from assistant.tables.model import TableData, TableMeta, assemble
 
-_GROUP = re.compile(r"^(\d+)_(variable|merkmal)_(code|label|attribute_code|attribute_label|"
-                    r"auspraegung_code|auspraegung_label)$", re.IGNORECASE)
+_GROUP = re.compile(r"^(\d+)_(variable_code|variable_label|variable_attribute_code|"
+                    r"variable_attribute_label|merkmal_code|merkmal_label|auspraegung_code|"
+                    r"auspraegung_label)$", re.IGNORECASE)
+_PART = {"variable_code": "code", "variable_label": "label", "merkmal_code": "code",
+         "merkmal_label": "label", "variable_attribute_code": "attribute_code",
+         "auspraegung_code": "attribute_code", "variable_attribute_label": "attribute_label",
+         "auspraegung_label": "attribute_label"}
 _KNOWN = {"statistics_code", "statistics_label", "statistik_code", "statistik_label", "time_code",
           "time_label", "time", "zeit_code", "zeit_label", "zeit", "value_unit",
           "value_variable_code", "value_variable_label"}
@@ -44,8 +49,8 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
     groups: dict[int, dict[str, int]] = {}
     for i, c in enumerate(lower):
         if m := _GROUP.match(c):
-            part = m.group(3).replace("auspraegung", "attribute")
-            groups.setdefault(int(m.group(1)), {})[part] = i
+            groups.setdefault(int(m.group(1)), {})[_PART[m.group(2).lower()]] = i
+    value_cols: list[tuple[int, str | None]]
     if "value" in col:
         value_cols = [(col["value"], None)]
     else:
@@ -93,14 +98,17 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
     stat_label = _first(body, col.get("statistics_label", col.get("statistik_label")))
     stat_code = _first(body, col.get("statistics_code", col.get("statistik_code")))
     unit = _first(body, col.get("value_unit"))
+    if unit is None and "value" not in col:  # German: BEVSTD__Bevoelkerungsstand__Anzahl
+        units = {header[i].split("__")[2] for i, _ in value_cols if len(header[i].split("__")) > 2}
+        unit = units.pop() if len(units) == 1 else None
     meta = TableMeta(
         table_code=None, title=stat_label, stichtag=None, footnotes=(), licence=None,
         encoding=encoding, layout="genesis-flat", delimiter=delimiter,
         decimal=guess_decimal([c for r in grid[:2000] for c in r if c], default=","), unit=unit,
         statistic=" ".join(p for p in (stat_code, stat_label) if p) or None, header_depth=0,
         time_kind=(kinds.pop() if len(kinds) == 1 else "mixed") if kinds else None,
-        notes=(f"GENESIS-Flat-Format erkannt: {len(body)} Wertzeilen, {len(headers)} Wertspalten "
-               f"je Zeit und Region.",))
+        notes=((f"GENESIS-Flat-Format erkannt: {len(body)} Wertzeilen, {len(headers)} Wertspalten "
+                f"je Zeit und Region."),))
     return assemble(meta, lines, headers, grid)
 
 

@@ -15,7 +15,8 @@ header row; it is recognised there.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from assistant.errors import InputError
 from assistant.tables.cells import (canonical_symbol, guess_decimal, is_region_key, is_value_cell,
@@ -28,6 +29,11 @@ _LICENCE = re.compile(r"©|Datenlizenz|lizenziert|Copyright", re.IGNORECASE)
 _STAND = re.compile(r"^\s*Stand\s*:\s*(.+)$")
 _LEGEND = re.compile(r"^\s*(\S{1,4})\s+=\s+(.{3,80})$")
 _REGION_DEPTH = re.compile(r"regionale\s+(Tiefe|Ebenen?)", re.IGNORECASE)
+_REGION_NAME = re.compile(
+    r"Deutschland|Früheres Bundesgebiet|Neue Länder|kreisfreie Stadt|Landkreis|Kreis\b|Stadtkreis|"
+    r"Regierungsbezirk|Statistische Region|Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|"
+    r"Hamburg|Hessen|Mecklenburg-Vorpommern|Niedersachsen|Nordrhein-Westfalen|Rheinland-Pfalz|"
+    r"Saarland|Sachsen|Sachsen-Anhalt|Schleswig-Holstein|Thüringen")
 _BLOCKS = re.compile(r"\n\s*(?=zu \")")  # one footnote per 'zu "…":' block
 _TIME_REF = re.compile(r"Stichtag|Schuljahr|Jahresdurchschnitt|Jahr|Semester|Quartal|Monat",
                        re.IGNORECASE)
@@ -64,7 +70,7 @@ def _is_body(row: Sequence[str]) -> bool:
 def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
                   source_format: str = "csv", delimiter: str | None = ";") -> TableData:
     """Read the block layout from ``rows`` (cells as text)."""
-    rows = [[c.strip() if isinstance(c, str) else "" for c in r] for r in rows]
+    rows = [list(map(str.strip, r)) for r in rows]
     end = next((i for i, r in enumerate(rows) if r and _FOOTER.match(r[0])), len(rows))
     start = 0
     while start < end and (not any(rows[start]) or _only_first(rows[start])):
@@ -75,13 +81,22 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
         raise _unreadable(name, "keine Datenzeilen unter dem Tabellenkopf gefunden")
     header_rows = [r for r in rows[start:first_body] if any(r)]
     body: list[list[str]] = []
-    for row in rows[first_body:end]:
-        if not any(row):
-            continue
-        if not row[0] and len([c for c in row if c]) <= 1 or _only_first(row) and body:
-            break  # footer without an underscore line ("Stand: …", a note)
+    stop = end
+    for i in range(first_body, end):
+        row = rows[i]
+        if not row[0]:
+            if any(row) and sum(1 for c in row if c) > 1:
+                body.append(row)  # a body line without its first label (rare)
+                continue
+            if not any(row):
+                continue
+            stop = i
+            break  # footer without an underscore line
+        if len(row) == 1 or not any(row[1:]):
+            stop = i
+            break  # "Stand: …", a note
         body.append(row)
-    footer_rows = rows[first_body + len(body):]
+    footer_rows = rows[stop:]
     width = max(len(r) for r in header_rows + body)
     lead = _lead_count(header_rows, body)
     if lead >= width:
@@ -100,6 +115,11 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
             column_times = [h[level] for h in headers]
             time_years = {t: label[1] for t in column_times if (label := time_label(t))}
             headers = [h[:level] + h[level + 1:] for h in headers]
+            # a header row that only names the time dimension ("Schuljahr") goes with it
+            depth = len(headers[0]) if headers else 0
+            keep = [r for r in range(depth) if not (len({h[r] for h in headers}) == 1
+                                                     and _TIME_REF.fullmatch(headers[0][r]))]
+            headers = [[h[r] for r in keep] for h in headers]
     lines = []
     for row in body:
         row = row + [""] * (width - len(row))
@@ -121,8 +141,10 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
     cells = [(r + [""] * (width - len(r)))[lead:width] for r in body]
     decimal = guess_decimal([c for r in cells[:2000] for c in r if c], default=",")
     footnotes, licence, stand, legend = _footer(footer_rows)
-    title, statistic, stichtag, unit = _title(title_lines[1:] if title_lines and
-                                              TABLE_CODE.match(title_lines[0]) else title_lines)
+    title, statistic, stichtag, unit, variable = _title(
+        title_lines[1:] if title_lines and TABLE_CODE.match(title_lines[0]) else title_lines)
+    if not any(label for h in headers for label in h):  # no labels left: the variable names it
+        headers = [[variable or "Wert"] for _ in headers]
     code_match = TABLE_CODE.match(title_lines[0]) if title_lines else None
     meta = TableMeta(
         table_code=code_match.group(1) if code_match else None, title=title, stichtag=stichtag,
@@ -132,11 +154,11 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
         time_in_header=column_times is not None, row_dimensions=tuple(row_names),
         symbol_legend=legend)
     table = assemble(meta, lines, headers, cells, column_times=column_times, time_years=time_years)
-    notes = [f"GENESIS/Regionaldatenbank-Tabelle erkannt"
-             f"{f' ({table.meta.table_code})' if table.meta.table_code else ''}: "
-             f"{len(header_rows)} Kopfzeilen, {len(body)} Datenzeilen, "
-             f"{len(table.meta.columns)} Wertspalten; Titel- und Fußteil wurden abgetrennt."]
-    return TableData(TableMeta(**{**table.meta.__dict__, "notes": tuple(notes)}), table.tidy)
+    code = f" ({table.meta.table_code})" if table.meta.table_code else ""
+    note = (f"GENESIS/Regionaldatenbank-Tabelle erkannt{code}: {len(header_rows)} Kopfzeilen, "
+            f"{len(body)} Datenzeilen, {len(table.meta.columns)} Wertspalten; Titel- und Fußteil "
+            "wurden abgetrennt.")
+    return TableData(TableMeta(**{**table.meta.__dict__, "notes": (note,)}), table.tidy)
 
 
 def _unreadable(name: str, why: str) -> InputError:
@@ -186,8 +208,9 @@ def _lead_roles(body: list[list[str]], header_rows: list[list[str]], lead: int) 
             names.append(label or f"Merkmal {len(names) + 1}")
     if "key" not in roles and "name" not in roles and "row" in roles:
         first = roles.index("row")  # a region column without keys: names only
-        roles[first] = "name"
-        names.pop(0)
+        if _share([r[first] if first < len(r) else "" for r in body], _REGION_NAME.search) >= 0.5:
+            roles[first] = "name"
+            names.pop(0)
     return roles, names
 
 
@@ -218,10 +241,11 @@ def _key(cell: str, source_format: str) -> str:
     return key
 
 
-def _title(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(title, statistic, Stichtag text, unit) from the title lines after the table code."""
+def _title(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """(title, statistic, Stichtag text, unit, variable) from the title lines after the table code;
+    the variable and unit come from a line like ``Schüler/-innen (Anzahl)``."""
     if not lines:
-        return None, None, None, None
+        return None, None, None, None, None
     statistic = next((ln for ln in lines if ln.lower().startswith("statistik")), None)
     cut = next((i for i, ln in enumerate(lines) if _REGION_DEPTH.search(ln)), None)
     if cut is not None:
@@ -240,8 +264,10 @@ def _title(lines: list[str]) -> tuple[str | None, str | None, str | None, str | 
                 stichtag = part.strip(" -")
                 break
     rest = [ln for ln in lines if ln not in head and ln != statistic]
-    unit_match = next((m for ln in rest if (m := re.search(r"\(([^()]+)\)\s*$", ln))), None)
-    return title, statistic, stichtag, unit_match.group(1) if unit_match else None
+    unit_match = next((m for ln in rest if (m := re.search(r"^(.*?)\s*\(([^()]+)\)\s*$", ln))), None)
+    if unit_match is None:
+        return title, statistic, stichtag, None, None
+    return title, statistic, stichtag, unit_match.group(2), unit_match.group(1) or None
 
 
 def _footer(rows: list[list[str]]) -> tuple[list[str], str | None, str | None, dict[str, str]]:

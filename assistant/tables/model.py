@@ -8,9 +8,10 @@ the raw cells in between.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
 from assistant.tables.cells import parse_value, region_level
@@ -197,23 +198,26 @@ def assemble(meta: TableMeta, lines: Sequence[Mapping[str, Any]], headers: Seque
         raise InputError("Die Tabelle enthält keine Datenzeilen mit Werten.",
                          "Prüfen Sie, ob der Export Zeilen und Wertspalten enthält.")
     names, unit = column_names(headers)
+    if column_times is not None:  # the same labels under each time are the same column
+        unique = list(dict.fromkeys(tuple(h) for h in headers))
+        unique_names, unique_unit = column_names(unique)
+        lookup = dict(zip(unique, unique_names))
+        shared = [lookup[tuple(h)] for h in headers]
+        if len(set(zip(column_times, shared))) == len(shared):
+            names, unit = shared, unique_unit
     row_keys = sorted({k for line in lines for k in line if k.startswith("row_")},
                       key=lambda k: int(k.split("_")[1]))
     line_idx = np.repeat(np.arange(n), c)
     col_idx = np.tile(np.arange(c), n)
-    raw = [cell for row in cells for cell in (list(row) + [None] * (c - len(row)))[:c]]
-    present = np.array([cell is not None for cell in raw])
-    cache: dict[str, tuple[float, str]] = {}
-    values = np.empty(len(raw))
-    symbols = np.empty(len(raw), dtype=object)
-    for k, cell in enumerate(raw):
-        if cell is None:
-            values[k], symbols[k] = math.nan, ""
-            continue
-        parsed = cache.get(cell)
-        if parsed is None:
-            parsed = cache[cell] = parse_value(cell, decimal=meta.decimal)
-        values[k], symbols[k] = parsed
+    raw = np.array([cell for row in cells for cell in (list(row) + [None] * (c - len(row)))[:c]],
+                   dtype=object)
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)  # None -> -1 (no cell there)
+    present = codes >= 0
+    parsed = [parse_value(cell, decimal=meta.decimal) for cell in uniques]
+    unique_values = np.array([v for v, _ in parsed] + [math.nan], dtype=float)
+    unique_symbols = np.array([sym for _, sym in parsed] + [""], dtype=object)
+    values = unique_values[codes]  # code -1 picks the appended NaN / ""
+    symbols = unique_symbols[codes]
 
     def line_col(key: str) -> np.ndarray:
         return np.array([line.get(key) for line in lines], dtype=object)[line_idx]
@@ -223,32 +227,37 @@ def assemble(meta: TableMeta, lines: Sequence[Mapping[str, Any]], headers: Seque
         years = np.array([(time_years or {}).get(t) for t in column_times], dtype=object)[col_idx]
     else:
         times, years = line_col("time"), line_col("year")
-    frame = pd.DataFrame({"body": line_idx, "time": times, "year": years,
-                          "region_key": line_col("region_key"),
-                          "region_name": line_col("region_name")})
-    frame["level"] = [region_level(k) for k in frame["region_key"]]
+    time_codes = pd.factorize(pd.Series(times, dtype=object).fillna(""))[0]
+    # '-' over a whole region (per time) means the area did not exist: missing, not zero.
+    dash = (symbols == "-") & present
+    if dash.any():
+        region_codes = pd.factorize(np.array(
+            [line.get("region_key") or f"\0{i}" for i, line in enumerate(lines)], dtype=object))[0]
+        group = time_codes * (int(region_codes.max()) + 1) + region_codes[line_idx]
+        other = np.bincount(group, weights=present & ~dash) > 0
+        all_dash = ~other[group] & dash
+        values = np.where(all_dash, math.nan, values)
+    levels = np.array([region_level(line.get("region_key")) for line in lines], dtype=object)
+
+    def text(array: np.ndarray) -> pd.Series:
+        return pd.Series(array[present], dtype=object)
+
+    columns: dict[str, Any] = {
+        "line": pd.factorize((line_idx * (int(time_codes.max()) + 1) + time_codes)[present])[0],
+        "time": text(times), "year": pd.array(list(years[present]), dtype="Int64"),
+        "region_key": text(line_col("region_key")), "region_name": text(line_col("region_name")),
+        "level": text(levels[line_idx])}
     for key in row_keys:
-        frame[key] = line_col(key)
+        columns[key] = text(line_col(key))
     depth = max(len(h) for h in headers)
     for r in range(depth):
         labels = np.array([h[r] if r < len(h) else "" for h in headers], dtype=object)
-        frame[f"header_{r + 1}"] = labels[col_idx]
-    frame["column"] = np.array(names, dtype=object)[col_idx]
-    frame["value"] = values
-    frame["symbol"] = symbols
-    frame = frame[present].reset_index(drop=True)
-    # '-' over a whole region (per time) means the area did not exist: missing, not zero.
-    dash = frame["symbol"] == "-"
-    if dash.any():
-        group = [frame["time"].fillna(""), frame["region_key"].fillna(frame["body"].astype(str))]
-        all_dash = dash.groupby(group).transform("all")
-        frame.loc[all_dash & dash, "value"] = math.nan
-    frame.insert(0, "line", pd.factorize(pd.Series(list(zip(frame["body"], frame["time"].fillna("")))))[0])
-    frame = frame.drop(columns="body")
-    frame["year"] = pd.array(frame["year"].tolist(), dtype="Int64")
-    for key in ("time", "region_key", "region_name"):
-        frame[key] = frame[key].astype(object)
-    full = TableMeta(**{**meta.__dict__, "columns": tuple(names),
+        columns[f"header_{r + 1}"] = text(labels[col_idx])
+    columns["column"] = text(np.array(names, dtype=object)[col_idx])
+    columns["value"] = values[present]
+    columns["symbol"] = text(symbols)
+    frame = pd.DataFrame(columns)
+    full = TableMeta(**{**meta.__dict__, "columns": tuple(dict.fromkeys(names)),
                         "unit": meta.unit or unit,
                         "row_dimensions": meta.row_dimensions or tuple(
                             f"Merkmal {i + 1}" for i in range(len(row_keys)))})
@@ -256,23 +265,25 @@ def assemble(meta: TableMeta, lines: Sequence[Mapping[str, Any]], headers: Seque
 
 
 def _wide(table: TableData) -> pd.DataFrame:
+    import numpy as np
     import pandas as pd
 
     tidy, meta = table.tidy, table.meta
     key_cols = ["time", "region_key", "region_name", "level", *table.row_columns]
-    keys = tidy.drop_duplicates("line").set_index("line")[key_cols]
+    keys = tidy.drop_duplicates("line").sort_values("line")[key_cols].reset_index(drop=True)
     renames = {"time": TIME_NAMES.get(meta.time_kind or "mixed", "Zeit"), **WIDE_NAMES}
     for i, col in enumerate(table.row_columns):
         renames[col] = meta.row_dimensions[i] if i < len(meta.row_dimensions) else col
-    keys = keys[[c for c in key_cols if keys[c].fillna("").astype(str).str.len().gt(0).any()]]
-    keys = keys.rename(columns=renames)
-    values = tidy.pivot(index="line", columns="column", values="value")
-    order = [c for c in meta.columns if c in values.columns]
-    out = keys.copy()
-    for name in order:
-        series = values[name]
-        whole = series.dropna()
-        dtype = "Int64" if (whole == whole.round()).all() and whole.abs().max() < 2**53 else "Float64"
+    keys = keys[[c for c in key_cols if keys[c].notna().any() and (keys[c].dropna() != "").any()]]
+    out = keys.rename(columns=renames)
+    codes = pd.Categorical(tidy["column"], categories=list(meta.columns)).codes
+    matrix = np.full((len(keys), len(meta.columns)), np.nan)
+    matrix[tidy["line"].to_numpy(), codes] = tidy["value"].to_numpy()
+    for j, name in enumerate(meta.columns):
+        column = matrix[:, j]
+        whole = column[~np.isnan(column)]
+        integral = bool(np.all(whole == np.round(whole))) and (whole.size == 0 or np.abs(whole).max() < 2**53)
         label = name if name not in out.columns else f"{name} (Wert)"
-        out[label] = pd.array(series.round() if dtype == "Int64" else series, dtype=dtype)
-    return out.reset_index(drop=True)
+        data = pd.array(np.round(column) if integral and whole.size else column, dtype="Float64")
+        out[label] = data.astype("Int64") if integral and whole.size else data
+    return out

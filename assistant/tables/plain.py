@@ -77,8 +77,8 @@ def parse_plain(rows: list[list[str]], *, name: str, encoding: str | None, sourc
         layout="plain", source_format=source_format, delimiter=delimiter, decimal=decimal,
         header_depth=1, time_kind=(kinds.pop() if len(kinds) == 1 else "mixed") if kinds else None,
         row_dimensions=tuple(names[j] for j in row_cols),
-        notes=(f"Tabelle mit einer Kopfzeile gelesen: {len(body)} Zeilen, {len(values)} "
-               f"Zahlenspalten, Dezimalzeichen '{decimal}'.",))
+        notes=((f"Tabelle mit einer Kopfzeile gelesen: {len(body)} Zeilen, {len(values)} "
+                f"Zahlenspalten, Dezimalzeichen '{decimal}'."),))
     return assemble(meta, lines, [[names[j]] for j in values], cells)
 
 

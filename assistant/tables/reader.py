@@ -148,16 +148,16 @@ def sniff_delimiter(lines: list[str]) -> str | None:
     for delim in DELIMITERS:
         counts = [len(row) - 1 for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)
                   if any(cell.strip() for cell in row)]
-        if not counts:
+        split = [n for n in counts if n > 0]
+        if not counts or len(split) / len(counts) < 0.5:
+            continue  # most lines have no such delimiter
+        mode, freq = Counter(split).most_common(1)[0]
+        consistency = freq / len(split)
+        if consistency < 0.5:
             continue
-        mode, freq = Counter(counts).most_common(1)[0]
-        if mode == 0:
-            continue
-        score = freq / len(counts) + min(mode, 50) / 1000
+        score = consistency * len(split) / len(counts) + min(mode, 50) / 1000
         if score > best_score:
             best, best_score = delim, score
-    if best is None or best_score < 0.5:
-        return None
     return best
 
 

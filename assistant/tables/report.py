@@ -34,13 +34,15 @@ class TableSummary:
     header_depth: int = 1
     licence: str | None = None
     row_dimensions: tuple[str, ...] = ()
+    time_in_header: bool = False
 
     @classmethod
     def of(cls, table: TableData) -> TableSummary:
         meta = table.meta
         return cls(**table.summary(), stichtag=meta.stichtag, encoding=meta.encoding,
                    source_format=meta.source_format, header_depth=meta.header_depth,
-                   licence=meta.licence, row_dimensions=meta.row_dimensions)
+                   licence=meta.licence, row_dimensions=meta.row_dimensions,
+                   time_in_header=meta.time_in_header)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -58,6 +60,8 @@ class TableSummary:
         lines.append(f"Aufbau: {layout}; {source}")
         if self.stichtag:
             lines.append(f"Zeitbezug: {self.stichtag}")
+        if self.time_in_header:
+            lines.append("Zeit: steht im Tabellenkopf (keine Zeitspalte)")
         dims = " × ".join(["Zeit", "Region", *self.row_dimensions])
         lines.append(f"Datenzeilen: {self.n_rows} (je {dims}); Regionen: {self.regions}; "
                      f"Jahre: {', '.join(map(str, self.years)) or 'keine'}")
