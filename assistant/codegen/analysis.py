@@ -150,8 +150,15 @@ def quote_altersjahre(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
     return _frame(rows, ["region", "jahr", "quotensumme"])
 
 
+def summe_gruppe(df: "pd.DataFrame", p: dict[str, Any]) -> "pd.DataFrame":
+    rows = [{"region": r, "jahr": y, "wert": v} for (r, y), (v,) in _sums(df, ["zaehler"]).items()
+            if _keep(r, p["regionen"])]
+    return _frame(rows, ["region", "jahr", "wert"])
+
+
 REFERENCES: dict[str, Callable[["pd.DataFrame", dict[str, Any]], "pd.DataFrame"]] = {
     "anteil_gruppe": anteil_gruppe,
+    "summe_gruppe": summe_gruppe,
     "anteil_gepoolt": anteil_gepoolt,
     "rangfolge": rangfolge,
     "differenz": differenz,

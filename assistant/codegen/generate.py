@@ -58,6 +58,8 @@ class CodeResult:
     isolation: tuple[str, ...] = ()
     attempts: tuple[Attempt, ...] = ()
     seconds: float = 0.0
+    #: A few German sentences from an instruct model (code_explain prompt); empty on a base model.
+    explanation: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "language": self.language, "validated": self.validated,
@@ -65,7 +67,7 @@ class CodeResult:
                 "mapping": dict(self.mapping), "checks": [c.to_dict() for c in self.checks],
                 "result": list(self.result), "data_file": self.data_file, "task": self.task,
                 "message": self.message, "isolation": list(self.isolation),
-                "attempts": [a.to_dict() for a in self.attempts]}
+                "attempts": [a.to_dict() for a in self.attempts], "explanation": self.explanation}
 
 
 def records(frame: Any) -> tuple[dict[str, Any], ...]:
@@ -174,12 +176,41 @@ class Generator:
         checks = list(outcome.checks)
         message = _message(plan, validated, source, checks, attempts)
         full = header(plan, language, checks, validated, source, self.today) + code
+        explanation = ""
+        if validated:
+            explanation = (self._ask("code_explain", task=plan.task, code=code) or "").strip()
         return CodeResult(code=full, language=language, validated=validated, source=source,  # type: ignore[arg-type]
                           template=plan.template.id, indicator=plan.indicator.id if plan.indicator else None,
                           mapping=plan.mapping_text(), checks=tuple(checks), result=records(outcome.result),
                           data_file=str(plan.data.path), task=plan.task, message=message,
                           isolation=tuple(outcome.isolation), attempts=tuple(attempts),
-                          seconds=outcome.seconds)
+                          seconds=outcome.seconds, explanation=explanation)
+
+
+def _no_reference(path: Path) -> Any:
+    from assistant.errors import LotseError
+
+    raise LotseError("keine Vorlage und keine unabhängige Referenz für diese Aufgabe")
+
+
+def model_only(generator: "Generator", plan: Plan, language: Language) -> CodeResult | None:
+    """A task no template covers, with an instruct model: the model writes the code on top of the
+    generic reader; it runs through policy, sandbox and plausibility, but without an independent
+    reference it is never shown as validated. None without an instruct model or a reply."""
+    code = generator.draft(plan, language)
+    if not code:
+        return None
+    exp = Expectation(reference=_no_reference, keys=["region"])
+    outcome = generator._validate(code, language, plan, exp)
+    checks = list(outcome.checks)
+    message = ("Keine Vorlage passt; den Code hat das Sprachmodell geschrieben. Er ist NICHT geprüft, "
+               "weil es keine unabhängige Referenz gibt – prüfen Sie die Zahlen selbst.")
+    full = header(plan, language, checks, False, "model", generator.today) + code
+    return CodeResult(code=full, language=language, validated=False, source="model",
+                      template=plan.template.id, indicator=None, mapping=plan.mapping_text(),
+                      checks=tuple(checks), result=records(outcome.result), data_file=str(plan.data.path),
+                      task=plan.task, message=message, isolation=tuple(outcome.isolation),
+                      seconds=outcome.seconds)
 
 
 def _message(plan: Plan, validated: bool, source: str, checks: list[Check], attempts: list[Attempt]) -> str:

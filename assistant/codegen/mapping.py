@@ -57,7 +57,8 @@ def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str
     if not toks:
         return "empty", 0.0
     if all(t in TOTAL_LABELS for t in toks):
-        return ("full", 1.0) if names_total else ("total", 0.5)
+        # A named total is weaker evidence than a named specific label ("weiblich").
+        return ("full", 0.75) if names_total else ("total", 0.5)
     covered = [_covered(t, text_toks) for t in toks]
     if min(covered) > 0:
         return "full", sum(covered)

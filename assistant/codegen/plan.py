@@ -60,7 +60,7 @@ class Plan:
             return out
         from assistant.codegen.analysis import REFERENCES
 
-        return REFERENCES[self.template.id](frame, self.params)
+        return REFERENCES[self.template.id.removesuffix("_r")](frame, self.params)
 
     def keys(self) -> list[str]:
         return self.indicator.key_columns() if self.indicator is not None else self.template.key_columns()

@@ -93,12 +93,27 @@ def generate_code(lotse: "Lotse", data: str | Path, *, indicator: str | None, ta
     if indicator:
         entry = catalogue.get(indicator)
         plan = plan_indicator(described, entry, library.get(f"indikator_{lang}"), list(regions))
-    else:
-        from assistant.codegen.tasks import plan_task
-
-        plan = plan_task(task or "", described, catalogue, library, lang, list(regions),
-                         choose=_chooser(lotse))
-    require_values(plan)
     generator = Generator(library=library, prompts=lotse.templates, sandbox=_sandbox(),
                           settings=lotse.settings.codegen, backend=lambda: _backend_if_instruct(lotse))
+    if not indicator:
+        from assistant.codegen.plan import NoTemplateError, Plan
+        from assistant.codegen.tasks import plan_task
+
+        try:
+            plan = plan_task(task or "", described, catalogue, library, lang, list(regions),
+                             choose=_chooser(lotse))
+        except NoTemplateError:
+            if _backend_if_instruct(lotse) is None:
+                raise
+            # No template: an instruct model may write code on the generic reader (never validated).
+            from assistant.codegen.generate import model_only
+
+            columns = {f"wert_{n}": col for n, col in enumerate(described.columns[:40], start=1)}
+            loose = Plan(template=library.get(f"lesen_{described.layout}_{lang}"), data=described,
+                         mapping=columns, params={}, task=" ".join((task or "").split()))
+            result = model_only(generator, loose, lang)
+            if result is None:
+                raise
+            return result
+    require_values(plan)
     return generator.generate(plan, lang, draft="model" if draft == "model" else "template")

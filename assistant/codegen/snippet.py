@@ -22,7 +22,8 @@ def loader_values(plan: "Plan", language: Language) -> dict[str, object]:
     encoding = data.encoding if language == "pandas" else R_ENCODING.get(data.encoding, data.encoding)
     if data.layout == "genesis":
         return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
-                "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten}
+                "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
+                "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}}
     return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "decimal": data.decimal,
             "region_spalte": data.region_column or "", "jahr_spalte": data.year_column or "",
             "spalten": spalten, "textspalten": dict(plan.text_slots)}

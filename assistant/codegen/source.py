@@ -28,7 +28,7 @@ _REGION_NAME = re.compile(r"(region|schl(ue|ü)ssel|^ags$|^ars$|kreis|gebiet|gem
                           re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^(DG|\d{2,12})$")
 _NUMBER = re.compile(r"^\(?-?\d+(?:[.,]\d+)?\)?\s*[prs]?$|^[-.x/]$|^\.\.\.$|^$")
-TOTAL_LABELS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "total"}
+TOTAL_LABELS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "allen", "total"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,9 @@ class DataFile:
     width: int = 0
     lead: int = 0
     has_key: bool = True
+    #: Further row dimensions (e.g. Schulart) with a total line: column index -> that label.
+    #: Only those lines are read, so the categories are not counted twice.
+    row_filter: dict[int, str] = field(default_factory=dict)
     # CSV layout
     sep: str = ";"
     decimal: str = "."
@@ -110,6 +113,13 @@ def describe_file(path: str | Path) -> DataFile:
                   and r[1].strip()), None)
     if first is not None and first > 0 and rows[first - 1] and not rows[first - 1][0].strip():
         return _describe_genesis(path, encoding, rows, first)
+    from assistant.tables import detect_layout
+
+    if detect_layout(text) in ("genesis", "genesis-flat"):
+        raise InputError(f"'{path.name}' ist ein Regionaldatenbank-Export in einer Form, die die "
+                         "Code-Erzeugung noch nicht liest (ohne Zeitspalte oder im 'flat'-Format).",
+                         "Laden Sie die Tabelle mit Zeit in der ersten Spalte herunter (Werteabruf, "
+                         "Standardformat); 'lotse data inspect' zeigt, was Lotse darin erkennt.")
     return _describe_csv(path, encoding)
 
 
@@ -142,6 +152,12 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
             break
         body.append(row)
     has_key = lead >= 3
+    row_filter = {}
+    for dim in range(3 if has_key else 2, lead):
+        labels = {r[dim].strip() for r in body if dim < len(r)}
+        total = next((lab for lab in sorted(labels) if lab.lower() in TOTAL_LABELS), None)
+        if total is not None:
+            row_filter[dim] = total
     regions = list(dict.fromkeys(r[1].strip() for r in body))
     names = {r[1].strip(): r[2].strip() for r in body if has_key}
     years = sorted({_year(r[0].strip()) for r in body})
@@ -149,7 +165,7 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
     return DataFile(path=path, layout="genesis", encoding=encoding, columns=columns,
                     table_code=code, title=" ".join(title_lines[1:4]) if code else " ".join(title_lines[:3]),
                     skip=_line_number(path, encoding, first), width=width, lead=lead,
-                    has_key=has_key, regions=regions, years=years, names=names)
+                    has_key=has_key, regions=regions, years=years, names=names, row_filter=row_filter)
 
 
 def _line_number(path: Path, encoding: str, row_index: int) -> int:
@@ -225,6 +241,10 @@ def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
         from assistant.tables import read_table as read_any
 
         tidy = read_any(path).tidy
+        first_dim = 3 if data.has_key else 2
+        for dim, label in data.row_filter.items():
+            column = f"row_{dim - first_dim + 1}"
+            tidy = tidy[tidy[column].fillna("").astype(str).str.strip() == label]
         heads = [c for c in tidy.columns if c.startswith("header_")]
         lines = tidy.drop_duplicates("line").set_index("line")
         key = lines["region_key"] if data.has_key else lines["region_name"]

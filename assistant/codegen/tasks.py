@@ -47,13 +47,22 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ASCENDING = re.compile(r"niedrigst|wenigst|kleinst|geringst|minimum|schlusslicht|aufsteigend")
 _GROUP_WORDS = r"(?:kreis|kreise|landkreis|landkreise|region|regionen|jahr|gemeinde|gemeinden|stadt|staedte|land|laender|bundesland)\b"
-_RATIO = re.compile(r"anteil (?:der |des |von |an )?(?P<x>.+?) an (?:den |der |dem |allen |alle |)(?P<y>.+?)"
-                    r"(?= je | pro | nach | fuer | im | in | unter | zwischen |$)")
+#: Where a phrase ends: a grouping or filter ("je Kreis", "für jeden Kreis", "in 2023") or the end.
+_STOP = (r"(?= (?:je|pro|nach|fuer|im|in|unter|zwischen|ueber) (?:jede[nmrs]?\b|alle\w*\b|den\b|die\b|das\b|"
+         r"\d|" + _GROUP_WORDS + r")|$)")
+_RATIO = re.compile(r"(?:anteil|quote|prozentsatz) (?:der |des |von |an )?(?P<x>.+?) an (?:den |der |dem |)(?P<y>.+?)"
+                    + _STOP)
 _PER = re.compile(r"(?P<x>[a-z]+(?: [a-z]+)?) (?:je|pro) (?!" + _GROUP_WORDS + r")(?P<y>[a-z]+(?: [a-z]+)?)")
 _DIFF = re.compile(r"(?:differenz|unterschied|luecke) (?:zwischen )?(?:den |der |dem )?(?P<x>.+?) und (?:den |der |dem )?(?P<y>.+?)"
-                   r"(?= je | pro | nach | fuer | im | in |$)")
+                   + _STOP)
 _MINUS = re.compile(r"(?P<x>[a-z ]+?) (?:minus|abzueglich) (?P<y>[a-z ]+)")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+#: Words a task uses for a header label of another wording ("Schulabgängerinnen" -> weiblich).
+QUALIFIERS = {
+    "weiblich": re.compile(r"weiblich|maedchen|frauen|\w+innen\b"),
+    "maennlich": re.compile(r"maennlich|jungen\b|maenner"),
+}
+_COUNT = re.compile(r"\banzahl\b|\bzahl der\b|wie viele|\bsumme\b|\bbestand\b")
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,36 @@ class Measure:
 
 def kind_of(text: str) -> str:
     norm = normalize(text)
-    return next((kind for kind, pattern in KINDS if pattern.search(norm)), "anteil_gruppe")
+    kind = next((kind for kind, pattern in KINDS if pattern.search(norm)), "anteil_gruppe")
+    ratio = re.search(r"anteil|quote|prozent|\b(?:je|pro) (?!" + _GROUP_WORDS + ")", norm)
+    if kind == "anteil_gruppe" and _COUNT.search(norm) and not ratio:
+        return "summe_gruppe"
+    return kind
+
+
+def expand(text: str) -> str:
+    """The task plus the header words its own wording stands for."""
+    norm = normalize(text)
+    extra = [word for word, pattern in QUALIFIERS.items() if pattern.search(norm) and word not in norm.split()]
+    return f"{text} {' '.join(extra)}".strip()
+
+
+def qualifiers(data: DataFile, text: str, columns: list) -> list[str]:  # noqa: ANN001
+    """Header words the task names that none of ``columns`` carries (e.g. 'weiblich' while the
+    indicator's mapping took the 'Insgesamt' columns): the indicator alone does not answer it."""
+    from assistant.codegen.mapping import _covered, words
+
+    task_toks = words(text)
+    levels = data.varying_levels() if data.layout == "genesis" else []
+    labels = {c.labels[lvl] for c in data.columns for lvl in levels if lvl < len(c.labels)}
+    used = {t for c in columns for lab in c.labels for t in words(lab)}
+    found = []
+    for label in labels:
+        toks = words(label)
+        if len(toks) == 1 and toks[0] not in used and _covered(toks[0], task_toks) == 1.0 \
+                and toks[0] not in {"insgesamt", "zusammen", "gesamt"}:
+            found.append(toks[0])
+    return found
 
 
 def factor_of(text: str) -> float:
@@ -106,6 +144,24 @@ def phrase_measure(data: DataFile, text: str, kind: str) -> Measure | None:
     return None
 
 
+def _age_measure(data: DataFile, text: str) -> Measure | None:
+    """Age-year rates without an explicit phrase: the population column is the denominator,
+    the column the task describes (not the age) the numerator."""
+    den = match_slot(data, "nenner", "Bevölkerung Einwohner insgesamt")
+    if den.column is None:
+        return None
+    skip = {den.column.index} | {c.index for c in data.columns if normalize(c.name).startswith("alter")}
+    num = match_slot(data, "zaehler", text, exclude=skip)
+    if num.column is None:
+        rest = [c for c in data.columns if c.index not in skip]
+        if len(rest) != 1:
+            return None
+        from assistant.codegen.mapping import Candidate
+
+        num = SlotMatch("zaehler", text, [Candidate(rest[0], 0.1)])
+    return Measure(num, den)
+
+
 def regions_in(data: DataFile, text: str) -> tuple[list[str], list[str]]:
     """(named Kreise or lower, named Länder/Regierungsbezirke) in the task, as keys."""
     norm = f" {normalize(text)} "
@@ -138,20 +194,35 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
         raise InputError("Die Aufgabe ist leer.", 'Beschreiben Sie, was berechnet werden soll, z. B. '
                          '"Anteil der Abgänger ohne Hauptschulabschluss je Kreis".')
     check_regions(data, regions)
+    text = expand(text)
     kind = kind_of(text)
     named, upper = regions_in(data, text)
     measure = phrase_measure(data, text, kind)
     indicator = None
     if measure is None and kind != "differenz":
-        for ind in [i for i in mentions(catalogue.all(), text) if i.computable] + \
-                   [i for i in catalogue.search(text, limit=5) if i.computable]:
+        # Only indicators the task names (ID, name or synonym): a loose search hit would put a
+        # catalogue formula on a task that asks for something else.
+        for ind in [i for i in mentions(catalogue.all(), text) if i.computable]:
             try:
                 candidate = plan_indicator(data, ind, library.get(f"indikator_{language}"), regions or named, text)
             except LotseError:
                 continue
             indicator = candidate
             break
+    if indicator is not None and qualifiers(data, text, list(indicator.mapping.values())):
+        extra = " ".join(qualifiers(data, text, list(indicator.mapping.values())))
+        ind = indicator.indicator
+        assert ind is not None
+        texts = slot_texts(ind)
+        numeric = list(indicator.mapping)
+        if ind.formula.method == "ratio" and len(numeric) == 2:
+            num = next((s for s in numeric if ind.formula.numerator in texts[s]), numeric[0])
+            den = next(s for s in numeric if s != num)
+            measure = _both(data, f"{texts[num]} {extra}", f"{texts[den]} {extra}")
+        indicator = None
     if indicator is not None and kind == "anteil_gruppe":
+        if upper and not named and not regions:
+            indicator.params["regionen"] = _in_upper(data, upper, with_upper=True)
         return indicator
     if measure is None and indicator is not None and indicator.indicator is not None:
         ind = indicator.indicator
@@ -161,6 +232,8 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
             num = next(s for s in numeric if ind.formula.numerator in texts[s])
             den = next(s for s in numeric if s != num)
             measure = Measure(indicator.matches[num], indicator.matches[den])
+    if measure is None and kind == "quote_altersjahre":
+        measure = _age_measure(data, text)
     if measure is None and kind not in ("differenz", "anteil_gepoolt", "anteil_gruppe", "quote_altersjahre"):
         single = match_slot(data, "zaehler", text)
         if single.column is not None and not single.ambiguous:
@@ -180,6 +253,12 @@ def plan_task(task: str, data: DataFile, catalogue: "Catalogue", library: CodeTe
     return _analysis_plan(kind, measure, text, data, library, language, regions, named, upper)
 
 
+def _in_upper(data: DataFile, upper: list[str], with_upper: bool) -> list[str]:
+    """The Kreise of the named Länder/Regierungsbezirke (and the named areas themselves)."""
+    inside = [r for r in default_regions(data) if any(r.startswith(u) for u in upper)]
+    return (list(upper) + inside) if with_upper else inside
+
+
 def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, library: CodeTemplateLibrary,
                    language: Language, regions: list[str], named: list[str], upper: list[str]) -> Plan:
     template_id = kind if language == "pandas" else f"{kind}_r"
@@ -190,12 +269,15 @@ def _analysis_plan(kind: str, measure: Measure, text: str, data: DataFile, libra
                               "Rufen Sie den Befehl mit --lang pandas auf.") from None
     chosen = regions or named
     if upper and not named and not regions:
-        chosen = [r for r in default_regions(data) if any(r.startswith(u) for u in upper)]
+        chosen = _in_upper(data, upper, with_upper=kind in ("anteil_gruppe", "summe_gruppe", "differenz"))
     mapping = {"zaehler": measure.numerator.column}
     params: dict[str, object] = {"faktor": factor_of(text)}
     if measure.denominator is not None:
         mapping["nenner"] = measure.denominator.column
     params["mit_nenner"] = "ja" if measure.denominator is not None else ""
+    if kind == "summe_gruppe":
+        mapping = {"zaehler": measure.numerator.column}
+        params = {}
     if kind == "differenz":
         mapping = {"spalte_a": measure.numerator.column, "spalte_b": measure.denominator.column}  # type: ignore[union-attr]
         params = {}
