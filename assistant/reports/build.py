@@ -23,6 +23,7 @@ from assistant.reports.compute import (
     validate_with_code,
 )
 from assistant.reports.facts import (
+    Fact,
     Measure,
     Row,
     build_facts,
@@ -45,10 +46,7 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
                 generate: CodeRunner | None = None) -> ReportDraft:
     computed = compute_indicator(indicator, request.data, columns=request.columns)
     measure = _measure(indicator, computed, request.value)
-    rows, notes = _rows(computed, request, measure, min_cell_count)
-    computed = validate_with_code(computed, list(dict.fromkeys(r.key for r in rows)), generate)
-    if not computed.validated:
-        notes.append("Der Rechenweg ist nicht vollständig geprüft (siehe Datenquelle, Berechnung).")
+    rows, suppressed = _rows(computed, request, measure, min_cell_count)
     main = [r for r in rows if r.role == "region"]
     if not any(not r.suppressed and not math.isnan(r.values.get(measure.column, math.nan)) for r in main):
         if any(r.suppressed for r in main):
@@ -62,6 +60,10 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
             "das Gebiet bestand zu dieser Zeit nicht (Zeile mit '-', z. B. nach einer Gebietsreform) "
             "oder die Werte fehlen.",
             f"Regionen mit Werten und ähnlichem Namen: {_with_values(computed, measure, name)}.")
+    computed = validate_with_code(computed, list(dict.fromkeys(r.key for r in rows)), generate)
+    notes = list(suppressed)
+    if not computed.validated:
+        notes.append("Der Rechenweg ist nicht vollständig geprüft (siehe Datenquelle, Berechnung).")
     threshold = request.threshold if request.threshold is not None else (
         1.0 if measure.unit == "%" else 0.05 * abs(_latest(main, measure.column)))
     lands = {k: n for k, n, lvl in computed.frame[["region", "region_name", "level"]]
@@ -78,20 +80,9 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
                        threshold, peers=sum(1 for r in rows if r.role in ("region", "compare"))
                        or 1),
         masked=_masked(computed, indicator, rows), evaluative_words=texts.evaluative_words)
-    origin = "Vorlagen"
-    model_checks = []
+    origin, model_checks = "Vorlagen", []
     if phrase is not None and findings:
-        model_checks = [grounding.check(s) for s in phrase(findings)]
-        kept = [c.sentence for c in model_checks if c.kept]
-        notes += [f"Satz des Modells weggelassen ({c.reason()}): „{c.sentence.text}“"
-                  for c in model_checks if not c.kept]
-        main_value = facts[0].figures[0] if facts and facts[0].figures else None
-        said = {n.text for c in model_checks if c.kept for n in c.numbers}
-        if kept and (main_value is None or main_value.text.split()[0] in said):
-            findings, origin = kept, "Modell"
-        else:
-            notes.append("Der Text des Modells nennt den Wert der Region nicht (oder keiner seiner "
-                         "Sätze hat die Prüfung bestanden); der Befund kommt aus den Vorlagen.")
+        findings, origin, model_checks = _phrased(phrase, findings, facts, grounding, notes)
     measured = _measured(indicator, computed, measure)
     checks = [grounding.check(s) for s in
               [*measured, *(findings if origin == "Vorlagen" else []), *caveats]]
@@ -106,7 +97,7 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
     region_name = short_name(main[0].name)
     latest_year = max(r.year for r in main if not math.isnan(r.values.get(measure.column, math.nan)))
     meta = computed.meta
-    caveat_text = list(keep(caveats)) + [n for n in notes if n.startswith("Gesperrt")]
+    caveat_text = [*keep(caveats), *suppressed]
     sections = [
         Section(texts.sections["measured"], keep(measured)),
         Section(texts.sections["findings"], (" ".join(keep(findings)),) if keep(findings) else ()),
@@ -131,7 +122,24 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
         headings=dict(texts.sections))
 
 
-def _span(main: Sequence[Row], times) -> str:  # noqa: ANN001 - year -> label
+def _phrased(phrase: Phraser, findings: list[Sentence], facts: Sequence[Fact], grounding: Grounding,
+             notes: list[str]) -> tuple[list[Sentence], str, list]:
+    """The model's sentences that pass the check, if they still name the region's value; else the
+    template sentences. Every dropped sentence is reported in ``notes``."""
+    checks = [grounding.check(s) for s in phrase(findings)]
+    kept = [c.sentence for c in checks if c.kept]
+    notes += [f"Satz des Modells weggelassen ({c.reason()}): „{c.sentence.text}“"
+              for c in checks if not c.kept]
+    main_value = facts[0].figures[0] if facts and facts[0].figures else None
+    said = {n.text for c in checks if c.kept for n in c.numbers}
+    if kept and (main_value is None or main_value.text.split()[0] in said):
+        return kept, "Modell", checks
+    notes.append("Der Text des Modells nennt den Wert der Region nicht (oder keiner seiner Sätze "
+                 "hat die Prüfung bestanden); der Befund kommt aus den Vorlagen.")
+    return findings, "Vorlagen", checks
+
+
+def _span(main: Sequence[Row], times) -> str:
     years = sorted({r.year for r in main})
     first, last = times.get(years[0], str(years[0])), times.get(years[-1], str(years[-1]))
     return first if first == last else f"{first}–{last}"

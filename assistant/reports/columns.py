@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from assistant.catalogue.schema import Indicator
 
 TOTALS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "total"}
-FILLER = set(["der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich", "bzw", "sowie", "anzahl", "je"])
+FILLER = {"der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an",
+          "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich",
+          "bzw", "sowie", "anzahl", "je"}
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,7 @@ def compute_indicator(indicator: Indicator, path: str | Path, *,
     frame.insert(2, "level", frame["region"].map(names["level"]).fillna(""))
     fixture = references.check(indicator, reference_dir=reference_dir)
     checks = (
-        f"Berechnet mit der pandas-Referenzimplementierung von {indicator.id} "
-        "(knowledge/reference/pandas).",
+        f"Berechnet mit der pandas-Referenzimplementierung von {indicator.id} (knowledge/reference/pandas).",
         f"Referenz gegen die Handrechnung geprüft: {fixture}.",
     )
     return ComputedIndicator(indicator, frame, fixture.ok, checks, meta, tuple(inputs),

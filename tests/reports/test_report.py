@@ -112,10 +112,10 @@ def test_docx_converts_to_pdf_with_libreoffice(base_settings, schools, tmp_path)
 
 
 def test_model_inventing_a_number_or_judging_is_caught(base_settings, schools, tmp_path):
-    fake = FakeBackend([
-        "Im Jahr 2023 lag der Anteil in Chemnitz bei 11,8 %. Das ist leider besorgniserregend. "
-        "Leipzig kam auf 7,9 %, Dresden auf 8,1 %. Chemnitz liegt damit 12,3 Prozentpunkte über "
-        "dem Bund."], kind="instruct")
+    reply = ("Im Jahr 2023 lag der Anteil in Chemnitz bei 11,8 %. Das ist leider besorgniserregend. "
+             "Leipzig kam auf 7,9 %, Dresden auf 8,1 %. Chemnitz liegt damit 12,3 Prozentpunkte über "
+             "dem Bund.")
+    fake = FakeBackend([reply], kind="instruct")
     out = tmp_path / "bericht.md"
     result = make_report(ReportRequest("D15.1", schools, "14511", out, compare=("14713", "14612")),
                          base_settings, backend=fake, templates=Lotse(base_settings).templates)
