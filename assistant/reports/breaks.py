@@ -136,7 +136,7 @@ def _concerns(title: str, labels: list[set[str]], generic: set[str]) -> bool:
 
 
 def caveat_breaks(caveats: Iterable[str], indicator_id: str) -> list[Break]:
-    found = []
+    found: list[Break] = []
     for caveat in caveats:
         if not _CHANGE.search(caveat):
             continue

@@ -30,7 +30,7 @@ from assistant.reports.facts import (
     caveat_facts,
     short_name,
 )
-from assistant.reports.grounding import Grounding, allowed_values
+from assistant.reports.grounding import Grounding, SentenceCheck, allowed_values
 from assistant.reports.model import ReportDraft, ReportRequest, Section, ValueTable
 from assistant.reports.numbers import fmt, fmt_value
 from assistant.reports.text import ReportTexts, Sentence, render_facts
@@ -80,7 +80,7 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
                        threshold, peers=sum(1 for r in rows if r.role in ("region", "compare"))
                        or 1),
         masked=_masked(computed, indicator, rows), evaluative_words=texts.evaluative_words)
-    origin, model_checks = "Vorlagen", []
+    origin, model_checks = "Vorlagen", list[SentenceCheck]()
     if phrase is not None and findings:
         findings, origin, model_checks = _phrased(phrase, findings, facts, grounding, notes)
     measured = _measured(indicator, computed, measure)
@@ -123,7 +123,7 @@ def build_draft(request: ReportRequest, indicator: Indicator, texts: ReportTexts
 
 
 def _phrased(phrase: Phraser, findings: list[Sentence], facts: Sequence[Fact], grounding: Grounding,
-             notes: list[str]) -> tuple[list[Sentence], str, list]:
+             notes: list[str]) -> tuple[list[Sentence], str, list[SentenceCheck]]:
     """The model's sentences that pass the check, if they still name the region's value; else the
     template sentences. Every dropped sentence is reported in ``notes``."""
     checks = [grounding.check(s) for s in phrase(findings)]
