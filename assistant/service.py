@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from assistant.prompts import TemplateLibrary
     from assistant.answers.models import Answer
     from assistant.guide import Guide, GuideSession, KompassResult
+    from assistant.reports import ReportRequest, ReportResult
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.models import SourceRecord
     from assistant.codegen.generate import CodeResult
@@ -407,3 +408,26 @@ class Lotse:
 
         return CodeTemplateLibrary(self.settings.paths.prompts_dir / "code",
                                    self.settings.codegen.templates_dir)
+
+    def report(self, request: "ReportRequest", *, use_model: bool = True) -> "ReportResult":
+        """Write a report draft (DOCX or Markdown + PNG) for one indicator and region.
+
+        The numbers come from the reference implementation, cross-checked with the validated code
+        path (:meth:`generate_code`). The text comes from templates; with an ``instruct`` model
+        (and ``use_model``) the model phrases the findings from the same facts, behind the same
+        grounding check. A ``base`` model is never loaded for a report.
+        """
+        from assistant.reports import make_report
+
+        backend = self.backend if use_model and self._is_instruct() else None
+        return make_report(request, self.settings, backend=backend, templates=self.templates,
+                           generate=lambda path, indicator, regions: self.generate_code(
+                               path, indicator=indicator, regions=regions))
+
+    def _is_instruct(self) -> bool:
+        """Whether the configured model is an instruct model, without loading it."""
+        if self._backend is None and self.settings.llm.backend not in ("fake", "openai_compat"):
+            from assistant.llm import local_profile
+
+            return local_profile(self.settings).is_instruct
+        return self.backend.profile.is_instruct

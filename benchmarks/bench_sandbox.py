@@ -25,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
 
 from assistant.codegen import isolation
-from assistant.codegen.policy import check_python, check_r
+from assistant.codegen.policy import check_python
+from assistant.codegen.policy_r import check_r
 from assistant.codegen.sandbox import CLEAN_ENV, ProcessSandbox
 
 PANDAS = '''import pandas as pd

@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kompass": ("assistant.cli.guide:kompass", "DKBM-Kompass: Selbsteinschätzung (Typ I–IV) mit nächsten Schritten."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),
     "privacy": ("assistant.cli.privacy:privacy", "Tabellen prüfen: Personenspalten, Geheimhaltung, k-Anonymität."),
+    "report": ("assistant.cli.report:report", "Berichtsentwurf: Diagramm, geprüfter Text, Tabelle (DOCX/Markdown)."),
     "templates": ("assistant.cli.templates:templates", "Code-Vorlagen anzeigen (eingebaute und eigene)."),
     "sources": ("assistant.cli.sources:sources", "Eingelesene Quellen anzeigen oder entfernen."),
 }

@@ -2,7 +2,8 @@
 
 Validation order for a snippet (issue 12): the policy first, then the sandbox::
 
-    from assistant.codegen.policy import check_python, check_r
+    from assistant.codegen.policy import check_python
+    from assistant.codegen.policy_r import check_r
     from assistant.codegen.sandbox import ProcessSandbox
 
     violations = check_python(code)            # [Violation(line, message (German), rule)]

@@ -83,11 +83,6 @@ def check_python(code: str) -> list[Violation]:
     return sorted(set(visitor.violations), key=lambda v: (v.line, v.rule, v.message))
 
 
-def check_r(code: str) -> list[Violation]:
-    """Return every policy violation of an R snippet (parsed by R itself, never evaluated)."""
-    from assistant.codegen.policy_r import check_r as _check_r
-
-    return _check_r(code)
 
 
 def literal_path_problem(text: str) -> str | None:

@@ -77,9 +77,9 @@ class Validation:
 
 
 def static_check(code: str, language: str) -> Check:
-    from assistant.codegen import policy
+    from assistant.codegen import policy, policy_r
 
-    violations = policy.check_python(code) if language == "pandas" else policy.check_r(code)
+    violations = policy.check_python(code) if language == "pandas" else policy_r.check_r(code)
     if violations:
         text = "; ".join(f"Zeile {v.line}: {v.message}" for v in violations[:5])
         return Check("richtlinie", False, text)

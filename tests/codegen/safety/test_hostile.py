@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.codegen.policy import check_python, check_r
+from assistant.codegen.policy import check_python
+from assistant.codegen.policy_r import check_r
 from assistant.codegen.sandbox import ProcessSandbox
 from tests.codegen.safety.hostile_corpus import CORPUS, Hostile
 

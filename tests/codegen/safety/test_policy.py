@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.codegen.policy import Violation, check_python, check_r
+from assistant.codegen.policy import Violation, check_python
+from assistant.codegen.policy_r import check_r
 
 PANDAS_SHARE = '''import pandas as pd
 
