@@ -39,7 +39,10 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
            k: int | None = None) -> Gathered:
     understood = understand(question)
     passages = retriever.retrieve(question, k, focus_for(understood))
-    hit = faq.match(question) if faq is not None else None
+    # A question about an indicator itself keeps its catalogue entry first (formula, Stichtag,
+    # table code); the FAQ answers the rest.
+    entry_leads = any(p.summary for p in passages)
+    hit = faq.match(question) if faq is not None and not entry_leads else None
     lookup = getattr(retriever, "section_passage", None)
     if hit is None or lookup is None:
         return Gathered(understood, passages)

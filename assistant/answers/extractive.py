@@ -32,7 +32,8 @@ from assistant.answers.sentences import split_sentences
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 5
 MIN_CHARS = 25
-TOPIC_BONUS = 0.2
+TOPIC_BONUS = 0.3
+LEAD_PRIOR = 0.3
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
     r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
@@ -162,7 +163,13 @@ class ExtractiveAnswerer:
         on_topic = topic_pattern(understood) if understood.kind == "darf_ich" else None
         leads = [c for c in ranked if by_id[id(c)]]
         if on_topic is not None:
-            leads.sort(key=lambda c: -(c.score + TOPIC_BONUS * len(set(on_topic.findall(c.text.lower())))))
+            # The deciding sentence may stand in a lower-ranked section: its topic words count
+            # more than its passage's rank.
+            def lead_key(c: Candidate) -> float:
+                topical = len(set(on_topic.findall(c.text.lower())))
+                return c.score - (w_prior - LEAD_PRIOR) / (1 + c.rank) + TOPIC_BONUS * topical
+
+            leads.sort(key=lambda c: -lead_key(c))
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):

@@ -26,13 +26,15 @@ KINDS: tuple[Kind, ...] = ("berechnung", "definition", "darf_ich", "datenquelle"
 _F = re.IGNORECASE
 # A yes/no question starts with its finite verb ("Darf ich …", "Müssen wir …", "Ist es erlaubt …").
 _PERMISSION_VERB_FIRST = re.compile(
-    r"^\s*(darf|dürfen|darfst|muss|müssen|musst|soll|sollen|sollte|sollten|braucht|brauchen|"
-    r"brauche)\b", _F)
+    r"^\s*(darf|dürfen|darfst|muss|müssen|musst|braucht|brauchen|brauche)\b", _F)
 _PERMISSION_WORDS = re.compile(
     r"\b(erlaubt|zulässig|unzulässig|verboten|gestattet|rechtlich (?:ok|in ordnung|erlaubt)|"
     r"datenschutzrechtlich|in ordnung|darf (?:ich|man|er|sie|wir|das|die|der)|dürfen (?:wir|die|sie|"
     r"kommunen|schulen))\b", _F)
-_CAN_VERB_FIRST = re.compile(r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es)\b", _F)
+# "Kann ich … in ChatGPT eingeben?", "Sollten wir … veröffentlichen?": a permission question only
+# when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
+_CAN_VERB_FIRST = re.compile(
+    r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
 _THRESHOLD = re.compile(
     r"\b(ab wie viel\w*|ab welche[rmn]? \w+|wie viele?|wie hoch|wie groß|wie lange|wie alt|wie stark|"
     r"mindest\w*|schwelle\w*|grenzwert\w*|höchstens|maximal\w*|min\. |"
@@ -140,7 +142,7 @@ def topics_of(text: str) -> tuple[str, ...]:
 
 def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     t = " ".join(text.split())
-    privacy = bool({"datenschutz", "ki"} & set(topics)) or (
+    privacy = "datenschutz" in topics or (
         "geheimhaltung" in topics and "veröffentlich" in t.lower())
     if _PERMISSION_WORDS.search(t):
         return "darf_ich"
