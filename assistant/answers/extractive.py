@@ -72,8 +72,12 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
         r"reicht|genügt)\b[^.;:]{0,80}\b(nicht|nie|niemals|kein\w*|nur)\b|"
         r"\b(nicht|nie|kein\w*|nur)\b[^.;:]{0,80}\b(darf|dürfen|gehör\w*|erlaubt|zulässig|"
         r"veröffentlicht)\b|\b(untersagt|verboten|unzulässig|zulässig|erlaubt|gestattet|"
-        r"pflicht\w*|verpflichte\w*|grundsätzlich|ja|nein)\b", _W),
+        r"pflicht\w*|verpflichte\w*|grundsätzlich)\b", _W),
 }
+#: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
+DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
+                  r"vorgeschrieben|braucht es)\b", _W)
+SYMBOL_BONUS = 0.6
 
 
 
@@ -136,6 +140,11 @@ class ExtractiveAnswerer:
         w_dense, w_lex, w_prior = self.weights
         shaped = np.array([bool(shape.search(c.text)) for c in cands])
         scores = w_dense * dense + w_lex * lexical + w_prior * prior + bonus * shaped * (lexical > 0)
+        symbols = understood.symbols()
+        if symbols:  # "Was heißt der Schrägstrich?": the line that explains „/“
+            named = np.array([any(g in c.text for g in symbols) for c in cands])
+            scores = scores + SYMBOL_BONUS * named
+            lexical = np.where(named, np.maximum(lexical, 1e-3), lexical)
         for c, s in zip(cands, scores):
             c.score = float(s)
         # A sentence must be relevant on its own, not only through its passage's rank; and an
@@ -157,9 +166,11 @@ class ExtractiveAnswerer:
             chosen.append(c)
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
-        lead_shape = LEAD_SHAPES.get(understood.kind)
+        lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
         by_id = {id(c): (bool(lead_shape.search(c.text)) if lead_shape else ok)
                  for c, ok in zip(cands, shaped)}
+        if understood.asks_duty and not any(by_id.values()):
+            by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
         on_topic = topic_pattern(understood) if understood.kind == "darf_ich" else None
         leads = [c for c in ranked if by_id[id(c)]]
         if on_topic is not None:

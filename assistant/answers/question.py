@@ -66,7 +66,8 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "datenschutz": ("datenschutz", "dsgvo", "personenbez", "personenbeziehbar", "namen",
                     "klassenliste", "schülerliste", "kinderliste", "liste mit", "einzeldaten",
                     "pseudonym", "anonym", "geburtsdat", "adresse", "förderbedarf",
-                    "auftragsverarbeitung", "rechtsgrundlage", "einwilligung"),
+                    "auftragsverarbeitung", "rechtsgrundlage", "einwilligung", "gesundheit",
+                    "schuleingang", "herkunft", "einzelebene"),
     "ki": ("chatgpt", "chatbot", "ki-", "ki ", "künstliche intelligenz", "sprachmodell", "llm",
            "copilot", "gemini", "prompt", "online-tool", "onlinetool", "ki-kompetenz",
            "ki-verordnung", "ai act"),
@@ -100,6 +101,15 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
 ENTRY_LEADS: frozenset[str] = frozenset({"berechnung", "definition", "datenquelle"})
 
 
+#: Names of the special symbols of official tables -> the symbol as the guidance texts quote it.
+SYMBOLS: dict[str, str] = {
+    "schrägstrich": "„/“", "punkt": "„.“", "strich": "„-“", "bindestrich": "„-“", "kreuz": "„x“",
+    "x": "„x“", "auslassungspunkte": "„...“", "drei punkte": "„...“", "klammer": "„( )“",
+    "null": "„0“",
+}
+_DUTY = re.compile(r"^\s*(muss|müssen|musst|brauch\w*)\b|\bpflicht\w*\b|\bverpflicht", _F)
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -110,6 +120,19 @@ class Question:
     def is_yes_no(self) -> bool:
         return self.kind == "darf_ich"
 
+    @property
+    def asks_duty(self) -> bool:
+        """"Muss ich …?": a duty question, answered by the sentence that states the duty."""
+        return self.kind == "darf_ich" and bool(_DUTY.search(self.text))
+
+    def symbols(self) -> list[str]:
+        """The table symbols a question on symbols names ("Was heißt der Schrägstrich?")."""
+        if "sonderzeichen" not in self.topics:
+            return []
+        lowered = self.text.lower()
+        return sorted({glyph for name, glyph in SYMBOLS.items()
+                       if re.search(rf"(?<![\wäöüß]){re.escape(name)}(?![\wäöüß])", lowered)})
+
     def about_indicator(self) -> bool:
         """Whether a named indicator's entry should lead (not for "may I … the rate" questions)."""
         return self.kind in ENTRY_LEADS
@@ -117,7 +140,8 @@ class Question:
 
 #: Words in a sentence that put it on a topic (for the lead sentence of a yes/no answer).
 TOPIC_SENTENCE_WORDS: dict[str, tuple[str, ...]] = {
-    "datenschutz": ("personenbez", "datenschutz", "dsgvo", "einzeldaten", "namen"),
+    "datenschutz": ("personenbez", "datenschutz", "dsgvo", "einzeldaten", "namen",
+                    "besondere kategorie", "gesundheit", "untersagt"),
     "ki": ("ki-dienst", "ki-werkzeug", "ki-system", "externe", "chatbot", "sprachmodell"),
     "geheimhaltung": ("fällen", "fallzahl", "veröffentlich", "gesperrt", "geheim"),
     "bericht": ("veröffentlich", "bericht"),
