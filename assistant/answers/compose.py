@@ -18,7 +18,7 @@ from assistant.answers.sentences import split_sentences
 from assistant.retrieval.models import Focus, Passage
 
 #: Supporting sentences quoted after a FAQ answer.
-FAQ_SUPPORT = 2
+FAQ_SUPPORT = 3
 
 
 class Retriever(Protocol):

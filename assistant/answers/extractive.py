@@ -30,10 +30,12 @@ from assistant.retrieval.models import Passage
 from assistant.answers.question import Question, topic_pattern, understand
 from assistant.answers.sentences import split_sentences
 
-MIN_SENTENCES, MAX_SENTENCES = 2, 5
+MIN_SENTENCES, MAX_SENTENCES = 2, 6
 MIN_CHARS = 25
 TOPIC_BONUS = 0.3
 LEAD_PRIOR = 0.3
+#: Sentences from other passages after a leading catalogue entry.
+ENTRY_SUPPORT = 3
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
     r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
@@ -208,7 +210,7 @@ class ExtractiveAnswerer:
         if entry is None:
             return [f"{text} [{n}]" for text, n in self.select(question, passages, understood)]
         others = [p for p in passages if not p.summary]
-        extra = self.select(question, others, understood)[:2] if others else []
+        extra = self.select(question, others, understood)[:ENTRY_SUPPORT] if others else []
         return [f"{s} [{entry.n}]" for s in entry.summary] + [f"{t} [{n}]" for t, n in extra]
 
 
