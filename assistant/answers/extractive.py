@@ -192,7 +192,7 @@ class ExtractiveAnswerer:
             lead = chosen[0] if chosen else None
         rest = [c for c in chosen if c is not lead]
         # Reading order: passages by their best chosen sentence, sentences by position.
-        first = {}
+        first: dict[int, int] = {}
         for c in rest:
             first.setdefault(c.n, len(first))
         rest.sort(key=lambda c: (first[c.n], c.position))

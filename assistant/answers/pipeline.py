@@ -28,6 +28,7 @@ from assistant.answers.streaming import restore_stream
 
 log = logging.getLogger(__name__)
 EXTRACTIVE_MODEL = "extractive"
+FAQ_MODEL = "faq"
 
 NO_PASSAGES = ("Zu dieser Frage habe ich in den eingelesenen Dokumenten nichts gefunden. "
                "Lesen Sie passende Unterlagen mit 'lotse ingest DATEI' ein oder formulieren Sie "
@@ -144,6 +145,8 @@ class Asker:
         text, cited = citations.resolve(" ".join(sentences), passages)
         answer.answer = gate.restore(text)
         answer.citations = cited
+        if gathered.faq is not None:  # curated answer: say which one
+            answer.model = f"{FAQ_MODEL}:{gathered.faq.entry.id}"
         for sentence in re.findall(r".*?\[[\d, ]+\]\s*|.+$", text, flags=re.DOTALL):
             yield gate.restore(sentence)
 

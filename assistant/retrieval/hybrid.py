@@ -134,8 +134,9 @@ class HybridRetriever:
         seen: set[object] = set()
         for cid, score in fused:
             c = by_id[cid]
-            key = (c.source, c.section, c.page)
-            text = sections.get(key)
+            section_key = (c.source, c.section, c.page)
+            text = sections.get(section_key)
+            key: object = section_key
             if text is None:  # no section, or one too long to show whole: the chunk itself
                 key, text = cid, c.text
             if key in seen:

@@ -95,3 +95,4 @@ def test_faq_answer_is_shown_with_the_sections_it_cites(lotse):
     assert answer.answer.startswith("In einem Tabellenfeld müssen in der Regel mindestens 3 Fälle")
     assert answer.citations[0].section == "Primäre Geheimhaltung: die Mindestfallzahl"
     assert answer.citations[0].source.endswith("statistische-geheimhaltung.md")
+    assert answer.model == "faq:mindestfallzahl"
