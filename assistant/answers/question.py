@@ -29,6 +29,7 @@ _PERMISSION_VERB_FIRST = re.compile(
     r"^\s*(darf|dürfen|darfst|muss|müssen|musst|braucht|brauchen|brauche)\b", _F)
 _PERMISSION_WORDS = re.compile(
     r"\b(erlaubt|zulässig|unzulässig|verboten|gestattet|rechtlich (?:ok|in ordnung|erlaubt)|"
+    r"(?:ist|wäre) (?:das|es) (?:ok|okay|rechtens)|einwilligung (?:nötig|erforderlich)|"
     r"datenschutzrechtlich|in ordnung|darf (?:ich|man|er|sie|wir|das|die|der)|dürfen (?:wir|die|sie|"
     r"kommunen|schulen))\b", _F)
 # "Kann ich … in ChatGPT eingeben?", "Sollten wir … veröffentlichen?": a permission question only

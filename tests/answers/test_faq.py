@@ -93,3 +93,11 @@ def test_word_overlap_counts_parts_of_compounds():
     assert overlap("Warum passen die Teilsummen nicht?", "Warum passen die Summen nicht?") == 1.0
     assert overlap("Wer hat den Anwendungsleitfaden herausgegeben?",
                    "Wie fangen wir mit dem Monitoring an?") == 0.0
+
+
+def test_match_for_other_rooms_uses_the_shipped_faq_and_the_real_model():
+    from assistant.answers import faq
+
+    found = faq.match("Ab welcher Fallzahl darf ein Wert in einer Tabelle veröffentlicht werden?")
+    assert found is not None and found.entry.id == "mindestfallzahl"
+    assert faq.match("Wie wird das Wetter morgen in Flensburg?") is None
