@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from assistant import PROJECT_ROOT
+from assistant import SHIPPED_ROOT
 from assistant.errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "lotse.toml"
@@ -35,8 +35,8 @@ class Section(BaseModel):
 
 class PathsSettings(Section):
     data_dir: Path = Field(default_factory=_default_data_dir)
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    knowledge_dir: Path = SHIPPED_ROOT / "knowledge"
+    prompts_dir: Path = SHIPPED_ROOT / "prompts"
 
     @property
     def models_cache(self) -> Path:

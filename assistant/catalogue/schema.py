@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.catalogue.render import render_text, summary_sentences
-from assistant.errors import CatalogueError
+from assistant.errors import CatalogueError  # noqa: F401 - re-exported: catalogue.schema.CatalogueError
 
 AREAS: dict[str, str] = {
     "A": "Rahmenbedingungen",

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from assistant.errors import LotseError, SearchIndexError
+from assistant.errors import SearchIndexError
 from assistant.retrieval.embedder import Embedder, chroma_embedding_function
 from assistant.retrieval.models import Chunk, SourceRecord
 
