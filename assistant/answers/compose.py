@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from assistant.answers.extractive import ExtractiveAnswerer
-from assistant.answers.faq import FaqMatch, FaqMatcher
+from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
 from assistant.answers.question import Question, focus_for, understand
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.models import Focus, Passage
 
 #: Supporting sentences quoted after a FAQ answer.
 FAQ_SUPPORT = 3
+#: Share of a supporting sentence's words found in one curated sentence above which it repeats it.
+REPEATS = 0.7
 
 
 class Retriever(Protocol):
@@ -61,9 +63,11 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     if gathered.faq is None:
         return extractive.compose(question, gathered.passages)
     marker = "[" + ", ".join(str(n) for n in gathered.faq_cites) + "]"
-    pieces = [f"{s} {marker}" for s in split_sentences(" ".join(gathered.faq.entry.answer.split()))]
-    support = extractive.select(question, gathered.passages, gathered.question)
-    return pieces + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+    curated = split_sentences(" ".join(gathered.faq.entry.answer.split()))
+    # Supporting sentences that say something the curated answer does not already say.
+    support = [(t, n) for t, n in extractive.select(question, gathered.passages, gathered.question)
+               if max(overlap(t, c) for c in curated) < REPEATS]
+    return [f"{c} {marker}" for c in curated] + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
 
 
 def build_faq(knowledge_dir: Any, embedder: Any) -> FaqMatcher:

@@ -10,9 +10,9 @@ import pytest
 
 from assistant.answers.faq import FaqMatcher, load_faq, overlap
 from assistant.errors import CatalogueError
-from assistant.settings import PROJECT_ROOT
+from assistant import SHIPPED_ROOT
 
-KNOWLEDGE = PROJECT_ROOT / "knowledge"
+KNOWLEDGE = SHIPPED_ROOT / "knowledge"
 
 
 def _headings(path: Path) -> set[str]:
