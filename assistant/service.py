@@ -166,20 +166,24 @@ class Lotse:
                                       index=self.index, gate_factory=self._gate_factory)
         return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
 
-    def eval_retrieval(self) -> "EvalReport":
-        """hit@1, hit@5, MRR and fact coverage on ``knowledge/eval/questions.yaml``.
+    def eval_retrieval(self, questions: Path | None = None) -> "EvalReport":
+        """hit@1, hit@5, MRR and facts found (top-5 passages, answers; per question kind) on
+        ``knowledge/eval/questions.yaml`` or on ``questions`` (same format, or the independent
+        set's format with ``expected_facts`` and ``deciding``).
 
         The questions hold no personal data and go to the search directly.
         """
         from assistant.answers.evaluate import evaluate, load_questions
         from assistant.answers.extractive import ExtractiveAnswerer
-        from assistant.answers.factory import build_retriever, load_catalogue_or_none
+        from assistant.answers.factory import build_retriever, load_catalogue_or_none, load_faq_or_none
 
         index = self.index
         index.ensure_knowledge()
-        questions = load_questions(self.settings.paths.knowledge_dir / "eval" / "questions.yaml")
+        path = questions or self.settings.paths.knowledge_dir / "eval" / "questions.yaml"
+        items = load_questions(path)
         retriever = build_retriever(self.settings, index, load_catalogue_or_none(self.settings))
-        return evaluate(questions, retriever, ExtractiveAnswerer(index.embedder))
+        return evaluate(items, retriever, ExtractiveAnswerer(index.embedder),
+                        faq=load_faq_or_none(self.settings, index.embedder))
 
     # -- privacy --------------------------------------------------------------------------------
 

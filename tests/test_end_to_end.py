@@ -67,9 +67,9 @@ def test_names_in_the_question_never_reach_retrieval(lotse, monkeypatch):
     searched: list[str] = []
     original = HybridRetriever.retrieve
 
-    def spy(self, question, k=None):  # noqa: ANN001, ANN202
+    def spy(self, question, k=None, focus=None):  # noqa: ANN001, ANN202
         searched.append(question)
-        return original(self, question, k)
+        return original(self, question, k, focus)
 
     monkeypatch.setattr(HybridRetriever, "retrieve", spy)
     answer = lotse.ask("Frau Aylin Demir fragt: Was ist der Stichtag der Kita-Statistik?").result()

@@ -9,6 +9,11 @@ over the candidates), the idf-weighted share of the question's terms it contains
 for the rank of its passage (the retriever ranks whole passages more reliably than one sentence
 is scored on its own; weights chosen on knowledge/eval/questions.yaml). Near-duplicates (from
 overlapping chunks) are dropped.
+
+The question's kind (:mod:`assistant.answers.question`) adds a bonus for sentences of the shape
+the question asks for and picks the lead sentence: for "may I …?" the best sentence that decides
+(``nicht``, ``nur``, ``darf``, ``Pflicht`` …), for a threshold the best sentence with a number.
+The lead comes first, the supporting sentences follow in reading order.
 """
 
 from __future__ import annotations
@@ -22,14 +27,60 @@ import numpy as np
 
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
+from assistant.answers.question import Question, topic_pattern, understand
 from assistant.answers.sentences import split_sentences
 
-MIN_SENTENCES, MAX_SENTENCES = 2, 5
+MIN_SENTENCES, MAX_SENTENCES = 2, 6
 MIN_CHARS = 25
+TOPIC_BONUS = 0.3
+LEAD_PRIOR = 0.3
+#: Sentences from other passages after a leading catalogue entry.
+ENTRY_SUPPORT = 3
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
     r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
     r"system-?prompt|antworte (nur|ausschließlich|ab sofort)|answer only)\b", re.IGNORECASE)
+
+
+_W = re.IGNORECASE
+#: Sentence shapes that answer a kind of question, and the bonus a matching sentence gets.
+SHAPES: dict[str, tuple[re.Pattern[str], float]] = {
+    # Any sentence that speaks to a permission or duty.
+    "darf_ich": (re.compile(
+        r"\b(nicht|nie|niemals|kein\w*|nur|verboten|untersagt|unzulässig|zulässig|erlaubt|"
+        r"darf|dürfen|muss|müssen|pflicht\w*|verpflichtet|gehör\w* nicht|grundsätzlich|ja|nein|"
+        r"gestattet|braucht es|bedarf|sollte\w*)\b", _W), 0.5),
+    "schwelle": (re.compile(r"(?<![§\w])\d+(?:[.,]\d+)*(?! ?(?:BStatG|DSGVO|SGB|Abs))"), 0.45),
+    "berechnung": (re.compile(
+        r"\b(zähler|nenner|geteilt|dividiert|anteil|quote|je 100|je 1\.000|mal 100|summe|"
+        r"bezogen auf)\b", _W), 0.2),
+    "datenquelle": (re.compile(
+        r"\b(\w*statistik\w*|tabelle\w*|stichtag\w*|quelle\w*|erhebung|\d{5}-\d{2}-\d{2}\w*|"
+        r"regionaldatenbank|genesis|liefer\w*|erhoben|erfasst)\b", _W), 0.25),
+    "definition": (re.compile(
+        r"\b(ist|sind|bedeute\w*|bezeichne\w*|steh\w* für|heißt|versteht man|meint|"
+        r"gemeint)\b", _W), 0.1),
+    "vorgehen": (re.compile(
+        r"\b(zuerst|zunächst|dann|schritt\w*|sollte\w*|empfiehlt|empfohlen|beginn\w*|lohnt|"
+        r"bewährt|hilft|praktisch\w*)\b", _W), 0.15),
+}
+
+#: Lead sentences for kinds where the first sentence must decide.
+LEAD_SHAPES: dict[str, re.Pattern[str]] = {
+    # A sentence that decides: a modal verb with a negation or restriction close by, or a word
+    # that is a verdict on its own ("untersagt", "Pflicht"); "sind nicht dasselbe" does not.
+    "darf_ich": re.compile(
+        r"\b(darf|dürfen|gehör\w*|sollte|sollten|soll|sollen|muss|müssen|braucht|brauchen|"
+        r"reicht|genügt)\b[^.;:]{0,80}\b(nicht|nie|niemals|kein\w*|nur)\b|"
+        r"\b(nicht|nie|kein\w*|nur)\b[^.;:]{0,80}\b(darf|dürfen|gehör\w*|erlaubt|zulässig|"
+        r"veröffentlicht)\b|\b(untersagt|verboten|unzulässig|zulässig|erlaubt|gestattet|"
+        r"pflicht\w*|verpflichte\w*|grundsätzlich)\b", _W),
+}
+#: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
+DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
+                  r"vorgeschrieben|braucht es)\b", _W)
+SYMBOL_BONUS = 0.6
+
 
 
 @dataclass
@@ -63,8 +114,12 @@ class ExtractiveAnswerer:
                 out.append(Candidate(sentence, passage.n, rank, position, _terms(sentence, splitter)))
         return out
 
-    def select(self, question: str, passages: Sequence[Passage]) -> list[tuple[str, int]]:
-        """(sentence, passage number) pairs in reading order; empty if nothing fits."""
+    def select(self, question: str, passages: Sequence[Passage],
+               understood: Question | None = None) -> list[tuple[str, int]]:
+        """(sentence, passage number) pairs: the lead sentence, then the others in reading
+        order; empty if nothing fits."""
+        understood = understood or understand(question)
+        shape, bonus = SHAPES[understood.kind]
         lexicon = {stem(w) for p in passages for w in words(p.text)}
         splitter = CompoundSplitter(lexicon)
         cands = self.candidates(passages, splitter)
@@ -85,7 +140,13 @@ class ExtractiveAnswerer:
         dense = (dense - dense.min()) / spread if spread > 1e-6 else np.ones_like(dense)
         prior = np.array([1.0 / (1 + c.rank) for c in cands])
         w_dense, w_lex, w_prior = self.weights
-        scores = w_dense * dense + w_lex * lexical + w_prior * prior
+        shaped = np.array([bool(shape.search(c.text)) for c in cands])
+        scores = w_dense * dense + w_lex * lexical + w_prior * prior + bonus * shaped * (lexical > 0)
+        symbols = understood.symbols()
+        if symbols:  # "Was heißt der Schrägstrich?": the line that explains „/“
+            named = np.array([any(g in c.text for g in symbols) for c in cands])
+            scores = scores + SYMBOL_BONUS * named
+            lexical = np.where(named, np.maximum(lexical, 1e-3), lexical)
         for c, s in zip(cands, scores):
             c.score = float(s)
         # A sentence must be relevant on its own, not only through its passage's rank; and an
@@ -105,12 +166,37 @@ class ExtractiveAnswerer:
             if any(_similar(c, other) for other in chosen):
                 continue
             chosen.append(c)
+        # The lead answers the question as asked: the best sentence of the wanted shape; for a
+        # yes/no question preferably one on the question's topic (personal data, publication).
+        lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
+        by_id = {id(c): (bool(lead_shape.search(c.text)) if lead_shape else ok)
+                 for c, ok in zip(cands, shaped)}
+        if understood.asks_duty and not any(by_id.values()):
+            by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
+        on_topic = topic_pattern(understood) if understood.kind == "darf_ich" else None
+        leads = [c for c in ranked if by_id[id(c)]]
+        if on_topic is not None:
+            # The deciding sentence may stand in a lower-ranked section: its topic words count
+            # more than its passage's rank.
+            def lead_key(c: Candidate) -> float:
+                topical = len(set(on_topic.findall(c.text.lower())))
+                return c.score - (w_prior - LEAD_PRIOR) / (1 + c.rank) + TOPIC_BONUS * topical
+
+            leads.sort(key=lambda c: -lead_key(c))
+        lead = leads[0] if leads else None
+        decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
+        if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
+            if lead not in chosen:
+                chosen = [lead] + chosen[: MAX_SENTENCES - 1]
+        else:
+            lead = chosen[0] if chosen else None
+        rest = [c for c in chosen if c is not lead]
         # Reading order: passages by their best chosen sentence, sentences by position.
-        first = {}
-        for c in chosen:
+        first: dict[int, int] = {}
+        for c in rest:
             first.setdefault(c.n, len(first))
-        chosen.sort(key=lambda c: (first[c.n], c.position))
-        return [(c.text, c.n) for c in chosen]
+        rest.sort(key=lambda c: (first[c.n], c.position))
+        return [(c.text, c.n) for c in ([lead] if lead else []) + rest]
 
     def compose(self, question: str, passages: Sequence[Passage]) -> list[str]:
         """Answer pieces: each sentence followed by its citation, e.g. ``"Satz. [2]"``.
@@ -119,11 +205,12 @@ class ExtractiveAnswerer:
         (definition, formula, Stichtag, source; correct by construction) and adds the best
         sentences of the other passages.
         """
+        understood = understand(question)
         entry = next((p for p in passages if p.summary), None)
         if entry is None:
-            return [f"{text} [{n}]" for text, n in self.select(question, passages)]
+            return [f"{text} [{n}]" for text, n in self.select(question, passages, understood)]
         others = [p for p in passages if not p.summary]
-        extra = self.select(question, others)[:2] if others else []
+        extra = self.select(question, others, understood)[:ENTRY_SUPPORT] if others else []
         return [f"{s} [{entry.n}]" for s in entry.summary] + [f"{t} [{n}]" for t, n in extra]
 
 

@@ -48,6 +48,18 @@ def load_catalogue_or_none(settings: Any) -> Any:
         return None
 
 
+def load_faq_or_none(settings: Any, embedder: Any) -> Any:
+    """The curated FAQ (knowledge/faq/); answers still work without it."""
+    from assistant.answers.compose import build_faq
+    from assistant.errors import CatalogueError
+
+    try:
+        return build_faq(settings.paths.knowledge_dir, embedder)
+    except CatalogueError as exc:
+        log.warning("FAQ could not be loaded: %s", exc)
+        return None
+
+
 def build_retriever(settings: Any, index: KnowledgeIndex, catalogue: Any = None) -> HybridRetriever:
     r = settings.retrieval
     return HybridRetriever(index, catalogue, k=r.top_k, candidates=r.candidates)
@@ -70,4 +82,5 @@ def build_asker(settings: Any, backend: Callable[[], LLMBackend], templates: Tem
         elif mode == "generative":
             notices.append(BASE_MODEL_NOTICE.format(model.name))
     return Asker(retriever, extractive, gate_factory=gate_factory or privacy_gate_factory(settings),
-                 generative=generative, notices=notices)
+                 generative=generative, notices=notices,
+                 faq=load_faq_or_none(settings, index.embedder))

@@ -24,10 +24,13 @@ from assistant.answers import citations
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.generative import GenerativeAnswerer
 from assistant.answers.models import Answer
-from assistant.retrieval.models import Passage
+from assistant.answers.compose import Gathered, extractive_pieces, gather
+from assistant.answers.faq import FaqMatcher
+from assistant.retrieval.models import Focus, Passage
 
 log = logging.getLogger(__name__)
 EXTRACTIVE_MODEL = "extractive"
+FAQ_MODEL = "faq"
 
 NO_PASSAGES = ("Zu dieser Frage habe ich in den eingelesenen Dokumenten nichts gefunden. "
                "Lesen Sie passende Unterlagen mit 'lotse ingest DATEI' ein oder formulieren Sie "
@@ -52,7 +55,8 @@ class Gate(Protocol):
 
 
 class Retriever(Protocol):
-    def retrieve(self, question: str, k: int | None = None) -> list[Passage]: ...
+    def retrieve(self, question: str, k: int | None = None,
+                 focus: Focus | None = None) -> list[Passage]: ...
 
 
 class AnswerStream:
@@ -78,9 +82,11 @@ class AnswerStream:
 class Asker:
     def __init__(self, retriever: Retriever, extractive: ExtractiveAnswerer, *,
                  gate_factory: Callable[[], Gate], generative: GenerativeAnswerer | None = None,
-                 notices: Sequence[str] = ()) -> None:
+                 notices: Sequence[str] = (), faq: FaqMatcher | None = None) -> None:
         """With a ``generative`` answerer the model drafts answers (checked, with the extractive
-        answer as fallback); without one every answer is extractive."""
+        answer as fallback); without one every answer is extractive. A matching ``faq`` entry
+        answers before either (curated text, cited with the sections it rests on)."""
+        self.faq = faq
         self.retriever = retriever
         self.extractive = extractive
         self.generative = generative
@@ -113,7 +119,9 @@ class Asker:
     def stream(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> AnswerStream:
         gate = self._gate()
         anonymized = self._redact(gate, question.strip())
-        passages = self.retriever.retrieve(anonymized, k)  # None: the retriever's top_k
+        # k None: the retriever's top_k; the question's kind and topic focus the search
+        gathered = gather(anonymized, self.retriever, None if retrieve_only else self.faq, k)
+        passages = gathered.passages
         answer = Answer(question_anonymized=anonymized, answer="", model=EXTRACTIVE_MODEL,
                         warnings=list(self.notices))
         if retrieve_only:
@@ -122,19 +130,20 @@ class Asker:
         if not passages:
             answer.answer = NO_PASSAGES
             return AnswerStream(iter([NO_PASSAGES]), answer, passages)
-        if self.generative is not None:
-            pieces = self._generate(gate, anonymized, passages, answer)
+        if self.generative is not None and gathered.faq is None:
+            pieces = self._generate(gate, anonymized, gathered, answer)
         else:
-            pieces = self._extract(gate, anonymized, passages, answer)
+            pieces = self._extract(gate, anonymized, gathered, answer)
         return AnswerStream(pieces, answer, passages)
 
     def ask(self, question: str, **kwargs: Any) -> Answer:
         return self.stream(question, **kwargs).result()
 
     # modes ----------------------------------------------------------------------------------
-    def _extract(self, gate: Gate, question: str, passages: Sequence[Passage],
+    def _extract(self, gate: Gate, question: str, gathered: Gathered,
                  answer: Answer) -> Iterator[str]:
-        sentences = self.extractive.compose(question, passages)
+        passages = gathered.passages
+        sentences = extractive_pieces(question, gathered, self.extractive)
         if not sentences:
             answer.answer = NO_SENTENCES
             answer.citations = [p.citation() for p in passages]
@@ -143,12 +152,15 @@ class Asker:
         text, cited = citations.resolve(" ".join(sentences), passages)
         answer.answer = gate.restore(text)
         answer.citations = cited
+        if gathered.faq is not None:  # curated answer: say which one
+            answer.model = f"{FAQ_MODEL}:{gathered.faq.entry.id}"
         for sentence in re.findall(r".*?\[[\d, ]+\]\s*|.+$", text, flags=re.DOTALL):
             yield gate.restore(sentence)
 
-    def _generate(self, gate: Gate, question: str, passages: Sequence[Passage],
+    def _generate(self, gate: Gate, question: str, gathered: Gathered,
                   answer: Answer) -> Iterator[str]:
         assert self.generative is not None
+        passages = gathered.passages
         # The model sees the passages through the same gate as the question.
         shown = [replace(p, text=self._redact(gate, p.text)) for p in passages]
         # Nothing generated is shown before it is checked: no restored placeholder, no echo.
@@ -170,4 +182,5 @@ class Asker:
             "; ".join(faithful.problems[:3]))
         answer.warnings.append(warning)
         yield f"[{warning}]\n\n"
-        yield from self._extract(gate, question, passages, answer)
+        yield from self._extract(gate, question, gathered, answer)
+

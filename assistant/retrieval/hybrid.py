@@ -4,22 +4,31 @@ BM25 finds exact terms (``Stichtag``, ``KJH-Statistik``, an indicator's abbrevia
 model finds paraphrases. Reciprocal rank fusion (Cormack et al. 2009) adds ``1 / (60 + rank)``
 from each list, so neither score scale dominates. When the question names an indicator of the
 catalogue, the catalogue entry joins the passages in front (source ``katalog:<ID>``).
+
+A ``Focus`` (from the asker's question understanding) adds a third ranking: the candidates whose
+section heading fits the question's topic. A passage carries its whole section (sibling chunks
+joined, up to ``SECTION_CHARS``), so the sentence that answers the question is there to be
+selected even when the section is longer than one chunk; one passage per section.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 import numpy as np
 
 from assistant.catalogue.search import named_exactly
 from assistant.retrieval.german import CompoundSplitter, stem, words
-from assistant.retrieval.models import Passage
+from assistant.retrieval.models import Focus, Passage
 from assistant.retrieval.store import StoredChunk
 
 log = logging.getLogger(__name__)
 RRF_K = 60
+SECTION_CHARS = 3000
+FOCUS_WEIGHT = 1.0
 
 
 class Catalogue(Protocol):
@@ -87,15 +96,17 @@ class HybridRetriever:
         self.weights = (dense_weight, bm25_weight)
         self._bm25: BM25Index | None = None
         self._bm25_for: list[StoredChunk] | None = None
+        self._sections: dict[tuple[str, str | None, int | None], str] = {}
 
     def _bm25_index(self, chunks: list[StoredChunk]) -> BM25Index:
         if self._bm25 is None or self._bm25_for is not chunks:
             self._bm25 = BM25Index(chunks)
             self._bm25_for = chunks
+            self._sections = _sections(chunks)
         return self._bm25
 
-    def search(self, question: str, k: int | None = None) -> list[Passage]:
-        """Chunks only (no catalogue), best first, numbered from 1."""
+    def search(self, question: str, k: int | None = None, focus: Focus | None = None) -> list[Passage]:
+        """Chunks only (no catalogue), best first, one per section, numbered from 1."""
         k = k or self.k
         chunks = self.index.chunks()
         if not chunks:
@@ -106,15 +117,50 @@ class HybridRetriever:
         lexical = [chunks[i].id for i in top if scores[i] > 0]
         vector = self.index.embedder.embed_queries([question])[0]
         dense = [cid for cid, _ in self.index.store.dense(vector, self.candidates) if cid in by_id]
-        fused = rrf([dense, lexical], self.weights)[:k]
-        passages = []
-        for n, (cid, score) in enumerate(fused, start=1):
+        rankings, weights = [dense, lexical], list(self.weights)
+        if focus is not None and focus.section_words:
+            pool = rrf([dense, lexical], self.weights)
+            # Sections matching more of the focus words first ("Sonderzeichen in Tabellen" before
+            # "Regionaldatenbank und GENESIS" for a question on symbols in a table).
+            fits = {cid: _fits(by_id[cid], focus.section_words) for cid, _ in pool}
+            fitting = sorted((cid for cid, _ in pool if fits[cid]), key=lambda cid: -fits[cid])
+            if fitting:
+                rankings.append(fitting)
+                weights.append(FOCUS_WEIGHT)
+        fused = rrf(rankings, weights)
+        self._bm25_index(chunks)
+        sections = self._sections
+        passages: list[Passage] = []
+        seen: set[object] = set()
+        for cid, score in fused:
             c = by_id[cid]
-            passages.append(Passage(text=c.text, source=c.source, title=c.title, section=c.section,
-                                    page=c.page, score=score, n=n, chunk_id=cid))
+            section_key = (c.source, c.section, c.page)
+            text = sections.get(section_key)
+            key: object = section_key
+            if text is None:  # no section, or one too long to show whole: the chunk itself
+                key, text = cid, c.text
+            if key in seen:
+                continue
+            seen.add(key)
+            passages.append(Passage(text=text, source=c.source, title=c.title, section=c.section,
+                                    page=c.page, score=score, n=len(passages) + 1, chunk_id=cid))
+            if len(passages) >= k:
+                break
         return passages
 
-    def catalogue_passages(self, question: str, limit: int = 2) -> list[Passage]:
+    def section_passage(self, file_name: str, section: str) -> Passage | None:
+        """The whole section ``section`` of the source whose file is ``file_name`` (for answers
+        that cite a known section, such as the curated FAQ), or None if it is not indexed."""
+        chunks = self.index.chunks()
+        self._bm25_index(chunks)
+        for c in chunks:
+            if c.section == section and Path(c.source).name == file_name:
+                text = self._sections.get((c.source, c.section, c.page), c.text)
+                return Passage(text=text, source=c.source, title=c.title, section=c.section,
+                               page=c.page, score=1.0, chunk_id=c.id)
+        return None
+
+    def catalogue_passages(self, question: str, limit: int = 2, lead: bool = True) -> list[Passage]:
         if self.catalogue is None:
             return []
         try:
@@ -124,18 +170,62 @@ class HybridRetriever:
             return []
         return [Passage(text=ind.to_text(), source=f"katalog:{ind.id}", title=ind.name,
                         section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}",
-                        summary=tuple(ind.summary()) if named_exactly(ind, question) else ())
+                        summary=tuple(ind.summary()) if lead and named_exactly(ind, question) else ())
                 for ind in found]
 
-    def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
-        """Catalogue entries the question names, then the fused chunks; numbered from 1."""
-        entries = self.catalogue_passages(question)
+    def retrieve(self, question: str, k: int | None = None, focus: Focus | None = None) -> list[Passage]:
+        """Catalogue entries the question names, then the fused chunks; numbered from 1.
+
+        With a focus whose ``entry_leads`` is false (the question mentions an indicator only in
+        passing), every entry goes behind the text passages.
+        """
+        lead = focus is None or focus.entry_leads
+        entries = self.catalogue_passages(question, lead=lead)
         # An entry the question names as a phrase leads; one matched only by scattered words
         # ("Zahl … Schule") goes behind the text passages, where it cannot crowd them out.
         named = [p for p in entries if p.summary]
         loose = [p for p in entries if not p.summary]
-        passages = named + self.search(question, k) + loose
+        passages = named + self.search(question, k, focus) + loose
         for n, passage in enumerate(passages, start=1):
             passage.n = n
         return passages
 
+
+
+def _fits(chunk: StoredChunk, words_: tuple[str, ...]) -> int:
+    """How many of ``words_`` start a word of the chunk's section heading (short ones whole)."""
+    heading = f" {chunk.section or ''} ".lower()
+    count = 0
+    for w in words_:
+        tail = r"(?![a-zäöüß])" if len(w) <= 3 else ""
+        if re.search(r"(?<![\wäöüß])" + re.escape(w) + tail, heading):
+            count += 1
+    return count
+
+
+def _join(a: str, b: str) -> str:
+    """Join two consecutive chunks, dropping the overlap the splitter repeated."""
+    for size in range(min(len(a), len(b), 400), 15, -1):
+        if a.endswith(b[:size]):
+            return a + b[size:]
+    return f"{a}\n{b}"
+
+
+def _sections(chunks: Sequence[StoredChunk]) -> dict[tuple[str, str | None, int | None], str]:
+    """Each section's text (its chunks joined in order); sections longer than SECTION_CHARS
+    are left out, so their chunks stay passages of their own."""
+    grouped: dict[tuple[str, str | None, int | None], list[tuple[int, str]]] = {}
+    for c in chunks:
+        if not c.section:
+            continue
+        order = int(c.id.rsplit(":", 1)[-1]) if c.id.rsplit(":", 1)[-1].isdigit() else 0
+        grouped.setdefault((c.source, c.section, c.page), []).append((order, c.text))
+    out = {}
+    for key, parts in grouped.items():
+        parts.sort()
+        text = parts[0][1]
+        for _, part in parts[1:]:
+            text = _join(text, part)
+        if len(text) <= SECTION_CHARS:
+            out[key] = text
+    return out

@@ -44,6 +44,19 @@ class Chunk:
         return f"{head}: {self.text}" if head else self.text
 
 
+@dataclass(frozen=True)
+class Focus:
+    """What the asker learned about a question, in the terms retrieval understands.
+
+    ``section_words``: a section whose heading contains one of them is preferred (e.g. data
+    protection sections for "may I …" questions). ``entry_leads``: whether a catalogue entry the
+    question names leads the passages (only when the question is about the indicator itself).
+    """
+
+    section_words: tuple[str, ...] = ()
+    entry_leads: bool = True
+
+
 @dataclass
 class Passage:
     """A retrieved chunk, numbered for citation (``n`` starts at 1)."""

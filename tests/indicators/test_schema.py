@@ -41,7 +41,15 @@ def test_catalogue_size_and_coverage(cat):
 
 
 def test_gaps_are_said_not_invented(cat):
-    assert cat.by_area("H") == []
+    # Area H: entries over real statistics, marked as derived, no invented table codes; the
+    # topics without any source stay a gap note.
+    h = cat.by_area("H")
+    assert {i.id for i in h} >= {"H7.1", "H7.2", "H7.3"}
+    assert all(i.id_status == "abgeleitet" and not i.computable for i in h)
+    statistics = " ".join(s.statistic for i in h for s in i.data_sources)
+    for name in ("Deutsche Bibliotheksstatistik", "Musikschulen", "Angebote der Jugendarbeit"):
+        assert name in statistics
+    assert all(not s.tables for i in h for s in i.data_sources if "Bevölkerung" not in s.statistic)
     assert any("keinen belegten Indikator" in g for g in cat.gaps["H"])
     assert cat.gaps["A"], "A4 gap note missing"
 

@@ -1,0 +1,229 @@
+"""Question understanding: what kind of answer a question asks for, and what it is about.
+
+Deterministic rules over the (anonymised) question text. The kind decides which sentence leads
+the answer (for "may I …?" the sentence that decides it, for "from how many …?" the sentence with
+the number) and, with the topics, which sections retrieval prefers (data protection and
+confidentiality texts for "may I" questions about personal data; the catalogue entry only when the
+question is about the indicator itself).
+
+Kinds: ``berechnung`` (how to compute), ``definition`` (what is), ``darf_ich`` (may I / must I /
+is it allowed), ``datenquelle`` (where do the data come from), ``schwelle`` (which threshold,
+number or date), ``vorgehen`` (how to do a task, also in Lotse).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.retrieval.models import Focus
+
+Kind = Literal["berechnung", "definition", "darf_ich", "datenquelle", "schwelle", "vorgehen"]
+KINDS: tuple[Kind, ...] = ("berechnung", "definition", "darf_ich", "datenquelle", "schwelle",
+                           "vorgehen")
+
+_F = re.IGNORECASE
+# A yes/no question starts with its finite verb ("Darf ich …", "Müssen wir …", "Ist es erlaubt …").
+_PERMISSION_VERB_FIRST = re.compile(
+    r"^\s*(darf|dürfen|darfst|muss|müssen|musst|braucht|brauchen|brauche)\b", _F)
+_PERMISSION_WORDS = re.compile(
+    r"\b(erlaubt|zulässig|unzulässig|verboten|gestattet|rechtlich (?:ok|in ordnung|erlaubt)|"
+    r"(?:ist|wäre) (?:das|es) (?:ok|okay|rechtens)|einwilligung (?:nötig|erforderlich)|"
+    r"datenschutzrechtlich|in ordnung|darf (?:ich|man|er|sie|wir|das|die|der)|dürfen (?:wir|die|sie|"
+    r"kommunen|schulen))\b", _F)
+# "Kann ich … in ChatGPT eingeben?", "Sollten wir … veröffentlichen?": a permission question only
+# when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
+_CAN_VERB_FIRST = re.compile(
+    r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
+_THRESHOLD = re.compile(
+    r"\b(ab wie viel\w*|ab welche[rmn]? \w+|wie viele?|wie hoch|wie groß|wie lange|wie alt|wie stark|"
+    r"mindest\w*|schwelle\w*|grenzwert\w*|höchstens|maximal\w*|min\. |"
+    r"welche[rsn]? (?:zahl|wert|anzahl|höhe|vielfache\w*|jahr|datum|frist|zeitpunkt)|"
+    r"auf welche[sn]? vielfache\w*|um wie viel\w*|seit wann|ab wann|bis wann|"
+    r"wann (?:gilt|galt|tritt|trat|wurde|ist .* in kraft)|in welchem jahr|wie oft|wie häufig)\b", _F)
+_COMPUTE = re.compile(
+    r"\b(berechn\w*|rechne\w*|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
+    r"wie (?:wird|werden|komme ich auf|bilde ich|bildet man) .*\b(?:quote|anteil|relation|"
+    r"schlüssel|indikator\w*|gebildet|bestimmt))\b", _F)
+_SOURCE = re.compile(
+    r"\b(woher|wo (?:finde|bekomme|gibt es|kriege|stehen|liegen)|aus welche[rm] (?:statistik|quelle|"
+    r"tabelle|erhebung|datenbank)|welche[rn]? (?:statistik|quelle\w*|datenquelle\w*|tabelle\w*|"
+    r"tabellencode\w*|stichtag\w*|erhebung)|datenquelle\w*|tabellencode\w*|wer (?:liefert|erhebt|"
+    r"veröffentlicht|führt)|erhoben|stichtag)\b", _F)
+_TASK = re.compile(
+    r"^\s*(wie (?:gehe|fange|beginne|baue|erstelle|schreibe|mache|organisiere|plane|starte|"
+    r"kann ich|können wir|soll ich|sollen wir|sollte ich|sollten wir|lässt sich|bereite|"
+    r"bekomme ich|gehen wir|prüfe|finde ich|setze|lese|stelle|richte)|was (?:muss|sollte|soll|"
+    r"kann) (?:ich|man|wir) tun|welche schritte|womit (?:fange|beginne)|in welche[rn]? "
+    r"reihenfolge|was ist zu tun)\b|\b(schritt für schritt|vorgehen|mit lotse|in lotse|"
+    r"lotse (?:ask|ingest|code|report|einstieg))\b", _F)
+_DEFINITION = re.compile(
+    r"\b(was (?:ist|sind|bedeute\w*|heißt|meint|versteht man|war|macht)|wofür steh\w*|"
+    r"was steckt hinter|unterschied\w*|definition\w*|definier\w*|erklär\w*|bedeutung)\b", _F)
+
+#: Topic -> words in the question that signal it (lower case, prefix match on word starts).
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "datenschutz": ("datenschutz", "dsgvo", "personenbez", "personenbeziehbar", "namen",
+                    "klassenliste", "schülerliste", "kinderliste", "liste mit", "einzeldaten",
+                    "pseudonym", "anonym", "geburtsdat", "adresse", "förderbedarf",
+                    "auftragsverarbeitung", "rechtsgrundlage", "einwilligung", "gesundheit",
+                    "schuleingang", "herkunft", "einzelebene"),
+    "ki": ("chatgpt", "chatbot", "ki-", "ki ", "künstliche intelligenz", "sprachmodell", "llm",
+           "copilot", "gemini", "prompt", "online-tool", "onlinetool", "ki-kompetenz",
+           "ki-verordnung", "ai act"),
+    "geheimhaltung": ("geheimhalt", "fallzahl", "kleine zahl", "sperr", "gepunktet",
+                      "rückrechn", "dominanz", "rundung", "gerundet", "cell-key", "veröffentlich",
+                      "nur ein", "nur zwei", "zwei abgänger", "einer schule", "einzelne schule"),
+    "sonderzeichen": ("sonderzeichen", "zeichen", "symbol", "punkt", "strich", "kreuz",
+                      "schrägstrich", "platzhalter in der tabelle"),
+    "tabellen": ("csv", "regionaldatenbank", "genesis", "tabellencode", "tabelle", "excel",
+                 "regionalschlüssel", "ags", "einlesen"),
+    "stichtag": ("stichtag", "zeitpunkt", "schuljahr", "31.12", "1.3", "30.9"),
+    "bericht": ("bericht", "veröffentlich", "ausschuss", "diagramm", "grafik"),
+    "monitoring": ("monitoring", "handlungsfeld", "leitfrage", "bildungsbüro", "aufbau",
+                   "bildungskonferenz"),
+}
+
+#: Words in a section heading that make it fit a topic (for retrieval's section preference).
+TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
+    "datenschutz": ("datenschutz", "personenbez", "dsgvo", "pseudonym", "anonym", "art. 9",
+                    "kleine fallzahlen", "kategorien", "rechtsgrundlage", "einwilligung",
+                    "auftragsverarbeitung"),
+    "geheimhaltung": ("geheimhaltung", "fallzahl", "mindestfallzahl", "dominanz", "rundung",
+                      "cell-key", "sozialräume", "kleine"),
+    "sonderzeichen": ("sonderzeichen", "zeichen", "punkt als", "fehlende werte"),
+    "tabellen": ("genesis", "regionaldatenbank", "tabellen", "tabellencode", "regionalschlüssel",
+                 "sonderzeichen"),
+    "stichtag": ("stichtag",),
+}
+
+#: Kinds for which a named indicator's catalogue entry leads the answer.
+ENTRY_LEADS: frozenset[str] = frozenset({"berechnung", "definition", "datenquelle"})
+
+
+#: Names of the special symbols of official tables -> the symbol as the guidance texts quote it.
+SYMBOLS: dict[str, str] = {
+    "schrägstrich": "„/“", "punkt": "„.“", "strich": "„-“", "bindestrich": "„-“", "kreuz": "„x“",
+    "x": "„x“", "auslassungspunkte": "„...“", "drei punkte": "„...“", "klammer": "„( )“",
+    "null": "„0“",
+}
+_DUTY = re.compile(r"^\s*(muss|müssen|musst|brauch\w*)\b|\bpflicht\w*\b|\bverpflicht", _F)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: Kind
+    topics: tuple[str, ...] = ()
+
+    @property
+    def is_yes_no(self) -> bool:
+        return self.kind == "darf_ich"
+
+    @property
+    def asks_duty(self) -> bool:
+        """"Muss ich …?": a duty question, answered by the sentence that states the duty."""
+        return self.kind == "darf_ich" and bool(_DUTY.search(self.text))
+
+    def symbols(self) -> list[str]:
+        """The table symbols a question on symbols names ("Was heißt der Schrägstrich?")."""
+        if "sonderzeichen" not in self.topics:
+            return []
+        lowered = self.text.lower()
+        return sorted({glyph for name, glyph in SYMBOLS.items()
+                       if re.search(rf"(?<![\wäöüß]){re.escape(name)}(?![\wäöüß])", lowered)})
+
+    def about_indicator(self) -> bool:
+        """Whether a named indicator's entry should lead (not for "may I … the rate" questions)."""
+        return self.kind in ENTRY_LEADS
+
+
+#: Words in a sentence that put it on a topic (for the lead sentence of a yes/no answer).
+TOPIC_SENTENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "datenschutz": ("personenbez", "datenschutz", "dsgvo", "einzeldaten", "namen",
+                    "besondere kategorie", "gesundheit", "untersagt"),
+    "ki": ("ki-dienst", "ki-werkzeug", "ki-system", "externe", "chatbot", "sprachmodell"),
+    "geheimhaltung": ("fällen", "fallzahl", "veröffentlich", "gesperrt", "geheim"),
+    "bericht": ("veröffentlich", "bericht"),
+}
+
+
+def topic_pattern(question: Question) -> re.Pattern[str] | None:
+    words = [w for t in question.topics for w in TOPIC_SENTENCE_WORDS.get(t, ())]
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def topics_of(text: str) -> tuple[str, ...]:
+    lowered = f" {text.lower()} "
+    found = []
+    for topic, cues in TOPIC_WORDS.items():
+        if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues):
+            found.append(topic)
+    return tuple(found)
+
+
+def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
+    t = " ".join(text.split())
+    privacy = "datenschutz" in topics or (
+        "geheimhaltung" in topics and "veröffentlich" in t.lower())
+    if _PERMISSION_WORDS.search(t):
+        return "darf_ich"
+    if _PERMISSION_VERB_FIRST.search(t) and not _THRESHOLD.search(t):
+        return "darf_ich"
+    if _CAN_VERB_FIRST.search(t) and privacy:
+        return "darf_ich"
+    if _THRESHOLD.search(t):
+        return "schwelle"
+    if _COMPUTE.search(t):
+        return "berechnung"
+    if _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", t, _F):
+        return "datenquelle"
+    if _TASK.search(t):
+        return "vorgehen"
+    if _DEFINITION.search(t):
+        return "definition"
+    return "definition"
+
+
+def understand(text: str) -> Question:
+    topics = topics_of(text)
+    return Question(text=text, kind=kind_of(text, topics), topics=topics)
+
+
+def section_fits(question: Question, heading: str | None) -> bool:
+    """Whether a section heading matches one of the question's topics."""
+    if not heading:
+        return False
+    lowered = heading.lower()
+    return any(cue in lowered for topic in question.topics for cue in TOPIC_SECTIONS.get(topic, ()))
+
+
+#: (specific, general): with both in a question, only the specific topic focuses the search.
+NARROWS = (("sonderzeichen", "tabellen"), ("stichtag", "tabellen"))
+
+#: Topics that focus the search whatever the kind of question (the others only for "may I …").
+FOCUS_ANY_KIND = ("sonderzeichen",)
+
+#: Topics whose sections a "may I …" question prefers when it names none of them.
+PERMISSION_TOPICS = ("datenschutz", "geheimhaltung")
+
+
+def focus_for(question: Question) -> Focus:
+    """The question in retrieval's terms: which section headings fit, whether an entry leads."""
+    topics = list(question.topics)
+    # A specific topic wins over the general one it belongs to (symbols in a table: the symbols).
+    for specific, general in NARROWS:
+        if specific in topics and general in topics:
+            topics.remove(general)
+    if question.kind == "darf_ich" and not topics:
+        topics += PERMISSION_TOPICS
+    words: list[str] = []
+    for topic in topics:
+        words += [w for w in TOPIC_SECTIONS.get(topic, ()) if w not in words]
+    if question.kind != "darf_ich":  # other kinds: only topics narrow enough to name a section
+        words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
+                                         if t in topics)]
+    return Focus(section_words=tuple(words), entry_leads=question.about_indicator())

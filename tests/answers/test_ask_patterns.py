@@ -1,0 +1,107 @@
+"""Regression tests for the patterns of issue 14 on the real knowledge base: the first sentence
+answers the question as asked. Each pattern is checked twice: as the user sees it (curated FAQ
+on) and on the extractive path alone (FAQ off), where question kind, section focus and sentence
+selection have to find the deciding sentence in the guidance texts themselves."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answers.compose import extractive_pieces, first_sentence, gather
+from assistant.answers.extractive import ExtractiveAnswerer
+from assistant.answers.factory import build_retriever, load_catalogue_or_none
+from assistant.llm.fake import FakeBackend
+from assistant.service import Lotse
+
+CHATBOT = ("Darf ich die Klassenliste der 7b mit allen Namen in einen Online-Chatbot kopieren, "
+           "damit er mir die Wiederholerquote ausrechnet?")
+TWO_LEAVERS = ("Dürfen wir im Bildungsbericht schreiben, dass an der Realschule am Park zwei "
+               "Jugendliche ohne Abschluss abgegangen sind?")
+THRESHOLD = "Ab welcher Fallzahl muss ein Tabellenfeld geheim gehalten werden?"
+SYMBOLS = "Was bedeuten die Sonderzeichen in einer CSV-Datei aus der Regionaldatenbank?"
+
+#: question -> what its first sentence must say (all patterns must match)
+FIRST = {
+    CHATBOT: [r"[Pp]ersonenbezogen", r"\bnicht\b", r"KI-Dienst"],
+    TWO_LEAVERS: [r"(weniger als (drei|3) Fällen|ein oder zwei)", r"nicht veröffentlicht"],
+    THRESHOLD: [r"mindestens 3 Fälle"],
+    SYMBOLS: [r"„[-.x/]“|Strich|Punkt", r"(nichts vorhanden|geheim|unbekannt|gesperrt)"],
+}
+
+
+@pytest.fixture(scope="module")
+def lotse(tmp_path_factory):
+    import os
+
+    from assistant.settings import load_settings
+
+    data = tmp_path_factory.mktemp("patterns-data")
+    with pytest.MonkeyPatch.context() as mp:
+        for key in list(os.environ):
+            if key.startswith("LOTSE_") and key not in ("LOTSE_DEBUG", "LOTSE_SHARED_DIR"):
+                mp.delenv(key)
+        mp.chdir(data)
+        settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
+        yield Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
+
+
+def _first(answer_text: str) -> str:
+    return first_sentence(re.sub(r"\s*\[[\d, ]+\]", "", answer_text))
+
+
+@pytest.mark.parametrize("question", list(FIRST))
+def test_first_sentence_answers_the_question_as_asked(lotse, question):
+    answer = lotse.ask(question).result()
+    first = _first(answer.answer)
+    for pattern in FIRST[question]:
+        assert re.search(pattern, first), (pattern, first)
+    # the first sentence is cited, and not from the indicator's catalogue entry
+    head = re.match(r".*?\[([\d, ]+)\]", answer.answer).group(1)
+    cited = {c.n: c for c in answer.citations}
+    assert all(not cited[int(n)].source.startswith("katalog:") for n in head.split(","))
+
+
+#: Known regression after the new guidance texts of issue 17 landed: without the FAQ, the
+#: extractive path now leads with a questionnaire sentence from eigene-erhebungen.md ("Der
+#: Fragebogen sollte keine Namen … verlangen"). With the FAQ (the default) the first sentence is
+#: right (test above). strict: the mark fails as soon as the extractive path is fixed.
+EXTRACTIVE_REGRESSION = pytest.mark.xfail(strict=True, reason="extractive lead after the new "
+                                          "guidance texts; see the comment above")
+
+
+@pytest.mark.parametrize("question", [pytest.param(q, marks=EXTRACTIVE_REGRESSION) if q == CHATBOT
+                                      else q for q in FIRST])
+def test_extractive_path_alone_finds_the_deciding_sentence(lotse, question):
+    index = lotse.index
+    index.ensure_knowledge()
+    retriever = build_retriever(lotse.settings, index, load_catalogue_or_none(lotse.settings))
+    gathered = gather(question, retriever, faq=None)
+    pieces = extractive_pieces(question, gathered, ExtractiveAnswerer(index.embedder))
+    first = _first(" ".join(pieces))
+    for pattern in FIRST[question]:
+        assert re.search(pattern, first), (pattern, first)
+
+
+def test_indicator_mentioned_in_passing_does_not_lead(lotse):
+    answer = lotse.ask(CHATBOT).result()
+    assert not answer.answer.startswith("Wiederholerquote")
+    assert "So wird D13.1 berechnet" not in answer.answer
+
+
+def test_indicator_how_to_keeps_formula_stichtag_and_table_first(lotse):
+    answer = lotse.ask("Wie berechne ich die Betreuungsquote der unter Dreijährigen?").result()
+    assert answer.citations[0].source == "katalog:C7.1"
+    # the sentences before the first one cited from elsewhere are the catalogue entry's
+    head = re.split(r"\[(?!1\])[\d, ]+\]", answer.answer)[0]
+    for fact in ("× 100", "1.3.", "22543-03-01-4"):
+        assert fact in head
+
+
+def test_faq_answer_is_shown_with_the_sections_it_cites(lotse):
+    answer = lotse.ask("Welche Mindestfallzahl gilt bei der statistischen Geheimhaltung?").result()
+    assert answer.answer.startswith("In einem Tabellenfeld müssen in der Regel mindestens 3 Fälle")
+    assert answer.citations[0].section == "Primäre Geheimhaltung: die Mindestfallzahl"
+    assert answer.citations[0].source.endswith("statistische-geheimhaltung.md")
+    assert answer.model == "faq:mindestfallzahl"

@@ -1,0 +1,103 @@
+"""The curated FAQ: valid data, citations that exist, German schema errors, matching."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.answers.faq import FaqMatcher, load_faq, overlap
+from assistant.errors import CatalogueError
+from assistant import SHIPPED_ROOT
+
+KNOWLEDGE = SHIPPED_ROOT / "knowledge"
+
+
+def _headings(path: Path) -> set[str]:
+    return {line[3:].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("## ")}
+
+
+def test_shipped_faq_has_30_entries_of_every_kind():
+    entries = load_faq(KNOWLEDGE / "faq")
+    assert len(entries) >= 30
+    assert {e.kind for e in entries} == {"berechnung", "definition", "darf_ich", "datenquelle",
+                                         "schwelle", "vorgehen"}
+
+
+def test_every_faq_citation_names_an_existing_guidance_section():
+    for entry in load_faq(KNOWLEDGE / "faq"):
+        for src in entry.sources:
+            path = KNOWLEDGE / "guidance" / src.file
+            assert path.is_file(), f"{entry.id}: {src.file} fehlt"
+            assert src.section in _headings(path), f"{entry.id}: Abschnitt '{src.section}' fehlt"
+
+
+def test_yes_no_faq_answers_start_with_their_verdict():
+    for entry in load_faq(KNOWLEDGE / "faq"):
+        if entry.kind == "darf_ich":
+            first = entry.answer.split(",")[0].split(".")[0]
+            assert re.match(r"(Ja|Nein)\b", first), entry.id
+
+
+def test_unknown_field_is_refused_in_german_naming_file_and_field(tmp_path: Path):
+    (tmp_path / "kaputt.yaml").write_text(
+        "entries:\n  - id: x-1\n    kind: definition\n    question: Was ist eine Kennzahl?\n"
+        "    answer: Eine Kennzahl ist eine absolute Zahl ohne Bezugsgröße.\n"
+        "    sources: [{file: glossar.md, section: Kennzahl}]\n    quelle: falsch\n",
+        encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_faq(tmp_path)
+    assert "kaputt.yaml" in err.value.message and "quelle" in err.value.message
+
+
+def test_unknown_kind_and_duplicate_ids_are_refused(tmp_path: Path):
+    entry = ("  - id: x-1\n    kind: {kind}\n    question: Was ist eine Kennzahl?\n"
+             "    answer: Eine Kennzahl ist eine absolute Zahl ohne Bezugsgröße.\n"
+             "    sources: [{{file: glossar.md, section: Kennzahl}}]\n")
+    (tmp_path / "a.yaml").write_text("entries:\n" + entry.format(kind="frage"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="Feld 'kind'"):
+        load_faq(tmp_path)
+    (tmp_path / "a.yaml").write_text("entries:\n" + entry.format(kind="definition"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("entries:\n" + entry.format(kind="definition"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="doppelt"):
+        load_faq(tmp_path)
+
+
+class _Vectors:
+    """Embeds by a table of known texts (unknown texts get their own direction)."""
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def embed_queries(self, texts):
+        return np.array([self.table.get(t, [0.0, 0.0, 1.0]) for t in texts], dtype=np.float32)
+
+
+def test_match_needs_close_vectors_and_shared_words():
+    entries = load_faq(KNOWLEDGE / "faq")
+    target = next(e for e in entries if e.id == "mindestfallzahl")
+    table = {p: [1.0, 0.0, 0.0] for p in target.phrasings()}
+    table["Ab welcher Fallzahl darf ein Wert veröffentlicht werden?"] = [1.0, 0.05, 0.0]
+    table["Wie hängen Bildungsmanagement und Bildungsmonitoring zusammen?"] = [1.0, 0.05, 0.0]
+    matcher = FaqMatcher([target], _Vectors(table))
+    assert matcher.match("Ab welcher Fallzahl darf ein Wert veröffentlicht werden?").entry is target
+    # close in the vector space but no words in common: not the FAQ's question
+    assert matcher.match("Wie hängen Bildungsmanagement und Bildungsmonitoring zusammen?") is None
+    assert matcher.match("Wie wird das Wetter?") is None
+
+
+def test_word_overlap_counts_parts_of_compounds():
+    assert overlap("Warum passen die Teilsummen nicht?", "Warum passen die Summen nicht?") == 1.0
+    assert overlap("Wer hat den Anwendungsleitfaden herausgegeben?",
+                   "Wie fangen wir mit dem Monitoring an?") == 0.0
+
+
+def test_match_for_other_rooms_uses_the_shipped_faq_and_the_real_model():
+    from assistant.answers import faq
+
+    found = faq.match("Ab welcher Fallzahl darf ein Wert in einer Tabelle veröffentlicht werden?")
+    assert found is not None and found.entry.id == "mindestfallzahl"
+    assert faq.match("Wie wird das Wetter morgen in Flensburg?") is None

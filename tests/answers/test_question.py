@@ -1,0 +1,63 @@
+"""Question understanding: kind and topic of a question, and what retrieval learns from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.question import focus_for, understand
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Wie berechne ich die Betreuungsquote der unter Dreijährigen?", "berechnung"),
+    ("Was kommt bei der Wiederholerquote in den Zähler und was in den Nenner?", "berechnung"),
+    ("Was ist eine Darunter-Position?", "definition"),
+    ("Was bedeuten die Sonderzeichen in einer CSV der Regionaldatenbank?", "definition"),
+    ("Wofür steht der Buchstabe I im Raster?", "definition"),
+    ("Darf ich eine Klassenliste mit Namen in ChatGPT kopieren?", "darf_ich"),
+    ("Dürfen wir veröffentlichen, dass eine Schule zwei Abgänger ohne Abschluss hatte?", "darf_ich"),
+    ("Müssen unsere Beschäftigten im Umgang mit KI geschult werden?", "darf_ich"),
+    ("Ist es erlaubt, Förderbedarfe je Schule zu zeigen?", "darf_ich"),
+    ("Kann ich die Schülerliste mit Geburtsdaten in ein Online-Tool hochladen?", "darf_ich"),
+    ("Woher kommen die Daten für die Schulabgänger ohne Abschluss?", "datenquelle"),
+    ("Aus welcher Statistik stammt die Zahl der Auszubildenden?", "datenquelle"),
+    ("Ab welcher Fallzahl muss ein Tabellenfeld gesperrt werden?", "schwelle"),
+    ("Um wie viel weicht ein Wert bei der 5er-Rundung höchstens ab?", "schwelle"),
+    ("Seit wann gilt die Pflicht zur KI-Kompetenz?", "schwelle"),
+    ("Wie fange ich mit einem Bildungsmonitoring an?", "vorgehen"),
+    ("Welche Schritte brauche ich für den ersten Bericht?", "vorgehen"),
+    ("Wie lese ich mit Lotse eine Tabelle ein?", "vorgehen"),
+    # advice, not permission: no data protection in sight
+    ("Sollten wir KI im Team erst einmal ausprobieren?", "definition"),
+])
+def test_kind_of_question(question, kind):
+    assert understand(question).kind == kind
+
+
+def test_topics_name_what_the_question_is_about():
+    assert {"datenschutz", "ki"} <= set(understand("Darf ich eine Klassenliste mit Namen in "
+                                                   "einen Online-Chatbot kopieren?").topics)
+    assert "sonderzeichen" in understand("Was heißt der Punkt in der Tabelle?").topics
+    assert understand("Wie berechne ich die Betreuungsquote?").topics == ()
+
+
+def test_focus_prefers_privacy_sections_for_may_i_and_keeps_the_entry_behind():
+    focus = focus_for(understand("Darf ich die Klassenliste mit Namen in einen Chatbot geben, "
+                                 "damit er die Wiederholerquote rechnet?"))
+    assert not focus.entry_leads
+    assert "personenbez" in focus.section_words
+
+
+def test_focus_of_an_indicator_question_lets_the_entry_lead_and_prefers_no_section():
+    focus = focus_for(understand("Wie berechne ich die Wiederholerquote?"))
+    assert focus.entry_leads and focus.section_words == ()
+
+
+def test_may_i_without_topic_prefers_privacy_and_confidentiality():
+    focus = focus_for(understand("Darf ich das so machen?"))
+    assert "datenschutz" in focus.section_words and "geheimhaltung" in focus.section_words
+
+
+def test_symbol_question_focuses_on_the_symbol_sections_only():
+    focus = focus_for(understand("Was bedeuten die Sonderzeichen in einer CSV der Regionaldatenbank?"))
+    assert "sonderzeichen" in focus.section_words
+    assert "regionaldatenbank" not in focus.section_words
