@@ -106,6 +106,16 @@ class RetrievalSettings(Section):
     candidates: int = Field(default=30, ge=5, le=500)
 
 
+class UISettings(Section):
+    """``lotse serve``: the web interface and the OpenAI-compatible API."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+    #: Login for deployments without a reverse proxy: entries "name:hash", the hash made by
+    #: ``lotse serve --passwort-hash``. Empty: no login (fine on loopback).
+    users: list[str] = Field(default_factory=list)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LOTSE_",
@@ -119,6 +129,7 @@ class Settings(BaseSettings):
     network: NetworkSettings = Field(default_factory=NetworkSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    ui: UISettings = Field(default_factory=UISettings)
     #: Where the values came from (for ``lotse doctor``); not configurable.
     config_file: Path | None = None
 
