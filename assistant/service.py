@@ -5,24 +5,46 @@
 >>> for piece in lotse.chat("Was ist ein Bildungsbericht?"):
 ...     print(piece, end="")
 
-Constructing it installs the no-egress guard, like every other entry point.
+Every operation of the ``lotse`` command is a method here, with typed inputs and results
+(:mod:`assistant.results` or the rooms' own typed values) and German errors from
+:mod:`assistant.errors`. One ``Lotse`` object is one session: texts and tables anonymised through
+it share one placeholder map, so a pupil keeps one ``<PERSON_n>`` across them.
+
+Constructing it installs the no-egress guard, like every other entry point. Heavy parts (the
+model, the privacy engine, the search index) load on first use.
 """
 
 from __future__ import annotations
 
+import json
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
 from assistant import egress
+from assistant.errors import InputError
 from assistant.llm import LLMBackend, create_backend, options_from
-from assistant.prompts import TemplateLibrary
+from assistant.results import (Anonymized, BatchRecord, DoctorReport, IndicatorListing,
+                               IngestProblem, IngestResult, ModelsInfo)
 from assistant.settings import Settings, load_settings
-from assistant.answers.streaming import restore_stream, stop_on_foreign_script, stop_on_repetition
 
 if TYPE_CHECKING:
-    from assistant.privacy import PrivacyGate
+    from assistant.answers.evaluate import EvalReport
+    from assistant.answers.pipeline import AnswerStream, Gate
+    from assistant.catalogue import Catalogue, Indicator
+    from assistant.privacy.pseudonyms import PseudonymMap
+    from assistant.privacy.tables.check import TableCheck
+    from assistant.privacy.text.gate import PrivacyGate
+    from assistant.prompts import TemplateLibrary
     from assistant.retrieval.index import KnowledgeIndex
-    from assistant.answers.pipeline import AnswerStream
+    from assistant.retrieval.models import SourceRecord
+
+Progress = Callable[[int, int], None]
+
+BASE_MODEL_NOTICE = (
+    "Hinweis: Das eingebaute Basismodell formuliert nur einfache Sätze und kann Fakten erfinden. "
+    "Für belastbare Antworten mit Quellen nutzen Sie die Katalog- und Suchfunktionen; ein größeres "
+    "Modell richten Sie nach models/README.md ein.")
 
 
 def _stderr(message: str) -> None:
@@ -31,16 +53,25 @@ def _stderr(message: str) -> None:
 
 class Lotse:
     def __init__(self, settings: Settings | None = None, *, backend: LLMBackend | None = None,
-                 status: Callable[[str], None] | None = None) -> None:
+                 status: Callable[[str], None] | None = None,
+                 index: "KnowledgeIndex | None" = None,
+                 gate_factory: "Callable[[], Gate] | None" = None) -> None:
+        """``backend``, ``index`` and ``gate_factory`` (the gate each ``ask`` question passes)
+        replace the configured parts, e.g. with test doubles; by default they are built from the
+        settings on first use."""
         egress.install()
         self.settings = settings or load_settings()
         egress.allow(self.settings.network.allowed_hosts)
         self.status = status or _stderr
         self._backend = backend
+        self._index = index
+        self._gate_factory = gate_factory
         self._gate: Any = None
-        self._index: Any = None
+        self._pseudonyms: Any = None
         self._asker: Any = None
-        self.templates = TemplateLibrary(self.settings.paths.prompts_dir)
+        self._templates: Any = None
+
+    # -- parts, built on first use -------------------------------------------------------------
 
     @property
     def backend(self) -> LLMBackend:
@@ -49,27 +80,30 @@ class Lotse:
         return self._backend
 
     @property
+    def templates(self) -> "TemplateLibrary":
+        if self._templates is None:
+            from assistant.prompts import TemplateLibrary
+
+            self._templates = TemplateLibrary(self.settings.paths.prompts_dir)
+        return self._templates
+
+    @property
+    def pseudonyms(self) -> "PseudonymMap":
+        """This session's placeholder map, shared by the text gate and the table gate."""
+        if self._pseudonyms is None:
+            from assistant.privacy.pseudonyms import PseudonymMap
+
+            self._pseudonyms = PseudonymMap()
+        return self._pseudonyms
+
+    @property
     def gate(self) -> "PrivacyGate":
         """The privacy gate of this session (placeholders stay stable while the object lives)."""
         if self._gate is None:
             from assistant.privacy import PrivacyGate
 
-            self._gate = PrivacyGate.from_settings(self.settings)
+            self._gate = PrivacyGate.from_settings(self.settings, pseudonyms=self.pseudonyms)
         return self._gate
-
-    def chat(self, question: str) -> Iterator[str]:
-        """Stream the model's answer to ``question`` (free chat, no retrieval).
-
-        The question passes the privacy gate first (fail closed: if the gate cannot run, nothing
-        reaches the model); placeholders in the answer are restored for the user.
-        """
-        template = self.templates.get("chat")
-        redaction = self.gate.redact(question.strip())
-        messages = template.render(question=redaction.text)
-        options = options_from(self.settings, stop=tuple(template.stop),
-                               repeat_penalty=None if self.backend.profile.is_instruct else 1.3)
-        pieces = stop_on_repetition(stop_on_foreign_script(self.backend.stream(messages, options)))
-        yield from restore_stream(pieces, self.gate.restore)
 
     @property
     def index(self) -> "KnowledgeIndex":
@@ -79,6 +113,38 @@ class Lotse:
 
             self._index = KnowledgeIndex(self.settings, status=self.status)
         return self._index
+
+    # -- model ----------------------------------------------------------------------------------
+
+    def chat(self, question: str) -> Iterator[str]:
+        """Stream the model's answer to ``question`` (free chat, no retrieval).
+
+        The question passes the privacy gate first (fail closed: if the gate cannot run, nothing
+        reaches the model); placeholders in the answer are restored for the user.
+        """
+        from assistant.answers.streaming import (restore_stream, stop_on_foreign_script,
+                                                 stop_on_repetition)
+
+        template = self.templates.get("chat")
+        redaction = self.gate.redact(question.strip())
+        messages = template.render(question=redaction.text)
+        options = options_from(self.settings, stop=tuple(template.stop),
+                               repeat_penalty=None if self.backend.profile.is_instruct else 1.3)
+        pieces = stop_on_repetition(stop_on_foreign_script(self.backend.stream(messages, options)))
+        yield from restore_stream(pieces, self.gate.restore)
+
+    def chat_notice(self) -> str | None:
+        """A German caveat to show before a chat answer, or None (instruct models)."""
+        return None if self.backend.profile.is_instruct else BASE_MODEL_NOTICE
+
+    def models(self) -> ModelsInfo:
+        """The active model (as configured, nothing loaded) and recommended bigger models."""
+        from assistant.llm import active_model
+        from assistant.llm.profiles import RECOMMENDED
+
+        return ModelsInfo(active_model(self.settings), tuple(RECOMMENDED))
+
+    # -- answers --------------------------------------------------------------------------------
 
     def ask(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> "AnswerStream":
         """Answer from the documents with ``[n]`` citations; iterate for pieces, ``.result()`` for all.
@@ -90,5 +156,164 @@ class Lotse:
             from assistant.answers.factory import build_asker
 
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
-                                      index=self.index)
+                                      index=self.index, gate_factory=self._gate_factory)
         return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+
+    def eval_retrieval(self) -> "EvalReport":
+        """hit@1, hit@5, MRR and fact coverage on ``knowledge/eval/questions.yaml``.
+
+        The questions hold no personal data and go to the search directly.
+        """
+        from assistant.answers.evaluate import evaluate, load_questions
+        from assistant.answers.extractive import ExtractiveAnswerer
+        from assistant.answers.factory import build_retriever, load_catalogue_or_none
+
+        index = self.index
+        index.ensure_knowledge()
+        questions = load_questions(self.settings.paths.knowledge_dir / "eval" / "questions.yaml")
+        retriever = build_retriever(self.settings, index, load_catalogue_or_none(self.settings))
+        return evaluate(questions, retriever, ExtractiveAnswerer(index.embedder))
+
+    # -- privacy --------------------------------------------------------------------------------
+
+    def anonymize(self, data: bytes | str, *, source: str = "Die Eingabe",
+                  progress: Progress | None = None) -> Anonymized:
+        """Replace personal data in a German text (bytes are decoded: UTF-8, UTF-16, cp1252).
+
+        ``source`` names the input in German messages ("Die Datei 'brief.txt'").
+        """
+        text, note = self._decode(data, source)
+        if not text.strip():
+            raise InputError("Die Eingabe ist leer: es gibt nichts zu anonymisieren.",
+                             "Geben Sie eine Textdatei an oder leiten Sie Text auf die "
+                             "Standardeingabe um.")
+        redaction = self.gate.redact(text, progress)
+        return Anonymized(redaction.text, tuple(redaction.entities), note)
+
+    def anonymize_batch(self, data: bytes | str, *, source: str = "Die Eingabe",
+                        ) -> tuple[str | None, Iterator[BatchRecord]]:
+        """JSONL in (``{"id", "text"}`` per line), one record per non-empty line out.
+
+        Each line is its own session, so placeholders restart at 1 for every record. Returns the
+        decoding note and the records (lazily, so big files stream). A line that is no JSON
+        object with a text comes back with ``error`` set.
+        """
+        text, note = self._decode(data, source)
+        lines = text.splitlines()
+        gate = self.gate
+
+        def records() -> Iterator[BatchRecord]:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                        raise ValueError("kein Objekt mit Textfeld 'text'")
+                except ValueError as exc:
+                    yield BatchRecord(number, error=str(exc))
+                    continue
+                redaction = gate.new_session().redact(row["text"])
+                yield BatchRecord(number, str(row.get("id", number)), redaction.text,
+                                  tuple(redaction.entities))
+
+        return note, records()
+
+    @staticmethod
+    def _decode(data: bytes | str, source: str) -> tuple[str, str | None]:
+        if isinstance(data, str):
+            return data, None
+        from assistant.privacy.text.textio import decode_input
+
+        decoded = decode_input(data, source)
+        return decoded.text, decoded.note
+
+    def check_table(self, path: str | Path, *,
+                    mode: Literal["pseudonymize", "drop"] = "pseudonymize",
+                    table_kind: Literal["aggregate", "microdata"] | None = None,
+                    birth_year: bool = True, out: str | Path | None = None) -> "TableCheck":
+        """Check a table before a model sees it: personal columns replaced or dropped, small
+        counts suppressed, rare combinations reported. ``out``: write the cleaned table there
+        (CSV, semicolon, UTF-8); never over the input."""
+        from assistant.privacy.tables.check import Pseudonymizer, check_table_file
+
+        path = Path(path)
+        if out is not None and path.exists() and Path(out).resolve() == path.resolve():
+            raise InputError("--out zeigt auf die Eingabedatei; Lotse überschreibt Ihre Tabelle nicht.",
+                             "Geben Sie für die bereinigte Tabelle einen anderen Dateinamen an.")
+        result = check_table_file(path, self.settings, mode=mode, table_kind=table_kind,
+                                  birth_year=birth_year, pseudonymizer=Pseudonymizer(self.pseudonyms))
+        if out is not None:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            result.cleaned.to_csv(out, sep=";", index=False, encoding="utf-8-sig")
+        return result
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[str | Path] = (), *, remove: Iterable[str] = (),
+               on_file: Callable[[str], None] | None = None) -> IngestResult:
+        """Read files or folders into the search index (unchanged files are skipped) and remove
+        the sources named in ``remove``. Problems are reported per file, not raised."""
+        index = self.index
+        index.ensure_knowledge()
+        removed, errors = [], []
+        for source in remove:
+            if index.remove(source):
+                removed.append(source)
+            else:
+                errors.append(IngestProblem(source, f"Die Quelle '{source}' ist nicht im Index."))
+        files = [Path(p) for p in paths]
+        if not files:
+            return IngestResult(removed=tuple(removed), errors=tuple(errors))
+        report = index.ingest(files, on_file=on_file)
+        problems = tuple(IngestProblem(p, m) for p, m in report.errors) + tuple(errors)
+        return IngestResult(tuple(report.added), tuple(report.unchanged), tuple(removed),
+                            report.chunks, problems, ingested=True)
+
+    def sources(self) -> list["SourceRecord"]:
+        """The sources in the search index: guidance texts first, then the user's documents."""
+        index = self.index
+        index.ensure_knowledge()
+        return sorted(index.store.records().values(), key=lambda r: (r.origin != "user", r.source))
+
+    def remove_source(self, source: str) -> str:
+        """Remove one source (name as listed, or path); returns its name."""
+        removed = self.index.remove(source)
+        if removed is None:
+            raise InputError(f"Die Quelle '{source}' ist nicht im Index.",
+                             "Die vorhandenen Quellen zeigt 'lotse sources'.")
+        return removed
+
+    # -- indicator catalogue ----------------------------------------------------------------------
+
+    def catalogue(self) -> "Catalogue":
+        from assistant.catalogue import load_catalogue
+
+        return load_catalogue(self.settings.paths.knowledge_dir / "indicators")
+
+    def indicators(self, area: str | None = None) -> IndicatorListing:
+        """All indicators, or those of one Bildungsbereich (A–I), with the known gaps."""
+        from assistant.catalogue.schema import AREAS
+
+        cat = self.catalogue()
+        if area is not None and area.upper() not in AREAS:
+            raise InputError(f"'{area}' ist kein Bereich; erlaubt sind {', '.join(AREAS)}.",
+                             "Zum Beispiel: lotse indicator list --area D")
+        items = cat.by_area(area) if area else cat.all()
+        areas = [area.upper()] if area else sorted(cat.gaps)
+        return IndicatorListing(tuple(items), {a: list(cat.gaps[a]) for a in areas if cat.gaps.get(a)})
+
+    def indicator(self, indicator_id: str) -> "Indicator":
+        """One entry; an unknown ID raises an ``InputError`` naming the closest IDs."""
+        return self.catalogue().get(indicator_id)
+
+    def search_indicators(self, query: str, limit: int = 10) -> list["Indicator"]:
+        return self.catalogue().search(query, limit=limit)
+
+    # -- installation -----------------------------------------------------------------------------
+
+    def doctor(self) -> DoctorReport:
+        """Check model, profile, speed, data folder, R, the no-egress guard and the search index."""
+        from assistant.doctor import run_checks
+
+        return DoctorReport(tuple(run_checks(self.settings, lambda: self.backend)))

@@ -134,6 +134,19 @@ def test_arrows_point_down_the_flow(room, forbidden):
     assert wrong == []
 
 
+def test_the_cli_reaches_the_rooms_only_through_the_service():
+    """The command line parses, calls :class:`assistant.service.Lotse` and formats; type imports
+    (under ``TYPE_CHECKING``) are allowed."""
+    rooms = ("assistant.privacy", "assistant.retrieval", "assistant.catalogue", "assistant.llm",
+             "assistant.answers")
+    wrong = []
+    for path in (PACKAGE / "cli").rglob("*.py"):
+        for target in _imports(path, with_type_only=False):
+            if any(target == r or target.startswith(r + ".") for r in rooms):
+                wrong.append(f"{path.name} -> {target}")
+    assert sorted(wrong) == []
+
+
 def test_ner_training_and_corpus_evaluation_are_not_shipped():
     names = {_module_name(p) for p in PACKAGE.rglob("*.py")}
     assert not any("evaluation" in n or "train" in n for n in names if n.startswith("assistant.privacy"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from typing import Callable
 
 import click
 
@@ -29,7 +31,7 @@ def _read_source(source: str) -> bytes:
 PROGRESS_FROM = 100_000
 
 
-def _progress():  # noqa: ANN202
+def _progress() -> Callable[[int, int], None]:
     """A progress printer for the gate: a line per tenth, on stderr (stdout holds the result)."""
     shown = {"tenth": -1}
 
@@ -44,17 +46,13 @@ def _progress():  # noqa: ANN202
     return report
 
 
-def _entities(redaction) -> list[dict]:  # noqa: ANN001
-    return [e.to_dict() for e in redaction.entities]
-
-
 @click.command()
 @click.argument("source", required=False, default="-", metavar="[DATEI|-]")
 @click.option("--json", "as_json", is_flag=True, help="JSON mit anonymisiertem Text und Fundstellen ausgeben.")
 @click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False), default=None, metavar="EIN.jsonl",
               help="Stapelbetrieb: je Zeile {\"id\", \"text\"}; Ausgabe je Zeile {\"id\", \"anonymized\", \"entities\"}.")
 @click.pass_obj
-def anonymize(app, source: str, as_json: bool, jsonl: str | None) -> None:
+def anonymize(app, source: str, as_json: bool, jsonl: str | None) -> None:  # noqa: ANN001
     """Personenbezogene Daten in einem deutschen Text durch Platzhalter ersetzen.
 
     Liest DATEI (oder mit '-' bzw. ohne Angabe die Standardeingabe) und gibt den Text mit
@@ -62,60 +60,36 @@ def anonymize(app, source: str, as_json: bool, jsonl: str | None) -> None:
 
     Beispiele: lotse anonymize brief.txt --json;  echo "Lea Schmidt fehlt" | lotse anonymize
     """
-    import json
-
-    from assistant.errors import InputError
-    from assistant.privacy import PrivacyGate
-    from assistant.privacy.text.textio import decode_input
-
     if jsonl is not None:
         _batch(app, jsonl)
         return
-    decoded = decode_input(_read_source(source), "Die Eingabe" if source == "-" else f"Die Datei '{source}'")
-    if decoded.note:
-        click.echo(decoded.note, err=True)
-    if not decoded.text.strip():
-        raise InputError("Die Eingabe ist leer: es gibt nichts zu anonymisieren.",
-                         "Geben Sie eine Textdatei an oder leiten Sie Text auf die Standardeingabe um.")
-    gate = PrivacyGate.from_settings(app.settings)
-    redaction = gate.redact(decoded.text, _progress() if len(decoded.text) > PROGRESS_FROM else None)
+    data = _read_source(source)
+    result = app.service.anonymize(
+        data, source="Die Eingabe" if source == "-" else f"Die Datei '{source}'",
+        progress=_progress() if len(data) > PROGRESS_FROM else None)
+    if result.note:
+        click.echo(result.note, err=True)
     if as_json:
-        click.echo(json.dumps({"anonymized": redaction.text, "entities": _entities(redaction)},
-                              ensure_ascii=False))
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
-        click.echo(redaction.text, nl=not redaction.text.endswith("\n"))
+        click.echo(result.text, nl=not result.text.endswith("\n"))
 
 
 def _batch(app, path: str) -> None:  # noqa: ANN001
-    """One gate (session) per line, so placeholders restart at 1 for every record."""
-    import json
+    """One session per line, so placeholders restart at 1 for every record."""
+    from assistant.errors import InputError
 
-    from assistant.privacy import PrivacyGate
-    from assistant.privacy.text.textio import decode_input
-
-    decoded = decode_input(_read_source(path), f"Die Datei '{path}'")
-    if decoded.note:
-        click.echo(decoded.note, err=True)
-    lines = decoded.text.splitlines()
-    gate = PrivacyGate.from_settings(app.settings)
-    errors = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    note, records = app.service.anonymize_batch(_read_source(path), source=f"Die Datei '{path}'")
+    if note:
+        click.echo(note, err=True)
+    skipped = 0
+    for record in records:
+        if record.error is not None:
+            skipped += 1
+            click.echo(f"Zeile {record.line} übersprungen: kein gültiges JSON-Objekt mit \"text\" "
+                       f"({record.error}).", err=True)
             continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise ValueError("kein Objekt mit Textfeld 'text'")
-        except ValueError as exc:
-            errors += 1
-            click.echo(f"Zeile {number} übersprungen: kein gültiges JSON-Objekt mit \"text\" ({exc}).",
-                       err=True)
-            continue
-        redaction = gate.new_session().redact(row["text"])
-        out = {"id": str(row.get("id", number)), "anonymized": redaction.text,
-               "entities": _entities(redaction)}
-        click.echo(json.dumps(out, ensure_ascii=False))
-    if errors:
-        click.echo(f"{errors} Zeile(n) übersprungen; sie wurden nicht ausgegeben. "
-                   "Korrigieren Sie sie und starten Sie den Lauf für diese Zeilen erneut.", err=True)
-        sys.exit(6)
+        click.echo(json.dumps(record.as_dict(), ensure_ascii=False))
+    if skipped:
+        raise InputError(f"{skipped} Zeile(n) übersprungen; sie wurden nicht ausgegeben.",
+                         "Korrigieren Sie sie und starten Sie den Lauf für diese Zeilen erneut.")

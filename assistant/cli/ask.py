@@ -21,13 +21,10 @@ def ask(app, question: tuple[str, ...], as_json: bool, retrieve_only: bool, k: i
 
     Beispiel: lotse ask "Welcher Stichtag gilt für die Kita-Statistik?"
     """
-    from assistant.service import Lotse
-
     text = " ".join(question).strip()
     if not text:
         raise click.UsageError("Bitte eine Frage angeben, z. B. lotse ask \"Was ist ein Indikator?\"")
-    lotse = Lotse(app.settings)
-    stream = lotse.ask(text, k=k, retrieve_only=retrieve_only)
+    stream = app.service.ask(text, k=k, retrieve_only=retrieve_only)
     if as_json:
         answer = stream.result()
         click.echo(json.dumps(answer.as_dict(), ensure_ascii=False, indent=2))

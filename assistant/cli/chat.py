@@ -13,19 +13,13 @@ def chat(app, question: tuple[str, ...]) -> None:
 
     Beispiel: lotse chat "Was ist ein Bildungsbericht?"
     """
-    from assistant.service import Lotse
-
     text = " ".join(question).strip()
     if not text:
         raise click.UsageError("Bitte eine Frage angeben, z. B. lotse chat \"Was ist ein Bildungsbericht?\"")
-    lotse = Lotse(app.settings)
-    if not lotse.backend.profile.is_instruct:
-        click.echo(
-            "Hinweis: Das eingebaute Basismodell formuliert nur einfache Sätze und kann Fakten "
-            "erfinden. Für belastbare Antworten mit Quellen nutzen Sie die Katalog- und "
-            "Suchfunktionen; ein größeres Modell richten Sie nach models/README.md ein.",
-            err=True,
-        )
+    lotse = app.service
+    notice = lotse.chat_notice()
+    if notice:
+        click.echo(notice, err=True)
     for piece in lotse.chat(text):
         click.echo(piece, nl=False)
     click.echo()

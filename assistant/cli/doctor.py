@@ -1,9 +1,8 @@
-"""``lotse doctor``: check the installation; exit 1 when a check fails."""
+"""``lotse doctor``: check the installation; a failed check ends with its own exit code."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -13,20 +12,19 @@ SYMBOL = {"ok": "✔", "warn": "!", "fail": "✘"}
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
 @click.pass_obj
-def doctor(app, as_json: bool) -> None:
+def doctor(app, as_json: bool) -> None:  # noqa: ANN001
     """Installation prüfen: Modell, Profil, Tempo, Datenordner, R, Netzwerkschutz."""
-    from assistant.doctor import run_checks
-    from assistant.service import Lotse
+    from assistant.errors import ChecksFailed
 
-    lotse = Lotse(app.settings)
-    checks = run_checks(lotse.settings, lambda: lotse.backend)
-    failed = any(c.status == "fail" for c in checks)
+    report = app.service.doctor()
     if as_json:
-        click.echo(json.dumps({"ok": not failed, "checks": [c.as_dict() for c in checks]},
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        for c in checks:
+        for c in report.checks:
             click.echo(f"{SYMBOL[c.status]} {c.name}: {c.detail}")
-        click.echo("\nAlles bereit." if not failed else "\nMindestens eine Prüfung ist fehlgeschlagen.")
-    if failed:
-        sys.exit(1)
+        if report.ok:
+            click.echo("\nAlles bereit.")
+    if not report.ok:
+        failed = [c.name for c in report.checks if c.status == "fail"]
+        raise ChecksFailed(f"Mindestens eine Prüfung ist fehlgeschlagen ({', '.join(failed)}).",
+                           "Die Zeilen mit ✘ sagen, was zu tun ist; danach 'lotse doctor' erneut.")

@@ -16,23 +16,13 @@ def eval_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Kennzahlen als JSON.")
 @click.option("--details", is_flag=True, help="Auch die Antworten je Frage ausgeben (mit --json).")
 @click.pass_obj
-def retrieval(app, as_json: bool, details: bool) -> None:
+def retrieval(app, as_json: bool, details: bool) -> None:  # noqa: ANN001
     """Suche und extraktive Antworten auf dem Fragensatz prüfen.
 
     Treffer = ein gefundener Abschnitt aus der erwarteten Datei mit der erwarteten Überschrift.
     Die Fragen enthalten keine Personendaten und gehen direkt an die Suche.
     """
-    from assistant.answers.evaluate import evaluate, load_questions
-    from assistant.answers.extractive import ExtractiveAnswerer
-    from assistant.answers.factory import build_retriever, load_catalogue_or_none
-    from assistant.service import Lotse
-
-    settings = app.settings
-    index = Lotse(settings).index
-    index.ensure_knowledge()
-    questions = load_questions(settings.paths.knowledge_dir / "eval" / "questions.yaml")
-    retriever = build_retriever(settings, index, load_catalogue_or_none(settings))
-    report = evaluate(questions, retriever, ExtractiveAnswerer(index.embedder))
+    report = app.service.eval_retrieval()
     if as_json:
         click.echo(json.dumps(report.as_dict(details), ensure_ascii=False, indent=2))
         return

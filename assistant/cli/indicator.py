@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-
-def _catalogue(app):
-    from assistant.catalogue import load_catalogue
-
-    return load_catalogue(app.settings.paths.knowledge_dir / "indicators")
+if TYPE_CHECKING:
+    from assistant.catalogue.schema import Indicator
 
 
-def _row(ind) -> str:
+def _row(ind: Indicator) -> str:
     refs = "R+pandas" if ind.computable else "–"
     return f"{ind.id:<6} {ind.name}  [{ind.stage}, {ind.kind}, Referenz: {refs}]"
 
 
-def _summary(ind) -> dict:
+def _summary(ind: Indicator) -> dict:
     return {"id": ind.id, "name": ind.name, "area": ind.area, "topic": ind.topic,
             "stage": ind.stage, "kind": ind.kind, "id_status": ind.id_status,
             "computable": ind.computable}
@@ -38,13 +36,8 @@ def indicator() -> None:
 @click.pass_obj
 def list_(app, area: str | None, as_json: bool) -> None:
     """Alle Indikatoren (oder die eines Bereichs) auflisten."""
-    from assistant.catalogue.schema import AREAS
-
-    cat = _catalogue(app)
-    if area is not None and area.upper() not in AREAS:
-        raise click.BadParameter(f"'{area}' ist kein Bereich; erlaubt sind {', '.join(AREAS)}.",
-                                 param_hint="--area")
-    items = cat.by_area(area) if area else cat.all()
+    listing = app.service.indicators(area)
+    items = listing.indicators
     if as_json:
         click.echo(json.dumps([_summary(i) for i in items], ensure_ascii=False, indent=2))
         return
@@ -54,12 +47,11 @@ def list_(app, area: str | None, as_json: bool) -> None:
             current = ind.area
             click.echo(f"\n{ind.area} – {ind.area_name}")
         click.echo("  " + _row(ind))
-    areas = [area.upper()] if area else sorted(cat.gaps)
-    gaps = [(a, g) for a in areas for g in cat.gaps.get(a, [])]
-    if gaps:
+    if listing.gaps:
         click.echo("\nLücken (bewusst nicht belegt):")
-        for a, gap in gaps:
-            click.echo(f"  {a}: {gap}")
+        for a, gaps in listing.gaps.items():
+            for gap in gaps:
+                click.echo(f"  {a}: {gap}")
     click.echo(f"\n{len(items)} Indikatoren. Details: lotse indicator show <ID>")
 
 
@@ -69,7 +61,7 @@ def list_(app, area: str | None, as_json: bool) -> None:
 @click.pass_obj
 def show(app, indicator_id: str, as_json: bool) -> None:
     """Einen Eintrag vollständig zeigen: Formel, Stichtag, Quellen, Tabellencodes, Vorsicht."""
-    ind = _catalogue(app).get(indicator_id)
+    ind = app.service.indicator(indicator_id)
     if as_json:
         click.echo(json.dumps(ind.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -84,7 +76,7 @@ def show(app, indicator_id: str, as_json: bool) -> None:
 def search(app, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Im Katalog nach Namen, Synonymen und Definitionen suchen."""
     text = " ".join(query).strip()
-    hits = _catalogue(app).search(text, limit=limit)
+    hits = app.service.search_indicators(text, limit=limit)
     if as_json:
         click.echo(json.dumps([_summary(i) for i in hits], ensure_ascii=False, indent=2))
         return

@@ -1,15 +1,35 @@
-"""Entry point of the ``lotse`` command: a click group whose commands load on demand."""
+"""Entry point of the ``lotse`` command: a click group whose commands load on demand.
+
+How a command gets its work done (for anyone adding one, e.g. ``lotse data`` in cli/data.py):
+
+1. Add the operation as a method of :class:`assistant.service.Lotse` with typed inputs and a typed
+   result (a frozen dataclass in :mod:`assistant.results` or the room's own value).
+2. Write the click command in its own module under ``assistant/cli/``; take the click context
+   object with ``@click.pass_obj`` and call ``app.service.<method>(...)``. Import nothing from
+   the rooms (privacy, retrieval, answers, catalogue, llm) except for type hints under
+   ``TYPE_CHECKING``; tests/test_architecture.py checks that.
+3. Register it in :data:`COMMANDS` below ("module:attribute", German one-line help).
+4. Raise errors from :mod:`assistant.errors`; :func:`main` turns them into a German message and
+   the exit code of their class (the table is in README.md).
+
+Tests run a command against their own service, e.g. with the fake backend:
+``CliRunner().invoke(cli, ["ask", "..."], obj=AppContext.of(Lotse(settings)))``.
+"""
 
 from __future__ import annotations
 
 import importlib
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from assistant import __version__
+from assistant.errors import ABORT_EXIT_CODE, USAGE_EXIT_CODE, LotseError
+
+if TYPE_CHECKING:
+    from assistant.service import Lotse
 
 #: name -> ("module:attribute", short help). Help lives here so ``--help`` imports no command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -43,22 +63,37 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-class AppContext:
-    """Per-invocation state: the settings are loaded once, when a command first needs them."""
+def make_service(config: str | None) -> "Lotse":
+    """The one factory of the service behind every command: settings from defaults, the TOML
+    file (``--config`` or ./lotse.toml) and ``LOTSE_*`` variables."""
+    from assistant.service import Lotse
+    from assistant.settings import load_settings
 
-    def __init__(self, config: str | None) -> None:
+    return Lotse(load_settings(config))
+
+
+class AppContext:
+    """Per-invocation state (click's ``ctx.obj``): the service, built once when a command first
+    needs it, by ``factory`` (default :func:`make_service`).
+
+    Tests hand in their own service: ``CliRunner().invoke(cli, args, obj=AppContext.of(lotse))``.
+    """
+
+    def __init__(self, config: str | None = None,
+                 factory: "Callable[[str | None], Lotse]" = make_service) -> None:
         self.config = config
-        self._settings: Any = None
+        self.factory = factory
+        self._service: "Lotse | None" = None
+
+    @classmethod
+    def of(cls, service: "Lotse") -> "AppContext":
+        return cls(factory=lambda _config: service)
 
     @property
-    def settings(self) -> Any:
-        if self._settings is None:
-            from assistant import egress
-            from assistant.settings import load_settings
-
-            self._settings = load_settings(self.config)
-            egress.allow(self._settings.network.allowed_hosts)
-        return self._settings
+    def service(self) -> "Lotse":
+        if self._service is None:
+            self._service = self.factory(self.config)
+        return self._service
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,7 +107,10 @@ def cli(ctx: click.Context, config: str | None) -> None:
     Alles läuft auf diesem Rechner: Texte und Tabellen passieren zuerst den Datenschutzfilter,
     kein Inhalt verlässt das Gerät.
     """
-    ctx.obj = AppContext(config)
+    if isinstance(ctx.obj, AppContext):  # handed in (tests, embedding applications)
+        ctx.obj.config = config if config is not None else ctx.obj.config
+    else:
+        ctx.obj = AppContext(config)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -84,27 +122,27 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="lotse", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Abgebrochen.", err=True)
-        sys.exit(130)
+        sys.exit(ABORT_EXIT_CODE)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        sys.exit(USAGE_EXIT_CODE)
     except KeyboardInterrupt:
         click.echo("\nAbgebrochen.", err=True)
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into messages
-        from assistant.errors import LotseError
-
+        sys.exit(ABORT_EXIT_CODE)
+    except LotseError as exc:
         if debug:
             raise
-        if isinstance(exc, LotseError):
-            click.echo(f"Fehler: {exc.message}", err=True)
-            if exc.hint:
-                click.echo(exc.hint, err=True)
-            sys.exit(exc.exit_code)
+        click.echo(f"Fehler: {exc.message}", err=True)
+        if exc.hint:
+            click.echo(exc.hint, err=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into messages
+        if debug:
+            raise
         click.echo(
             f"Unerwarteter Fehler ({type(exc).__name__}): {exc}. "
             "Mit LOTSE_DEBUG=1 sehen Sie die Einzelheiten.", err=True)
-        sys.exit(1)
+        sys.exit(LotseError.exit_code)
     sys.exit(0)
 
 

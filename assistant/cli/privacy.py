@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-_KIND_TEXT = {
-    "PERSON": "Personenname", "DATE_OF_BIRTH": "Geburtsdatum", "ADDRESS": "Anschrift",
-    "EMAIL_ADDRESS": "E-Mail-Adresse", "PHONE_NUMBER": "Telefonnummer", "IBAN_CODE": "IBAN/Bankverbindung",
-    "DE_TAX_ID": "Steuer-ID", "SOCIAL_ID": "Sozialversicherungs-/Ausweisnummer",
-    "STUDENT_ID": "Schüler- oder Kindernummer", "ID_NUMBER": "Kennnummer einer Person", "FREE_TEXT": "Freitext",
-    "BIRTH_YEAR": "Geburtsjahr", "AGE": "Alter", "GENDER": "Geschlecht",
-    "NATIONALITY": "Staatsangehörigkeit/Herkunft", "SPECIAL_NEEDS": "Förderbedarf/Gesundheit",
-    "RELIGION": "Religion", "SOCIAL_BENEFITS": "Sozialleistungen", "LANGUAGE": "Sprache",
-    "GRADE": "Jahrgangsstufe", "CLASS": "Klasse", "SCHOOL": "Schule/Einrichtung",
-    "POSTCODE": "Postleitzahl", "PLACE": "Wohnort/Gebiet", "DATE": "Datum",
-}
+if TYPE_CHECKING:
+    from assistant.privacy.tables.check import TableCheck
 
 
 @click.group("privacy")
@@ -46,18 +38,9 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
     entfernt sie, sperrt kleine Fallzahlen (1 und 2) in Aggregattabellen samt sekundärer
     Geheimhaltung und meldet seltene Merkmalskombinationen (k-Anonymität).
     """
-    from assistant.errors import InputError
-    from assistant.privacy.tables.check import check_table_file
-
-    if out is not None and file.exists() and out.resolve() == file.resolve():
-        raise InputError("--out zeigt auf die Eingabedatei; Lotse überschreibt Ihre Tabelle nicht.",
-                         "Geben Sie für die bereinigte Tabelle einen anderen Dateinamen an.")
     kind = None if aggregate is None else ("aggregate" if aggregate else "microdata")
-    result = check_table_file(file, app.settings, mode=mode, table_kind=kind,
-                              birth_year=birth_year)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        result.cleaned.to_csv(out, sep=";", index=False, encoding="utf-8-sig")
+    result = app.service.check_table(file, mode=mode, table_kind=kind, birth_year=birth_year,
+                                     out=out)
     if as_json:
         data = result.to_dict()
         data["written_to"] = str(out) if out else None
@@ -66,9 +49,7 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
     _print_report(result, out)
 
 
-def _print_report(result, out: Path | None) -> None:  # noqa: ANN001
-    from assistant.privacy.tables.check import ACTION_TEXT
-
+def _print_report(result: TableCheck, out: Path | None) -> None:
     kind = "Aggregattabelle (Fallzahlen)" if result.table_kind == "aggregate" else "Einzeldaten"
     click.echo(f"Tabelle: {result.rows} Zeilen, {len(result.columns)} Spalten – {kind} "
                f"({result.table_kind_reason}).")
@@ -78,16 +59,14 @@ def _print_report(result, out: Path | None) -> None:  # noqa: ANN001
     click.echo("\nPersonenbezogene Spalten:" if direct else "\nKeine personenbezogenen Spalten "
                "gefunden.")
     for c in direct:
-        evidence = {"name": "am Spaltennamen", "values": "an den Werten",
-                    "name+values": "an Spaltenname und Werten"}.get(c.evidence, c.evidence)
         share = f", {c.share:.0%} der geprüften Werte" if c.share is not None else ""
-        click.echo(f"  - '{c.column}': {_KIND_TEXT.get(c.kind, c.kind)} (erkannt {evidence}"
-                   f"{share}) -> {ACTION_TEXT.get(c.action, c.action)}"
+        click.echo(f"  - '{c.column}': {c.kind_text} (erkannt {c.evidence_text}"
+                   f"{share}) -> {c.action_text}"
                    f"{f' (<{c.kind}_n>)' if c.action == 'pseudonymize' else ''}")
     quasi = [c for c in result.columns if c.role == "quasi"]
     if quasi:
         click.echo("\nQuasi-Identifikatoren (unverändert, nur gemeldet): " + ", ".join(
-            f"'{c.column}' ({_KIND_TEXT.get(c.kind, c.kind)})" for c in quasi))
+            f"'{c.column}' ({c.kind_text})" for c in quasi))
     if result.suppression is not None:
         s = result.suppression
         click.echo(f"\nGeheimhaltung: {s.primary} Felder primär gesperrt (1 bis {s.min_count - 1} "

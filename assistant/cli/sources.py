@@ -14,11 +14,7 @@ def sources(ctx: click.Context, as_json: bool) -> None:
     """Eingelesene Quellen anzeigen (Leitfäden und eigene Dokumente)."""
     if ctx.invoked_subcommand is not None:
         return
-    from assistant.service import Lotse
-
-    index = Lotse(ctx.obj.settings).index
-    index.ensure_knowledge()
-    records = sorted(index.store.records().values(), key=lambda r: (r.origin != "user", r.source))
+    records = ctx.obj.service.sources()
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in records], ensure_ascii=False, indent=2))
         return
@@ -33,14 +29,6 @@ def sources(ctx: click.Context, as_json: bool) -> None:
 @sources.command("remove")
 @click.argument("source")
 @click.pass_obj
-def remove(app, source: str) -> None:
+def remove(app, source: str) -> None:  # noqa: ANN001
     """Eine Quelle (Name wie in 'lotse sources' oder Pfad) aus dem Index entfernen."""
-    from assistant.errors import InputError
-    from assistant.service import Lotse
-
-    index = Lotse(app.settings).index
-    removed = index.remove(source)
-    if removed is None:
-        raise InputError(f"Die Quelle '{source}' ist nicht im Index.",
-                         "Die vorhandenen Quellen zeigt 'lotse sources'.")
-    click.echo(f"✔ entfernt: {removed}")
+    click.echo(f"✔ entfernt: {app.service.remove_source(source)}")

@@ -5,7 +5,7 @@ Importing this package is cheap; each backend imports its heavy library when it 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
 from assistant.errors import ModelError
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Completion", "GenerationOptions", "LLMBackend", "Message", "ModelProfile",
-    "create_backend", "local_profile", "options_from",
+    "ActiveModel", "active_model", "create_backend", "local_profile", "options_from",
 ]
 
 
@@ -65,3 +65,32 @@ def local_profile(settings: "Settings") -> ModelProfile:
     if llm.model_path:
         return profile_for_file(llm.model_path.expanduser(), llm.profile, llm.chat_format, llm.n_ctx)
     return EMBEDDED if llm.profile in (None, "base") else replace(EMBEDDED, kind=llm.profile)
+
+
+@dataclass(frozen=True)
+class ActiveModel:
+    """What :func:`create_backend` will use, described without loading or contacting anything."""
+
+    backend: str
+    model: str
+    profile: str
+    server: str | None = None
+    path: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        data = {"backend": self.backend, "model": self.model, "server": self.server,
+                "path": self.path, "profile": self.profile}
+        return {k: v for k, v in data.items() if v is not None}
+
+
+def active_model(settings: "Settings") -> ActiveModel:
+    """The configured model, following the same switch as :func:`create_backend`."""
+    llm = settings.llm
+    if llm.backend == "openai_compat":
+        return ActiveModel(llm.backend, llm.model_name or "", llm.profile or "instruct",
+                           server=llm.base_url)
+    if llm.backend == "fake":
+        return ActiveModel("fake", "fake", llm.profile or "instruct")
+    profile = local_profile(settings)
+    return ActiveModel(llm.backend, profile.id, profile.kind,
+                       path=str(llm.model_path) if llm.model_path else "eingebaut (pip-Paket)")

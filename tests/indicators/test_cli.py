@@ -34,7 +34,8 @@ def test_list_filters_by_area_and_emits_json(run):
 
 def test_list_rejects_unknown_area(run):
     result = run("list", "--area", "Z")
-    assert result.exit_code != 0 and "kein Bereich" in result.output
+    assert result.exit_code != 0 and isinstance(result.exception, InputError)
+    assert "kein Bereich" in result.exception.message
 
 
 @pytest.mark.parametrize("indicator_id, formula, table", [

@@ -49,7 +49,8 @@ def test_jsonl_batch_with_bad_line(run, tmp_path) -> None:
     assert [r["id"] for r in rows] == ["a", "b"]
     assert rows[0]["anonymized"] == "Frau <PERSON_1> anrufen"
     assert "Zeile 2 übersprungen" in result.stderr
-    assert result.exit_code == 6
+    assert isinstance(result.exception, InputError)  # lotse exits with InputError.exit_code
+    assert "1 Zeile(n) übersprungen" in result.exception.message
 
 
 def test_empty_and_binary_input_get_german_messages(run, tmp_path) -> None:

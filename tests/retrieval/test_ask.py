@@ -152,16 +152,16 @@ def test_answer_streams_in_pieces(rsettings, index):
     assert len(pieces) >= 2 and "".join(pieces).strip() == stream.answer.answer
 
 
-def test_cli_ask_json_shape(rsettings, index, monkeypatch: pytest.MonkeyPatch):
+def test_cli_ask_json_shape(rsettings, index):
     from assistant.cli.main import AppContext, cli
-    from assistant.answers import factory
+    from assistant.service import Lotse
 
-    monkeypatch.setattr(factory, "privacy_gate_factory", lambda settings: FakeGate)
-    monkeypatch.setattr(AppContext, "settings", property(lambda self: rsettings))
     rsettings.llm.profile = "base"
+    app = AppContext.of(Lotse(rsettings, index=index, gate_factory=FakeGate))
     runner = CliRunner()
     result = runner.invoke(cli, ["ask", "--json", "Frau Müller fragt: Ab wie vielen Fällen darf "
-                                 "ein Tabellenfeld veröffentlicht werden?"], catch_exceptions=False)
+                                 "ein Tabellenfeld veröffentlicht werden?"], obj=app,
+                           catch_exceptions=False)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert list(data) == ["question_anonymized", "answer", "citations", "warnings", "model"]
@@ -173,24 +173,23 @@ def test_cli_ask_json_shape(rsettings, index, monkeypatch: pytest.MonkeyPatch):
         assert c["section"] is None or isinstance(c["section"], str)
         assert c["page"] is None or isinstance(c["page"], int)
     only = json.loads(runner.invoke(cli, ["ask", "--json", "--retrieve-only", "--k", "2",
-                                          "Was ist die Mindestfallzahl?"]).stdout)
+                                          "Was ist die Mindestfallzahl?"], obj=app).stdout)
     assert only["answer"] == "" and len(only["citations"]) == 2
 
 
 def test_cli_without_privacy_module_fails_closed(rsettings, index, monkeypatch):
-    import builtins
+    """The privacy package cannot be imported: the question goes nowhere, the user reads why."""
+    import sys
 
     from assistant.cli.main import AppContext, cli
+    from assistant.service import Lotse
 
-    real_import = builtins.__import__
-
-    def no_privacy(name, *args, **kwargs):  # noqa: ANN001, ANN202
-        if name == "assistant.privacy" or (name == "assistant" and args and "privacy" in (args[2] or ())):
-            raise ImportError("assistant.privacy fehlt")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_privacy)
-    monkeypatch.setattr(AppContext, "settings", property(lambda self: rsettings))
-    result = CliRunner().invoke(cli, ["ask", "Was ist die Mindestfallzahl?"])
+    for name in [m for m in sys.modules if m == "assistant.privacy" or m.startswith("assistant.privacy.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "assistant.privacy", None)  # import now raises ImportError
+    lotse = Lotse(rsettings, index=index)
+    result = CliRunner().invoke(cli, ["ask", "Was ist die Mindestfallzahl?"], obj=AppContext.of(lotse))
     assert isinstance(result.exception, PrivacyError)
+    assert "nicht installiert" in result.exception.message
     assert "nicht verarbeitet" in result.exception.message
+    assert result.stdout == ""

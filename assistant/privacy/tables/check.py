@@ -22,8 +22,9 @@ from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog
 from assistant.privacy.pseudonyms import PseudonymMap
 from assistant.privacy.tables.suppression import SuppressionResult, suppress
-from assistant.privacy.tables.detect import (ColumnFinding, classify_column, is_int, is_number,
-                                            looks_like_name, parse_date, sample_values, share)
+from assistant.privacy.tables.detect import (ACTION_TEXT, ColumnFinding, classify_column, is_int,
+                                            is_number, looks_like_name, parse_date, sample_values,
+                                            share)
 from assistant.privacy.tables.io import LoadedTable, read_table
 from assistant.privacy.tables.kanon import KAnonFinding, k_anonymity
 
@@ -35,9 +36,6 @@ _STATISTIC = re.compile(r"anzahl|summe|insgesamt|gesamt|fälle|faelle|count|tota
                         r"schüler|schueler|plätze|plaetze|personen", re.IGNORECASE)
 #: Columns that only exist in lists of individuals; they rule out an aggregate table.
 _PERSON_LEVEL = {"PERSON", "DATE_OF_BIRTH", "ADDRESS", "FREE_TEXT"}
-#: What was done to a column, in the report and the audit log.
-ACTION_TEXT = {"pseudonymize": "pseudonymisiert", "drop": "entfernt",
-               "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
 
 
 class Pseudonymizer:

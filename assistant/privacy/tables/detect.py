@@ -94,6 +94,25 @@ _INT = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)$")
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 
 
+#: German labels of the column kinds, for reports.
+KIND_TEXT = {
+    "PERSON": "Personenname", "DATE_OF_BIRTH": "Geburtsdatum", "ADDRESS": "Anschrift",
+    "EMAIL_ADDRESS": "E-Mail-Adresse", "PHONE_NUMBER": "Telefonnummer", "IBAN_CODE": "IBAN/Bankverbindung",
+    "DE_TAX_ID": "Steuer-ID", "SOCIAL_ID": "Sozialversicherungs-/Ausweisnummer",
+    "STUDENT_ID": "Schüler- oder Kindernummer", "ID_NUMBER": "Kennnummer einer Person", "FREE_TEXT": "Freitext",
+    "BIRTH_YEAR": "Geburtsjahr", "AGE": "Alter", "GENDER": "Geschlecht",
+    "NATIONALITY": "Staatsangehörigkeit/Herkunft", "SPECIAL_NEEDS": "Förderbedarf/Gesundheit",
+    "RELIGION": "Religion", "SOCIAL_BENEFITS": "Sozialleistungen", "LANGUAGE": "Sprache",
+    "GRADE": "Jahrgangsstufe", "CLASS": "Klasse", "SCHOOL": "Schule/Einrichtung",
+    "POSTCODE": "Postleitzahl", "PLACE": "Wohnort/Gebiet", "DATE": "Datum",
+}
+#: What was done to a column, in the report and the audit log.
+ACTION_TEXT = {"pseudonymize": "pseudonymisiert", "drop": "entfernt",
+               "birth_year": "auf Geburtsjahr verallgemeinert", "keep": "unverändert"}
+EVIDENCE_TEXT = {"name": "am Spaltennamen", "values": "an den Werten",
+                 "name+values": "an Spaltenname und Werten"}
+
+
 @dataclass
 class ColumnFinding:
     column: str
@@ -110,6 +129,18 @@ class ColumnFinding:
                 "evidence": self.evidence,
                 "share": None if self.share is None else round(self.share, 3),
                 "sensitive": self.sensitive, "action": self.action, "note": self.note}
+
+    @property
+    def kind_text(self) -> str:
+        return KIND_TEXT.get(self.kind, self.kind)
+
+    @property
+    def action_text(self) -> str:
+        return ACTION_TEXT.get(self.action, self.action)
+
+    @property
+    def evidence_text(self) -> str:
+        return EVIDENCE_TEXT.get(self.evidence, self.evidence)
 
 
 def compact_header(name: str) -> str:
