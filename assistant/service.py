@@ -16,6 +16,8 @@ model, the privacy engine, the search index) load on first use.
 
 from __future__ import annotations
 
+import copy
+
 import json
 import sys
 from pathlib import Path
@@ -69,6 +71,7 @@ class Lotse:
         self._gate: Any = None
         self._pseudonyms: Any = None
         self._asker: Any = None
+        self._own_session = False
         self._templates: Any = None
 
     # -- parts, built on first use -------------------------------------------------------------
@@ -152,12 +155,31 @@ class Lotse:
         The question passes the privacy gate first (a new session per question); if the gate
         cannot run, a ``PrivacyError`` is raised and nothing reaches a model.
         """
+        gate = self.gate if self._own_session else None
+        return self._ask_pipeline().stream(question, k=k, retrieve_only=retrieve_only, gate=gate)
+
+    def _ask_pipeline(self) -> Any:
         if self._asker is None:
             from assistant.answers.factory import build_asker
 
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index, gate_factory=self._gate_factory)
-        return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+        return self._asker
+
+    def session(self) -> "Lotse":
+        """A view of this service for one user or conversation (web UI, API).
+
+        It shares model, search index and settings, but has its own privacy-gate session: a name
+        keeps its placeholder across that user's questions, texts and tables, and placeholders are
+        never shared with another session. Its ``ask`` uses that session instead of a new gate
+        per question.
+        """
+        self._ask_pipeline()  # built once, shared by every session
+        view = copy.copy(self)
+        view._gate = self.gate.new_session()
+        view._pseudonyms = view._gate.pseudonyms
+        view._own_session = True
+        return view
 
     def eval_retrieval(self) -> "EvalReport":
         """hit@1, hit@5, MRR and fact coverage on ``knowledge/eval/questions.yaml``.

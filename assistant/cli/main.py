@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("assistant.cli.ingest:ingest", "Eigene Dokumente (PDF, DOCX, Markdown, HTML, Text) einlesen."),
     "models": ("assistant.cli.models:models", "Aktives Modell und empfohlene größere Modelle anzeigen."),
     "privacy": ("assistant.cli.privacy:privacy", "Tabellen prüfen: Personenspalten, Geheimhaltung, k-Anonymität."),
+    "serve": ("assistant.cli.serve:serve", "Weboberfläche und OpenAI-kompatible Schnittstelle starten."),
     "sources": ("assistant.cli.sources:sources", "Eingelesene Quellen anzeigen oder entfernen."),
 }
 

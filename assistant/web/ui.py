@@ -191,7 +191,7 @@ def build_datenschutz(state: WebState) -> None:
                 raise gr.Error("Bitte laden Sie zuerst eine Tabelle hoch.")
             out = state.out_path(Path(file).stem + "_bereinigt.csv")
             result = state.session(request).check_table(file, out=out)
-            return "\n\n".join(result.report_lines()), result.cleaned.head(200), str(out)
+            return "\n".join(result.report_lines()), result.cleaned.head(200), str(out)
 
         run_table.click(check, table_in, [table_report, table_view, table_file])
 
