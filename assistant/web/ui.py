@@ -7,6 +7,7 @@ never as a traceback. No asset comes from a CDN: the theme uses the browser's sy
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import tempfile
@@ -71,6 +72,7 @@ def german_error(exc: Exception) -> str:
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn any exception into a German ``gr.Error`` (shown as a notice, no traceback)."""
 
+    @functools.wraps(fn)  # keeps the signature: Gradio injects gr.Request / gr.Progress by it
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
@@ -79,8 +81,6 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # noqa: BLE001 - every failure becomes a German message
             raise gr.Error(german_error(exc)) from None
 
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
     return wrapper
 
 

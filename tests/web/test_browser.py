@@ -1,0 +1,68 @@
+"""The web UI in a real browser: ask, mask, upload documents; no request leaves the loopback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from tests.web.browser import LOOPBACK, make_driver, requested_hosts, wait_for
+
+
+@pytest.fixture(scope="module")
+def browser(server, tmp_path_factory):  # noqa: ANN001
+    driver = make_driver(tmp_path_factory.mktemp("downloads"))
+    driver.get(server.url + "/")
+    wait_for(lambda: driver.find_elements(By.ID, "frage"), 90, "die Startseite")
+    yield driver
+    driver.quit()
+
+
+def tab(driver, title: str) -> None:  # noqa: ANN001
+    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "button[role='tab']")
+               if b.text.strip() == title]
+    assert buttons, f"Reiter {title} fehlt"
+    buttons[0].click()
+
+
+def textarea(driver, elem_id: str):  # noqa: ANN001, ANN201
+    return driver.find_element(By.CSS_SELECTOR, f"#{elem_id} textarea")
+
+
+def test_ask_shows_answer_with_expandable_citations(browser, artifacts: Path) -> None:  # noqa: ANN001
+    tab(browser, "Fragen")
+    textarea(browser, "frage").send_keys("Wie berechne ich den Anteil der Schulabgänger ohne "
+                                         "Hauptschulabschluss? Frau Leyla Yilmaz fragt.")
+    browser.find_element(By.ID, "fragen-senden").click()
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#quellen details"), 120, "die Quellen")
+    summaries = [s.text for s in browser.find_elements(By.CSS_SELECTOR, "#quellen summary")]
+    assert summaries[0].startswith("[1]")
+    answer = browser.find_element(By.CSS_SELECTOR, ".message-row, [data-testid='bot']").text
+    assert answer
+    panel = browser.find_element(By.ID, "datenschutz-panel").text
+    assert "PERSON" in panel and "Yilmaz" not in panel
+    browser.find_element(By.CSS_SELECTOR, "#quellen summary").click()
+    browser.save_screenshot(str(artifacts / "fragen.png"))
+    assert browser.find_element(By.CSS_SELECTOR, "#quellen blockquote").text.strip()
+
+
+def test_mask_a_text(browser, artifacts: Path) -> None:  # noqa: ANN001
+    tab(browser, "Datenschutz")
+    textarea(browser, "schutz-text").send_keys("Bitte rufen Sie Herrn Mehmet Öztürk unter "
+                                               "0351 4881234 an, Schülernummer 2023-44817.")
+    browser.find_element(By.ID, "schutz-text-los").click()
+    out = wait_for(lambda: textarea(browser, "schutz-text-aus").get_attribute("value"), 90,
+                   "den anonymisierten Text")
+    browser.save_screenshot(str(artifacts / "datenschutz-text.png"))
+    assert "Öztürk" not in out and "4881234" not in out
+    # the browser session keeps its pseudonyms: the person asked about earlier holds <PERSON_1>
+    assert re.search(r"Herrn <PERSON_\d+> unter <PHONE_NUMBER_1>", out)
+    assert "<STUDENT_ID_1>" in out
+
+
+def test_page_makes_no_request_beyond_loopback(browser) -> None:  # noqa: ANN001
+    hosts = requested_hosts(browser)
+    assert hosts, "the performance log recorded no request at all"
+    assert hosts <= LOOPBACK, f"requests to other hosts: {sorted(hosts - LOOPBACK)}"
