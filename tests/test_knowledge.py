@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from assistant import PROJECT_ROOT
-from assistant.kompass import TYPES, load_kompass
+from assistant.guide.kompass import TYPES, load_kompass
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
 GUIDANCE = sorted((KNOWLEDGE / "guidance").glob("*.md"))
