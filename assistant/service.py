@@ -362,12 +362,13 @@ class Lotse:
                                             index=self.index, gate_factory=self._gate_factory)
         return self._guide_asker.ask(question)
 
-    def guide_session(self) -> "GuideSession":
-        """A guide conversation whose learner state lives in ``<data_dir>/guide/``."""
+    def guide_session(self, state_dir: Path | None = None) -> "GuideSession":
+        """A guide conversation whose learner state lives in ``state_dir`` (default
+        ``<data_dir>/guide/``; the web UI gives each browser session a folder of its own)."""
         from assistant.guide import GuideSession, StateStore
 
-        return GuideSession(self.guide(), StateStore(self.settings.paths.data_dir / "guide"),
-                            self.guidance_answer)
+        folder = state_dir if state_dir is not None else self.settings.paths.data_dir / "guide"
+        return GuideSession(self.guide(), StateStore(folder), self.guidance_answer)
 
     def kompass(self, answers: "str | list[int]") -> "KompassResult":
         """The Kompass result for one answer (1–4 = Typ I–IV) per dimension, e.g. "2,3,1,2,2,1,3"."""

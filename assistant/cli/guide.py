@@ -36,9 +36,7 @@ def einstieg(app, module: str | None) -> None:
     eine eigene Frage (Antwort aus den Leitfäden, mit Quellen). Ihr Stand wird im Datenordner
     gespeichert; beim nächsten Aufruf geht es dort weiter.
     """
-    from assistant.service import Lotse
-
-    session = Lotse(app.settings).guide_session()
+    session = app.service.guide_session()
     turn = session.start(module)
     click.echo(turn.text)
     _line_editing()
@@ -65,9 +63,7 @@ def kompass(app, answers: str | None, as_json: bool, new: bool) -> None:
     Beispiel: lotse kompass --antworten 2,3,1,2,2,1,3 --json
     """
     from assistant.guide import render_result
-    from assistant.service import Lotse
-
-    lotse = Lotse(app.settings)
+    lotse = app.service
     session = None
     if answers is None:
         session = lotse.guide_session()

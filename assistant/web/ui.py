@@ -250,10 +250,17 @@ def build_wissensbasis(state: WebState) -> None:
 
 # -- the app --------------------------------------------------------------------------------------
 
+def _einstieg(state: WebState) -> None:
+    from assistant.web.einstieg import build_einstieg
+
+    build_einstieg(state)
+
+
 TABS: list[tuple[str, Callable[[WebState], None]]] = [
     ("Fragen", build_fragen),
     ("Datenschutz", build_datenschutz),
     ("Wissensbasis", build_wissensbasis),
+    ("Einstieg", _einstieg),
 ]
 
 

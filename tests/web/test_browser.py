@@ -66,3 +66,33 @@ def test_page_makes_no_request_beyond_loopback(browser) -> None:  # noqa: ANN001
     hosts = requested_hosts(browser)
     assert hosts, "the performance log recorded no request at all"
     assert hosts <= LOOPBACK, f"requests to other hosts: {sorted(hosts - LOOPBACK)}"
+
+
+def test_guide_and_kompass_with_radar_chart(browser, artifacts: Path) -> None:  # noqa: ANN001
+    tab(browser, "Einstieg")
+    tab(browser, "Leitfaden")
+    browser.find_element(By.ID, "leitfaden-start").click()
+    wait_for(lambda: "Übersicht" in browser.find_element(By.ID, "leitfaden-chat").text, 60,
+             "die Übersicht des Leitfadens")
+    browser.find_element(By.ID, "leitfaden-weiter").click()
+    wait_for(lambda: "Schritt 1 von" in browser.find_element(By.ID, "leitfaden-chat").text, 60,
+             "den ersten Schritt")
+    assert "Quellen:" in browser.find_element(By.ID, "leitfaden-chat").text
+    browser.save_screenshot(str(artifacts / "einstieg-leitfaden.png"))
+    tab(browser, "DKBM-Kompass")
+    blocks = [b for b in browser.find_elements(By.CSS_SELECTOR, "[id^='kompass-']")
+              if b.find_elements(By.CSS_SELECTOR, "input[type='radio']")]
+    assert len(blocks) == 7
+    for block, pick in zip(blocks, [1, 2, 0, 1, 1, 0, 2]):
+        radios = block.find_elements(By.CSS_SELECTOR, "input[type='radio']")
+        assert len(radios) == 4
+        browser.execute_script("arguments[0].click();", radios[pick])
+    browser.find_element(By.ID, "kompass-auswerten").click()
+    wait_for(lambda: "Gesamtbild" in browser.find_element(By.ID, "kompass-ergebnis").text, 90,
+             "das Kompass-Ergebnis")
+    result = browser.find_element(By.ID, "kompass-ergebnis").text
+    assert "Typ II" in result and "Typ III" in result and "Nächste Schritte" in result
+    chart = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#kompass-radar img, #kompass-radar svg"),
+                     60, "das Radar-Diagramm")
+    browser.execute_script("arguments[0].scrollIntoView();", chart[0])
+    browser.save_screenshot(str(artifacts / "einstieg-kompass.png"))
