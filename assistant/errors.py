@@ -65,16 +65,19 @@ class EgressBlocked(LotseError, ConnectionRefusedError):
 
     exit_code = 4
 
-    def __init__(self, host: str, port: object, library: str) -> None:
+    def __init__(self, host: str, port: object, library: str, reason: str | None = None) -> None:
+        why = f"; {reason}" if reason else ""
         super().__init__(
-            f"Verbindung zu {host}:{port} blockiert (ausgelöst durch '{library}'): "
-            "Lotse sendet nichts an Rechner außerhalb dieses Geräts oder der erlaubten Hosts.",
+            f"Lotses Netzwerkschutz hat die Verbindung zu {host}:{port} blockiert (ausgelöst "
+            f"durch '{library}'{why}): Lotse sendet nichts an Rechner außerhalb dieses Geräts "
+            "oder der erlaubten Hosts.",
             "Falls das ein eigener Server Ihrer Kommune ist, tragen Sie ihn unter "
             "[network] allowed_hosts in lotse.toml ein.",
         )
         self.host = host
         self.port = port
         self.library = library
+        self.reason = reason
 
 
 class PrivacyError(LotseError):

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from assistant.guide import Guide, GuideSession, KompassResult
     from assistant.retrieval.index import KnowledgeIndex
     from assistant.retrieval.models import SourceRecord
+    from assistant.tables import TableSummary, TidyResult
 
 Progress = Callable[[int, int], None]
 
@@ -376,3 +377,22 @@ class Lotse:
 
         guide = self.guide()
         return assess(guide, parse_answers(answers, len(guide.kompass.dimensions)))
+
+
+    def inspect_table(self, path: str | Path) -> "TableSummary":
+        """Read a table (GENESIS/Regionaldatenbank CSV or XLSX, plain CSV or XLSX) and describe it:
+        table code, title, value columns, body lines, regions, years, special symbols. Local only;
+        raises ``InputError`` (German) for a file that is not a table."""
+        from assistant.tables import TableSummary, read_table
+
+        return TableSummary.of(read_table(path))
+
+    def tidy_table(self, path: str | Path, out: str | Path) -> "TidyResult":
+        """Write the table as a tidy long CSV (one row per body line and value column) to ``out``.
+        Nothing is written when the input cannot be read."""
+        from pathlib import Path
+
+        from assistant.tables import read_table
+        from assistant.tables.report import write_tidy
+
+        return write_tidy(read_table(path), Path(path), Path(out))

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from assistant import PROJECT_ROOT
+from assistant import SHIPPED_ROOT
 from assistant.errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "lotse.toml"
@@ -35,8 +35,8 @@ class Section(BaseModel):
 
 class PathsSettings(Section):
     data_dir: Path = Field(default_factory=_default_data_dir)
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    knowledge_dir: Path = SHIPPED_ROOT / "knowledge"
+    prompts_dir: Path = SHIPPED_ROOT / "prompts"
 
     @property
     def models_cache(self) -> Path:
@@ -97,6 +97,9 @@ class RetrievalSettings(Section):
     top_k: int = Field(default=5, ge=1, le=50)
     #: "auto": extractive with a base model, generative with an instruct model.
     answer_mode: Literal["auto", "extractive", "generative"] = "auto"
+    #: "generative" with a base model is refused (it echoes its prompt and invents claims) unless
+    #: this is true; generated answers are checked for faithfulness either way.
+    force_generative: bool = False
     #: Files larger than this are refused by ``lotse ingest``.
     max_file_mb: float = Field(default=50.0, gt=0)
     #: Target chunk length in characters (langchain's RecursiveCharacterTextSplitter).

@@ -74,14 +74,16 @@ def main() -> None:
         raw = Llama(model_path=str(gguf), n_ctx=4096, n_threads=threads, n_threads_batch=threads,
                     chat_format="gemma", verbose=False)
         backend = LlamaCppBackend(gguf, EMBEDDED, n_threads=threads, status=lambda _: None)
-        backend.llama  # load outside the timing
+        _ = backend.llama  # load outside the timing
         raw_rates, lotse_rates, raw_ttft, lotse_ttft = [], [], [], []
         for i in range(args.rounds):
             q = QUESTIONS[i % len(QUESTIONS)]
             t, total, n = raw_run(raw, q, args.tokens)
-            raw_rates.append(rate(t, total, n)); raw_ttft.append(t)
+            raw_rates.append(rate(t, total, n))
+            raw_ttft.append(t)
             t, total, n = lotse_run(backend, q, args.tokens)
-            lotse_rates.append(rate(t, total, n)); lotse_ttft.append(t)
+            lotse_rates.append(rate(t, total, n))
+            lotse_ttft.append(t)
         r, l = statistics.median(raw_rates), statistics.median(lotse_rates)
         rt, lt = statistics.median(raw_ttft), statistics.median(lotse_ttft)
         print(f"[{threads} thread(s), idle] raw {r:6.1f} tok/s ttft {rt*1000:6.0f} ms | "

@@ -69,7 +69,7 @@ def main() -> None:
     raw.embed_passages(["Aufwärmen."])
     sample = base[:40]
     started = time.perf_counter()
-    vectors = raw.embed_passages([c.embedding_text() for c in sample])
+    raw.embed_passages([c.embedding_text() for c in sample])
     elapsed = time.perf_counter() - started
     tokens = statistics.mean(raw.model.token_count(c.embedding_text()) for c in sample)
     print(f"e5 embedding (no cache): {len(sample) / elapsed:.1f} chunks/s "

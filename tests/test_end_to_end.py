@@ -13,11 +13,28 @@ from assistant.service import Lotse
 
 @pytest.fixture(scope="module")
 def lotse(tmp_path_factory):
+    """One service for the module, isolated like the ``settings`` fixture: no ./lotse.toml of the
+    developer's (the working directory is a fresh temporary one) and no LOTSE_* variables."""
+    import os
+
     from assistant.settings import load_settings
 
     data = tmp_path_factory.mktemp("e2e-data")
-    settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
-    return Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
+    with pytest.MonkeyPatch.context() as mp:
+        for key in list(os.environ):
+            if key.startswith("LOTSE_") and key not in ("LOTSE_DEBUG", "LOTSE_SHARED_DIR"):
+                mp.delenv(key)
+        mp.chdir(data)
+        settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
+        yield Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
+
+
+def test_the_fixture_ignores_a_developers_configuration(lotse, tmp_path_factory):
+    """A lotse.toml in the directory pytest was started from and LOTSE_* variables of the shell
+    change nothing here (they leaked in before)."""
+    assert lotse.settings.paths.data_dir.name.startswith("e2e-data")
+    assert lotse.settings.llm.backend == "fake"
+    assert lotse.settings.retrieval.top_k == type(lotse.settings.retrieval)().top_k
 
 
 @pytest.mark.parametrize(("question", "indicator", "facts"), [

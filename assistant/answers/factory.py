@@ -15,6 +15,11 @@ from assistant.retrieval.index import KnowledgeIndex
 from assistant.answers.pipeline import Asker, Gate
 
 log = logging.getLogger(__name__)
+BASE_MODEL_NOTICE = (
+    "Antwortmodus 'generative' nicht verwendet: '{}' ist ein Basismodell ohne Instruktions"
+    "training; es wiederholt Anweisungen und Quellen und erfindet Aussagen. Angezeigt werden die "
+    "passenden Sätze aus den Quellen. Wählen Sie ein Instruct-Modell (lotse models) oder "
+    "erzwingen Sie den Modus mit retrieval.force_generative = true.")
 
 
 def privacy_gate_factory(settings: Any) -> Callable[[], Gate]:
@@ -57,9 +62,12 @@ def build_asker(settings: Any, backend: Callable[[], LLMBackend], templates: Tem
     extractive = ExtractiveAnswerer(index.embedder)
     mode = settings.retrieval.answer_mode
     generative = None
+    notices: list[str] = []
     if mode != "extractive":
         model = backend()
-        if mode == "generative" or model.profile.is_instruct:
+        if model.profile.is_instruct or (mode == "generative" and settings.retrieval.force_generative):
             generative = GenerativeAnswerer(model, templates, options_from(settings))
+        elif mode == "generative":
+            notices.append(BASE_MODEL_NOTICE.format(model.name))
     return Asker(retriever, extractive, gate_factory=gate_factory or privacy_gate_factory(settings),
-                 generative=generative)
+                 generative=generative, notices=notices)

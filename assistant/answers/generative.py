@@ -44,6 +44,10 @@ class GenerativeAnswerer:
         template = self.templates.get(self.template_id)
         return template.render(question=question.strip(), passages=format_passages(passages))
 
+    def system_prompt(self) -> str:
+        """The instructions the model gets (an answer must not repeat them)."""
+        return self.templates.get(self.template_id).system or ""
+
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
         template = self.templates.get(self.template_id)
         options = GenerationOptions(

@@ -5,8 +5,10 @@ If the gate cannot run, nothing happens (fail closed). The answer streams: itera
 :class:`AnswerStream` for text pieces, then read ``.answer`` (or call ``.result()``).
 
 Two answer modes behind the same interface: extractive (sentences copied from the passages, each
-cited) and generative (instruct model via ``prompts/ask.yaml``; an answer without a valid ``[n]``
-or with an invalid one falls back to the extractive answer with a German warning).
+cited) and generative (instruct model via ``prompts/ask.yaml``; an answer without a valid ``[n]``,
+with an invalid one, or one that :mod:`assistant.answers.faithfulness` finds not supported by
+its sources falls back to the extractive answer with a German warning; generated text is shown
+only after these checks).
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import re
 from dataclasses import replace
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
+from assistant.answers import faithfulness
 from assistant.errors import PrivacyError
 from assistant.answers import citations
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.generative import GenerativeAnswerer
 from assistant.answers.models import Answer
 from assistant.retrieval.models import Passage
-from assistant.answers.streaming import restore_stream
 
 log = logging.getLogger(__name__)
 EXTRACTIVE_MODEL = "extractive"
@@ -35,6 +37,8 @@ NO_SENTENCES = ("Die gefundenen Abschnitte beantworten die Frage nicht direkt; s
 FALLBACK_WARNING = ("Die Antwort des Sprachmodells belegte ihre Aussagen nicht mit gültigen "
                     "Quellennummern; angezeigt werden stattdessen die passenden Sätze aus den "
                     "Quellen.")
+UNFAITHFUL_WARNING = ("Die Antwort des Sprachmodells war nicht durch die Quellen gedeckt ({}); "
+                      "angezeigt werden stattdessen die passenden Sätze aus den Quellen.")
 
 
 class Redaction(Protocol):
@@ -74,13 +78,15 @@ class AnswerStream:
 class Asker:
     def __init__(self, retriever: Retriever, extractive: ExtractiveAnswerer, *,
                  gate_factory: Callable[[], Gate], generative: GenerativeAnswerer | None = None,
-                 ) -> None:
+                 notices: Sequence[str] = ()) -> None:
         """With a ``generative`` answerer the model drafts answers (checked, with the extractive
         answer as fallback); without one every answer is extractive."""
         self.retriever = retriever
         self.extractive = extractive
         self.generative = generative
         self.gate_factory = gate_factory
+        #: Warnings every answer carries (e.g. why generative mode is not used).
+        self.notices = list(notices)
 
     def _gate(self) -> Gate:
         try:
@@ -110,7 +116,8 @@ class Asker:
         gate = gate if gate is not None else self._gate()
         anonymized = self._redact(gate, question.strip())
         passages = self.retriever.retrieve(anonymized, k)  # None: the retriever's top_k
-        answer = Answer(question_anonymized=anonymized, answer="", model=EXTRACTIVE_MODEL)
+        answer = Answer(question_anonymized=anonymized, answer="", model=EXTRACTIVE_MODEL,
+                        warnings=list(self.notices))
         if retrieve_only:
             answer.citations = [p.citation() for p in passages]
             return AnswerStream(iter(()), answer, passages)
@@ -146,24 +153,23 @@ class Asker:
         assert self.generative is not None
         # The model sees the passages through the same gate as the question.
         shown = [replace(p, text=self._redact(gate, p.text)) for p in passages]
-        raw: list[str] = []
-
-        def recorded() -> Iterator[str]:
-            for piece in self.generative.stream(question, shown):
-                raw.append(piece)
-                yield piece
-
-        yield from restore_stream(recorded(), gate.restore)
-        text = "".join(raw).strip()
+        # Nothing generated is shown before it is checked: no restored placeholder, no echo.
+        text = "".join(self.generative.stream(question, shown)).strip()
         verdict = citations.check(text, passages)
-        if verdict.ok:
+        faithful = faithfulness.check(text, shown, question=question,
+                                      system_prompt=self.generative.system_prompt())
+        if verdict.ok and faithful.ok:
             resolved, cited = citations.resolve(text, passages)
             answer.answer = gate.restore(resolved)
             answer.citations = cited
             answer.model = self.generative.backend.name
+            for sentence in re.findall(r".*?\[[\d, ]+\]\s*|.+$", resolved, flags=re.DOTALL):
+                yield gate.restore(sentence)
             return
-        log.info("generated answer rejected: valid=%s invalid=%s", verdict.valid, verdict.invalid)
-        answer.warnings.append(FALLBACK_WARNING)
-        yield f"\n\n[{FALLBACK_WARNING}]\n"
+        log.info("generated answer rejected: valid=%s invalid=%s problems=%s",
+                 verdict.valid, verdict.invalid, len(faithful.problems))
+        warning = FALLBACK_WARNING if not verdict.ok else UNFAITHFUL_WARNING.format(
+            "; ".join(faithful.problems[:3]))
+        answer.warnings.append(warning)
+        yield f"[{warning}]\n\n"
         yield from self._extract(gate, question, passages, answer)
-

@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from assistant import PROJECT_ROOT
-from assistant.errors import InputError, LotseError, ReferenceRunError
+from assistant import SHIPPED_ROOT
+from assistant.errors import InputError, ReferenceRunError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from assistant.catalogue.schema import Indicator
 
-DEFAULT_REFERENCE_DIR = PROJECT_ROOT / "knowledge" / "reference"
+DEFAULT_REFERENCE_DIR = SHIPPED_ROOT / "knowledge" / "reference"
 R_TIMEOUT_S = 60.0
 
 
@@ -106,8 +106,6 @@ def rscript() -> str:
 def run_r(indicator_id: str, df: pd.DataFrame, reference_dir: Path | None = None,
           timeout: float = R_TIMEOUT_S) -> pd.DataFrame:
     """Run ``r/<ID>.R`` through ``r/run.R`` in a subprocess (CSV in, CSV out)."""
-    import pandas as pd
-
     script = r_path(indicator_id, reference_dir)
     if not script.is_file():
         raise ReferenceRunError(

@@ -62,6 +62,10 @@ def render_text(ind: Indicator) -> str:
     for src in ind.data_sources:
         tables = ", ".join(src.tables) if src.tables else "kein Tabellencode belegt"
         lines.append(f"  - {src.statistic} ({src.holder}); Tabellen: {tables}")
+        for check in src.table_checks:
+            state = "an einem Export geprüft" if check.verified else "ungeprüft"
+            note = f" {check.note}" if check.note else ""
+            lines.append(f"    {check.table}: {state} ({check.verified_by}).{note}")
     if ind.caveats:
         lines += ["", "Vorsicht:"] + [f"  - {c.strip()}" for c in ind.caveats]
     if ind.values:

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.catalogue.render import render_text, summary_sentences
-from assistant.errors import CatalogueError
+from assistant.errors import CatalogueError  # noqa: F401 - re-exported: catalogue.schema.CatalogueError
 
 AREAS: dict[str, str] = {
     "A": "Rahmenbedingungen",
@@ -75,11 +75,35 @@ class Formula(Strict):
     note: str | None = None
 
 
+class TableCheck(Strict):
+    """Whether a table code was checked against a real export of that table."""
+
+    table: str
+    #: True only when an export of the table was read (header and rows), not just its title.
+    verified: bool
+    #: The export that was read (file, repository or Stand), or why none could be read.
+    verified_by: str = Field(min_length=10)
+    #: What the table can and cannot supply for this indicator (missing breakdown, rows to drop).
+    note: str | None = None
+
+
 class DataSource(Strict):
     statistic: str
     holder: str
-    #: GENESIS/Regionaldatenbank codes; empty when no code is verified.
+    #: GENESIS/Regionaldatenbank codes; empty when no code is known.
     tables: list[str] = []
+    #: One check per code in ``tables``: verified against an export or marked unverified.
+    table_checks: list[TableCheck] = []
+
+    @model_validator(mode="after")
+    def _every_table_checked(self) -> DataSource:
+        checked = [c.table for c in self.table_checks]
+        if sorted(checked) != sorted(self.tables):
+            raise ValueError(
+                "jeder Tabellencode in 'tables' braucht genau einen Eintrag in 'table_checks' "
+                f"(Tabellen: {self.tables}, geprüft: {checked})"
+            )
+        return self
 
 
 class Indicator(Strict):

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Callable
 
 import click
 
 
 def _read_source(source: str) -> bytes:
-    from assistant.errors import InputError
+    from assistant.limits import read_regular
 
     if source == "-":
         return sys.stdin.buffer.read()
-    try:
-        with open(source, "rb") as fh:
-            return fh.read()
-    except FileNotFoundError:
-        raise InputError(f"Die Datei '{source}' wurde nicht gefunden.",
-                         "Prüfen Sie den Pfad oder lesen Sie mit '-' von der Standardeingabe.") from None
-    except IsADirectoryError:
-        raise InputError(f"'{source}' ist ein Ordner, keine Datei.", "Geben Sie eine Textdatei an.") from None
-    except PermissionError:
-        raise InputError(f"Die Datei '{source}' ist nicht lesbar (keine Berechtigung).",
-                         "Prüfen Sie die Dateirechte.") from None
+    # A regular file only (a pipe or /dev/zero is refused, not read forever), at most 50 MB.
+    return read_regular(Path(source), MAX_FILE_MB, "Teilen Sie den Text auf mehrere Dateien auf.")
+
+
+#: Largest file ``lotse anonymize`` reads (the gate accepts 12 million characters).
+MAX_FILE_MB = 50.0
 
 
 #: Texts longer than this (characters) show progress on stderr: 1 MB takes minutes.

@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("assistant.cli.ask:ask", "Frage aus Leitfäden und eigenen Dokumenten beantworten, mit Quellen."),
     "chat": ("assistant.cli.chat:chat", "Frage an das Sprachmodell stellen (Antwort wird gestreamt)."),
     "indicator": ("assistant.cli.indicator:indicator", "Indikatorenkatalog: Formeln, Stichtage, Quellen, Tabellencodes."),
+    "data": ("assistant.cli.data:data", "Tabellen lesen: GENESIS/Regionaldatenbank, CSV, Excel (inspect, tidy)."),
     "doctor": ("assistant.cli.doctor:doctor", "Installation prüfen: Modell, Datenordner, R, Netzwerkschutz."),
     "einstieg": ("assistant.cli.guide:einstieg", "Leitfaden für den Einstieg: DKBM, Monitoring, Indikatoren, Datenschutz, KI."),
     "eval": ("assistant.cli.eval:eval_group", "Qualität messen: lotse eval retrieval (hit@k, MRR, Fakten)."),
@@ -83,9 +84,9 @@ class AppContext:
     """
 
     def __init__(self, config: str | None = None,
-                 factory: "Callable[[str | None], Lotse]" = make_service) -> None:
+                 factory: "Callable[[str | None], Lotse] | None" = None) -> None:
         self.config = config
-        self.factory = factory
+        self.factory = factory or make_service
         self._service: "Lotse | None" = None
 
     @classmethod

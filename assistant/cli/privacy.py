@@ -18,7 +18,7 @@ def privacy() -> None:
 
 
 @privacy.command("check-table")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # checks (German) in read_table
 @click.option("--json", "as_json", is_flag=True, help="Ergebnis als JSON ausgeben (ohne Zellwerte).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Bereinigte Tabelle als CSV (Semikolon, UTF-8) hierhin schreiben.")

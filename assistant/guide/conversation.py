@@ -42,17 +42,27 @@ WORDS: dict[str, set[str]] = {
 
 
 class Citation(Protocol):
-    source: str
-    section: str | None
-    text: str
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def section(self) -> str | None: ...
+
+    @property
+    def text(self) -> str: ...
 
     def label(self) -> str: ...
 
 
 class AnswerLike(Protocol):
-    question_anonymized: str
-    answer: str
-    citations: Sequence[Citation]
+    @property
+    def question_anonymized(self) -> str: ...
+
+    @property
+    def answer(self) -> str: ...
+
+    @property
+    def citations(self) -> Sequence[Citation]: ...
 
 
 class LearnerState(BaseModel):

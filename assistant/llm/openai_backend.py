@@ -106,6 +106,9 @@ class OpenAICompatBackend:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
         except openai.APIConnectionError as exc:
+            blocked = egress.blocked_in(exc)
+            if blocked is not None:
+                raise blocked from None
             raise ModelError(
                 f"Der Modellserver unter {self.base_url} ist nicht erreichbar ({exc.__cause__ or exc}).",
                 "Prüfen Sie, ob der Server läuft und llm.base_url stimmt.",

@@ -1,4 +1,9 @@
-"""The privacy gate: personal data in German text never reaches a model.
+"""The privacy gate: personal data in German text and tables never reaches a model.
+
+``text/`` holds the text gate (recognizers, Presidio engine, person CRF), ``tables/`` the table
+gate (personal columns, suppression, k-anonymity); this package holds what both share: the name
+lists (:mod:`.names`), the placeholder map (:mod:`.pseudonyms`, one per session, handed to both
+gates by :class:`assistant.service.Lotse`) and the audit log (:mod:`.audit`).
 
 >>> from assistant.privacy import PrivacyGate, Redaction, Entity
 >>> gate = PrivacyGate.from_settings(settings)   # one instance = one session

@@ -1,7 +1,9 @@
 """Name lexicons for the person recognizer: first names, surnames and words that only look like names.
 
-Sources (licences in ``data/NAMES-LICENSES.md``): Latin-script names extracted from Faker (MIT) by
-``scripts/build_name_lists.py``, our own curated lists in ``data/curated/``, and a vocabulary of
+One lexicon for the text gate and the table gate. Sources (licences in ``data/NAMES-LICENSES.md``):
+Latin-script names extracted from Faker (MIT) by ``scripts/build_name_lists.py``, Faker's
+Ukrainian, Russian and Bulgarian names transliterated to Latin here (passport and German
+spelling), our own curated lists in ``data/curated/``, and a vocabulary of
 ordinary German words seen outside any name in the training part of GermEval 2014 (CC BY 4.0),
 written by ``scripts/build_common_words.py``. Look-ups are case- and accent-insensitive
 (``Yilmaz`` finds ``Yılmaz``), see :func:`fold`.
@@ -10,6 +12,8 @@ written by ``scripts/build_common_words.py``. Look-ups are case- and accent-inse
 from __future__ import annotations
 
 import gzip
+import importlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +44,48 @@ def _read_lines(path: Path) -> list[str]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
         return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
+#: Faker locales in Cyrillic script: their names join the lexicon transliterated to Latin, in
+#: passport (Ukrainian national) and German (Duden) spelling, as pupil lists and letters write them.
+CYRILLIC_LOCALES = ("uk_UA", "ru_RU", "bg_BG")
+
+_UK_PASSPORT = dict(zip(
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяэыё",
+    ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n",
+     "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "y",
+     "io"]))
+_DE_DUDEN = dict(zip(
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяэыё",
+    ["a", "b", "w", "g", "g", "d", "e", "je", "sch", "s", "i", "i", "ji", "j", "k", "l", "m", "n",
+     "o", "p", "r", "s", "t", "u", "f", "ch", "z", "tsch", "sch", "schtsch", "", "ju", "ja", "e",
+     "y", "jo"]))
+_CYRILLIC = re.compile(r"^[\u0400-\u04FF'’ -]+$")
+_SPLIT = re.compile(r"[\s\-'’.,]+")
+
+
+def _transliterate(word: str, table: dict[str, str]) -> str:
+    return "".join(table.get(c, c) for c in word.lower())
+
+
+def _transliterated(attributes: tuple[str, ...]) -> set[str]:
+    """Folded name words of the Cyrillic Faker locales (``attributes`` of their person provider)."""
+    keys: set[str] = set()
+    for locale in CYRILLIC_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attribute in attributes:
+            for name in getattr(provider, attribute, ()) or ():
+                if not _CYRILLIC.match(str(name)):
+                    continue
+                for table in (_UK_PASSPORT, _DE_DUDEN):
+                    for part in _SPLIT.split(_transliterate(str(name), table)):
+                        folded = fold(part)
+                        if len(folded) >= 2:
+                            keys.add(folded)
+    return keys
 
 
 def _names(paths: list[Path]) -> frozenset[str]:
@@ -101,10 +147,12 @@ def load_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, surnames), folded; without the word lists (and without spaCy), for the
     table gate's column detection."""
     first = _names([DATA_DIR / "faker_first_names.txt.gz", *_curated("first_names")])
+    first |= _transliterated(("first_names", "first_names_male", "first_names_female"))
     # Eritrean and Somali second names are the father's first name: usable as surnames too.
     surnames = _names([DATA_DIR / "faker_surnames.txt.gz", *_curated("surnames"),
                        *_curated("first_names_eritrean")])
-    return first, surnames
+    surnames |= _transliterated(("last_names", "last_names_male", "last_names_female"))
+    return frozenset(first), frozenset(surnames)
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,7 @@ class KnowledgeIndex:
         report = self.ingestor().sync_knowledge(self.settings.paths.knowledge_dir)
         if report.added or report.removed:
             self._chunks = None
-        for path, message in report.errors:
+        for _path, message in report.errors:
             self.status(f"Hinweis: {message}")
         return report
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from assistant.errors import InputError
+from assistant.limits import ReadLimits, ensure_regular, read_regular
 from assistant.retrieval.chunking import Chunker
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.german import words
-from assistant.retrieval.loaders import load_document, supported
+from assistant.retrieval.loaders import kind_of, parse_document, supported
 from assistant.retrieval.models import Chunk, SourceRecord
 from assistant.retrieval.store import IndexStore
 
@@ -40,12 +41,9 @@ class IngestReport:
         return not self.errors
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def file_sha256(path: Path, max_mb: float = 50.0) -> str:
+    """SHA-256 of a regular file (a pipe or device is refused, not read forever)."""
+    return hashlib.sha256(read_regular(path, max_mb)).hexdigest()
 
 
 def knowledge_files(knowledge_dir: Path) -> list[Path]:
@@ -120,24 +118,27 @@ class Ingestor:
     def _ingest_file(self, path: Path, origin: str, report: IngestReport,
                      records: dict[str, SourceRecord], source: str | None = None) -> None:
         resolved = path.resolve() if path.exists() else path
+        limits = ReadLimits(max_file_mb=self.max_file_mb)
         try:
-            sha = file_sha256(resolved)
-        except FileNotFoundError:
-            report.errors.append((str(path), f"'{path}' gibt es nicht (mehr); übersprungen."))
+            ensure_regular(resolved)
+            kind = kind_of(path)  # the name as given (a link may point to a device)
+            # Regular file and size are checked on the open file before a byte is hashed or parsed.
+            data = read_regular(resolved, limits.max_file_mb)
+        except InputError as exc:
+            report.errors.append((str(path), f"{exc.message} {exc.hint or ''}".strip()))
             return
-        except (PermissionError, IsADirectoryError):
-            report.errors.append((str(path), f"'{path}' ist nicht lesbar; übersprungen."))
-            return
+        sha = hashlib.sha256(data).hexdigest()
         source = source or self._source_name(resolved, records)
         known = records.get(source)
         if known is not None and known.sha256 == sha:
             report.unchanged.append(source)
             return
         try:
-            document = load_document(resolved, self.max_file_mb)
+            document = parse_document(data, resolved, limits, kind)
         except InputError as exc:
             report.errors.append((str(path), f"{exc.message} {exc.hint or ''}".strip()))
             return
+        del data
         chunks = self.chunker.split(document, source)
         if not chunks:
             report.errors.append((str(path), f"'{path.name}' enthält keinen verwertbaren Text."))

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from assistant.errors import LotseError, SearchIndexError
+from assistant.errors import SearchIndexError
 from assistant.retrieval.embedder import Embedder, chroma_embedding_function
 from assistant.retrieval.models import Chunk, SourceRecord
 
@@ -47,10 +47,16 @@ def make_client(settings: Any) -> Any:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     retrieval = settings.retrieval
     if retrieval.chroma_mode == "http":
+        from assistant import egress
+
+        egress.check_host(retrieval.chroma_host, retrieval.chroma_port)  # names the guard
         try:
             return chromadb.HttpClient(host=retrieval.chroma_host, port=retrieval.chroma_port,
                                        settings=chroma_settings)
         except Exception as exc:  # noqa: BLE001 - chromadb raises plain exceptions on connect
+            blocked = egress.blocked_in(exc)
+            if blocked is not None:
+                raise blocked from None
             raise SearchIndexError(
                 f"Der Chroma-Server {retrieval.chroma_host}:{retrieval.chroma_port} ist nicht "
                 f"erreichbar ({type(exc).__name__}).",

@@ -107,7 +107,7 @@ def test_right_and_wrong_answers(talk, guide):
 def test_a_whole_module_with_all_exercises_is_complete(talk, guide):
     talk("Modul 1")
     module = guide.module("dkbm")
-    for i, step in enumerate(module.steps):
+    for step in module.steps:
         if step.exercise is not None:
             assert talk("ABCDE"[step.exercise.answer - 1]).kind == "correct"
         turn = talk("weiter")

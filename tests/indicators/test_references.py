@@ -10,7 +10,7 @@ import pytest
 from assistant import PROJECT_ROOT
 from assistant.catalogue import load_catalogue
 from assistant.catalogue import references as refs
-from assistant.catalogue.genesis import extract, read_genesis_csv
+from assistant.tables import read_table
 
 CAT = load_catalogue(PROJECT_ROOT / "knowledge" / "indicators")
 COMPUTABLE = [i.id for i in CAT.all() if i.computable]
@@ -81,10 +81,10 @@ def test_r_failure_shows_the_r_error():
 
 
 def test_d15_1_from_the_real_regionaldatenbank_file(shared_dir):
-    df = read_genesis_csv(shared_dir / "data" / "regionalstatistik" / "21111-02-06-4.csv")
-    wide = extract(df, {
-        "abgaenger_ohne_abschluss": {"kopf_2": "ohne Hauptschulabschluss", "kopf_3": "Insgesamt"},
-        "absolventen_abgaenger": {"kopf_2": "Insgesamt", "kopf_3": "Insgesamt"},
+    table = read_table(shared_dir / "data" / "regionalstatistik" / "21111-02-06-4.csv")
+    wide = table.extract({
+        "abgaenger_ohne_abschluss": {"header_2": "ohne Hauptschulabschluss", "header_3": "Insgesamt"},
+        "absolventen_abgaenger": {"header_2": "Insgesamt", "header_3": "Insgesamt"},
     })
     result = refs.run_pandas("D15.1", wide.dropna()).set_index("region")["anteil_ohne_abschluss"]
     assert result["01001"] == pytest.approx(90 / 1059 * 100, abs=0.005)  # Flensburg 8,50 %
@@ -97,10 +97,10 @@ def test_d15_1_from_the_real_regionaldatenbank_file(shared_dir):
 @pytest.mark.r
 @pytest.mark.skipif(not HAS_R, reason="Rscript ist auf diesem Rechner nicht installiert")
 def test_d15_1_real_file_pandas_and_r_agree(shared_dir):
-    df = read_genesis_csv(shared_dir / "data" / "regionalstatistik" / "21111-02-06-4.csv")
-    wide = extract(df, {
-        "abgaenger_ohne_abschluss": {"kopf_2": "ohne Hauptschulabschluss", "kopf_3": "Insgesamt"},
-        "absolventen_abgaenger": {"kopf_2": "Insgesamt", "kopf_3": "Insgesamt"},
+    table = read_table(shared_dir / "data" / "regionalstatistik" / "21111-02-06-4.csv")
+    wide = table.extract({
+        "abgaenger_ohne_abschluss": {"header_2": "ohne Hauptschulabschluss", "header_3": "Insgesamt"},
+        "absolventen_abgaenger": {"header_2": "Insgesamt", "header_3": "Insgesamt"},
     }).dropna()
     comparison = refs.compare(refs.run_r("D15.1", wide), refs.run_pandas("D15.1", wide),
                               keys=["region", "jahr"])

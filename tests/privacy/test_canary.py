@@ -1,14 +1,15 @@
-"""Canary values go through the chat path (redact -> prompt -> fake model -> restore) and must not
-show up in the prompt, the logs or the audit database; restore must bring them back."""
+"""Canary values go through the chat path (``Lotse.chat``: redact -> prompt template -> model ->
+restore) and must not show up in the prompt, the logs or the audit database; the answer shown to
+the user must bring them back."""
 
 from __future__ import annotations
 
 import logging
+import re
 
-from assistant.llm.base import GenerationOptions, Message
 from assistant.llm.fake import FakeBackend
-from assistant.privacy import PrivacyGate
 from assistant.privacy.audit import audit_path
+from assistant.service import Lotse
 
 CANARIES = {
     "PERSON": "Zoltan Quirinius-Bakarova",
@@ -20,34 +21,39 @@ CANARIES = {
 }
 
 
+class EchoingModel(FakeBackend):
+    """Answers with the placeholders it finds in its prompt, as a real model repeats them."""
+
+    def __init__(self) -> None:
+        super().__init__(kind="instruct")
+        self.replies_given: list[str] = []
+
+    def stream(self, messages, options):  # noqa: ANN001, ANN201
+        prompt = "\n".join(m.content for m in messages)
+        reply = "Antwort an " + " / ".join(dict.fromkeys(re.findall(r"<[A-Z_]+_\d+>", prompt))) + "."
+        self.replies_given.append(reply)
+        self.queue(reply)
+        return super().stream(messages, options)
+
+
 def test_canaries_never_leave_the_gate(settings, caplog) -> None:
     caplog.set_level(logging.DEBUG)
-    gate = PrivacyGate.from_settings(settings)
+    model = EchoingModel()
+    lotse = Lotse(settings, backend=model, status=lambda _: None)
     text = (f"Frau {CANARIES['PERSON']} (Schülernummer {CANARIES['STUDENT_ID']}) bittet um Rückruf "
             f"unter {CANARIES['PHONE_NUMBER']} oder {CANARIES['EMAIL_ADDRESS']}. Erstattung auf "
             f"{CANARIES['IBAN_CODE']}, Steuer-ID {CANARIES['DE_TAX_ID']}. Was antworte ich?")
-    red = gate.redact(text)
-    assert sorted(e.type for e in red.entities) == sorted(CANARIES)
+    shown = "".join(lotse.chat(text))
 
-    fake = FakeBackend()
-
-    def echo_placeholders(messages, options):  # the model repeats the placeholders it was given
-        prompt = messages[-1].content
-        fake.queue("Antwort an " + " / ".join(e.placeholder for e in red.entities if e.placeholder in prompt))
-        return FakeBackend.stream(fake, messages, options)
-
-    fake.stream = echo_placeholders  # type: ignore[method-assign]
-    messages = [Message("system", "Du bist Lotse."), Message("user", red.text)]
-    answer = fake.complete(messages, GenerationOptions()).text
-    restored = gate.restore(answer)
-
-    prompt_text = "\n".join(m.content for prompt in fake.prompts for m in prompt)
+    prompt_text = "\n".join(m.content for prompt in model.prompts for m in prompt)
     audit_bytes = audit_path(settings.paths.data_dir).read_bytes()
     log_text = caplog.text + "".join(repr(r.args) for r in caplog.records)
+    assert len(model.prompts) == 1
     for kind, value in CANARIES.items():
         assert value not in prompt_text, kind
+        assert f"<{kind}_1>" in prompt_text, kind
         assert value.encode() not in audit_bytes, kind
         assert value not in log_text, kind
-        assert value in restored, kind
-    assert "<PERSON_1>" in answer
+        assert value in shown, kind
+    assert "<PERSON_1>" in model.replies_given[0] and "<" not in shown
     assert "PERSON" in audit_bytes.decode("utf-8", "replace")

@@ -104,37 +104,47 @@ def test_persisted_collection_reopens_in_a_new_process(rsettings, e5):
 
 @pytest.mark.slow
 def test_sigkill_mid_ingest_leaves_a_consistent_index(rsettings, tmp_path: Path):
+    """The process dies exactly between step 1 (chunks added) and step 2 (manifest record) of the
+    third file: the next open must take the repair path, and the index then holds exactly the
+    files whose commit finished."""
     folder = tmp_path / "viele"
     folder.mkdir()
-    for i in range(6):
+    for i in range(4):
         lines = [f"Abschnitt {j} des Berichts {i} über Bildungsübergänge im Kreis." for j in range(40)]
         make_pdf(folder / f"bericht{i}.pdf", [lines[:20], lines[20:]])
+    code = (
+        "import os, signal, sys\n"
+        "from assistant.retrieval.store import IndexStore\n"
+        "put = IndexStore._put_record\n"
+        "def dying(self, record):\n"
+        "    if record.source == 'bericht2.pdf':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)  # chunks are in, the record is not\n"
+        "    put(self, record)\n"
+        "IndexStore._put_record = dying\n"
+        "from assistant.cli.main import main\n"
+        f"main(['ingest', {str(folder)!r}])\n"
+    )
     env = _env(rsettings)
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", str(folder)], env=env,
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            cwd=rsettings.paths.data_dir)
-    deadline = time.time() + 240
-    seen = []
-    while time.time() < deadline:
-        line = proc.stderr.readline()
-        if "eingelesen: bericht" in line:
-            seen.append(line)
-            if len(seen) == 2:
-                break
-    time.sleep(0.3)  # somewhere inside the third file
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert len(seen) == 2, "ingest did not get going"
-    listed = subprocess.run([sys.executable, "-m", "assistant", "sources", "--json"], env=env,
-                            capture_output=True, text=True, timeout=240, cwd=rsettings.paths.data_dir)
-    assert listed.returncode == 0, listed.stderr
-    records = {r["source"]: r for r in json.loads(listed.stdout)}
-    assert {"bericht0.pdf", "bericht1.pdf"} <= set(records)
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=600, cwd=rsettings.paths.data_dir)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert "eingelesen: bericht1.pdf" in proc.stderr and "eingelesen: bericht2.pdf" not in proc.stderr
+
     index = _index(rsettings, None)
+    index.store  # opening repairs
+    assert any(n.startswith("bericht2.pdf:") and "entfernt" in n for n in index.repair_notes), \
+        index.repair_notes
+    records = index.store.records()
+    assert {"bericht0.pdf", "bericht1.pdf"} <= set(records) and "bericht2.pdf" not in records
     counts: dict[str, int] = {}
     for chunk in index.chunks():
         counts[chunk.source] = counts.get(chunk.source, 0) + 1
-    assert counts == {s: r["chunks"] for s, r in records.items()}
+    assert counts == {s: r.chunks for s, r in records.items()}
+    # and the command line sees the same consistent index
+    listed = subprocess.run([sys.executable, "-m", "assistant", "sources", "--json"], env=env,
+                            capture_output=True, text=True, timeout=240, cwd=rsettings.paths.data_dir)
+    assert listed.returncode == 0, listed.stderr
+    assert {r["source"] for r in json.loads(listed.stdout)} == set(records)
 
 
 def _free_port() -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 import numpy as np
 import pandas as pd
@@ -126,6 +126,8 @@ class TableCheck:
     cleaned: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Column names that contained personal data and were replaced by the text gate's placeholders.
+    headers_masked: int = 0
 
     @property
     def personal_columns(self) -> list[ColumnFinding]:
@@ -151,6 +153,11 @@ def check_table_file(path: str | Path, settings, **options) -> TableCheck:  # no
 
     loaded = read_table(path)
     options.setdefault("audit", AuditLog(audit_path(settings.paths.data_dir)))
+    if "header_gate" not in options:
+        from assistant.privacy import PrivacyGate
+
+        gate = PrivacyGate.from_settings(settings, audit=False)  # counted in the table's record
+        options["header_gate"] = lambda text: gate.redact(text).text
     return check_table(loaded, min_cell_count=settings.privacy.min_cell_count,
                        k=settings.privacy.k_anonymity, **options)
 
@@ -158,14 +165,19 @@ def check_table_file(path: str | Path, settings, **options) -> TableCheck:  # no
 def check_table(table: LoadedTable | pd.DataFrame, *, min_cell_count: int = 3, k: int = 3,
                 mode: Mode = "pseudonymize", table_kind: TableKind | None = None,
                 birth_year: bool = True, pseudonymizer: Pseudonymizer | None = None,
-                audit: AuditLog | None = None) -> TableCheck:
-    """Run the table gate. Raises :class:`PrivacyError` instead of returning an unchecked table."""
+                audit: AuditLog | None = None,
+                header_gate: Callable[[str], str] | None = None) -> TableCheck:
+    """Run the table gate. Raises :class:`PrivacyError` instead of returning an unchecked table.
+
+    ``header_gate`` (the text gate's redaction) checks the column names like any other text: a
+    header such as ``Rückfragen an <name> <IBAN>`` keeps no personal data in the cleaned table.
+    """
     if mode not in ("pseudonymize", "drop"):
         raise PrivacyError(f"Unbekannter Modus '{mode}'.", "Wählen Sie 'pseudonymize' oder 'drop'.")
     loaded = table if isinstance(table, LoadedTable) else LoadedTable(table.copy(), "dataframe")
     try:
         result = _check(loaded, min_cell_count, k, mode, table_kind, birth_year,
-                        Pseudonymizer() if pseudonymizer is None else pseudonymizer)
+                        Pseudonymizer() if pseudonymizer is None else pseudonymizer, header_gate)
     except LotseError:
         raise
     except Exception as exc:  # noqa: BLE001 - fail closed on anything unexpected
@@ -180,7 +192,8 @@ def check_table(table: LoadedTable | pd.DataFrame, *, min_cell_count: int = 3, k
 
 
 def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
-           table_kind: TableKind | None, birth_year: bool, pseudo: Pseudonymizer) -> TableCheck:
+           table_kind: TableKind | None, birth_year: bool, pseudo: Pseudonymizer,
+           header_gate: Callable[[str], str] | None = None) -> TableCheck:
     frame = loaded.frame
     warnings: list[str] = []
     notes = list(loaded.notes)
@@ -192,6 +205,17 @@ def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
         warnings.append("Die erste Zeile sah wie Daten aus (z. B. ein Name oder Datum), nicht wie "
                         "Spaltennamen; sie wurde als Datenzeile behandelt und die Spalten heißen "
                         "Spalte1, Spalte2, …")
+    masked: list[str] = []
+    if header_gate is not None:
+        before = list(frame.columns)
+        gated = _gate_header(before, header_gate)
+        if gated != before:
+            frame = frame.set_axis(gated, axis=1)
+            for finding, name in zip(findings, gated):  # judged by the real name, shown masked
+                finding.column = name
+            masked = [g for g, c in zip(gated, before) if g != c]
+            warnings.append("Spaltennamen enthielten personenbezogene Daten und wurden durch "
+                            "Platzhalter ersetzt: " + ", ".join(f"'{g}'" for g in masked) + ".")
     kind, reason, counts, keys = _table_kind(loaded, frame, findings, table_kind)
     cleaned = frame.copy()
     actions: list[ActionTaken] = []
@@ -261,7 +285,7 @@ def _check(loaded: LoadedTable, min_cell_count: int, k: int, mode: Mode,
         warnings.append("Pseudonymisierte Daten bleiben personenbezogen (Art. 4 Nr. 5 DSGVO); "
                         "die Zuordnung der Platzhalter liegt nur im Arbeitsspeicher dieser Sitzung.")
     return TableCheck(kind, reason, loaded.source_format, len(frame), findings, actions,
-                      suppression, k, kanon, cleaned, warnings, notes)
+                      suppression, k, kanon, cleaned, warnings, notes, len(masked))
 
 
 def _classify(loaded: LoadedTable, column: str, series: pd.Series) -> ColumnFinding:
@@ -269,6 +293,17 @@ def _classify(loaded: LoadedTable, column: str, series: pd.Series) -> ColumnFind
         return ColumnFinding(column, "COUNT", "other", "name",
                              note="Wertspalte des GENESIS-Exports")
     return classify_column(column, series)
+
+
+def _gate_header(columns: list[str], gate: Callable[[str], str]) -> list[str]:
+    """Column names through the text gate; names made equal by it stay distinct."""
+    out: list[str] = []
+    for name in columns:
+        gated = gate(name)
+        while gated in out:
+            gated += "_"
+        out.append(gated)
+    return out
 
 
 def _header_is_data(frame: pd.DataFrame, findings: list[ColumnFinding]) -> bool:
@@ -351,6 +386,8 @@ def _audit(audit: AuditLog, result: TableCheck, mode: str, min_cell_count: int, 
     counts: dict[str, int] = {}
     for f, a in ((f, a) for a in result.actions for f in result.columns if f.column == a.column):
         counts[f.kind] = counts.get(f.kind, 0) + a.cells
+    if result.headers_masked:
+        counts["HEADER_MASKED"] = result.headers_masked
     if result.suppression:
         counts["SUPPRESSED_PRIMARY"] = result.suppression.primary
         counts["SUPPRESSED_SECONDARY"] = result.suppression.secondary

@@ -4,7 +4,8 @@ Handles CSV with an unknown delimiter (``;`` ``,`` tab ``|``) and encoding (UTF-
 UTF-16 with BOM, cp1252, latin-1), ragged rows (short rows are padded and reported by line number,
 rows with extra filled fields are refused), Excel when ``openpyxl`` is installed, and
 Regionaldatenbank/GENESIS exports (title block, multi-line header, footnotes, ``.`` ``-`` ``x``
-``/`` symbols), which are flattened by :mod:`assistant.privacy.table_genesis`.
+``/`` symbols, also the GENESIS flat format and GENESIS blocks in .xlsx), which the package's one
+table reader (:mod:`assistant.tables`) turns into its wide view.
 
 All plain cells are kept as strings exactly as read (leading zeros in IDs and AGS stay); the
 privacy gate decides later what is a number.
@@ -17,16 +18,23 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from assistant.encoding import decode_text
+from assistant.encoding import decode_text, looks_binary
 from assistant.errors import InputError
+from assistant.limits import MB, ReadLimits, check_zip, read_regular
+
+if TYPE_CHECKING:
+    from assistant.tables import TableData
 
 DELIMITERS = (";", ",", "\t", "|")
 _DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator", "|": "senkrechter Strich"}
 _MAX_BYTES = 200 * 1024 * 1024
 _SNIFF_LINES = 60
+#: An .xlsx unpacks to its sheet XML; openpyxl keeps shared strings in memory.
+_ZIP_LIMITS = ReadLimits(max_unpacked_mb=200.0, max_xml_mb=200.0)
 
 
 @dataclass
@@ -51,38 +59,87 @@ def read_table(path: str | Path) -> LoadedTable:
     """Read ``path`` (CSV, TSV, Excel, GENESIS CSV) or raise :class:`InputError` in German."""
     path = Path(path)
     raw = _read_bytes(path)
+    _refuse_documents(raw, path.name)
     if raw[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_excel(path)
+        return refuse_prose(_read_excel(path, raw), path.name)
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or path.suffix.lower() == ".xls":
         raise InputError(
             f"'{path.name}' ist eine alte Excel-Datei (.xls), die Lotse nicht lesen kann.",
             "Speichern Sie die Tabelle in Excel als 'CSV UTF-8 (durch Trennzeichen getrennt)' "
             "oder als .xlsx und versuchen Sie es erneut.")
     text, encoding = decode_bytes(raw, path.name)
-    from assistant.privacy import table_genesis
+    from assistant import tables
 
-    if table_genesis.looks_like_genesis(text):
-        frame, meta, notes = table_genesis.parse_genesis(text, path.name)
-        return LoadedTable(frame, "genesis", encoding, ";", notes=notes, meta=meta)
-    return parse_csv_text(text, path.name, encoding)
+    if tables.detect_layout(text) in ("genesis", "genesis-flat"):
+        return official_table(tables.read_text(text, name=path.name, encoding=encoding))
+    return refuse_prose(parse_csv_text(text, path.name, encoding), path.name)
+
+
+#: File signatures of documents that are not tables (checked before any parsing).
+_DOCUMENTS = ((b"%PDF-", "ein PDF-Dokument"), (b"\x89PNG", "ein Bild (PNG)"),
+              (b"\xff\xd8\xff", "ein Bild (JPEG)"), (b"{\\rtf", "ein RTF-Dokument"))
+
+
+def _refuse_documents(raw: bytes, name: str) -> None:
+    head = raw[:1024].lstrip()
+    what = next((text for magic, text in _DOCUMENTS if head.startswith(magic)), None)
+    if what is None and raw[:4] == b"PK\x03\x04" and b"word/" in raw[:4096]:
+        what = "ein Word-Dokument"
+    if what:
+        raise InputError(
+            f"'{name}' ist {what}, keine Tabelle; 'lotse privacy check-table' prüft nur Tabellen.",
+            "Exportieren Sie die Tabelle als CSV oder .xlsx; Texte prüfen Sie mit "
+            "'lotse anonymize', Dokumente lesen Sie mit 'lotse ingest' ein.")
+
+
+def _words(cell: object) -> int:
+    return len(str(cell).split()) if cell is not None else 0
+
+
+def refuse_prose(loaded: LoadedTable, name: str = "Die Datei") -> LoadedTable:
+    """Refuse running text read as a table: one column of sentences, or sentences in the header.
+
+    A table cell holds a value or a short label; a line of prose has six words or more. One
+    column whose cells are mostly such lines is a text file, not a list; several columns are
+    prose only if the header itself is a sentence and most cells are too.
+    """
+    frame = loaded.frame
+    header = [str(c) for c in frame.columns]
+    cells = [v for col in frame.columns for v in frame[col].head(200) if v is not None
+             and str(v).strip()]
+    long_cells = sum(1 for v in cells + header if _words(v) >= 6) / max(len(cells) + len(header), 1)
+    header_sentence = any(_words(h) >= 6 for h in header)
+    if (frame.shape[1] == 1 and (long_cells >= 0.3 or header_sentence)) \
+            or (header_sentence and long_cells >= 0.6):
+        raise InputError(
+            f"'{name}' sieht nach Fließtext aus, nicht nach einer Tabelle (keine Spalten mit "
+            "Trennzeichen, ganze Sätze statt Werten); sie wurde nicht als Tabelle geprüft.",
+            "Prüfen Sie Texte mit 'lotse anonymize DATEI'. Ist es doch eine Tabelle, speichern "
+            "Sie sie als CSV mit Semikolon als Trennzeichen oder als .xlsx.")
+    return loaded
+
+
+def official_table(table: "TableData") -> LoadedTable:
+    """A GENESIS/Regionaldatenbank table as the gate sees it: the reader's wide view."""
+    meta = table.meta
+    frame = table.wide()
+    symbols = table.summary()["symbols"]
+    value_columns = [c for c in frame.columns if c in meta.columns]
+    notes = list(meta.notes)
+    if symbols:
+        shown = ", ".join(f"'{s}' {n}-mal" for s, n in sorted(symbols.items(), key=lambda x: -x[1]))
+        notes.append(f"Sonderzeichen: {shown}. '-' (nichts vorhanden) wurde als 0 gelesen; '.', "
+                     "'x', '/' und '...' als leer (unbekannt, geheim oder nicht sinnvoll).")
+    return LoadedTable(frame, "genesis", meta.encoding, meta.delimiter, notes=notes, meta={
+        "code": meta.table_code, "title": meta.title, "unit": meta.unit,
+        "header_depth": meta.header_depth, "layout": meta.layout,
+        "key_columns": [c for c in frame.columns if c not in value_columns],
+        "value_columns": value_columns, "symbols": symbols, "licence": meta.licence})
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f"Die Datei '{path}' wurde nicht gefunden.",
-                         "Prüfen Sie den Pfad und den Dateinamen.")
-    if path.is_dir():
-        raise InputError(f"'{path}' ist ein Ordner, keine Tabelle.",
-                         "Geben Sie eine CSV- oder Excel-Datei an.")
-    size = path.stat().st_size
-    if size > _MAX_BYTES:
-        raise InputError(f"'{path.name}' ist mit {size // 2**20} MB zu groß für die Prüfung.",
-                         "Teilen Sie die Tabelle auf oder wählen Sie nur die nötigen Spalten aus.")
-    try:
-        raw = path.read_bytes()
-    except PermissionError:
-        raise InputError(f"'{path.name}' ist nicht lesbar (keine Berechtigung).",
-                         "Prüfen Sie die Dateirechte.") from None
+    raw = read_regular(path, _MAX_BYTES / MB, "Teilen Sie die Tabelle auf oder wählen Sie nur die nötigen "
+                       "Spalten aus.")
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"Die Datei '{path.name}' ist leer.",
                          "Exportieren Sie die Tabelle erneut und prüfen Sie, ob sie Zeilen enthält.")
@@ -90,21 +147,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def decode_bytes(raw: bytes, name: str = "Tabelle") -> tuple[str, str]:
-    """Decode as :func:`~assistant.encoding.decode_text` does; refuse binary data."""
+    """Decode with :func:`~assistant.encoding.decode_text`; refuse binary data."""
     text, encoding = decode_text(raw)
-    if encoding not in ("utf-16", "utf-8-sig") and _looks_binary(raw):
+    if looks_binary(text):
         raise InputError(
             f"'{name}' sieht nicht wie eine Tabelle aus (Binärdaten statt Text).",
             "Exportieren Sie die Tabelle als CSV (Semikolon-getrennt) oder als .xlsx.")
     return text, encoding
-
-
-def _looks_binary(raw: bytes) -> bool:
-    sample = raw[:8192]
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
-    return control / max(len(sample), 1) > 0.05
 
 
 def sniff_delimiter(lines: list[str]) -> str:
@@ -205,7 +254,7 @@ def _line_list(lines: list[int], limit: int = 15) -> str:
     return shown + (f" und {len(lines) - limit} weitere" if len(lines) > limit else "")
 
 
-def _read_excel(path: Path) -> LoadedTable:
+def _read_excel(path: Path, raw: bytes) -> LoadedTable:
     try:
         import openpyxl  # noqa: F401
     except ImportError:
@@ -213,8 +262,9 @@ def _read_excel(path: Path) -> LoadedTable:
             f"'{path.name}' ist eine Excel-Datei; dafür fehlt das Paket 'openpyxl'.",
             "Speichern Sie die Tabelle in Excel als 'CSV UTF-8 (durch Trennzeichen getrennt)' "
             "oder installieren Sie openpyxl (pip install openpyxl).") from None
+    check_zip(raw, path.name, _ZIP_LIMITS, kind="Excel-Datei")  # before openpyxl parses any XML
     try:
-        book = pd.ExcelFile(path, engine="openpyxl")
+        book = pd.ExcelFile(io.BytesIO(raw), engine="openpyxl")
         sheet_names = book.sheet_names
         raw = book.parse(sheet_names[0], dtype=object, header=None) if sheet_names else None
     except Exception as exc:  # noqa: BLE001 - any reader failure is a user-facing input problem
@@ -224,6 +274,11 @@ def _read_excel(path: Path) -> LoadedTable:
     if raw is None:
         raise InputError(f"'{path.name}' enthält kein Tabellenblatt.", "Prüfen Sie die Datei.")
     sheet_name = sheet_names[0]
+    from assistant import tables
+
+    rows = [["" if pd.isna(v) else str(v) for v in row] for row in raw.itertuples(index=False)]
+    if tables.detect_layout(rows) in ("genesis", "genesis-flat"):
+        return official_table(tables.read_table(path))
     text = raw.to_csv(sep=";", index=False, header=False)
     loaded = parse_csv_text(text, path.name, "xlsx")
     loaded.source_format = "excel"

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.encoding import decode_text
+from assistant.encoding import decode_text, looks_binary
 from assistant.errors import InputError
-
-_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
 
 
 @dataclass(frozen=True)
@@ -19,21 +17,16 @@ class DecodedText:
 
 
 def decode_input(data: bytes, source: str = "Eingabe") -> DecodedText:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1 with a note."""
+    """UTF-8 (with or without BOM), UTF-16/32, else cp1252/latin-1 with a note; binary refused."""
     text, encoding = decode_text(data)
-    if encoding != "utf-16" and b"\x00" in data[:65536]:
+    if looks_binary(text):
         raise InputError(
-            f"{source} enthält Binärdaten (Nullbytes) und ist kein Text.",
+            f"{source} enthält Binärdaten (Nullbytes oder Steuerzeichen) und ist kein Text.",
             "Geben Sie eine Textdatei (UTF-8) an; Word- oder PDF-Dateien bitte zuerst als Text speichern.")
     note = None
     if encoding.startswith("utf-8"):
         encoding = "utf-8"
-    elif encoding != "utf-16":
+    elif not encoding.startswith(("utf-16", "utf-32")):
         note = (f"Hinweis: {source} ist nicht UTF-8-kodiert und wurde als {encoding} gelesen. "
                 "Prüfen Sie Umlaute in der Ausgabe.")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in _CONTROL_OK)
-    if controls > max(8, len(text[:65536]) // 100):
-        raise InputError(
-            f"{source} sieht nicht nach Text aus (viele Steuerzeichen).",
-            "Geben Sie eine Textdatei (UTF-8) an.")
     return DecodedText(text, encoding, note)

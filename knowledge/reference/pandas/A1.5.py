@@ -2,6 +2,7 @@
 
 Saldo = Zuzüge - Fortzüge, je Gruppe summiert; bezogen auf die summierten Einwohner × 1.000.
 Keine Rundung. Nenner 0 ergibt NaN.
+Fehlt ein Summand (NaN), sind die Summe und alles, was daraus folgt, NaN (README.md).
 """
 
 import pandas as pd
@@ -9,7 +10,7 @@ import pandas as pd
 
 def compute(df: pd.DataFrame) -> pd.DataFrame:
     cols = ["zuzuege", "fortzuege", "bevoelkerung"]
-    out = df.groupby(["region", "jahr"], as_index=False)[cols].sum()
+    out = df.groupby(["region", "jahr"], as_index=False)[cols].agg(lambda s: s.sum(skipna=False))
     out["wanderungssaldo"] = out["zuzuege"] - out["fortzuege"]
     den = out["bevoelkerung"].where(out["bevoelkerung"] != 0)
     out["wanderungssaldo_je_1000"] = out["wanderungssaldo"] / den * 1000

@@ -3,6 +3,7 @@
 Betreute Kinder (Einrichtung + Tagespflege ohne zusätzlichen Einrichtungsbesuch) und Kinder der
 Bevölkerung werden über die Altersjahre 0, 1 und 2 getrennt summiert, dann geteilt – nicht die
 Quoten der Einzeljahre gemittelt. Andere Alter werden ignoriert. Keine Rundung; Nenner 0 -> NaN.
+Fehlt ein Summand (NaN), sind die Summe und alles, was daraus folgt, NaN (README.md).
 """
 
 import pandas as pd
@@ -12,7 +13,7 @@ def compute(df: pd.DataFrame) -> pd.DataFrame:
     d = df[(df["alter"] >= 0) & (df["alter"] < 3)]
     d = d.assign(kinder_betreut=d["kinder_kita"] + d["kinder_tagespflege"])
     cols = ["kinder_betreut", "kinder_bevoelkerung"]
-    out = d.groupby(["region", "jahr"], as_index=False)[cols].sum()
+    out = d.groupby(["region", "jahr"], as_index=False)[cols].agg(lambda s: s.sum(skipna=False))
     den = out["kinder_bevoelkerung"].where(out["kinder_bevoelkerung"] != 0)
     out["betreuungsquote"] = out["kinder_betreut"] / den * 100
     return out

@@ -2,13 +2,14 @@
 
 Anteil jeder Kategorie an der Summe aller Kategorien derselben Gruppe (ergibt 100 %).
 Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+Fehlt ein Summand (NaN), sind die Summe und alles, was daraus folgt, NaN (README.md).
 """
 
 import pandas as pd
 
 
 def compute(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.groupby(["region", "jahr", "einschulungsart"], as_index=False)["einschulungen"].sum()
-    total = out.groupby(["region", "jahr"])["einschulungen"].transform("sum")
+    out = df.groupby(["region", "jahr", "einschulungsart"], as_index=False)["einschulungen"].agg(lambda s: s.sum(skipna=False))
+    total = out.groupby(["region", "jahr"])["einschulungen"].transform(lambda s: s.sum(skipna=False))
     out["anteil"] = out["einschulungen"] / total.where(total != 0) * 100
     return out

@@ -2,13 +2,14 @@
 
 Anteil jeder Kategorie an der Summe aller Kategorien derselben Gruppe (ergibt 100 %).
 Keine Rundung: Prozentwerte werden erst bei der Ausgabe gerundet. Nenner 0 ergibt NaN.
+Fehlt ein Summand (NaN), sind die Summe und alles, was daraus folgt, NaN (README.md).
 """
 
 import pandas as pd
 
 
 def compute(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.groupby(["region", "jahr", "sektor"], as_index=False)["anfaenger"].sum()
-    total = out.groupby(["region", "jahr"])["anfaenger"].transform("sum")
+    out = df.groupby(["region", "jahr", "sektor"], as_index=False)["anfaenger"].agg(lambda s: s.sum(skipna=False))
+    total = out.groupby(["region", "jahr"])["anfaenger"].transform(lambda s: s.sum(skipna=False))
     out["anteil"] = out["anfaenger"] / total.where(total != 0) * 100
     return out

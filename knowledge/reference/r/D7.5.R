@@ -1,10 +1,11 @@
 # D7.5 Exklusionsquote – Referenzimplementierung (base R).
 # Eingabe wie D7.3 bis D7.6; Förderquote = Inklusionsquote + Exklusionsquote.
 # Keine Rundung; Nenner 0 ergibt NA.
+# Fehlt ein Summand (NA), sind die Summe und alles, was daraus folgt, NA (na.action = na.pass).
 
 compute <- function(df) {
   out <- aggregate(cbind(schueler_primar_sek1, foerder_regelschule, foerder_foerderschule) ~
-                     region + jahr, data = df, FUN = sum)
+                     region + jahr, data = df, FUN = sum, na.action = na.pass)
   num <- out$foerder_foerderschule
   den <- out$schueler_primar_sek1
   out$exklusionsquote <- ifelse(den != 0, num / den * 100, NA_real_)

@@ -1,7 +1,8 @@
 # F15.1 Bestandene Prüfungen an Hochschulen – Referenzimplementierung (base R).
 # Zählgröße: Summe über die Einheiten (z. B. Hochschulen) je Gruppe.
 # Keine Rundung; Nenner 0 ergibt NA.
+# Fehlt ein Summand (NA), sind die Summe und alles, was daraus folgt, NA (na.action = na.pass).
 
 compute <- function(df) {
-  aggregate(pruefungen ~ region + jahr + pruefungsgruppe, data = df, FUN = sum)
+  aggregate(pruefungen ~ region + jahr + pruefungsgruppe, data = df, FUN = sum, na.action = na.pass)
 }

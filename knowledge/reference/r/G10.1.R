@@ -1,9 +1,10 @@
 # G10.1 Volkshochschul-Unterrichtsstunden je 1.000 Einwohner – Referenzimplementierung (base R).
 # Zähler und Nenner je Gruppe summieren, dann teilen (nie Quoten mitteln).
 # Keine Rundung; Nenner 0 ergibt NA.
+# Fehlt ein Summand (NA), sind die Summe und alles, was daraus folgt, NA (na.action = na.pass).
 
 compute <- function(df) {
-  out <- aggregate(cbind(unterrichtsstunden, einwohner) ~ region + jahr, data = df, FUN = sum)
+  out <- aggregate(cbind(unterrichtsstunden, einwohner) ~ region + jahr, data = df, FUN = sum, na.action = na.pass)
   out$unterrichtsstunden_je_1000_einwohner <- ifelse(out$einwohner != 0, out$unterrichtsstunden / out$einwohner * 1000, NA_real_)
   out[, c("region", "jahr", "unterrichtsstunden_je_1000_einwohner")]
 }

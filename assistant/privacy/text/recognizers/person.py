@@ -94,7 +94,6 @@ class PersonRecognizer(EntityRecognizer):
                 named_until = j
                 continue
             before = self._before(text, tokens, i)
-            after = tokens[j] if j < len(tokens) else None
             if _institution_after(text, tokens, j):
                 continue  # "Geschwister Scholl Gymnasium", "Karl Kübel Stiftung"
             if _quoted_title(text, tokens, i, j):

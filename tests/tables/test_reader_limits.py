@@ -1,0 +1,36 @@
+"""The table reader (used by lotse data, code and report) has the same limits as every reader."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.tables import read_table
+
+
+def test_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
+    pipe = tmp_path / "tabelle.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError, match="keine normale Datei|regul|Datei"):
+        read_table(pipe)
+
+
+def test_device_is_refused() -> None:
+    with pytest.raises(InputError):
+        read_table(Path("/dev/zero"))
+
+
+def test_xlsx_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "daten.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            block = b"<row><c t='inlineStr'><is><t>" + b"a" * (1 << 20) + b"</t></is></c></row>"
+            for _ in range(60):
+                fh.write(block)
+    with pytest.raises(InputError, match="ZIP-Bomben|nicht gelesen"):
+        read_table(path)
