@@ -218,7 +218,7 @@ def build_wissensbasis(state: WebState) -> None:
                  r.chunks, r.ingested_at[:16].replace("T", " ")] for r in records]
 
     @guarded
-    def ingest(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, Any]:
+    def ingest(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, Any]:  # noqa: B008 - Gradio injects it by this default
         if not paths:
             raise gr.Error("Bitte wählen Sie mindestens eine Datei aus.")
         done: list[str] = []

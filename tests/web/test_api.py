@@ -62,7 +62,7 @@ def test_streamed_answer_is_cited(server) -> None:  # noqa: ANN001
 def test_name_never_reaches_retriever_or_model(generative, monkeypatch) -> None:  # noqa: ANN001
     queries = spy_retriever(generative, monkeypatch)
     generative.backend.prompts.clear()
-    generative.backend.queue(f"Bitte wenden Sie sich an <PERSON_1>. [1]")
+    generative.backend.queue("Bitte wenden Sie sich an <PERSON_1>. [1]")
     reply = client(generative).chat.completions.create(
         model="lotse", messages=[{"role": "user", "content": f"Darf ich die Liste von {NAME} "
                                   "mit der Wiederholerquote in ein Online-Tool kopieren?"}])
