@@ -208,7 +208,7 @@ def build_wissensbasis(state: WebState) -> None:
                          label="Quellen im Suchindex", interactive=False, elem_id="wissen-quellen")
     with gr.Row():
         which = gr.Textbox(label="Quelle entfernen (Name wie in der Liste)", elem_id="wissen-entfernen")
-        remove = gr.Button("Entfernen")
+        remove = gr.Button("Entfernen", elem_id="wissen-entfernen-los")
     refresh = gr.Button("Liste aktualisieren")
 
     def listing() -> list[list[Any]]:

@@ -96,3 +96,25 @@ def test_guide_and_kompass_with_radar_chart(browser, artifacts: Path) -> None:  
                      60, "das Radar-Diagramm")
     browser.execute_script("arguments[0].scrollIntoView();", chart[0])
     browser.save_screenshot(str(artifacts / "einstieg-kompass.png"))
+
+
+def test_upload_list_and_remove_a_document(browser, tmp_path: Path, artifacts: Path) -> None:  # noqa: ANN001
+    doc = tmp_path / "schulentwicklungsplan.md"
+    doc.write_text("# Schulentwicklungsplan Musterstadt\n\nDie Zügigkeit der Grundschulen steigt bis "
+                   "2030 von 24 auf 27 Züge; der Bedarf an Ganztagsplätzen wächst entsprechend.\n",
+                   encoding="utf-8")
+    tab(browser, "Wissensbasis")
+    browser.find_element(By.CSS_SELECTOR, "#wissen-dateien input[type='file']").send_keys(str(doc))
+    wait_for(lambda: "schulentwicklungsplan" in browser.find_element(By.ID, "wissen-dateien").text,
+             30, "die hochgeladene Datei")
+    browser.find_element(By.ID, "wissen-einlesen").click()
+    wait_for(lambda: "Eingelesen: 1 Datei" in browser.find_element(By.ID, "wissen-status").text,
+             120, "das Einlesen")
+    listing = browser.find_element(By.ID, "wissen-quellen").text
+    assert "schulentwicklungsplan.md" in listing and "eigenes Dokument" in listing
+    browser.save_screenshot(str(artifacts / "wissensbasis.png"))
+    textarea(browser, "wissen-entfernen").send_keys("schulentwicklungsplan.md")
+    browser.find_element(By.ID, "wissen-entfernen-los").click()
+    wait_for(lambda: "Entfernt" in browser.find_element(By.ID, "wissen-status").text, 60,
+             "das Entfernen")
+    assert "schulentwicklungsplan.md" not in browser.find_element(By.ID, "wissen-quellen").text
