@@ -16,6 +16,8 @@ model, the privacy engine, the search index) load on first use.
 
 from __future__ import annotations
 
+import copy
+
 import json
 import sys
 from pathlib import Path
@@ -75,8 +77,9 @@ class Lotse:
         self._gate: Any = None
         self._pseudonyms: Any = None
         self._asker: Any = None
-        self._templates: Any = None
+        self._own_session = False
         self._guide_asker: Any = None
+        self._templates: Any = None
 
     # -- parts, built on first use -------------------------------------------------------------
 
@@ -159,12 +162,31 @@ class Lotse:
         The question passes the privacy gate first (a new session per question); if the gate
         cannot run, a ``PrivacyError`` is raised and nothing reaches a model.
         """
+        gate = self.gate if self._own_session else None
+        return self._ask_pipeline().stream(question, k=k, retrieve_only=retrieve_only, gate=gate)
+
+    def _ask_pipeline(self) -> Any:
         if self._asker is None:
             from assistant.answers.factory import build_asker
 
             self._asker = build_asker(self.settings, lambda: self.backend, self.templates,
                                       index=self.index, gate_factory=self._gate_factory)
-        return self._asker.stream(question, k=k, retrieve_only=retrieve_only)
+        return self._asker
+
+    def session(self) -> "Lotse":
+        """A view of this service for one user or conversation (web UI, API).
+
+        It shares model, search index and settings, but has its own privacy-gate session: a name
+        keeps its placeholder across that user's questions, texts and tables, and placeholders are
+        never shared with another session. Its ``ask`` uses that session instead of a new gate
+        per question.
+        """
+        self._ask_pipeline()  # built once, shared by every session
+        view = copy.copy(self)
+        view._gate = self.gate.new_session()
+        view._pseudonyms = view._gate.pseudonyms
+        view._own_session = True
+        return view
 
     def eval_retrieval(self, questions: Path | None = None) -> "EvalReport":
         """hit@1, hit@5, MRR and facts found (top-5 passages, answers; per question kind) on
@@ -348,12 +370,13 @@ class Lotse:
                                             index=self.index, gate_factory=self._gate_factory)
         return self._guide_asker.ask(question)
 
-    def guide_session(self) -> "GuideSession":
-        """A guide conversation whose learner state lives in ``<data_dir>/guide/``."""
+    def guide_session(self, state_dir: Path | None = None) -> "GuideSession":
+        """A guide conversation whose learner state lives in ``state_dir`` (default
+        ``<data_dir>/guide/``; the web UI gives each browser session a folder of its own)."""
         from assistant.guide import GuideSession, StateStore
 
-        return GuideSession(self.guide(), StateStore(self.settings.paths.data_dir / "guide"),
-                            self.guidance_answer)
+        folder = state_dir if state_dir is not None else self.settings.paths.data_dir / "guide"
+        return GuideSession(self.guide(), StateStore(folder), self.guidance_answer)
 
     def kompass(self, answers: "str | list[int]") -> "KompassResult":
         """The Kompass result for one answer (1–4 = Typ I–IV) per dimension, e.g. "2,3,1,2,2,1,3"."""
@@ -361,6 +384,7 @@ class Lotse:
 
         guide = self.guide()
         return assess(guide, parse_answers(answers, len(guide.kompass.dimensions)))
+
 
     def inspect_table(self, path: str | Path) -> "TableSummary":
         """Read a table (GENESIS/Regionaldatenbank CSV or XLSX, plain CSV or XLSX) and describe it:

@@ -121,6 +121,16 @@ class CodegenSettings(Section):
     repair_rounds: int = Field(default=2, ge=0, le=5)
 
 
+class UISettings(Section):
+    """``lotse serve``: the web interface and the OpenAI-compatible API."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+    #: Login for deployments without a reverse proxy: entries "name:hash", the hash made by
+    #: ``lotse serve --passwort-hash``. Empty: no login (fine on loopback).
+    users: list[str] = Field(default_factory=list)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LOTSE_",
@@ -135,6 +145,8 @@ class Settings(BaseSettings):
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     codegen: CodegenSettings = Field(default_factory=CodegenSettings)
+
+    ui: UISettings = Field(default_factory=UISettings)
     #: Where the values came from (for ``lotse doctor``); not configurable.
     config_file: Path | None = None
 

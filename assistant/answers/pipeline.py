@@ -116,8 +116,10 @@ class Asker:
                 f"Der Datenschutzfilter ist bei der Prüfung gescheitert ({type(exc).__name__}); "
                 "nichts wurde weitergegeben.", "Prüfen Sie die Installation mit 'lotse doctor'.") from None
 
-    def stream(self, question: str, *, k: int | None = None, retrieve_only: bool = False) -> AnswerStream:
-        gate = self._gate()
+    def stream(self, question: str, *, k: int | None = None, retrieve_only: bool = False,
+               gate: Gate | None = None) -> AnswerStream:
+        """``gate``: the privacy-gate session to use (a conversation's); default a new one."""
+        gate = gate if gate is not None else self._gate()
         anonymized = self._redact(gate, question.strip())
         # k None: the retriever's top_k; the question's kind and topic focus the search
         gathered = gather(anonymized, self.retriever, None if retrieve_only else self.faq, k)

@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "privacy": ("assistant.cli.privacy:privacy", "Tabellen prüfen: Personenspalten, Geheimhaltung, k-Anonymität."),
     "report": ("assistant.cli.report:report", "Berichtsentwurf: Diagramm, geprüfter Text, Tabelle (DOCX/Markdown)."),
     "templates": ("assistant.cli.templates:templates", "Code-Vorlagen anzeigen (eingebaute und eigene)."),
+    "serve": ("assistant.cli.serve:serve", "Weboberfläche und OpenAI-kompatible Schnittstelle starten."),
     "sources": ("assistant.cli.sources:sources", "Eingelesene Quellen anzeigen oder entfernen."),
 }
 

@@ -50,39 +50,8 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
 
 
 def _print_report(result: TableCheck, out: Path | None) -> None:
-    kind = "Aggregattabelle (Fallzahlen)" if result.table_kind == "aggregate" else "Einzeldaten"
-    click.echo(f"Tabelle: {result.rows} Zeilen, {len(result.columns)} Spalten – {kind} "
-               f"({result.table_kind_reason}).")
-    for note in result.notes:
-        click.echo(f"  {note}")
-    direct = [c for c in result.columns if c.role == "direct"]
-    click.echo("\nPersonenbezogene Spalten:" if direct else "\nKeine personenbezogenen Spalten "
-               "gefunden.")
-    for c in direct:
-        share = f", {c.share:.0%} der geprüften Werte" if c.share is not None else ""
-        click.echo(f"  - '{c.column}': {c.kind_text} (erkannt {c.evidence_text}"
-                   f"{share}) -> {c.action_text}"
-                   f"{f' (<{c.kind}_n>)' if c.action == 'pseudonymize' else ''}")
-    quasi = [c for c in result.columns if c.role == "quasi"]
-    if quasi:
-        click.echo("\nQuasi-Identifikatoren (unverändert, nur gemeldet): " + ", ".join(
-            f"'{c.column}' ({c.kind_text})" for c in quasi))
-    if result.suppression is not None:
-        s = result.suppression
-        click.echo(f"\nGeheimhaltung: {s.primary} Felder primär gesperrt (1 bis {s.min_count - 1} "
-                   f"Fälle), {s.secondary} Felder sekundär gesperrt, {s.zeros_visible} Nullen "
-                   f"bleiben sichtbar; gesperrte Felder zeigen '.'.")
-        click.echo(f"  Regel: {s.rule}")
-    if result.table_kind == "microdata":
-        if result.k_anonymity:
-            click.echo(f"\nk-Anonymität (k = {result.k}): seltene Kombinationen gefunden.")
-        elif any(c.role == "quasi" for c in result.columns):
-            click.echo(f"\nk-Anonymität (k = {result.k}): jede Merkmalskombination umfasst "
-                       f"mindestens {result.k} Zeilen.")
-    if result.warnings:
-        click.echo("\nHinweise:")
-        for warning in result.warnings:
-            click.echo(f"  - {warning}")
+    for line in result.report_lines():
+        click.echo(line)
     if out is not None:
         click.echo(f"\nBereinigte Tabelle geschrieben: {out}")
     else:

@@ -78,6 +78,7 @@ def make_report(request: ReportRequest, settings: Settings, *,
         png = draw_chart(draft.rows, draft.measure, title=draft.chart_title,
                          source_line=draft.chart_source, path=Path(tmp) / "chart.png",
                          breaks=draft.breaks)
+        chart_png = png.read_bytes()
         if request.out.suffix.lower() == ".docx":
             path, chart = write_docx(draft, png, request.out), None
         else:
@@ -86,5 +87,6 @@ def make_report(request: ReportRequest, settings: Settings, *,
     text = "\n\n".join(f"{s.heading}\n" + "\n".join(s.paragraphs) for s in draft.sections)
     return ReportResult(path=path, chart=chart, title=draft.title, text=text, facts=tuple(draft.facts),
                         checks=tuple(draft.checks), notes=tuple(draft.notes),
-                        computation=draft.computation, text_origin=draft.text_origin)
+                        computation=draft.computation, text_origin=draft.text_origin,
+                        chart_png=chart_png)
 

@@ -76,6 +76,8 @@ class ReportResult:
     notes: tuple[str, ...]
     computation: Mapping[str, Any]
     text_origin: str
+    #: The chart as PNG bytes (for front ends; the DOCX carries it inline, Markdown beside it).
+    chart_png: bytes = b""
 
     @property
     def dropped(self) -> list[SentenceCheck]:

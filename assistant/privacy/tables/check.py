@@ -69,6 +69,44 @@ class ActionTaken:
     distinct: int = 0
     new_column: str | None = None
 
+    def report_lines(self) -> list[str]:
+        """The German report shown by the CLI and the web UI (no cell value of the table)."""
+        lines: list[str] = []
+        kind = "Aggregattabelle (Fallzahlen)" if self.table_kind == "aggregate" else "Einzeldaten"
+        lines.append(f"Tabelle: {self.rows} Zeilen, {len(self.columns)} Spalten – {kind} "
+                   f"({self.table_kind_reason}).")
+        for note in self.notes:
+            lines.append(f"  {note}")
+        direct = [c for c in self.columns if c.role == "direct"]
+        lines.append("\nPersonenbezogene Spalten:" if direct else "\nKeine personenbezogenen Spalten "
+                   "gefunden.")
+        for c in direct:
+            share = f", {c.share:.0%} der geprüften Werte" if c.share is not None else ""
+            lines.append(f"  - '{c.column}': {c.kind_text} (erkannt {c.evidence_text}"
+                       f"{share}) -> {c.action_text}"
+                       f"{f' (<{c.kind}_n>)' if c.action == 'pseudonymize' else ''}")
+        quasi = [c for c in self.columns if c.role == "quasi"]
+        if quasi:
+            lines.append("\nQuasi-Identifikatoren (unverändert, nur gemeldet): " + ", ".join(
+                f"'{c.column}' ({c.kind_text})" for c in quasi))
+        if self.suppression is not None:
+            s = self.suppression
+            lines.append(f"\nGeheimhaltung: {s.primary} Felder primär gesperrt (1 bis {s.min_count - 1} "
+                       f"Fälle), {s.secondary} Felder sekundär gesperrt, {s.zeros_visible} Nullen "
+                       f"bleiben sichtbar; gesperrte Felder zeigen '.'.")
+            lines.append(f"  Regel: {s.rule}")
+        if self.table_kind == "microdata":
+            if self.k_anonymity:
+                lines.append(f"\nk-Anonymität (k = {self.k}): seltene Kombinationen gefunden.")
+            elif any(c.role == "quasi" for c in self.columns):
+                lines.append(f"\nk-Anonymität (k = {self.k}): jede Merkmalskombination umfasst "
+                           f"mindestens {self.k} Zeilen.")
+        if self.warnings:
+            lines.append("\nHinweise:")
+            for warning in self.warnings:
+                lines.append(f"  - {warning}")
+        return lines
+
     def to_dict(self) -> dict:
         return {"column": self.column, "action": self.action, "cells": self.cells,
                 "distinct_values": self.distinct, "new_column": self.new_column}
