@@ -1,14 +1,11 @@
-"""Fixtures for the policy and sandbox tests: a small CSV with region keys, one shared sandbox, Rscript."""
+"""Fixtures for the policy and sandbox tests: a small CSV with region keys."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from assistant.codegen import isolation
-from assistant.codegen.sandbox import ProcessSandbox
 
 CSV = """region,schulart,gruppe,anzahl
 01001,Gymnasium,ohne Abschluss,10
@@ -26,18 +23,4 @@ def table(tmp_path: Path) -> Path:
     path.write_text(CSV, encoding="utf-8")
     return path
 
-
-@pytest.fixture(scope="session")
-def sandbox() -> ProcessSandbox:
-    mode = isolation.detect()
-    if not mode.namespaces:
-        pytest.skip(f"no namespaces on this system ({mode.note}): the sandbox refuses to run")
-    return ProcessSandbox()
-
-
-@pytest.fixture(scope="session")
-def rscript() -> str:
-    found = shutil.which("Rscript")
-    if not found:
-        pytest.skip("Rscript not installed")
-    return found
+# ``sandbox`` and ``rscript`` come from tests/codegen/conftest.py.
