@@ -177,3 +177,20 @@ def choose(driver, elem_id: str, value_prefix: str) -> None:  # noqa: ANN001
                       f"die Auswahl {value_prefix}")
     driver.execute_script("arguments[0].scrollIntoView();", option[0])
     option[0].click()
+
+
+def test_check_a_table_and_download_the_safe_file(browser, tmp_path: Path, artifacts: Path) -> None:  # noqa: ANN001
+    table = tmp_path / "klassenliste.csv"
+    table.write_text("Name;Geburtsdatum;Klasse;Fehltage\nLeonie Brandt;12.03.2012;7b;4\n"
+                     "Murat Aydin;30.11.2011;7b;11\nSofia Lehmann;02.07.2012;7a;0\n", encoding="utf-8")
+    tab(browser, "Datenschutz")
+    tab(browser, "Tabelle")
+    browser.find_element(By.CSS_SELECTOR, "#schutz-tabelle input[type='file']").send_keys(str(table))
+    wait_for(lambda: "klassenliste" in browser.find_element(By.ID, "schutz-tabelle").text, 30,
+             "die Tabelle")
+    browser.find_element(By.ID, "schutz-tabelle-los").click()
+    report = wait_for(lambda: browser.find_element(By.ID, "schutz-tabelle-bericht").text, 90,
+                      "den Prüfbericht")
+    browser.save_screenshot(str(artifacts / "datenschutz-tabelle.png"))
+    assert "Personenbezogene Spalten" in report and "'Name'" in report
+    assert "Brandt" not in browser.page_source and "Aydin" not in browser.page_source

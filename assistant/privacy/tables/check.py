@@ -69,6 +69,32 @@ class ActionTaken:
     distinct: int = 0
     new_column: str | None = None
 
+    def to_dict(self) -> dict:
+        return {"column": self.column, "action": self.action, "cells": self.cells,
+                "distinct_values": self.distinct, "new_column": self.new_column}
+
+
+@dataclass
+class TableCheck:
+    table_kind: str
+    table_kind_reason: str
+    source_format: str
+    rows: int
+    columns: list[ColumnFinding]
+    actions: list[ActionTaken]
+    suppression: SuppressionResult | None
+    k: int
+    k_anonymity: list[KAnonFinding]
+    cleaned: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: Column names that contained personal data and were replaced by the text gate's placeholders.
+    headers_masked: int = 0
+
+    @property
+    def personal_columns(self) -> list[ColumnFinding]:
+        return [c for c in self.columns if c.role == "direct"]
+
     def report_lines(self) -> list[str]:
         """The German report shown by the CLI and the web UI (no cell value of the table)."""
         lines: list[str] = []
@@ -106,32 +132,6 @@ class ActionTaken:
             for warning in self.warnings:
                 lines.append(f"  - {warning}")
         return lines
-
-    def to_dict(self) -> dict:
-        return {"column": self.column, "action": self.action, "cells": self.cells,
-                "distinct_values": self.distinct, "new_column": self.new_column}
-
-
-@dataclass
-class TableCheck:
-    table_kind: str
-    table_kind_reason: str
-    source_format: str
-    rows: int
-    columns: list[ColumnFinding]
-    actions: list[ActionTaken]
-    suppression: SuppressionResult | None
-    k: int
-    k_anonymity: list[KAnonFinding]
-    cleaned: pd.DataFrame
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    #: Column names that contained personal data and were replaced by the text gate's placeholders.
-    headers_masked: int = 0
-
-    @property
-    def personal_columns(self) -> list[ColumnFinding]:
-        return [c for c in self.columns if c.role == "direct"]
 
     def to_dict(self) -> dict:
         """JSON-ready summary: names, kinds and counts; no cell value of the table."""

@@ -24,14 +24,13 @@ import pandas as pd
 
 from assistant.encoding import decode_text, looks_binary
 from assistant.errors import InputError
-from assistant.limits import MB, ReadLimits, check_zip, read_regular
+from assistant.limits import ReadLimits, check_zip
 
 if TYPE_CHECKING:
     from assistant.tables import TableData
 
 DELIMITERS = (";", ",", "\t", "|")
 _DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator", "|": "senkrechter Strich"}
-_MAX_BYTES = 200 * 1024 * 1024
 _SNIFF_LINES = 60
 #: An .xlsx unpacks to its sheet XML; openpyxl keeps shared strings in memory.
 _ZIP_LIMITS = ReadLimits(max_unpacked_mb=200.0, max_xml_mb=200.0)
@@ -58,7 +57,9 @@ class LoadedTable:
 def read_table(path: str | Path) -> LoadedTable:
     """Read ``path`` (CSV, TSV, Excel, GENESIS CSV) or raise :class:`InputError` in German."""
     path = Path(path)
-    raw = _read_bytes(path)
+    from assistant.tables.reader import read_bytes
+
+    raw = read_bytes(path)  # one place for size, regular-file and empty-file checks
     _refuse_documents(raw, path.name)
     if raw[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return refuse_prose(_read_excel(path, raw), path.name)
@@ -135,15 +136,6 @@ def official_table(table: "TableData") -> LoadedTable:
         "header_depth": meta.header_depth, "layout": meta.layout,
         "key_columns": [c for c in frame.columns if c not in value_columns],
         "value_columns": value_columns, "symbols": symbols, "licence": meta.licence})
-
-
-def _read_bytes(path: Path) -> bytes:
-    raw = read_regular(path, _MAX_BYTES / MB, "Teilen Sie die Tabelle auf oder wählen Sie nur die nötigen "
-                       "Spalten aus.")
-    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise InputError(f"Die Datei '{path.name}' ist leer.",
-                         "Exportieren Sie die Tabelle erneut und prüfen Sie, ob sie Zeilen enthält.")
-    return raw
 
 
 def decode_bytes(raw: bytes, name: str = "Tabelle") -> tuple[str, str]:
