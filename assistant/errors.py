@@ -22,6 +22,8 @@ EXIT_CODES: dict[int, str] = {
     9: "Indikatorenkatalog fehlerhaft",
     10: "Referenzrechnung (R oder pandas) fehlgeschlagen",
     11: "Mindestens eine Prüfung von 'lotse doctor' ist fehlgeschlagen",
+    12: "R-Code konnte nicht geprüft werden (Rscript fehlt oder der R-Parser scheiterte)",
+    13: "Keine Code-Vorlage und kein Indikator passt zur Aufgabe",
     130: "Abgebrochen (Strg+C)",
 }
 
@@ -114,6 +116,18 @@ class ChecksFailed(LotseError):
     """At least one check of ``lotse doctor`` failed (the report says which)."""
 
     exit_code = 11
+
+
+class RPolicyError(LotseError):
+    """R is missing or its parser failed, so an R snippet cannot be checked."""
+
+    exit_code = 12
+
+
+class NoTemplateError(LotseError):
+    """Neither a catalogue indicator nor an analysis template fits the task or the table."""
+
+    exit_code = 13
 
 
 #: Click's own usage errors (unknown option, missing argument) and Ctrl+C.

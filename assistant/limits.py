@@ -148,10 +148,6 @@ def check_zip(data: bytes, name: str, limits: ReadLimits, kind: str = "Word-Date
                 "sich nicht so stark.")
 
 
-class ReadTimeout(InputError):
-    """Reading one file took longer than its time budget."""
-
-
 class TextBudget:
     """Counts extracted characters and elapsed time for one file."""
 
@@ -161,8 +157,8 @@ class TextBudget:
         self.chars = 0
         self.started = time.monotonic()
 
-    def timeout(self) -> ReadTimeout:
-        return ReadTimeout(
+    def timeout(self) -> InputError:
+        return InputError(
             f"Das Einlesen von '{self.name}' dauerte länger als {self.limits.seconds:.0f} s "
             "und wurde abgebrochen.",
             "Teilen Sie das Dokument auf oder speichern Sie es neu (z. B. als PDF aus Word).")

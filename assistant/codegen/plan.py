@@ -10,18 +10,12 @@ from typing import TYPE_CHECKING, Any
 from assistant.codegen.mapping import SlotMatch, map_slots, slot_texts
 from assistant.codegen.source import DataFile, ValueColumn
 from assistant.codegen.templates import CodeTemplate, Language
-from assistant.errors import InputError, LotseError
+from assistant.errors import InputError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from assistant.catalogue.schema import Indicator
-
-
-class NoTemplateError(LotseError):
-    """Neither a catalogue indicator nor an analysis template fits the task or the table."""
-
-    exit_code = 8
 
 
 @dataclass

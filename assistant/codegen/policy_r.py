@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass
 
 from assistant.codegen.policy import Violation, literal_path_problem
-from assistant.errors import LotseError
+from assistant.errors import RPolicyError
 
 #: Packages a snippet may attach with library()/require() or name with ``pkg::fn``.
 ALLOWED_PACKAGES = frozenset({"dplyr", "tidyr", "readr", "stats", "utils"})
@@ -88,12 +88,6 @@ class _Token:
     col: int
     token: str
     text: str
-
-
-class RPolicyError(LotseError):
-    """R is missing or its parser failed, so an R snippet cannot be checked."""
-
-    exit_code = 7
 
 
 def check_r(code: str) -> list[Violation]:

@@ -102,7 +102,8 @@ def generate_code(lotse: Lotse, data: str | Path, *, indicator: str | None, task
     generator = Generator(library=library, prompts=lotse.templates, sandbox=_sandbox(),
                           settings=lotse.settings.codegen, backend=lambda: _backend_if_instruct(lotse))
     if not indicator:
-        from assistant.codegen.plan import NoTemplateError, Plan
+        from assistant.codegen.plan import Plan
+        from assistant.errors import NoTemplateError
         from assistant.codegen.tasks import plan_task
 
         try:

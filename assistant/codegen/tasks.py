@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from assistant.catalogue.search import mentions, normalize
 from assistant.codegen.mapping import SlotMatch, match_slot, slot_texts
 from assistant.codegen.plan import (
-    NoTemplateError,
     Plan,
     check_regions,
     default_regions,
@@ -31,7 +30,7 @@ from assistant.codegen.plan import (
 )
 from assistant.codegen.source import DataFile, ValueColumn
 from assistant.codegen.templates import CodeTemplateLibrary, Language
-from assistant.errors import InputError, LotseError
+from assistant.errors import InputError, LotseError, NoTemplateError
 
 if TYPE_CHECKING:
     from assistant.catalogue.loader import Catalogue

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.codegen.plan import NoTemplateError
+from assistant.errors import NoTemplateError
 from assistant.errors import InputError, PrivacyError
 from assistant.llm.fake import FakeBackend
 from tests.codegen.test_generate import ABSCHLUESSE, KITA, hand_shares
