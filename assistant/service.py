@@ -253,6 +253,14 @@ class Lotse:
         return note, records()
 
     @staticmethod
+    def read_input(path: str | Path, max_mb: float = 50.0) -> bytes:
+        """A text file's bytes for :meth:`anonymize`: regular files only (a pipe or /dev/zero is
+        refused, not read forever), at most ``max_mb``."""
+        from assistant.limits import read_regular
+
+        return read_regular(Path(path), max_mb, "Teilen Sie den Text auf mehrere Dateien auf.")
+
+    @staticmethod
     def _decode(data: bytes | str, source: str) -> tuple[str, str | None]:
         if isinstance(data, str):
             return data, None
@@ -436,6 +444,18 @@ class Lotse:
 
         return CodeTemplateLibrary(self.settings.paths.prompts_dir / "code",
                                    self.settings.codegen.templates_dir)
+
+    def draft_report(self, indicator: str, data: str | Path, region: str, out: str | Path, *,
+                     compare: Sequence[str] = (), years: Sequence[int] = (), value: str | None = None,
+                     columns: dict[str, str] | None = None, threshold: float | None = None,
+                     use_model: bool = True) -> "ReportResult":
+        """:meth:`report` with plain arguments (what the CLI and the web UI hand in)."""
+        from assistant.reports import ReportRequest
+
+        request = ReportRequest(indicator=indicator, data=Path(data), region=region.strip(),
+                                out=Path(out), compare=tuple(compare), years=tuple(years),
+                                value=value, columns=dict(columns or {}), threshold=threshold)
+        return self.report(request, use_model=use_model)
 
     def report(self, request: "ReportRequest", *, use_model: bool = True) -> "ReportResult":
         """Write a report draft (DOCX or Markdown + PNG) for one indicator and region.

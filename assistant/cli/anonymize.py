@@ -10,13 +10,10 @@ from typing import Callable
 import click
 
 
-def _read_source(source: str) -> bytes:
-    from assistant.limits import read_regular
-
+def _read_source(app, source: str) -> bytes:  # noqa: ANN001
     if source == "-":
         return sys.stdin.buffer.read()
-    # A regular file only (a pipe or /dev/zero is refused, not read forever), at most 50 MB.
-    return read_regular(Path(source), MAX_FILE_MB, "Teilen Sie den Text auf mehrere Dateien auf.")
+    return app.service.read_input(Path(source), MAX_FILE_MB)
 
 
 #: Largest file ``lotse anonymize`` reads (the gate accepts 12 million characters).
@@ -59,7 +56,7 @@ def anonymize(app, source: str, as_json: bool, jsonl: str | None) -> None:  # no
     if jsonl is not None:
         _batch(app, jsonl)
         return
-    data = _read_source(source)
+    data = _read_source(app, source)
     result = app.service.anonymize(
         data, source="Die Eingabe" if source == "-" else f"Die Datei '{source}'",
         progress=_progress() if len(data) > PROGRESS_FROM else None)
@@ -75,7 +72,7 @@ def _batch(app, path: str) -> None:  # noqa: ANN001
     """One session per line, so placeholders restart at 1 for every record."""
     from assistant.errors import InputError
 
-    note, records = app.service.anonymize_batch(_read_source(path), source=f"Die Datei '{path}'")
+    note, records = app.service.anonymize_batch(_read_source(app, path), source=f"Die Datei '{path}'")
     if note:
         click.echo(note, err=True)
     skipped = 0

@@ -62,7 +62,6 @@ def kompass(app, answers: str | None, as_json: bool, new: bool) -> None:
 
     Beispiel: lotse kompass --antworten 2,3,1,2,2,1,3 --json
     """
-    from assistant.guide import render_result
     lotse = app.service
     session = None
     if answers is None:
@@ -88,6 +87,6 @@ def kompass(app, answers: str | None, as_json: bool, new: bool) -> None:
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(render_result(result))
+    click.echo(result.to_text())
     if session is not None:
         click.echo("\nIhre Antworten sind gespeichert. Neu einschätzen: lotse kompass --neu")

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 
-if TYPE_CHECKING:
-    from assistant.catalogue.schema import Indicator
 
-
-def _row(ind: Indicator) -> str:
+def _row(ind: Any) -> str:
     refs = "R+pandas" if ind.computable else "–"
     return f"{ind.id:<6} {ind.name}  [{ind.stage}, {ind.kind}, Referenz: {refs}]"
 
 
-def _summary(ind: Indicator) -> dict:
+def _summary(ind: Any) -> dict:
     return {"id": ind.id, "name": ind.name, "area": ind.area, "topic": ind.topic,
             "stage": ind.stage, "kind": ind.kind, "id_status": ind.id_status,
             "computable": ind.computable}

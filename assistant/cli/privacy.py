@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
-
-if TYPE_CHECKING:
-    from assistant.privacy.tables.check import TableCheck
 
 
 @click.group("privacy")
@@ -49,7 +46,7 @@ def check_table(app, file: Path, as_json: bool, out: Path | None, mode: str,  # 
     _print_report(result, out)
 
 
-def _print_report(result: TableCheck, out: Path | None) -> None:
+def _print_report(result: Any, out: Path | None) -> None:
     for line in result.report_lines():
         click.echo(line)
     if out is not None:

@@ -75,12 +75,9 @@ def report(app, indicator: str, data: Path, region: str, compare: tuple[str, ...
     Beispiel: lotse report --indicator D15.1 --data 21111-02-06-4.csv --region 14511
     --compare 14713,14612 --out bericht.docx
     """
-    from assistant.reports import ReportRequest
-
-    request = ReportRequest(indicator=indicator, data=data, region=region.strip(), out=out,
-                            compare=tuple(_split(compare)), years=_years(years), value=value,
-                            columns=_columns(columns), threshold=_threshold(schwelle))
-    result = app.service.report(request, use_model=not templates_only)
+    result = app.service.draft_report(
+        indicator, data, region, out, compare=_split(compare), years=_years(years), value=value,
+        columns=_columns(columns), threshold=_threshold(schwelle), use_model=not templates_only)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

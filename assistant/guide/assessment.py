@@ -65,6 +65,10 @@ class KompassResult:
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
+    def to_text(self) -> str:
+        """The German result as the terminal shows it."""
+        return render_result(self)
+
 
 def parse_answers(text: str | Sequence[int | str], count: int) -> list[int]:
     """``"2,3,1,2,2,1,3"`` (or I–IV) -> ``[2, 3, 1, 2, 2, 1, 3]``; German ``InputError`` otherwise."""

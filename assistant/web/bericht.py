@@ -6,7 +6,6 @@ The service computes the indicator through the validated path, writes the text f
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -48,19 +47,16 @@ def build_bericht(state: WebState) -> None:
     def draft(file: str | None, indicator_id: str | None, region_key: str, others: str,
               limit: float | None, kind: str, progress: gr.Progress = gr.Progress()  # noqa: B008 - Gradio injects it by this default
               ) -> tuple[Any, ...]:
-        from assistant.reports import ReportRequest
-
         if not file:
             raise gr.Error("Bitte laden Sie zuerst eine Tabelle hoch.")
         if not indicator_id or not (region_key or "").strip():
             raise gr.Error("Bitte wählen Sie einen Indikator und geben Sie den Regionalschlüssel an.")
         out = state.out_path(f"bericht_{indicator_id.replace('.', '_')}_{region_key.strip()}.{kind}")
         progress(0.1, desc="Berechnen, prüfen, Diagramm und Text erstellen")
-        request = ReportRequest(indicator=indicator_id, data=Path(file), region=region_key.strip(),
-                                out=out, compare=_keys(others),
-                                threshold=float(limit) if limit not in (None, "") else None)
         with state.work_lock:
-            result = state.service.report(request)
+            result = state.service.draft_report(
+                indicator_id, file, region_key, out, compare=_keys(others),
+                threshold=float(limit) if limit not in (None, "") else None)
         rows = [[c.sentence.text, "ja" if c.kept else "nein", "" if c.kept else c.reason()]
                 for c in result.checks]
         notes = "\n".join(f"- {n}" for n in result.notes)

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import gradio as gr
 
 from assistant.web.common import WebState, guarded
 
-if TYPE_CHECKING:
-    from assistant.guide import GuideSession, KompassResult
 
 TYP_NUMBER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-def radar_chart(result: "KompassResult") -> Any:
+def radar_chart(result: Any) -> Any:
     """Typ I–IV per dimension on a radar chart (matplotlib, headless)."""
     import matplotlib
 
@@ -44,7 +42,7 @@ def radar_chart(result: "KompassResult") -> Any:
     return fig
 
 
-def result_markdown(result: "KompassResult") -> str:
+def result_markdown(result: Any) -> str:
     lines = [f"**Gesamtbild:** {result.profile.text}", ""]
     for d in result.dimensions:
         lines.append(f"#### {d.name}: Typ {d.typ} – {d.typ_title}")
@@ -59,9 +57,9 @@ def result_markdown(result: "KompassResult") -> str:
 
 def build_einstieg(state: WebState) -> None:
     guide = state.service.guide()  # checked on load: a broken guide file stops the start
-    sessions: dict[str, "GuideSession"] = {}
+    sessions: dict[str, Any] = {}
 
-    def session(request: gr.Request | None) -> "GuideSession":
+    def session(request: gr.Request | None) -> Any:
         key = getattr(request, "session_hash", None) or "anonymous"
         if key not in sessions:
             folder = Path(tempfile.mkdtemp(prefix="leitfaden-", dir=state.files))

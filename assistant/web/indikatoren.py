@@ -8,14 +8,12 @@ Everything goes through the service: ``search_indicators``/``indicator`` for the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import gradio as gr
 
 from assistant.web.common import WebState, guarded
 
-if TYPE_CHECKING:
-    from assistant.codegen.generate import CodeResult
 
 LANGUAGES = (("pandas", "Python (pandas)", ".py"), ("r", "R", ".R"))
 
@@ -46,11 +44,11 @@ def value_chart(rows: list[dict[str, Any]], title: str) -> Any:
     return fig
 
 
-def checks_table(result: "CodeResult") -> list[list[str]]:
+def checks_table(result: Any) -> list[list[str]]:
     return [["✔" if c.passed else "✘", c.name, c.detail] for c in result.checks]
 
 
-def status_text(result: "CodeResult", label: str) -> str:
+def status_text(result: Any, label: str) -> str:
     mark = "✔ geprüft" if result.validated else "✘ nicht als geprüft ausgewiesen"
     origin = {"template": "aus einer Vorlage", "model": "vom Sprachmodell",
               "reference": "Referenzimplementierung"}.get(result.source, result.source)
@@ -119,7 +117,7 @@ def build_indikatoren(state: WebState) -> None:
             if not indicator_id and not (text or "").strip():
                 raise gr.Error("Bitte wählen Sie einen Indikator oder beschreiben Sie die Aufgabe.")
             wanted = [k for k in (keys or "").replace(";", ",").replace(" ", ",").split(",") if k]
-            results: list["CodeResult"] = []
+            results: list[Any] = []
             for n, (lang, label, _s) in enumerate(LANGUAGES):
                 progress((n, len(LANGUAGES)), desc=f"{label}: erzeugen, ausführen, vergleichen")
                 with state.work_lock:
