@@ -56,3 +56,14 @@ def text_run_bomb(path: Path, unpacked_mb: int) -> Path:
 def malformed_docx(path: Path) -> Path:
     """A DOCX whose document.xml is not well-formed (python-docx raised XMLSyntaxError)."""
     return docx_with_body(path, ["<w:p><w:r><w:t>Kaputt</w:t></w:r>"])
+
+
+def xlsx_bomb(path: Path, unpacked_mb: int = 60) -> Path:
+    """An .xlsx whose one sheet unpacks to ``unpacked_mb`` MB of XML (well under 1 MB on disk)."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            block = b"<row><c t='inlineStr'><is><t>" + b"a" * (1 << 20) + b"</t></is></c></row>"
+            for _ in range(unpacked_mb):
+                fh.write(block)
+    return path

@@ -39,16 +39,21 @@ class WebState:
     def __init__(self, service: "Lotse", work_lock: threading.Lock) -> None:
         self.service = service
         self.work_lock = work_lock
-        self.sessions: VaultStore["Lotse"] = VaultStore(capacity=500)
+        self.sessions: VaultStore[Any] = VaultStore(capacity=1000)
         self.files = Path(tempfile.mkdtemp(prefix="lotse-web-"))
 
-    def session(self, request: gr.Request | None) -> "Lotse":
-        key = getattr(request, "session_hash", None) or "anonymous"
+    def per_session(self, request: gr.Request | None, kind: str, make: Callable[[], Any]) -> Any:
+        """The browser session's object of ``kind`` (made on first use, kept while it is used)."""
+        key = (getattr(request, "session_hash", None) or "anonymous") + "\x00" + kind
         found = self.sessions.get(key)
         if found is None:
-            found = self.service.session()
+            found = make()
             self.sessions.put(key, found)
         return found
+
+    def session(self, request: gr.Request | None) -> "Lotse":
+        """The browser session's service: its own privacy-gate session (see Lotse.session)."""
+        return self.per_session(request, "service", self.service.session)
 
     def out_path(self, name: str) -> Path:
         folder = Path(tempfile.mkdtemp(dir=self.files))

@@ -57,14 +57,10 @@ def result_markdown(result: Any) -> str:
 
 def build_einstieg(state: WebState) -> None:
     guide = state.service.guide()  # checked on load: a broken guide file stops the start
-    sessions: dict[str, Any] = {}
-
     def session(request: gr.Request | None) -> Any:
-        key = getattr(request, "session_hash", None) or "anonymous"
-        if key not in sessions:
-            folder = Path(tempfile.mkdtemp(prefix="leitfaden-", dir=state.files))
-            sessions[key] = state.service.guide_session(state_dir=folder)
-        return sessions[key]
+        """The browser session's guide, its learner state in a folder of its own."""
+        return state.per_session(request, "guide", lambda: state.service.guide_session(
+            state_dir=Path(tempfile.mkdtemp(prefix="leitfaden-", dir=state.files))))
 
     def turn_text(turn: Any) -> str:
         text = turn.text

@@ -7,7 +7,6 @@ Everything goes through the service: ``search_indicators``/``indicator`` for the
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -139,7 +138,3 @@ def build_indikatoren(state: WebState) -> None:
 
         run.click(generate, [table, indicator, task, regions],
                   [status, result_table, chart, *outputs])
-
-
-def file_name(path: str | Path) -> str:
-    return Path(path).name

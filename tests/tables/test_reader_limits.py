@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from assistant.errors import InputError
 from assistant.tables import read_table
+from tests.hostile import xlsx_bomb
 
 
 def test_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
@@ -25,12 +25,6 @@ def test_device_is_refused() -> None:
 
 
 def test_xlsx_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
-    path = tmp_path / "daten.xlsx"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
-            block = b"<row><c t='inlineStr'><is><t>" + b"a" * (1 << 20) + b"</t></is></c></row>"
-            for _ in range(60):
-                fh.write(block)
+    path = xlsx_bomb(tmp_path / "daten.xlsx")
     with pytest.raises(InputError, match="ZIP-Bomben|nicht gelesen"):
         read_table(path)

@@ -89,15 +89,9 @@ def test_folder_pipe_and_device_get_german_messages(env):  # noqa: ANN001
 
 
 def test_xlsx_bomb_is_refused_before_the_sheet_is_parsed(env):  # noqa: ANN001
-    import zipfile
+    from tests.hostile import xlsx_bomb
 
-    path = env / "liste.xlsx"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
-            block = b"<row><c t='inlineStr'><is><t>" + b"a" * (1 << 20) + b"</t></is></c></row>"
-            for _ in range(60):
-                fh.write(block)
+    path = xlsx_bomb(env / "liste.xlsx")
     assert path.stat().st_size < 1024 * 1024
     expected = r"'liste.xlsx' enthält den Teil 'xl/worksheets/sheet1.xml'.*ZIP-Bomben"
     with pytest.raises(InputError, match=expected):
