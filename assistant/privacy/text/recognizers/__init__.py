@@ -22,13 +22,17 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
     from assistant.privacy.text.recognizers.birth_date import DateOfBirthRecognizer
     from assistant.privacy.text.recognizers.email import german_email_recognizer
     from assistant.privacy.text.recognizers.iban import GermanIbanRecognizer
+    from assistant.privacy.text.recognizers.notes import NotePersonRecognizer
     from assistant.privacy.text.recognizers.person import PersonRecognizer
     from assistant.privacy.text.recognizers.phone import GermanPhoneRecognizer
+    from assistant.privacy.text.recognizers.signature import SignatureRecognizer
     from assistant.privacy.text.recognizers.student_id import StudentIdRecognizer
     from assistant.privacy.text.recognizers.tax_id import GermanTaxIdRecognizer
 
     recognizers: list[EntityRecognizer] = [
         PersonRecognizer(lexicon, language),
+        SignatureRecognizer(lexicon, language),
+        NotePersonRecognizer(lexicon, language),
         DateOfBirthRecognizer(language),
         GermanAddressRecognizer(language),
         GermanPhoneRecognizer(language),

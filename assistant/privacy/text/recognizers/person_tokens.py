@@ -140,6 +140,31 @@ def _parts_kind(parts: list[str], lex: NameLexicon) -> tuple[bool, bool]:
     return all_first, all_sur
 
 
+def _surname_part(part: str, lex: NameLexicon) -> bool:
+    """A part of a hyphenated word that is a listed surname, capitalised ("Lange", "Koch")."""
+    return part[:1].isupper() and fold(part) in lex.surnames
+
+
+def _double_surname(parts: list[str], lex: NameLexicon) -> bool:
+    """Two capitalised parts, one a listed surname (or with a surname ending), the other a
+    surname or a word in no list, neither a place, an institution or an ordinary noun:
+    "Brenninkmeyer-Ostrowski", "Kuchenbecker-Lange"; not "Baden-Württemberg", "Kita-Kind"."""
+    if len(parts) != 2 or not all(len(p) >= 3 and p[:1].isupper() and p[1:2].islower() for p in parts):
+        return False
+    nouns = load_nouns()
+    listed = 0
+    for p in parts:
+        key = fold(p)
+        if key in lex.never_names or "T" in nouns.get(p, "") or _institution(p):
+            return False
+        if key in lex.surnames or key.endswith(SURNAME_ENDINGS):
+            listed += 1
+        elif lex.is_common(p) or key in lex.first_names or "N" in nouns.get(p, "") \
+                or p.lower().endswith(NOUN_SUFFIXES):
+            return False  # a compound read as a noun may still be a surname ("Kuchenbecker")
+    return listed >= 1 and not all(lex.is_common(p) for p in parts)
+
+
 def classify(text: str, match_start: int, word: str, lex: NameLexicon,
              sentence_start: bool | None = None) -> Token:
     end = match_start + len(word)
@@ -175,13 +200,17 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     if len(parts) > 1 and all(parts):
         if any(len(p) < 2 and fold(p) not in NAME_PREFIXES
                or (p.isupper() and len(p) <= 3 and not (k == 0 and fold(p) in NAME_PREFIXES))
-               or lex.is_common(p) for k, p in enumerate(parts)):
+               or (lex.is_common(p) and not _surname_part(p, lex)) for k, p in enumerate(parts)):
             return Token(word, match_start, end, Kind.OTHER, **base)  # "Steuer-ID", "Kita-Kind"
         all_first, all_sur = _parts_kind(parts, lex)
         if all_first:
             kind = Kind.FIRST
-        elif all_sur and word[:1].isupper():
+        elif all_sur and word[:1].isupper() and not all(lex.is_common(p) for p in parts):
             kind = Kind.SUR
+        elif any(lex.is_common(p) for p in parts) and not _double_surname(parts, lex):
+            kind = Kind.OTHER  # "Wolf-Fischer": every part an ordinary word too
+        elif _double_surname(parts, lex):
+            kind = Kind.SUR  # "Brenninkmeyer-Ostrowski", "Kuchenbecker-Lange"
         elif word[:1].isupper() and all(p[:1].isupper() for p in parts):
             kind = Kind.NOUN if ordinary_noun(word) else Kind.UNKNOWN
         else:

@@ -1,0 +1,129 @@
+"""PERSON in quick notes, chat messages and timetables: forms the running-text rules miss.
+
+* a form of address in any case, then a name in any case: "hr. lüdecke hat angerufen",
+  "nachricht von frau kötter", "hr. dr. zwiebelhaupt". "fr." is also Friday: a verb after it
+  ("der Bus fr. ausfällt") or an ordinary word is no name;
+* a first name with an initial: "mit tarek b. gesprochen", "Mika R. fehlt" (the initial is part of
+  the name);
+* a substitution: "Wendt-Kirchner statt Pöhlmann", "| 8c | Ma | Osterhagen-Birkle statt Haberland |",
+  "Kuchenbecker vertritt Lange": both sides are names when both have a name's shape and one is in a
+  name list, carries a title, or the line is a table row.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.recognizers.name_shape import (
+    WORD, known_name, looks_like_name, name_word, verb_like)
+
+_TITLE = r"(?:hr\.|hrn\.|herrn?|fr\.|frau|fam\.|familie)"
+_ACADEMIC = r"(?:(?:dr|prof)\.[ ]?)*"
+#: A form of address, maybe academic titles, then one or two words (group "name").
+ADDRESSED = regex.compile(
+    rf"(?<![\w.])(?P<title>{_TITLE})[ ]{_ACADEMIC}(?P<name>{WORD}(?:[ ]{WORD})?)",
+    regex.IGNORECASE)
+#: A first name and an initial: "tarek b.", "Mika R." (the initial not the start of a word).
+WITH_INITIAL = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ](?P<initial>[^\W\d_]\.)(?![\w])")
+_PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
+SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|vertritt|für)[ ]+(?P<b>{_PART})"
+                             r"(?![\w-])")
+_TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
+SCORE = 0.8
+_ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
+                                r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
+#: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
+NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet", "weiß", "krank",
+              "hier", "da", "dort", "auch", "noch", "schon", "heute", "gestern", "morgen", "bitte",
+              "danke", "nicht", "kein", "keine", "und", "oder", "aber", "mit", "ohne", "wg", "bzgl"}
+
+
+class NotePersonRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+    PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
+                             r"für", regex.IGNORECASE)
+
+    def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="NotePersonRecognizer")
+
+    def load(self) -> None:  # no model
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if self.PRECHECK.search(text) is None:
+            return []
+        found: dict[tuple[int, int], str] = {}
+        for start, end in self._addressed(text):
+            found[(start, end)] = "form of address"
+        for m in WITH_INITIAL.finditer(text):
+            if self._first_name(m.group("name")):
+                found.setdefault((m.start(), m.end()), "first name + initial")
+        for start, end in self._substitutions(text):
+            found.setdefault((start, end), "substitution")
+        return [self._result(s, e, why) for (s, e), why in found.items()]
+
+    def _first_name(self, word: str) -> bool:
+        return fold(word) in self.lexicon.first_names and not (
+            word[:1].isupper() and self.lexicon.is_common(word))
+
+    def _addressed(self, text: str) -> list[tuple[int, int]]:
+        """A lower-case name after a form of address; a second word only from a name list."""
+        spans = []
+        for m in ADDRESSED.finditer(text):
+            title = m.group("title").lower()
+            if title[-1] != "." and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "die frau wohnt ...": the noun, not a form of address
+            words = m.group("name").split(" ")
+            first = words[0]
+            if not first[:1].islower() or not self._lower_name(first):
+                continue  # capitalised names are the person recognizer's
+            if title == "fr." and not known_name(first, self.lexicon) and len(first) < 5:
+                continue  # "fr." is also Friday: "fr. früh"
+            end = m.start("name") + len(first)
+            if len(words) > 1 and words[1][:1].islower() and known_name(words[1], self.lexicon) \
+                    and self._lower_name(words[1]):
+                end += 1 + len(words[1])
+            spans.append((m.start("name"), end))
+        return spans
+
+    def _lower_name(self, word: str) -> bool:
+        if word.lower() in NOTE_WORDS or not name_word(word, self.lexicon, lower_ok=True,
+                                                       compounds_ok=True):
+            return False
+        return known_name(word, self.lexicon) or not verb_like(word)
+
+    def _substitutions(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for m in SUBSTITUTION.finditer(text):
+            sides = [(m.group(g), m.start(g)) for g in ("a", "b")]
+            names = []
+            evidence = False
+            for side, start in sides:
+                title = _TITLE_RE.match(side)
+                while title:
+                    evidence = True
+                    side, start = side[title.end():], start + title.end()
+                    title = _TITLE_RE.match(side)
+                if not looks_like_name(side, self.lexicon, single_needs_list=False):
+                    break
+                evidence = evidence or any(known_name(p, self.lexicon) for p in side.split("-"))
+                names.append((start, start + len(side)))
+            else:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start:line_end if line_end >= 0 else len(text)]
+                if evidence or any(d in line for d in ("|", "\t", ";")):
+                    spans.extend(names)
+        return spans
+
+    def _result(self, start: int, end: int, why: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=SCORE,
+            analysis_explanation=AnalysisExplanation(self.name, SCORE, textual_explanation=why),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})

@@ -1,0 +1,113 @@
+"""PERSON in signatures: the name under a closing formula and after "i. A.", "i. V.", "gez.".
+
+A letter or mail ends with a closing formula ("Mit freundlichen Grüßen", "Viele Grüße aus der
+Kita", "LG") and then, on the same line after a comma or on one of the next lines, the writer's
+name, often abbreviated ("Chr. Lambrecht-Vogelsang", "Anne-K. Thielebein", "mika r.") and followed
+by a function (", Sachgebietsleitung", " (Sekretariat)"). "i. A." / "i. V." / "gez." mark a
+signature wherever they stand. The name must have a name's shape (see :mod:`name_shape`):
+"Ihr Jugendamt", "Die Schulleitung" and "i. A. Schulverwaltungsamt" are no persons.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon
+from assistant.privacy.text.recognizers.name_shape import NAME, looks_like_name
+
+SCORE = 0.85
+_GREETING = (r"(?:(?:mit\s+)?(?:(?:den\s+)?(?:besten|freundlichen|herzlichen|lieben|vielen|"
+             r"kollegialen|sonnigen|schönen|beste|freundliche|herzliche|liebe|viele|kollegiale|"
+             r"sonnige|schöne)\s+)?(?:grüßen|grüssen|grüße|grüsse|gruß|gruss)|mfg|lg|vg|"
+             r"hochachtungsvoll|danke(?:\s+und\s+(?:viele\s+)?grüße)?|viele\s+dank|besten\s+dank)")
+#: A closing formula opening a line, maybe with a few words after it ("Viele Grüße aus der Kita").
+CLOSING = regex.compile(rf"^[ \t]*{_GREETING}\b(?P<tail>[^\n]{{0,40}})$",
+                        regex.IGNORECASE | regex.MULTILINE)
+#: What may stand before the name on a signature line.
+_PREFIX = (r"(?:(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|Ihr(?:e)?|Eure?|dein(?:e)?|Frau|Herr|Dr\.|Prof\.)"
+           r"[ ]+)*")
+#: After the name: nothing, or a function after a comma, dash, slash or bracket.
+_AFTER = r"(?=[ \t]*(?:$|[,(/|–]|[ ]-[ ]))"
+SIGNATURE_LINE = regex.compile(rf"^[ \t]*{_PREFIX}{NAME}{_AFTER}", regex.MULTILINE)
+#: The name after the formula on its own line ("LG, mika r."), any case.
+_SAME_LINE = regex.compile(rf"[ \t]*{_PREFIX}{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
+#: "i. A. R. Himmelreich", "gez. Th. Wendeborn" anywhere in a text.
+MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.)[ ]+(?:(?:Dr\.|Prof\.)[ ]+)*"
+                       rf"{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
+#: Lines after the closing formula searched for the name (blank lines not counted).
+LINES_AFTER = 2
+
+
+class SignatureRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+    PRECHECK = regex.compile(r"gr[üu](?:ß|ss)|\bmfg\b|\blg\b|\bvg\b|hochachtung|dank|i\.[ ]?[av]\.|"
+                             r"gez\.", regex.IGNORECASE)
+
+    def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="SignatureRecognizer")
+
+    def load(self) -> None:  # no model
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if self.PRECHECK.search(text) is None:
+            return []
+        spans: dict[tuple[int, int], str] = {}
+        for start, end in self._after_closing(text):
+            spans[(start, end)] = "closing formula"
+        for m in MARKED.finditer(text):
+            name = _trim(m.group("name"))
+            if looks_like_name(name, self.lexicon, single_needs_list=False):
+                spans.setdefault((m.start("name"), m.start("name") + len(name)), "i. A. / gez.")
+        return [self._result(s, e, why) for (s, e), why in spans.items()]
+
+    def _after_closing(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        for closing in CLOSING.finditer(text):
+            tail = closing.group("tail")
+            if tail.lstrip().startswith(","):  # "LG, mika r.", "Viele Grüße, Jana"
+                pos = closing.start("tail") + tail.index(",") + 1
+                name = _name_at(text, pos, closing.end(), self.lexicon, lower_ok=True)
+                if name:
+                    found.append(name)
+                    continue
+            pos, lines = closing.end() + 1, 0
+            while pos < len(text) and lines < LINES_AFTER:
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end < 0 else line_end
+                if text[pos:line_end].strip():
+                    name = _name_at(text, pos, line_end, self.lexicon, lower_ok=False)
+                    if name:
+                        found.append(name)
+                        break
+                    lines += 1
+                pos = line_end + 1
+        return found
+
+    def _result(self, start: int, end: int, why: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=SCORE,
+            analysis_explanation=AnalysisExplanation(self.name, SCORE, textual_explanation=why),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _trim(name: str) -> str:
+    return name.rstrip(" -")
+
+
+def _name_at(text: str, pos: int, end: int, lexicon: NameLexicon, *,
+             lower_ok: bool) -> tuple[int, int] | None:
+    """The span of a name that opens text[pos:end] (a signature line), or None."""
+    m = (_SAME_LINE if lower_ok else SIGNATURE_LINE).match(text[:end], pos)
+    if m is None:
+        return None
+    name = _trim(m.group("name"))
+    lower = lower_ok and name == name.lower()  # chat style: "LG, mika r."
+    if not looks_like_name(name, lexicon, lower_ok=lower):
+        return None
+    return m.start("name"), m.start("name") + len(name)
