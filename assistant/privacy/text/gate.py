@@ -154,7 +154,9 @@ class PrivacyGate:
         found = _resolve(found)
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
+        from assistant.privacy.text.structure import structural_spans
 
+        found += structural_spans(text, found)
         found += record_row_ids(text, found)
         return found + repeated_identifiers(text, found)
 

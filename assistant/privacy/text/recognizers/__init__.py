@@ -22,8 +22,10 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
     from assistant.privacy.text.recognizers.birth_date import DateOfBirthRecognizer
     from assistant.privacy.text.recognizers.email import german_email_recognizer
     from assistant.privacy.text.recognizers.iban import GermanIbanRecognizer
+    from assistant.privacy.text.recognizers.keyvalue import KeyValueRecognizer
     from assistant.privacy.text.recognizers.notes import NotePersonRecognizer
     from assistant.privacy.text.recognizers.person import PersonRecognizer
+    from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
     from assistant.privacy.text.recognizers.phone import GermanPhoneRecognizer
     from assistant.privacy.text.recognizers.signature import SignatureRecognizer
     from assistant.privacy.text.recognizers.student_id import StudentIdRecognizer
@@ -40,6 +42,8 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
         GermanIbanRecognizer(language),
         GermanTaxIdRecognizer(language),
         StudentIdRecognizer(language),
+        KeyValueRecognizer(lexicon, language),
+        OtherScriptPersonRecognizer(language),
     ]
     if person_model is not None:
         from assistant.privacy.text.recognizers.ner_person import NerPersonRecognizer

@@ -67,6 +67,47 @@ _STREET = regex.compile(
     rf"{NUMBER}(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
 #: Any capitalised name before number, postcode and town ("Reeperbahn 97, 20359 Hamburg").
 _ANY = regex.compile(rf"{ANY_STREET}{NUMBER}{_CITY_STRICT}", regex.MULTILINE)
+#: A letterhead or address block: a line of one to four words and a house number, and on the next
+#: line a postcode and town ("Lindenhof 7\n46045 Oberhausen", "Am Anger 5\n06108 Halle"). The street
+#: line alone is the span; the postcode line below is outside it (annotation rule).
+_LINE_WORD = r"[^\W\d_]+(?:[-'’.][^\W\d_]*)*"
+_BLOCK = regex.compile(
+    rf"(?:(?<=^[ \t]*)|(?<=[,·][ \t]*)){_NOT_STREET}(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)"
+    rf"[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER}"
+    rf"(?=[ \t]*,?[ \t]*\r?\n[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}])", regex.MULTILINE)
+BLOCK_SCORE = 0.75
+#: A table cell that is a street and a house number and nothing else ("Sieker Mitte 17").
+_CELL = regex.compile(rf"[ \t\"']*(?P<street>{_NOT_STREET}[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})"
+                      r"[ \t\"']*")
+_POSTCODE_CELL = regex.compile(r"[ \t\"']*(?:D-)?\d{5}(?:[ ]+[^\W\d_][\w. -]*)?[ \t\"']*")
+_STREET_HEADER = regex.compile(r"stra(?:ß|ss)e|str\.|anschrift|adresse|wohnort|hausnummer",
+                               regex.IGNORECASE)
+
+
+def table_cells(text: str) -> list[tuple[int, int]]:
+    """Street cells of delimited rows (";", tab, "|"): a street and number followed by a postcode
+    cell, or in a column headed "Straße"/"Anschrift"."""
+    spans: list[tuple[int, int]] = []
+    header: list[str] = []
+    delim: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        here = next((d for d in (";", "\t", "|") if d in line), None)
+        if here != delim:
+            delim, header = here, (line.split(here) if here else [])
+            continue
+        if delim is None:
+            continue
+        cells = line.split(delim)
+        offset = line_start
+        for k, cell in enumerate(cells):
+            m = _CELL.fullmatch(cell)
+            if m and ((k + 1 < len(cells) and _POSTCODE_CELL.fullmatch(cells[k + 1]))
+                      or (k < len(header) and _STREET_HEADER.search(header[k]))):
+                spans.append((offset + m.start("street"), offset + m.end("street")))
+            offset += len(cell) + len(delim)
+    return spans
 _POSTCODE = regex.compile(r"\d{5}")
 _YEAR = regex.compile(r"\d+")
 
@@ -115,6 +156,13 @@ class GermanAddressRecognizer(LocalRecognizer):
             for match in _ANY.finditer(text):
                 if self.validate_result(match.group()) is not False:
                     found[match.span()] = max(0.6, found.get(match.span(), 0.0))
+            if "\n" in text:
+                for start, end in table_cells(text):
+                    if self.validate_result(text[start:end]) is not False:
+                        found[(start, end)] = max(BLOCK_SCORE, found.get((start, end), 0.0))
+                for match in _BLOCK.finditer(text):
+                    if self.validate_result(match.group()) is not False:
+                        found[match.span()] = max(BLOCK_SCORE, found.get(match.span(), 0.0))
         return [self._result(start, end, score) for (start, end), score in found.items()]
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -25,6 +25,10 @@ NAME = rf"(?P<name>(?:{INITIAL}|{WORD})(?:[ ](?:{INITIAL}|{WORD})){{0,{MAX_PARTS
 _INITIAL_RE = re.compile(INITIAL)
 _LOWER_INITIAL_RE = re.compile(r"[a-zäöü]\.")
 NOUN_ENDINGS = "(?:" + "|".join(_ENDINGS) + r"|erin|erinnen)$"
+#: Heads of compounds that name an office or a group, not a person ("Schulverwaltungsamt").
+ORG_HEADS = ("amt", "ämter", "team", "büro", "dienst", "dienste", "stelle", "referat", "bereich",
+             "sekretariat", "rat", "gruppe", "kollegium", "zentrum", "verband", "kreis", "ausschuss",
+             "kasse", "verein", "haus", "heim", "platz", "straße", "strasse", "weg")
 NAME_KINDS = (Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN)
 #: Verb prefixes: a lower-case word with one of them after "fr." is a verb ("der Bus fr. ausfällt").
 _VERB_PREFIX = re.compile(r"(?:aus|an|ab|auf|ein|mit|vor|zu|nach|weg|zurück|be|ge|ver|er|ent|zer|"
@@ -62,7 +66,8 @@ def name_word(word: str, lexicon: NameLexicon, *, lower_ok: bool = False,
     kind = word_kind(word, lexicon)
     if kind is Kind.NOUN and compounds_ok:
         cap = word[:1].upper() + word[1:]
-        return cap not in load_nouns() and not re.search(NOUN_ENDINGS, word.lower())
+        return (cap not in load_nouns() and not re.search(NOUN_ENDINGS, word.lower())
+                and not word.lower().endswith(ORG_HEADS))
     return kind in NAME_KINDS
 
 
@@ -71,7 +76,7 @@ def name_parts(name: str) -> list[str]:
 
 
 def looks_like_name(name: str, lexicon: NameLexicon, *, lower_ok: bool = False,
-                    single_needs_list: bool = True) -> bool:
+                    single_needs_list: bool = True, compounds_ok: bool = False) -> bool:
     """Whether ``name`` (parts separated by single blanks) has the shape of a person name.
 
     At least one part is a word (not only initials); a lone word must be in a name list when
@@ -89,7 +94,7 @@ def looks_like_name(name: str, lexicon: NameLexicon, *, lower_ok: bool = False,
             continue
         if part.lower() in PARTICLES and 0 < k < len(parts) - 1:
             continue
-        if not name_word(part, lexicon, lower_ok=lower_ok):
+        if not name_word(part, lexicon, lower_ok=lower_ok, compounds_ok=compounds_ok):
             return False
         words.append(part)
     if not words:

@@ -6,7 +6,7 @@
 * a first name with an initial: "mit tarek b. gesprochen", "Mika R. fehlt" (the initial is part of
   the name);
 * a substitution: "Wendt-Kirchner statt Pöhlmann", "| 8c | Ma | Osterhagen-Birkle statt Haberland |",
-  "Kuchenbecker vertritt Lange": both sides are names when both have a name's shape and one is in a
+  "Kuchenbecker vertritt Lange" ("für" is left out: "Abholberechtigt für Wahid"): both sides are names when both have a name's shape and one is in a
   name list, carries a title, or the line is a table row.
 """
 
@@ -20,7 +20,7 @@ from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
 
 _TITLE = r"(?:hr\.|hrn\.|herrn?|fr\.|frau|fam\.|familie)"
-_ACADEMIC = r"(?:(?:dr|prof)\.[ ]?)*"
+_ACADEMIC = r"(?:(?:dr|prof|dipl)\.(?:[ ]?(?:med|rer|phil|jur|nat|dent|vet|habil|pol|oec|paed|päd|soz|ing|psych)\.)*[ ]?)*"
 #: A form of address, maybe academic titles, then one or two words (group "name").
 ADDRESSED = regex.compile(
     rf"(?<![\w.])(?P<title>{_TITLE})[ ]{_ACADEMIC}(?P<name>{WORD}(?:[ ]{WORD})?)",
@@ -28,7 +28,8 @@ ADDRESSED = regex.compile(
 #: A first name and an initial: "tarek b.", "Mika R." (the initial not the start of a word).
 WITH_INITIAL = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ](?P<initial>[^\W\d_]\.)(?![\w])")
 _PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
-SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|vertritt|für)[ ]+(?P<b>{_PART})"
+SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von)[ ]+"
+                             rf"(?P<b>{_PART})"
                              r"(?![\w-])")
 _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
 SCORE = 0.8
@@ -43,7 +44,7 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 class NotePersonRecognizer(EntityRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"für", regex.IGNORECASE)
+                             r"anstelle", regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon

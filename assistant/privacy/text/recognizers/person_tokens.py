@@ -155,8 +155,9 @@ def _double_surname(parts: list[str], lex: NameLexicon) -> bool:
     listed = 0
     for p in parts:
         key = fold(p)
-        if key in lex.never_names or "T" in nouns.get(p, "") or _institution(p):
-            return False
+        if key in lex.never_names or "T" in nouns.get(p, "") or _institution(p) \
+                or key in lex.first_names:
+            return False  # "Meister-Eckhart": a first name makes it a name for a room or a school
         if key in lex.surnames or key.endswith(SURNAME_ENDINGS):
             listed += 1
         elif lex.is_common(p) or key in lex.first_names or "N" in nouns.get(p, "") \
@@ -205,7 +206,7 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         all_first, all_sur = _parts_kind(parts, lex)
         if all_first:
             kind = Kind.FIRST
-        elif all_sur and word[:1].isupper() and not all(lex.is_common(p) for p in parts):
+        elif all_sur and word[:1].isupper() and not any(lex.is_common(p) for p in parts):
             kind = Kind.SUR
         elif any(lex.is_common(p) for p in parts) and not _double_surname(parts, lex):
             kind = Kind.OTHER  # "Wolf-Fischer": every part an ordinary word too

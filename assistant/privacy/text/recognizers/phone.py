@@ -20,9 +20,9 @@ NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP
             rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")
 #: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
 #: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
-LABEL = (r"(?i:\b(?:tel(?:efon)?(?:nummer|nr)?|fax|mobil(?:nummer|telefon)?|handy(?:nummer)?|"
-         r"whats[aA]pp|rufnummer|festnetz|telefonisch|erreichbar\s+unter)\b\.?(?:\s*\([^()\n\d]{1,20}\))?"
-         r"\s*[:.]?[ \t]{0,3})")
+LABEL = (r"(?i:\b(?:tel(?:efon)?[.-]{0,2}(?:nummer|nr)?|fax|mobil(?:[.-]?(?:nummer|nr)|telefon)?|"
+         r"handy[.-]?(?:nummer|nr)?|whats[aA]pp|rufnummer|rufnr|festnetz|telefonisch|"
+         r"erreichbar\s+unter)(?![\w-])\.?(?:\s*\([^()\n\d]{1,20}\))?\s*[:.]?[ \t]{0,3})")
 LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d))"
             r"(?![\w])")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
 LABELLED_SCORE = 0.6
@@ -33,6 +33,9 @@ SPACED = r"(?<![\w+/.,-])0(?:[ ]\d{1,3}){1,3}[ ]?[/–-][ ]?\d{1,4}(?:[ -]\d{1,4
 #: Dots as separators: "0171.5512384", "0160.9 43 28 71" (dates are rejected in validation).
 DOTTED = r"(?<![\w+/.,-])0[1-9]\d{1,4}\.\d{1,8}(?:[ .]\d{1,8}){0,4}(?![\w/,]|\.\d)"
 COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
+#: A German mobile number without blanks (015x, 016x, 017x and seven to nine digits): its shape
+#: alone makes it a phone number ("meine nr 01761234987", "nr.:01529876543").
+MOBILE = r"(?<![\w+/.,-])01[5-7]\d{8,9}(?![\w/.,]?\d)"
 _NOT_PHONE_BEFORE = regex.compile(
     r"(?:regionalschl[üu]ssel|gemeindeschl[üu]ssel|\bags\b|kennziffer|tabelle|code|plz|"
     r"postleitzahl|iban|konto|blz|steuer|aktenzeichen|az\.?)\W{0,3}$",
@@ -70,7 +73,7 @@ def _other_number(text: str, start: int) -> bool:
 
 _LABELLED = regex.compile(LABELLED, regex.MULTILINE)
 #: Cheap test before LABELLED runs.
-_LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|festnetz|erreichbar",
+_LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|rufnr|festnetz|erreichbar",
                             regex.IGNORECASE)
 
 
@@ -80,6 +83,7 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),
         Pattern("national without separators (needs context)", COMPACT, 0.3),
+        Pattern("mobile without separators", MOBILE, 0.5),
         Pattern("EU hotline 116xxx", HOTLINE, 0.5),
         Pattern("area code with blanks", SPACED, 0.5),
         Pattern("dots as separators", DOTTED, 0.45),
@@ -110,7 +114,11 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
             seen = {(r.start, r.end) for r in results}
             for m in _LABELLED.finditer(text):
                 start, end = m.span(1)
-                if (start, end) not in seen and self.validate_result(m.group(1)) is not False:
+                if (start, end) in seen:  # a pattern found it already: the label confirms it
+                    for r in results:
+                        if (r.start, r.end) == (start, end):
+                            r.score = max(r.score, LABELLED_SCORE)
+                elif self.validate_result(m.group(1)) is not False:
                     results.append(RecognizerResult(
                         "PHONE_NUMBER", start, end, LABELLED_SCORE,
                         analysis_explanation=AnalysisExplanation(

@@ -60,7 +60,7 @@ class SignatureRecognizer(EntityRecognizer):
             spans[(start, end)] = "closing formula"
         for m in MARKED.finditer(text):
             name = _trim(m.group("name"))
-            if looks_like_name(name, self.lexicon, single_needs_list=False):
+            if looks_like_name(name, self.lexicon, single_needs_list=False, compounds_ok=True):
                 spans.setdefault((m.start("name"), m.start("name") + len(name)), "i. A. / gez.")
         return [self._result(s, e, why) for (s, e), why in spans.items()]
 
@@ -108,6 +108,6 @@ def _name_at(text: str, pos: int, end: int, lexicon: NameLexicon, *,
         return None
     name = _trim(m.group("name"))
     lower = lower_ok and name == name.lower()  # chat style: "LG, mika r."
-    if not looks_like_name(name, lexicon, lower_ok=lower):
+    if not looks_like_name(name, lexicon, lower_ok=lower, compounds_ok=True):
         return None
     return m.start("name"), m.start("name") + len(name)

@@ -1,0 +1,83 @@
+"""PERSON and STUDENT_ID as values of JSON, YAML or key=value pairs under short keys.
+
+Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"}``,
+``sid: 4471`` or ``schueler_id=77120``. A short key says what the value is where running text
+would need a label: pupil-number keys (``snr``, ``sid``, ``schuelernr``, ``schueler_id``,
+``kind_nr``, ``pupil_id`` ...) mark a pupil number, name keys (``name``, ``vorname``,
+``nachname``, ``first_name``, ``mutter`` ...) a person's name when the value has a name's shape.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.names import NameLexicon
+from assistant.privacy.text.recognizers.name_shape import looks_like_name
+
+_SEP = r"[_\-.]?"
+PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
+              rf"sch(?:ue|ü|u)lernr|(?:kita{_SEP})?kind{_SEP}(?:nr|id|nummer)|kid|"
+              rf"(?:pupil|student|learner|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
+              rf"lusd{_SEP}id|schild{_SEP}id)")
+NAME_KEYS = (rf"(?:name|vorname|nachname|familienname|rufname|first{_SEP}name|last{_SEP}name|"
+             rf"given{_SEP}name|family{_SEP}name|full{_SEP}name|surname|fullname|firstname|lastname|"
+             rf"kind(?:{_SEP}name)?|sch(?:ue|ü|u)ler(?:in)?(?:{_SEP}name)?|mutter|vater|"
+             rf"erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|kontakt(?:person)?|"
+             rf"ansprechpartner(?:in)?|lehrkraft|klassenlehrer(?:in)?|bezugsperson|vormund)")
+#: A key in quotes or bare, ":" or "=", then the value in quotes or up to the end of the pair.
+_PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))[\"']?(?:{keys})[\"']?[ \t]*[:=][ \t]*"
+PUPIL_PAIR = regex.compile(_PAIR.format(keys=PUPIL_KEYS)
+                           + r"[\"']?(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])"
+                           r"(?![\w./-])", regex.IGNORECASE | regex.MULTILINE)
+NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
+                          + r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d,;&}=]{2,60}))",
+                          regex.IGNORECASE | regex.MULTILINE)
+PUPIL_SCORE = 0.9
+NAME_SCORE = 0.85
+
+
+class KeyValueRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON", "STUDENT_ID"]
+    PRECHECK = regex.compile(r"[\w\"'][ \t]*[:=]")
+
+    def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="KeyValueRecognizer")
+
+    def load(self) -> None:  # patterns only
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if self.PRECHECK.search(text) is None:
+            return []
+        results = [self._result("STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE)
+                   for m in PUPIL_PAIR.finditer(text)]
+        for m in NAME_PAIR.finditer(text):
+            group = "quoted" if m.group("quoted") is not None else "bare"
+            value = m.group(group)
+            name = value.strip()
+            if not name or (group == "bare" and ":" in text[m.start():m.start(group)] and
+                            not _structured(text, m.start())):
+                continue  # "Name: Lea Schmidt" in prose is the person recognizer's
+            if looks_like_name(" ".join(name.split()), self.lexicon, single_needs_list=False,
+                               lower_ok=name.islower()):
+                start = m.start(group) + value.index(name)
+                results.append(self._result("PERSON", start, start + len(name), NAME_SCORE))
+        return results
+
+    def _result(self, kind: str, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=kind, start=start, end=end, score=score,
+            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="key"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _structured(text: str, pos: int) -> bool:
+    """The pair sits in a record: a JSON/YAML line (braces, quotes, a leading key) or key=value."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:text.find("\n", pos) if text.find("\n", pos) >= 0 else len(text)]
+    return "{" in line or "}" in line or line.lstrip().startswith(("-", "\"")) or "=" in line

@@ -1,0 +1,55 @@
+"""PERSON written in another script after a name label or a form of address.
+
+The name lists are Latin-script; a name in Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian,
+Devanagari or CJK letters is found here when its context says it is a name: a label such as
+"Name (arabisch):", "Vater:", "Mutter /", "Unterschrift:" or "Frau"/"Herr" right before it
+("Vater: Юрій Ковальчук", "Name (arabisch): زينب الحسيني"). A run of such letters without that
+context (a translated heading, "auf Arabisch: كتيب للوالدين") is left alone; a run next to a
+recognised Latin-script name is added by :mod:`assistant.privacy.text.structure`.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+
+#: Letters of scripts other than Latin, with their combining marks.
+FOREIGN = (r"[\p{Arabic}\p{Cyrillic}\p{Greek}\p{Hebrew}\p{Armenian}\p{Georgian}\p{Devanagari}"
+            r"\p{Bengali}\p{Thai}\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Ethiopic}\p{Tamil}]")
+RUN = rf"{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*(?:[ ]{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*){{0,3}}"
+_LABEL = (r"(?:(?:vor|nach|familien|ruf|geburts)?name[n]?|vater|mutter|kind|sch[üu]ler(?:in)?|"
+          r"eltern(?:teil)?|erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|unterschrift|"
+          r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?)")
+LABELLED = regex.compile(
+    rf"(?<![\w-]){_LABEL}(?:[ ]?\([^()\n]{{1,25}}\))?[ \t]*[:/–-][ \t]*({RUN})"
+    rf"(?=[ \t]*(?:$|[,;.()/|\n]))|(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.)[ ]({RUN})",
+    regex.IGNORECASE | regex.MULTILINE)
+SCORE = 0.8
+
+
+class OtherScriptPersonRecognizer(EntityRecognizer):
+    ENTITIES = ["PERSON"]
+    PRECHECK = regex.compile(FOREIGN)
+
+    def __init__(self, supported_language: str = "de") -> None:
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="OtherScriptPersonRecognizer")
+
+    def load(self) -> None:  # patterns only
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if self.PRECHECK.search(text) is None:
+            return []
+        out = []
+        for m in LABELLED.finditer(text):
+            group = 1 if m.group(1) is not None else 2
+            out.append(RecognizerResult(
+                entity_type="PERSON", start=m.start(group), end=m.end(group), score=SCORE,
+                analysis_explanation=AnalysisExplanation(self.name, SCORE,
+                                                         textual_explanation="name label"),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                      RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True}))
+        return out

@@ -1,0 +1,164 @@
+"""Rules that need the persons already found: birth dates in records, names in other scripts.
+
+* Record rows: in a delimited line (``;``, tab, ``|``, or ``,`` with three cells or more) where a
+  cell holds a recognised person name and nothing else, a cell that is a date is that person's
+  birth date (the earliest, when there are several) unless the table's header names the column
+  otherwise ("Aufnahme", "Termin", "Datum").
+* Apposition: a date right after a name, behind a comma or an opening bracket and closed by the
+  end of a quote, bracket, cell or line ("„Kornelia Uhde, 14.05.2012“", "Tom Ries (3.2.2016)"),
+  is a birth date; after a titled adult ("Frau Kaya, 12.03.2025") only when it lies 14 years or
+  more before the latest date of the text.
+* Other scripts: a run of Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian, Devanagari or CJK
+  letters in brackets or after a slash right next to a recognised name ("Rania Haddad (رانيا
+  حداد)") is the same person's name; so is such a run in brackets before a name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+import regex
+
+from assistant.privacy.text.recognizers.birth_date import ANY_DATE, HEADER_RE, parse_date
+from assistant.privacy.text.recognizers.other_scripts import FOREIGN, RUN
+from assistant.privacy.text.spans import DisjointSpans
+
+Span = tuple[str, int, int, float]
+ROW_DATE_SCORE = 0.7
+APPOSITION_SCORE = 0.7
+SCRIPT_SCORE = 0.8
+_DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
+_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|/[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
+                           regex.MULTILINE)
+_RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
+_APPOSITION = regex.compile(rf"(?:,[ ]?|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$))",
+                            regex.MULTILINE | regex.IGNORECASE)
+_TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
+_ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)
+ADULT_YEARS = 14
+
+
+def structural_spans(text: str, found: list[Span]) -> list[Span]:
+    """Birth dates in records and after names, names in other scripts, not overlapping ``found``."""
+    people = sorted((s, e) for kind, s, e, _ in found if kind == "PERSON")
+    if not people:
+        return []
+    taken = DisjointSpans([(s, e) for _, s, e, _ in found])
+    extra: list[Span] = []
+    for kind, start, end, score in (_script_names(text, people) + _row_dates(text, people)
+                                    + _apposition_dates(text, people)):
+        if taken.free(start, end):
+            taken.add(start, end)
+            extra.append((kind, start, end, score))
+    return extra
+
+
+def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    if regex.search(FOREIGN, text) is None:
+        return []
+    out: list[Span] = []
+    for start, end in people:
+        m = _RUN_AFTER.match(text, end)
+        if m:
+            group = 1 if m.group(1) else 2
+            out.append(("PERSON", m.start(group), m.end(group), SCRIPT_SCORE))
+        b = _RUN_BEFORE.search(text, max(0, start - 80), start)
+        if b:
+            out.append(("PERSON", b.start(1), b.end(1), SCRIPT_SCORE))
+    return out
+
+
+def _delimiter(line: str) -> str | None:
+    for d in (";", "\t", "|"):
+        if d in line:
+            return d
+    return "," if line.count(",") >= 2 else None
+
+
+def _cells(line: str, delim: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's content, blanks and quotes stripped."""
+    spans, pos = [], 0
+    for cell in line.split(delim):
+        stripped = cell.strip(" \t\"'")
+        off = cell.find(stripped) if stripped else 0
+        spans.append((pos + off, pos + off + len(stripped)))
+        pos += len(cell) + len(delim)
+    return spans
+
+
+def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    today = dt.date.today()
+    header: list[str] = []
+    header_cells: list[tuple[int, int]] = []
+    header_line, header_start = "", 0
+    block_delim: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        delim = _delimiter(line)
+        if delim != block_delim:
+            block_delim = delim
+            header_line, header_start = line, line_start
+            header_cells = _cells(line, delim) if delim else []
+            header = [line[s:e] for s, e in header_cells]
+        if delim is None:
+            continue
+        cells = _cells(line, delim)
+        if not _names_a_cell(line, line_start, cells, people):
+            continue
+        dates = []
+        for k, (cs, ce) in enumerate(cells):
+            m = _DATE_CELL.fullmatch(line, cs, ce)
+            date = parse_date(m.group(1)) if m else None
+            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
+                continue
+            label = header[k] if k < len(header) else ""
+            if _LETTERS.search(label) and not HEADER_RE.search(label) and not _ANY_DATE.search(label):
+                if not _names_a_cell(header_line, header_start, header_cells, people):
+                    continue  # a column headed "Aufnahme", "Termin", "Datum": another date
+            dates.append((date, line_start + m.start(1), line_start + m.end(1)))
+        if dates:
+            _, s, e = min(dates)
+            out.append(("DATE_OF_BIRTH", s, e, ROW_DATE_SCORE))
+    return out
+
+
+_LETTERS = regex.compile(r"[^\W\d_]")
+_TITLES = regex.compile(r"\b(?:Herrn?|Frau|Hr|Fr|Dr|Prof|Fam|Familie)\b\.?", regex.IGNORECASE)
+
+
+def _names_a_cell(line: str, line_start: int, cells: list[tuple[int, int]],
+                  people: list[tuple[int, int]]) -> bool:
+    """A recognised name fills one cell, or the cells it spans ("Schmidt, Lea" in a CSV line)."""
+    i = bisect.bisect_left(people, (line_start, -1))
+    while i < len(people) and people[i][0] < line_start + len(line):
+        ps, pe = people[i][0] - line_start, people[i][1] - line_start
+        touched = [(cs, ce) for cs, ce in cells if cs < pe and ps < ce]
+        if touched:
+            lo, hi = min(touched)[0], max(c[1] for c in touched)
+            rest = line[lo:ps] + " " + line[pe:hi]
+            if lo <= ps and pe <= hi + 1 and _LETTERS.search(_TITLES.sub("", rest)) is None:
+                return True
+        i += 1
+    return False
+
+
+def _apposition_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    dates: list[tuple[int, dt.date]] | None = None
+    for start, end in people:
+        m = _APPOSITION.match(text, end)
+        date = parse_date(m.group(1)) if m else None
+        if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
+            continue
+        if dates is None:
+            dates = [(d.start(), parse_date(d.group())) for d in _ANY_DATE.finditer(text)]  # type: ignore[misc]
+        others = [d for pos, d in dates if d is not None and pos != m.start(1)]
+        latest = max(others, default=dt.date.today())
+        titled = _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
+        if (latest - date).days < (ADULT_YEARS if titled else 1) * 365:
+            continue  # "Frau Kaya, 12.03.2025": a meeting, not a birth date
+        out.append(("DATE_OF_BIRTH", m.start(1), m.end(1), APPOSITION_SCORE))
+    return out
