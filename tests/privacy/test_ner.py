@@ -111,7 +111,9 @@ def test_switching_the_model_off_is_explicit(settings, tmp_path, monkeypatch):
     settings.privacy.ner_person = False
     gate = PrivacyGate.from_settings(settings)
     assert spans(gate, "Frau Lea Schmidt ruft an.") == [("PERSON", "Lea Schmidt")]
-    assert spans(gate, UNLISTED) == []  # lists and rules alone miss it
+    # lists and rules alone miss a name with no listed part (a listed part, like "Sørensen" in
+    # UNLISTED, makes a hyphenated word a double surname for the rules)
+    assert spans(gate, "Laut Ndlovu-Brekkestad fehlen in der Stadt 300 Kitaplätze.") == []
 
 
 def test_training_script_runs_on_a_tiny_subset(tmp_path, shared_dir):

@@ -91,8 +91,6 @@ def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     today = dt.date.today()
     header: list[str] = []
-    header_cells: list[tuple[int, int]] = []
-    header_line, header_start = "", 0
     block_delim: str | None = None
     pos = 0
     for line in text.split("\n"):
@@ -100,9 +98,7 @@ def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
         delim = _delimiter(line)
         if delim != block_delim:
             block_delim = delim
-            header_line, header_start = line, line_start
-            header_cells = _cells(line, delim) if delim else []
-            header = [line[s:e] for s, e in header_cells]
+            header = [line[s:e] for s, e in _cells(line, delim)] if delim else []
         if delim is None:
             continue
         cells = _cells(line, delim)
@@ -116,8 +112,7 @@ def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
                 continue
             label = header[k] if k < len(header) else ""
             if _LETTERS.search(label) and not HEADER_RE.search(label) and not _ANY_DATE.search(label):
-                if not _names_a_cell(header_line, header_start, header_cells, people):
-                    continue  # a column headed "Aufnahme", "Termin", "Datum": another date
+                continue  # a column headed "Aufnahme", "Termin", "Datum": another date
             dates.append((date, line_start + m.start(1), line_start + m.end(1)))
         if dates:
             _, s, e = min(dates)
@@ -131,18 +126,21 @@ _TITLES = regex.compile(r"\b(?:Herrn?|Frau|Hr|Fr|Dr|Prof|Fam|Familie)\b\.?", reg
 
 def _names_a_cell(line: str, line_start: int, cells: list[tuple[int, int]],
                   people: list[tuple[int, int]]) -> bool:
-    """A recognised name fills one cell, or the cells it spans ("Schmidt, Lea" in a CSV line)."""
+    """Recognised names fill a cell: nothing but names and titles in it ("Dimitrova, Raya",
+    "Frau Dr. Osei"), also when a name runs over two cells of a CSV line ("Schmidt, Lea")."""
     i = bisect.bisect_left(people, (line_start, -1))
+    masked = list(line)
+    touched = False
     while i < len(people) and people[i][0] < line_start + len(line):
-        ps, pe = people[i][0] - line_start, people[i][1] - line_start
-        touched = [(cs, ce) for cs, ce in cells if cs < pe and ps < ce]
-        if touched:
-            lo, hi = min(touched)[0], max(c[1] for c in touched)
-            rest = line[lo:ps] + " " + line[pe:hi]
-            if lo <= ps and pe <= hi + 1 and _LETTERS.search(_TITLES.sub("", rest)) is None:
-                return True
+        for k in range(people[i][0] - line_start, min(len(line), people[i][1] - line_start)):
+            masked[k] = " "
+        touched = True
         i += 1
-    return False
+    if not touched:
+        return False
+    rest = "".join(masked)
+    return any(rest[cs:ce] != line[cs:ce] and _LETTERS.search(_TITLES.sub("", rest[cs:ce])) is None
+               for cs, ce in cells)
 
 
 def _apposition_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:

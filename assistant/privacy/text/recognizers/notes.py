@@ -26,7 +26,8 @@ ADDRESSED = regex.compile(
     rf"(?<![\w.])(?P<title>{_TITLE})[ ]{_ACADEMIC}(?P<name>{WORD}(?:[ ]{WORD})?)",
     regex.IGNORECASE)
 #: A first name and an initial: "tarek b.", "Mika R." (the initial not the start of a word).
-WITH_INITIAL = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ](?P<initial>[^\W\d_]\.)(?![\w])")
+WITH_INITIAL = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ](?P<initial>[^\W\d_]\.)(?![\w])"
+                             r"(?![ ]?[A-ZÄÖÜ][a-zäöüß])")  # not "an L. Schmidt": that initial opens a name
 _PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
 SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von)[ ]+"
                              rf"(?P<b>{_PART})"
@@ -68,8 +69,7 @@ class NotePersonRecognizer(EntityRecognizer):
         return [self._result(s, e, why) for (s, e), why in found.items()]
 
     def _first_name(self, word: str) -> bool:
-        return fold(word) in self.lexicon.first_names and not (
-            word[:1].isupper() and self.lexicon.is_common(word))
+        return fold(word) in self.lexicon.first_names and not self.lexicon.is_common(word)
 
     def _addressed(self, text: str) -> list[tuple[int, int]]:
         """A lower-case name after a form of address; a second word only from a name list."""
