@@ -21,7 +21,7 @@ import datetime as dt
 import regex
 
 from assistant.privacy.text.recognizers.birth_date import ANY_DATE, HEADER_RE, parse_date
-from assistant.privacy.text.recognizers.other_scripts import FOREIGN, RUN
+from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.spans import DisjointSpans
 
 Span = tuple[str, int, int, float]
@@ -55,7 +55,7 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
 
 
 def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
-    if regex.search(FOREIGN, text) is None:
+    if OtherScriptPersonRecognizer.PRECHECK.search(text) is None:
         return []
     out: list[Span] = []
     for start, end in people:

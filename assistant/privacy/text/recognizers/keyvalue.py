@@ -1,7 +1,7 @@
 """PERSON and STUDENT_ID as values of JSON, YAML or key=value pairs under short keys.
 
 Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"}``,
-``sid: 4471`` or ``schueler_id=77120``. A short key says what the value is where running text
+``"sid": 4471`` or ``schueler_id=77120``. A short key says what the value is where running text
 would need a label: pupil-number keys (``snr``, ``sid``, ``schuelernr``, ``schueler_id``,
 ``kind_nr``, ``pupil_id`` ...) mark a pupil number, name keys (``name``, ``vorname``,
 ``nachname``, ``first_name``, ``mutter`` ...) a person's name when the value has a name's shape.
@@ -26,7 +26,7 @@ NAME_KEYS = (rf"(?:name|vorname|nachname|familienname|rufname|first{_SEP}name|la
              rf"erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|kontakt(?:person)?|"
              rf"ansprechpartner(?:in)?|lehrkraft|klassenlehrer(?:in)?|bezugsperson|vormund)")
 #: A key in quotes or bare, ":" or "=", then the value in quotes or up to the end of the pair.
-_PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))[\"']?(?:{keys})[\"']?[ \t]*[:=][ \t]*"
+_PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))(?:[\"'](?:{keys})[\"'][ \t]*:|(?:{keys})[ \t]*=)[ \t]*"
 PUPIL_PAIR = regex.compile(_PAIR.format(keys=PUPIL_KEYS)
                            + r"[\"']?(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])"
                            r"(?![\w./-])", regex.IGNORECASE | regex.MULTILINE)
@@ -39,7 +39,9 @@ NAME_SCORE = 0.85
 
 class KeyValueRecognizer(EntityRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID"]
-    PRECHECK = regex.compile(r"[\w\"'][ \t]*[:=]")
+    #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
+    #: the other recognizers.
+    PRECHECK = regex.compile(r"[\"'][ \t]*:|=")
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -58,9 +60,8 @@ class KeyValueRecognizer(EntityRecognizer):
             group = "quoted" if m.group("quoted") is not None else "bare"
             value = m.group(group)
             name = value.strip()
-            if not name or (group == "bare" and ":" in text[m.start():m.start(group)] and
-                            not _structured(text, m.start())):
-                continue  # "Name: Lea Schmidt" in prose is the person recognizer's
+            if not name:
+                continue
             if looks_like_name(" ".join(name.split()), self.lexicon, single_needs_list=False,
                                lower_ok=name.islower()):
                 start = m.start(group) + value.index(name)
@@ -74,10 +75,3 @@ class KeyValueRecognizer(EntityRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
-
-
-def _structured(text: str, pos: int) -> bool:
-    """The pair sits in a record: a JSON/YAML line (braces, quotes, a leading key) or key=value."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line = text[line_start:text.find("\n", pos) if text.find("\n", pos) >= 0 else len(text)]
-    return "{" in line or "}" in line or line.lstrip().startswith(("-", "\"")) or "=" in line

@@ -30,7 +30,9 @@ SCORE = 0.8
 
 class OtherScriptPersonRecognizer(EntityRecognizer):
     ENTITIES = ["PERSON"]
-    PRECHECK = regex.compile(FOREIGN)
+    #: Code point blocks of those scripts (Greek to Georgian, Ethiopic, CJK, Hangul): one plain range
+    #: class is several times faster than the script properties of FOREIGN on Latin text.
+    PRECHECK = regex.compile("[\u0370-\u10ff\u1200-\u137f\u3040-\u9fff\uac00-\ud7af]")
 
     def __init__(self, supported_language: str = "de") -> None:
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
