@@ -98,6 +98,8 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Geschwister Scholl Gymnasium", "Karl Kübel Stiftung"
             if _quoted_title(text, tokens, i, j):
                 continue  # „Michel aus Lönneberga“, „Pippi Langstrumpf“
+            if j - i == 1 and len(tokens[i].text) <= 2 and _alone_in_cell(text, tokens[i]):
+                continue  # "| 7b | De | ...": a subject or a code in a timetable cell
             merged = self._surname_first(text, tokens, runs, n)
             if merged is not None:
                 start, end = merged
@@ -306,6 +308,16 @@ def _entry_start(text: str, start: int) -> bool:
     """``start`` opens a line, a table cell or a numbered list entry."""
     line = text[text.rfind("\n", 0, start) + 1:start]
     return re.fullmatch(r"(?:.*[;\t|])?[ ]*(?:\d{1,3}[.)]?[ ]+|[-•*][ ]+)?", line) is not None
+
+
+_CELL_BEFORE = re.compile(r"[|;\t][ ]*\Z")
+_CELL_AFTER = re.compile(r"[ ]*(?:[|;\t]|$)", re.MULTILINE)
+
+
+def _alone_in_cell(text: str, token: Token) -> bool:
+    """The token fills a table cell by itself: "| De |", ";Ma;"."""
+    return (_CELL_BEFORE.search(text, max(0, token.start - 4), token.start) is not None
+            and _CELL_AFTER.match(text, token.end) is not None)
 
 
 def _enumeration(text: str, tokens: list[Token], j: int) -> bool:

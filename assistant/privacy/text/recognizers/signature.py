@@ -17,7 +17,7 @@ from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.name_shape import NAME, looks_like_name
 
 SCORE = 0.85
-_GREETING = (r"(?:(?:mit\s+)?(?:(?:den\s+)?(?:besten|freundlichen|herzlichen|lieben|vielen|"
+_GREETING = (r"(?:im\s+auftrag|in\s+vertretung|(?:mit\s+)?(?:(?:den\s+)?(?:besten|freundlichen|herzlichen|lieben|vielen|"
              r"kollegialen|sonnigen|schönen|beste|freundliche|herzliche|liebe|viele|kollegiale|"
              r"sonnige|schöne)\s+)?(?:grüßen|grüssen|grüße|grüsse|gruß|gruss)|mfg|lg|vg|"
              r"hochachtungsvoll|danke(?:\s+und\s+(?:viele\s+)?grüße)?|viele\s+dank|besten\s+dank)")
@@ -25,7 +25,7 @@ _GREETING = (r"(?:(?:mit\s+)?(?:(?:den\s+)?(?:besten|freundlichen|herzlichen|lie
 CLOSING = regex.compile(rf"^[ \t]*{_GREETING}\b(?P<tail>[^\n]{{0,40}})$",
                         regex.IGNORECASE | regex.MULTILINE)
 #: What may stand before the name on a signature line.
-_PREFIX = (r"(?:(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|Ihr(?:e)?|Eure?|dein(?:e)?|Frau|Herr|Dr\.|Prof\.)"
+_PREFIX = (r"(?:(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|[Ii]m[ ]Auftrag|[Ii]n[ ]Vertretung|Ihr(?:e)?|Eure?|dein(?:e)?|Frau|Herr|Dr\.|Prof\.)"
            r"[ ]+)*")
 #: After the name: nothing, or a function after a comma, dash, slash or bracket.
 _AFTER = r"(?=[ \t]*(?:$|[,(/|–]|[ ]-[ ]))"
@@ -33,7 +33,7 @@ SIGNATURE_LINE = regex.compile(rf"^[ \t]*{_PREFIX}{NAME}{_AFTER}", regex.MULTILI
 #: The name after the formula on its own line ("LG, mika r."), any case.
 _SAME_LINE = regex.compile(rf"[ \t]*{_PREFIX}{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
 #: "i. A. R. Himmelreich", "gez. Th. Wendeborn" anywhere in a text.
-MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.)[ ]+(?:(?:Dr\.|Prof\.)[ ]+)*"
+MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|im[ ]Auftrag|in[ ]Vertretung)[ ]+(?:(?:Dr\.|Prof\.)[ ]+)*"
                        rf"{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
 #: Lines after the closing formula searched for the name (blank lines not counted).
 LINES_AFTER = 2
@@ -42,7 +42,7 @@ LINES_AFTER = 2
 class SignatureRecognizer(EntityRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(r"gr[üu](?:ß|ss)|\bmfg\b|\blg\b|\bvg\b|hochachtung|dank|i\.[ ]?[av]\.|"
-                             r"gez\.", regex.IGNORECASE)
+                             r"gez\.|auftrag|vertretung", regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
