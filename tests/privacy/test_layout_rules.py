@@ -51,6 +51,9 @@ FOUND = [
     ("Vater: Taras Melnyk / Тарас Мельник", ("PERSON", "Тарас Мельник")),
     ("Eltern: Nikos Vlachos (Νίκος Βλάχος)", ("PERSON", "Νίκος Βλάχος")),
     ("Name (hebräisch): נועה כהן", ("PERSON", "נועה כהן")),
+    ("Schülerin: Mariam Tesfaye - ማርያም ተስፋዬ", ("PERSON", "ማርያም ተስፋዬ")),
+    ("رامي عوض (Rami Awad) kommt morgen.", ("PERSON", "رامي عوض")),
+    ("Mit freundlichen Grüßen\nОлена Ткаченко", ("PERSON", "Олена Ткаченко")),
     ("Unterschrift: أمينة الراشد", ("PERSON", "أمينة الراشد")),
     # letterhead: street line, postcode and town on the next line (street line is the span)
     ("Jugendamt\nFachdienst Kindertagesbetreuung\nHasenkamp 14\n48149 Münster",
@@ -98,6 +101,7 @@ STAY = [
     ("Raum 12\n45127 Essen", "Raum 12"),
     ("Postfach 10 22 33\n45021 Essen", "Postfach"),
     ("Die Broschüre gibt es auch auf Arabisch: دليل الوالدين", "دليل"),
+    ("Elternbrief auf Russisch – Письмо родителям", "Письмо"),
     ("Die Grundschule an der Lindenallee und die Erich-Kästner-Schule kooperieren.", "Lindenallee"),
     ('{"schulnummer": "183305", "name": "Gesamtschule Nord"}', "183305"),
     ("Regionalschlüssel 05913000, Tabelle 21111-01-03-4", "05913000"),

@@ -10,7 +10,8 @@
   more before the latest date of the text.
 * Other scripts: a run of Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian, Devanagari or CJK
   letters in brackets or after a slash right next to a recognised name ("Rania Haddad (رانيا
-  حداد)") is the same person's name; so is such a run in brackets before a name.
+  حداد)", "Taras Melnyk – Тарас Мельник") is the same person's name; so is such a run before a
+  name in brackets.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ ROW_DATE_SCORE = 0.7
 APPOSITION_SCORE = 0.7
 SCRIPT_SCORE = 0.8
 _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
-_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|/[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
+_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
 _APPOSITION = regex.compile(rf"(?:,[ ]?|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$))",
