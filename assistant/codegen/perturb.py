@@ -53,7 +53,7 @@ def _format(value: float, sep: str, decimals: int) -> str:
 
 def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
     """Start and end (exclusive) of the data lines."""
-    if data.layout == "genesis":
+    if data.layout == "genesis" and data.file_format != "flat":
         start = data.skip
         end = start
         while end < len(lines) and TIME.match(lines[end].split(";", 1)[0].strip()):
@@ -66,11 +66,12 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
 
 
 def _split(data: DataFile, line: str) -> list[str]:
-    return next(csv.reader([line], delimiter=data.sep if data.layout == "csv" else ";"))
+    plain = data.layout == "csv" or data.file_format == "flat"
+    return next(csv.reader([line], delimiter=data.sep if plain else ";"))
 
 
 def _join(data: DataFile, cells: list[str]) -> str:
-    if data.layout == "genesis":
+    if data.layout == "genesis" and data.file_format != "flat":
         return ";".join(cells)
     buf = io.StringIO()
     csv.writer(buf, delimiter=data.sep, lineterminator="").writerow(cells)
@@ -78,7 +79,18 @@ def _join(data: DataFile, cells: list[str]) -> str:
 
 
 def _value_positions(data: DataFile) -> list[int]:
-    return [c.index for c in data.columns]
+    if data.file_format == "flat":
+        return [data.flat_header.index(v) for v in data.flat_values]
+    return sorted({c.index for c in data.columns})
+
+
+def _steps(data: DataFile, variant: str) -> tuple[str, ...]:
+    """A flat file has one line per value: a line split in two would be two values for the same
+    cell, so the lines are only shuffled there."""
+    steps = VARIANTS[variant]
+    if data.file_format == "flat":
+        steps = tuple("zeilen_gemischt" if s == "zeilen_geteilt" else s for s in steps)
+    return steps
 
 
 def perturb_lines(data: DataFile, rows: list[list[str]], variant: str, rng: random.Random) -> list[list[str]]:
@@ -131,7 +143,10 @@ def perturb_lines(data: DataFile, rows: list[list[str]], variant: str, rng: rand
 
 
 def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12) -> Path:
-    """Write the perturbed copy under the original file name into ``directory``."""
+    """Write the perturbed copy under the original file name into ``directory``, in the format
+    of the original (CSV with its encoding, GENESIS flat CSV, XLSX)."""
+    if data.file_format == "xlsx":
+        return write_xlsx_variant(data, variant, directory, seed)
     raw = data.path.read_bytes()
     encoding = "utf-8-sig" if data.encoding.startswith("utf-8") else data.encoding
     text = raw.decode(encoding)
@@ -140,7 +155,7 @@ def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12)
     start, end = _body(data, lines)
     rows = [_split(data, line) for line in lines[start:end]]
     rng = random.Random(f"{seed}:{variant}:{data.path.name}")
-    for step in VARIANTS[variant]:
+    for step in _steps(data, variant):
         rows = perturb_lines(data, rows, step, rng)
     new_rows = rows
     lines[start:end] = [_join(data, r) for r in new_rows]
@@ -149,4 +164,55 @@ def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12)
     body = newline.join(lines)
     target.write_bytes(body.encode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") and encoding == "utf-8-sig"
                         else body.encode(encoding.replace("-sig", "")))
+    return target
+
+
+def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int = 12) -> Path:
+    """The perturbed copy of an XLSX file: the same sheet name, title, header (with its merged
+    cells) and footer; data lines changed as for CSV; numbers written as numbers, symbols and
+    labels as text, as the export stores them."""
+    import openpyxl
+
+    from assistant.tables.reader import xlsx_sheet
+
+    _, rows = xlsx_sheet(data.path)
+    if data.layout == "genesis":
+        start = end = data.skip
+        while end < len(rows) and rows[end] and TIME.match(rows[end][0].strip()):
+            end += 1
+    else:
+        start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r)) + 1
+        end = len(rows)
+        while end > start and not any(c.strip() for c in rows[end - 1]):
+            end -= 1
+    rng = random.Random(f"{seed}:{variant}:{data.path.name}")
+    body = rows[start:end]
+    for step in _steps(data, variant):
+        body = perturb_lines(data, body, step, rng)
+    positions = set(_value_positions(data))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = data.sheet or sheet.title
+    for n, row in enumerate(rows[:start] + body + rows[end:], start=1):
+        in_body = start < n <= start + len(body)
+        for j, text in enumerate(row, start=1):
+            if not text:
+                continue
+            parsed = _number(text) if in_body and j - 1 in positions else None
+            if parsed is not None:
+                value, _sep, decimals = parsed
+                sheet.cell(row=n, column=j, value=int(value) if decimals == 0 else value)
+            else:
+                sheet.cell(row=n, column=j, value=text)
+    original = openpyxl.load_workbook(data.path)
+    try:
+        source = original[data.sheet] if data.sheet in original.sheetnames else original.worksheets[0]
+        for merged in source.merged_cells.ranges:
+            if merged.max_row <= start:  # title and header rows keep their places
+                sheet.merge_cells(str(merged))
+    finally:
+        original.close()
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / data.path.name
+    book.save(target)
     return target
