@@ -128,10 +128,10 @@ def describe_file(path: str | Path) -> DataFile:
     from assistant.tables import reader
 
     raw = reader.read_bytes(path)  # size, empty file, pipes
+    if reader.is_encrypted_excel(raw):
+        raise reader.encrypted_excel(path.name)
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _describe_xlsx(path, raw)
-    if raw.startswith(b"\xd0\xcf\x11\xe0") and "EncryptionInfo".encode("utf-16-le") in raw:
-        raise reader.encrypted_excel(path.name)
     if path.suffix.lower() in (".xls", ".ods") or raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(f"'{path.name}' ist eine Tabellenkalkulationsdatei in einem Format, das "
                          "Lotse nicht liest (.xls oder .ods).", "Speichern Sie die Tabelle als .xlsx "

@@ -30,12 +30,12 @@ def read_table(path: str | Path) -> TableData:
     delimiter, decimal comma or point) or a plain XLSX sheet. Raises :class:`InputError`."""
     path = Path(path)
     raw = read_bytes(path)
+    if is_encrypted_excel(raw):
+        raise encrypted_excel(path.name)
     if raw.startswith(_XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         check_zip(raw, path.name, ReadLimits(), kind="Excel-Datei")  # before openpyxl parses XML
         return rows_to_table(xlsx_rows(path), name=path.name, encoding=None,
                              source_format="xlsx", delimiter=None)
-    if raw.startswith(_XLS_MAGIC) and _ENCRYPTED in raw:
-        raise encrypted_excel(path.name)
     if raw.startswith(_XLS_MAGIC) or path.suffix.lower() == ".xls":
         raise InputError(f"'{path.name}' ist eine alte Excel-Datei (.xls), die Lotse nicht lesen kann.",
                          "Speichern Sie die Tabelle in Excel als .xlsx oder als CSV und versuchen "
@@ -166,6 +166,11 @@ def not_a_table(name: str) -> InputError:
                       "gefunden).",
                       "Geben Sie eine CSV-Datei (Trennzeichen ; , oder Tabulator) oder eine "
                       ".xlsx-Datei an.")
+
+
+def is_encrypted_excel(raw: bytes) -> bool:
+    """A password-protected .xlsx: an OLE container holding an ``EncryptionInfo`` stream."""
+    return raw.startswith(_XLS_MAGIC) and _ENCRYPTED in raw
 
 
 def encrypted_excel(name: str) -> InputError:
