@@ -4,7 +4,7 @@
 CSV line, since the XLSX files of theo-lyd/educational-equity-flow/data/raw are binary and could
 not be read here): the title lines as text in column A (``GENESIS-Tabelle: …``, title, statistic,
 unit), the header rows with empty leading cells and each spanning label written once over a
-merged range, data rows with the time (a year) as a number, the region key as text (one key
+merged range, data rows with the time as a number (a year) or as an Excel date (a Stichtag), the region key as text (one key
 stored as a number, its leading zero lost as Excel does), the name as text with its indentation,
 numbers as numbers and special symbols (``-`` ``.`` ``x``) as text cells, then the footer
 (``__________``, footnotes, licence, ``Stand:``) as text in column A.
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -30,12 +31,15 @@ def real_rows(path: Path, encoding: str = "cp1252") -> list[list[str]]:
 
 def split_export(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]], list[list[str]], list[list[str]]]:
     """(title rows, header rows, data rows, footer rows) of a block export."""
-    first = next(i for i, r in enumerate(rows) if r and r[0][:4].isdigit() and len(r) > 3)
+    def data(r: list[str]) -> bool:
+        return bool(r) and len(r) > 3 and bool(re.match(r"^(\d{4}|\d{2}\.\d{2}\.\d{4})", r[0]))
+
+    first = next(i for i, r in enumerate(rows) if data(r))
     head = first
     while head > 0 and rows[head - 1] and not rows[head - 1][0].strip():
         head -= 1
     end = first
-    while end < len(rows) and rows[end] and rows[end][0][:4].isdigit() and len(rows[end]) > 3:
+    while end < len(rows) and data(rows[end]):
         end += 1
     return rows[:head], rows[head:first], rows[first:end], rows[end:]
 
@@ -48,6 +52,19 @@ def _number(text: str) -> int | float | None:
             return float(text.replace(",", "."))
         except ValueError:
             return None
+
+
+def _time(text: str) -> object:
+    """A year as a number, a date (Stichtag) as an Excel date cell, else text."""
+    import datetime
+
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return datetime.datetime.strptime(text, "%d.%m.%Y")
+    except ValueError:
+        return text
 
 
 def genesis_xlsx(source: Path, target: Path, *, numeric_key: str | None = None,
@@ -76,7 +93,7 @@ def genesis_xlsx(source: Path, target: Path, *, numeric_key: str | None = None,
                 ws.merge_cells(start_row=top + r, start_column=j + 1, end_row=top + r, end_column=k + 1)
             j = k + 1
     for row in body:
-        cells: list[object] = [int(row[0]), row[1], row[2]]
+        cells: list[object] = [_time(row[0]), row[1], row[2]]
         if numeric_key is not None and row[1] == numeric_key:
             cells[1] = int(row[1])  # stored as a number: "01001" becomes 1001
         for text in row[3:]:

@@ -233,3 +233,21 @@ def test_bad_xlsx_german_message_exit_code_nothing_written(make, words, tmp_path
     assert not out.exists()
     inspect = run_cli("data", "inspect", str(path), env_dir=tmp_path / "home")
     assert inspect.returncode == 6 and inspect.stderr.startswith("Fehler:"), inspect.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.r
+@pytest.mark.parametrize("language", ["pandas", "r"])
+def test_stichtag_stored_as_an_excel_date(language, sandbox, rscript, tmp_path):
+    """22541-01-01-4 (Stichtag 31.12.2002) as XLSX with the date as an Excel date cell: pandas
+    reads it as '2002-12-31 00:00:00', readxl as the day number 37621; both give the year."""
+    from tests.codegen.test_generate import KITA
+
+    path = genesis_xlsx(KITA, tmp_path / "22541-01-01-4.xlsx", sheet="22541-01-01-4")
+    proc = run_cli("code", "Plätze je Einrichtung in jedem Kreis", "--data", str(path), "--lang", language,
+                   "--json", env_dir=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(proc.stdout)
+    assert payload["validated"] is True, payload["checks"]
+    flensburg = next(r for r in payload["result"] if r["region"] == "01001")
+    assert flensburg["jahr"] == 2002 and math.isclose(flensburg["anteil"], 3013 / 57)  # from the CSV line
