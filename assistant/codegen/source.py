@@ -3,8 +3,13 @@ Lotse's own reading of it (for the independent reference computation).
 
 Two layouts: a Regionaldatenbank/GENESIS export (title block, multi-line header, data lines
 ``Zeit;Schlüssel;Name;Wert;…``, footnotes) and a plain table with one header line (CSV with any
-delimiter, decimal comma or point). Lotse's own reading uses :mod:`assistant.tables` (GENESIS)
-and :mod:`assistant.privacy.tables.io` (plain CSV); the snippet parses the file on its own.
+delimiter, decimal comma or point). Three file formats (``DataFile.file_format``): ``csv``,
+``xlsx`` (either layout on an Excel sheet; the block layout as the Regionaldatenbank's XLSX export
+has it, with merged header cells, numbers as numbers and symbols as text) and ``flat`` (the GENESIS
+flat CSV, one value per line, read into the GENESIS layout: a column per combination of labels).
+``DataFile.loader_id`` names the loader template for each. Lotse's own reading uses
+:mod:`assistant.tables` (GENESIS) and :mod:`assistant.privacy.tables.io` (plain tables); the
+snippet parses the file on its own.
 """
 
 from __future__ import annotations
