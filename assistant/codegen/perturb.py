@@ -53,7 +53,7 @@ def _format(value: float, sep: str, decimals: int) -> str:
 
 def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
     """Start and end (exclusive) of the data lines."""
-    if data.layout == "genesis":
+    if data.layout == "genesis" and data.file_format != "flat":
         start = data.skip
         end = start
         while end < len(lines) and TIME.match(lines[end].split(";", 1)[0].strip()):
@@ -66,11 +66,12 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
 
 
 def _split(data: DataFile, line: str) -> list[str]:
-    return next(csv.reader([line], delimiter=data.sep if data.layout == "csv" else ";"))
+    plain = data.layout == "csv" or data.file_format == "flat"
+    return next(csv.reader([line], delimiter=data.sep if plain else ";"))
 
 
 def _join(data: DataFile, cells: list[str]) -> str:
-    if data.layout == "genesis":
+    if data.layout == "genesis" and data.file_format != "flat":
         return ";".join(cells)
     buf = io.StringIO()
     csv.writer(buf, delimiter=data.sep, lineterminator="").writerow(cells)
@@ -78,7 +79,18 @@ def _join(data: DataFile, cells: list[str]) -> str:
 
 
 def _value_positions(data: DataFile) -> list[int]:
-    return [c.index for c in data.columns]
+    if data.file_format == "flat":
+        return [data.flat_header.index(v) for v in data.flat_values]
+    return sorted({c.index for c in data.columns})
+
+
+def _steps(data: DataFile, variant: str) -> tuple[str, ...]:
+    """A flat file has one line per value: a line split in two would be two values for the same
+    cell, so the lines are only shuffled there."""
+    steps = VARIANTS[variant]
+    if data.file_format == "flat":
+        steps = tuple("zeilen_gemischt" if s == "zeilen_geteilt" else s for s in steps)
+    return steps
 
 
 def perturb_lines(data: DataFile, rows: list[list[str]], variant: str, rng: random.Random) -> list[list[str]]:
@@ -131,7 +143,10 @@ def perturb_lines(data: DataFile, rows: list[list[str]], variant: str, rng: rand
 
 
 def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12) -> Path:
-    """Write the perturbed copy under the original file name into ``directory``."""
+    """Write the perturbed copy under the original file name into ``directory``, in the format
+    of the original (CSV with its encoding, GENESIS flat CSV, XLSX)."""
+    if data.file_format == "xlsx":
+        return write_xlsx_variant(data, variant, directory, seed)
     raw = data.path.read_bytes()
     encoding = "utf-8-sig" if data.encoding.startswith("utf-8") else data.encoding
     text = raw.decode(encoding)
@@ -140,7 +155,7 @@ def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12)
     start, end = _body(data, lines)
     rows = [_split(data, line) for line in lines[start:end]]
     rng = random.Random(f"{seed}:{variant}:{data.path.name}")
-    for step in VARIANTS[variant]:
+    for step in _steps(data, variant):
         rows = perturb_lines(data, rows, step, rng)
     new_rows = rows
     lines[start:end] = [_join(data, r) for r in new_rows]
@@ -150,3 +165,71 @@ def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12)
     target.write_bytes(body.encode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") and encoding == "utf-8-sig"
                         else body.encode(encoding.replace("-sig", "")))
     return target
+
+
+def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int = 12) -> Path:
+    """The perturbed copy of an XLSX file: the same sheet name, title, header (with its merged
+    cells) and footer; data lines changed as for CSV; numbers written as numbers, symbols and
+    labels as text, as the export stores them."""
+    import openpyxl
+    from openpyxl.worksheet.cell_range import CellRange
+
+    from assistant.tables.reader import xlsx_sheet
+
+    _, rows = xlsx_sheet(data.path)
+    if data.layout == "genesis":
+        start = end = data.skip
+        while end < len(rows) and rows[end] and TIME.match(rows[end][0].strip()):
+            end += 1
+    else:
+        start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r)) + 1
+        end = len(rows)
+        while end > start and not any(c.strip() for c in rows[end - 1]):
+            end -= 1
+    rng = random.Random(f"{seed}:{variant}:{data.path.name}")
+    body = rows[start:end]
+    for step in _steps(data, variant):
+        body = perturb_lines(data, body, step, rng)
+    positions = set(_value_positions(data))
+    book = openpyxl.Workbook(write_only=True)  # 2-3x faster to write than a normal workbook
+    sheet = book.create_sheet(data.sheet or "Tabelle1")
+    for merged in _header_merges(data.path, data.sheet, start):
+        sheet.merged_cells.add(CellRange(merged))  # title and header rows keep their places
+    for n, row in enumerate(rows[:start] + body + rows[end:]):
+        in_body = start <= n < start + len(body)
+        cells: list[object] = []
+        for j, text in enumerate(row):
+            parsed = _number(text) if in_body and j in positions else None
+            if parsed is not None:
+                value, _sep, decimals = parsed
+                cells.append(int(value) if decimals == 0 else value)
+            else:
+                cells.append(text or None)
+        sheet.append(cells)
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / data.path.name
+    book.save(target)
+    return target
+
+
+_MERGES: dict[tuple[str, int, int, str], list[str]] = {}
+
+
+def _header_merges(path: Path, sheet: str, start: int) -> list[str]:
+    """Merged ranges above row ``start`` (0-based) of the sheet; kept for the next copy."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, sheet)
+    if key not in _MERGES:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path)
+        try:
+            source = book[sheet] if sheet in book.sheetnames else book.worksheets[0]
+            _MERGES[key] = [str(m) for m in source.merged_cells.ranges]
+        finally:
+            book.close()
+        while len(_MERGES) > 4:
+            _MERGES.pop(next(iter(_MERGES)))
+    from openpyxl.worksheet.cell_range import CellRange
+
+    return [m for m in _MERGES[key] if CellRange(m).max_row <= start]

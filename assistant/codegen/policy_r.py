@@ -20,7 +20,7 @@ from assistant.codegen.policy import Violation, literal_path_problem
 from assistant.errors import RPolicyError
 
 #: Packages a snippet may attach with library()/require() or name with ``pkg::fn``.
-ALLOWED_PACKAGES = frozenset({"dplyr", "tidyr", "readr", "stats", "utils"})
+ALLOWED_PACKAGES = frozenset({"dplyr", "tidyr", "readr", "readxl", "stats", "utils"})
 NAMESPACE_PACKAGES = ALLOWED_PACKAGES | {"base"}
 
 DENIED_FUNCTIONS = frozenset({

@@ -116,7 +116,7 @@ def generate_code(lotse: Lotse, data: str | Path, *, indicator: str | None, task
             from assistant.codegen.generate import model_only
 
             columns = {f"wert_{n}": col for n, col in enumerate(described.columns[:40], start=1)}
-            loose = Plan(template=library.get(f"lesen_{described.layout}_{lang}"), data=described,
+            loose = Plan(template=library.get(described.loader_id(lang)), data=described,
                          mapping=columns, params={}, task=" ".join((task or "").split()))
             result = model_only(generator, loose, lang)
             if result is None:

@@ -20,17 +20,23 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
     data = plan.data
     spalten = {slot: {"index": col.index, "name": col.name} for slot, col in plan.mapping.items()}
     encoding = data.encoding if language == "pandas" else R_ENCODING.get(data.encoding, data.encoding)
+    if data.file_format == "flat":
+        flat = {slot: {"index": col.index, "name": col.name, "wert": col.value_column,
+                       "filter": dict(col.where)} for slot, col in plan.mapping.items()}
+        return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "zeit": data.flat_time,
+                "schluessel": data.flat_key, "wertspalten": list(data.flat_values), "spalten": flat}
+    sheet = {"blatt": data.sheet} if data.file_format == "xlsx" else {}
     if data.layout == "genesis":
         return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
                 "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
-                "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}}
+                "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}, **sheet}
     return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "decimal": data.decimal,
             "region_spalte": data.region_column or "", "jahr_spalte": data.year_column or "",
-            "spalten": spalten, "textspalten": dict(plan.text_slots)}
+            "spalten": spalten, "textspalten": dict(plan.text_slots), **sheet}
 
 
 def render_loader(library: CodeTemplateLibrary, plan: Plan, language: Language) -> str:
-    loader = library.get(f"lesen_{plan.data.layout}_{language}")
+    loader = library.get(plan.data.loader_id(language))
     return loader.render(**loader_values(plan, language)).rstrip()
 
 

@@ -3,8 +3,13 @@ Lotse's own reading of it (for the independent reference computation).
 
 Two layouts: a Regionaldatenbank/GENESIS export (title block, multi-line header, data lines
 ``Zeit;Schlüssel;Name;Wert;…``, footnotes) and a plain table with one header line (CSV with any
-delimiter, decimal comma or point). Lotse's own reading uses :mod:`assistant.tables` (GENESIS)
-and :mod:`assistant.privacy.tables.io` (plain CSV); the snippet parses the file on its own.
+delimiter, decimal comma or point). Three file formats (``DataFile.file_format``): ``csv``,
+``xlsx`` (either layout on an Excel sheet; the block layout as the Regionaldatenbank's XLSX export
+has it, with merged header cells, numbers as numbers and symbols as text) and ``flat`` (the GENESIS
+flat CSV, one value per line, read into the GENESIS layout: a column per combination of labels).
+``DataFile.loader_id`` names the loader template for each. Lotse's own reading uses
+:mod:`assistant.tables` (GENESIS) and :mod:`assistant.privacy.tables.io` (plain tables); the
+snippet parses the file on its own.
 """
 
 from __future__ import annotations
@@ -34,11 +39,16 @@ TOTAL_LABELS = {"insgesamt", "zusammen", "gesamt", "summe", "alle", "allen", "to
 @dataclass(frozen=True)
 class ValueColumn:
     """A numeric column of the user's table. ``index`` is its position in a GENESIS data line;
-    ``name`` is the header text (CSV) or the header labels joined with `` | `` (GENESIS)."""
+    ``name`` is the header text (CSV) or the header labels joined with `` | `` (GENESIS).
+    GENESIS flat files: ``index`` numbers the columns, ``value_column`` is the file's column with
+    the numbers and ``where`` the (column, label) pairs that pick this column's lines
+    (``3_variable_attribute_label = weiblich``)."""
 
     index: int
     name: str
     labels: tuple[str, ...]
+    where: tuple[tuple[str, str], ...] = ()
+    value_column: str = ""
 
     def describe(self) -> str:
         return self.name
@@ -47,9 +57,20 @@ class ValueColumn:
 @dataclass
 class DataFile:
     path: Path
+    #: ``genesis``: columns named by header labels (block export as CSV or XLSX, flat export);
+    #: ``csv``: a plain table with one header row (CSV or XLSX).
     layout: Literal["genesis", "csv"]
     encoding: str
     columns: list[ValueColumn]
+    #: How the file is stored: ``csv`` (text), ``xlsx`` (Excel) or ``flat`` (GENESIS flat CSV).
+    file_format: Literal["csv", "xlsx", "flat"] = "csv"
+    #: XLSX: the sheet the table is on.
+    sheet: str = ""
+    #: GENESIS flat: the header of the file and the columns with time, region key and values.
+    flat_header: list[str] = field(default_factory=list)
+    flat_time: str = ""
+    flat_key: str = ""
+    flat_values: list[str] = field(default_factory=list)
     table_code: str = ""
     title: str = ""
     # GENESIS layout
@@ -73,6 +94,12 @@ class DataFile:
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    def loader_id(self, language: str) -> str:
+        """The loader template that reads this file (``lesen_genesis_xlsx_pandas`` …)."""
+        part = {("genesis", "csv"): "genesis", ("genesis", "xlsx"): "genesis_xlsx",
+                ("genesis", "flat"): "flat", ("csv", "xlsx"): "xlsx"}.get((self.layout, self.file_format), "csv")
+        return f"lesen_{part}_{language}"
 
     def varying_levels(self) -> list[int]:
         """Header levels whose labels differ between value columns (the others say nothing)."""
@@ -103,27 +130,124 @@ def describe_file(path: str | Path) -> DataFile:
     path = Path(path)
     if not path.is_file():
         raise InputError(f"Die Datei '{path}' gibt es nicht.", "Prüfen Sie den Pfad hinter --data.")
-    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
-        raise InputError(f"'{path.name}' ist eine Tabellenkalkulationsdatei; Code erzeugt Lotse bisher "
-                         "für CSV-Dateien.", "Speichern Sie die Tabelle als CSV (Semikolon) und "
-                         "geben Sie diese Datei an.")
+    from assistant.tables import reader
+
+    raw = reader.read_bytes(path)  # size, empty file, pipes
+    if reader.is_encrypted_excel(raw):
+        raise reader.encrypted_excel(path.name)
+    if raw.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _describe_xlsx(path, raw)
+    if path.suffix.lower() in (".xls", ".ods") or raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"'{path.name}' ist eine Tabellenkalkulationsdatei in einem Format, das "
+                         "Lotse nicht liest (.xls oder .ods).", "Speichern Sie die Tabelle als .xlsx "
+                         "oder als CSV (Semikolon) und geben Sie diese Datei an.")
     text, encoding = _read_text(path)
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    first = next((i for i, r in enumerate(rows) if len(r) >= 3 and TIME.match(r[0].strip())
-                  and r[1].strip()), None)
-    if first is not None and first > 0 and rows[first - 1] and not rows[first - 1][0].strip():
-        return _describe_genesis(path, encoding, rows, first)
     from assistant.tables import detect_layout
 
-    if detect_layout(text) in ("genesis", "genesis-flat"):
-        raise InputError(f"'{path.name}' ist ein Regionaldatenbank-Export in einer Form, die die "
-                         "Code-Erzeugung noch nicht liest (ohne Zeitspalte oder im 'flat'-Format).",
-                         "Laden Sie die Tabelle mit Zeit in der ersten Spalte herunter (Werteabruf, "
-                         "Standardformat); 'lotse data inspect' zeigt, was Lotse darin erkennt.")
+    if detect_layout(text) == "genesis-flat":
+        return _describe_flat(path, encoding, text)
+    first = _first_body(rows)
+    if first is not None:
+        return _describe_genesis(path, encoding, rows, first)
+    if detect_layout(text) == "genesis":
+        raise _no_time_column(path)
     return _describe_csv(path, encoding)
 
 
-def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: int) -> DataFile:
+def _first_body(rows: list[list[str]]) -> int | None:
+    first = next((i for i, r in enumerate(rows) if len(r) >= 3 and TIME.match(r[0].strip())
+                  and r[1].strip()), None)
+    if first is not None and first > 0 and rows[first - 1] and not rows[first - 1][0].strip():
+        return first
+    return None
+
+
+def _no_time_column(path: Path) -> InputError:
+    return InputError(f"'{path.name}' ist ein Regionaldatenbank-Export in einer Form, die die "
+                      "Code-Erzeugung noch nicht liest (ohne Zeitspalte).",
+                      "Laden Sie die Tabelle mit Zeit in der ersten Spalte herunter (Werteabruf, "
+                      "Standardformat); 'lotse data inspect' zeigt, was Lotse darin erkennt.")
+
+
+def _describe_xlsx(path: Path, raw: bytes) -> DataFile:
+    """An Excel file: a Regionaldatenbank block export (title rows, header rows, data lines,
+    footnotes; cells as numbers or text) or a plain sheet with one header row."""
+    from assistant.limits import ReadLimits, check_zip
+    from assistant.tables import detect_layout
+    from assistant.tables.reader import xlsx_sheet
+
+    check_zip(raw, path.name, ReadLimits(), kind="Excel-Datei")  # before openpyxl parses XML
+    sheet, rows = xlsx_sheet(path)
+    first = _first_body(rows)
+    if first is not None:
+        described = _describe_genesis(path, "", rows, first, skip=first)
+    elif detect_layout(rows) == "genesis":
+        raise _no_time_column(path)
+    elif detect_layout(rows) == "genesis-flat":
+        raise InputError(f"'{path.name}' enthält das GENESIS-Flat-Format als Excel-Blatt.",
+                         "Laden Sie das Flat-Format als CSV herunter oder die Tabelle als .xlsx im "
+                         "Standardformat.")
+    else:
+        described = _describe_csv(path, "")
+        described.decimal = "."  # Excel stores numbers as numbers
+    described.file_format = "xlsx"
+    described.sheet = sheet
+    return described
+
+
+def _describe_flat(path: Path, encoding: str, text: str) -> DataFile:
+    """The GENESIS flat format: one value per line; a column is a combination of the labels of
+    the variables besides time and region (and the value variable), as the table reader builds
+    it (:mod:`assistant.tables.flat`)."""
+    from assistant.tables.flat import flat_header, region_group
+    from assistant.tables.model import column_names
+    from assistant.tables.reader import sniff_delimiter
+
+    sep = sniff_delimiter(text.splitlines()[:80]) or ";"
+    rows = [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep) if any(c.strip() for c in r)]
+    header = [c.strip() for c in rows[0]]
+    col, groups, value_cols = flat_header(header)
+    body = [r + [""] * (len(header) - len(r)) for r in rows[1:]]
+    region = region_group(groups, body) if body else None
+    time_i = col.get("time", col.get("zeit"))
+    if not body or not value_cols or region is None or time_i is None:
+        raise InputError(f"'{path.name}' ist eine GENESIS-Flat-Datei ohne Zeit, Regionalschlüssel "
+                         "oder Werte.", "Laden Sie die Tabelle mit Regionen (z. B. Kreise) erneut "
+                         "herunter; 'lotse data inspect' zeigt, was Lotse darin erkennt.")
+    key_i, name_i = groups[region]["attribute_code"], groups[region].get("attribute_label")
+    others = [g for g in sorted(groups) if g != region and "attribute_label" in groups[g]]
+    var_i = col.get("value_variable_label")
+    heads: dict[tuple[str, ...], tuple[int, tuple[tuple[str, str], ...]]] = {}
+    names: dict[str, str] = {}
+    for row in body:
+        key = row[key_i].strip()
+        if name_i is not None:
+            names.setdefault(key, row[name_i].strip())
+        labels = tuple(row[groups[g]["attribute_label"]].strip() for g in others)
+        where = tuple((header[groups[g]["attribute_label"]], lab) for g, lab in zip(others, labels))
+        for i, fixed in value_cols:
+            variable = fixed or (row[var_i].strip() if var_i is not None else header[i])
+            if fixed is None and var_i is not None:
+                where_v = where + ((header[var_i], variable),)
+            else:
+                where_v = where
+            heads.setdefault((variable, *labels), (i, where_v))
+    shown, _ = column_names(list(heads))
+    columns = [ValueColumn(n, name, head, where, header[i])
+               for n, ((head, (i, where)), name) in enumerate(zip(heads.items(), shown))]
+    regions = list(dict.fromkeys(r[key_i].strip() for r in body))
+    stat = col.get("statistics_label", col.get("statistik_label"))
+    return DataFile(path=path, layout="genesis", encoding=encoding, columns=columns, file_format="flat",
+                    title=body[0][stat].strip() if stat is not None else path.stem,
+                    width=len(header), sep=sep, has_key=True, regions=regions, names=names,
+                    years=sorted({_year(r[time_i].strip()) for r in body}), flat_header=header,
+                    flat_time=header[time_i], flat_key=header[key_i],
+                    flat_values=[header[i] for i, _ in value_cols])
+
+
+def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: int,
+                      skip: int | None = None) -> DataFile:
     header_start = first
     while header_start > 0 and rows[header_start - 1] and not rows[header_start - 1][0].strip() \
             and len(rows[header_start - 1]) > 1:
@@ -135,10 +259,13 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
             break
         lead += 1
     width = max(len(r) for r in header)
-    columns = []
-    for col in range(lead, width):
-        labels = tuple(h[col].strip() if col < len(h) else "" for h in header)
-        columns.append(ValueColumn(col, " | ".join(labels), labels))
+    from assistant.tables.genesis import fill_spans
+
+    # Spanning labels (merged, hence empty, in XLSX) are filled as the table reader fills them.
+    spans = fill_spans([[h[col].strip() if col < len(h) else "" for h in header]
+                        for col in range(lead, width)])
+    columns = [ValueColumn(col, " | ".join(labels), tuple(labels))
+               for col, labels in zip(range(lead, width), spans)]
     # Drop the levels that are the same for every column from the readable name.
     varying = [lvl for lvl in range(len(header)) if len({c.labels[lvl] for c in columns}) > 1]
     columns = [ValueColumn(c.index, " | ".join(c.labels[lvl] for lvl in varying) or c.name, c.labels)
@@ -158,13 +285,17 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
         total = next((lab for lab in sorted(dim_labels) if lab.lower() in TOTAL_LABELS), None)
         if total is not None:
             row_filter[dim] = total
-    regions = list(dict.fromkeys(r[1].strip() for r in body))
-    names = {r[1].strip(): r[2].strip() for r in body if has_key}
+    from assistant.tables.genesis import region_key
+
+    fmt = "xlsx" if skip is not None else "csv"  # Excel may have dropped a key's leading zero
+    regions = list(dict.fromkeys(region_key(r[1], fmt) if has_key else r[1].strip() for r in body))
+    names = {region_key(r[1], fmt): r[2].strip() for r in body if has_key}
     years = sorted({_year(r[0].strip()) for r in body})
     # The snippet reads with the file's encoding; a UTF-8 BOM is skipped by "utf-8-sig".
     return DataFile(path=path, layout="genesis", encoding=encoding, columns=columns,
                     table_code=code, title=" ".join(title_lines[1:4]) if code else " ".join(title_lines[:3]),
-                    skip=_line_number(path, encoding, first), width=width, lead=lead,
+                    skip=_line_number(path, encoding, first) if skip is None else skip,
+                    width=width, lead=lead,
                     has_key=has_key, regions=regions, years=years, names=names, row_filter=row_filter)
 
 
@@ -265,7 +396,9 @@ def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
     out["jahr"] = ([_year(str(v).strip()) for v in raw[data.year_column]] if data.year_column else 0)
     for slot, value_column in mapping.items():
         text = raw[value_column.name].astype(str).str.strip()
-        if data.decimal == ",":
+        if data.file_format == "xlsx":
+            text = text.str.replace(",", ".", regex=False)  # numbers are numbers; typed text may use a comma
+        elif data.decimal == ",":
             text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
         out[slot] = pd.to_numeric(text.str.strip("()").str.rstrip("prs ").replace({"-": "0"}),
                                   errors="coerce")

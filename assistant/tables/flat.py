@@ -44,18 +44,7 @@ def looks_like_flat(rows: list[list[str]]) -> bool:
 def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
                delimiter: str | None = ";") -> TableData:
     header = [c.strip() for c in rows[0]]
-    lower = [c.lower() for c in header]
-    col = {c: i for i, c in enumerate(lower)}
-    groups: dict[int, dict[str, int]] = {}
-    for i, c in enumerate(lower):
-        if m := _GROUP.match(c):
-            groups.setdefault(int(m.group(1)), {})[_PART[m.group(2).lower()]] = i
-    value_cols: list[tuple[int, str | None]]
-    if "value" in col:
-        value_cols = [(col["value"], None)]
-    else:
-        value_cols = [(i, _value_label(header[i])) for i, c in enumerate(lower)
-                      if c not in _KNOWN and not _GROUP.match(c) and not c.endswith("_q")]
+    col, groups, value_cols = flat_header(header)
     if not value_cols:
         raise InputError(f"In '{name}' (GENESIS-Flat-Format) wurde keine Wertspalte gefunden.",
                          "Laden Sie die Tabelle erneut im Flat-Format herunter.")
@@ -63,7 +52,7 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
     if not body:
         raise InputError(f"'{name}' enthält nur die Kopfzeile, keine Werte.",
                          "Prüfen Sie den Export (Zeitraum und Regionen gewählt?).")
-    region = _region_group(groups, body)
+    region = region_group(groups, body)
     others = [g for g in sorted(groups) if g != region]
     time_i = col.get("time", col.get("zeit"))
     lines: list[dict[str, Any]] = []
@@ -112,6 +101,25 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
     return assemble(meta, lines, headers, grid)
 
 
+def flat_header(header: list[str]) -> tuple[dict[str, int], dict[int, dict[str, int]],
+                                           list[tuple[int, str | None]]]:
+    """(lower-case column name -> position, variable number -> {code, label, attribute_code,
+    attribute_label} -> position, value columns as (position, fixed variable label or None))."""
+    lower = [c.strip().lower() for c in header]
+    col = {c: i for i, c in enumerate(lower)}
+    groups: dict[int, dict[str, int]] = {}
+    for i, c in enumerate(lower):
+        if m := _GROUP.match(c):
+            groups.setdefault(int(m.group(1)), {})[_PART[m.group(2).lower()]] = i
+    value_cols: list[tuple[int, str | None]]
+    if "value" in col:
+        value_cols = [(col["value"], None)]
+    else:
+        value_cols = [(i, _value_label(header[i].strip())) for i, c in enumerate(lower)
+                      if c not in _KNOWN and not _GROUP.match(c) and not c.endswith("_q")]
+    return col, groups, value_cols
+
+
 def _first(body: list[list[str]], i: int | None) -> str | None:
     return body[0][i].strip() or None if i is not None else None
 
@@ -121,7 +129,8 @@ def _value_label(column: str) -> str:
     return parts[1].replace("_", " ") if len(parts) >= 2 else column
 
 
-def _region_group(groups: dict[int, dict[str, int]], body: list[list[str]]) -> int | None:
+def region_group(groups: dict[int, dict[str, int]], body: list[list[str]]) -> int | None:
+    """The variable whose attribute codes are region keys (by its code, else by its values)."""
     sample = body[:500]
     for g, parts in sorted(groups.items()):
         code_i = parts.get("code")

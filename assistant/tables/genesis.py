@@ -104,7 +104,7 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
 
     roles, row_names = _lead_roles(body, header_rows, lead)
     headers = [[(h[j] if j < len(h) else "") for h in header_rows] for j in range(lead, width)]
-    headers = _fill_spans(headers)
+    headers = fill_spans(headers)
     column_times = None
     time_years: dict[str, int] = {}
     time_kind = _column_kind([r[roles.index("time")] for r in body]) if "time" in roles else None
@@ -131,7 +131,7 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
                 label = time_label(cell)
                 line["time"], line["year"] = cell, (label[1] if label else None)
             elif role == "key":
-                line["region_key"] = _key(cell, source_format)
+                line["region_key"] = region_key(cell, source_format)
             elif role == "name":
                 line["region_name"] = " ".join(cell.split())
             else:
@@ -214,7 +214,7 @@ def _lead_roles(body: list[list[str]], header_rows: list[list[str]], lead: int) 
     return roles, names
 
 
-def _fill_spans(headers: list[list[str]]) -> list[list[str]]:
+def fill_spans(headers: list[list[str]]) -> list[list[str]]:
     """XLSX exports merge spanning header cells: an empty label takes the one to its left."""
     depth = max((len(h) for h in headers), default=0)
     filled = [list(h) + [""] * (depth - len(h)) for h in headers]
@@ -234,7 +234,7 @@ def _header_time(headers: list[list[str]]) -> tuple[int, str] | None:
     return None
 
 
-def _key(cell: str, source_format: str) -> str:
+def region_key(cell: str, source_format: str) -> str:
     key = cell.strip()
     if source_format == "xlsx" and key.isdigit() and len(key) in (1, 4, 7, 11):
         key = "0" + key  # Excel stored the key as a number and dropped its leading zero

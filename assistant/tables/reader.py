@@ -21,6 +21,8 @@ MAX_BYTES = 200 * 1024 * 1024
 _SNIFF_LINES = 80
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: A password-protected .xlsx is an OLE container (the .xls signature) with this stream name.
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 
 
 def read_table(path: str | Path) -> TableData:
@@ -28,6 +30,8 @@ def read_table(path: str | Path) -> TableData:
     delimiter, decimal comma or point) or a plain XLSX sheet. Raises :class:`InputError`."""
     path = Path(path)
     raw = read_bytes(path)
+    if is_encrypted_excel(raw):
+        raise encrypted_excel(path.name)
     if raw.startswith(_XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         check_zip(raw, path.name, ReadLimits(), kind="Excel-Datei")  # before openpyxl parses XML
         return rows_to_table(xlsx_rows(path), name=path.name, encoding=None,
@@ -164,9 +168,44 @@ def not_a_table(name: str) -> InputError:
                       ".xlsx-Datei an.")
 
 
+def is_encrypted_excel(raw: bytes) -> bool:
+    """A password-protected .xlsx: an OLE container holding an ``EncryptionInfo`` stream."""
+    return raw.startswith(_XLS_MAGIC) and _ENCRYPTED in raw
+
+
+def encrypted_excel(name: str) -> InputError:
+    return InputError(f"'{name}' ist eine mit Passwort geschützte Excel-Datei; Lotse kann sie nicht "
+                      "öffnen.", "Entfernen Sie den Kennwortschutz in Excel (Datei > Informationen > "
+                      "Arbeitsmappe schützen) oder speichern Sie die Tabelle als CSV.")
+
+
 def xlsx_rows(path: Path) -> list[list[str]]:
     """The first non-empty sheet of an XLSX file as rows of text cells (numbers without a
     spurious ``.0``, dates as ``TT.MM.JJJJ``)."""
+    return xlsx_sheet(path)[1]
+
+
+def xlsx_sheet(path: Path) -> tuple[str, list[list[str]]]:
+    """Name and rows (as :func:`xlsx_rows`) of the first non-empty sheet. Rows start at the
+    sheet's first row, so row *i* here is row *i* + 1 in Excel (and in ``pandas.read_excel``).
+
+    Parsing XLSX is slow (openpyxl: ~0.3 s for 50 KB); code validation reads the same workbook
+    several times (layout, copies, reference), so the last few are kept, keyed by path, size and
+    modification time, and handed out as copies."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _SHEETS:
+        _SHEETS[key] = _read_sheet(path)
+        while len(_SHEETS) > 4:
+            _SHEETS.pop(next(iter(_SHEETS)))
+    name, rows = _SHEETS[key]
+    return name, [list(r) for r in rows]
+
+
+_SHEETS: dict[tuple[str, int, int], tuple[str, list[list[str]]]] = {}
+
+
+def _read_sheet(path: Path) -> tuple[str, list[list[str]]]:
     try:
         import openpyxl
     except ImportError:
@@ -181,12 +220,20 @@ def xlsx_rows(path: Path) -> list[list[str]]:
                          "sie als CSV.") from None
     try:
         for sheet in book.worksheets:
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            if not hasattr(sheet, "iter_rows"):
+                continue  # a chart sheet
+            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
             if any(any(c for c in r) for r in rows):
-                return rows
+                return sheet.title, rows
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet inside a valid zip
+        raise InputError(f"'{path.name}' ist beschädigt: das Tabellenblatt lässt sich nicht lesen "
+                         f"({type(exc).__name__}).", "Öffnen und speichern Sie die Datei erneut in "
+                         "Excel oder exportieren Sie sie als CSV.") from None
     finally:
         book.close()
-    raise InputError(f"'{path.name}' enthält kein ausgefülltes Tabellenblatt.", "Prüfen Sie die Datei.")
+    raise InputError(f"'{path.name}' enthält kein ausgefülltes Tabellenblatt.",
+                     "Prüfen Sie, ob Sie die richtige Datei gewählt haben, und exportieren Sie die "
+                     "Tabelle erneut (Regionaldatenbank: Werteabruf, Format XLSX oder CSV).")
 
 
 def _cell_text(value: object) -> str:

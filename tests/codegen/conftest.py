@@ -23,5 +23,5 @@ def sandbox() -> ProcessSandbox:
 def rscript() -> str:
     found = shutil.which("Rscript")
     if not found:  # a missing R is an incomplete install, not a reason to skip
-        pytest.fail("Rscript fehlt: apt-get install r-base-core r-cran-dplyr r-cran-tidyr r-cran-readr")
+        pytest.fail("Rscript fehlt: apt-get install r-base-core r-cran-dplyr r-cran-tidyr r-cran-readr r-cran-readxl")
     return found

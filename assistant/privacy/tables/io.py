@@ -57,9 +57,13 @@ class LoadedTable:
 def read_table(path: str | Path) -> LoadedTable:
     """Read ``path`` (CSV, TSV, Excel, GENESIS CSV) or raise :class:`InputError` in German."""
     path = Path(path)
-    from assistant.tables.reader import read_bytes
+    from assistant.tables.reader import is_encrypted_excel, read_bytes
 
     raw = read_bytes(path)  # one place for size, regular-file and empty-file checks
+    if is_encrypted_excel(raw):
+        from assistant.tables.reader import encrypted_excel
+
+        raise encrypted_excel(path.name)
     _refuse_documents(raw, path.name)
     if raw[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return refuse_prose(_read_excel(path, raw), path.name)
