@@ -46,6 +46,9 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
     understood = understand(question)
     passages = retriever.retrieve(core(understood), k, focus_for(understood))
     # Step-by-step sections answer "how do I …?" questions, and only on the task they describe.
+    if understood.kind == "vorgehen":
+        passages = with_steps_for(question, passages, retriever, core(understood),
+                                  focus_for(understood))
     passages = behind_how_to(passages, question if understood.kind == "vorgehen" else None)
     # A question about an indicator itself keeps its catalogue entry first (formula, Stichtag,
     # table code); the FAQ answers the rest.
@@ -66,6 +69,28 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
     for n, passage in enumerate(passages, start=1):
         passage.n = n
     return Gathered(understood, passages, hit, [p.n for p in lead], ranked)
+
+
+#: How deep a "how do I …?" question looks for the step list of its task.
+STEPS_DEPTH = 15
+
+
+def with_steps_for(question: str, passages: list[Passage], retriever: Retriever, query: str,
+                   focus: Focus) -> list[Passage]:
+    """``passages`` with the step-by-step section of the task asked for in front of the text
+    passages, found deeper in the ranking if need be (it replaces the last text passage)."""
+    if any(is_how_to(p.section) and steps.fits(question, p.section) for p in passages):
+        return passages
+    wide = retriever.retrieve(query, STEPS_DEPTH, focus)
+    found = next((p for p in wide if is_how_to(p.section) and steps.fits(question, p.section)), None)
+    if found is None:
+        return passages
+    entries = [p for p in passages if p.summary]
+    texts = [p for p in passages if not p.summary]
+    ordered = entries + [found] + texts[:-1] if texts else entries + [found]
+    for n, passage in enumerate(ordered, start=1):
+        passage.n = n
+    return ordered
 
 
 def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Passage]:
@@ -94,9 +119,20 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     curated = split_sentences(" ".join(gathered.faq.entry.answer.split()))
     # Supporting sentences that say something the curated answer does not already say.
     order = gathered.ranked or gathered.passages
+    head = [f"{c} {marker}" for c in curated]
+    if gathered.question.kind == "vorgehen":  # the curated summary, then the steps themselves
+        found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
+        if found is not None:
+            return head + [p for p in steps.pieces(found) if p.startswith("\n")]
     support = [(t, n) for t, n in extractive.select(question, order, gathered.question)
                if max(overlap(t, c) for c in curated) < REPEATS]
-    return [f"{c} {marker}" for c in curated] + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+    return head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """The answer text: pieces joined by a space, or by nothing before a piece that starts on a
+    line of its own (a numbered step)."""
+    return "".join(p if i == 0 or p.startswith("\n") else f" {p}" for i, p in enumerate(pieces))
 
 
 def build_faq(knowledge_dir: Any, embedder: Any) -> FaqMatcher:

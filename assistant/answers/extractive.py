@@ -252,7 +252,7 @@ class ExtractiveAnswerer:
         if entry is None:
             chosen = self.select(core(understood), passages, understood)
             if understood.kind == "vorgehen":
-                found = steps.find(passages, near=[n for _, n in chosen[:1]], question=question)
+                found = steps.find(passages, question=question)
                 if found is not None:
                     return self._with_steps(found, chosen)
             if chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0]):

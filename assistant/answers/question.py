@@ -83,6 +83,8 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
                  "regionalschlüssel", "ags", "einlesen"),
     "stichtag": ("stichtag", "zeitpunkt", "schuljahr", "31.12", "1.3", "30.9"),
     "bericht": ("bericht", "veröffentlich", "ausschuss", "diagramm", "grafik"),
+    "lizenz": ("lizenz", "abdruck", "weiterverwend", "weiterverarbeit", "nutzungsrecht",
+               "urheberrecht", "quellenangabe", "zitier", "nachnutz", "open data", "offene daten"),
     "monitoring": ("monitoring", "handlungsfeld", "leitfrage", "bildungsbüro", "aufbau",
                    "bildungskonferenz"),
 }
@@ -99,6 +101,7 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
                  "sonderzeichen"),
     "stichtag": ("stichtag",),
     "ki": ("ki", "künstliche intelligenz", "chatbot", "sprachmodell"),
+    "lizenz": ("lizenz", "quellenangaben", "offen bereitstellen", "weiterverwend"),
 }
 
 #: Kinds for which a named indicator's catalogue entry leads the answer.
@@ -149,6 +152,7 @@ TOPIC_SENTENCE_WORDS: dict[str, tuple[str, ...]] = {
     "ki": ("ki-dienst", "ki-werkzeug", "ki-system", "externe", "chatbot", "sprachmodell"),
     "geheimhaltung": ("fällen", "fallzahl", "veröffentlich", "gesperrt", "geheim"),
     "bericht": ("veröffentlich", "bericht"),
+    "lizenz": ("lizenz", "namensnennung", "weiterverwend", "quelle"),
 }
 
 

@@ -78,7 +78,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def find(passages: Sequence[Passage], near: Sequence[int] = (),
-         question: str | None = None) -> Steps | None:
+         question: str | None = None, ranks: int = STEP_RANKS) -> Steps | None:
     """The step list of one of the best two text passages that has one; with ``near`` (the
     passage numbers the answer's best sentences come from) only of a passage among them: a
     list elsewhere is about a neighbouring task ("den ersten Bericht schreiben" for "den
@@ -86,7 +86,7 @@ def find(passages: Sequence[Passage], near: Sequence[int] = (),
     for (:func:`fits`)."""
     texts = [p for p in passages if not p.summary]
     for rank, passage in enumerate(texts):
-        if rank >= STEP_RANKS or (near and passage.n not in near):
+        if rank >= ranks or (near and passage.n not in near):
             continue
         if question is not None and not fits(question, passage.section):
             continue
