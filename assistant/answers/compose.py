@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from assistant.answers import steps
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
-from assistant.answers.question import Question, focus_for, understand
+from assistant.answers.question import Question, core, focus_for, is_how_to, understand
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.models import Focus, Passage
 
 #: Supporting sentences quoted after a FAQ answer.
-FAQ_SUPPORT = 3
+FAQ_SUPPORT = 4
 #: Share of a supporting sentence's words found in one curated sentence above which it repeats it.
 REPEATS = 0.7
 
@@ -35,12 +36,20 @@ class Gathered:
     faq: FaqMatch | None = None
     #: Passage numbers of the sections the FAQ entry cites.
     faq_cites: list[int] = field(default_factory=list)
+    #: The passages in the retriever's order (before the FAQ's sections were put in front):
+    #: the supporting sentences of a FAQ answer come from the best-ranked sections.
+    ranked: list[Passage] = field(default_factory=list)
 
 
 def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
            k: int | None = None) -> Gathered:
     understood = understand(question)
-    passages = retriever.retrieve(question, k, focus_for(understood))
+    passages = retriever.retrieve(core(understood), k, focus_for(understood))
+    # Step-by-step sections answer "how do I …?" questions, and only on the task they describe.
+    if understood.kind == "vorgehen":
+        passages = with_steps_for(question, passages, retriever, core(understood),
+                                  focus_for(understood))
+    passages = behind_how_to(passages, question if understood.kind == "vorgehen" else None)
     # A question about an indicator itself keeps its catalogue entry first (formula, Stichtag,
     # table code); the FAQ answers the rest.
     entry_leads = any(p.summary for p in passages)
@@ -52,10 +61,54 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
     if not lead:  # the cited sections are not indexed (e.g. a test index): no FAQ answer
         return Gathered(understood, passages)
     keys = {(p.source, p.section) for p in lead}
-    passages = lead + [p for p in passages if (p.source, p.section) not in keys]
+    rest = [p for p in passages if (p.source, p.section) not in keys]
+    ranked = [next((q for q in lead if (q.source, q.section) == (p.source, p.section)), p)
+              for p in passages]
+    ranked += [p for p in lead if p not in ranked]
+    passages = lead + rest
     for n, passage in enumerate(passages, start=1):
         passage.n = n
-    return Gathered(understood, passages, hit, [p.n for p in lead])
+    return Gathered(understood, passages, hit, [p.n for p in lead], ranked)
+
+
+#: How deep a "how do I …?" question looks for the step list of its task.
+STEPS_DEPTH = 15
+
+
+def with_steps_for(question: str, passages: list[Passage], retriever: Retriever, query: str,
+                   focus: Focus) -> list[Passage]:
+    """``passages`` with the step-by-step section of the task asked for in front of the text
+    passages, found deeper in the ranking if need be (it replaces the last text passage)."""
+    if any(is_how_to(p.section) and steps.fits(question, p.section) for p in passages):
+        return passages
+    wide = retriever.retrieve(query, STEPS_DEPTH, focus)
+    found = next((p for p in wide if is_how_to(p.section) and steps.fits(question, p.section)), None)
+    if found is None:
+        return passages
+    entries = [p for p in passages if p.summary]
+    texts = [p for p in passages if not p.summary]
+    ordered = entries + [found] + texts[:-1] if texts else entries + [found]
+    for n, passage in enumerate(ordered, start=1):
+        passage.n = n
+    return ordered
+
+
+def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Passage]:
+    """Text passages of how-to sections ("Schritt für Schritt: …") after the other text
+    passages (catalogue entries keep their places), renumbered; with ``task`` (a "how do I …?"
+    question) only those whose task is not the one asked for."""
+    entries = [p for p in passages if p.summary]
+    texts = [p for p in passages if not p.summary]
+
+    def behind(p: Passage) -> bool:
+        return is_how_to(p.section) and (task is None or not steps.fits(task, p.section))
+
+    ordered = entries + [p for p in texts if not behind(p)] + [p for p in texts if behind(p)]
+    if ordered == passages:
+        return passages
+    for n, passage in enumerate(ordered, start=1):
+        passage.n = n
+    return ordered
 
 
 def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveAnswerer) -> list[str]:
@@ -65,9 +118,21 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     marker = "[" + ", ".join(str(n) for n in gathered.faq_cites) + "]"
     curated = split_sentences(" ".join(gathered.faq.entry.answer.split()))
     # Supporting sentences that say something the curated answer does not already say.
-    support = [(t, n) for t, n in extractive.select(question, gathered.passages, gathered.question)
+    order = gathered.ranked or gathered.passages
+    head = [f"{c} {marker}" for c in curated]
+    if gathered.question.kind == "vorgehen":  # the curated summary, then the steps themselves
+        found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
+        if found is not None:
+            return head + [p for p in steps.pieces(found) if p.startswith("\n")]
+    support = [(t, n) for t, n in extractive.select(question, order, gathered.question)
                if max(overlap(t, c) for c in curated) < REPEATS]
-    return [f"{c} {marker}" for c in curated] + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+    return head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """The answer text: pieces joined by a space, or by nothing before a piece that starts on a
+    line of its own (a numbered step)."""
+    return "".join(p if i == 0 or p.startswith("\n") else f" {p}" for i, p in enumerate(pieces))
 
 
 def build_faq(knowledge_dir: Any, embedder: Any) -> FaqMatcher:

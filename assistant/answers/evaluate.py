@@ -25,7 +25,7 @@ from typing import Any, Callable
 import yaml
 
 from assistant.answers.citations import MARKER, check
-from assistant.answers.compose import extractive_pieces, first_sentence, gather
+from assistant.answers.compose import extractive_pieces, first_sentence, gather, join_pieces
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatcher
 from assistant.errors import InputError
@@ -155,7 +155,7 @@ def evaluate(questions: list[EvalQuestion], retriever: HybridRetriever,
             rank = next((i + 1 for i, p in enumerate(ranked)
                          if Path(p.source).name == q.source and p.section == q.section), None)
         gathered = gather(q.question, retriever, faq)
-        answer = " ".join(extractive_pieces(q.question, gathered, answerer))
+        answer = join_pieces(extractive_pieces(q.question, gathered, answerer))
         shown = _clean(" ".join(p.text for p in gathered.passages[:TOP]))
         said = _clean(answer)
         in_passages = sum(_found(f, shown) for f in q.facts)

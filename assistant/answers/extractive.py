@@ -27,15 +27,33 @@ import numpy as np
 
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
-from assistant.answers.question import Question, topic_pattern, understand
+from assistant.answers.question import (Question, core, heading_topics, topic_patterns,
+                                         topicality, understand, is_how_to)
+from assistant.answers import steps
 from assistant.answers.sentences import split_sentences
+from assistant.answers.verdict import with_verdict
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 6
+#: Sentences an answer may grow to with fact-bearing sentences of the sections already quoted
+#: (a definition, a how-to or a may-I answer needs the rule's details, not only its lead).
+FACT_BUDGET: dict[str, int] = {"definition": 8, "vorgehen": 8, "darf_ich": 8, "datenquelle": 7,
+                               "schwelle": 7, "berechnung": 6}
+#: A sentence that carries a specific fact: a number or date, a legal reference, a table code,
+#: a quoted term or an abbreviation (DSGVO, KJH).
+FACT = re.compile(r"\d|§|\bArt\. |„[^“]{2,40}“|\b[A-ZÄÖÜ]{2,}[a-z]?[A-Z]*\b")
+FACT_BONUS = 0.1
+HOW_TO_PENALTY = 0.3
+FILL_RATIO = 0.3
 MIN_CHARS = 25
 TOPIC_BONUS = 0.3
+#: Extra weight of the question's own terms for the lead of a yes/no answer: the deciding
+#: sentence speaks of what the question asks about ("verzichten", "veröffentlichen").
+LEAD_LEXICAL = 0.5
 LEAD_PRIOR = 0.3
 #: Sentences from other passages after a leading catalogue entry.
 ENTRY_SUPPORT = 3
+#: Sentences from other passages after a list of steps.
+STEP_SUPPORT = 3
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
     r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
@@ -73,7 +91,7 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(darf|dürfen|gehör\w*|sollte|sollten|soll|sollen|muss|müssen|braucht|brauchen|"
         r"reicht|genügt)\b[^.;:]{0,80}\b(nicht|nie|niemals|kein\w*|nur)\b|"
         r"\b(nicht|nie|kein\w*|nur)\b[^.;:]{0,80}\b(darf|dürfen|gehör\w*|erlaubt|zulässig|"
-        r"veröffentlicht)\b|\b(untersagt|verboten|unzulässig|zulässig|erlaubt|gestattet|"
+        r"veröffentlicht|sollte|sollten|soll|sollen|muss|müssen)\b|\b(untersagt|verboten|unzulässig|zulässig|erlaubt|gestattet|"
         r"pflicht\w*|verpflichte\w*|grundsätzlich)\b", _W),
 }
 #: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
@@ -91,6 +109,8 @@ class Candidate:
     position: int
     terms: set[str]
     score: float = 0.0
+    lexical: float = 0.0
+    section: str | None = None
 
 
 def _terms(text: str, splitter: CompoundSplitter) -> set[str]:
@@ -111,7 +131,8 @@ class ExtractiveAnswerer:
             for position, sentence in enumerate(split_sentences(passage.text)):
                 if len(sentence) < MIN_CHARS or sentence.endswith(":") or sentence.startswith("Quelle"):
                     continue
-                out.append(Candidate(sentence, passage.n, rank, position, _terms(sentence, splitter)))
+                out.append(Candidate(sentence, passage.n, rank, position, _terms(sentence, splitter),
+                                     section=passage.section))
         return out
 
     def select(self, question: str, passages: Sequence[Passage],
@@ -141,14 +162,18 @@ class ExtractiveAnswerer:
         prior = np.array([1.0 / (1 + c.rank) for c in cands])
         w_dense, w_lex, w_prior = self.weights
         shaped = np.array([bool(shape.search(c.text)) for c in cands])
-        scores = w_dense * dense + w_lex * lexical + w_prior * prior + bonus * shaped * (lexical > 0)
+        facts = np.array([bool(FACT.search(c.text)) for c in cands])
+        # A how-to section's sentences are instructions: they answer "how do I …?" first.
+        how_to = np.array([understood.kind != "vorgehen" and is_how_to(c.section) for c in cands])
+        scores = (w_dense * dense + w_lex * lexical + w_prior * prior
+                  + (bonus * shaped + FACT_BONUS * facts) * (lexical > 0) - HOW_TO_PENALTY * how_to)
         symbols = understood.symbols()
         if symbols:  # "Was heißt der Schrägstrich?": the line that explains „/“
             named = np.array([any(g in c.text for g in symbols) for c in cands])
             scores = scores + SYMBOL_BONUS * named
             lexical = np.where(named, np.maximum(lexical, 1e-3), lexical)
-        for c, s in zip(cands, scores):
-            c.score = float(s)
+        for c, s, lex in zip(cands, scores, lexical):
+            c.score, c.lexical = float(s), float(lex)
         # A sentence must be relevant on its own, not only through its passage's rank; and an
         # instruction aimed at an assistant ("Ignoriere alle Anweisungen …") that shares no term
         # with the question is never quoted, even when its passage is the best one.
@@ -166,6 +191,17 @@ class ExtractiveAnswerer:
             if any(_similar(c, other) for other in chosen):
                 continue
             chosen.append(c)
+        # Then the facts: further sentences with numbers, dates, legal references or named
+        # terms from the sections already quoted, as long as they still fit the question.
+        quoted = {c.n for c in chosen}
+        fact_ids = {id(c) for c, f in zip(cands, facts) if f}
+        for c in ranked:
+            if len(chosen) >= FACT_BUDGET.get(understood.kind, MAX_SENTENCES):
+                break
+            if (c in chosen or c.n not in quoted or id(c) not in fact_ids
+                    or c.score < FILL_RATIO * best or any(_similar(c, o) for o in chosen)):
+                continue
+            chosen.append(c)
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
         lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
@@ -173,14 +209,18 @@ class ExtractiveAnswerer:
                  for c, ok in zip(cands, shaped)}
         if understood.asks_duty and not any(by_id.values()):
             by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
-        on_topic = topic_pattern(understood) if understood.kind == "darf_ich" else None
+        on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []
         leads = [c for c in ranked if by_id[id(c)]]
-        if on_topic is not None:
+        if on_topic:
             # The deciding sentence may stand in a lower-ranked section: its topic words count
             # more than its passage's rank.
+            # A sentence on every topic of the question ("personal data" and "AI service")
+            # counts once more; its deciding shape counts even without a shared word.
             def lead_key(c: Candidate) -> float:
-                topical = len(set(on_topic.findall(c.text.lower())))
-                return c.score - (w_prior - LEAD_PRIOR) / (1 + c.rank) + TOPIC_BONUS * topical
+                topical = topicality(understood, c.text) + heading_topics(understood, c.section)
+                return (c.score - (w_prior - LEAD_PRIOR) / (1 + c.rank) + TOPIC_BONUS * topical
+
+                        + LEAD_LEXICAL * c.lexical + (bonus if c.lexical == 0 else 0.0))
 
             leads.sort(key=lambda c: -lead_key(c))
         lead = leads[0] if leads else None
@@ -203,15 +243,40 @@ class ExtractiveAnswerer:
 
         When the question names an indicator, the answer starts with its catalogue entry
         (definition, formula, Stichtag, source; correct by construction) and adds the best
-        sentences of the other passages.
+        sentences of the other passages. A "may I …?" answer puts the verdict its deciding
+        sentence gives in front ("Nein: …"); a "how do I …?" answer gives the numbered steps
+        of a passage that lists them.
         """
         understood = understand(question)
         entry = next((p for p in passages if p.summary), None)
         if entry is None:
-            return [f"{text} [{n}]" for text, n in self.select(question, passages, understood)]
+            chosen = self.select(core(understood), passages, understood)
+            if understood.kind == "vorgehen":
+                found = steps.find(passages, question=question)
+                if found is not None:
+                    return self._with_steps(found, chosen)
+            if chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0]):
+                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
+            return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
         extra = self.select(question, others, understood)[:ENTRY_SUPPORT] if others else []
         return [f"{s} [{entry.n}]" for s in entry.summary] + [f"{t} [{n}]" for t, n in extra]
+
+    @staticmethod
+    def decides(understood: Question, sentence: str) -> bool:
+        """Whether ``sentence`` has the shape of a sentence that decides a yes/no question."""
+        shape = DUTY if understood.asks_duty else LEAD_SHAPES["darf_ich"]
+        return bool(shape.search(sentence) or LEAD_SHAPES["darf_ich"].search(sentence))
+
+    @staticmethod
+    def _with_steps(found: steps.Steps, chosen: list[tuple[str, int]]) -> list[str]:
+        listed = steps.pieces(found)
+        if not found.intro and chosen:  # no introduction: the best sentence leads
+            listed.insert(0, f"{chosen[0][0]} [{chosen[0][1]}]")
+        step_text = " ".join(found.steps)
+        support = [(t, n) for t, n in chosen if n != found.passage.n and t not in step_text]
+        return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
+                         for i, (t, n) in enumerate(support[:STEP_SUPPORT])]
 
 
 def _similar(a: Candidate, b: Candidate) -> bool:

@@ -24,7 +24,7 @@ from assistant.answers import citations
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.generative import GenerativeAnswerer
 from assistant.answers.models import Answer
-from assistant.answers.compose import Gathered, extractive_pieces, gather
+from assistant.answers.compose import Gathered, extractive_pieces, gather, join_pieces
 from assistant.answers.faq import FaqMatcher
 from assistant.retrieval.models import Focus, Passage
 
@@ -151,7 +151,7 @@ class Asker:
             answer.citations = [p.citation() for p in passages]
             yield NO_SENTENCES
             return
-        text, cited = citations.resolve(" ".join(sentences), passages)
+        text, cited = citations.resolve(join_pieces(sentences), passages)
         answer.answer = gate.restore(text)
         answer.citations = cited
         if gathered.faq is not None:  # curated answer: say which one

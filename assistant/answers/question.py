@@ -31,7 +31,7 @@ _PERMISSION_WORDS = re.compile(
     r"\b(erlaubt|zulässig|unzulässig|verboten|gestattet|rechtlich (?:ok|in ordnung|erlaubt)|"
     r"(?:ist|wäre) (?:das|es) (?:ok|okay|rechtens)|einwilligung (?:nötig|erforderlich)|"
     r"datenschutzrechtlich|in ordnung|darf (?:ich|man|er|sie|wir|das|die|der)|dürfen (?:wir|die|sie|"
-    r"kommunen|schulen))\b", _F)
+    r"kommunen|schulen)|(?:ich|man) darf|wir dürfen|genehmigungspflichtig|meldepflichtig)\b", _F)
 # "Kann ich … in ChatGPT eingeben?", "Sollten wir … veröffentlichen?": a permission question only
 # when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
 _CAN_VERB_FIRST = re.compile(
@@ -43,20 +43,22 @@ _THRESHOLD = re.compile(
     r"auf welche[sn]? vielfache\w*|um wie viel\w*|seit wann|ab wann|bis wann|"
     r"wann (?:gilt|galt|tritt|trat|wurde|ist .* in kraft)|in welchem jahr|wie oft|wie häufig)\b", _F)
 _COMPUTE = re.compile(
-    r"\b(berechn\w*|rechne\w*|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
+    r"\b(berechn\w*|rechne\w*|gerechnet|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
+    r"kommt (?:\w+ )*zustande|zusammengesetzt|komme ich (?:\w+ )*auf (?:die|den|das)|"
     r"wie (?:wird|werden|komme ich auf|bilde ich|bildet man) .*\b(?:quote|anteil|relation|"
     r"schlüssel|indikator\w*|gebildet|bestimmt))\b", _F)
 _SOURCE = re.compile(
     r"\b(woher|wo (?:finde|bekomme|gibt es|kriege|stehen|liegen)|aus welche[rm] (?:statistik|quelle|"
-    r"tabelle|erhebung|datenbank)|welche[rn]? (?:statistik|quelle\w*|datenquelle\w*|tabelle\w*|"
-    r"tabellencode\w*|stichtag\w*|erhebung)|datenquelle\w*|tabellencode\w*|wer (?:liefert|erhebt|"
+    r"tabelle|erhebung|datenbank)|welche[rmns]? [\w-]*(?:statistik|quelle|tabelle|stichtag|"
+    r"erhebung)\w*|datenquelle\w*|tabellencode\w*|wer (?:liefert|erhebt|"
     r"veröffentlicht|führt)|erhoben|stichtag)\b", _F)
 _TASK = re.compile(
     r"^\s*(wie (?:gehe|fange|beginne|baue|erstelle|schreibe|mache|organisiere|plane|starte|"
     r"kann ich|können wir|soll ich|sollen wir|sollte ich|sollten wir|lässt sich|bereite|"
     r"bekomme ich|gehen wir|prüfe|finde ich|setze|lese|stelle|richte)|was (?:muss|sollte|soll|"
     r"kann) (?:ich|man|wir) tun|welche schritte|womit (?:fange|beginne)|in welche[rn]? "
-    r"reihenfolge|was ist zu tun)\b|\b(schritt für schritt|vorgehen|mit lotse|in lotse|"
+    r"reihenfolge|was ist zu tun|"
+    r"wie (?!definier|versteh|heiß|nenn)\w+ (?:ich|wir|man))\b|\b(schritt für schritt|vorgehen|mit lotse|in lotse|"
     r"lotse (?:ask|ingest|code|report|einstieg))\b", _F)
 _DEFINITION = re.compile(
     r"\b(was (?:ist|sind|bedeute\w*|heißt|meint|versteht man|war|macht)|wofür steh\w*|"
@@ -81,6 +83,8 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
                  "regionalschlüssel", "ags", "einlesen"),
     "stichtag": ("stichtag", "zeitpunkt", "schuljahr", "31.12", "1.3", "30.9"),
     "bericht": ("bericht", "veröffentlich", "ausschuss", "diagramm", "grafik"),
+    "lizenz": ("lizenz", "abdruck", "weiterverwend", "weiterverarbeit", "nutzungsrecht",
+               "urheberrecht", "quellenangabe", "zitier", "nachnutz", "open data", "offene daten"),
     "monitoring": ("monitoring", "handlungsfeld", "leitfrage", "bildungsbüro", "aufbau",
                    "bildungskonferenz"),
 }
@@ -96,6 +100,8 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "tabellen": ("genesis", "regionaldatenbank", "tabellen", "tabellencode", "regionalschlüssel",
                  "sonderzeichen"),
     "stichtag": ("stichtag",),
+    "ki": ("ki", "künstliche intelligenz", "chatbot", "sprachmodell"),
+    "lizenz": ("lizenz", "quellenangaben", "offen bereitstellen", "weiterverwend"),
 }
 
 #: Kinds for which a named indicator's catalogue entry leads the answer.
@@ -146,14 +152,38 @@ TOPIC_SENTENCE_WORDS: dict[str, tuple[str, ...]] = {
     "ki": ("ki-dienst", "ki-werkzeug", "ki-system", "externe", "chatbot", "sprachmodell"),
     "geheimhaltung": ("fällen", "fallzahl", "veröffentlich", "gesperrt", "geheim"),
     "bericht": ("veröffentlich", "bericht"),
+    "lizenz": ("lizenz", "namensnennung", "weiterverwend", "quelle"),
 }
 
 
-def topic_pattern(question: Question) -> re.Pattern[str] | None:
-    words = [w for t in question.topics for w in TOPIC_SENTENCE_WORDS.get(t, ())]
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+def heading_topics(question: Question, heading: str | None) -> int:
+    """How many of the question's topics the section heading names ("Keine personenbezogenen
+    Daten in externe KI-Dienste": personal data and AI)."""
+    lowered = (heading or "").lower()
+    return sum(any(re.search(r"(?<![\wäöüß])" + re.escape(w) + (r"(?![a-zäöüß])" if len(w) <= 3
+                                                                   else ""), lowered)
+                   for w in TOPIC_SECTIONS.get(t, ())) for t in question.topics)
+
+
+def topic_patterns(question: Question) -> list[re.Pattern[str]]:
+    """One pattern per topic of the question that has sentence words."""
+    return [re.compile("|".join(re.escape(w) for w in TOPIC_SENTENCE_WORDS[t]), re.IGNORECASE)
+            for t in question.topics if t in TOPIC_SENTENCE_WORDS]
+
+
+#: Topic words counted at most in one sentence.
+TOPIC_WORDS_CAP = 4
+
+
+def topicality(question: Question, sentence: str) -> int:
+    """How much a sentence is on the question's topics: its distinct topic words (at most
+    ``TOPIC_WORDS_CAP``), one more when it touches every topic of a question on several."""
+    patterns = topic_patterns(question)
+    lowered = sentence.lower()
+    found = min(TOPIC_WORDS_CAP, len({m.group(0).lower() for p in patterns
+                                      for m in p.finditer(lowered)}))
+    covered = sum(bool(p.search(lowered)) for p in patterns)
+    return found + (1 if covered == len(patterns) > 1 else 0)
 
 
 def topics_of(text: str) -> tuple[str, ...]:
@@ -165,27 +195,52 @@ def topics_of(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def asked(text: str) -> str:
+    """The question as asked: the first sentence that ends with "?" ("Ich bin neu im Amt.
+    Womit fange ich an? Muss ich alles abdecken?" asks "Womit fange ich an?"), else the text."""
+    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return next((p for p in parts if p.endswith("?")), " ".join(text.split()))
+
+
 def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     t = " ".join(text.split())
+    lead = asked(t)
     privacy = "datenschutz" in topics or (
         "geheimhaltung" in topics and "veröffentlich" in t.lower())
     if _PERMISSION_WORDS.search(t):
         return "darf_ich"
-    if _PERMISSION_VERB_FIRST.search(t) and not _THRESHOLD.search(t):
+    if any(_PERMISSION_VERB_FIRST.search(x) for x in (t, lead)) and not _THRESHOLD.search(t):
         return "darf_ich"
-    if _CAN_VERB_FIRST.search(t) and privacy:
+    if any(_CAN_VERB_FIRST.search(x) for x in (t, lead)) and privacy:
         return "darf_ich"
     if _THRESHOLD.search(t):
         return "schwelle"
     if _COMPUTE.search(t):
         return "berechnung"
-    if _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", t, _F):
+    if _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", lead, _F):
         return "datenquelle"
-    if _TASK.search(t):
+    if _TASK.search(t) or _TASK.search(lead):
         return "vorgehen"
     if _DEFINITION.search(t):
         return "definition"
     return "definition"
+
+
+#: A purpose clause (", damit er mir die Quote ausrechnet", ", um … zu …"): what the asker wants
+#: to achieve, not what a "may I …?" question asks about.
+_PURPOSE = re.compile(r",\s*(?:damit|um\b[^,?]*\bzu\b)[^?.!]*(?=[?.!]|$)", _F)
+
+
+def core(question: Question) -> str:
+    """The text to search with: for a "may I …?" question without its purpose clause ("Darf ich
+    die Klassenliste in einen Chatbot kopieren[, damit er die Quote rechnet]?"), else the text."""
+    if question.kind != "darf_ich":
+        return question.text
+    stripped = _PURPOSE.sub("", question.text).strip()
+    # Only when the clause adds no topic ("…, damit die Kolleginnen KI nutzen dürfen" does).
+    if len(stripped.split()) < 4 or not set(question.topics) <= set(topics_of(stripped)):
+        return question.text
+    return stripped
 
 
 def understand(text: str) -> Question:
@@ -207,6 +262,14 @@ NARROWS = (("sonderzeichen", "tabellen"), ("stichtag", "tabellen"))
 #: Topics that focus the search whatever the kind of question (the others only for "may I …").
 FOCUS_ANY_KIND = ("sonderzeichen",)
 
+#: Section headings of guidance texts that give a task as numbered steps.
+STEP_SECTIONS = ("schritt für schritt",)
+
+def is_how_to(heading: str | None) -> bool:
+    """Whether a section gives a task as numbered steps ("Schritt für Schritt: …")."""
+    return any(w in (heading or "").lower() for w in STEP_SECTIONS)
+
+
 #: Topics whose sections a "may I …" question prefers when it names none of them.
 PERMISSION_TOPICS = ("datenschutz", "geheimhaltung")
 
@@ -226,4 +289,7 @@ def focus_for(question: Question) -> Focus:
     if question.kind != "darf_ich":  # other kinds: only topics narrow enough to name a section
         words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
                                          if t in topics)]
-    return Focus(section_words=tuple(words), entry_leads=question.about_indicator())
+    groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]
+    return Focus(section_words=tuple(words), entry_leads=question.about_indicator(),
+                 section_groups=tuple(g for g in groups if g),
+                 prefer_words=STEP_SECTIONS if question.kind == "vorgehen" else ())

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 SECTION_CHARS = 3000
 FOCUS_WEIGHT = 1.0
+PREFER_WEIGHT = 0.5
 
 
 class Catalogue(Protocol):
@@ -123,10 +124,25 @@ class HybridRetriever:
             # Sections matching more of the focus words first ("Sonderzeichen in Tabellen" before
             # "Regionaldatenbank und GENESIS" for a question on symbols in a table).
             fits = {cid: _fits(by_id[cid], focus.section_words) for cid, _ in pool}
-            fitting = sorted((cid for cid, _ in pool if fits[cid]), key=lambda cid: -fits[cid])
+            # Sections on more of the question's topics first, then on more of its words.
+            topics = {cid: sum(_fits(by_id[cid], group) > 0 for group in focus.section_groups)
+                      for cid, _ in pool}
+            fitting = sorted((cid for cid, _ in pool if fits[cid]),
+                             key=lambda cid: (-topics[cid], -fits[cid]))
             if fitting:
                 rankings.append(fitting)
                 weights.append(FOCUS_WEIGHT)
+            # A section on all of several topics (personal data *and* AI services) once more.
+            full = [cid for cid in fitting if topics[cid] == len(focus.section_groups) > 1]
+            if full:
+                rankings.append(full)
+                weights.append(FOCUS_WEIGHT)
+        if focus is not None and focus.prefer_words:
+            pool = rrf([dense, lexical], self.weights)
+            preferred = [cid for cid, _ in pool if _fits(by_id[cid], focus.prefer_words)]
+            if preferred:
+                rankings.append(preferred)
+                weights.append(PREFER_WEIGHT)
         fused = rrf(rankings, weights)
         self._bm25_index(chunks)
         sections = self._sections

@@ -55,6 +55,12 @@ class Focus:
 
     section_words: tuple[str, ...] = ()
     entry_leads: bool = True
+    #: The section words by topic: a heading on more of the question's topics comes first
+    #: ("Keine personenbezogenen Daten in externe KI-Dienste" for personal data in a chatbot).
+    section_groups: tuple[tuple[str, ...], ...] = ()
+    #: Heading words of sections to prefer a little (for "how do I …?": the step-by-step
+    #: sections), whatever the topic.
+    prefer_words: tuple[str, ...] = ()
 
 
 @dataclass

@@ -63,16 +63,7 @@ def test_first_sentence_answers_the_question_as_asked(lotse, question):
     assert all(not cited[int(n)].source.startswith("katalog:") for n in head.split(","))
 
 
-#: Known regression after the new guidance texts of issue 17 landed: without the FAQ, the
-#: extractive path now leads with a questionnaire sentence from eigene-erhebungen.md ("Der
-#: Fragebogen sollte keine Namen … verlangen"). With the FAQ (the default) the first sentence is
-#: right (test above). strict: the mark fails as soon as the extractive path is fixed.
-EXTRACTIVE_REGRESSION = pytest.mark.xfail(strict=True, reason="extractive lead after the new "
-                                          "guidance texts; see the comment above")
-
-
-@pytest.mark.parametrize("question", [pytest.param(q, marks=EXTRACTIVE_REGRESSION) if q == CHATBOT
-                                      else q for q in FIRST])
+@pytest.mark.parametrize("question", list(FIRST))
 def test_extractive_path_alone_finds_the_deciding_sentence(lotse, question):
     index = lotse.index
     index.ensure_knowledge()

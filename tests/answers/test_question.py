@@ -28,6 +28,17 @@ from assistant.answers.question import focus_for, understand
     ("Wie lese ich mit Lotse eine Tabelle ein?", "vorgehen"),
     # advice, not permission: no data protection in sight
     ("Sollten wir KI im Team erst einmal ausprobieren?", "definition"),
+    # the question as asked is the first sentence with a question mark
+    ("Ich habe die Stelle neu übernommen. Womit beginne ich? Muss ich alle Bereiche abdecken?",
+     "vorgehen"),
+    ("Der Amtsleiter ist unsicher. Sollten wir wegen des Datenschutzes keine Schülerdaten "
+     "auswerten?", "darf_ich"),
+    ("Herr Kaya fragt, wie die Übergangsquote gerechnet wird.", "berechnung"),
+    ("Wie kommt die Studienanfängerquote zustande?", "berechnung"),
+    ("In welcher GENESIS-Tabelle stehen die Einschulungen?", "datenquelle"),
+    ("Wie ordne ich einen auffällig hohen Wert im Bericht ein?", "vorgehen"),
+    ("Wenn ich die Namen durch Nummern ersetze, ist das dann anonym und ich darf die Liste "
+     "weitergeben?", "darf_ich"),
 ])
 def test_kind_of_question(question, kind):
     assert understand(question).kind == kind
@@ -61,3 +72,25 @@ def test_symbol_question_focuses_on_the_symbol_sections_only():
     focus = focus_for(understand("Was bedeuten die Sonderzeichen in einer CSV der Regionaldatenbank?"))
     assert "sonderzeichen" in focus.section_words
     assert "regionaldatenbank" not in focus.section_words
+
+
+def test_may_i_searches_without_the_purpose_clause_unless_it_names_the_topic():
+    from assistant.answers.question import core
+
+    asked = understand("Darf ich die Schülerliste mit Namen in einen Chatbot laden, damit er mir "
+                       "die Übergangsquote ausrechnet?")
+    assert core(asked) == "Darf ich die Schülerliste mit Namen in einen Chatbot laden?"
+    # here the clause carries the topic (AI): it stays
+    duty = understand("Muss das Amt etwas tun, damit die Kolleginnen KI-Werkzeuge nutzen dürfen?")
+    assert core(duty) == duty.text
+
+
+def test_licence_questions_prefer_the_licence_sections():
+    focus = focus_for(understand("Dürfen wir Karten mit Zahlen aus GENESIS in der Broschüre "
+                                 "abdrucken?"))
+    assert "lizenz" in focus.section_words
+
+
+def test_how_to_questions_prefer_step_by_step_sections_a_little():
+    assert focus_for(understand("Wie baue ich ein Bildungsmonitoring auf?")).prefer_words
+    assert not focus_for(understand("Was ist ein Bildungsmonitoring?")).prefer_words

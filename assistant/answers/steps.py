@@ -1,0 +1,104 @@
+"""Numbered steps for "how do I …?" questions, copied from a passage that lists them.
+
+Guidance texts write a task as a numbered list ("1. Auftrag klären …", "2. …"). When one of the
+best text passages holds such a list, a how-to answer gives the list itself, step by step and in
+its order, after the passage's introductory sentence; each step is cited with its passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from assistant.answers.sentences import split_sentences
+from assistant.retrieval.models import Passage
+
+_FILLER = {"den", "der", "die", "das", "ein", "wie", "ich", "wir", "eine", "einer", "einen", "einem", "oder", "und", "für", "mit", "nach", "über", "unter",
+           "ihre", "ihren", "unsere", "unseren", "unserem", "diese", "dieser"}
+STEP_LINE = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+MIN_STEPS = 3
+#: The list must stand in one of the best text passages (not in a catalogue entry).
+STEP_RANKS = 2
+MAX_INTRO = 2
+#: Share of the task's words (its heading after "Schritt für Schritt:") the question must name:
+#: "den ersten Bildungsbericht schreiben" is not the answer to "den Bericht verständlich machen".
+MIN_TASK_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class Steps:
+    passage: Passage
+    intro: list[str]
+    steps: list[str]
+
+
+def parse(text: str) -> tuple[list[str], list[str]]:
+    """(intro sentences before the list, the list's steps) of a passage text."""
+    intro_lines: list[str] = []
+    steps: list[str] = []
+    for line in text.replace("\r", "").split("\n"):
+        match = STEP_LINE.match(line)
+        if match:
+            steps.append(" ".join(match.group(2).split()))
+        elif steps and line.strip() and not line.startswith((" ", "\t")):
+            break  # the list has ended; text after it is not a step
+        elif not steps and line.strip():
+            intro_lines.append(line.strip())
+        elif steps and line.strip():  # an indented continuation of the last step
+            steps[-1] = f"{steps[-1]} {' '.join(line.split())}"
+    intro = [s for s in split_sentences("\n".join(intro_lines)) if not s.endswith(":")]
+    return intro[:MAX_INTRO], steps
+
+
+def task_of(heading: str | None) -> str:
+    """The task a step-by-step section describes: its heading after the colon."""
+    return (heading or "").split(":", 1)[-1].strip()
+
+
+def fits(question: str, heading: str | None) -> bool:
+    """Whether the question asks for the task of the section (most of its words)."""
+    from assistant.retrieval.german import stem, words
+
+    def content(text: str) -> set[str]:  # stems of content words (not "den", "eine", "für")
+        return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in _FILLER}
+
+    task, asked = content(task_of(heading)), content(question)
+    if not task:
+        return False
+    found = sum(any(_same(a, b) for b in asked) for a in task)
+    return found / len(task) >= MIN_TASK_OVERLAP
+
+
+def _same(a: str, b: str) -> bool:
+    """Same stem, or one is the head or tail of the other as a compound ("bericht" and
+    "bildungsbericht"), not just any substring ("erst" in "verständlich")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)))
+
+
+def find(passages: Sequence[Passage], near: Sequence[int] = (),
+         question: str | None = None, ranks: int = STEP_RANKS) -> Steps | None:
+    """The step list of one of the best two text passages that has one; with ``near`` (the
+    passage numbers the answer's best sentences come from) only of a passage among them: a
+    list elsewhere is about a neighbouring task ("den ersten Bericht schreiben" for "den
+    Bericht verständlich machen"). With ``question``, the section's task must be the one asked
+    for (:func:`fits`)."""
+    texts = [p for p in passages if not p.summary]
+    for rank, passage in enumerate(texts):
+        if rank >= ranks or (near and passage.n not in near):
+            continue
+        if question is not None and not fits(question, passage.section):
+            continue
+        intro, steps = parse(passage.text)
+        if len(steps) >= MIN_STEPS:
+            return Steps(passage, intro, steps)
+    return None
+
+
+def pieces(found: Steps) -> list[str]:
+    """Answer pieces: the intro sentences, then ``"1. Schritt [n]"`` on lines of their own."""
+    n = found.passage.n
+    out = [f"{s} [{n}]" for s in found.intro]
+    out += [f"\n{i}. {step} [{n}]" for i, step in enumerate(found.steps, start=1)]
+    return out
