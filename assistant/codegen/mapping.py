@@ -26,9 +26,21 @@ def words(text: str) -> list[str]:
     return [t for t in normalize(text).split() if t not in _FILLER and not t.replace(".", "").isdigit()]
 
 
+_ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
+
+
+def _stem(tok: str) -> str:
+    """A word without one adjective/noun ending ("mittleren", "mittlerem" -> "mittler")."""
+    for ending in _ENDINGS:
+        if tok.endswith(ending) and len(tok) - len(ending) >= 5:
+            return tok[: -len(ending)]
+    return tok
+
+
 def _covered(label_tok: str, text_toks: list[str]) -> float:
-    return max((max(token_score(t, label_tok), token_score(label_tok, t)) for t in text_toks),
-               default=0.0)
+    stem = _stem(label_tok)
+    return max((1.0 if _stem(t) == stem else max(token_score(t, label_tok), token_score(label_tok, t))
+                for t in text_toks), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -73,10 +85,15 @@ def split_compounds(toks: list[str], vocabulary: set[str]) -> list[str]:
     "krippen", "plaetze"), so a task's compound finds the label "Plätze für Krippenkinder"."""
     out = list(toks)
     for tok in toks:
-        tails = [w for w in vocabulary if len(w) >= 5 and tok != w and tok.endswith(w) and len(tok) - len(w) >= 4]
-        if tails:
-            tail = max(tails, key=len)
-            out += [tok[: -len(tail)], tail]
+        for ending in ("", "n", "en", "s", "es", "e"):
+            base = tok[: len(tok) - len(ending)]
+            if not tok.endswith(ending):
+                continue
+            tails = [w for w in vocabulary if len(w) >= 5 and base != w and base.endswith(w) and len(base) - len(w) >= 4]
+            if tails:
+                tail = max(tails, key=len)
+                out += [base[: -len(tail)], tail]
+                break
     return out
 
 
