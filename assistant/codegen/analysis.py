@@ -95,13 +95,13 @@ def rangfolge(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
         if region in p["regionen"] and not math.isnan(value):
             by_year[year].append((region, value))
     descending = p["absteigend"] == "ja"
-    rows = []
+    rows: list[dict[str, Any]] = []
     for year, items in by_year.items():
         for region, value in items:
             better = sum(1 for _, other in items if (other > value if descending else other < value))
             rows.append({"region": region, "jahr": year, "wert": value, "rang": better + 1})
     if p.get("anzahl"):
-        rows = [r for r in rows if r["rang"] <= int(p["anzahl"])]
+        rows = [r for r in rows if int(r["rang"]) <= int(p["anzahl"])]
     return _frame(rows, ["region", "jahr", "wert", "rang"])
 
 

@@ -10,6 +10,7 @@ column out ("weiblich" is not the denominator "alle Absolventen und Abgänger").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.catalogue.search import normalize, token_score
@@ -37,10 +38,23 @@ def _stem(tok: str) -> str:
     return tok
 
 
+def _head(part: str, whole: str) -> bool:
+    """``part`` is the head (last part) of the compound ``whole``: "abschluss" of
+    "hauptschulabschluss", not "kinder" of "kindergaerten" (a modifier names something else)."""
+    return len(part) >= 5 and len(whole) > len(part) and _stem(whole).endswith(_stem(part))
+
+
 def _covered(label_tok: str, text_toks: list[str]) -> float:
     stem = _stem(label_tok)
-    return max((1.0 if _stem(t) == stem else max(token_score(t, label_tok), token_score(label_tok, t))
-                for t in text_toks), default=0.0)
+    best = 0.0
+    for tok in text_toks:
+        if _stem(tok) == stem or token_score(tok, label_tok) == 1.0:
+            return 1.0
+        if _head(tok, label_tok):
+            best = max(best, 0.6)  # the text names the kind: "Abschluss" for "Hauptschulabschluss"
+        elif _head(label_tok, tok):
+            best = max(best, 0.5)  # the text's compound ends with the label word
+    return best
 
 
 @dataclass(frozen=True)
@@ -75,9 +89,29 @@ def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str
     covered = [_covered(t, text_toks) for t in toks]
     if min(covered) > 0:
         return "full", sum(covered)
-    if max(covered) > 0:
+    if covered[_head_index(label)] > 0:
         return "partial", 0.2 * sum(covered)
-    return "none", 0.0
+    return "none", 0.0  # only a complement is named ("Kinder" of "Tageseinrichtungen für Kinder")
+
+
+_PREPOSITIONS = frozenset(["fuer", "von", "vom", "mit", "nach", "der", "des", "aus", "bei", "ohne", "zum", "zur"])
+
+
+def _head_index(label: str) -> int:
+    """Position (in :func:`words`) of the label's head noun: the last capitalised word before a
+    preposition ("Tageseinrichtungen für Kinder", "Verfügbare Plätze", "Schüler insgesamt")."""
+    kept = words(label)
+    if not kept:
+        return 0
+    nouns: list[str] = []
+    for raw in re.findall(r"[^\W\d_][\w.]*", label):
+        tok = normalize(raw)
+        if tok in _PREPOSITIONS and nouns:
+            break
+        if raw[:1].isupper() and tok in kept and tok not in TOTAL_LABELS:
+            nouns.append(tok)
+    head = nouns[-1] if nouns else kept[-1]
+    return kept.index(head)
 
 
 def split_compounds(toks: list[str], vocabulary: set[str]) -> list[str]:

@@ -24,17 +24,17 @@ from assistant.codegen.source import TOTAL_LABELS, DataFile, ValueColumn
 
 #: Everyday words -> header words (appended after the word, so both stay in the text).
 SYNONYMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:personal|beschaeftigte\w*|fachkraefte|mitarbeitende\w*|erzieher\w*)$"), "personen"),
+    (re.compile(r"^(?:personal|beschaeftigte\w*|fachkr\w+|mitarbeitende\w*|erzieher\w*|paedagog\w*)$"), "personen"),
     (re.compile(r"^(?:kitas?|kindertagesstaetten?|kindertageseinrichtung\w*)$"), "tageseinrichtungen"),
-    (re.compile(r"^(?:abi|abitur\w*|abis)$"), "allgemeiner hochschulreife"),
+    (re.compile(r"^(?:abi|abitur\w*|abis)$"), "allgemeiner fachgebundener hochschulreife"),
     (re.compile(r"^hsa$|^hauptschulabschl\w*"), "hauptschulabschluss ersten schulabschluss"),
     (re.compile(r"^(?:esa|berufsbildungsreife)$"), "ersten schulabschluss hauptschulabschluss"),
     (re.compile(r"^(?:msa|realschulabschl\w*)$"), "mittlerem abschluss schulabschluss"),
     (re.compile(r"^(?:fachabi\w*|fhr)$"), "fachhochschulreife"),
     (re.compile(r"^(?:schulabbrecher\w*|abbrecher\w*)$"), "ohne hauptschulabschluss ersten schulabschluss"),
-    (re.compile(r"^krippen?$|^krippenkind\w*"), "kinderkrippen krippenkinder"),
-    (re.compile(r"^kindergartenkind\w*$"), "kindergaerten kindergartenkinder"),
-    (re.compile(r"^hortkind\w*$|^horts?$"), "horte hortkinder"),
+    (re.compile(r"^krippe\w*"), "kinderkrippen krippenkinder"),
+    (re.compile(r"^kindergart\w*|^kindergaert\w*"), "kindergaerten kindergartenkinder"),
+    (re.compile(r"^hort\w*"), "horte hortkinder"),
     (re.compile(r"^einrichtung\w*$"), "tageseinrichtungen"),
     (re.compile(r"^(?:maedchen|frauen|\w{3,}innen)$"), "weiblich"),
     (re.compile(r"^(?:jungen|jungs|buben|maenner)$"), "maennlich"),
@@ -91,8 +91,10 @@ def prepare(text: str, drop_groups: bool = False) -> str:
     group words ("Jungen") when ``drop_groups``."""
     pieces = re.split(r"[,;:?!]|\.(?=\s|$)", text)
     norm = " , ".join(normalize(p) for p in pieces if normalize(p))
+    # "Abiturquote", "Krippenanteil": the measure word apart from what it measures.
+    norm = re.sub(r"\b([a-z]{3,}?)(quote|anteil|rate)(n|s)?\b", r"\2 \1", norm)
     for pattern, words_ in PHRASES:
-        norm = pattern.sub(lambda m, w=words_: f"{m.group(0)} {w} " if w else " ", norm)
+        norm = pattern.sub(f"\\g<0> {words_} " if words_ else " ", norm)
     if drop_groups:
         norm = " ".join(t for t in norm.split() if not any(p.match(t) for p in GROUPS.values()))
     return " ".join(norm.split())
@@ -141,11 +143,18 @@ class Measure:
     denominator: Quantity | None = None
     factor: float = 100.0
     notes: list[str] = field(default_factory=list)
+    #: "phrase": the task spelt out numerator and denominator; "words": only share words.
+    how: str = "phrase"
 
 
 def _is_total(label: str) -> bool:
     toks = words(label)
     return bool(toks) and all(t in TOTAL_LABELS for t in toks)
+
+
+def _all_total(data: DataFile, column: ValueColumn) -> bool:
+    levels = data.varying_levels() if data.layout == "genesis" else [0]
+    return all(_is_total(column.labels[lvl]) for lvl in levels if lvl < len(column.labels))
 
 
 def _darunter(column: ValueColumn) -> bool:
@@ -229,8 +238,7 @@ def _listed(data: DataFile, text: str, exclude: set[int]) -> Quantity | None:
     for item in items:
         found = match_slot(data, "zaehler", item, exclude=exclude)
         col = found.column
-        if col is None or found.ambiguous or _darunter(col) or col in columns or all(
-                _is_total(lab) for lab in col.labels):
+        if col is None or found.ambiguous or _darunter(col) or col in columns or _all_total(data, col):
             return None
         columns.append(col)
     return Quantity(tuple((1, c) for c in columns))
@@ -270,7 +278,7 @@ def _denominator(data: DataFile, num: Quantity, text: str, exclude: set[int]) ->
     """The base the task names; the total of the numerator's category when it names none that
     the header knows ("an allen Schulabgängern")."""
     found = _match(data, "nenner", text, exclude | {c.index for _, c in num.terms}) if _content(text) else None
-    if found is not None and all(_is_total(lab) for lab in found.column.labels) is False:
+    if found is not None:
         return found
     total = total_of(data, num.column)
     if total is not None and len(num.terms) > 1:
@@ -290,7 +298,7 @@ def parse(data: DataFile, text: str, exclude: set[int] = frozenset(),  # type: i
     plain = norm.replace(" , ", " ")
     for pattern in PER_PATTERNS:
         match = pattern.search(plain)
-        if match and (pattern is PER_PATTERNS[1] or _AVERAGE.search(plain)):
+        if match:
             num = numerator_of(data, expand(match.group("x")), exclude)
             if num is None:
                 continue
@@ -319,8 +327,14 @@ def parse(data: DataFile, text: str, exclude: set[int] = frozenset(),  # type: i
         if num is not None:
             total = total_of(data, num.column)
             if total is not None and total != num.column:
-                return Measure(num, _denominator(data, num, "", exclude), factor=100.0)
+                return Measure(num, _denominator(data, num, "", exclude), factor=100.0, how="words")
     return None
+
+
+def names_ratio(text: str) -> bool:
+    """The task asks for X per Y or a share of Y (then a plain count would answer another question)."""
+    norm = prepare(text).replace(" , ", " ")
+    return any(p.search(norm) for p in PER_PATTERNS[:1] + RATIO_PATTERNS)
 
 
 def per_factor(text: str) -> float:

@@ -34,7 +34,7 @@ _BUND = re.compile(r"\b(?:bund|bundes(?:weit|ebene|gebiet|wert|durchschnitt|schn
 _LAND_REF = re.compile(r"\blandes(?:wert|durchschnitt|schnitt|mittel|ergebnis|ebene)\w*|"
                        r"\b(?:ihr|sein|dem|zum|mit dem|des) (?:jeweiligen )?(?:bundes)?land(?:es)?\b|"
                        r"\bgegenueber (?:dem )?land\b")
-_LAND_LEVEL = re.compile(r"\b(?:bundes)?laender[ns]?\b|\bbundeslaendern?\b")
+_LAND_LEVEL = re.compile(r"\b(?:bundes)?laender[ns]?\b|\bbundeslaendern?\b|welche[srm]? (?:bundes)?land\b")
 _BEZIRK_LEVEL = re.compile(r"regierungsbezirk\w*|statistische\w* regionen")
 _GEMEINDE_LEVEL = re.compile(r"\bgemeinden\b|\bkommunen\b")
 _KF_LEVEL = re.compile(r"kreisfreie\w* staedte|\bstaedte\b|grossstaedte")
@@ -88,9 +88,12 @@ def _name_index(data: DataFile) -> dict[str, list[str]]:
     """Normalised short name ("halle saale") -> keys; Länder the table lacks by their names."""
     index: dict[str, list[str]] = {}
     for key, name in data.names.items():
-        short = normalize(name.split(",")[0])
-        if len(short) >= 3:
-            index.setdefault(short, []).append(key)
+        base = name.split(",")[0]
+        # "Halle (Saale)", "Frankfurt am Main": the bare name finds them too.
+        alias = re.split(r"\s*\(|\s+(?:am|an der|in der|ob der|a\.|i\.)\s", base)[0]
+        for short in dict.fromkeys([normalize(base), normalize(alias)]):
+            if len(short) >= 3 and key not in index.get(short, []):
+                index.setdefault(short, []).append(key)
     have = set(data.regions)
     for key, name in LAENDER.items():
         index.setdefault(normalize(name), [] if key not in have else [key])
@@ -163,6 +166,9 @@ def _choose(data: DataFile, short: str, keys: list[str], window: str, norm: str,
         wants = "stadt"
     note = ""
     pool = [k for k in keys if kinds[k] == wants] if wants else []
+    lands = [k for k in keys if level_of(k) == "land"]
+    if not pool and lands:
+        return lands[0], ""  # "Bremen", "Berlin": the Land unless the task says Stadt
     if not pool:
         stadt = [k for k in keys if kinds[k] == "stadt"]
         if stadt and len({kinds[k] for k in keys}) > 1:

@@ -45,8 +45,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("veraenderung", re.compile(r"veraender|entwickl|entwickel|zunahme|abnahme|zugenommen|abgenommen|"
                                 r"anstieg|rueckgang|gestiegen|gewachsen|"
                                 r"gesunken|vorjahr|seit \d{4}|von \d{4} bis \d{4}|zeitreihe|trend|verlauf")),
-    ("rangfolge", re.compile(r"hoechst|niedrigst|\brang|ranking|maximum|minimum|am meisten|"
-                             r"am wenigsten|groesst|kleinst|geringst|spitze|top \d|reihenfolge|sortier|"
+    ("rangfolge", re.compile(r"hoechst(?!ens)|niedrigst|\brang|ranking|maximum|minimum|\bmeisten\b|"
+                             r"\bwenigsten\b|groesst|kleinst|geringst|spitze|top \d|reihenfolge|sortier|"
                              r"welche[rs]? (kreis|region|stadt|land)|schlusslicht")),
     ("differenz", re.compile(r"differenz|unterschied zwischen|\bminus\b|abzueglich|luecke zwischen")),
 ]
@@ -134,6 +134,8 @@ def _regions(kind: str, data: DataFile, found: Regions, regions: list[str], note
     out = named + [u for u in found.upper if u not in named]
     if not out and found.level:
         return of_level(data, found.level)
+    if found.upper and not named and kind in ("anteil_gruppe", "summe_gruppe", "differenz"):
+        return out + in_upper(data, found.upper, None)  # "in Bayern": the Land and its Kreise
     return out
 
 
@@ -181,6 +183,18 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
         single_group = groups[0] if len(groups) == 1 and groups[0].label is None else None
         exclude = _non_total(data, single_group) if single_group else set()
         measure = m.parse(data, original, exclude, drop_groups=single_group is not None)
+        if kind == "anteil_gruppe" and single_group is None and not groups:
+            # A catalogue indicator the task names, computing the same columns: its template,
+            # checked against the catalogue's own reference.
+            indicator = _indicator(data, original, catalogue, library, language, regions, found, kind)
+            if indicator is not None and (measure is None or (measure.how == "words" and _same(indicator, measure))):
+                return indicator
+        if measure is None and m.names_ratio(original):
+            raise NoTemplateError(
+                f"Lotse erkennt in '{original}' ein Verhältnis (X je Y oder einen Anteil), findet aber Zähler "
+                f"oder Nenner nicht unter den Spalten von '{data.file_name}' "
+                f"({'; '.join(c.name for c in data.columns[:14])}). " + closest(catalogue, library, original),
+                "Nennen Sie Zähler und Nenner so, wie sie im Tabellenkopf stehen.")
         if measure is None and kind not in ("anteil_gruppe", "anteil_gepoolt", "quote_altersjahre", "differenz"):
             count = m.count_of(data, original, exclude, drop_groups=single_group is not None)
             measure = m.Measure(count, None, 1.0) if count is not None else None
@@ -221,6 +235,13 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
                    notes, ambiguous)
 
 
+def _same(plan: Plan, measure: m.Measure) -> bool:
+    quantities = [measure.numerator] + ([measure.denominator] if measure.denominator else [])
+    if any(len(q.terms) != 1 for q in quantities) or measure.factor != 100.0:
+        return False
+    return {c.index for c in plan.mapping.values()} == {q.column.index for q in quantities}
+
+
 def _non_total(data: DataFile, group: m.Group) -> set[int]:
     return {c.index for c in data.columns if not m._is_total(c.labels[group.level])}
 
@@ -233,7 +254,7 @@ def _for_group(data: DataFile, measure: m.Measure, group: m.Group, notes: list[s
                               "Nennen Sie die Gruppe so, wie sie im Tabellenkopf steht.")
     notes.append(f"'{group.name}' steht nicht als Spalte in der Tabelle: berechnet als Insgesamt minus "
                  f"{group.complement}.")
-    return m.Measure(num, den, measure.factor, measure.notes)
+    return m.Measure(num, den, measure.factor, measure.notes, measure.how)
 
 
 def _describe(measure: m.Measure) -> list[str]:
