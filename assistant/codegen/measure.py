@@ -36,6 +36,7 @@ SYNONYMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^kindergart\w*|^kindergaert\w*"), "kindergaerten kindergartenkinder"),
     (re.compile(r"^hort\w*"), "horte hortkinder"),
     (re.compile(r"^einrichtung\w*$"), "tageseinrichtungen"),
+    (re.compile(r"platz$"), "plaetze"),
     (re.compile(r"^(?:maedchen|frauen|\w{3,}innen)$"), "weiblich"),
     (re.compile(r"^(?:jungen|jungs|buben|maenner)$"), "maennlich"),
 ]
@@ -91,6 +92,8 @@ def prepare(text: str, drop_groups: bool = False) -> str:
     group words ("Jungen") when ``drop_groups``."""
     pieces = re.split(r"[,;:?!]|\.(?=\s|$)", text)
     norm = " , ".join(normalize(p) for p in pieces if normalize(p))
+    # "Schülerinnen und Schüler": all pupils, not a group.
+    norm = re.sub(r"\b([a-z]{3,}?)innen (?:und|oder|bzw|sowie) (\1\w*)", r"\2", norm)
     # "Abiturquote", "Krippenanteil": the measure word apart from what it measures.
     norm = re.sub(r"\b([a-z]{3,}?)(quote|anteil|rate)(n|s)?\b", r"\2 \1", norm)
     for pattern, words_ in PHRASES:
@@ -247,9 +250,10 @@ def _listed(data: DataFile, text: str, exclude: set[int]) -> Quantity | None:
 def _ordinal(data: DataFile, text: str, exclude: set[int]) -> Quantity | None:
     """"mindestens X" / "höchstens X" over an ordered list of categories (Abschlussarten)."""
     match = re.search(r"\b(mindestens|wenigstens|zumindest|hoechstens|maximal|bis zu)\b (?P<x>.+?)(?: ,| also\b|$)", text)
-    if not match:
+    after = re.search(r"(?P<x>.+?) (?:oder|und) (hoeher|besser|mehr|niedriger|weniger|darunter|darueber)\b", text)
+    if not match and not after:
         return None
-    base = _match(data, "zaehler", match.group("x"), exclude)
+    base = _match(data, "zaehler", (match or after).group("x"), exclude)  # type: ignore[union-attr]
     if base is None:
         return None
     level = next((lvl for lvl in range(len(base.column.labels)) if any(
@@ -264,7 +268,8 @@ def _ordinal(data: DataFile, text: str, exclude: set[int]) -> Quantity | None:
     own = rank(base.column)
     if own is None:
         return None
-    up = match.group(1) in ("mindestens", "wenigstens", "zumindest")
+    up = match.group(1) in ("mindestens", "wenigstens", "zumindest") if match else \
+        after.group(2) in ("hoeher", "besser", "mehr", "darueber")  # type: ignore[union-attr]
     chosen = [c for c in data.columns if sibling(data, base.column, level, c.labels[level]) is c
               and not _darunter(c) and (r := rank(c)) is not None and (r >= own if up else r <= own)]
     return Quantity(tuple((1, c) for c in chosen)) if len(chosen) > 1 else None

@@ -41,6 +41,7 @@ _KF_LEVEL = re.compile(r"kreisfreie\w* staedte|\bstaedte\b|grossstaedte")
 _LK_LEVEL = re.compile(r"\blandkreise[n]?\b")
 _KREIS_LEVEL = re.compile(r"(?<!land)\bkreise[n]?\b|\bkreisebene\b|\bkreisen\b")
 _STADT = re.compile(r"\bstadt\b|\bstaedte\b|kreisfrei|grossstadt|grossstaedte|\bstadtgebiet")
+_BEZIRK = re.compile(r"regierungsbezirk|\bbezirk\b|statistische\w* region|\bregbez")
 _LANDKREIS = re.compile(r"\b(?:land)?kreis(?:es)?\b|\blk\b")
 
 
@@ -62,7 +63,9 @@ class Regions:
     notes: list[str] = field(default_factory=list)
 
 
-def _kind(name: str) -> str:
+def _kind(name: str, key: str = "") -> str:
+    if level_of(key) in ("land", "bezirk", "bund"):
+        return level_of(key)
     low = name.lower()
     if "kreisfreie stadt" in low or "stadtkreis" in low:
         return "stadt"
@@ -123,7 +126,7 @@ def resolve(data: DataFile, text: str) -> Regions:
     rest = norm
     hits: list[tuple[int, str, list[str]]] = []
     for short in sorted(index, key=len, reverse=True):
-        for match in re.finditer(rf"(?<= ){re.escape(short)}(?= )", rest):
+        for match in re.finditer(rf"(?<= ){re.escape(short)}(?=s? )", rest):  # "Niedersachsens"
             hits.append((match.start(), short, index[short]))
             rest = rest[:match.start()] + "#" * len(short) + rest[match.end():]
     for alias, key in LAND_ALIASES.items():
@@ -160,8 +163,9 @@ def _level(norm: str) -> str | None:
 def _choose(data: DataFile, short: str, keys: list[str], window: str, norm: str, filled) -> tuple[str | None, str]:
     if len(keys) == 1:
         return keys[0], ""
-    kinds = {k: _kind(data.names.get(k, "")) for k in keys}
-    wants = "landkreis" if _LANDKREIS.search(window) else "stadt" if _STADT.search(window) else None
+    kinds = {k: _kind(data.names.get(k, ""), k) for k in keys}
+    wants = ("bezirk" if _BEZIRK.search(window) else "landkreis" if _LANDKREIS.search(window)
+             else "stadt" if _STADT.search(window) else None)
     if wants is None and _STADT.search(norm) and not _LANDKREIS.search(norm):
         wants = "stadt"
     note = ""
@@ -199,7 +203,7 @@ def of_level(data: DataFile, level: str) -> list[str]:
     """All keys of a level; "kreisfrei"/"landkreis" narrow the Kreise by their printed names."""
     if level in ("kreisfrei", "landkreis"):
         want = "stadt" if level == "kreisfrei" else "landkreis"
-        return [r for r in data.regions if level_of(r) == "kreis" and _kind(data.names.get(r, "")) == want]
+        return [r for r in data.regions if level_of(r) == "kreis" and _kind(data.names.get(r, ""), r) == want]
     keys = [r for r in data.regions if level_of(r) == level]
     if level == "gemeinde" and not keys:
         return []

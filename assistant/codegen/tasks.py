@@ -202,6 +202,11 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
             count = m.count_of(data, original, exclude, drop_groups=single_group is not None)
             if count is not None:
                 kind, measure = "summe_gruppe", m.Measure(count, None, 1.0)
+        if measure is None and kind in ("summe_gruppe", "rangfolge", "anteil_gruppe") and _COUNT.search(norm) \
+                and not _NO_SHARE.search(norm) and (total := _table_total(data, original)) is not None:
+            kind = "summe_gruppe" if kind == "anteil_gruppe" else kind
+            measure = m.Measure(m.Quantity(((1, total),)), None, 1.0)
+            notes.append(f"Die Aufgabe nennt keine Spalte; gezählt wird die Gesamtzahl der Tabelle ({total.name}).")
         if measure is None and kind in ("anteil_gruppe", "quote_altersjahre", "anteil_gepoolt"):
             indicator = _indicator(data, original, catalogue, library, language, regions, found, kind)
             if indicator is not None:
@@ -233,6 +238,20 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
         notes += _describe(measure)
     return _finish(kind, data, library, language, original, found, regions, mapping, derived, params,
                    notes, ambiguous)
+
+
+def _table_total(data: DataFile, text: str) -> ValueColumn | None:
+    """The column with only total labels, when the task names what the whole table counts
+    ("Wie viele Schüler haben die Schule verlassen?" on a table of school leavers)."""
+    from assistant.codegen.mapping import _covered, words
+
+    totals = [c for c in data.columns if m._all_total(data, c)]
+    subject = {t for c in data.columns for lvl, lab in enumerate(c.labels)
+               if lvl not in data.varying_levels() for t in words(lab)} | set(words(data.title))
+    task = words(m.expand(text))
+    if len(totals) != 1 or not any(_covered(t, task) == 1.0 for t in subject if len(t) >= 5):
+        return None
+    return totals[0]
 
 
 def _same(plan: Plan, measure: m.Measure) -> bool:

@@ -229,3 +229,50 @@ def test_plans_state_their_assumptions(settings):
     assert land.regions[0] == "04" and all(r.startswith("04") for r in land.regions)  # the Land, then its Kreise
     kreis = plan_task("Anteil ohne HSA im Landkreis Leipzig", data, catalogue, library, "pandas", [])
     assert kreis.regions == ["14729"]
+
+
+@pytest.mark.slow
+def test_or_higher_and_a_genitive_land_name(lotse, sandbox, tables):
+    higher = lotse.generate_code(ABSCHLUESSE, task="Anteil der Abgänger mit Mittlerem Abschluss oder höher "
+                                 "in Bremerhaven")
+    line = tables["A"]["04012"][1]
+    assert math.isclose(rows(higher)["04012"]["anteil"], share(line, [9, FHR, HR], ALL), rel_tol=1e-9)
+    ranked = lotse.generate_code(ABSCHLUESSE, task="In welchem Kreis Niedersachsens verlassen die meisten "
+                                 "Jugendlichen die Schule ohne Abschluss (in Prozent)?")
+    kreise = {k: share(v[1], OHNE, ALL) for k, v in tables["A"].items()
+              if k.startswith("03") and len(k) == 5 and v[1][ALL]}
+    got = rows(ranked)
+    assert set(got) == set(kreise)
+    assert got[max(kreise, key=kreise.get)]["rang"] == 1
+
+
+@pytest.mark.slow
+def test_compound_share_word_compared_with_land_and_bund(lotse, sandbox, tables):
+    result = lotse.generate_code(KITA, task="Vergleich: Krippenplatzanteil in Rostock gegenüber "
+                                 "Mecklenburg-Vorpommern und Deutschland")
+    got = rows(result)
+    city, land, bund = (share(tables["K"][k][1], KRIPPE, PLAETZE) for k in ("13003", "13", "DG"))
+    assert math.isclose(got["13003"]["abstand_land"], city - land, rel_tol=1e-9)
+    assert math.isclose(got["13003"]["abstand_bund"], city - bund, rel_tol=1e-9)
+    assert math.isclose(got["DG"]["wert"], bund, rel_tol=1e-9)
+
+
+def test_pairs_bezirke_and_whole_table_counts(settings):
+    from assistant.catalogue import load_catalogue
+    from assistant.codegen.source import describe_file
+    from assistant.codegen.tasks import plan_task
+    from assistant.codegen.templates import CodeTemplateLibrary
+
+    library = CodeTemplateLibrary(PROJECT_ROOT / "prompts" / "code")
+    catalogue = load_catalogue(PROJECT_ROOT / "knowledge" / "indicators")
+    schools, kita = describe_file(ABSCHLUESSE), describe_file(KITA)
+    both = plan_task("Wie groß ist in Köln der Anteil der Absolventinnen und Absolventen mit "
+                     "Fachhochschulreife?", schools, catalogue, library, "pandas", [])
+    assert both.mapping_text() == {"zaehler": "mit Fachhochschulreife | Insgesamt", "nenner": "Insgesamt | Insgesamt"}
+    leavers = plan_task("Wie viele Schülerinnen und Schüler haben 2023 in Kiel die Schule verlassen?",
+                        schools, catalogue, library, "pandas", [])
+    assert leavers.template.id == "summe_gruppe" and leavers.mapping_text() == {"zaehler": "Insgesamt | Insgesamt"}
+    assert leavers.regions == ["01002"] and leavers.assumptions
+    bezirk = plan_task("Anteil der Kinderkrippen an allen Einrichtungen im Regierungsbezirk Dresden",
+                       kita, catalogue, library, "pandas", [])
+    assert bezirk.regions == ["142"]
