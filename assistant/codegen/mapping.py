@@ -12,15 +12,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from assistant.catalogue.search import normalize, token_score
-from assistant.codegen.source import TOTAL_LABELS, DataFile, ValueColumn
+from assistant.codegen.source import TOTAL_LABELS, ValueColumn
 
 #: Words that carry no meaning in a header label.
 #: ("mit" too: "mit allgemeiner Hochschulreife" is named by "allgemeine Hochschulreife"; "ohne"
 #: stays, it is what tells "ohne" from "mit Hauptschulabschluss".)
 _FILLER = frozenset(["der", "die", "das", "des", "dem", "den", "und", "nach", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "zu", "zur", "zum", "dar", "darunter", "einschl", "einschliesslich", "bzw", "sowie", "anzahl", "mit"])
 _NAME_ONLY = {"region", "jahr"}
+
+
+class ColumnSet(Protocol):
+    """What the matcher needs of a table: its value columns (labels per header level) and the
+    header levels that tell them apart. :class:`assistant.codegen.source.DataFile` is one;
+    :class:`HeaderView` wraps a table read elsewhere (reports)."""
+
+    @property
+    def columns(self) -> list[ValueColumn]: ...
+
+    @property
+    def layout(self) -> str: ...
+
+    def varying_levels(self) -> list[int]: ...
+
+
+@dataclass
+class HeaderView:
+    """Value columns with their header labels, from a tidy frame (``header_1`` … per value)."""
+
+    columns: list[ValueColumn]
+    levels: list[int]
+    layout: str = "genesis"
+
+    def varying_levels(self) -> list[int]:
+        return list(self.levels)
 
 
 def words(text: str) -> list[str]:
@@ -131,7 +158,7 @@ def split_compounds(toks: list[str], vocabulary: set[str]) -> list[str]:
     return out
 
 
-def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
+def score_column(data: ColumnSet, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
     """How well ``column`` fits the slot text; ``None`` when the text names another label of one
     of the column's header levels and not this one."""
     vocabulary = {t for c in data.columns for label in c.labels for t in words(label)}
@@ -141,7 +168,7 @@ def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str 
     levels = data.varying_levels() if data.layout == "genesis" else [0]
     names_total = any(t in TOTAL_LABELS for t in text_toks)
     total = 0.0
-    evidence = False
+    evidence, grand = False, True
     for level in levels:
         label = column.labels[level] if level < len(column.labels) else ""
         fit, value = _label_fit(label, text_toks, names_total)
@@ -149,13 +176,16 @@ def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str 
             others = {c.labels[level] for c in data.columns if level < len(c.labels)} - {label}
             if any(_label_fit(o, text_toks, names_total)[0] == "full" for o in others):
                 return None
-        evidence = evidence or fit in ("full", "partial")
+        is_total = fit == "total" or (fit == "full" and all(t in TOTAL_LABELS for t in words(label)))
+        grand = grand and (is_total or fit == "empty")
+        evidence = evidence or (fit in ("full", "partial") and not is_total)
         total += value
-    # Totals alone ("Insgesamt | Insgesamt") are no evidence unless the text asks for a total.
-    return total if evidence else None
+    # Totals are evidence only for the grand total ("Insgesamt | Insgesamt") of a text that asks
+    # for a total; "insgesamt" alone does not pick "Tageseinrichtungen | Insgesamt".
+    return total if evidence or (grand and names_total) else None
 
 
-def match_slot(data: DataFile, slot: str, text: str, exclude: set[int] = frozenset()) -> SlotMatch:  # type: ignore[assignment]
+def match_slot(data: ColumnSet, slot: str, text: str, exclude: set[int] = frozenset()) -> SlotMatch:  # type: ignore[assignment]
     found = []
     for column in data.columns:
         if column.index in exclude:
@@ -182,11 +212,12 @@ def slot_texts(indicator) -> dict[str, str]:
     return texts
 
 
-def map_slots(data: DataFile, texts: dict[str, str]) -> dict[str, SlotMatch]:
-    """One column per slot; a column already taken by a better-matching slot is not reused."""
+def map_slots(data: ColumnSet, texts: dict[str, str], taken: set[int] | None = None) -> dict[str, SlotMatch]:
+    """One column per slot; a column already taken (by the user or by a better-matching slot) is
+    not reused."""
     matches = {slot: match_slot(data, slot, text) for slot, text in texts.items()}
     order = sorted(matches, key=lambda s: -(matches[s].candidates[0].score if matches[s].candidates else 0))
-    taken: set[int] = set()
+    taken = set(taken or ())
     result = {}
     for slot in order:
         match = match_slot(data, slot, texts[slot], exclude=taken)
@@ -196,7 +227,7 @@ def map_slots(data: DataFile, texts: dict[str, str]) -> dict[str, SlotMatch]:
     return {slot: result[slot] for slot in texts}
 
 
-def total_of(data: DataFile, column: ValueColumn) -> ValueColumn | None:
+def total_of(data: ColumnSet, column: ValueColumn) -> ValueColumn | None:
     """The column that totals ``column``'s category: same labels except the first header level
     where ``column`` has a specific label and a sibling has a total label ("mit allgemeiner
     Hochschulreife | Insgesamt" -> "Insgesamt | Insgesamt")."""
