@@ -121,7 +121,8 @@ def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str
     return "none", 0.0  # only a complement is named ("Kinder" of "Tageseinrichtungen für Kinder")
 
 
-_PREPOSITIONS = frozenset(["fuer", "von", "vom", "mit", "nach", "der", "des", "aus", "bei", "ohne", "zum", "zur"])
+_PREPOSITIONS = frozenset(["fuer", "von", "vom", "mit", "nach", "der", "des", "aus", "bei", "ohne", "zum", "zur",
+                           "in", "im", "an", "am", "auf", "unter", "ueber"])
 
 
 def _head_index(label: str) -> int:

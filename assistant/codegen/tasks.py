@@ -384,6 +384,9 @@ def _finish(kind: str, data: DataFile, library: CodeTemplateLibrary, language: L
         params["anzahl"] = m.top_n(task)
     if kind == "veraenderung":
         years = sorted({int(y) for y in _YEAR.findall(task)} & set(data.years)) or list(data.years)
+        if len(years) == 1 and len(data.years) > 1:  # "seit 2020": to the latest year; "bis 2020": from the first
+            years = [data.years[0], years[0]] if re.search(r"\bbis \d{4}", norm) else [years[0], max(data.years)]
+            years = sorted(set(years))
         if len(years) < 2:
             raise InputError(f"'{data.file_name}' enthält nur das Jahr {', '.join(map(str, data.years))}; "
                              "für eine Veränderung braucht es mindestens zwei Jahre.",

@@ -276,3 +276,35 @@ def test_pairs_bezirke_and_whole_table_counts(settings):
     bezirk = plan_task("Anteil der Kinderkrippen an allen Einrichtungen im Regierungsbezirk Dresden",
                        kita, catalogue, library, "pandas", [])
     assert bezirk.regions == ["142"]
+
+
+@pytest.mark.slow
+def test_change_in_percentage_points_on_a_two_year_genesis_table(lotse, sandbox, tables, tmp_path):
+    # A made two-year edition: the 2023 lines plus 2022 lines with every count cut to 9/10.
+    text = ABSCHLUESSE.read_bytes().decode("cp1252")
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("2023;"):
+            cells = line.split(";")
+            lines.append(";".join(["2022", *cells[1:3]] + [str(int(c) * 9 // 10) if c.strip().isdigit() else c
+                                                           for c in cells[3:]]))
+        lines.append(line)
+    path = tmp_path / ABSCHLUESSE.name
+    path.write_bytes("\n".join(lines).encode("cp1252"))
+    result = lotse.generate_code(path, task="Um wie viele Prozentpunkte hat sich der Anteil ohne "
+                                 "Hauptschulabschluss in Kiel seit 2022 verändert?")
+    now = tables["A"]["01002"][1]
+    before = [None if v is None else float(int(v) * 9 // 10) for v in now]
+    got = rows(result)["01002"]
+    assert math.isclose(got["wert_von"], share(before, OHNE, ALL), rel_tol=1e-9)
+    assert math.isclose(got["veraenderung"], share(now, OHNE, ALL) - share(before, OHNE, ALL), rel_tol=1e-9)
+
+
+@pytest.mark.slow
+def test_own_csv_children_per_facility(lotse, sandbox, tmp_path):
+    path = tmp_path / "kita.csv"
+    path.write_text("Kreis;Jahr;Plätze insgesamt;Einrichtungen;Kinder in Tagesbetreuung\n"
+                    "Kiel;2023;9900;160;9300\nLübeck;2023;7300;118;7100\n", encoding="utf-8")
+    result = lotse.generate_code(path, task="Wie viele Kinder kommen auf eine Einrichtung in Lübeck?")
+    assert rows(result)["Lübeck"]["anteil"] == pytest.approx(7100 / 118)
+    assert result.mapping == {"zaehler": "Kinder in Tagesbetreuung", "nenner": "Einrichtungen"}
