@@ -42,7 +42,8 @@ SYNONYMS: list[tuple[re.Pattern[str], str]] = [
 ]
 #: Phrases whose words alone would mislead ("ohne Abschluss" is the lowest Abschluss column).
 PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bohne (?:einen |jeden )?(?:schul)?abschluss\b"), "ohne hauptschulabschluss ersten schulabschluss"),
+    (re.compile(r"\bohne (?:einen |jeden )?(?:schul)?abschluss\b|\bkeinen? (?:schul)?abschluss\b"),
+     "ohne hauptschulabschluss ersten schulabschluss"),
     (re.compile(r"\bmittlere[nrm]? reife\b"), "mittlerem abschluss schulabschluss"),
     (re.compile(r"\bkita (?=plae|platz|kind|personal)"), ""),  # "Kita-Plätze": Kita is the context
 ]
@@ -67,6 +68,8 @@ RATIO_PATTERNS = [
     re.compile(r"(?:prozent|anteil|teil) (?:der|aller|von den|von allen|unter den) (?P<y>.+?) "
                + _VERB + r" (?P<x>.+?)" + _STOP),
     re.compile(r"(?P<x>[a-z ]+?) in prozent (?:der|aller|von) (?P<y>.+?)" + _STOP),
+    re.compile(r"(?P<x>[a-z ]+?)(?: (?:in|im) [a-z ,]+?)? (?:zusammen )?als anteil (?:an |aller |der |von |am )*"
+               r"(?P<y>.+?)" + _STOP),
 ]
 PER_PATTERNS = [
     re.compile(r"wie ?viele? (?P<x>[a-z ]+?) (?:hat|haben|hatte|hatten|bietet|bieten|gibt es|betreut|"

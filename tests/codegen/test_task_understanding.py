@@ -308,3 +308,27 @@ def test_own_csv_children_per_facility(lotse, sandbox, tmp_path):
     result = lotse.generate_code(path, task="Wie viele Kinder kommen auf eine Einrichtung in Lübeck?")
     assert rows(result)["Lübeck"]["anteil"] == pytest.approx(7100 / 118)
     assert result.mapping == {"zaehler": "Kinder in Tagesbetreuung", "nenner": "Einrichtungen"}
+
+
+def test_more_forms_of_the_same_questions(settings):
+    from assistant.catalogue import load_catalogue
+    from assistant.codegen.regions import of_level
+    from assistant.codegen.source import describe_file
+    from assistant.codegen.tasks import plan_task
+    from assistant.codegen.templates import CodeTemplateLibrary
+
+    library = CodeTemplateLibrary(PROJECT_ROOT / "prompts" / "code")
+    catalogue = load_catalogue(PROJECT_ROOT / "knowledge" / "indicators")
+    schools, kita = describe_file(ABSCHLUESSE), describe_file(KITA)
+    none = plan_task("Wie viele Prozent der Schulabgänger in Berlin-Mitte haben keinen Abschluss?", schools,
+                     catalogue, library, "pandas", [])
+    assert none.mapping_text()["zaehler"] == "ohne Hauptschulabschluss | Insgesamt" and none.regions == ["11001001"]
+    city = plan_task("Welche Großstadt hat die höchste Abiturquote?", schools, catalogue, library, "pandas", [])
+    assert city.template.id == "rangfolge" and city.regions == of_level(schools, "kreisfrei")
+    assert "01001" in city.regions and "01051" not in city.regions  # Flensburg yes, Dithmarschen no
+    pooled = plan_task("Plätze für Kindergartenkinder in Kiel, Lübeck, Flensburg und Neumünster zusammen als "
+                       "Anteil aller Plätze", kita, catalogue, library, "pandas", [])
+    assert pooled.template.id == "anteil_gepoolt"
+    assert sorted(pooled.regions) == ["01001", "01002", "01003", "01004"]
+    assert pooled.mapping_text() == {"zaehler": "Verfügbare Plätze | Plätze für Kindergartenkinder",
+                                     "nenner": "Verfügbare Plätze | Insgesamt"}
