@@ -277,7 +277,10 @@ def _for_group(data: DataFile, measure: m.Measure, group: m.Group, notes: list[s
 
 
 def _describe(measure: m.Measure) -> list[str]:
-    out = []
+    out = list(measure.notes)
+    if measure.how == "words" and measure.denominator is not None:
+        out.append(f"Die Aufgabe nennt keinen Nenner; genommen wird {measure.denominator.text()} "
+                   "(die Gesamtzahl dieser Kategorie).")
     if len(measure.numerator.terms) > 1 and all(s > 0 for s, _ in measure.numerator.terms):
         out.append("Zähler ist die Summe von " + ", ".join(c.name for _, c in measure.numerator.terms) +
                    " (ohne Darunter-Spalten).")
@@ -371,6 +374,8 @@ def _finish(kind: str, data: DataFile, library: CodeTemplateLibrary, language: L
         raise NoTemplateError(f"Die Analyse '{kind}' gibt es nicht als Vorlage für {language}.",
                               "Rufen Sie den Befehl mit der anderen Sprache auf (--lang pandas/r).")
     chosen = _regions(kind, data, found, regions, notes)
+    if not chosen and kind in ("anteil_gruppe", "summe_gruppe", "differenz", "veraenderung", "gruppenvergleich"):
+        notes.append("Die Aufgabe nennt keine Region; das Ergebnis hat eine Zeile je Region der Tabelle.")
     params["regionen"] = list(chosen)
     kreise = default_regions(data)
     # All Kreise of the table: the snippet states the rule (five-digit key), not 400 keys.
