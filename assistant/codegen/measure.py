@@ -16,6 +16,7 @@ one column, a sum of columns or a difference), the factor, and the groups it com
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from assistant.catalogue.search import normalize
@@ -38,7 +39,8 @@ SYNONYMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^einrichtung\w*$"), "tageseinrichtungen"),
     (re.compile(r"platz$"), "plaetze"),
     (re.compile(r"^(?:maedchen|frauen|\w{3,}innen)$"), "weiblich"),
-    (re.compile(r"^(?:jungen|jungs|buben|maenner)$"), "maennlich"),
+    (re.compile(r"^(?:jungen|jungs|buben|maenner\w*)$"), "maennlich"),
+    (re.compile(r"^auslaender\w*"), "auslaendisch"),
 ]
 #: Phrases whose words alone would mislead ("ohne Abschluss" is the lowest Abschluss column).
 PHRASES: list[tuple[re.Pattern[str], str]] = [
@@ -49,7 +51,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
 ]
 GROUPS: dict[str, re.Pattern[str]] = {
     "weiblich": re.compile(r"^(?:weiblich\w*|maedchen|frauen|\w{3,}innen)$"),
-    "maennlich": re.compile(r"^(?:maennlich\w*|jungen|jungs|buben|maenner)$"),
+    "maennlich": re.compile(r"^(?:maennlich\w*|jungen|jungs|buben|maenner\w*)$"),
     "deutsch": re.compile(r"^deutsche?[nr]?$"),
     "auslaendisch": re.compile(r"^auslaend\w*$"),
 }
@@ -90,9 +92,9 @@ ORDINAL: list[re.Pattern[str]] = [
 ]
 
 
-def prepare(text: str, drop_groups: bool = False) -> str:
+def prepare(text: str, drop_groups: Collection[str] = ()) -> str:
     """Normalised text, commas kept as " , " (lists), misleading phrases rewritten; without
-    group words ("Jungen") when ``drop_groups``."""
+    the words of the groups in ``drop_groups`` ("Jungen" for "maennlich")."""
     pieces = re.split(r"[,;:?!]|\.(?=\s|$)", text)
     norm = " , ".join(normalize(p) for p in pieces if normalize(p))
     # "Schülerinnen und Schüler": all pupils, not a group.
@@ -102,11 +104,11 @@ def prepare(text: str, drop_groups: bool = False) -> str:
     for pattern, words_ in PHRASES:
         norm = pattern.sub(f"\\g<0> {words_} " if words_ else " ", norm)
     if drop_groups:
-        norm = " ".join(t for t in norm.split() if not any(p.match(t) for p in GROUPS.values()))
+        norm = " ".join(t for t in norm.split() if not any(GROUPS[k].match(t) for k in drop_groups))
     return " ".join(norm.split())
 
 
-def expand(text: str, drop_groups: bool = False) -> str:
+def expand(text: str, drop_groups: Collection[str] = ()) -> str:
     """:func:`prepare`, with the header words of everyday words written after them."""
     out = []
     for tok in prepare(text, drop_groups).split():
@@ -300,7 +302,7 @@ def _denominator(data: DataFile, num: Quantity, text: str, exclude: set[int]) ->
 
 
 def parse(data: DataFile, text: str, exclude: set[int] = frozenset(),  # type: ignore[assignment]
-          drop_groups: bool = False) -> Measure | None:
+          drop_groups: Collection[str] = ()) -> Measure | None:
     """The measure a task describes (groups not applied; see :func:`in_group`)."""
     norm = prepare(text, drop_groups)
     plain = norm.replace(" , ", " ")
@@ -355,7 +357,7 @@ def per_factor(text: str) -> float:
 
 
 def count_of(data: DataFile, text: str, exclude: set[int] = frozenset(),  # type: ignore[assignment]
-             drop_groups: bool = False) -> Quantity | None:
+             drop_groups: Collection[str] = ()) -> Quantity | None:
     """A plain count ("Zahl der Einrichtungen", "wie viele Krippenplätze")."""
     norm = expand(text, drop_groups).replace(" , ", " ")
     return numerator_of(data, norm, exclude)

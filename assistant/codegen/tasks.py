@@ -182,7 +182,7 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
     else:
         single_group = groups[0] if len(groups) == 1 and groups[0].label is None else None
         exclude = _non_total(data, single_group) if single_group else set()
-        measure = m.parse(data, original, exclude, drop_groups=single_group is not None)
+        measure = m.parse(data, original, exclude, drop_groups=(single_group.key,) if single_group else ())
         if kind == "anteil_gruppe" and single_group is None and not groups:
             # A catalogue indicator the task names, computing the same columns: its template,
             # checked against the catalogue's own reference.
@@ -196,10 +196,10 @@ def plan_task(task: str, data: DataFile, catalogue: Catalogue, library: CodeTemp
                 f"({'; '.join(c.name for c in data.columns[:14])}). " + closest(catalogue, library, original),
                 "Nennen Sie Zähler und Nenner so, wie sie im Tabellenkopf stehen.")
         if measure is None and kind not in ("anteil_gruppe", "anteil_gepoolt", "quote_altersjahre", "differenz"):
-            count = m.count_of(data, original, exclude, drop_groups=single_group is not None)
+            count = m.count_of(data, original, exclude, drop_groups=(single_group.key,) if single_group else ())
             measure = m.Measure(count, None, 1.0) if count is not None else None
         if measure is None and kind == "anteil_gruppe" and _COUNT.search(norm) and not _NO_SHARE.search(norm):
-            count = m.count_of(data, original, exclude, drop_groups=single_group is not None)
+            count = m.count_of(data, original, exclude, drop_groups=(single_group.key,) if single_group else ())
             if count is not None:
                 kind, measure = "summe_gruppe", m.Measure(count, None, 1.0)
         if measure is None and kind in ("summe_gruppe", "rangfolge", "anteil_gruppe") and _COUNT.search(norm) \
@@ -290,9 +290,9 @@ def _describe(measure: m.Measure) -> list[str]:
 def _group_plan(data: DataFile, text: str, groups: list[m.Group], mapping: dict[str, ValueColumn],
                 derived: dict[str, list[tuple[int, str]]], params: dict[str, object], notes: list[str]) -> None:
     exclude = _non_total(data, groups[0])
-    measure = m.parse(data, text, exclude, drop_groups=True)
+    measure = m.parse(data, text, exclude, drop_groups=[g.key for g in groups])
     if measure is None:
-        count = m.count_of(data, text, exclude, drop_groups=True)
+        count = m.count_of(data, text, exclude, drop_groups=[g.key for g in groups])
         if count is None:
             raise NoTemplateError(f"Lotse erkennt den Vergleich von {groups[0].name} und {groups[1].name}, "
                                   f"aber nicht, welche Spalte von '{data.file_name}' verglichen wird.",

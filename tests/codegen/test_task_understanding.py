@@ -332,3 +332,29 @@ def test_more_forms_of_the_same_questions(settings):
     assert sorted(pooled.regions) == ["01001", "01002", "01003", "01004"]
     assert pooled.mapping_text() == {"zaehler": "Verfügbare Plätze | Plätze für Kindergartenkinder",
                                      "nenner": "Verfügbare Plätze | Insgesamt"}
+
+
+STUDENTS = """Tabelle: 21311-01-01-4
+Studierende nach Geschlecht und Nationalität;;;;;;;;;;;
+Statistik der Studierenden;;;;;;;;;;;
+;;;Insgesamt;Insgesamt;Insgesamt;männlich;männlich;männlich;weiblich;weiblich;weiblich
+;;;Insgesamt;deutsch;ausländisch;Insgesamt;deutsch;ausländisch;Insgesamt;deutsch;ausländisch
+2023;01001;Flensburg, kreisfreie Stadt;9129;8250;879;3990;3489;498;5139;4761;381
+2023;01002;Kiel, kreisfreie Stadt;30000;27000;3000;14000;12500;1500;16000;14500;1500
+2023;01004;Neumünster, kreisfreie Stadt;-;-;-;-;-;-;-;-;-
+__________
+(C) Statistische Ämter des Bundes und der Länder
+"""
+
+
+@pytest.mark.slow
+def test_made_table_with_two_group_dimensions(lotse, sandbox, tmp_path):
+    """Geschlecht and Nationalität as two header levels (values made up): comparing men and women
+    keeps the other dimension's word ("Ausländeranteil") in the measure."""
+    path = tmp_path / "studierende.csv"
+    path.write_text(STUDENTS, encoding="cp1252")
+    gap = lotse.generate_code(path, task="Unterschied zwischen Männern und Frauen beim Ausländeranteil in Kiel")
+    got = rows(gap)["01002"]
+    assert got["wert_a"] == pytest.approx(1500 / 14000 * 100) and got["wert_b"] == pytest.approx(1500 / 16000 * 100)
+    women = lotse.generate_code(path, task="Wie viel Prozent der Studentinnen in Flensburg sind Ausländerinnen?")
+    assert rows(women)["01001"]["anteil"] == pytest.approx(381 / 5139 * 100)
