@@ -95,11 +95,13 @@ def rangfolge(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
         if region in p["regionen"] and not math.isnan(value):
             by_year[year].append((region, value))
     descending = p["absteigend"] == "ja"
-    rows = []
+    rows: list[dict[str, Any]] = []
     for year, items in by_year.items():
         for region, value in items:
             better = sum(1 for _, other in items if (other > value if descending else other < value))
             rows.append({"region": region, "jahr": year, "wert": value, "rang": better + 1})
+    if p.get("anzahl"):
+        rows = [r for r in rows if int(r["rang"]) <= int(p["anzahl"])]
     return _frame(rows, ["region", "jahr", "wert", "rang"])
 
 
@@ -133,12 +135,27 @@ def vergleich_land_bund(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     for (region, year), value in values.items():
         if region not in p["regionen"]:
             continue
-        land = values.get((region[:2], year), NAN)
-        bund = values.get(("DG", year), NAN)
+        land = values.get((region[:2], year), NAN) if len(region) > 2 else NAN
+        bund = values.get(("DG", year), NAN) if region != "DG" else NAN
         rows.append({"region": region, "jahr": year, "wert": value, "wert_land": land,
                      "wert_bund": bund, "abstand_land": value - land, "abstand_bund": value - bund})
     return _frame(rows, ["region", "jahr", "wert", "wert_land", "wert_bund", "abstand_land",
                          "abstand_bund"])
+
+
+def gruppenvergleich(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
+    with_den = p.get("mit_nenner") == "ja"
+    cols = ["zaehler_a", "nenner_a", "zaehler_b", "nenner_b"] if with_den else ["zaehler_a", "zaehler_b"]
+    rows = []
+    for (region, year), sums in _sums(df, cols).items():
+        if not _keep(region, p["regionen"]):
+            continue
+        if with_den:
+            a, b = _ratio(sums[0], sums[1], p["faktor"]), _ratio(sums[2], sums[3], p["faktor"])
+        else:
+            a, b = sums
+        rows.append({"region": region, "jahr": year, "wert_a": a, "wert_b": b, "abstand": a - b})
+    return _frame(rows, ["region", "jahr", "wert_a", "wert_b", "abstand"])
 
 
 def quote_altersjahre(df: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
@@ -166,4 +183,5 @@ REFERENCES: dict[str, Callable[[pd.DataFrame, dict[str, Any]], pd.DataFrame]] = 
     "veraenderung": veraenderung,
     "vergleich_land_bund": vergleich_land_bund,
     "quote_altersjahre": quote_altersjahre,
+    "gruppenvergleich": gruppenvergleich,
 }

@@ -62,6 +62,8 @@ class CodeResult:
     seconds: float = 0.0
     #: A few German sentences from an instruct model (code_explain prompt); empty on a base model.
     explanation: str = ""
+    #: What Lotse assumed where the task left it open (names, groups, denominators).
+    assumptions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "language": self.language, "validated": self.validated,
@@ -69,7 +71,8 @@ class CodeResult:
                 "mapping": dict(self.mapping), "checks": [c.to_dict() for c in self.checks],
                 "result": list(self.result), "data_file": self.data_file, "task": self.task,
                 "message": self.message, "isolation": list(self.isolation),
-                "attempts": [a.to_dict() for a in self.attempts], "explanation": self.explanation}
+                "attempts": [a.to_dict() for a in self.attempts], "explanation": self.explanation,
+                "assumptions": list(self.assumptions)}
 
 
 def records(frame: Any) -> tuple[dict[str, Any], ...]:
@@ -206,7 +209,8 @@ class Generator:
                           mapping=plan.mapping_text(), checks=tuple(checks), result=records(outcome.result),
                           data_file=str(plan.data.path), task=plan.task, message=message,
                           isolation=tuple(outcome.isolation), attempts=tuple(attempts),
-                          seconds=outcome.seconds, explanation=explanation)
+                          seconds=outcome.seconds, explanation=explanation,
+                          assumptions=tuple(plan.assumptions))
 
 
 def _no_reference(path: Path) -> Any:
@@ -252,13 +256,15 @@ def _message(plan: Plan, validated: bool, source: str, checks: list[Check], atte
     if plan.ambiguous:
         parts.append("Mehrdeutig zugeordnet (bitte prüfen): " +
                      ", ".join(f"{s} = {plan.mapping_text()[s]}" for s in plan.ambiguous) + ".")
+    if plan.assumptions:
+        parts.append("Annahmen: " + " ".join(plan.assumptions))
     return " ".join(parts)
 
 
 def require_values(plan: Plan) -> None:
     """All cells the plan needs suppressed or missing: nothing to compute (German error)."""
     frame = plan.frame(plan.data.path)
-    slots = list(plan.mapping)
+    slots = plan.value_slots()
     if not len(frame) or frame[slots].isna().all().all():
         raise InputError(f"In '{plan.data.file_name}' sind alle benötigten Werte gesperrt oder leer "
                          f"({', '.join(c.name for c in plan.mapping.values())}).",

@@ -10,10 +10,12 @@ column out ("weiblich" is not the denominator "alle Absolventen und Abgänger").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from assistant.catalogue.search import normalize, token_score
-from assistant.codegen.source import TOTAL_LABELS, DataFile, ValueColumn
+from assistant.codegen.source import TOTAL_LABELS, ValueColumn
 
 #: Words that carry no meaning in a header label.
 #: ("mit" too: "mit allgemeiner Hochschulreife" is named by "allgemeine Hochschulreife"; "ohne"
@@ -22,13 +24,64 @@ _FILLER = frozenset(["der", "die", "das", "des", "dem", "den", "und", "nach", "v
 _NAME_ONLY = {"region", "jahr"}
 
 
+class ColumnSet(Protocol):
+    """What the matcher needs of a table: its value columns (labels per header level) and the
+    header levels that tell them apart. :class:`assistant.codegen.source.DataFile` is one;
+    :class:`HeaderView` wraps a table read elsewhere (reports)."""
+
+    @property
+    def columns(self) -> list[ValueColumn]: ...
+
+    @property
+    def layout(self) -> str: ...
+
+    def varying_levels(self) -> list[int]: ...
+
+
+@dataclass
+class HeaderView:
+    """Value columns with their header labels, from a tidy frame (``header_1`` … per value)."""
+
+    columns: list[ValueColumn]
+    levels: list[int]
+    layout: str = "genesis"
+
+    def varying_levels(self) -> list[int]:
+        return list(self.levels)
+
+
 def words(text: str) -> list[str]:
     return [t for t in normalize(text).split() if t not in _FILLER and not t.replace(".", "").isdigit()]
 
 
+_ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
+
+
+def _stem(tok: str) -> str:
+    """A word without one adjective/noun ending ("mittleren", "mittlerem" -> "mittler")."""
+    for ending in _ENDINGS:
+        if tok.endswith(ending) and len(tok) - len(ending) >= 5:
+            return tok[: -len(ending)]
+    return tok
+
+
+def _head(part: str, whole: str) -> bool:
+    """``part`` is the head (last part) of the compound ``whole``: "abschluss" of
+    "hauptschulabschluss", not "kinder" of "kindergaerten" (a modifier names something else)."""
+    return len(part) >= 5 and len(whole) > len(part) and _stem(whole).endswith(_stem(part))
+
+
 def _covered(label_tok: str, text_toks: list[str]) -> float:
-    return max((max(token_score(t, label_tok), token_score(label_tok, t)) for t in text_toks),
-               default=0.0)
+    stem = _stem(label_tok)
+    best = 0.0
+    for tok in text_toks:
+        if _stem(tok) == stem or token_score(tok, label_tok) == 1.0:
+            return 1.0
+        if _head(tok, label_tok):
+            best = max(best, 0.6)  # the text names the kind: "Abschluss" for "Hauptschulabschluss"
+        elif _head(label_tok, tok):
+            best = max(best, 0.5)  # the text's compound ends with the label word
+    return best
 
 
 @dataclass(frozen=True)
@@ -63,9 +116,30 @@ def _label_fit(label: str, text_toks: list[str], names_total: bool) -> tuple[str
     covered = [_covered(t, text_toks) for t in toks]
     if min(covered) > 0:
         return "full", sum(covered)
-    if max(covered) > 0:
+    if covered[_head_index(label)] > 0:
         return "partial", 0.2 * sum(covered)
-    return "none", 0.0
+    return "none", 0.0  # only a complement is named ("Kinder" of "Tageseinrichtungen für Kinder")
+
+
+_PREPOSITIONS = frozenset(["fuer", "von", "vom", "mit", "nach", "der", "des", "aus", "bei", "ohne", "zum", "zur",
+                           "in", "im", "an", "am", "auf", "unter", "ueber"])
+
+
+def _head_index(label: str) -> int:
+    """Position (in :func:`words`) of the label's head noun: the last capitalised word before a
+    preposition ("Tageseinrichtungen für Kinder", "Verfügbare Plätze", "Schüler insgesamt")."""
+    kept = words(label)
+    if not kept:
+        return 0
+    nouns: list[str] = []
+    for raw in re.findall(r"[^\W\d_][\w.]*", label):
+        tok = normalize(raw)
+        if tok in _PREPOSITIONS and nouns:
+            break
+        if raw[:1].isupper() and tok in kept and tok not in TOTAL_LABELS:
+            nouns.append(tok)
+    head = nouns[-1] if nouns else kept[-1]
+    return kept.index(head)
 
 
 def split_compounds(toks: list[str], vocabulary: set[str]) -> list[str]:
@@ -73,14 +147,19 @@ def split_compounds(toks: list[str], vocabulary: set[str]) -> list[str]:
     "krippen", "plaetze"), so a task's compound finds the label "Plätze für Krippenkinder"."""
     out = list(toks)
     for tok in toks:
-        tails = [w for w in vocabulary if len(w) >= 5 and tok != w and tok.endswith(w) and len(tok) - len(w) >= 4]
-        if tails:
-            tail = max(tails, key=len)
-            out += [tok[: -len(tail)], tail]
+        for ending in ("", "n", "en", "s", "es", "e"):
+            base = tok[: len(tok) - len(ending)]
+            if not tok.endswith(ending):
+                continue
+            tails = [w for w in vocabulary if len(w) >= 5 and base != w and base.endswith(w) and len(base) - len(w) >= 4]
+            if tails:
+                tail = max(tails, key=len)
+                out += [base[: -len(tail)], tail]
+                break
     return out
 
 
-def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
+def score_column(data: ColumnSet, column: ValueColumn, text: str, slot_name: str = "") -> float | None:
     """How well ``column`` fits the slot text; ``None`` when the text names another label of one
     of the column's header levels and not this one."""
     vocabulary = {t for c in data.columns for label in c.labels for t in words(label)}
@@ -90,7 +169,7 @@ def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str 
     levels = data.varying_levels() if data.layout == "genesis" else [0]
     names_total = any(t in TOTAL_LABELS for t in text_toks)
     total = 0.0
-    evidence = False
+    evidence, grand = False, True
     for level in levels:
         label = column.labels[level] if level < len(column.labels) else ""
         fit, value = _label_fit(label, text_toks, names_total)
@@ -98,13 +177,16 @@ def score_column(data: DataFile, column: ValueColumn, text: str, slot_name: str 
             others = {c.labels[level] for c in data.columns if level < len(c.labels)} - {label}
             if any(_label_fit(o, text_toks, names_total)[0] == "full" for o in others):
                 return None
-        evidence = evidence or fit in ("full", "partial")
+        is_total = fit == "total" or (fit == "full" and all(t in TOTAL_LABELS for t in words(label)))
+        grand = grand and (is_total or fit == "empty")
+        evidence = evidence or (fit in ("full", "partial") and not is_total)
         total += value
-    # Totals alone ("Insgesamt | Insgesamt") are no evidence unless the text asks for a total.
-    return total if evidence else None
+    # Totals are evidence only for the grand total ("Insgesamt | Insgesamt") of a text that asks
+    # for a total; "insgesamt" alone does not pick "Tageseinrichtungen | Insgesamt".
+    return total if evidence or (grand and names_total) else None
 
 
-def match_slot(data: DataFile, slot: str, text: str, exclude: set[int] = frozenset()) -> SlotMatch:  # type: ignore[assignment]
+def match_slot(data: ColumnSet, slot: str, text: str, exclude: set[int] = frozenset()) -> SlotMatch:  # type: ignore[assignment]
     found = []
     for column in data.columns:
         if column.index in exclude:
@@ -131,11 +213,12 @@ def slot_texts(indicator) -> dict[str, str]:
     return texts
 
 
-def map_slots(data: DataFile, texts: dict[str, str]) -> dict[str, SlotMatch]:
-    """One column per slot; a column already taken by a better-matching slot is not reused."""
+def map_slots(data: ColumnSet, texts: dict[str, str], taken: set[int] | None = None) -> dict[str, SlotMatch]:
+    """One column per slot; a column already taken (by the user or by a better-matching slot) is
+    not reused."""
     matches = {slot: match_slot(data, slot, text) for slot, text in texts.items()}
     order = sorted(matches, key=lambda s: -(matches[s].candidates[0].score if matches[s].candidates else 0))
-    taken: set[int] = set()
+    taken = set(taken or ())
     result = {}
     for slot in order:
         match = match_slot(data, slot, texts[slot], exclude=taken)
@@ -145,7 +228,7 @@ def map_slots(data: DataFile, texts: dict[str, str]) -> dict[str, SlotMatch]:
     return {slot: result[slot] for slot in texts}
 
 
-def total_of(data: DataFile, column: ValueColumn) -> ValueColumn | None:
+def total_of(data: ColumnSet, column: ValueColumn) -> ValueColumn | None:
     """The column that totals ``column``'s category: same labels except the first header level
     where ``column`` has a specific label and a sibling has a total label ("mit allgemeiner
     Hochschulreife | Insgesamt" -> "Insgesamt | Insgesamt")."""

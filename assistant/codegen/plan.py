@@ -30,6 +30,11 @@ class Plan:
     text_slots: dict[str, str] = field(default_factory=dict)
     ambiguous: list[str] = field(default_factory=list)
     matches: dict[str, SlotMatch] = field(default_factory=dict)
+    #: Slots computed from read columns: slot -> [(+1 | -1, read slot)], e.g. boys =
+    #: "Insgesamt" minus "weiblich", or a numerator that adds three Abschluss columns.
+    derived: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    #: What Lotse assumed where the task left it open (shown with the answer).
+    assumptions: list[str] = field(default_factory=list)
 
     @property
     def regions(self) -> list[str]:
@@ -38,7 +43,7 @@ class Plan:
     def frame(self, path: Path) -> pd.DataFrame:
         from assistant.codegen.source import read_frame
 
-        return read_frame(self.data, self.mapping, path, extra=self.text_slots)
+        return combine(read_frame(self.data, self.mapping, path, extra=self.text_slots), self.derived)
 
     def reference(self, language: Language, path: Path) -> pd.DataFrame:
         """The independent computation: Lotse's reader plus the catalogue reference (or the
@@ -83,8 +88,40 @@ class Plan:
 
     def mapping_text(self) -> dict[str, str]:
         out = {slot: col.name for slot, col in self.mapping.items()}
+        for slot, terms in self.derived.items():
+            text = " ".join(f"{'+' if sign > 0 else '−'} {out.pop(part)}" for sign, part in terms)
+            out[slot] = text[2:] if text.startswith("+ ") else text
         out.update(self.text_slots)
         return out
+
+    def value_slots(self) -> list[str]:
+        """The slots the computation sees (derived ones instead of their parts)."""
+        parts = {part for terms in self.derived.values() for _, part in terms}
+        return [s for s in self.mapping if s not in parts] + list(self.derived)
+
+
+def combine(frame: pd.DataFrame, derived: dict[str, list[tuple[int, str]]]) -> pd.DataFrame:
+    """Derived slots from their parts, line by line, with plain Python numbers (independent of
+    the snippet's vectorised code): a missing part makes the line's value missing."""
+    import math
+
+    if not derived:
+        return frame
+    frame = frame.copy()
+    parts = set()
+    for slot, terms in derived.items():
+        values = []
+        for rec in frame[[part for _, part in terms]].itertuples(index=False):
+            total = 0.0
+            for (sign, _), value in zip(terms, rec):
+                if value is None or (isinstance(value, float) and math.isnan(value)):
+                    total = math.nan
+                    break
+                total += sign * float(value)
+            values.append(total)
+        frame[slot] = values
+        parts |= {part for _, part in terms}
+    return frame.drop(columns=[p for p in parts if p not in derived])
 
 
 def default_regions(data: DataFile) -> list[str]:

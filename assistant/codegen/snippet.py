@@ -37,7 +37,15 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
 
 def render_loader(library: CodeTemplateLibrary, plan: Plan, language: Language) -> str:
     loader = library.get(plan.data.loader_id(language))
-    return loader.render(**loader_values(plan, language)).rstrip()
+    text = loader.render(**loader_values(plan, language)).rstrip()
+    derived = getattr(plan, "derived", None)
+    if derived:
+        # Sums and differences of read columns (e.g. männlich = Insgesamt − weiblich).
+        parts = {slot: col.name for slot, col in plan.mapping.items()}
+        values = {slot: [{"vorzeichen": sign, "spalte": part, "text": parts.get(part, part)}
+                         for sign, part in terms] for slot, terms in derived.items()}
+        text += "\n\n" + library.get(f"ableiten_{language}").render(abgeleitet=values).rstrip()
+    return text
 
 
 def _reference_source(indicator_id: str, language: Language) -> str:
@@ -79,6 +87,8 @@ def header(plan: Plan, language: Language, checks: list[Check], validated: bool,
              f"{c} {what}",
              f"{c} Vorlage: {plan.template.id} v{plan.template.version}; Quelle des Codes: {source}",
              f"{c} Zuordnung: " + "; ".join(f"{slot} = {col}" for slot, col in plan.mapping_text().items())]
+    for note in getattr(plan, "assumptions", []):
+        lines.append(f"{c} Annahme: {note}")
     passed = [ch.name for ch in checks if ch.passed]
     failed = [ch.name for ch in checks if not ch.passed]
     lines.append(f"{c} Prüfungen bestanden: {', '.join(passed) or 'keine'}")

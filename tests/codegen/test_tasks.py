@@ -74,7 +74,8 @@ def test_regions_from_the_task(catalogue, tables):
     assert pooled.regions == ["01001", "01002", "01003"]
     compared = plan_task("Vergleiche Kiel mit dem Landeswert beim Anteil ohne Hauptschulabschluss",
                          tables["A"], catalogue, LIB, "pandas", [])
-    assert compared.template.id == "vergleich_land_bund" and compared.regions == ["01002"]
+    # The Kreis, its Land and Deutschland: the comparison rows stand in the result too.
+    assert compared.template.id == "vergleich_land_bund" and compared.regions == ["01002", "01", "DG"]
 
 
 def test_kind_and_factor_words():
