@@ -28,8 +28,8 @@ from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.words import ordinary_noun
 
-#: Minimum P(person) of a token for it to be part of a candidate span.
-TOKEN_THRESHOLD = 0.3
+#: The gate's default score threshold: a span at the model's token threshold scores this much.
+ACCEPT_SCORE = 0.4
 MAX_TOKENS = 6
 #: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
 MAX_SCORE = 0.65
@@ -47,7 +47,7 @@ class NerPersonRecognizer(EntityRecognizer):
                  threshold: float | None = None) -> None:
         self.lexicon = lexicon
         self.model = model
-        self.threshold = TOKEN_THRESHOLD if threshold is None else threshold
+        self.threshold = model.token_threshold if threshold is None else threshold
         self.nouns = load_nouns()
         self._candidates: dict[str, bool] = {}
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
@@ -160,9 +160,12 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
         if len(words) == 1 and opening and words[0].lower() in lex.common_words:
             return 0.0  # "Derweil", "Hierzu" at the start of a sentence
+        if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
+            return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
         listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
         common = all(lex.is_common(w) or self._noun(w) for w in words)
-        score = 0.25 + 0.5 * prob
+        # prob == threshold -> ACCEPT_SCORE, prob == 1 -> ACCEPT_SCORE + 0.35 (capped below)
+        score = ACCEPT_SCORE + 0.35 * (prob - self.threshold) / (1.0 - self.threshold)
         if listed and not common:
             score += 0.15
         if common:
