@@ -30,6 +30,10 @@ from assistant.privacy.text.words import ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
 ACCEPT_SCORE = 0.4
+#: Token threshold outside running text (table rows, headers, short lines): a low threshold pays
+#: off in sentences, where context speaks for a name, but turns labels into names in tables.
+LIST_THRESHOLD = 0.3
+PROSE_MIN_WORDS = 6
 MAX_TOKENS = 6
 #: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
 MAX_SCORE = 0.65
@@ -66,7 +70,8 @@ class NerPersonRecognizer(EntityRecognizer):
             if not any(self._could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
             xseq = featurize(tokens, self.lexicon)
-            for i0, j0, prob in self.model.spans(xseq, self.threshold):
+            threshold = self.threshold if _prose(tokens) else max(self.threshold, LIST_THRESHOLD)
+            for i0, j0, prob in self.model.spans(xseq, threshold):
                 for i, j in self._parts(tokens, i0, j0):
                     span = self._trim(tokens[i:j])
                     if not span:
@@ -77,7 +82,7 @@ class NerPersonRecognizer(EntityRecognizer):
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
                             or _quoted_title(tokens, k, k + len(span))):
                         continue
-                    score = self._score(span, prob, after, opening)
+                    score = self._score(span, prob, after, opening, threshold)
                     if score > 0:
                         found.append((span[0].start, span[-1].end, score))
         return found
@@ -141,7 +146,8 @@ class NerPersonRecognizer(EntityRecognizer):
             span = span[:-1]
         return span
 
-    def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool) -> float:
+    def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool,
+               threshold: float) -> float:
         lex = self.lexicon
         words = [t.text for t in span if t.text[:1].isalpha()]
         if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
@@ -165,7 +171,7 @@ class NerPersonRecognizer(EntityRecognizer):
         listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
         common = all(lex.is_common(w) or self._noun(w) for w in words)
         # prob == threshold -> ACCEPT_SCORE, prob == 1 -> ACCEPT_SCORE + 0.35 (capped below)
-        score = ACCEPT_SCORE + 0.35 * (prob - self.threshold) / (1.0 - self.threshold)
+        score = ACCEPT_SCORE + 0.35 * (prob - threshold) / (1.0 - threshold)
         if listed and not common:
             score += 0.15
         if common:
@@ -212,6 +218,15 @@ class NerPersonRecognizer(EntityRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _prose(tokens: list[Tok]) -> bool:
+    """A line of running text: no table cells, enough words, and at least
+    a third of them lower-case ("Gestern sagte ... ," rather than "Name | Klasse | Std")."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    if len(words) < PROSE_MIN_WORDS or any(t.text in _CELL_BORDERS or t.text == "\t" for t in tokens):
+        return False
+    return sum(w[:1].islower() for w in words) * 3 >= len(words)
 
 
 def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
