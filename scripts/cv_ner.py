@@ -11,7 +11,7 @@ when a predicted PERSON span overlaps it; the exact-span recall is printed too).
 
 GermEval annotates only names, not our other types, so non-PERSON findings are ignored.
 
-Run:  python scripts/cv_ner.py                          # 5 folds, ~N min on 2 shared cores
+Run:  python scripts/cv_ner.py      # 5 folds: ~1 min on a quiet machine, 4-5 min on 2 busy shared cores
       python scripts/cv_ner.py --folds 0 1 --max-sentences 200 --synthetic 200   # smoke run
 """
 

@@ -6,6 +6,9 @@ candidates are checked against the same lexicon before they count:
 
 * a span of lower-case ordinary words only, or of words that are never names (places, months,
   institutions), is dropped; so is a span with a digit or more than :data:`MAX_TOKENS` tokens;
+* a token joins a candidate span from the model's token threshold (stored with the model, chosen
+  by cross-validation) in running text, from :data:`LIST_THRESHOLD` in table rows and short lines;
+* a single unlisted word of up to three letters ("Std", "Jg") is an abbreviation, not a name;
 * a span directly before an institution word ("Erich Kästner Schule") is dropped, as in the rules;
 * the score follows the model's mean probability, raised when a word is in a name list and lowered
   when every word is an ordinary capitalised noun ("Tore", "Bereitschaftsdienst").
