@@ -1,8 +1,10 @@
 """Measuring the text gate: span matching, per-type precision/recall/F1, GermEval 2014 persons.
 
-Used by ``scripts/eval_privacy.py`` and ``scripts/train_ner.py``/``build_common_words.py``. The
-GermEval split is fixed by sentence index (every fifth sentence, index % 5 == 0, is held out), so
-anything derived from GermEval sees the training part only and recall is reported on the rest.
+Used by ``scripts/eval_privacy.py``, ``scripts/cv_ner.py`` and ``scripts/train_ner.py``/
+``build_common_words.py``. GermEval dev is measured by 5-fold cross-validation with folds fixed by
+sentence index (fold k = index % 5 == k, :data:`GERMEVAL_FOLDS`): everything derived from GermEval
+(the person CRF, the ordinary-word list) is rebuilt from the other folds (``scripts/cv_ner.py``).
+The shipped model and list are built from all of dev; the GermEval test split is not used.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-GERMEVAL_HELDOUT_EVERY = 5
+GERMEVAL_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,8 @@ class GermEvalSentence:
     tags: list[str]  # outer tags: B-PER, I-PER, B-LOCderiv, O ...
 
     @property
-    def heldout(self) -> bool:
-        return self.index % GERMEVAL_HELDOUT_EVERY == 0
+    def fold(self) -> int:
+        return self.index % GERMEVAL_FOLDS
 
     def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
         offsets, pos = [], 0

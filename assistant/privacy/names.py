@@ -158,9 +158,14 @@ def load_names() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> NameLexicon:
     """Read the lists once per process (~0.1 s)."""
+    return build_lexicon(_read_lines(DATA_DIR / "common_words_germeval.txt.gz"))
+
+
+def build_lexicon(corpus_words: list[str]) -> NameLexicon:
+    """The lexicon with ``corpus_words`` as the corpus-derived ordinary words (cross-validation
+    derives them from its training folds only; :func:`load_lexicon` reads the shipped list)."""
     first, surnames = load_names()
-    common_raw = _read_lines(DATA_DIR / "common_words_germeval.txt.gz")
-    common_raw += _read_lines(CURATED / "common_words.txt")
+    common_raw = corpus_words + _read_lines(CURATED / "common_words.txt")
     never = frozenset(fold(w) for w in _read_lines(CURATED / "never_names.txt"))
     # Spelling matters here (Völker is a noun, Volker a name), so the keys are only lower-cased.
     capitalised = frozenset(w.lower() for w in common_raw if w[:1].isupper())

@@ -11,6 +11,8 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from presidio_analyzer import AnalyzerEngine
 
 LANGUAGE = "de"
@@ -30,8 +32,9 @@ def silence_presidio_logs() -> None:
         logger.disabled = True
 
 
-def build_analyzer(ner: bool = True) -> "AnalyzerEngine":
-    """The analyzer; ``ner`` adds the statistical person recognizer (its model must load)."""
+def build_analyzer(ner: bool = True, model_dir: "Path | None" = None) -> "AnalyzerEngine":
+    """The analyzer; ``ner`` adds the statistical person recognizer (its model must load), from
+    ``model_dir`` if given (cross-validation), else the shipped one."""
     from assistant import egress
 
     egress.install()  # tldextract reads its suffix-list URL setting at import: set it first
@@ -43,7 +46,8 @@ def build_analyzer(ner: bool = True) -> "AnalyzerEngine":
     from assistant.privacy.text.ner_model import load_model
     from assistant.privacy.text.recognizers import german_recognizers
 
-    person_model = load_model() if ner else None  # raises PrivacyError if missing or broken
+    # raises PrivacyError if the model is missing or broken
+    person_model = (load_model() if model_dir is None else load_model(model_dir)) if ner else None
     nlp_engine = BlankSpacyNlpEngine(LANGUAGE)
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])

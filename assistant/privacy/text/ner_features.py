@@ -5,8 +5,11 @@ The tokenizer is our own (no spaCy): words with inner hyphens/apostrophes/dots s
 abbreviations ("L.", "Dr.", "Str.") and is split off otherwise; every other non-space character is
 a token. Each line is one sequence, so table rows and list items never run into each other.
 
-Features per token: the lower-cased word, affixes, a word shape, case flags, membership in our name
-lists and ordinary-word lists (:class:`~assistant.privacy.names.NameLexicon`), title/role/particle
+Features per token: the lower-cased word (only for lower-case words, ordinary words and titles: a
+capitalised unknown word is represented by its case, so the model cannot learn the training set's
+names by heart), affixes, a word shape, case flags, membership in our name lists and ordinary-word
+lists (:class:`~assistant.privacy.names.NameLexicon`), a listed name or an unknown word in the
+genitive ("Schmidts", "Okafors"), an unlisted compound noun ("Jagdtätigkeit"), title/role/particle
 words of the rule recognizer, and the same for the neighbours (±2). ``hide_lists`` lets the trainer
 switch off the list features of single tokens (list dropout), so the model also learns names that
 are in no list from their context.
@@ -21,9 +24,9 @@ from typing import Iterable
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, NOUN_SUFFIXES, PARTICLES, ROLES, TITLES)
-from assistant.privacy.text.words import load_nouns, noun_tags  # noqa: F401 - re-exported for the trainer
+from assistant.privacy.text.words import load_nouns, noun_tags, ordinary_noun  # noqa: F401 - re-exported
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|\S")
 ABBREVIATIONS = {t.rstrip(".") for t in TITLES} | {
     "str", "nr", "geb", "ca", "bzw", "vgl", "gez", "tel", "z.b", "u.a", "d.h", "st", "jr", "sen",
@@ -95,7 +98,21 @@ def _lists(word: str, lex: NameLexicon) -> list[str]:
     parts = key.split("-")
     if len(parts) > 1 and all(p in lex.first_names or p in lex.surnames for p in parts if p):
         flags.append("nparts")
+    stem = genitive_stem(key)
+    if not flags and stem and (stem in lex.first_names or stem in lex.surnames):
+        flags.append("gen")  # "Schmidts", "Leas", "Bushs": a listed name in the genitive
+    elif (stem and word[:1].isupper() and not lex.is_common(word)
+          and not lex.is_common(word[:len(stem)]) and not ordinary_noun(word)
+          and not ordinary_noun(word[:len(stem)])):
+        flags.append("genunk")  # "Okafors": an unknown word + s, neither form an ordinary word
     return flags
+
+
+def genitive_stem(key: str) -> str:
+    """``key`` without a genitive ending ("schmidts" -> "schmidt", "max'" -> "max"), or ""."""
+    if len(key) > 3 and key.endswith(("s", "'", "’")):
+        return key[:-2] if key.endswith(("'s", "’s")) else key[:-1]
+    return ""
 
 
 def _word_flags(word: str, lex: NameLexicon, nouns: dict[str, str]) -> list[str]:
@@ -120,6 +137,8 @@ def _word_flags(word: str, lex: NameLexicon, nouns: dict[str, str]) -> list[str]
             flags.append("inst")
         if low.endswith(NOUN_SUFFIXES):
             flags.append("nounsuf")
+        if word[:1].isupper() and not nouns.get(word) and ordinary_noun(word):
+            flags.append("cmpN")  # "Jagdtätigkeit", "Kita-Besuch": an unlisted compound noun
     return flags
 
 
@@ -152,14 +171,18 @@ def _word_features(word: str, lex: NameLexicon, nouns: dict[str, str], hidden: b
     if hidden:
         flags = [f for f in flags if f != "wkP"]
     case = _casing(word)
-    feats = ["b", "w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3],
+    # The identity of a capitalised word that is no ordinary word is left out: it would let the
+    # model learn the training set's names by heart instead of their forms and contexts.
+    ident = "w=" + (low if case in ("lower", "digit", "punct") or lex.is_common(word)
+                    or "title" in flags or "role" in flags else "?" + case)
+    feats = ["b", ident, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3],
              "sh=" + shape(word), "c=" + case, "len=" + str(min(len(word), 8))]
     if "-" in word[1:]:
         feats.append("hyph")
     feats += ["f=" + f for f in flags]
     if not flags or flags == ["nounsuf"]:
         feats.append("f=none:" + case)
-    ctx = ["w=" + low, "c=" + case] + ["f=" + f for f in flags]
+    ctx = [ident, "c=" + case] + ["f=" + f for f in flags]
     near = {d: tuple(f"{d:+d}" + f for f in (ctx if abs(d) == 1 else ctx[:2])) for d in (-2, -1, 1, 2)}
     return _WordFeatures(tuple(feats), near, case)
 

@@ -19,6 +19,7 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 MODEL_FILE = "person_crf.crfsuite"
 META_FILE = "person_crf.json"
 LABELS = ("B-PER", "I-PER")
+DEFAULT_TOKEN_THRESHOLD = 0.3
 _HINT = ("Installieren Sie Lotse neu (die Datei gehört zum Paket) oder trainieren Sie das Modell "
          "mit 'python scripts/train_ner.py'. Es wurde nichts an ein Sprachmodell gesendet.")
 _lock = threading.Lock()
@@ -28,10 +29,13 @@ _cache: dict[Path, Any] = {}
 class PersonModel:
     """A crfsuite tagger; one instance per process and model path, guarded by a lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, token_threshold: float = DEFAULT_TOKEN_THRESHOLD) -> None:
         import pycrfsuite
 
         self.path = path
+        #: Minimum P(person) of a token in a candidate span; chosen by cross-validation together
+        #: with the model and stored beside it by ``scripts/train_ner.py``.
+        self.token_threshold = token_threshold
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         labels = set(self._tagger.labels())
@@ -87,7 +91,7 @@ def load_model(directory: Path = MODEL_DIR) -> PersonModel:
                 f"Das Personen-Erkennungsmodell passt nicht zu dieser Lotse-Version "
                 f"(Merkmale v{meta.get('feature_version')}, erwartet v{FEATURE_VERSION}).", _HINT)
         try:
-            model = PersonModel(path)
+            model = PersonModel(path, float(meta.get("token_threshold", DEFAULT_TOKEN_THRESHOLD)))
         except Exception as exc:  # noqa: BLE001 - a broken file must stop the gate
             raise PrivacyError(
                 f"Das Personen-Erkennungsmodell konnte nicht geladen werden ({type(exc).__name__}).",

@@ -21,7 +21,7 @@ NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "s
 _FEMININE = ("erin", "erinnen")
 #: Short heads that are compound heads often enough to count ("Schulverwaltungsamt").
 _SHORT_HEADS = {"Amt", "Rat", "Bau", "Kurs", "Plan", "Zeit", "Geld", "Heft", "Buch", "Team", "Fall",
-                "Jahr", "Antrag", "Kasse"}
+                "Jahr", "Antrag", "Kasse", "Name", "Wert"}
 _MIN_HEAD = 5
 _MIN_MODIFIER = 3
 

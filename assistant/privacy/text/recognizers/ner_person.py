@@ -6,6 +6,9 @@ candidates are checked against the same lexicon before they count:
 
 * a span of lower-case ordinary words only, or of words that are never names (places, months,
   institutions), is dropped; so is a span with a digit or more than :data:`MAX_TOKENS` tokens;
+* a token joins a candidate span from the model's token threshold (stored with the model, chosen
+  by cross-validation) in running text, from :data:`LIST_THRESHOLD` in table rows and short lines;
+* a single unlisted word of up to three letters ("Std", "Jg") is an abbreviation, not a name;
 * a span directly before an institution word ("Erich Kästner Schule") is dropped, as in the rules;
 * the score follows the model's mean probability, raised when a word is in a name list and lowered
   when every word is an ordinary capitalised noun ("Tore", "Bereitschaftsdienst").
@@ -28,8 +31,12 @@ from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.words import ordinary_noun
 
-#: Minimum P(person) of a token for it to be part of a candidate span.
-TOKEN_THRESHOLD = 0.3
+#: The gate's default score threshold: a span at the model's token threshold scores this much.
+ACCEPT_SCORE = 0.4
+#: Token threshold outside running text (table rows, headers, short lines): a low threshold pays
+#: off in sentences, where context speaks for a name, but turns labels into names in tables.
+LIST_THRESHOLD = 0.3
+PROSE_MIN_WORDS = 6
 MAX_TOKENS = 6
 #: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
 MAX_SCORE = 0.65
@@ -47,7 +54,7 @@ class NerPersonRecognizer(EntityRecognizer):
                  threshold: float | None = None) -> None:
         self.lexicon = lexicon
         self.model = model
-        self.threshold = TOKEN_THRESHOLD if threshold is None else threshold
+        self.threshold = model.token_threshold if threshold is None else threshold
         self.nouns = load_nouns()
         self._candidates: dict[str, bool] = {}
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
@@ -66,7 +73,8 @@ class NerPersonRecognizer(EntityRecognizer):
             if not any(self._could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
             xseq = featurize(tokens, self.lexicon)
-            for i0, j0, prob in self.model.spans(xseq, self.threshold):
+            threshold = self.threshold if _prose(tokens) else max(self.threshold, LIST_THRESHOLD)
+            for i0, j0, prob in self.model.spans(xseq, threshold):
                 for i, j in self._parts(tokens, i0, j0):
                     span = self._trim(tokens[i:j])
                     if not span:
@@ -77,7 +85,7 @@ class NerPersonRecognizer(EntityRecognizer):
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
                             or _quoted_title(tokens, k, k + len(span))):
                         continue
-                    score = self._score(span, prob, after, opening)
+                    score = self._score(span, prob, after, opening, threshold)
                     if score > 0:
                         found.append((span[0].start, span[-1].end, score))
         return found
@@ -141,7 +149,8 @@ class NerPersonRecognizer(EntityRecognizer):
             span = span[:-1]
         return span
 
-    def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool) -> float:
+    def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool,
+               threshold: float) -> float:
         lex = self.lexicon
         words = [t.text for t in span if t.text[:1].isalpha()]
         if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
@@ -160,9 +169,12 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
         if len(words) == 1 and opening and words[0].lower() in lex.common_words:
             return 0.0  # "Derweil", "Hierzu" at the start of a sentence
+        if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
+            return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
         listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
         common = all(lex.is_common(w) or self._noun(w) for w in words)
-        score = 0.25 + 0.5 * prob
+        # prob == threshold -> ACCEPT_SCORE, prob == 1 -> ACCEPT_SCORE + 0.35 (capped below)
+        score = ACCEPT_SCORE + 0.35 * (prob - threshold) / (1.0 - threshold)
         if listed and not common:
             score += 0.15
         if common:
@@ -209,6 +221,15 @@ class NerPersonRecognizer(EntityRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def _prose(tokens: list[Tok]) -> bool:
+    """A line of running text: no table cells, enough words, and at least
+    a third of them lower-case ("Gestern sagte ... ," rather than "Name | Klasse | Std")."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    if len(words) < PROSE_MIN_WORDS or any(t.text in _CELL_BORDERS or t.text == "\t" for t in tokens):
+        return False
+    return sum(w[:1].islower() for w in words) * 3 >= len(words)
 
 
 def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
