@@ -47,6 +47,10 @@ _CELL_BORDERS = {"|", ";"}
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
 
 
+#: Endings of German adjectives and participles; an unlisted capitalised word with one of them at
+#: the start of a sentence is no name.
+ADJECTIVE_ENDINGS = ("lich", "iert", "igt", "bar", "sam", "haft", "los", "voll", "weise", "gemäß")
+
 class NerPersonRecognizer(EntityRecognizer):
     ENTITIES = ["PERSON"]
 
@@ -169,6 +173,9 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "so pal", "zivile": lower case counts only for names in our lists
         if len(words) == 1 and opening and words[0].lower() in lex.common_words:
             return 0.0  # "Derweil", "Hierzu" at the start of a sentence
+        if (len(words) == 1 and opening and words[0].lower().endswith(ADJECTIVE_ENDINGS)
+                and not self._listed(words[0])):
+            return 0.0  # "Abholberechtigt für …", "Erfahrungsgemäß": an adjective opens the sentence
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
         listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
