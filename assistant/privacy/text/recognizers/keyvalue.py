@@ -10,8 +10,9 @@ would need a label: pupil-number keys (``snr``, ``sid``, ``schuelernr``, ``schue
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
+from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 
@@ -37,7 +38,7 @@ PUPIL_SCORE = 0.9
 NAME_SCORE = 0.85
 
 
-class KeyValueRecognizer(EntityRecognizer):
+class KeyValueRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
@@ -45,16 +46,10 @@ class KeyValueRecognizer(EntityRecognizer):
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
-        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
-                         name="KeyValueRecognizer")
+        super().__init__(supported_language)
 
-    def load(self) -> None:  # patterns only
-        pass
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        if self.PRECHECK.search(text) is None:
-            return []
-        results = [self._result("STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE)
+    def find(self, text: str) -> list[RecognizerResult]:
+        results = [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
                    for m in PUPIL_PAIR.finditer(text)]
         for m in NAME_PAIR.finditer(text):
             group = "quoted" if m.group("quoted") is not None else "bare"
@@ -65,13 +60,6 @@ class KeyValueRecognizer(EntityRecognizer):
             if looks_like_name(" ".join(name.split()), self.lexicon, single_needs_list=False,
                                lower_ok=name.islower()):
                 start = m.start(group) + value.index(name)
-                results.append(self._result("PERSON", start, start + len(name), NAME_SCORE))
+                results.append(rule_result(self, "PERSON", start, start + len(name), NAME_SCORE, "key"))
         return results
 
-    def _result(self, kind: str, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=kind, start=start, end=end, score=score,
-            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="key"),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})

@@ -13,8 +13,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
+from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
@@ -42,22 +43,16 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
               "danke", "nicht", "kein", "keine", "und", "oder", "aber", "mit", "ohne", "wg", "bzgl"}
 
 
-class NotePersonRecognizer(EntityRecognizer):
+class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
                              r"anstelle", regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
-        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
-                         name="NotePersonRecognizer")
+        super().__init__(supported_language)
 
-    def load(self) -> None:  # no model
-        pass
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        if self.PRECHECK.search(text) is None:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         found: dict[tuple[int, int], str] = {}
         for start, end in self._addressed(text):
             found[(start, end)] = "form of address"
@@ -66,7 +61,7 @@ class NotePersonRecognizer(EntityRecognizer):
                 found.setdefault((m.start(), m.end()), "first name + initial")
         for start, end in self._substitutions(text):
             found.setdefault((start, end), "substitution")
-        return [self._result(s, e, why) for (s, e), why in found.items()]
+        return [rule_result(self, "PERSON", s, e, SCORE, why) for (s, e), why in found.items()]
 
     def _first_name(self, word: str) -> bool:
         return fold(word) in self.lexicon.first_names and not self.lexicon.is_common(word)
@@ -121,10 +116,3 @@ class NotePersonRecognizer(EntityRecognizer):
                     spans.extend(names)
         return spans
 
-    def _result(self, start: int, end: int, why: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type="PERSON", start=start, end=end, score=SCORE,
-            analysis_explanation=AnalysisExplanation(self.name, SCORE, textual_explanation=why),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})

@@ -11,7 +11,9 @@ recognised Latin-script name is added by :mod:`assistant.privacy.text.structure`
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
+
+from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 
 
 #: Letters of scripts other than Latin, with their combining marks.
@@ -28,30 +30,15 @@ LABELLED = regex.compile(
 SCORE = 0.8
 
 
-class OtherScriptPersonRecognizer(EntityRecognizer):
+class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     #: Code point blocks of those scripts (Greek to Georgian, Ethiopic, CJK, Hangul): one plain range
     #: class is several times faster than the script properties of FOREIGN on Latin text.
     PRECHECK = regex.compile("[\u0370-\u10ff\u1200-\u137f\u3040-\u9fff\uac00-\ud7af]")
 
-    def __init__(self, supported_language: str = "de") -> None:
-        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
-                         name="OtherScriptPersonRecognizer")
-
-    def load(self) -> None:  # patterns only
-        pass
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        if self.PRECHECK.search(text) is None:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         out = []
         for m in LABELLED.finditer(text):
             group = 1 if m.group(1) is not None else 2
-            out.append(RecognizerResult(
-                entity_type="PERSON", start=m.start(group), end=m.end(group), score=SCORE,
-                analysis_explanation=AnalysisExplanation(self.name, SCORE,
-                                                         textual_explanation="name label"),
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                      RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True}))
+            out.append(rule_result(self, "PERSON", m.start(group), m.end(group), SCORE, "name label"))
         return out

@@ -24,9 +24,10 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from assistant.privacy.names import NameLexicon
+from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
@@ -57,7 +58,7 @@ class PersonRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(text, _lower_case_names(text, tokenize(text, self.lexicon)))
-        return [self._result(start, end, score, why)
+        return [rule_result(self, "PERSON", start, end, score, why)
                 for start, end, score, why in self.find(text, tokens)]
 
     # -- runs ----------------------------------------------------------------------------------
@@ -201,13 +202,6 @@ class PersonRecognizer(EntityRecognizer):
                 yield tok.start, tok.end, 0.5, "role + name"
             pos += 1
 
-    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type="PERSON", start=start, end=end, score=score,
-            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
 
 
 def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:

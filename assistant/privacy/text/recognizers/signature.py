@@ -11,8 +11,9 @@ signature wherever they stand. The name must have a name's shape (see :mod:`name
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
+from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.name_shape import NAME, looks_like_name
 
@@ -39,22 +40,16 @@ MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|im[ ]Auftrag|
 LINES_AFTER = 2
 
 
-class SignatureRecognizer(EntityRecognizer):
+class SignatureRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(r"gr[üu](?:ß|ss)|\bmfg\b|\blg\b|\bvg\b|hochachtung|dank|i\.[ ]?[av]\.|"
                              r"gez\.|auftrag|vertretung", regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
-        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
-                         name="SignatureRecognizer")
+        super().__init__(supported_language)
 
-    def load(self) -> None:  # no model
-        pass
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        if self.PRECHECK.search(text) is None:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         spans: dict[tuple[int, int], str] = {}
         for start, end in self._after_closing(text):
             spans[(start, end)] = "closing formula"
@@ -62,7 +57,7 @@ class SignatureRecognizer(EntityRecognizer):
             name = _trim(m.group("name"))
             if looks_like_name(name, self.lexicon, single_needs_list=False, compounds_ok=True):
                 spans.setdefault((m.start("name"), m.start("name") + len(name)), "i. A. / gez.")
-        return [self._result(s, e, why) for (s, e), why in spans.items()]
+        return [rule_result(self, "PERSON", s, e, SCORE, why) for (s, e), why in spans.items()]
 
     def _after_closing(self, text: str) -> list[tuple[int, int]]:
         found = []
@@ -87,13 +82,6 @@ class SignatureRecognizer(EntityRecognizer):
                 pos = line_end + 1
         return found
 
-    def _result(self, start: int, end: int, why: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type="PERSON", start=start, end=end, score=SCORE,
-            analysis_explanation=AnalysisExplanation(self.name, SCORE, textual_explanation=why),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                  RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
 
 
 def _trim(name: str) -> str:
