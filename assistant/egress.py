@@ -30,6 +30,7 @@ import os
 import socket
 import sys
 import threading
+from types import FrameType
 from typing import Any, Iterable
 
 from assistant.errors import EgressBlocked
@@ -119,7 +120,7 @@ def is_allowed(host: Any) -> bool:
 def _culprit() -> str:
     """The top-level package that asked for the connection, as best as the stack tells."""
     stdlib = sys.stdlib_module_names
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     fallback = None
     while frame is not None:
         module = frame.f_globals.get("__name__", "") or ""

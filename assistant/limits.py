@@ -87,7 +87,8 @@ def read_regular(path: Path, max_mb: float, too_big_hint: str = _TOO_BIG_HINT) -
         limit = int(max_mb * MB)
         if info.st_size > limit:
             raise _too_big(path.name, info.st_size, max_mb, too_big_hint)
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while True:  # in blocks: a read(limit) would reserve the whole limit up front
             block = os.read(fd, 1 << 20)
             if not block:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from assistant import SHIPPED_ROOT
@@ -189,7 +190,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     where = ".".join(str(p) for p in error.get("loc", ()))
     value = error.get("input")
     kind = error.get("type", "")

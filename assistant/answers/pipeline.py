@@ -45,7 +45,8 @@ UNFAITHFUL_WARNING = ("Die Antwort des Sprachmodells war nicht durch die Quellen
 
 
 class Redaction(Protocol):
-    text: str
+    @property
+    def text(self) -> str: ...  # read-only: the privacy gate's Redaction is a frozen dataclass
 
 
 class Gate(Protocol):

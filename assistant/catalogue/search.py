@@ -134,7 +134,8 @@ def mentions(indicators: list[Indicator], question: str) -> list[Indicator]:
     q_norm = f" {normalize(question)} "
     results: list[tuple[float, int, Indicator, frozenset[str]]] = []
     for pos, ind in enumerate(indicators):
-        best, words = 0.0, frozenset()
+        best = 0.0
+        words: frozenset[str] = frozenset()
         if ind.id in ids:
             best, words = 1000.0 - ids.index(ind.id), frozenset({ind.id})  # question order
         for label in [ind.name, *ind.synonyms]:

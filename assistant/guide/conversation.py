@@ -87,8 +87,11 @@ class Turn:
     finished: bool = False
 
 
+_FOLD_UMLAUTS: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
 def _norm(text: str) -> str:
-    folded = text.strip().lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    folded = text.strip().lower().translate(str.maketrans(_FOLD_UMLAUTS))
     return " ".join(re.sub(r"[.!]+$", "", folded).split())
 
 
@@ -233,9 +236,10 @@ class Conversation:
     def _choice(self, s: LearnerState, key: str) -> int | None:
         """The option number (1-based) ``key`` picks for the current step's exercise, if any."""
         m = self._module(s)
-        if m is None or s.step >= len(m.steps) or m.steps[s.step].exercise is None:
+        exercise = m.steps[s.step].exercise if m is not None and s.step < len(m.steps) else None
+        if exercise is None:
             return None
-        count = len(m.steps[s.step].exercise.options)
+        count = len(exercise.options)
         match = re.fullmatch(r"(?:antwort\s*)?([a-e1-5])\)?", key)
         if not match:
             return None

@@ -14,6 +14,7 @@ from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from assistant.errors import ConfigError
 
@@ -91,7 +92,7 @@ class Kompass(BaseModel):
         return self
 
 
-def _where(error: dict) -> str:
+def _where(error: ErrorDetails) -> str:
     return ".".join(str(part) for part in error.get("loc", ())) or "(Datei)"
 
 

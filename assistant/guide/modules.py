@@ -19,6 +19,7 @@ from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from assistant.errors import ConfigError
 from assistant.guide.kompass import Kompass, load_kompass
@@ -184,11 +185,11 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
-def _msg(error: dict) -> str:
+def _msg(error: ErrorDetails) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def _where(error: dict) -> str:
+def _where(error: ErrorDetails) -> str:
     return ".".join(str(part) for part in error.get("loc", ())) or "(Datei)"
 
 

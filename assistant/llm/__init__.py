@@ -6,7 +6,7 @@ Importing this package is cheap; each backend imports its heavy library when it 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.errors import ModelError
 from assistant.llm.base import Completion, GenerationOptions, LLMBackend, Message
@@ -21,11 +21,11 @@ __all__ = [
 ]
 
 
-def options_from(settings: "Settings", **changes: object) -> GenerationOptions:
-    """Generation options from the ``llm`` settings, with per-call changes."""
-    base = {"max_tokens": settings.llm.max_tokens, "temperature": settings.llm.temperature}
-    base.update(changes)
-    return GenerationOptions(**base)  # type: ignore[arg-type]
+def options_from(settings: "Settings", **changes: Any) -> GenerationOptions:
+    """Generation options from the ``llm`` settings, with per-call changes (``GenerationOptions``
+    fields by name; an unknown name raises ``TypeError``)."""
+    base = GenerationOptions(max_tokens=settings.llm.max_tokens, temperature=settings.llm.temperature)
+    return replace(base, **changes)
 
 
 def create_backend(settings: "Settings", status: Callable[[str], None] | None = None) -> LLMBackend:

@@ -6,13 +6,17 @@ the same rule at socket level.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, cast
 from urllib.parse import urlparse
 
 from assistant import egress
 from assistant.errors import ModelError
 from assistant.llm.base import Completion, GenerationOptions, Message, collect
 from assistant.llm.profiles import ModelProfile
+
+if TYPE_CHECKING:
+    from openai import Stream
+    from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
 
 
 def check_server_url(base_url: str | None) -> str:
@@ -99,10 +103,13 @@ class OpenAICompatBackend:
         try:
             response = self._client.chat.completions.create(
                 model=self._profile.id,
-                messages=[{"role": m.role, "content": m.content} for m in messages],
+                messages=[_message_param(m) for m in messages],
                 stream=True, **self._kwargs(options, legacy_json),
             )
-            for chunk in response:
+            # stream=True always returns a Stream; the options passed as **kwargs keep mypy from
+            # picking that overload of create()
+            chunks = cast("Stream[ChatCompletionChunk]", response)
+            for chunk in chunks:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
         except openai.APIConnectionError as exc:
@@ -121,3 +128,12 @@ class OpenAICompatBackend:
 
     def complete(self, messages: list[Message], options: GenerationOptions) -> Completion:
         return collect(self, messages, options)
+
+
+def _message_param(message: Message) -> ChatCompletionMessageParam:
+    """The OpenAI chat message for ``message`` (one TypedDict per role)."""
+    if message.role == "system":
+        return {"role": "system", "content": message.content}
+    if message.role == "assistant":
+        return {"role": "assistant", "content": message.content}
+    return {"role": "user", "content": message.content}

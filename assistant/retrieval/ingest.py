@@ -166,10 +166,10 @@ class Ingestor:
                    file=sys.stderr, leave=False, delay=1.0, disable=None)
         previous = getattr(self.embedder, "progress", None)
         if hasattr(self.embedder, "progress"):
-            self.embedder.progress = bar.update  # type: ignore[attr-defined]
+            self.embedder.progress = bar.update
         try:
             return self.embedder.embed_passages(texts)
         finally:
             if hasattr(self.embedder, "progress"):
-                self.embedder.progress = previous  # type: ignore[attr-defined]
+                self.embedder.progress = previous
             bar.close()

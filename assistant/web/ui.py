@@ -223,5 +223,5 @@ def build_ui(service: "Lotse", work_lock: threading.Lock) -> gr.Blocks:
         for title, build in TABS:
             with gr.Tab(title, elem_id=f"tab-{title.lower()}"):
                 build(state)
-    demo.lotse_state = state  # type: ignore[attr-defined]
+    demo.lotse_state = state
     return demo

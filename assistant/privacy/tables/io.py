@@ -191,7 +191,7 @@ def parse_csv_text(text: str, name: str = "Tabelle", encoding: str | None = None
     width = len(header)
     padded: list[int] = []
     too_long: list[int] = []
-    rows: list[list[str]] = []
+    rows: list[list[str | None]] = []  # None for a blank cell
     for line_no, row in records[1:]:
         if len(row) > width:
             if any(cell.strip() for cell in row[width:]):
@@ -262,20 +262,20 @@ def _read_excel(path: Path, raw: bytes) -> LoadedTable:
     try:
         book = pd.ExcelFile(io.BytesIO(raw), engine="openpyxl")
         sheet_names = book.sheet_names
-        raw = book.parse(sheet_names[0], dtype=object, header=None) if sheet_names else None
+        sheet = book.parse(sheet_names[0], dtype=object, header=None) if sheet_names else None
     except Exception as exc:  # noqa: BLE001 - any reader failure is a user-facing input problem
         raise InputError(f"'{path.name}' lässt sich nicht als Excel-Datei lesen ({type(exc).__name__}).",
                          "Öffnen und speichern Sie die Datei erneut in Excel oder exportieren "
                          "Sie sie als CSV.") from None
-    if raw is None:
+    if sheet is None:
         raise InputError(f"'{path.name}' enthält kein Tabellenblatt.", "Prüfen Sie die Datei.")
     sheet_name = sheet_names[0]
     from assistant import tables
 
-    rows = [["" if pd.isna(v) else str(v) for v in row] for row in raw.itertuples(index=False)]
+    rows = [["" if pd.isna(v) else str(v) for v in row] for row in sheet.itertuples(index=False)]
     if tables.detect_layout(rows) in ("genesis", "genesis-flat"):
         return official_table(tables.read_table(path))
-    text = raw.to_csv(sep=";", index=False, header=False)
+    text = sheet.to_csv(sep=";", index=False, header=False)
     loaded = parse_csv_text(text, path.name, "xlsx")
     loaded.source_format = "excel"
     loaded.delimiter = None

@@ -102,7 +102,7 @@ def suppress(frame: pd.DataFrame, key_columns: list[str], count_columns: list[st
     """
     coords, values, kinds, positions = _cells(frame, key_columns, count_columns)
     result = SuppressionResult(frame=pd.DataFrame(), min_count=min_count, cells=len(values))
-    primary = [k == "num" and 1 <= v < min_count for v, k in zip(values, kinds)]
+    primary = [k == "num" and v is not None and 1 <= v < min_count for v, k in zip(values, kinds)]
     hidden = [p or v is None for p, v in zip(primary, values)]
     protect = [p or k == "dot" for p, k in zip(primary, kinds)]
     result.already_hidden = sum(v is None for v in values)
@@ -150,17 +150,19 @@ def _dimensions(key_frame: pd.DataFrame) -> list[list[str]]:
     return dims
 
 
-def _cells(frame: pd.DataFrame, keys: list[str], counts: list[str]):
+def _cells(frame: pd.DataFrame, keys: list[str], counts: list[str]
+           ) -> tuple[list[tuple], list[int | None], list[str], list[tuple[int, str]]]:
     key_frame = frame[keys].astype(object).where(frame[keys].notna(), "") if keys else None
-    unique = bool(keys) and not key_frame.duplicated().any()
-    dims = _dimensions(key_frame) if unique else []
+    # keys that identify every row give each cell coordinates; otherwise each row is its own cell
+    unique_keys = key_frame if key_frame is not None and not key_frame.duplicated().any() else None
+    dims = _dimensions(unique_keys) if unique_keys is not None else []
     coords: list[tuple] = []
     values: list[int | None] = []
     kinds: list[str] = []
     positions: list[tuple[int, str]] = []
     for row in range(len(frame)):
-        if unique:
-            raw = key_frame.iloc[row]
+        if unique_keys is not None:
+            raw = unique_keys.iloc[row]
             labels = tuple(" / ".join(str(raw[c]) for c in dim) for dim in dims)
             if any(is_total_label(v) for v in labels):  # blank keys of a total row are totals too
                 labels = tuple(v if v.strip(" /") else "Insgesamt" for v in labels)
@@ -235,15 +237,16 @@ def _blocks(members: list[int], totals: list[int]) -> list[tuple[list[int], int 
 
 
 def _additive(parts: list[int], total: int, values: list[int | None]) -> bool:
-    known = [values[i] for i in parts]
-    if values[total] is None or any(v is None for v in known):
+    known = [v for i in parts if (v := values[i]) is not None]
+    if values[total] is None or len(known) < len(parts):
         return True  # cannot check; keep the group (more suppression, never less)
     return sum(known) == values[total]
 
 
 def _candidates(group: _Group, hidden: list[bool], values: list[int | None]) -> list[int]:
     visible = [i for i in group.parts if not hidden[i]]
-    ranked = sorted((i for i in visible if values[i] and values[i] > 0), key=lambda i: values[i])
+    positive = [(v, i) for i in visible if (v := values[i]) is not None and v > 0]
+    ranked = [i for _, i in sorted(positive, key=lambda pair: pair[0])]
     ranked += [i for i in visible if values[i] == 0]
     if group.total is not None and not hidden[group.total]:
         ranked.append(group.total)
