@@ -27,10 +27,11 @@ class PrecheckedPatternRecognizer(PatternRecognizer):
 def rule_result(recognizer: EntityRecognizer, kind: str, start: int, end: int, score: float,
                 why: str) -> RecognizerResult:
     """A finding of one of our rule recognizers, explained and marked as context-scored."""
+    name: str = recognizer.name  # type: ignore[has-type]  # presidio assigns it untyped
     return RecognizerResult(
         entity_type=kind, start=start, end=end, score=score,
-        analysis_explanation=AnalysisExplanation(recognizer.name, score, textual_explanation=why),
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+        analysis_explanation=AnalysisExplanation(name, score, textual_explanation=why),
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: name,
                               RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
                               RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
 
