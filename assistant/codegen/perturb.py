@@ -195,6 +195,7 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
     sheet = book.create_sheet(data.sheet or "Tabelle1")
     for merged in _header_merges(data.path, data.sheet, start):
         sheet.merged_cells.add(CellRange(merged))  # title and header rows keep their places
+    written: list[list[str]] | None = []  # what reading the copy back gives, cell for cell
     for n, row in enumerate(rows[:start] + body + rows[end:]):
         in_body = start <= n < start + len(body)
         cells: list[object] = []
@@ -206,10 +207,41 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
             else:
                 cells.append(text or None)
         sheet.append(cells)
+        if written is not None:
+            written = _read_back(cells, written)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / data.path.name
     book.save(target)
+    if written is not None and any(any(r) for r in written):
+        from assistant.tables.reader import remember_sheet
+
+        # Lotse's reader (the reference side) takes these rows instead of parsing the copy again.
+        remember_sheet(target, data.sheet or "Tabelle1", written)
     return target
+
+
+def _read_back(cells: list[object], rows: list[list[str]]) -> list[list[str]] | None:
+    """``rows`` plus the row :func:`assistant.tables.reader.xlsx_sheet` reads for ``cells``
+    written by openpyxl: numbers as openpyxl stores them (16 significant digits), text stripped,
+    empty cells at the end dropped. None for a cell whose stored form is not certain (text that
+    openpyxl turns into a formula, carriage returns XML normalises): then the copy is parsed."""
+    from assistant.tables.reader import cell_text
+
+    out: list[str] = []
+    for cell in cells:
+        if cell is None:
+            out.append("")
+        elif isinstance(cell, str):
+            if cell.startswith("=") or "\r" in cell:
+                return None
+            out.append(cell_text(cell))
+        else:
+            stored = "%.16g" % cell
+            out.append(cell_text(float(stored) if any(c in stored for c in ".eE") else int(stored)))
+    while out and not out[-1] and cells[len(out) - 1] is None:
+        out.pop()
+    rows.append(out)
+    return rows
 
 
 _MERGES: dict[tuple[str, int, int, str], list[str]] = {}
