@@ -171,9 +171,7 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
     """The perturbed copy of an XLSX file: the same sheet name, title, header (with its merged
     cells) and footer; data lines changed as for CSV; numbers written as numbers, symbols and
     labels as text, as the export stores them."""
-    import openpyxl
-    from openpyxl.worksheet.cell_range import CellRange
-
+    from assistant.codegen.xlsxwrite import Cell, read_back, write_sheet
     from assistant.tables.reader import xlsx_sheet
 
     _, rows = xlsx_sheet(data.path)
@@ -191,24 +189,28 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
     for step in _steps(data, variant):
         body = perturb_lines(data, body, step, rng)
     positions = set(_value_positions(data))
-    book = openpyxl.Workbook(write_only=True)  # 2-3x faster to write than a normal workbook
-    sheet = book.create_sheet(data.sheet or "Tabelle1")
-    for merged in _header_merges(data.path, data.sheet, start):
-        sheet.merged_cells.add(CellRange(merged))  # title and header rows keep their places
+    cells: list[list[Cell]] = []
     for n, row in enumerate(rows[:start] + body + rows[end:]):
         in_body = start <= n < start + len(body)
-        cells: list[object] = []
+        line: list[Cell] = []
         for j, text in enumerate(row):
             parsed = _number(text) if in_body and j in positions else None
             if parsed is not None:
                 value, _sep, decimals = parsed
-                cells.append(int(value) if decimals == 0 else value)
+                line.append(int(value) if decimals == 0 else value)
             else:
-                cells.append(text or None)
-        sheet.append(cells)
-    directory.mkdir(parents=True, exist_ok=True)
+                line.append(text or None)
+        cells.append(line)
     target = directory / data.path.name
-    book.save(target)
+    sheet = data.sheet or "Tabelle1"
+    # title and header rows keep their merged ranges
+    write_sheet(target, sheet, cells, _header_merges(data.path, data.sheet, start))
+    written = read_back(cells)
+    if written is not None and any(any(r) for r in written):
+        from assistant.tables.reader import remember_sheet
+
+        # Lotse's reader (the reference side) takes these rows instead of parsing the copy again.
+        remember_sheet(target, sheet, written)
     return target
 
 

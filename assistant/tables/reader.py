@@ -194,15 +194,25 @@ def xlsx_sheet(path: Path) -> tuple[str, list[list[str]]]:
     modification time, and handed out as copies."""
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key not in _SHEETS:
-        _SHEETS[key] = _read_sheet(path)
-        while len(_SHEETS) > 4:
-            _SHEETS.pop(next(iter(_SHEETS)))
-    name, rows = _SHEETS[key]
+    name, rows = _SHEETS.pop(key) if key in _SHEETS else _read_sheet(path)
+    _SHEETS[key] = (name, rows)  # most recently used last: copies come and go, the original stays
+    while len(_SHEETS) > 4:
+        _SHEETS.pop(next(iter(_SHEETS)))
     return name, [list(r) for r in rows]
 
 
 _SHEETS: dict[tuple[str, int, int], tuple[str, list[list[str]]]] = {}
+
+
+def remember_sheet(path: Path, name: str, rows: list[list[str]]) -> None:
+    """Hand :func:`xlsx_sheet` the rows of a workbook Lotse has just written (a perturbed copy
+    for code validation), so it need not parse the file again. ``rows`` must be exactly what
+    :func:`xlsx_sheet` would read; the key includes size and modification time, so a file
+    changed afterwards is parsed again."""
+    stat = path.stat()
+    _SHEETS[(str(path.resolve()), stat.st_size, stat.st_mtime_ns)] = (name, [list(r) for r in rows])
+    while len(_SHEETS) > 4:
+        _SHEETS.pop(next(iter(_SHEETS)))
 
 
 def _read_sheet(path: Path) -> tuple[str, list[list[str]]]:
@@ -222,7 +232,7 @@ def _read_sheet(path: Path) -> tuple[str, list[list[str]]]:
         for sheet in book.worksheets:
             if not hasattr(sheet, "iter_rows"):
                 continue  # a chart sheet
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
+            rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
             if any(any(c for c in r) for r in rows):
                 return sheet.title, rows
     except Exception as exc:  # noqa: BLE001 - a damaged sheet inside a valid zip
@@ -236,7 +246,7 @@ def _read_sheet(path: Path) -> tuple[str, list[list[str]]]:
                      "Tabelle erneut (Regionaldatenbank: Werteabruf, Format XLSX oder CSV).")
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     import datetime
 
     if value is None:

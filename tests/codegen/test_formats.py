@@ -95,6 +95,29 @@ def test_d151_on_a_flat_export_is_validated_and_right_for_every_kreis(exports, l
     assert "2_variable_attribute_label" in payload["code"] and "value" in payload["code"]
 
 
+@pytest.mark.parametrize("kind", ["export", "stichtag", "own"])
+def test_the_reference_reads_an_xlsx_copy_exactly_as_parsing_it_would(kind, exports, tmp_path):
+    """Lotse's reader takes the rows of a perturbed copy from the writer instead of parsing the
+    workbook again; they must be cell for cell what openpyxl reads from the written file."""
+    from assistant.codegen.perturb import VARIANTS, write_variant
+    from assistant.codegen.source import describe_file
+    from assistant.tables import reader
+    from tests.codegen.test_generate import KITA
+
+    path = {"export": lambda: exports["xlsx"],
+            "stichtag": lambda: genesis_xlsx(KITA, tmp_path / "22541-01-01-4.xlsx", sheet="22541-01-01-4"),
+            "own": lambda: own_sheet(tmp_path / "eigene.xlsx")}[kind]()
+    data = describe_file(path)
+    for variant in VARIANTS:
+        copy = write_variant(data, variant, tmp_path / variant)
+        remembered = reader.xlsx_sheet(copy)
+        parsed = reader._read_sheet(copy)
+        assert remembered == parsed
+        assert remembered[1] != reader.xlsx_sheet(path)[1]  # the copy really differs
+        copy.write_bytes(path.read_bytes())  # changed on disk: read again, not taken from memory
+        assert reader.xlsx_sheet(copy) == reader._read_sheet(path)
+
+
 @pytest.mark.slow
 def test_the_copies_of_an_xlsx_are_xlsx_so_a_hard_coded_snippet_fails(exports, settings, sandbox):
     """A snippet that reads the workbook but returns the original's numbers as constants is right
