@@ -8,9 +8,7 @@ import re
 
 import pytest
 
-from assistant.answers.compose import first_sentence
-from assistant.llm.fake import FakeBackend
-from assistant.service import Lotse
+from tests.answers.conftest import first_of
 
 #: may-I / must-I question -> patterns its first sentence must match
 DECIDES = {
@@ -32,30 +30,14 @@ DECIDES = {
 }
 
 
-@pytest.fixture(scope="module")
-def lotse(tmp_path_factory):
-    import os
-
-    from assistant.settings import load_settings
-
-    data = tmp_path_factory.mktemp("answers-data")
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith("LOTSE_") and key not in ("LOTSE_DEBUG", "LOTSE_SHARED_DIR"):
-                mp.delenv(key)
-        mp.chdir(data)
-        settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
-        yield Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
 
 
-def _first(text: str) -> str:
-    return first_sentence(re.sub(r"\s*\[[\d, ]+\]", "", text))
 
 
 @pytest.mark.parametrize("question", list(DECIDES))
 def test_may_i_answer_starts_with_its_verdict(lotse, question):
     answer = lotse.ask(question).result()
-    first = _first(answer.answer)
+    first = first_of(answer.answer)
     for pattern in DECIDES[question]:
         assert re.search(pattern, first), (pattern, first)
 

@@ -9,11 +9,10 @@ import re
 
 import pytest
 
-from assistant.answers.compose import extractive_pieces, first_sentence, gather
+from assistant.answers.compose import extractive_pieces, gather
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.factory import build_retriever, load_catalogue_or_none
-from assistant.llm.fake import FakeBackend
-from assistant.service import Lotse
+from tests.answers.conftest import first_of
 
 CHATBOT = ("Darf ich die Klassenliste der 7b mit allen Namen in einen Online-Chatbot kopieren, "
            "damit er mir die Wiederholerquote ausrechnet?")
@@ -31,30 +30,14 @@ FIRST = {
 }
 
 
-@pytest.fixture(scope="module")
-def lotse(tmp_path_factory):
-    import os
-
-    from assistant.settings import load_settings
-
-    data = tmp_path_factory.mktemp("patterns-data")
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith("LOTSE_") and key not in ("LOTSE_DEBUG", "LOTSE_SHARED_DIR"):
-                mp.delenv(key)
-        mp.chdir(data)
-        settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
-        yield Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
 
 
-def _first(answer_text: str) -> str:
-    return first_sentence(re.sub(r"\s*\[[\d, ]+\]", "", answer_text))
 
 
 @pytest.mark.parametrize("question", list(FIRST))
 def test_first_sentence_answers_the_question_as_asked(lotse, question):
     answer = lotse.ask(question).result()
-    first = _first(answer.answer)
+    first = first_of(answer.answer)
     for pattern in FIRST[question]:
         assert re.search(pattern, first), (pattern, first)
     # the first sentence is cited, and not from the indicator's catalogue entry
@@ -70,7 +53,7 @@ def test_extractive_path_alone_finds_the_deciding_sentence(lotse, question):
     retriever = build_retriever(lotse.settings, index, load_catalogue_or_none(lotse.settings))
     gathered = gather(question, retriever, faq=None)
     pieces = extractive_pieces(question, gathered, ExtractiveAnswerer(index.embedder))
-    first = _first(" ".join(pieces))
+    first = first_of(" ".join(pieces))
     for pattern in FIRST[question]:
         assert re.search(pattern, first), (pattern, first)
 
@@ -81,7 +64,7 @@ def test_indicator_mentioned_in_passing_does_not_lead(lotse):
     assert "So wird D13.1 berechnet" not in answer.answer
 
 
-def test_indicator_how_to_keeps_formula_stichtag_and_table_first(lotse):
+def test_indicator_how_to_keeps_formula_stichtag_and_tablefirst_of(lotse):
     answer = lotse.ask("Wie berechne ich die Betreuungsquote der unter Dreijährigen?").result()
     assert answer.citations[0].source == "katalog:C7.1"
     # the sentences before the first one cited from elsewhere are the catalogue entry's
