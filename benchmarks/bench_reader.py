@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout, not an installed copy
+from timing import median_time  # noqa: E402 - benchmarks/timing.py, next to this script
 SHARED = ROOT.parent / "shared"
 if not SHARED.is_dir():  # worktrees live one level deeper; CI sets LOTSE_SHARED_DIR
     SHARED = Path(os.environ.get("LOTSE_SHARED_DIR", "/work/shared"))
@@ -50,14 +49,6 @@ def make_table(source: Path, kb: int, target: Path) -> tuple[int, int]:
     target.write_bytes("\r\n".join(head + out + foot).encode("cp1252") + b"\r\n")
     return len(head), len(out)
 
-
-def median_time(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
+from timing import median_time  # noqa: E402 - benchmarks/timing.py, next to this script
 
 from assistant.codegen import isolation
 from assistant.codegen.policy import check_python
@@ -49,14 +48,6 @@ ergebnis <- df %>%
             .groups = "drop")
 '''
 
-
-def median_time(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def write_table(path: Path, rows: int) -> None:

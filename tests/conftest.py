@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import os
 from pathlib import Path
 
@@ -66,3 +68,29 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("shared/ (seeds and data) not found beside the repository")
     return SHARED
+
+
+@pytest.fixture
+def env(settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """For CLI tests: the ``settings`` data dir and the fake model through LOTSE_* variables."""
+    monkeypatch.setenv("LOTSE_PATHS__DATA_DIR", str(settings.paths.data_dir))
+    monkeypatch.setenv("LOTSE_LLM__BACKEND", "fake")
+    return tmp_path
+
+
+@contextlib.contextmanager
+def isolated_service(tmp_path_factory: pytest.TempPathFactory, label: str):
+    """A Lotse on the fake base model for a whole test module, isolated like ``settings``: no
+    ./lotse.toml of the developer's (a fresh working directory) and no LOTSE_* variables."""
+    from assistant.llm.fake import FakeBackend
+    from assistant.service import Lotse
+    from assistant.settings import load_settings
+
+    data = tmp_path_factory.mktemp(label)
+    with pytest.MonkeyPatch.context() as mp:
+        for key in list(os.environ):
+            if key.startswith("LOTSE_") and key not in ("LOTSE_DEBUG", "LOTSE_SHARED_DIR"):
+                mp.delenv(key)
+        mp.chdir(data)
+        settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
+        yield Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)

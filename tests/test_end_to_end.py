@@ -7,26 +7,15 @@ import re
 
 import pytest
 
-from assistant.llm.fake import FakeBackend
-from assistant.service import Lotse
+from tests.conftest import isolated_service
 
 
 @pytest.fixture(scope="module")
 def lotse(tmp_path_factory):
     """One service for the module, isolated like the ``settings`` fixture: no ./lotse.toml of the
     developer's (the working directory is a fresh temporary one) and no LOTSE_* variables."""
-    import os
-
-    from assistant.settings import load_settings
-
-    data = tmp_path_factory.mktemp("e2e-data")
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith("LOTSE_") and key not in ("LOTSE_DEBUG", "LOTSE_SHARED_DIR"):
-                mp.delenv(key)
-        mp.chdir(data)
-        settings = load_settings(paths={"data_dir": data}, llm={"backend": "fake", "profile": "base"})
-        yield Lotse(settings, backend=FakeBackend(kind="base"), status=lambda _: None)
+    with isolated_service(tmp_path_factory, "e2e-data") as service:
+        yield service
 
 
 def test_the_fixture_ignores_a_developers_configuration(lotse, tmp_path_factory):

@@ -17,12 +17,6 @@ from .conftest import EXCERPTS
 REAL = SHARED / "data" / "regionalstatistik" / "21111-02-06-4.csv"
 
 
-@pytest.fixture
-def env(settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("LOTSE_PATHS__DATA_DIR", str(settings.paths.data_dir))
-    monkeypatch.setenv("LOTSE_LLM__BACKEND", "fake")
-    return tmp_path
-
 
 def run(*args: str):
     return CliRunner().invoke(cli, ["data", *args], catch_exceptions=False)

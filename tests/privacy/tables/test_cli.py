@@ -17,12 +17,6 @@ KITA = ("Kita;unter 3;3 bis 6;Insgesamt\nSonnenschein;5;20;25\nRegenbogen;2;15;1
         "Pusteblume;7;0;7\nInsgesamt;14;35;49\n")
 
 
-@pytest.fixture
-def env(settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("LOTSE_PATHS__DATA_DIR", str(settings.paths.data_dir))
-    monkeypatch.setenv("LOTSE_LLM__BACKEND", "fake")
-    return tmp_path
-
 
 def run(*args: str):
     return CliRunner().invoke(cli, ["privacy", "check-table", *args], catch_exceptions=False)

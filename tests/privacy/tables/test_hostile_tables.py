@@ -17,12 +17,6 @@ PROSE = ("Der Bildungsbericht der Stadt beschreibt die Entwicklung der Schulen s
          "Für Rückfragen steht das Bildungsbüro montags bis freitags zur Verfügung.\n")
 
 
-@pytest.fixture
-def env(settings, monkeypatch, tmp_path):  # noqa: ANN001, ANN201
-    monkeypatch.setenv("LOTSE_PATHS__DATA_DIR", str(settings.paths.data_dir))
-    monkeypatch.setenv("LOTSE_LLM__BACKEND", "fake")
-    return tmp_path
-
 
 def run(*args: str):  # noqa: ANN201
     return CliRunner().invoke(cli, ["privacy", "check-table", *args], catch_exceptions=False)
