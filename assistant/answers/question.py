@@ -36,12 +36,20 @@ _PERMISSION_WORDS = re.compile(
 # when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
 _CAN_VERB_FIRST = re.compile(
     r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
+_AT_LEAST = re.compile(r"\b(mindest\w*|ab wie viel\w*|ab welche[rmn]?|höchstens)\b", _F)
+_CAN_ASK = re.compile(r"^\s*(kann|können|könnte|könnten|dürfte|dürften)\b", _F)
 _THRESHOLD = re.compile(
     r"\b(ab wie viel\w*|ab welche[rmn]? \w+|wie viele?|wie hoch|wie groß|wie lange|wie alt|wie stark|"
     r"mindest\w*|schwelle\w*|grenzwert\w*|höchstens|maximal\w*|min\. |"
     r"welche[rsn]? (?:zahl|wert|anzahl|höhe|vielfache\w*|jahr|datum|frist|zeitpunkt)|"
     r"auf welche[sn]? vielfache\w*|um wie viel\w*|seit wann|ab wann|bis wann|"
-    r"wann (?:gilt|galt|tritt|trat|wurde|ist .* in kraft)|in welchem jahr|wie oft|wie häufig)\b", _F)
+    r"wann (?:gilt|galt|tritt|trat|wurde|ist .* in kraft)|in welchem jahr|wie oft|wie häufig|"
+    r"von wann|aus welchem jahr|seit welche[mr]? \w+|wie weit)\b", _F)
+#: Compute cues that win over "wie viele …" ("wie viele …, als Prozentwert? Teile ich durch …?").
+_COMPUTE_STRONG = re.compile(
+    r"\b(teile (?:ich|man|wir)|teilt man|dividier\w*|durch was|ins verhältnis|"
+    r"(?:pro|je) (?:einwohner\w*|kopf|100|1\.000)|(?:bilde|bildet|bilden) (?:ich|man|wir) "
+    r"(?:\w+ ){0,3}\w*(?:kennzahl|quote|anteil|indikator)\w*)\b", _F)
 _COMPUTE = re.compile(
     r"\b(berechn\w*|rechne\w*|gerechnet|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
     r"kommt (?:\w+ )*zustande|zusammengesetzt|komme ich (?:\w+ )*auf (?:die|den|das)|"
@@ -51,14 +59,21 @@ _SOURCE = re.compile(
     r"\b(woher|wo (?:finde|bekomme|gibt es|kriege|stehen|liegen)|aus welche[rm] (?:statistik|quelle|"
     r"tabelle|erhebung|datenbank)|welche[rmns]? [\w-]*(?:statistik|quelle|tabelle|stichtag|"
     r"erhebung)\w*|datenquelle\w*|tabellencode\w*|wer (?:liefert|erhebt|"
-    r"veröffentlicht|führt)|erhoben|stichtag)\b", _F)
+    r"veröffentlicht|führt)|erhoben|stichtag|wo kommen|kommen (?:\w+ ){0,4}her|speis\w*|"
+    r"welche (?:daten|statistiken|quellen)|datenbestände|woraus)\b", _F)
+#: Source cues that hold even in "Was ist X, und aus welchen Statistiken speist es sich?".
+_SOURCE_STRONG = re.compile(
+    r"\b(woher|aus welche[rmn] (?:statistik|quelle|tabelle|erhebung|datenbank)\w*|speis\w*|"
+    r"wo kommen|kommen (?:\w+ ){0,4}her|welche (?:statistiken|datenquellen|quellen))\b", _F)
 _TASK = re.compile(
     r"^\s*(wie (?:gehe|fange|beginne|baue|erstelle|schreibe|mache|organisiere|plane|starte|"
     r"kann ich|können wir|soll ich|sollen wir|sollte ich|sollten wir|lässt sich|bereite|"
     r"bekomme ich|gehen wir|prüfe|finde ich|setze|lese|stelle|richte)|was (?:muss|sollte|soll|"
     r"kann) (?:ich|man|wir) tun|welche schritte|womit (?:fange|beginne)|in welche[rn]? "
     r"reihenfolge|was ist zu tun|"
-    r"wie (?!definier|versteh|heiß|nenn)\w+ (?:ich|wir|man))\b|\b(schritt für schritt|vorgehen|mit lotse|in lotse|"
+    r"wie (?!definier|versteh|heiß|nenn)\w+ (?:ich|wir|man))\b|\b(schritt für schritt|vorgehen|worauf (?:muss|sollte|soll|müssen|sollten) "
+    r"(?:ich|man|wir)|was (?:muss|sollte|soll|müssen|sollten) (?:ich|man|wir) (?:\w+ ){0,5}"
+    r"beachten|wo (?:ich|man|wir) (?:\w+ ){0,2}(?:anfangen|beginnen|ansetzen)|mit lotse|in lotse|"
     r"lotse (?:ask|ingest|code|report|einstieg))\b", _F)
 _DEFINITION = re.compile(
     r"\b(was (?:ist|sind|bedeute\w*|heißt|meint|versteht man|war|macht)|wofür steh\w*|"
@@ -213,11 +228,18 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "darf_ich"
     if any(_CAN_VERB_FIRST.search(x) for x in (t, lead)) and privacy:
         return "darf_ich"
+    # "Könnten wir ein KI-System entscheiden lassen, …?": using AI for a task is a permission
+    # question; advice ("Sollten wir KI ausprobieren?") is not.
+    if "ki" in topics and any(_CAN_ASK.search(x) for x in (t, lead)):
+        return "darf_ich"
+    if _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t):
+        return "berechnung"
     if _THRESHOLD.search(t):
         return "schwelle"
     if _COMPUTE.search(t):
         return "berechnung"
-    if _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", lead, _F):
+    if _SOURCE_STRONG.search(t) or (
+            _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", lead, _F)):
         return "datenquelle"
     if _TASK.search(t) or _TASK.search(lead):
         return "vorgehen"
