@@ -27,13 +27,17 @@ import numpy as np
 
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
-from assistant.answers.question import (Question, core, heading_topics, topic_patterns,
-                                         topicality, understand, is_how_to)
+from assistant.answers.question import (Question, core, heading_topics, main_clause,
+                                         topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
+from assistant.answers.coverage import COVER_EXTRA, cover
+from assistant.answers.entry import details
 from assistant.answers.sentences import split_sentences
 from assistant.answers.verdict import with_verdict
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 6
+#: Sentences of an answer without a list of steps, at most (readable in one go).
+ANSWER_MAX = 9
 #: Sentences an answer may grow to with fact-bearing sentences of the sections already quoted
 #: (a definition, a how-to or a may-I answer needs the rule's details, not only its lead).
 FACT_BUDGET: dict[str, int] = {"definition": 8, "vorgehen": 8, "darf_ich": 8, "datenquelle": 7,
@@ -98,6 +102,17 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
 DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
                   r"vorgeschrieben|braucht es)\b", _W)
 SYMBOL_BONUS = 0.6
+#: Weight of the main clause's words for the lead of a yes/no answer.
+MAIN_BONUS = 2.0
+#: Stems of the modal verbs that frame a yes/no question: not what it asks about.
+MODALS = frozenset(stem(w) for w in words(
+    "darf dürfen darfst dürfte dürften muss müssen musst brauche brauchen braucht soll sollen "
+    "sollte sollten kann können könnte könnten lassen lasse möchte möchten will wollen "
+    "erlaubt zulässig verboten gestattet okay rechtens eigentlich überhaupt einfach genau bitte "
+    "mal"))
+#: Share of the main clause's words above which a deciding sentence speaks of what is asked
+#: and leads before deciding sentences that do not.
+MAIN_MIN = 0.5
 
 
 
@@ -191,6 +206,9 @@ class ExtractiveAnswerer:
             if any(_similar(c, other) for other in chosen):
                 continue
             chosen.append(c)
+        # Then coverage: sentences of any passage that bring question words not yet covered.
+        chosen = cover(chosen, ranked, idf, limit=min(ANSWER_MAX, len(chosen) + COVER_EXTRA),
+                       floor=FILL_RATIO * best, similar=_similar)
         # Then the facts: further sentences with numbers, dates, legal references or named
         # terms from the sections already quoted, as long as they still fit the question.
         quoted = {c.n for c in chosen}
@@ -216,18 +234,31 @@ class ExtractiveAnswerer:
             # more than its passage's rank.
             # A sentence on every topic of the question ("personal data" and "AI service")
             # counts once more; its deciding shape counts even without a shared word.
+            # The words of the main clause ("Brauchen wir einen Vertrag mit dem Anbieter, …")
+            # name what is asked about: a deciding sentence on them comes first.
+            main = {t: w for t, w in idf.items()
+                    if t in _terms(main_clause(question), splitter) and t not in MODALS}
+            if len(main) < 2:  # "Ist es erlaubt, …?": the whole question says what is asked
+                main = {t: w for t, w in idf.items() if t not in MODALS}
+
             def lead_key(c: Candidate) -> float:
                 topical = topicality(understood, c.text) + heading_topics(understood, c.section)
                 return (c.score - (w_prior - LEAD_PRIOR) / (1 + c.rank) + TOPIC_BONUS * topical
+                        + LEAD_LEXICAL * c.lexical + (bonus if c.lexical == 0 else 0.0)
+                        + MAIN_BONUS * _share(main, c.terms))
 
-                        + LEAD_LEXICAL * c.lexical + (bonus if c.lexical == 0 else 0.0))
+            def on_main(c: Candidate) -> bool:
+                return (_share(dict.fromkeys(main, 1.0), c.terms) >= MAIN_MIN
+                        and c.score >= FILL_RATIO * best)
 
-            leads.sort(key=lambda c: -lead_key(c))
+            leads.sort(key=lambda c: (not on_main(c), -lead_key(c)))
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
             if lead not in chosen:
-                chosen = [lead] + chosen[: MAX_SENTENCES - 1]
+                chosen = [lead] + chosen
+                if len(chosen) > ANSWER_MAX:  # the lead replaces the weakest sentence
+                    chosen.remove(min(chosen[1:], key=lambda c: c.score))
         else:
             lead = chosen[0] if chosen else None
         rest = [c for c in chosen if c is not lead]
@@ -260,7 +291,14 @@ class ExtractiveAnswerer:
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
         extra = self.select(question, others, understood)[:ENTRY_SUPPORT] if others else []
-        return [f"{s} [{entry.n}]" for s in entry.summary] + [f"{t} [{n}]" for t, n in extra]
+        lead = [f"{s} [{entry.n}]" for s in entry.summary]
+        # What the question asks beyond the summary (the formula's note, a caveat, a value).
+        lead += [f"{d} [{entry.n}]" for d in details(question, entry, understood.kind == "berechnung")]
+        # A question on two indicators ("Inklusionsquote … und Inklusionsanteil"): the second
+        # one's definition and formula too.
+        for second in [p for p in passages if p.summary and p is not entry][:1]:
+            lead += [f"{s} [{second.n}]" for s in second.summary[:2]]
+        return lead + [f"{t} [{n}]" for t, n in extra]
 
     @staticmethod
     def decides(understood: Question, sentence: str) -> bool:
@@ -277,6 +315,17 @@ class ExtractiveAnswerer:
         support = [(t, n) for t, n in chosen if n != found.passage.n and t not in step_text]
         return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                          for i, (t, n) in enumerate(support[:STEP_SUPPORT])]
+
+
+def _share(weights: dict[str, float], terms: set[str]) -> float:
+    """Weighted share of the terms in ``weights`` that ``terms`` contain; a longer form counts
+    ("entscheid" in "entscheidung")."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    found = sum(w for t, w in weights.items()
+                if t in terms or (len(t) >= 5 and any(s.startswith(t) for s in terms)))
+    return found / total
 
 
 def _similar(a: Candidate, b: Candidate) -> bool:

@@ -265,6 +265,14 @@ def core(question: Question) -> str:
     return stripped
 
 
+def main_clause(text: str) -> str:
+    """The main clause of the question as asked: up to its first comma ("Brauchen wir einen
+    Vertrag mit dem Anbieter[, wenn …]?"); the whole question when that leaves under 3 words."""
+    lead = asked(text)
+    head = re.split(r"[,;:–]|\s-\s", lead, maxsplit=1)[0]
+    return head if len(head.split()) >= 3 else lead
+
+
 def understand(text: str) -> Question:
     topics = topics_of(text)
     return Question(text=text, kind=kind_of(text, topics), topics=topics)

@@ -1,0 +1,58 @@
+"""Coverage: supporting sentences chosen for the question words the answer does not have yet.
+
+The extractive answer first takes the sentences that score best on their own; the passage rank
+weighs heavily there, so they tend to come from the best section. The rule for the case asked
+about often stands in the second or third section ("zurückgerechnet" in the section on secondary
+confidentiality, after a section on table symbols). This step adds, one at a time, the sentence
+of any retrieved passage that brings the most question words not yet covered (idf-weighted, so
+a rare word such as "Kreissumme" counts more than "Tabelle"), as long as it still scores well
+enough on its own and repeats no chosen sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol, Sequence, TypeVar
+
+#: Weight of the newly covered share of the question (idf mass) against a sentence's own score.
+COVER_WEIGHT = 1.5
+#: Smallest newly covered share of the question's idf mass worth another sentence.
+MIN_GAIN = 0.03
+#: Sentences coverage may add beyond the best-scored ones.
+COVER_EXTRA = 3
+
+
+class Scored(Protocol):
+    terms: set[str]
+    score: float
+    lexical: float
+
+
+C = TypeVar("C", bound=Scored)
+
+
+def cover(chosen: list[C], ranked: Sequence[C], idf: dict[str, float], *, limit: int,
+          floor: float, similar: Callable[[C, C], bool]) -> list[C]:
+    """``chosen`` plus sentences of ``ranked`` that cover question terms (keys of ``idf``) not yet
+    covered, best ``score + COVER_WEIGHT * gain`` first, until ``limit`` sentences; a candidate
+    must score at least ``floor`` and be unlike every chosen sentence."""
+    total = sum(idf.values()) or 1.0
+    out = list(chosen)
+    covered = {t for c in out for t in c.terms if t in idf}
+    pool = [c for c in ranked if c not in out and c.score >= floor and c.lexical > 0]
+    while len(out) < limit and pool:
+        best: C | None = None
+        best_value = float("-inf")
+        for c in pool:
+            gain = sum(idf[t] for t in c.terms if t in idf and t not in covered) / total
+            if gain < MIN_GAIN:
+                continue
+            value = c.score + COVER_WEIGHT * gain
+            if value > best_value and not any(similar(c, o) for o in out):
+                best, best_value = c, value
+        if best is None:
+            break
+        out.append(best)
+        covered |= {t for t in best.terms if t in idf}
+        pool.remove(best)
+    return out
+

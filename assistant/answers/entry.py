@@ -1,0 +1,106 @@
+"""Details of a catalogue entry that answer what a question asks beyond the entry's summary.
+
+When a question is about an indicator, its catalogue entry leads the answer with the summary
+(definition, formula, Stichtag, data source, first caveat). The entry holds more: the formula's
+note (open age margins, the alternative denominator), further caveats (where a case is counted,
+which year's rules changed), comparison values (a named town's value) and the breakdowns. A
+question that asks about one of these ("und wie ist das in den ersten beiden Klassen?", "für
+Flensburg") gets the entry lines that share its own words, i.e. the words that are not part of
+the indicator's name. For a "how is it computed?" question the formula's note always follows,
+because it belongs to the formula.
+
+Every detail is a line (or sentence) of the entry passage's text, so the answer stays faithful
+to its cited source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.answers.sentences import split_sentences
+from assistant.retrieval.german import CompoundSplitter, stem, words
+from assistant.retrieval.models import Passage
+
+#: Blocks of the rendered entry whose lines may answer a question (see catalogue/render.py).
+DETAIL_BLOCKS = ("Vorsicht:", "Vergleichswerte aus den Quellen:")
+NOTE = "Hinweis:"
+BREAKDOWNS = "Gliederungen:"
+#: Blocks that end the detail blocks (technical parts: input columns, sources).
+END_BLOCKS = ("Datenquellen:", "Eingabe", "Ergebnis:", "Referenzimplementierung", "Quellen:",
+              "Keine Referenzimplementierung")
+#: A note on the reference implementation, not on the indicator.
+TECHNICAL = re.compile(r"\bReferenz\w*\b|\bEingabe\b")
+#: Detail lines an answer adds after the summary.
+ENTRY_DETAILS = 2
+
+
+@dataclass(frozen=True)
+class Detail:
+    text: str
+    note: bool  # part of the formula's note
+
+
+def detail_lines(text: str) -> list[Detail]:
+    """The entry's note sentences, caveats, comparison values and breakdowns, in order."""
+    out: list[Detail] = []
+    block: str | None = None
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith(NOTE):
+            out += [Detail(s, True) for s in split_sentences(line[len(NOTE):].strip())]
+            continue
+        if line.startswith(BREAKDOWNS):
+            out.append(Detail(line, False))
+            continue
+        if line in DETAIL_BLOCKS:
+            block = line
+            continue
+        if line.startswith(END_BLOCKS) or (not raw.startswith(" ") and line.endswith(":")):
+            block = None
+            continue
+        if block and line.startswith("- "):
+            out.append(Detail(_sentence(line[2:].strip()), False))
+    return out
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _name_terms(passage: Passage, splitter: CompoundSplitter) -> set[str]:
+    """Stems (and compound parts) of the indicator's name and synonyms: what every line of the
+    entry is about, so they do not make a line fit the question."""
+    head = [passage.title or ""]
+    head += [line for line in passage.text.split("\n")[:6] if line.startswith("Auch:")]
+    return set(splitter.terms(words(" ".join(head))))
+
+
+def details(question: str, passage: Passage, compute: bool = False,
+            limit: int = ENTRY_DETAILS) -> list[str]:
+    """Lines of the entry ``passage`` that answer ``question`` beyond the summary: the formula's
+    note first when ``compute``, then up to ``limit`` lines sharing the question's own words
+    (idf-weighted over the entry's lines), in the entry's order."""
+    lines = [d for d in detail_lines(passage.text)
+             if not _in_summary(d.text, passage.summary) and not TECHNICAL.search(d.text)]
+    if not lines:
+        return []
+    lexicon = {stem(w) for d in lines for w in words(d.text)} | {stem(w) for w in words(question)}
+    splitter = CompoundSplitter(lexicon)
+    own = set(splitter.terms(words(question))) - _name_terms(passage, splitter)
+    terms = [set(splitter.terms(words(d.text))) for d in lines]
+    df = {t: sum(t in ts for ts in terms) for t in own}
+    weight = {t: math.log(1 + len(lines) / (1 + df[t])) for t in own}
+    scored = [(sum(weight[t] for t in own & ts), i) for i, ts in enumerate(terms)]
+    picked = {i for s, i in sorted(scored, key=lambda x: (-x[0], x[1]))[:limit] if s > 0}
+    if compute:
+        picked |= {i for i, d in enumerate(lines) if d.note}
+    return [lines[i].text for i in sorted(picked)]
+
+
+def _in_summary(text: str, summary: tuple[str, ...]) -> bool:
+    core = re.sub(r"\W+", " ", text).strip().lower()
+    return any(core in re.sub(r"\W+", " ", s).lower() for s in summary)
