@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
-from assistant.answers.question import (Question, core, heading_topics, main_clause,
+from assistant.answers.question import (Question, core, frame_stems, heading_topics, main_clause,
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, cover
@@ -100,16 +100,12 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
 }
 #: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
 DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
-                  r"vorgeschrieben|braucht es)\b", _W)
+                  r"vorgeschrieben|braucht|brauchen)\b", _W)
 SYMBOL_BONUS = 0.6
 #: Weight of the main clause's words for the lead of a yes/no answer.
 MAIN_BONUS = 2.0
 #: Stems of the modal verbs that frame a yes/no question: not what it asks about.
-MODALS = frozenset(stem(w) for w in words(
-    "darf dürfen darfst dürfte dürften muss müssen musst brauche brauchen braucht soll sollen "
-    "sollte sollten kann können könnte könnten lassen lasse möchte möchten will wollen "
-    "erlaubt zulässig verboten gestattet okay rechtens eigentlich überhaupt einfach genau bitte "
-    "mal"))
+MODALS = frame_stems()
 #: Share of the main clause's words above which a deciding sentence speaks of what is asked
 #: and leads before deciding sentences that do not.
 MAIN_MIN = 0.5
@@ -238,8 +234,6 @@ class ExtractiveAnswerer:
             # name what is asked about: a deciding sentence on them comes first.
             main = {t: w for t, w in idf.items()
                     if t in _terms(main_clause(question), splitter) and t not in MODALS}
-            if len(main) < 2:  # "Ist es erlaubt, …?": the whole question says what is asked
-                main = {t: w for t, w in idf.items() if t not in MODALS}
 
             def lead_key(c: Candidate) -> float:
                 topical = topicality(understood, c.text) + heading_topics(understood, c.section)

@@ -265,12 +265,30 @@ def core(question: Question) -> str:
     return stripped
 
 
+#: Words that frame a yes/no question (modal verbs, "erlaubt", fillers): not what it asks about.
+FRAME_WORDS = (
+    "darf dürfen darfst dürfte dürften muss müssen musst brauche brauchen braucht soll sollen "
+    "sollte sollten kann können könnte könnten lassen lasse möchte möchten will wollen "
+    "erlaubt zulässig verboten gestattet okay rechtens eigentlich überhaupt einfach genau bitte "
+    "mal")
+
+
+def frame_stems() -> frozenset[str]:
+    from assistant.retrieval.german import stem, words
+
+    return frozenset(stem(w) for w in words(FRAME_WORDS))
+
+
 def main_clause(text: str) -> str:
     """The main clause of the question as asked: up to its first comma ("Brauchen wir einen
-    Vertrag mit dem Anbieter[, wenn …]?"); the whole question when that leaves under 3 words."""
+    Vertrag mit dem Anbieter[, wenn …]?"); the whole question when the clause names fewer than
+    two things beyond its frame ("Ist es erlaubt, …?")."""
+    from assistant.retrieval.german import stem, words
+
     lead = asked(text)
     head = re.split(r"[,;:–]|\s-\s", lead, maxsplit=1)[0]
-    return head if len(head.split()) >= 3 else lead
+    frame = frame_stems()
+    return head if len({stem(w) for w in words(head)} - frame) >= 2 else lead
 
 
 def understand(text: str) -> Question:

@@ -26,7 +26,7 @@ _CONDITION = re.compile(r"\b(nur|ausschließlich (?:dann|wenn)|sofern|soweit|vor
 _ALLOWS = re.compile(r"\b(darf|dürfen|zulässig|erlaubt|gestattet|kann|können|spricht nichts "
                      r"dagegen)\b", _F)
 _OBLIGES = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|vorgeschrieben|"
-                      r"nötig|notwendig|braucht es|brauchen \w+ (?:einen|eine|ein))\b", _F)
+                      r"nötig|notwendig|braucht|brauchen)\b", _F)
 #: A question after a prohibition or an exception: the answer's polarity turns round.
 _ASKS_PROHIBITION = re.compile(r"\b(verboten|untersagt|unzulässig|strafbar|nicht erlaubt|"
                                r"nicht zulässig)\b", _F)

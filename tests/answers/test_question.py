@@ -39,6 +39,27 @@ from assistant.answers.question import focus_for, understand
     ("Wie ordne ich einen auffällig hohen Wert im Bericht ein?", "vorgehen"),
     ("Wenn ich die Namen durch Nummern ersetze, ist das dann anonym und ich darf die Liste "
      "weitergeben?", "darf_ich"),
+    # compute cues win over "wie viele …": the question asks how to divide
+    ("Wie viele Kinder gehen in die Musikschule, als Anteil? Teile ich durch alle Einwohner?",
+     "berechnung"),
+    ("Für den Kreis brauche ich den Altenquotienten. Welche Gruppen setze ich ins Verhältnis?",
+     "berechnung"),
+    ("Wie bilde ich aus den Ausleihen der Stadtbibliothek eine Kennzahl je Einwohner?",
+     "berechnung"),
+    ("Ab wie vielen Fällen im Nenner zeige ich eine Quote?", "schwelle"),
+    # source cues, also after "Was ist …"
+    ("Wo kommen die Zahlen zu den neuen Ausbildungsverträgen her?", "datenquelle"),
+    ("Was ist der Mikrozensus, und aus welchen Erhebungen speist er sich?", "datenquelle"),
+    ("Welche Daten aus dem Gesundheitsamt kann man für den Bericht nutzen?", "datenquelle"),
+    # dates and periods
+    ("Von wann ist der Anwendungsleitfaden?", "schwelle"),
+    ("Seit welchem Jahr gibt es die Kita-Statistik in dieser Form?", "schwelle"),
+    # how to go about it
+    ("Die Leitung will Zahlen je Stadtteil. Worauf sollte ich dabei achten?", "vorgehen"),
+    ("Ich übernehme das Monitoring und weiß nicht, wo ich anfangen soll. Gibt es eine Liste?",
+     "vorgehen"),
+    # letting an AI system do a task is a permission question
+    ("Könnten wir eine KI entscheiden lassen, welche Schulen zuerst saniert werden?", "darf_ich"),
 ])
 def test_kind_of_question(question, kind):
     assert understand(question).kind == kind

@@ -22,6 +22,12 @@ from assistant.answers.verdict import CONDITIONAL, NO, YES, verdict, with_verdic
     # "nicht nur" widens, it does not deny
     ("Darf ich Quoten aus der Regionaldatenbank zeigen?",
      "Die Daten dürfen nicht nur intern, sondern auch in Berichten gezeigt werden.", False, YES),
+    # "Brauchen wir …?" is answered by a sentence that says what one needs
+    ("Brauchen wir einen Vertrag mit der Druckerei, die die Elternbriefe verschickt?",
+     "Wer eine Druckerei mit Adressen beauftragt, braucht einen Vertrag zur Auftragsverarbeitung.",
+     True, YES),
+    ("Brauchen wir für Tabellen ohne Namen eine Einwilligung?",
+     "Für Tabellen ohne Personenbezug braucht es keine Einwilligung.", True, NO),
 ])
 def test_verdict_follows_the_deciding_sentence(question, sentence, duty, expected):
     assert verdict(question, sentence, duty) == expected
