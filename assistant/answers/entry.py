@@ -104,3 +104,18 @@ def details(question: str, passage: Passage, compute: bool = False,
 def _in_summary(text: str, summary: tuple[str, ...]) -> bool:
     core = re.sub(r"\W+", " ", text).strip().lower()
     return any(core in re.sub(r"\W+", " ", s).lower() for s in summary)
+
+
+def names_apart(question: str, first: Passage, second: Passage) -> bool:
+    """Whether the question names the second entry by a word of its name that the first entry's
+    name and synonyms lack ("Inklusionsquote … Inklusionsanteil"), not only by a label both share
+    ("Betreuungsquote" for the entries of two age groups)."""
+    asked = {stem(w) for w in words(question)}
+    own = {stem(w) for w in words(second.title or "")} - _labels(first)
+    return bool(asked & own)
+
+
+def _labels(passage: Passage) -> set[str]:
+    head = [passage.title or ""]
+    head += [line for line in passage.text.split("\n")[:6] if line.startswith("Auch:")]
+    return {stem(w) for w in words(" ".join(head))}

@@ -31,7 +31,7 @@ from assistant.answers.question import (Question, core, frame_stems, heading_top
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, cover
-from assistant.answers.entry import details
+from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
 from assistant.answers.verdict import with_verdict
 
@@ -147,7 +147,8 @@ class ExtractiveAnswerer:
         return out
 
     def select(self, question: str, passages: Sequence[Passage],
-               understood: Question | None = None) -> list[tuple[str, int]]:
+               understood: Question | None = None,
+               limit: int | None = None) -> list[tuple[str, int]]:
         """(sentence, passage number) pairs: the lead sentence, then the others in reading
         order; empty if nothing fits."""
         understood = understood or understand(question)
@@ -256,6 +257,8 @@ class ExtractiveAnswerer:
         else:
             lead = chosen[0] if chosen else None
         rest = [c for c in chosen if c is not lead]
+        if limit is not None:  # the best ones (by score), still shown in reading order
+            rest = sorted(rest, key=lambda c: -c.score)[: max(0, limit - (lead is not None))]
         # Reading order: passages by their best chosen sentence, sentences by position.
         first: dict[int, int] = {}
         for c in rest:
@@ -284,14 +287,15 @@ class ExtractiveAnswerer:
                 chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
-        extra = self.select(question, others, understood)[:ENTRY_SUPPORT] if others else []
+        extra = self.select(question, others, understood, ENTRY_SUPPORT) if others else []
         lead = [f"{s} [{entry.n}]" for s in entry.summary]
         # What the question asks beyond the summary (the formula's note, a caveat, a value).
         lead += [f"{d} [{entry.n}]" for d in details(question, entry, understood.kind == "berechnung")]
         # A question on two indicators ("Inklusionsquote … und Inklusionsanteil"): the second
         # one's definition and formula too.
         for second in [p for p in passages if p.summary and p is not entry][:1]:
-            lead += [f"{s} [{second.n}]" for s in second.summary[:2]]
+            if names_apart(question, entry, second):
+                lead += [f"{s} [{second.n}]" for s in second.summary[:2]]
         return lead + [f"{t} [{n}]" for t, n in extra]
 
     @staticmethod
