@@ -339,5 +339,6 @@ def focus_for(question: Question) -> Focus:
                                          if t in topics)]
     groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]
     return Focus(section_words=tuple(words), entry_leads=question.about_indicator(),
+                 entry_inside=question.kind == "schwelle",
                  section_groups=tuple(g for g in groups if g),
                  prefer_words=STEP_SECTIONS if question.kind == "vorgehen" else ())

@@ -30,6 +30,8 @@ RRF_K = 60
 SECTION_CHARS = 3000
 FOCUS_WEIGHT = 1.0
 PREFER_WEIGHT = 0.5
+#: Where a named entry stands among the passages when it does not lead (``Focus.entry_inside``).
+ENTRY_INSIDE_AT = 2
 
 
 class Catalogue(Protocol):
@@ -196,12 +198,20 @@ class HybridRetriever:
         passing), every entry goes behind the text passages.
         """
         lead = focus is None or focus.entry_leads
-        entries = self.catalogue_passages(question, lead=lead)
+        entries = self.catalogue_passages(question)
         # An entry the question names as a phrase leads; one matched only by scattered words
         # ("Zahl … Schule") goes behind the text passages, where it cannot crowd them out.
         named = [p for p in entries if p.summary]
         loose = [p for p in entries if not p.summary]
-        passages = named + self.search(question, k, focus) + loose
+        found = self.search(question, k, focus)
+        if not lead:  # mentioned in passing: no entry leads
+            for p in named:
+                p.summary = ()
+            inside = named[:1] if focus is not None and focus.entry_inside else []
+            passages = found[:ENTRY_INSIDE_AT] + inside + found[ENTRY_INSIDE_AT:]
+            passages += [p for p in named if p not in inside] + loose
+        else:
+            passages = named + found + loose
         for n, passage in enumerate(passages, start=1):
             passage.n = n
         return passages

@@ -61,6 +61,10 @@ class Focus:
     #: Heading words of sections to prefer a little (for "how do I …?": the step-by-step
     #: sections), whatever the topic.
     prefer_words: tuple[str, ...] = ()
+    #: A catalogue entry the question names exactly stays among the first passages (behind the
+    #: best two, without leading the answer) even when ``entry_leads`` is false: "Wie hoch war
+    #: der Anteil …?" is answered by the entry's comparison values.
+    entry_inside: bool = False
 
 
 @dataclass

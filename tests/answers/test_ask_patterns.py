@@ -79,3 +79,16 @@ def test_faq_answer_is_shown_with_the_sections_it_cites(lotse):
     assert answer.citations[0].section == "Primäre Geheimhaltung: die Mindestfallzahl"
     assert answer.citations[0].source.endswith("statistische-geheimhaltung.md")
     assert answer.model == "faq:mindestfallzahl"
+
+
+def test_named_indicator_stays_among_the_passages_of_a_number_question(lotse):
+    """"Wie hoch ist …?" about a named indicator: its entry (with the comparison values) is one
+    of the first passages, behind the best two, and does not lead the answer."""
+    index = lotse.index
+    index.ensure_knowledge()
+    retriever = build_retriever(lotse.settings, index, load_catalogue_or_none(lotse.settings))
+    gathered = gather("Wie hoch war die Wiederholerquote zuletzt in Deutschland?", retriever)
+    assert gathered.question.kind == "schwelle"
+    sources = [p.source for p in gathered.passages[:5]]
+    assert sources[2] == "katalog:D13.1", sources
+    assert not any(p.summary for p in gathered.passages)
