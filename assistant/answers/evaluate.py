@@ -25,7 +25,7 @@ from typing import Any, Callable
 import yaml
 
 from assistant.answers.citations import MARKER, check
-from assistant.answers.compose import extractive_pieces, first_sentence, gather, join_pieces
+from assistant.answers.compose import extractive_pieces, gather, join_pieces
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatcher
 from assistant.errors import InputError
@@ -131,9 +131,16 @@ def _found(fact: list[str], text: str) -> bool:
     return any(_clean(alt) in text for alt in fact)
 
 
+#: The first sentence as the independent set's scoring rule cuts it: up to the first ".", "!"
+#: or "?" followed by whitespace (no abbreviation list: "Art. 28" ends it).
+_FIRST = re.compile(r"^.*?[.!?](?=\s)|^.*$", re.DOTALL)
+
+
 def decides(answer: str, words: list[str]) -> bool:
     """Whether the answer's first sentence holds one of ``words`` (ja/nein as whole words)."""
-    first = first_sentence(MARKER.sub("", answer).lstrip(" #*>-")).lower()
+    text = MARKER.sub("", answer).replace("**", "").lstrip(" #*>-\n")
+    match = _FIRST.match(text)
+    first = (match.group(0) if match else text).lower()
     for word in (w.lower() for w in words):
         if word in WHOLE_WORDS:
             if re.search(rf"(?<![\wäöüß]){re.escape(word)}(?![\wäöüß])", first):

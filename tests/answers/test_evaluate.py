@@ -88,3 +88,7 @@ def test_deciding_word_rules():
     assert not decides("Im Jahr 2020 galt das. Ja, so ist es.", ["ja"])  # Jahr is not ja
     assert decides("Es gilt eine Kompetenzpflicht. Mehr.", ["pflicht"])
     assert not decides("Die Regel lautet so. Sie gilt nicht.", ["nicht"])
+    # the scoring rule of the independent set: the first ".", "!" or "?" before whitespace ends
+    # the first sentence, also after an abbreviation
+    assert not decides("Nach Art. 28 DSGVO ist das erlaubt, also ja. [1]", ["ja"])
+    assert decides("**Nein:** so nicht. [2] Ja, sonst.", ["nein"])
