@@ -17,6 +17,8 @@ from typing import Callable, Protocol, Sequence, TypeVar
 COVER_WEIGHT = 1.5
 #: Smallest newly covered share of the question's idf mass worth another sentence.
 MIN_GAIN = 0.03
+#: Extra value of a fact-bearing sentence (number, date, § reference, table code).
+COVER_FACT = 0.3
 #: Sentences coverage may add beyond the best-scored ones.
 COVER_EXTRA = 3
 
@@ -31,9 +33,10 @@ C = TypeVar("C", bound=Scored)
 
 
 def cover(chosen: list[C], ranked: Sequence[C], idf: dict[str, float], *, limit: int,
-          floor: float, similar: Callable[[C, C], bool]) -> list[C]:
+          floor: float, similar: Callable[[C, C], bool],
+          bonus: Callable[[C], float] = lambda c: 0.0) -> list[C]:
     """``chosen`` plus sentences of ``ranked`` that cover question terms (keys of ``idf``) not yet
-    covered, best ``score + COVER_WEIGHT * gain`` first, until ``limit`` sentences; a candidate
+    covered, best ``score + COVER_WEIGHT * gain + bonus`` first, until ``limit`` sentences; a candidate
     must score at least ``floor`` and be unlike every chosen sentence."""
     total = sum(idf.values()) or 1.0
     out = list(chosen)
@@ -46,7 +49,7 @@ def cover(chosen: list[C], ranked: Sequence[C], idf: dict[str, float], *, limit:
             gain = sum(idf[t] for t in c.terms if t in idf and t not in covered) / total
             if gain < MIN_GAIN:
                 continue
-            value = c.score + COVER_WEIGHT * gain
+            value = c.score + COVER_WEIGHT * gain + bonus(c)
             if value > best_value and not any(similar(c, o) for o in out):
                 best, best_value = c, value
         if best is None:

@@ -30,7 +30,7 @@ from assistant.retrieval.models import Passage
 from assistant.answers.question import (Question, core, frame_stems, heading_topics, main_clause,
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
-from assistant.answers.coverage import COVER_EXTRA, cover
+from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
 from assistant.answers.verdict import with_verdict
@@ -203,9 +203,6 @@ class ExtractiveAnswerer:
             if any(_similar(c, other) for other in chosen):
                 continue
             chosen.append(c)
-        # Then coverage: sentences of any passage that bring question words not yet covered.
-        chosen = cover(chosen, ranked, idf, limit=min(ANSWER_MAX, len(chosen) + COVER_EXTRA),
-                       floor=FILL_RATIO * best, similar=_similar)
         # Then the facts: further sentences with numbers, dates, legal references or named
         # terms from the sections already quoted, as long as they still fit the question.
         quoted = {c.n for c in chosen}
@@ -217,6 +214,11 @@ class ExtractiveAnswerer:
                     or c.score < FILL_RATIO * best or any(_similar(c, o) for o in chosen)):
                 continue
             chosen.append(c)
+        # Then coverage: sentences of any passage that bring question words not yet covered,
+        # fact-bearing ones (a § reference, a date, a table code) first.
+        chosen = cover(chosen, ranked, idf, limit=min(ANSWER_MAX, len(chosen) + COVER_EXTRA),
+                       floor=FILL_RATIO * best, similar=_similar,
+                       bonus=lambda c: COVER_FACT * (id(c) in fact_ids))
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
         lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)

@@ -149,3 +149,15 @@ def test_entry_details_answer_what_the_question_asks_beyond_the_summary():
 def test_entry_details_name_a_place_the_question_names():
     found = details("Wie hoch ist die Musikschulquote in Lübeck?", _entry())
     assert found == ["Lübeck 2022: 1.234 Musikschüler."]
+
+
+def test_cover_prefers_the_fact_bearing_sentence_among_equal_ones():
+    class C:
+        def __init__(self, text: str, terms: set[str]) -> None:
+            self.text, self.terms, self.score, self.lexical = text, terms, 1.0, 0.1
+
+    plain = C("Die Regel gilt für Bundesstatistiken.", {"regel"})
+    legal = C("Die Regel steht in § 16 BStatG.", {"regel"})
+    out = cover([], [plain, legal], {"regel": 1.0}, limit=1, floor=0.5,
+                similar=lambda a, b: False, bonus=lambda c: 0.3 * ("§" in c.text))
+    assert out == [legal]
