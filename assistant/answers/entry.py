@@ -71,12 +71,16 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
+def _head(passage: Passage) -> list[str]:
+    """The indicator's name and its synonyms line ("Auch: …")."""
+    return [passage.title or ""] + [line for line in passage.text.split("\n")[:6]
+                                    if line.startswith("Auch:")]
+
+
 def _name_terms(passage: Passage, splitter: CompoundSplitter) -> set[str]:
     """Stems (and compound parts) of the indicator's name and synonyms: what every line of the
     entry is about, so they do not make a line fit the question."""
-    head = [passage.title or ""]
-    head += [line for line in passage.text.split("\n")[:6] if line.startswith("Auch:")]
-    return set(splitter.terms(words(" ".join(head))))
+    return set(splitter.terms(words(" ".join(_head(passage)))))
 
 
 def details(question: str, passage: Passage, compute: bool = False,
@@ -116,6 +120,4 @@ def names_apart(question: str, first: Passage, second: Passage) -> bool:
 
 
 def _labels(passage: Passage) -> set[str]:
-    head = [passage.title or ""]
-    head += [line for line in passage.text.split("\n")[:6] if line.startswith("Auch:")]
-    return {stem(w) for w in words(" ".join(head))}
+    return {stem(w) for w in words(" ".join(_head(passage)))}
