@@ -44,7 +44,8 @@ _THRESHOLD = re.compile(
     r"welche[rsn]? (?:zahl|wert|anzahl|höhe|vielfache\w*|jahr|datum|frist|zeitpunkt)|"
     r"auf welche[sn]? vielfache\w*|um wie viel\w*|seit wann|ab wann|bis wann|"
     r"wann (?:gilt|galt|tritt|trat|wurde|ist .* in kraft)|in welchem jahr|wie oft|wie häufig|"
-    r"von wann|aus welchem jahr|seit welche[mr]? \w+|wie weit)\b", _F)
+    r"von wann|aus welchem jahr|seit welche[mr]? \w+|"
+    r"wie weit (?:kann|können|darf|dürfen|weicht|weichen|liegt|liegen))\b", _F)
 #: Compute cues that win over "wie viele …" ("wie viele …, als Prozentwert? Teile ich durch …?").
 _COMPUTE_STRONG = re.compile(
     r"\b(teile (?:ich|man|wir)|teilt man|dividier\w*|durch was|ins verhältnis|"

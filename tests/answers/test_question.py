@@ -54,6 +54,10 @@ from assistant.answers.question import focus_for, understand
     # dates and periods
     ("Von wann ist der Anwendungsleitfaden?", "schwelle"),
     ("Seit welchem Jahr gibt es die Kita-Statistik in dieser Form?", "schwelle"),
+    ("Wie weit kann ein 3er-gerundeter Wert vom wahren Wert liegen?", "schwelle"),
+    # "wie weit unsere Kommune ist": how to assess, not a number
+    ("Wie können wir einschätzen, wie weit unser Bildungsbüro mit der Datenbasierung ist?",
+     "vorgehen"),
     # how to go about it
     ("Die Leitung will Zahlen je Stadtteil. Worauf sollte ich dabei achten?", "vorgehen"),
     ("Ich übernehme das Monitoring und weiß nicht, wo ich anfangen soll. Gibt es eine Liste?",
