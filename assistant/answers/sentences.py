@@ -35,6 +35,8 @@ def _joins_next(piece: str, following: str) -> bool:
     last = match.group(1)
     if not last.endswith("."):
         return False
+    if last.endswith(("“.", "\".", "».")):  # a quoted term ends the sentence: „dar.“.
+        return False
     core = last.rstrip(".").lstrip("(„\"")
     next_word = (following.split() or [""])[0].strip(",.;:").lower()
     if re.fullmatch(r"\d{1,2}", core):  # "1. März", "4. Klasse"

@@ -30,6 +30,9 @@ def test_compound_is_split_against_the_lexicon():
     ("Ab der 4. Klasse wechseln sie. Das ist so.", ["Ab der 4. Klasse wechseln sie.", "Das ist so."]),
     ("Ziele:\n- Erstens mehr Teilhabe\n- Zweitens bessere Daten.",
      ["Ziele:", "Erstens mehr Teilhabe", "Zweitens bessere Daten."]),
+    # a quoted abbreviation ends the sentence with the period after the closing quote
+    ("Gemeint ist die Spalte „insg.“. Sie steht rechts.",
+     ["Gemeint ist die Spalte „insg.“.", "Sie steht rechts."]),
 ])
 def test_german_sentence_splitting(text, expected):
     assert split_sentences(text) == expected
