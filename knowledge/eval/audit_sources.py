@@ -5,7 +5,7 @@ For each section of the notes ("## 0. Das Modell", "## A – …", "### C7.1 …
 the script extracts phrases a reader would search for literally: table codes (21111-02-06-4,
 2000S-3070), dates and Stichtage (1.3., 31.12.2002), decimal numbers and percentages (8,50 %,
 1:4,6), numbers with thousands separators (782.423), quoted terms („…“, `…`), bold terms and the
-host names of cited web sources. A phrase counts as stated when it occurs (case-insensitive,
+host names of cited web sources, hyphenated compounds and long nouns. A phrase counts as stated when it occurs (case-insensitive,
 whitespace folded) in any file under knowledge/indicators, knowledge/guidance or knowledge/faq.
 
 Phrases not worth stating (commit hashes, file sizes of example files, the notes' own remarks)
@@ -30,7 +30,7 @@ DEFAULT_SECTIONS = "0,A,B,C,Anhang 1"
 PATTERNS = {
     "table": r"(?<![\w-])(?:\d{5}-\d{2}-\d{2}-\d(?:-B)?|\d{5}-\d{4}|2000S-\d{4}|BW-D07\.1i|02--A014C)(?![\w])",
     "date": r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?![\d])",
-    "decimal": r"(?<![\w.,])\d+,\d+(?:\s?%)?(?![\d])",
+    "decimal": r"(?<![\w.,:])\d+,\d+(?:\s?%)?(?![\d])",
     "ratio": r"\b1\s?:\s?\d+(?:,\d+)?",
     "thousands": r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d,])",
     "quoted": r"„([^“]{2,80})“",
@@ -39,6 +39,8 @@ PATTERNS = {
     "percent": r"(?<![\w.,])\d+(?:,\d+)?\s?%",
     "abbrev": r"(?<![\w-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,}(?:[a-z]{1,2}[A-Z]+)?(?![\w-])",
     "dated": r"\b(?:seit|ab|bis|erstmals|Revision|Ausgaben?|Stand|Zensus|Ziel)\s\d{4}",
+    # hyphenated compounds ("Einrichtungsort-Prinzip") and long nouns ("Kreisneugliederungen")
+    "term": r"(?<![\w/-])(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß0-9]+)+|[A-ZÄÖÜ][a-zäöüß]{11,})(?![\w/-])",
     "host": r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})",
 }
 
@@ -61,8 +63,10 @@ SKIP_PATTERNS = [
     (re.compile(r"^\d+,\d$"), "file size in KB/MB of an example file (only where listed in SKIP_SECTIONS)"),
     (re.compile(r"^\* "), "regex artefact: text between two code spans"),
     (re.compile(r"^1: \d"), "regex artefact: 'unter 1: 2,5 %' is an age, not a ratio"),
-    (re.compile(r"^\d\.\d\.$"), "version number ('Version 2.0.'), not a date"),
+    (re.compile(r"^\d\.0\.$"), "version number ('Version 2.0.'), not a date (no month 0)"),
     (re.compile(r"^C3$"), "URL escape %C3 in a cited address"),
+    (re.compile(r"^(Table-2|Bildung-Forschung-Kultur|Bildungsfinanzen-Ausbildungsfoerderung|Gesellschaft-Umwelt)$"),
+     "path segment of a cited address"),
 ]
 #: Sections whose decimal numbers are file sizes of example files.
 SIZE_SECTIONS = ("Gefundene Beispieldateien",)
