@@ -29,7 +29,10 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 KNOWLEDGE = HERE.parent
-DEFAULT_SOURCE = KNOWLEDGE.parent.parent.parent / "shared" / "domain" / "indicators.md"
+#: the research notes sit in ``shared/domain`` next to (an ancestor of) the repository
+DEFAULT_SOURCE = next((up / "shared" / "domain" / "indicators.md" for up in KNOWLEDGE.parents
+                       if (up / "shared" / "domain" / "indicators.md").is_file()),
+                      KNOWLEDGE.parent.parent / "shared" / "domain" / "indicators.md")
 
 PATTERNS = [
     ("table", r"\b\d{5}-\d{2}-\d{2}-\d(?:-B)?\b"),
