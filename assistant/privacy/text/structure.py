@@ -4,6 +4,8 @@
   cell holds a recognised person name and nothing else, a cell that is a date is that person's
   birth date (the earliest, when there are several) unless the table's header names the column
   otherwise ("Aufnahme", "Termin", "Datum").
+* Machine records: in a JSON object or a key=value record that holds a recognised name, the
+  earliest date under a key that gives it no other role is the birth date.
 * Apposition: a date right after a name, behind a comma or an opening bracket and closed by the
   end of a quote, bracket, cell or line ("„Kornelia Uhde, 14.05.2012“", "Tom Ries (3.2.2016)"),
   is a birth date; after a titled adult ("Frau Kaya, 12.03.2025") only when it lies 14 years or
@@ -21,7 +23,7 @@ import datetime as dt
 
 import regex
 
-from assistant.privacy.text.recognizers.birth_date import ANY_DATE, HEADER_RE, parse_date
+from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.spans import DisjointSpans
 
@@ -48,7 +50,7 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
     taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
     for kind, start, end, score in (_script_names(text, people) + _row_dates(text, people)
-                                    + _apposition_dates(text, people)):
+                                    + _record_dates(text, people) + _apposition_dates(text, people)):
         if taken.free(start, end):
             taken.add(start, end)
             extra.append((kind, start, end, score))
@@ -112,7 +114,7 @@ def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
             if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
                 continue
             label = header[k] if k < len(header) else ""
-            if _LETTERS.search(label) and not HEADER_RE.search(label) and not _ANY_DATE.search(label):
+            if is_role_key(label) and not _ANY_DATE.search(label):
                 continue  # a column headed "Aufnahme", "Termin", "Datum": another date
             dates.append((date, line_start + m.start(1), line_start + m.end(1)))
         if dates:
@@ -160,4 +162,61 @@ def _apposition_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
         if (latest - date).days < (ADULT_YEARS if titled else 1) * 365:
             continue  # "Frau Kaya, 12.03.2025": a meeting, not a birth date
         out.append(("DATE_OF_BIRTH", m.start(1), m.end(1), APPOSITION_SCORE))
+    return out
+
+
+#: One pair of a machine record: ``"key": "value"`` (JSON) or ``key=value``.
+_PAIR = regex.compile(r"(?:^|(?<=[{,;&\s(\[]))(?:[\"'](?P<key>[\p{L}_][\w.-]{0,30})[\"'][ \t]*:"
+                      r"|(?P<key>[\p{L}_][\w.-]{0,30})[ \t]*=)", regex.MULTILINE)
+_PAIR_DATE = regex.compile(rf"[ \t]*[\"']?({ANY_DATE})(?=[\"']?[ \t]*(?:$|[,;&}}\]]))",
+                           regex.MULTILINE | regex.IGNORECASE)
+_BRACES = regex.compile(r"[ \t]*[\[\]{}]*,?[ \t]*")
+
+
+def _records(text: str) -> list[tuple[int, int]]:
+    """(start, end) of machine records: a line with two pairs or more (one JSON object or
+    key=value export per line), or a run of lines with one pair each (a pretty-printed JSON
+    object, a key=value block); lines of braces alone belong to the run around them."""
+    out: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, end, pos = pos, pos + len(line), pos + len(line) + 1
+        pairs = sum(1 for _ in _PAIR.finditer(text, start, end))
+        if pairs == 1 or (run is not None and _BRACES.fullmatch(line)):
+            run = (run[0] if run else start, end)
+            continue
+        if run is not None:
+            out.append(run)
+            run = None
+        if pairs >= 2:
+            out.append((start, end))
+    if run is not None:
+        out.append(run)
+    return out
+
+
+def _record_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    """In a machine record that holds a recognised name, the earliest date under a key that gives
+    it no other role (``"gd"``, ``"d1"``; not ``"betreuung_ab"``, ``"created"``) is the birth date."""
+    if "=" not in text and ":" not in text:
+        return []
+    out: list[Span] = []
+    today = dt.date.today()
+    for start, end in _records(text):
+        i = bisect.bisect_left(people, (start, -1))
+        if i >= len(people) or people[i][0] >= end:
+            continue
+        dates = []
+        for pair in _PAIR.finditer(text, start, end):
+            m = _PAIR_DATE.match(text, pair.end(), end)
+            date = parse_date(m.group(1)) if m else None
+            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
+                continue
+            if is_role_key(pair.group("key")):
+                continue
+            dates.append((date, m.start(1), m.end(1)))
+        if dates:
+            _, s, e = min(dates)
+            out.append(("DATE_OF_BIRTH", s, e, ROW_DATE_SCORE))
     return out
