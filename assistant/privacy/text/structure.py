@@ -35,7 +35,7 @@ _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
 _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
-_APPOSITION = regex.compile(rf"(?:,[ ]?|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$))",
+_APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$))",
                             regex.MULTILINE | regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
 _ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)
@@ -49,8 +49,10 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
         return []
     taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
-    for kind, start, end, score in (_script_names(text, people) + _row_dates(text, people)
-                                    + _record_dates(text, people) + _apposition_dates(text, people)):
+    vetoed: set[int] = set()  # dates in a column or under a key with another role
+    for kind, start, end, score in (_script_names(text, people) + _row_dates(text, people, vetoed)
+                                    + _record_dates(text, people, vetoed)
+                                    + _apposition_dates(text, people, vetoed)):
         if taken.free(start, end):
             taken.add(start, end)
             extra.append((kind, start, end, score))
@@ -90,7 +92,7 @@ def _cells(line: str, delim: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
     out: list[Span] = []
     today = dt.date.today()
     header: list[str] = []
@@ -115,6 +117,7 @@ def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
                 continue
             label = header[k] if k < len(header) else ""
             if is_role_key(label) and not _ANY_DATE.search(label):
+                vetoed.add(line_start + m.start(1))
                 continue  # a column headed "Aufnahme", "Termin", "Datum": another date
             dates.append((date, line_start + m.start(1), line_start + m.end(1)))
         if dates:
@@ -146,13 +149,15 @@ def _names_a_cell(line: str, line_start: int, cells: list[tuple[int, int]],
                for cs, ce in cells)
 
 
-def _apposition_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+def _apposition_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
     out: list[Span] = []
     dates: list[tuple[int, dt.date]] | None = None
     for start, end in people:
         m = _APPOSITION.match(text, end)
         date = parse_date(m.group(1)) if m else None
         if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
+            continue
+        if m.start(1) in vetoed:
             continue
         if dates is None:
             dates = [(d.start(), parse_date(d.group())) for d in _ANY_DATE.finditer(text)]  # type: ignore[misc]
@@ -196,7 +201,7 @@ def _records(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _record_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+def _record_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
     """In a machine record that holds a recognised name, the earliest date under a key that gives
     it no other role (``"gd"``, ``"d1"``; not ``"betreuung_ab"``, ``"created"``) is the birth date."""
     if "=" not in text and ":" not in text:
@@ -214,6 +219,7 @@ def _record_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
             if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
                 continue
             if is_role_key(pair.group("key")):
+                vetoed.add(m.start(1))
                 continue
             dates.append((date, m.start(1), m.end(1)))
         if dates:

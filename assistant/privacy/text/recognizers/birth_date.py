@@ -33,9 +33,10 @@ _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|späte
 #: A list under a heading about birthdays: "Geburtstage 2025\nAnouk – 02.01.2023".
 BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\.-?dat|\bbirthdays?\b",
                               regex.IGNORECASE)
-#: Directly after it: "ist am 2. Mai 2015 geboren", "(geb.)"; not a cut-off ("bis zum 30.09.2019
+#: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren"; not a cut-off ("bis zum 30.09.2019
 #: geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren").
-BIRTH_AFTER = regex.compile(r"[ ]?\)?\s*(?:geboren|zur Welt gekommen|born)\b", regex.IGNORECASE)
+BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis)[ ][^\n\d.;:!?]{1,40}?)?"
+                            r"\s*(?:geboren|zur Welt gekommen|born)\b", regex.IGNORECASE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
 #: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``.
@@ -109,6 +110,8 @@ def _under_birth_header(text: str, start: int) -> bool:
     if header is None:
         return False
     cells = header.split(delim)
+    if text[line_start:start].rsplit(delim, 1)[-1].strip(" \t\"'*") != "":
+        return False  # the cell holds more than a date: "2020 (vorzeitig, geb. nach dem ...)"
     return column < len(cells) and len(cells[column]) <= _HEADER_CHARS and is_birth_key(cells[column])
 
 
