@@ -82,3 +82,14 @@ def test_parse_two_digit_years_and_month_names() -> None:
     assert str(parse_date("3.Mai 82")) == "1982-05-03"
     assert str(parse_date("03. Mär. 2011")) == "2011-03-03"
     assert parse_date("31.02.2011") is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Geburtsdatum;12.04.2016\nGeburtsort;Lemberg", "12.04.2016"),
+    ("<kind><name>Ada Lenz</name><geburtsdatum>2016-04-12</geburtsdatum></kind>", "2016-04-12"),
+    ("Anmeldung: Konrad Haas, 12.04.2016 (8 J.), Klasse 2c", "12.04.2016"),
+    ("| Geburtsdatum | 12.04.2016 |", "12.04.2016"),
+    ("Geburtsdatum\n12.04.2016", "12.04.2016"),
+])
+def test_birth_date_in_forms_and_markup(gate, text: str, date: str) -> None:
+    assert ("DATE_OF_BIRTH", date) in spans(gate, text)

@@ -25,7 +25,7 @@ BIRTH_BEFORE = regex.compile(
     r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|(?=[.:]?[ ]?(?:am|den)\b)|\b\.?(?![ ]?(?:[A-Z]\b|\d|Nr)))"
     r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi)"
-    r"(?P<between>[^\n\d*;]{0,25}?)\s*:?\s*\Z)", regex.IGNORECASE)
+    r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -39,8 +39,9 @@ BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis
                             r"\s*(?:geboren|zur Welt gekommen|born)\b", regex.IGNORECASE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
-#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``.
-_KEY_BEFORE = regex.compile(r"(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?\Z")
+#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
+_KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?"
+                            r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
 _DELIMS = (";", "\t", "|", ",")
 _HEADER_CHARS = 40
 
