@@ -10,6 +10,8 @@
   end of a quote, bracket, cell or line ("„Kornelia Uhde, 14.05.2012“", "Tom Ries (3.2.2016)"),
   is a birth date; after a titled adult ("Frau Kaya, 12.03.2025") only when it lies 14 years or
   more before the latest date of the text.
+* Joined names: a name-like word joined to a recognised name by "/" or "&" ("Korte / Brandt"),
+  a listed first name in brackets after one ("Frau Asante (Ama)").
 * Other scripts: a run of Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian, Devanagari or CJK
   letters in brackets or after a slash right next to a recognised name ("Rania Haddad (رانيا
   حداد)", "Taras Melnyk – Тарас Мельник") is the same person's name; so is such a run before a
@@ -25,6 +27,7 @@ import regex
 
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
+from assistant.privacy.text.recognizers.person_tokens import TITLES
 from assistant.privacy.text.spans import DisjointSpans
 
 Span = tuple[str, int, int, float]
@@ -50,7 +53,8 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
     taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
     vetoed: set[int] = set()  # dates in a column or under a key with another role
-    for kind, start, end, score in (_script_names(text, people) + _row_dates(text, people, vetoed)
+    for kind, start, end, score in (_script_names(text, people) + _coordinated(text, people)
+                                    + _row_dates(text, people, vetoed)
                                     + _record_dates(text, people, vetoed)
                                     + _apposition_dates(text, people, vetoed)):
         if taken.free(start, end):
@@ -225,4 +229,41 @@ def _record_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) ->
         if dates:
             _, s, e = min(dates)
             out.append(("DATE_OF_BIRTH", s, e, ROW_DATE_SCORE))
+    return out
+
+
+#: A surname joined to a recognised one by a slash or "&" ("Rieger / Okonkwo", "Fall Richter/Lamprecht"),
+#: and a listed first name in brackets after a name ("Frau Adeyemi (Grace)").
+_JOINED_AFTER = regex.compile(r"[ ]?[/&][ ]?(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?)(?![\w/])")
+_JOINED_BEFORE = regex.compile(r"(?<![\w/.-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?)[ ]?[/&][ ]?\Z")
+_BRACKET_AFTER = regex.compile(r"[ ]\((\p{Lu}[\p{Ll}'’-]+)\)")
+COORDINATED_SCORE = 0.7
+_MONTH_OR_DAY = regex.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                              r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\Z")
+
+
+def _coordinated(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.text.words import ordinary_noun
+
+    lexicon = load_lexicon()
+
+    def name_like(word: str) -> bool:
+        if word.lower() in TITLES or word.lower() + "." in TITLES:
+            return False
+        return (lexicon.is_surname(word) or lexicon.is_first_name(word)
+                or not (ordinary_noun(word) or lexicon.is_common(word)))
+
+    out: list[Span] = []
+    for start, end in people:
+        after = _JOINED_AFTER.match(text, end)
+        if after and name_like(after.group(1)):
+            out.append(("PERSON", after.start(1), after.end(1), COORDINATED_SCORE))
+        before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+        if before and name_like(before.group(1)):
+            out.append(("PERSON", before.start(1), before.end(1), COORDINATED_SCORE))
+        bracket = _BRACKET_AFTER.match(text, end)
+        word = bracket.group(1) if bracket else ""
+        if bracket and lexicon.is_first_name(word) and not ordinary_noun(word) and not _MONTH_OR_DAY.match(word):
+            out.append(("PERSON", bracket.start(1), bracket.end(1), COORDINATED_SCORE))
     return out
