@@ -38,3 +38,14 @@ def test_no_address(gate, text: str) -> None:
 def test_key_is_no_part_of_the_mail(gate) -> None:
     found = spans(gate, "eb2_mail=l.haas@example.com")
     assert found == [("EMAIL_ADDRESS", "l.haas@example.com")]
+
+
+def test_pupil_number_under_short_key(gate) -> None:
+    found = spans(gate, '{"m_nn": "Tarhan", "m_sn": "00733019", "m_kl": "6c"}')
+    assert ("STUDENT_ID", "00733019") in found
+
+
+def test_room_column_is_no_pupil_number(gate) -> None:
+    text = "Nachname | Raum | Schüler-ID\nOkafor | C114 | SN-30912\nBerisha | B021 | SN-30977"
+    ids = [t for kind, t in spans(gate, text) if kind == "STUDENT_ID"]
+    assert ids == ["SN-30912", "SN-30977"]

@@ -1,6 +1,6 @@
 """PERSON, STUDENT_ID and ADDRESS as values of JSON, YAML or key=value pairs under short keys.
 
-Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"}``,
+Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"}``, ``"k_sn"``,
 ``"sid": 4471`` or ``schueler_id=77120``. A short key says what the value is where running text
 would need a label: pupil-number keys (``snr``, ``sid``, ``schuelernr``, ``schueler_id``,
 ``kind_nr``, ``pupil_id`` ...) mark a pupil number, street keys (``str``, ``adresse``) a street and
@@ -18,7 +18,7 @@ from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 
 _SEP = r"[_\-.]?"
-PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
+PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|(?:[a-z]{{1,8}}_)?sn|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
               rf"sch(?:ue|ü|u)lernr|(?:kita{_SEP})?kind{_SEP}(?:nr|id|nummer)|kid|"
               rf"(?:pupil|student|learner|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
               rf"lusd{_SEP}id|schild{_SEP}id)")
