@@ -44,3 +44,14 @@ def test_cyrillic_words_that_are_no_names() -> None:
     from assistant.privacy.text.recognizers.other_scripts import listed_names
 
     assert listed_names("Спасибо за помощь. Добрый вечер!", load_lexicon()) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Hausbesuch durchgeführt, Kind wohlauf.\nBrauckmann, ASD", ["Brauckmann"]),
+    ("Keine Auffälligkeiten.\nTietjen (SL)", ["Tietjen"]),
+    ("Rückzahlung angewiesen.\nKorff / Wendland, 03.02.", ["Korff", "Wendland"]),
+    ("Anmeldung liegt vor.\nLüneburg, 03.02.2025", []),
+    ("Fallberatung beendet.\nJugendamt, ASD", []),
+])
+def test_writer_on_the_last_line(gate, text: str, names: list[str]) -> None:
+    assert [t for kind, t in spans(gate, text) if kind == "PERSON"] == names
