@@ -22,6 +22,9 @@ BIRTH = [
     ("DOB: 7 November 2014", "7 November 2014"),
     ("date of birth: November 7, 2014", "November 7, 2014"),
     ("Ruth Abebe (*07.11.2014) wechselt.", "07.11.2014"),
+    ("Anmeldung Emil Brecht geb.07.11.2014", "07.11.2014"),
+    ("Ruth Abebe – 07.11.2014 – Gruppe Füchse", "07.11.2014"),
+    ("Geburtstage im November\nRuth 07.11.2014\nKarl 21.11.2014", "21.11.2014"),
     # abbreviations and keys of any shape
     ("GebDat 07.11.2014", "07.11.2014"),
     ("Geb.Datum 07.11.2014", "07.11.2014"),

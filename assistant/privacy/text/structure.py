@@ -38,7 +38,7 @@ _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
 _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
-_APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
+_APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
 _ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)

@@ -129,5 +129,5 @@ def _in_birthday_list(text: str, start: int) -> bool:
     return _LIST_ENTRY.fullmatch(line) is not None
 
 
-#: "Anouk – 02.01.2023", "Bela: 15.03.2023": a short label, then the date, ending the line.
-_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}[–:;,-][ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
+#: "Anouk – 02.01.2023", "Bela: 15.03.2023", "Ida 04.03.2020": a short label, then the date, ending the line.
+_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
