@@ -96,7 +96,12 @@ ROLE_STEMS = (
     "sent", "receiv", "export", "import", "ausgabe", "kündig", "kuendig", "wechsel", "ankunft",
     "einreise", "arrival", "entry", "exit", "due", "deadline", "betreuung", "aufenth", "wunsch",
     "am", "tag", "day", "buch", "erfass", "erhoben", "abschluss", "schuljahr", "sj", "halbjahr",
-    "quartal", "monat", "woche", "jahr", "zeitraum", "periode", "period")
+    "quartal", "monat", "woche", "jahr", "zeitraum", "periode", "period", "kalender", "eintrag",
+    "notiz", "vermerk", "verlauf", "protokoll", "bearbeit", "erledigt", "abgabe", "rückmeld",
+    "rueckmeld", "einladung", "anwesen", "entschuldigt", "ausfall", "vertretung", "sprechtag",
+    "eingewöhn", "eingewoehn", "storn", "mahn", "überweis", "ueberweis", "quittung", "beleg",
+    "rechnung", "nachweis", "vorlage", "bescheinigung", "ablauf", "laufzeit", "verlänger",
+    "verlaenger", "wv", "update", "visit", "meeting", "appointment", "issued", "expir")
 _EXACT = 3
 
 
@@ -121,8 +126,8 @@ _LONG_ROLES = tuple(s for s in ROLE_STEMS if len(s) > _EXACT)
 
 def is_role_key(key: str) -> bool:
     """Whether a key or header gives its date another role than a birth date. Stems of four letters
-    or more start a word ("Aufnahmedatum", "anmeldung_am"); shorter ones ("ab", "am", "bis") must be
-    the whole word ("betreuung_ab", but not "Abdullah")."""
+    or more may stand anywhere in a word ("Aufnahmedatum", "Hausbesuch", "anmeldung_am"); shorter
+    ones ("ab", "am", "bis") must be the whole word ("betreuung_ab", but not "Abdullah")."""
     if is_birth_key(key):
         return False
-    return any(w in _SHORT_ROLES or w.startswith(_LONG_ROLES) for w in key_words(key))
+    return any(w in _SHORT_ROLES or any(stem in w for stem in _LONG_ROLES) for w in key_words(key))
