@@ -16,6 +16,8 @@ FOUND = [
     ("Mutter: Ελένη, spricht wenig Deutsch", ("PERSON", "Ελένη")),
     ("Dear Mrs Achterberg, thank you for your letter.", ("PERSON", "Achterberg")),
     ("Bitte Rücksprache mit Koll. Dannhauer.", ("PERSON", "Dannhauer")),
+    # a first name a dictionary also lists as a rare noun, before a listed surname
+    ("Neu in der Gruppe: Amara Traoré", ("PERSON", "Amara Traoré")),
 ]
 
 NOT_PERSON = [
