@@ -57,3 +57,8 @@ def test_cyrillic_words_that_are_no_names() -> None:
 ])
 def test_writer_on_the_last_line(gate, text: str, names: list[str]) -> None:
     assert [t for kind, t in spans(gate, text) if kind == "PERSON"] == names
+
+
+def test_joined_name_is_found_again_later(gate) -> None:
+    text = "Zuständig: Lindqvist / Oyelaran.\nRückfragen bitte an Oyelaran richten."
+    assert [t for kind, t in spans(gate, text) if kind == "PERSON"] == ["Lindqvist", "Oyelaran", "Oyelaran"]
