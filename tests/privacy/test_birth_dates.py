@@ -53,6 +53,8 @@ NOT_BIRTH = [
     "Name | Aufnahme | Gruppe\nMila Roth | 01.08.2024 | Igel",
     '{"name": "Mila Roth", "betreuung_ab": "2024-08-01", "created_at": "2024-03-02"}',
     "Sitzung vom 12.05.2024, Beginn 16 Uhr.",
+    "Termine\n* 14.01.2025 Elternabend\n* 03.02.2025 Zeugnisausgabe",
+    "Umzug: Geb. D 17.03.2025, Geb. E 24.03.2025",
 ]
 
 

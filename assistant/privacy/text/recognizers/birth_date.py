@@ -18,11 +18,11 @@ __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
 BIRTH_CONTEXT_SCORE = 0.85
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
 #: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
-#: "geboren am Montag,"). "Geb. C" and "Geb. 3" are buildings; "*" must touch the date (a "*" at
-#: the start of a line is a footnote).
+#: "geboren am Montag,"). "Geb. C" is a building; "*" must touch the date, and a "* " opening a
+#: line is a bullet or a footnote.
 BIRTH_BEFORE = regex.compile(
-    r"(?:(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z"
-    r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|(?=[.:]?[ ]?(?:am|den)\b)|\b\.?(?![ ]?(?:[A-Z]\b|\d|Nr)))"
+    r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
+    r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
     r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi)"
     r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
