@@ -98,3 +98,10 @@ def test_parse_two_digit_years_and_month_names() -> None:
 ])
 def test_birth_date_in_forms_and_markup(gate, text: str, date: str) -> None:
     assert ("DATE_OF_BIRTH", date) in spans(gate, text)
+
+
+def test_each_object_of_a_json_list_is_its_own_record(gate) -> None:
+    text = ('[\n  {\n    "name": "Kalle Brink",\n    "d": "2017-03-04"\n  },\n'
+            '  {\n    "name": "Smilla Brink",\n    "d": "2019-08-21"\n  }\n]')
+    found = [t for kind, t in spans(gate, text) if kind == "DATE_OF_BIRTH"]
+    assert found == ["2017-03-04", "2019-08-21"]

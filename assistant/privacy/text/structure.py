@@ -192,6 +192,10 @@ def _records(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start, end, pos = pos, pos + len(line), pos + len(line) + 1
         pairs = sum(1 for _ in _PAIR.finditer(text, start, end))
+        if run is not None and pairs == 0 and _BRACES.fullmatch(line) and "}" in line:
+            out.append((run[0], end))  # "}" or "}, {" closes one object of a JSON list
+            run = None
+            continue
         if pairs == 1 or (run is not None and _BRACES.fullmatch(line)):
             run = (run[0] if run else start, end)
             continue
