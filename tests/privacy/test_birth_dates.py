@@ -55,6 +55,9 @@ NOT_BIRTH = [
     "Sitzung vom 12.05.2024, Beginn 16 Uhr.",
     "Termine\n* 14.01.2025 Elternabend\n* 03.02.2025 Zeugnisausgabe",
     "Umzug: Geb. D 17.03.2025, Geb. E 24.03.2025",
+    "Stichtag für die Geburtsjahrgänge: 30.09.2021",
+    "Helga Brandes | 17.02.2025 | entschuldigt",
+    "Frau Brandes, 17.02.2025, Telefonnotiz",
 ]
 
 

@@ -124,10 +124,30 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
                 vetoed.add(line_start + m.start(1))
                 continue  # a column headed "Aufnahme", "Termin", "Datum": another date
             dates.append((date, line_start + m.start(1), line_start + m.end(1)))
+        if dates and _says_what_happened(line, cells, header, dates, line_start):
+            vetoed.update(s for _, s, _ in dates)
+            continue  # "Lea Roth | 12.03.2025 | entschuldigt", "Frau Roth, 12.05.2024, Notiz"
         if dates:
             _, s, e = min(dates)
             out.append(("DATE_OF_BIRTH", s, e, ROW_DATE_SCORE))
     return out
+
+
+def _says_what_happened(line: str, cells: list[tuple[int, int]], header: list[str],
+                        dates: list[tuple[dt.date, int, int]], line_start: int) -> bool:
+    """A row without a header over its date that names an event in another cell ("krank",
+    "Gesprächsnotiz"), or whose name carries a title (an adult) and whose date lies less than
+    ADULT_YEARS before today."""
+    date_starts = {s - line_start for _, s, _ in dates}
+    for cs, ce in cells:
+        cell = line[cs:ce]
+        if cs in date_starts or not _LETTERS.search(cell) or len(cell) > 40:
+            continue
+        if is_role_key(cell):
+            return True
+        if _TITLES.match(cell) and (dt.date.today() - min(dates)[0]).days < ADULT_YEARS * 365:
+            return True
+    return False
 
 
 _LETTERS = regex.compile(r"[^\W\d_]")

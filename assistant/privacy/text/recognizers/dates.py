@@ -114,6 +114,8 @@ def is_birth_key(key: str) -> bool:
     """Whether a key, column header or label names a birth date ("geb", "GebDat", "Geb.-Dat.",
     "kind_geb", "k_gd", "DOB", "date_of_birth", "b_date", "Geburtsdatum (TT.MM.JJJJ)")."""
     words = key_words(key)
+    if any("jahrg" in w or w.startswith("geburtsjahr") for w in words):
+        return False  # "Geburtsjahrgang", "Geburtsjahr": years and cohorts, no one's birth date
     if any(w in BIRTH_WORDS or w.startswith("geburt") for w in words):
         return True
     joined = "".join(words)
