@@ -156,7 +156,10 @@ class PrivacyGate:
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
         from assistant.privacy.text.structure import structural_spans
 
-        found += structural_spans(text, found)
+        structural = structural_spans(text, found)
+        found += structural
+        if any(kind == "PERSON" for kind, *_ in structural):  # "Korte / Brandt ... Brandt rief an"
+            found += self._propagated(text, found)
         found += record_row_ids(text, found)
         return found + repeated_identifiers(text, found)
 

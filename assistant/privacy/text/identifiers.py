@@ -4,7 +4,7 @@
   in the text is one too ("Die Schüler-IDs SN-40127 und SN-40219 … Bitte SN-40219 löschen.").
 * Record rows: in a delimited list (``;``, tab, ``|``) an ID-shaped cell in a row that also holds a
   recognised person name is that person's identifier, even without a header
-  ("YILDIZ, İBRAHIM;7a;2021-03340").
+  ("YILDIZ, İBRAHIM;7a;2021-03340"), unless its column is headed for another number ("Raum").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import bisect
 
 import regex
 
-from assistant.privacy.text.recognizers.student_id import ID_SHAPED
+from assistant.privacy.text.recognizers.student_id import ID_SHAPED, in_other_column
 from assistant.privacy.text.spans import DisjointSpans
 
 REPEATED_TYPES = ("STUDENT_ID", "IBAN_CODE", "DE_TAX_ID", "PHONE_NUMBER", "EMAIL_ADDRESS")
@@ -82,7 +82,7 @@ def record_row_ids(text: str, found: list[Span]) -> list[Span]:
             continue  # no person in this row
         for m in _ID_SHAPED.finditer(line):
             s, e = start + m.start(), start + m.end()
-            if taken.free(s, e):
+            if taken.free(s, e) and not in_other_column(text, s):
                 extra.append(("STUDENT_ID", s, e, ROW_SCORE))
                 taken.add(s, e)
     return extra

@@ -4,10 +4,14 @@
   cell holds a recognised person name and nothing else, a cell that is a date is that person's
   birth date (the earliest, when there are several) unless the table's header names the column
   otherwise ("Aufnahme", "Termin", "Datum").
+* Machine records: in a JSON object or a key=value record that holds a recognised name, the
+  earliest date under a key that gives it no other role is the birth date.
 * Apposition: a date right after a name, behind a comma or an opening bracket and closed by the
   end of a quote, bracket, cell or line ("„Kornelia Uhde, 14.05.2012“", "Tom Ries (3.2.2016)"),
   is a birth date; after a titled adult ("Frau Kaya, 12.03.2025") only when it lies 14 years or
   more before the latest date of the text.
+* Joined names: a name-like word joined to a recognised name by "/" or "&" ("Korte / Brandt"),
+  a listed first name in brackets after one ("Frau Asante (Ama)").
 * Other scripts: a run of Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian, Devanagari or CJK
   letters in brackets or after a slash right next to a recognised name ("Rania Haddad (رانيا
   حداد)", "Taras Melnyk – Тарас Мельник") is the same person's name; so is such a run before a
@@ -21,8 +25,9 @@ import datetime as dt
 
 import regex
 
-from assistant.privacy.text.recognizers.birth_date import ANY_DATE, HEADER_RE, parse_date
+from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
+from assistant.privacy.text.recognizers.person_tokens import TITLES
 from assistant.privacy.text.spans import DisjointSpans
 
 Span = tuple[str, int, int, float]
@@ -33,7 +38,7 @@ _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
 _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
-_APPOSITION = regex.compile(rf"(?:,[ ]?|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$))",
+_APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
 _ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)
@@ -47,8 +52,11 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
         return []
     taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
-    for kind, start, end, score in (_script_names(text, people) + _row_dates(text, people)
-                                    + _apposition_dates(text, people)):
+    vetoed: set[int] = set()  # dates in a column or under a key with another role
+    for kind, start, end, score in (_script_names(text, people) + _coordinated(text, people)
+                                    + _row_dates(text, people, vetoed)
+                                    + _record_dates(text, people, vetoed)
+                                    + _apposition_dates(text, people, vetoed)):
         if taken.free(start, end):
             taken.add(start, end)
             extra.append((kind, start, end, score))
@@ -88,7 +96,7 @@ def _cells(line: str, delim: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
     out: list[Span] = []
     today = dt.date.today()
     header: list[str] = []
@@ -112,13 +120,34 @@ def _row_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
             if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
                 continue
             label = header[k] if k < len(header) else ""
-            if _LETTERS.search(label) and not HEADER_RE.search(label) and not _ANY_DATE.search(label):
+            if is_role_key(label) and not _ANY_DATE.search(label):
+                vetoed.add(line_start + m.start(1))
                 continue  # a column headed "Aufnahme", "Termin", "Datum": another date
             dates.append((date, line_start + m.start(1), line_start + m.end(1)))
+        if dates and _says_what_happened(line, cells, header, dates, line_start):
+            vetoed.update(s for _, s, _ in dates)
+            continue  # "Lea Roth | 12.03.2025 | entschuldigt", "Frau Roth, 12.05.2024, Notiz"
         if dates:
             _, s, e = min(dates)
             out.append(("DATE_OF_BIRTH", s, e, ROW_DATE_SCORE))
     return out
+
+
+def _says_what_happened(line: str, cells: list[tuple[int, int]], header: list[str],
+                        dates: list[tuple[dt.date, int, int]], line_start: int) -> bool:
+    """A row without a header over its date that names an event in another cell ("krank",
+    "Gesprächsnotiz"), or whose name carries a title (an adult) and whose date lies less than
+    ADULT_YEARS before today."""
+    date_starts = {s - line_start for _, s, _ in dates}
+    for cs, ce in cells:
+        cell = line[cs:ce]
+        if cs in date_starts or not _LETTERS.search(cell) or len(cell) > 40:
+            continue
+        if is_role_key(cell):
+            return True
+        if _TITLES.match(cell) and (dt.date.today() - min(dates)[0]).days < ADULT_YEARS * 365:
+            return True
+    return False
 
 
 _LETTERS = regex.compile(r"[^\W\d_]")
@@ -144,13 +173,15 @@ def _names_a_cell(line: str, line_start: int, cells: list[tuple[int, int]],
                for cs, ce in cells)
 
 
-def _apposition_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
+def _apposition_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
     out: list[Span] = []
     dates: list[tuple[int, dt.date]] | None = None
     for start, end in people:
         m = _APPOSITION.match(text, end)
         date = parse_date(m.group(1)) if m else None
         if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
+            continue
+        if m.start(1) in vetoed:
             continue
         if dates is None:
             dates = [(d.start(), parse_date(d.group())) for d in _ANY_DATE.finditer(text)]  # type: ignore[misc]
@@ -160,4 +191,103 @@ def _apposition_dates(text: str, people: list[tuple[int, int]]) -> list[Span]:
         if (latest - date).days < (ADULT_YEARS if titled else 1) * 365:
             continue  # "Frau Kaya, 12.03.2025": a meeting, not a birth date
         out.append(("DATE_OF_BIRTH", m.start(1), m.end(1), APPOSITION_SCORE))
+    return out
+
+
+#: One pair of a machine record: ``"key": "value"`` (JSON) or ``key=value``.
+_PAIR = regex.compile(r"(?:^|(?<=[{,;&\s(\[]))(?:[\"'](?P<key>[\p{L}_][\w.-]{0,30})[\"'][ \t]*:"
+                      r"|(?P<key>[\p{L}_][\w.-]{0,30})[ \t]*=)", regex.MULTILINE)
+_PAIR_DATE = regex.compile(rf"[ \t]*[\"']?({ANY_DATE})(?=[\"']?[ \t]*(?:$|[,;&}}\]]))",
+                           regex.MULTILINE | regex.IGNORECASE)
+_BRACES = regex.compile(r"[ \t]*[\[\]{}]*,?[ \t]*")
+
+
+def _records(text: str) -> list[tuple[int, int]]:
+    """(start, end) of machine records: a line with two pairs or more (one JSON object or
+    key=value export per line), or a run of lines with one pair each (a pretty-printed JSON
+    object, a key=value block); lines of braces alone belong to the run around them."""
+    out: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, end, pos = pos, pos + len(line), pos + len(line) + 1
+        pairs = sum(1 for _ in _PAIR.finditer(text, start, end))
+        if run is not None and pairs == 0 and _BRACES.fullmatch(line) and "}" in line:
+            out.append((run[0], end))  # "}" or "}, {" closes one object of a JSON list
+            run = None
+            continue
+        if pairs == 1 or (run is not None and _BRACES.fullmatch(line)):
+            run = (run[0] if run else start, end)
+            continue
+        if run is not None:
+            out.append(run)
+            run = None
+        if pairs >= 2:
+            out.append((start, end))
+    if run is not None:
+        out.append(run)
+    return out
+
+
+def _record_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
+    """In a machine record that holds a recognised name, the earliest date under a key that gives
+    it no other role (``"gd"``, ``"d1"``; not ``"betreuung_ab"``, ``"created"``) is the birth date."""
+    if "=" not in text and ":" not in text:
+        return []
+    out: list[Span] = []
+    today = dt.date.today()
+    for start, end in _records(text):
+        i = bisect.bisect_left(people, (start, -1))
+        if i >= len(people) or people[i][0] >= end:
+            continue
+        dates = []
+        for pair in _PAIR.finditer(text, start, end):
+            m = _PAIR_DATE.match(text, pair.end(), end)
+            date = parse_date(m.group(1)) if m else None
+            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
+                continue
+            if is_role_key(pair.group("key")):
+                vetoed.add(m.start(1))
+                continue
+            dates.append((date, m.start(1), m.end(1)))
+        if dates:
+            _, s, e = min(dates)
+            out.append(("DATE_OF_BIRTH", s, e, ROW_DATE_SCORE))
+    return out
+
+
+#: A surname joined to a recognised one by a slash or "&" ("Rieger / Okonkwo", "Fall Richter/Lamprecht"),
+#: and a listed first name in brackets after a name ("Frau Adeyemi (Grace)").
+_JOINED_AFTER = regex.compile(r"[ ]?[/&][ ]?(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?)(?![\w/])")
+_JOINED_BEFORE = regex.compile(r"(?<![\w/.-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’-]+)?)[ ]?[/&][ ]?\Z")
+_BRACKET_AFTER = regex.compile(r"[ ]\((\p{Lu}[\p{Ll}'’-]+)\)")
+COORDINATED_SCORE = 0.7
+_MONTH_OR_DAY = regex.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                              r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\Z")
+
+
+def _coordinated(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.text.words import ordinary_noun
+
+    lexicon = load_lexicon()
+
+    def name_like(word: str) -> bool:
+        if word.lower() in TITLES or word.lower() + "." in TITLES:
+            return False
+        return (lexicon.is_surname(word) or lexicon.is_first_name(word)
+                or not (ordinary_noun(word) or lexicon.is_common(word)))
+
+    out: list[Span] = []
+    for start, end in people:
+        after = _JOINED_AFTER.match(text, end)
+        if after and name_like(after.group(1)):
+            out.append(("PERSON", after.start(1), after.end(1), COORDINATED_SCORE))
+        before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+        if before and name_like(before.group(1)):
+            out.append(("PERSON", before.start(1), before.end(1), COORDINATED_SCORE))
+        bracket = _BRACKET_AFTER.match(text, end)
+        word = bracket.group(1) if bracket else ""
+        if bracket and lexicon.is_first_name(word) and not ordinary_noun(word) and not _MONTH_OR_DAY.match(word):
+            out.append(("PERSON", bracket.start(1), bracket.end(1), COORDINATED_SCORE))
     return out

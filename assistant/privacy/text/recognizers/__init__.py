@@ -43,7 +43,7 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
         GermanTaxIdRecognizer(language),
         StudentIdRecognizer(language),
         KeyValueRecognizer(lexicon, language),
-        OtherScriptPersonRecognizer(language),
+        OtherScriptPersonRecognizer(language, lexicon),
     ]
     if person_model is not None:
         from assistant.privacy.text.recognizers.ner_person import NerPersonRecognizer

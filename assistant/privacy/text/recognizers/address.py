@@ -15,8 +15,12 @@ STRONG = (r"(?:[sS]tra(?:ß|ss)e|[sS]tr\.|[aA]llee|[gG]asse|[cC]haussee|[dD]amm|
 WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|[gG]rund|[wW]all|"
         r"[gG]raben|[bB]rücke|[tT]or|[kK]ai|[pP]ark|[sS]iedlung|[hH]öhe|[aA]ue|[wW]inkel|[zZ]eile|"
         r"[aA]cker|[bB]usch|[hH]eide|[wW]iese|[bB]ogen|[eE]ck|[bB]orn|[bB]ach|[sS]tieg|[tT]ret|[lL]and|"
-        r"[aA]nger|[bB]rink|[mM]itte|[kK]irche)")
-PREP = r"(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Hinter der|Hinter dem|Unter den|Vor dem|Bei der|Alte[rsn]?)"
+        r"[aA]nger|[bB]rink|[mM]itte|[kK]irche|[mM]eile|[hH]öfe[n]?|[gG]ärten|[tT]erra(?:ss|ß)en?|"
+        r"[pP]assage|[tT]wiete|[rR]edder|[sS]tiege|[hH]ang|[kK]uhle|[hH]afen|[lL]eite|[hH]alde|"
+        r"[sS]teg|[wW]arte|[sS]chanze|[hH]ain|[lL]oh|[sS]iepen|[bB]ühl|[kK]oppel)")
+PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
+        r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
+        r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
 NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
           r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?|[ ]1/2)?\b")
 #: Postcodes: German 5 digits, Austrian/Swiss/Dutch 4 (+ 2 letters), Polish 12-345, 6 digits.
@@ -52,9 +56,11 @@ _NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|
 LOWER = r"(?<![\w-])[a-zäöü][\w-]*?(?:straße|strasse|str\.?|weg|allee|gasse|platz)"
 #: Any capitalised name of one to three words before number, postcode and city: the postcode
 #: and city make it an address ("Lindenhof 7, 33602 Bielefeld", "Q5, 12" is left out).
-ANY_STREET = rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd)[{_U}][\w'’.-]+(?:[ ][\w'’.-]+){{0,2}}"
+_LABEL_WORDS = (r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
+                r"Postanschrift|Wohnort|Straße|Strasse|Address|Neue|Alte|Neu|Alt)\b")
+ANY_STREET = rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd|{_LABEL_WORDS})[{_U}][\w'’.-]+(?:[ ][\w'’.-]+){{0,2}}"
 TWO_WORDS = rf"(?<![\w-])[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Gasse|Markt|Steig|Pfad)"
-WEAK_WORD = rf"(?<![\w-])[{_U}]{_W}*?{WEAK}"
+WEAK_WORD = rf"(?<![\w-])(?:[{_U}]\w+(?:-[{_U}]\w+)*[ ](?=[{_U}]))?[{_U}]{_W}*?{WEAK}"
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
 
 
@@ -76,6 +82,14 @@ _BLOCK = regex.compile(
     rf"[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER}"
     rf"(?=[ \t]*,?[ \t]*\r?\n[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}])", regex.MULTILINE)
 BLOCK_SCORE = 0.75
+#: After a label that says an address follows, any street name of one to four words and a number
+#: ("Anschrift: Lister Meile 51", "wohnhaft Hinter den Höfen 7", "Adresse neu: Q5 12").
+_LABELLED = regex.compile(
+    r"(?i:\b(?:(?:Wohn|Melde|Haus|Post)?(?:anschrift|adresse)|wohnhaft(?:[ ]in)?|wohnt(?:[ ](?:jetzt|nun|"
+    r"inzwischen|seit[ ]\w+))?(?:[ ]in)?(?:[ ]der|[ ]dem)?|verzogen[ ]nach|umgezogen[ ](?:nach|in)|address|"
+    r"adr\.)(?:[ ](?:neu|alt|bisher|aktuell))?)[ \t]*[:.]?[ \t]*"
+    rf"(?P<street>{_NOT_STREET}(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)[{_U}]{_LINE_WORD}"
+    rf"(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})(?:{CITY})?")
 #: A table cell that is a street and a house number and nothing else ("Sieker Mitte 17").
 _CELL = regex.compile(rf"[ \t\"']*(?P<street>{_NOT_STREET}[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})"
                       r"[ \t\"']*")
@@ -152,6 +166,10 @@ class GermanAddressRecognizer(LocalRecognizer):
             score = _score(match)
             if score > 0 and self.validate_result(match.group()) is not False:
                 found[match.span()] = max(score, found.get(match.span(), 0.0))
+        for match in _LABELLED.finditer(text):
+            if self.validate_result(match.group("street")) is not False:
+                span = (match.start("street"), match.end())
+                found[span] = max(BLOCK_SCORE, found.get(span, 0.0))
         if _POSTCODE.search(text):
             for match in _ANY.finditer(text):
                 if self.validate_result(match.group()) is not False:

@@ -1,63 +1,55 @@
 """DATE_OF_BIRTH: a date, but only in birth context ("geb.", "geboren am", "Geburtsdatum", "*",
-a table column headed "Geburtsdatum"). Stichtage, school years and report dates are not redacted:
-without context a date scores below any sensible threshold."""
+a table column headed "Geburtsdatum", a key such as ``"dob":`` or ``kind_geb=``). Stichtage, cut-offs
+("geb. nach dem 30.09.2019"), school years and report dates are not redacted: without context a
+date scores below any sensible threshold. Dates in records that hold a name are left to
+:mod:`assistant.privacy.text.structure`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
+from assistant.privacy.text.recognizers.dates import ANY_DATE, is_birth_key, parse_date
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
 
-MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3,
-          "maerz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-          "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-          "november": 11, "nov": 11, "dezember": 12, "dez": 12}
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-NUMERIC = r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:19|20)?\d{2}(?![\d.]\d)"
-SLASHED = r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?!\d)"
-ISO = r"(?<!\d)(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
-LONG = rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\.?\s?(?:{_MONTH_RE})\.?\s(?:19|20)\d{{2}}(?!\d)"
-ANY_DATE = f"(?:{NUMERIC}|{SLASHED}|{ISO}|{LONG})"
+__all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
 BIRTH_CONTEXT_SCORE = 0.85
-#: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum".
-BIRTH_BEFORE = regex.compile(r"(?:\*|\bgeb\b\.?(?:[ -]{0,2}dat(?:um|\.)?)?|\bgeboren|Geburtsdatum|"
-                             r"Geburtstag|\bdob|date of birth)"
-                             # a few words between, no digit: "Geburtsdatum des Kindes:", "geb. am"
-                             r"[^\n\d*;]{0,25}?\s*:?\s*\Z", regex.IGNORECASE)
+#: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
+#: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
+#: "geboren am Montag,"). "Geb. C" is a building; "*" must touch the date, and a "* " opening a
+#: line is a bullet or a footnote.
+BIRTH_BEFORE = regex.compile(
+    r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
+    r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
+    r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bdoğum tarihi)"
+    r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
+#: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
+#: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
+_CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
+                         r"after|before|between|since|until)\b", regex.IGNORECASE)
 #: A list under a heading about birthdays: "Geburtstage 2025\nAnouk – 02.01.2023".
-BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\.-?dat", regex.IGNORECASE)
-#: Directly after it: "ist am 2. Mai 2015 geboren".
-BIRTH_AFTER = regex.compile(r"\s+(?:geboren|zur Welt gekommen)\b", regex.IGNORECASE)
-HEADER_RE = regex.compile(r"(?<![a-zäöü])geb(?![a-zäöü])|geburt|birth|\bdob\b", regex.IGNORECASE)  # not "Sorgeberechtigte"
+BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\.-?dat|\bbirthdays?\b",
+                              regex.IGNORECASE)
+#: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren"; not a cut-off ("bis zum 30.09.2019
+#: geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren").
+BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis)[ ][^\n\d.;:!?]{1,40}?)?"
+                            r"\s*(?:geboren|zur Welt gekommen|born)\b", regex.IGNORECASE)
+_CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
+                                r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
+#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
+_KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?"
+                            r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
 _DELIMS = (";", "\t", "|", ",")
-
-
-def parse_date(text: str) -> dt.date | None:
-    text = text.strip().rstrip(".")
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
-            y, mo, d = (int(g) for g in m.groups())
-        elif m := re.fullmatch(r"(\d{1,2})[./]\s?(\d{1,2})[./]\s?(\d{2,4})", text):
-            d, mo, y = (int(g) for g in m.groups())
-        elif m := re.fullmatch(r"(\d{1,2})\.?\s?([^\W\d]+)\.?\s(\d{4})", text):
-            d, y = int(m.group(1)), int(m.group(3))
-            mo = MONTHS.get(m.group(2).lower(), 0)
-        else:
-            return None
-        if y < 100:
-            y += 2000 if y <= dt.date.today().year % 100 else 1900
-        return dt.date(y, mo, d)
-    except ValueError:
-        return None
+_HEADER_CHARS = 40
 
 
 class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
-    PRECHECK = regex.compile(r"geb|geburt|birth|dob|\*|zur welt", regex.IGNORECASE)
+    PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum",
+                             regex.IGNORECASE)
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1)]
     #: No Presidio context words: a "geb." five words away raised every other date near a birth
     #: date ("geb. 21.03.2021, Beitrag ab 01.08.2024"); :meth:`analyze` decides by position.
@@ -78,14 +70,23 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
-            if result.score < 0.5 and (
-                    BIRTH_BEFORE.search(text, max(0, result.start - 45), result.start)
-                    or BIRTH_AFTER.match(text, result.end)
-                    or _under_birth_header(text, result.start)
-                    or _in_birthday_list(text, result.start)):
+            if result.score < 0.5 and birth_context(text, result.start, result.end):
                 result.score = BIRTH_CONTEXT_SCORE
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return results
+
+
+def birth_context(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a birth date by the words, key or column around it."""
+    before = BIRTH_BEFORE.search(text, max(0, start - 45), start)
+    if before is not None and not _CUT_OFF.search(before.group("between") or ""):
+        return True
+    if BIRTH_AFTER.match(text, end) and not _CUT_OFF_BEFORE.search(text, max(0, start - 25), start):
+        return True
+    key = _KEY_BEFORE.search(text, max(0, start - 40), start)
+    if key is not None and is_birth_key(key.group("key")):
+        return True
+    return _under_birth_header(text, start) or _in_birthday_list(text, start)
 
 
 def _under_birth_header(text: str, start: int) -> bool:
@@ -94,8 +95,8 @@ def _under_birth_header(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
     delim = next((d for d in _DELIMS if d in line), None)
-    if delim is None:
-        return False
+    if delim is None or (delim == "," and line.count(",") < 2):
+        return False  # one comma makes no CSV row
     column = text[line_start:start].count(delim)
     # Walk up to the first line of this block of delimited lines: the header.
     header = None
@@ -110,7 +111,9 @@ def _under_birth_header(text: str, start: int) -> bool:
     if header is None:
         return False
     cells = header.split(delim)
-    return column < len(cells) and bool(HEADER_RE.search(cells[column]))
+    if text[line_start:start].rsplit(delim, 1)[-1].strip(" \t\"'*") != "":
+        return False  # the cell holds more than a date: "2020 (vorzeitig, geb. nach dem ...)"
+    return column < len(cells) and len(cells[column]) <= _HEADER_CHARS and is_birth_key(cells[column])
 
 
 def _in_birthday_list(text: str, start: int) -> bool:
@@ -126,5 +129,5 @@ def _in_birthday_list(text: str, start: int) -> bool:
     return _LIST_ENTRY.fullmatch(line) is not None
 
 
-#: "Anouk – 02.01.2023", "Bela: 15.03.2023": a short label, then the date, ending the line.
-_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}[–:;,-][ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
+#: "Anouk – 02.01.2023", "Bela: 15.03.2023", "Ida 04.03.2020": a short label, then the date, ending the line.
+_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)

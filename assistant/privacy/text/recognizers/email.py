@@ -18,7 +18,15 @@ class GermanEmailRecognizer(EmailRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         if "@" not in text:
             return []  # Presidio's pattern needs one
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            # "eb1_mail=anna@x.de", "mail:anna@x.de": the key is no part of the address (RFC 5322
+            # allows "=" in a local part, no mailbox in these texts uses it)
+            local = text[result.start:result.end].split("@", 1)[0]
+            cut = max(local.rfind("="), local.rfind(":"))
+            if cut >= 0:
+                result.start += cut + 1
+        return [r for r in results if r.end - r.start > 3]
 
 
 def german_email_recognizer(supported_language: str = "de") -> EmailRecognizer:

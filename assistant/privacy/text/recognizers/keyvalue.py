@@ -1,9 +1,10 @@
-"""PERSON and STUDENT_ID as values of JSON, YAML or key=value pairs under short keys.
+"""PERSON, STUDENT_ID and ADDRESS as values of JSON, YAML or key=value pairs under short keys.
 
-Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"}``,
+Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"}``, ``"k_sn"``,
 ``"sid": 4471`` or ``schueler_id=77120``. A short key says what the value is where running text
 would need a label: pupil-number keys (``snr``, ``sid``, ``schuelernr``, ``schueler_id``,
-``kind_nr``, ``pupil_id`` ...) mark a pupil number, name keys (``name``, ``vorname``,
+``kind_nr``, ``pupil_id`` ...) mark a pupil number, street keys (``str``, ``adresse``) a street and
+house number whatever the street is called ("Lister Meile 51"), name keys (``name``, ``vorname``,
 ``nachname``, ``first_name``, ``mutter`` ...) a person's name when the value has a name's shape.
 """
 
@@ -17,7 +18,7 @@ from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 
 _SEP = r"[_\-.]?"
-PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
+PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|(?:[a-z]{{1,8}}_)?sn|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
               rf"sch(?:ue|ü|u)lernr|(?:kita{_SEP})?kind{_SEP}(?:nr|id|nummer)|kid|"
               rf"(?:pupil|student|learner|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
               rf"lusd{_SEP}id|schild{_SEP}id)")
@@ -34,12 +35,21 @@ PUPIL_PAIR = regex.compile(_PAIR.format(keys=PUPIL_KEYS)
 NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
                           + r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d,;&}=]{2,60}))",
                           regex.IGNORECASE | regex.MULTILINE)
+#: Street keys: ``"str"``, ``strasse``, ``adr``, ``anschrift``, ``street``, ``kind_adresse``.
+ADDRESS_KEYS = (rf"(?:(?:\w+{_SEP})?(?:str|strasse|straße|street|str{_SEP}hnr|strasse{_SEP}hnr|adr|adresse|"
+                rf"anschrift|address|addr|wohnanschrift|hausanschrift|meldeadresse))")
+ADDRESS_PAIR = regex.compile(
+    _PAIR.format(keys=ADDRESS_KEYS)
+    + r"[\"']?(?P<value>[^\W\d_][\w'’.-]*(?:[ ][\w'’.-]+){0,4}[ ]\d{1,4}[ ]?[a-hA-H]?(?:[-–/]\d{1,4}[a-hA-H]?)?"
+    r"(?:,?[ ]+(?:D-)?\d{5}[ ]+[^\W\d_][\w-]*(?:[ -][^\W\d_][\w-]*)?)?)(?=[\"']|[ \t]*(?:$|[,;&}]))",
+    regex.IGNORECASE | regex.MULTILINE)
+ADDRESS_SCORE = 0.85
 PUPIL_SCORE = 0.9
 NAME_SCORE = 0.85
 
 
 class KeyValueRecognizer(PrecheckedRuleRecognizer):
-    ENTITIES = ["PERSON", "STUDENT_ID"]
+    ENTITIES = ["PERSON", "STUDENT_ID", "ADDRESS"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
     PRECHECK = regex.compile(r"[\"'][ \t]*:|=")
@@ -51,6 +61,8 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     def find(self, text: str) -> list[RecognizerResult]:
         results = [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
                    for m in PUPIL_PAIR.finditer(text)]
+        results += [rule_result(self, "ADDRESS", m.start("value"), m.end("value"), ADDRESS_SCORE, "key")
+                    for m in ADDRESS_PAIR.finditer(text)]
         for m in NAME_PAIR.finditer(text):
             group = "quoted" if m.group("quoted") is not None else "bare"
             value = m.group(group)

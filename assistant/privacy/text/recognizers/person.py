@@ -58,6 +58,7 @@ class PersonRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(text, _lower_case_names(text, tokenize(text, self.lexicon)))
+        tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         return [rule_result(self, "PERSON", start, end, score, why)
                 for start, end, score, why in self.find(text, tokens)]
 
@@ -331,4 +332,23 @@ def _nouns_after_first_names(text: str, tokens: list[Token]) -> list[Token]:
                 and not (i > 1 and tokens[i - 2].kind in NAME_KINDS
                          and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
             tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)
+    return tokens
+
+
+#: Longest rare noun taken for a first name before a surname ("Amara Diallo"; not "Hausaufgabenhilfe").
+_RARE_FIRST_CHARS = 8
+
+
+def _rare_nouns_before_surnames(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
+    """A short noun that German text never uses as an ordinary word, right before a listed surname,
+    is a first name that a dictionary also lists ("Amara Diallo", "Kalinda Osei"); not after an
+    article or a title ("der Amara", "Frau Mensa Weber" is left to the title rule)."""
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if (tok.kind is Kind.NOUN and nxt.kind is Kind.SUR and not nxt.lowercase and not tok.lowercase
+                and len(tok.text) <= _RARE_FIRST_CHARS and not lexicon.is_common(tok.text)
+                and _GAP.fullmatch(text[tok.end:nxt.start]) is not None
+                and not (i > 0 and (tokens[i - 1].determiner or tokens[i - 1].kind is Kind.TITLE)
+                         and _GAP.fullmatch(text[tokens[i - 1].end:tok.start]))):
+            tokens[i] = replace(tok, kind=Kind.WEAK_FIRST)
     return tokens

@@ -14,7 +14,10 @@ TOKEN_RE = re.compile(r"(?<!\d)[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?(?!\d)")
 
 #: Titles and forms of address: context for a name, never part of its span.
 TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "dipl.", "fam.",
-          "familie", "mrs.", "mr.", "ms.", "sr.", "sra.", "hd.", "hdr."}
+          "familie", "mrs.", "mr.", "ms.", "sr.", "sra.", "hd.", "hdr.",
+          # without the dot, and from letters of other languages ("Dear Ms Hoffmann", "Koll. Brandl")
+          "mrs", "mr", "ms", "miss", "mme", "mme.", "madame", "monsieur", "sig.", "sig.ra", "signora",
+          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin"}
 #: Roles that usually precede a name ("die Schülerin Aylin", "Mutter Yılmaz").
 ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter", "vater", "bruder",
          "schwester", "lehrer", "lehrerin", "klassenlehrer", "klassenlehrerin", "erzieher",

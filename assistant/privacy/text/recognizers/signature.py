@@ -4,7 +4,8 @@ A letter or mail ends with a closing formula ("Mit freundlichen Grüßen", "Viel
 Kita", "LG") and then, on the same line after a comma or on one of the next lines, the writer's
 name, often abbreviated ("Chr. Lambrecht-Vogelsang", "Anne-K. Thielebein", "mika r.") and followed
 by a function (", Sachgebietsleitung", " (Sekretariat)"). "i. A." / "i. V." / "gez." mark a
-signature wherever they stand. The name must have a name's shape (see :mod:`name_shape`):
+signature wherever they stand. A note ends with its writer: a last line of a surname (or two
+joined by "/") and an office's abbreviation, or two and a date ("Brauckmann, ASD", "Korff / Wendland, 03.02."). The name must have a name's shape (see :mod:`name_shape`):
 "Ihr Jugendamt", "Die Schulleitung" and "i. A. Schulverwaltungsamt" are no persons.
 """
 
@@ -38,6 +39,14 @@ MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|im[ ]Auftrag|
                        rf"{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
 #: Lines after the closing formula searched for the name (blank lines not counted).
 LINES_AFTER = 2
+#: The last line of a note, the writer: a surname (or two joined by "/") and then the office's
+#: abbreviation or the date ("Brauckmann, ASD", "Tietjen (SL)", "Korff / Wendland, 03.02.").
+_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+LAST_LINE = regex.compile(rf"(?:^|\n)[ \t]*(?P<a>{_WORD})(?:[ ]?/[ ]?(?P<b>{_WORD}))?(?:,[ ]*|[ ]\()"
+                          r"(?:[A-ZÄÖÜ]{2,6}\)?|(?P<date>\d{1,2}\.\d{1,2}\.(?:\d{2,4})?))[ \t]*\Z")
+_TAIL_CHARS = 80
+_MONTHS = regex.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                        r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Stand)\Z")
 
 
 class SignatureRecognizer(PrecheckedRuleRecognizer):
@@ -48,6 +57,25 @@ class SignatureRecognizer(PrecheckedRuleRecognizer):
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
         super().__init__(supported_language)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        found = super().analyze(text, entities, nlp_artifacts)
+        tail_start = max(0, len(text.rstrip()) - _TAIL_CHARS)
+        last = LAST_LINE.search(text.rstrip(), tail_start)
+        if last is not None and (last.group("b") or not last.group("date")):  # "Gotha, 02.09.2024"
+            for group in ("a", "b"):
+                word = last.group(group)
+                if word and self._writer(word) and not regex.search(rf"\d{{5}}[ ]+{regex.escape(word)}\b", text):
+                    found.append(rule_result(self, "PERSON", last.start(group), last.end(group),
+                                             SCORE, "last line"))
+        return found
+
+    def _writer(self, word: str) -> bool:
+        """A surname, or a word that is no common word ("Kirschbaum"; not "Jugendamt")."""
+        lex = self.lexicon
+        if lex.is_surname(word) or lex.is_first_name(word):
+            return not lex.is_common(word) or lex.is_surname(word)
+        return not lex.is_common(word) and not _MONTHS.match(word)
 
     def find(self, text: str) -> list[RecognizerResult]:
         spans: dict[tuple[int, int], str] = {}

@@ -114,7 +114,8 @@ class StudentIdRecognizer(PatternRecognizer):
             start, end = match.span()
             if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
                 continue
-            if _labelled_nearby(text, start) and not _vetoed(text, start, labels):
+            if (_labelled_nearby(text, start) and not _vetoed(text, start, labels)
+                    and not in_other_column(text, start)):
                 add(start, end, 0.7)
         return results
 
@@ -136,6 +137,30 @@ def _labelled_nearby(text: str, start: int) -> bool:
         return True
     block = before.rsplit("\n\n", 1)[-1]
     return "\n" in block and bool(_LABEL_RE.search(block))
+
+
+#: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number).
+_OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde)(?![\w])",
+                              regex.IGNORECASE)
+
+
+def in_other_column(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a table column (";", tab, "|") headed for another number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    delim = next((d for d in _DELIMS[:3] if d in line), None)
+    if delim is None:
+        return False
+    column = text.count(delim, line_start, start)
+    header, pos = None, line_start
+    while pos > 0:  # the first line of the block of lines with this delimiter
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        if delim not in text[prev_start:pos - 1]:
+            break
+        header, pos = text[prev_start:pos - 1], prev_start
+    cells = header.split(delim) if header is not None else []
+    return column < len(cells) and _OTHER_COLUMN.search(cells[column]) is not None
 
 
 def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:
