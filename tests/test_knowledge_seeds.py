@@ -28,13 +28,8 @@ def test_seed_audit_reports_a_fact_the_guidance_does_not_state(tmp_path):
     terms = tmp_path / "terms.yaml"
     terms.write_text("seeds:\n  - id: probe\n    facts: [Kommunale Bildungslotterie 1887]\n",
                      encoding="utf-8")
-    script = (EVAL / "audit_seeds.py").read_text(encoding="utf-8")
-    copy = tmp_path / "audit_seeds.py"
-    copy.write_text(script.replace('HERE / "seed_terms.yaml"', f'__import__("pathlib").Path({str(terms)!r})')
-                    .replace("KNOWLEDGE = HERE.parent", f"KNOWLEDGE = __import__('pathlib').Path({str(EVAL.parent)!r})"),
-                    encoding="utf-8")
-    out = subprocess.run([sys.executable, str(copy), "--seeds", str(tmp_path), "--strict"],
-                         capture_output=True, text=True)
+    out = subprocess.run([sys.executable, str(EVAL / "audit_seeds.py"), "--seeds", str(tmp_path),
+                          "--terms", str(terms), "--strict"], capture_output=True, text=True)
     assert out.returncode == 1
     assert "MISSING  Kommunale Bildungslotterie 1887" in out.stdout
 

@@ -15,7 +15,7 @@ gender star removed, whitespace collapsed) is a substring of the normalised know
 when one of its listed alternatives is. seed_terms.yaml also lists phrases to ignore, each with
 the reason (contact phone numbers, page layout).
 
-Usage: python3 knowledge/eval/audit_seeds.py [--seeds DIR] [--all] [--strict] [--verbose]
+Usage: python3 knowledge/eval/audit_seeds.py [--seeds DIR] [--terms YAML] [--all] [--strict] [--verbose]
 Prints the missing phrases per seed and a summary; with --strict, exit code 1 if any is missing.
 """
 from __future__ import annotations
@@ -89,13 +89,15 @@ def stated(phrase: str, alternatives: list[str], corpus: str) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=pathlib.Path, default=DEFAULT_SEEDS)
+    ap.add_argument("--terms", type=pathlib.Path, default=HERE / "seed_terms.yaml",
+                    help="curated facts per seed (default: seed_terms.yaml next to this script)")
     ap.add_argument("--strict", action="store_true")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--all", action="store_true",
                     help="also count FAQ, guide and Kompass files (retrieval reads only guidance)")
     args = ap.parse_args()
 
-    config = yaml.safe_load((HERE / "seed_terms.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(args.terms.read_text(encoding="utf-8"))
     ignore = {normalise(i["phrase"]) for i in config.get("ignore", [])}
     corpus = knowledge_text(args.all)
     total = missing_total = 0
