@@ -21,7 +21,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.answers.question import KINDS
+from assistant.answers.question import KINDS, kind_of
 from assistant.errors import CatalogueError
 
 log = logging.getLogger(__name__)
@@ -134,9 +134,14 @@ class FaqMatcher:
         return sorted(best.values(), key=lambda m: -m.score)[:limit]
 
     def match(self, question: str) -> FaqMatch | None:
+        asks_amount = kind_of(question) == "schwelle"
         for found in self.ranked(question, 3):
             if found.score < self.threshold:
                 break
+            # a question for a number or a date ("Wie lange dauert ...?") is not answered by a
+            # yes/no entry ("Nein: ...") however close the two questions lie
+            if asks_amount and found.entry.kind == "darf_ich":
+                continue
             if overlap(question, found.phrasing) >= MIN_OVERLAP:
                 return found
         return None

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.answers.faq import FaqMatcher, load_faq, overlap
+from assistant.answers.faq import FaqEntry, FaqMatcher, FaqSource, load_faq, overlap
 from assistant.errors import CatalogueError
 from assistant import SHIPPED_ROOT
 
@@ -87,6 +87,24 @@ def test_match_needs_close_vectors_and_shared_words():
     # close in the vector space but no words in common: not the FAQ's question
     assert matcher.match("Wie hängen Bildungsmanagement und Bildungsmonitoring zusammen?") is None
     assert matcher.match("Wie wird das Wetter?") is None
+
+
+def test_a_question_for_a_number_is_not_answered_by_a_yes_no_entry():
+    def entry(kind: str, question: str, answer: str) -> FaqEntry:
+        return FaqEntry(id=kind.replace("_", "-"), kind=kind, question=question, answer=answer,
+                        sources=[FaqSource(file="dkbm.md", section="x")])
+
+    verdict = entry("darf_ich", "Muss die Bestandsaufnahme alle Bildungsbereiche umfassen?",
+                    "Nein: Man beginnt modular mit einzelnen Bereichen.")
+    duration = entry("schwelle", "Wie lange dauert eine Bestandsaufnahme aller Bildungsbereiche?",
+                     "Eine vollständige Bestandsaufnahme dauert etwa zwei Jahre.")
+    asked = "Wie lange dauert die Bestandsaufnahme aller Bildungsbereiche?"
+    table = {verdict.question: [1.0, 0.0, 0.0], duration.question: [1.0, 0.1, 0.0],
+             asked: [1.0, 0.01, 0.0]}
+    # the yes/no entry lies closest, yet the question asks for a duration
+    assert FaqMatcher([verdict], _Vectors(table)).match(asked) is None
+    assert FaqMatcher([verdict, duration], _Vectors(table)).match(asked).entry is duration
+    assert FaqMatcher([verdict], _Vectors(table)).match(verdict.question).entry is verdict
 
 
 def test_word_overlap_counts_parts_of_compounds():
