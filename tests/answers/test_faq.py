@@ -94,8 +94,8 @@ def test_a_question_for_a_number_is_not_answered_by_a_yes_no_entry():
         return FaqEntry(id=kind.replace("_", "-"), kind=kind, question=question, answer=answer,
                         sources=[FaqSource(file="dkbm.md", section="x")])
 
-    verdict = entry("darf_ich", "Muss die Bestandsaufnahme alle Bildungsbereiche umfassen?",
-                    "Nein: Man beginnt modular mit einzelnen Bereichen.")
+    verdict = entry("darf_ich", "Dauert die Bestandsaufnahme aller Bildungsbereiche lange?",
+                    "Ja: darum beginnt man modular mit einzelnen Bereichen.")
     duration = entry("schwelle", "Wie lange dauert eine Bestandsaufnahme aller Bildungsbereiche?",
                      "Eine vollständige Bestandsaufnahme dauert etwa zwei Jahre.")
     asked = "Wie lange dauert die Bestandsaufnahme aller Bildungsbereiche?"
