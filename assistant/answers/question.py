@@ -75,6 +75,8 @@ _TASK = re.compile(
     r"wie (?!definier|versteh|heiß|nenn)\w+ (?:ich|wir|man))\b|\b(schritt für schritt|vorgehen|worauf (?:muss|sollte|soll|müssen|sollten) "
     r"(?:ich|man|wir)|was (?:muss|sollte|soll|müssen|sollten) (?:ich|man|wir) (?:\w+ ){0,5}"
     r"beachten|wo (?:ich|man|wir) (?:\w+ ){0,2}(?:anfangen|beginnen|ansetzen)|mit lotse|in lotse|"
+    r"wo (?:fange|beginne|setze|starte) (?:ich|man|wir)|wie läuft (?:\w+ ){1,9}ab|"
+    r"was (?:ist|gilt es) zu (?:beachten|tun|bedenken)|"
     r"lotse (?:ask|ingest|code|report|einstieg))\b", _F)
 _DEFINITION = re.compile(
     r"\b(was (?:ist|sind|bedeute\w*|heißt|meint|versteht man|war|macht)|wofür steh\w*|"

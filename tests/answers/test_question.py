@@ -26,6 +26,10 @@ from assistant.answers.question import focus_for, understand
     ("Wie fange ich mit einem Bildungsmonitoring an?", "vorgehen"),
     ("Welche Schritte brauche ich für den ersten Bericht?", "vorgehen"),
     ("Wie lese ich mit Lotse eine Tabelle ein?", "vorgehen"),
+    # process and starting-point phrasings ask for steps too
+    ("Wie läuft die Abstimmung eines Berichts mit den Ämtern ab?", "vorgehen"),
+    ("Wo beginne ich, wenn die Zeit für alle Themen nicht reicht?", "vorgehen"),
+    ("Was gilt es zu beachten, wenn wir Zahlen für Stadtteile zeigen?", "vorgehen"),
     # advice, not permission: no data protection in sight
     ("Sollten wir KI im Team erst einmal ausprobieren?", "definition"),
     # the question as asked is the first sentence with a question mark
