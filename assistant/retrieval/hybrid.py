@@ -183,6 +183,12 @@ class HybridRetriever:
             return []
         try:
             found = self.catalogue.mentioned_in(question)[:limit]
+            paraphrase = getattr(self.catalogue, "paraphrased_in", None)
+            if not found and paraphrase is not None:  # "ganztags betreut": never leads
+                return [Passage(text=ind.to_text(), source=f"katalog:{ind.id}", title=ind.name,
+                                section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}",
+                                paraphrased=True)
+                        for ind in paraphrase(question)[:1]]
         except Exception as exc:  # noqa: BLE001 - a broken catalogue must not break search
             log.warning("catalogue lookup failed: %s", exc)
             return []
@@ -202,9 +208,16 @@ class HybridRetriever:
         # An entry the question names as a phrase leads; one matched only by scattered words
         # ("Zahl … Schule") goes behind the text passages, where it cannot crowd them out.
         named = [p for p in entries if p.summary]
-        loose = [p for p in entries if not p.summary]
+        loose = [p for p in entries if not p.summary and not p.paraphrased]
         found = self.search(question, k, focus)
-        if not lead:  # mentioned in passing: no entry leads
+        paraphrased = [p for p in entries if p.paraphrased]
+        if paraphrased and (lead or (focus is not None and focus.entry_inside)):
+            # An entry the question paraphrases ("ganztags betreut") stays among the first
+            # passages, behind the best two, without leading the answer.
+            passages = found[:ENTRY_INSIDE_AT] + paraphrased + found[ENTRY_INSIDE_AT:]
+        elif paraphrased:
+            passages = found + paraphrased
+        elif not lead:  # mentioned in passing: no entry leads
             for p in named:
                 p.summary = ()
             inside = named[:1] if focus is not None and focus.entry_inside else []
