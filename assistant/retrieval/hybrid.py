@@ -32,6 +32,9 @@ FOCUS_WEIGHT = 1.0
 PREFER_WEIGHT = 0.5
 #: Where a named entry stands among the passages when it does not lead (``Focus.entry_inside``).
 ENTRY_INSIDE_AT = 2
+#: At most this many passages from one source file, unless it dominates by ``DOMINANCE``.
+PER_SOURCE = 3
+DOMINANCE = 1.5
 
 
 class Catalogue(Protocol):
@@ -148,7 +151,7 @@ class HybridRetriever:
         fused = rrf(rankings, weights)
         self._bm25_index(chunks)
         sections = self._sections
-        passages: list[Passage] = []
+        candidates: list[Passage] = []
         seen: set[object] = set()
         for cid, score in fused:
             c = by_id[cid]
@@ -160,10 +163,12 @@ class HybridRetriever:
             if key in seen:
                 continue
             seen.add(key)
-            passages.append(Passage(text=text, source=c.source, title=c.title, section=c.section,
-                                    page=c.page, score=score, n=len(passages) + 1, chunk_id=cid))
-            if len(passages) >= k:
-                break
+            candidates.append(Passage(text=text, source=c.source, title=c.title, section=c.section,
+                                      page=c.page, score=score, chunk_id=cid))
+        topic = focus.section_words if focus is not None else ()
+        passages = diverse(candidates, k, topic) if topic else candidates[:k]
+        for n, passage in enumerate(passages, start=1):
+            passage.n = n
         return passages
 
     def section_passage(self, file_name: str, section: str) -> Passage | None:
@@ -231,9 +236,37 @@ class HybridRetriever:
 
 
 
+def diverse(candidates: Sequence[Passage], k: int, topic: tuple[str, ...]) -> list[Passage]:
+    """The first ``k`` candidates, at most ``PER_SOURCE`` from one source file unless that file
+    clearly dominates: a further passage of it whose heading is off the question's ``topic`` is
+    taken only when its score is ``DOMINANCE`` times that of the best candidate from another
+    file. A question on publishing small numbers gets the confidentiality text too, not five
+    sections of the report-writing guide."""
+    chosen: list[Passage] = []
+    count: dict[str, int] = {}
+    deferred: list[Passage] = []
+    for i, p in enumerate(candidates):
+        if len(chosen) >= k:
+            break
+        if count.get(p.source, 0) >= PER_SOURCE and not _heading_fits(p.section, topic):
+            other = next((o for o in candidates[i + 1:] if count.get(o.source, 0) < PER_SOURCE
+                          and o.source != p.source), None)
+            if other is not None and p.score < DOMINANCE * other.score:
+                deferred.append(p)
+                continue
+        chosen.append(p)
+        count[p.source] = count.get(p.source, 0) + 1
+    chosen += deferred[: k - len(chosen)]
+    return chosen
+
+
 def _fits(chunk: StoredChunk, words_: tuple[str, ...]) -> int:
     """How many of ``words_`` start a word of the chunk's section heading (short ones whole)."""
-    heading = f" {chunk.section or ''} ".lower()
+    return _heading_fits(chunk.section, words_)
+
+
+def _heading_fits(section: str | None, words_: tuple[str, ...]) -> int:
+    heading = f" {section or ''} ".lower()
     count = 0
     for w in words_:
         tail = r"(?![a-zäöüß])" if len(w) <= 3 else ""
