@@ -21,6 +21,7 @@ from typing import Any, Protocol, Sequence
 import numpy as np
 
 from assistant.catalogue.search import named_exactly
+from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_words
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Focus, Passage
 from assistant.retrieval.store import StoredChunk
@@ -34,6 +35,9 @@ PREFER_WEIGHT = 0.5
 ENTRY_INSIDE_AT = 2
 #: At most this many passages from one source file, unless it dominates by ``DOMINANCE``.
 PER_SOURCE = 3
+#: Expansion terms found in more than this share of the chunks are not searched.
+COMMON_SHARE = 0.1
+COMMON_MIN = 3
 DOMINANCE = 1.5
 
 
@@ -55,9 +59,10 @@ class ChunkSource(Protocol):
 class BM25Index:
     """rank_bm25's Okapi BM25 over compound-split German stems; scores via an inverted index."""
 
-    def __init__(self, chunks: Sequence[StoredChunk]) -> None:
+    def __init__(self, chunks: Sequence[StoredChunk], expand: bool = True) -> None:
         from rank_bm25 import BM25Okapi
 
+        self.expand = expand  # field synonyms as extra terms (``expansion``)
         self.splitter = CompoundSplitter({stem(w) for c in chunks for w in c.words})
         corpus = [self.splitter.terms(c.words) or ["_"] for c in chunks]
         self.bm25 = BM25Okapi(corpus)
@@ -71,15 +76,22 @@ class BM25Index:
         self.doc_len = np.array(self.bm25.doc_len, dtype=np.float32)
 
     def scores(self, question: str) -> np.ndarray:
-        """Same numbers as ``BM25Okapi.get_scores`` without its loop over every document."""
+        """Same numbers as ``BM25Okapi.get_scores`` without its loop over every document (plus
+        the question's field synonyms with ``EXPANSION_WEIGHT``, unless ``expand`` is off)."""
         b, k1 = self.bm25.b, self.bm25.k1
         out = np.zeros(len(self.doc_len), dtype=np.float32)
         norm = k1 * (1 - b + b * self.doc_len / self.bm25.avgdl)
-        for term in self.splitter.terms(words(question)):
+        own = self.splitter.terms(words(question))
+        # Synonyms as extra terms, but not common ones ("schule" of "die Schule verlassen").
+        common = max(COMMON_MIN, COMMON_SHARE * len(self.doc_len))
+        extra = [t for t in dict.fromkeys(self.splitter.terms(expansion_words(question)))
+                 if t not in own and t in self.postings and len(self.postings[t][0]) <= common
+                 ] if self.expand else []
+        for term, weight in [(t, 1.0) for t in own] + [(t, EXPANSION_WEIGHT) for t in extra]:
             if term not in self.postings:
                 continue
             docs, tf = self.postings[term]
-            out[docs] += self.bm25.idf[term] * tf * (k1 + 1) / (tf + norm[docs])
+            out[docs] += weight * self.bm25.idf[term] * tf * (k1 + 1) / (tf + norm[docs])
         return out
 
 
