@@ -106,6 +106,12 @@ class Catalogue:
 
         return mentions(self.indicators, question)
 
+    def paraphrased_in(self, question: str) -> list[Indicator]:
+        """Indicators the question paraphrases ("ganztags betreut") without naming any."""
+        from assistant.catalogue.paraphrase import paraphrased
+
+        return paraphrased(self.indicators, question)
+
 
 def _signature(directory: Path) -> tuple:
     files = sorted(directory.glob("*.yaml"))

@@ -21,6 +21,7 @@ from typing import Any, Protocol, Sequence
 import numpy as np
 
 from assistant.catalogue.search import named_exactly
+from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_words
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Focus, Passage
 from assistant.retrieval.store import StoredChunk
@@ -32,6 +33,12 @@ FOCUS_WEIGHT = 1.0
 PREFER_WEIGHT = 0.5
 #: Where a named entry stands among the passages when it does not lead (``Focus.entry_inside``).
 ENTRY_INSIDE_AT = 2
+#: At most this many passages from one source file, unless it dominates by ``DOMINANCE``.
+PER_SOURCE = 3
+#: Expansion terms found in more than this share of the chunks are not searched.
+COMMON_SHARE = 0.1
+COMMON_MIN = 3
+DOMINANCE = 1.5
 
 
 class Catalogue(Protocol):
@@ -52,9 +59,10 @@ class ChunkSource(Protocol):
 class BM25Index:
     """rank_bm25's Okapi BM25 over compound-split German stems; scores via an inverted index."""
 
-    def __init__(self, chunks: Sequence[StoredChunk]) -> None:
+    def __init__(self, chunks: Sequence[StoredChunk], expand: bool = True) -> None:
         from rank_bm25 import BM25Okapi
 
+        self.expand = expand  # field synonyms as extra terms (``expansion``)
         self.splitter = CompoundSplitter({stem(w) for c in chunks for w in c.words})
         corpus = [self.splitter.terms(c.words) or ["_"] for c in chunks]
         self.bm25 = BM25Okapi(corpus)
@@ -68,15 +76,22 @@ class BM25Index:
         self.doc_len = np.array(self.bm25.doc_len, dtype=np.float32)
 
     def scores(self, question: str) -> np.ndarray:
-        """Same numbers as ``BM25Okapi.get_scores`` without its loop over every document."""
+        """Same numbers as ``BM25Okapi.get_scores`` without its loop over every document (plus
+        the question's field synonyms with ``EXPANSION_WEIGHT``, unless ``expand`` is off)."""
         b, k1 = self.bm25.b, self.bm25.k1
         out = np.zeros(len(self.doc_len), dtype=np.float32)
         norm = k1 * (1 - b + b * self.doc_len / self.bm25.avgdl)
-        for term in self.splitter.terms(words(question)):
+        own = self.splitter.terms(words(question))
+        # Synonyms as extra terms, but not common ones ("schule" of "die Schule verlassen").
+        common = max(COMMON_MIN, COMMON_SHARE * len(self.doc_len))
+        extra = [t for t in dict.fromkeys(self.splitter.terms(expansion_words(question)))
+                 if t not in own and t in self.postings and len(self.postings[t][0]) <= common
+                 ] if self.expand else []
+        for term, weight in [(t, 1.0) for t in own] + [(t, EXPANSION_WEIGHT) for t in extra]:
             if term not in self.postings:
                 continue
             docs, tf = self.postings[term]
-            out[docs] += self.bm25.idf[term] * tf * (k1 + 1) / (tf + norm[docs])
+            out[docs] += weight * self.bm25.idf[term] * tf * (k1 + 1) / (tf + norm[docs])
         return out
 
 
@@ -148,7 +163,7 @@ class HybridRetriever:
         fused = rrf(rankings, weights)
         self._bm25_index(chunks)
         sections = self._sections
-        passages: list[Passage] = []
+        candidates: list[Passage] = []
         seen: set[object] = set()
         for cid, score in fused:
             c = by_id[cid]
@@ -160,10 +175,12 @@ class HybridRetriever:
             if key in seen:
                 continue
             seen.add(key)
-            passages.append(Passage(text=text, source=c.source, title=c.title, section=c.section,
-                                    page=c.page, score=score, n=len(passages) + 1, chunk_id=cid))
-            if len(passages) >= k:
-                break
+            candidates.append(Passage(text=text, source=c.source, title=c.title, section=c.section,
+                                      page=c.page, score=score, chunk_id=cid))
+        topic = focus.section_words if focus is not None else ()
+        passages = diverse(candidates, k, topic) if topic else candidates[:k]
+        for n, passage in enumerate(passages, start=1):
+            passage.n = n
         return passages
 
     def section_passage(self, file_name: str, section: str) -> Passage | None:
@@ -183,6 +200,12 @@ class HybridRetriever:
             return []
         try:
             found = self.catalogue.mentioned_in(question)[:limit]
+            paraphrase = getattr(self.catalogue, "paraphrased_in", None)
+            if not found and paraphrase is not None:  # "ganztags betreut": never leads
+                return [Passage(text=ind.to_text(), source=f"katalog:{ind.id}", title=ind.name,
+                                section=None, page=None, score=1.0, chunk_id=f"katalog:{ind.id}",
+                                paraphrased=True)
+                        for ind in paraphrase(question)[:1]]
         except Exception as exc:  # noqa: BLE001 - a broken catalogue must not break search
             log.warning("catalogue lookup failed: %s", exc)
             return []
@@ -202,9 +225,16 @@ class HybridRetriever:
         # An entry the question names as a phrase leads; one matched only by scattered words
         # ("Zahl … Schule") goes behind the text passages, where it cannot crowd them out.
         named = [p for p in entries if p.summary]
-        loose = [p for p in entries if not p.summary]
+        loose = [p for p in entries if not p.summary and not p.paraphrased]
         found = self.search(question, k, focus)
-        if not lead:  # mentioned in passing: no entry leads
+        paraphrased = [p for p in entries if p.paraphrased]
+        if paraphrased and (lead or (focus is not None and focus.entry_inside)):
+            # An entry the question paraphrases ("ganztags betreut") stays among the first
+            # passages, behind the best two, without leading the answer.
+            passages = found[:ENTRY_INSIDE_AT] + paraphrased + found[ENTRY_INSIDE_AT:]
+        elif paraphrased:
+            passages = found + paraphrased
+        elif not lead:  # mentioned in passing: no entry leads
             for p in named:
                 p.summary = ()
             inside = named[:1] if focus is not None and focus.entry_inside else []
@@ -218,9 +248,37 @@ class HybridRetriever:
 
 
 
+def diverse(candidates: Sequence[Passage], k: int, topic: tuple[str, ...]) -> list[Passage]:
+    """The first ``k`` candidates, at most ``PER_SOURCE`` from one source file unless that file
+    clearly dominates: a further passage of it whose heading is off the question's ``topic`` is
+    taken only when its score is ``DOMINANCE`` times that of the best candidate from another
+    file. A question on publishing small numbers gets the confidentiality text too, not five
+    sections of the report-writing guide."""
+    chosen: list[Passage] = []
+    count: dict[str, int] = {}
+    deferred: list[Passage] = []
+    for i, p in enumerate(candidates):
+        if len(chosen) >= k:
+            break
+        if count.get(p.source, 0) >= PER_SOURCE and not _heading_fits(p.section, topic):
+            other = next((o for o in candidates[i + 1:] if count.get(o.source, 0) < PER_SOURCE
+                          and o.source != p.source), None)
+            if other is not None and p.score < DOMINANCE * other.score:
+                deferred.append(p)
+                continue
+        chosen.append(p)
+        count[p.source] = count.get(p.source, 0) + 1
+    chosen += deferred[: k - len(chosen)]
+    return chosen
+
+
 def _fits(chunk: StoredChunk, words_: tuple[str, ...]) -> int:
     """How many of ``words_`` start a word of the chunk's section heading (short ones whole)."""
-    heading = f" {chunk.section or ''} ".lower()
+    return _heading_fits(chunk.section, words_)
+
+
+def _heading_fits(section: str | None, words_: tuple[str, ...]) -> int:
+    heading = f" {section or ''} ".lower()
     count = 0
     for w in words_:
         tail = r"(?![a-zäöüß])" if len(w) <= 3 else ""

@@ -81,6 +81,8 @@ class Passage:
     chunk_id: str = ""
     #: For catalogue entries: the entry as self-contained sentences (used by extractive answers).
     summary: tuple[str, ...] = ()
+    #: A catalogue entry the question paraphrases ("ganztags betreut") rather than names.
+    paraphrased: bool = False
 
     def citation(self, n: int | None = None) -> "Citation":
         return Citation(n=self.n if n is None else n, source=self.source, title=self.title,

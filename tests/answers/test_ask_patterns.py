@@ -92,3 +92,16 @@ def test_named_indicator_stays_among_the_passages_of_a_number_question(lotse):
     sources = [p.source for p in gathered.passages[:5]]
     assert sources[2] == "katalog:D13.1", sources
     assert not any(p.summary for p in gathered.passages)
+
+
+def test_paraphrased_indicator_is_among_the_passages_without_leading(lotse):
+    """"ganztags betreut" paraphrases the Ganztagsbetreuungsquote: its entry (with the hours and
+    the targets) is one of the first five passages, but the answer does not start with it."""
+    index = lotse.index
+    index.ensure_knowledge()
+    retriever = build_retriever(lotse.settings, index, load_catalogue_or_none(lotse.settings))
+    gathered = gather("Ab welcher Betreuungszeit zählt ein Krippenkind als ganztags betreut?",
+                      retriever)
+    sources = [p.source for p in gathered.passages[:5]]
+    assert "katalog:C7.3" in sources, sources
+    assert not any(p.summary for p in gathered.passages)
