@@ -13,6 +13,8 @@ candidates are checked against the same lexicon before they count:
   ordinary noun it must read as a genitive ("Sozialer Dienst" is no name, "Merkels Politik" is);
 * a candidate is cut at ordinary nouns in no name list ("Popstar Lady Gaga" -> "Gaga", "Merkels
   Vizekanzler" -> "Merkels"); before such a noun only a genitive or a listed name stays;
+* a single word in another script before a lower-case word opens a sentence in that language
+  ("Письмо родителям"), it is no name;
 * a span directly before an institution word ("Erich Kästner Schule") is dropped, as in the rules;
 * the score follows the model's mean probability, raised when a word is in a name list and lowered
   when every word is an ordinary capitalised noun ("Tore", "Bereitschaftsdienst").
@@ -33,6 +35,7 @@ from assistant.privacy.text.ner_features import (
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
 from assistant.privacy.text.words import ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
@@ -48,6 +51,8 @@ _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
 #: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
 _CELL_BORDERS = {"|", ";"}
+#: Letters of scripts other than Latin (Greek to Georgian, Ethiopic, CJK, Hangul).
+_OTHER_SCRIPT = OtherScriptPersonRecognizer.PRECHECK
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
 
 
@@ -203,6 +208,9 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "Abholberechtigt für …", "Erfahrungsgemäß": an adjective opens the sentence
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
+        if (len(words) == 1 and _OTHER_SCRIPT.search(words[0]) and after is not None
+                and after.text[:1].islower()):
+            return 0.0  # "Письмо родителям": a capital opens a sentence in another script
         if len(words) == 1 and not self._listed(words[0]):
             if opening and prob < LIST_THRESHOLD:
                 return 0.0  # "Meldet euch …", "Anmeldeorte sind …": a capital at the start says nothing
