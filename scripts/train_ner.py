@@ -18,6 +18,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -68,13 +69,18 @@ def detokenize(tokens: list[str], tags: list[str]) -> tuple[str, list[tuple[int,
     return "".join(parts), persons
 
 
+def modulo_fold(index: int) -> int:
+    """The fold of GermEval sentence ``index``: index % 5 (the default split)."""
+    return index % GERMEVAL_FOLDS
+
+
 def germeval_examples(path: Path, folds: set[int] | None = None, limit: int | None = None,
-                      forms=("text", "tokens")):
-    """Sequences of the GermEval sentences whose index % 5 is in ``folds`` (all if None), as
-    running text and/or as space-joined tokens."""
+                      forms=("text", "tokens"), fold_of: Callable[[int], int] = modulo_fold):
+    """Sequences of the GermEval sentences whose ``fold_of(index)`` is in ``folds`` (all if None),
+    as running text and/or as space-joined tokens."""
     out = []
     for sentence in read_germeval(path):
-        if folds is not None and sentence.index % GERMEVAL_FOLDS not in folds:
+        if folds is not None and fold_of(sentence.index) not in folds:
             continue
         if "text" in forms:
             out += examples_from(*detokenize(sentence.tokens, sentence.tags))
@@ -124,7 +130,7 @@ def add_training_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--synthetic", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--c1", type=float, default=0.1)
-    parser.add_argument("--c2", type=float, default=0.3)
+    parser.add_argument("--c2", type=float, default=1.0)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--minfreq", type=float, default=1)
     parser.add_argument("--dropout", type=float, default=0.5)
@@ -132,12 +138,13 @@ def add_training_args(parser: argparse.ArgumentParser) -> None:
                         help="min P(person) of a token in a span, stored with the model")
 
 
-def train_model(args, folds: set[int] | None, lexicon, out: Path) -> tuple[float, int]:
+def train_model(args, folds: set[int] | None, lexicon, out: Path,
+                fold_of: Callable[[int], int] = modulo_fold) -> tuple[float, int]:
     """Train on the GermEval ``folds`` (all if None) + synthetic sentences; write the model and its
     description to ``out``. Returns (training seconds, number of sequences)."""
     limit = args.max_sentences
     n_synth = min(args.synthetic, limit) if limit is not None else args.synthetic
-    germeval = germeval_examples(args.germeval, folds, limit)
+    germeval = germeval_examples(args.germeval, folds, limit, fold_of=fold_of)
     examples = germeval + synthetic_examples(n_synth, args.seed)
     out.mkdir(parents=True, exist_ok=True)
     seconds = train(examples, lexicon, out / MODEL_FILE, args)

@@ -8,7 +8,13 @@ candidates are checked against the same lexicon before they count:
   institutions), is dropped; so is a span with a digit or more than :data:`MAX_TOKENS` tokens;
 * a token joins a candidate span from the model's token threshold (stored with the model, chosen
   by cross-validation) in running text, from :data:`LIST_THRESHOLD` in table rows and short lines;
-* a single unlisted word of up to three letters ("Std", "Jg") is an abbreviation, not a name;
+* a single unlisted word of up to three letters ("Std", "Jg") is an abbreviation, not a name; a
+  single unlisted word needs :data:`LIST_THRESHOLD` at the start of a sentence, and before an
+  ordinary noun it must read as a genitive ("Sozialer Dienst" is no name, "Merkels Politik" is);
+* a candidate is cut at ordinary nouns in no name list ("Popstar Lady Gaga" -> "Gaga", "Merkels
+  Vizekanzler" -> "Merkels"); before such a noun only a genitive or a listed name stays;
+* a single word in another script before a lower-case word opens a sentence in that language
+  ("Письмо родителям"), it is no name;
 * a span directly before an institution word ("Erich Kästner Schule") is dropped, as in the rules;
 * the score follows the model's mean probability, raised when a word is in a name list and lowered
   when every word is an ordinary capitalised noun ("Tore", "Bereitschaftsdienst").
@@ -29,6 +35,7 @@ from assistant.privacy.text.ner_features import (
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
 from assistant.privacy.text.words import ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
@@ -44,6 +51,8 @@ _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
 #: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
 _CELL_BORDERS = {"|", ";"}
+#: Letters of scripts other than Latin (Greek to Georgian, Ethiopic, CJK, Hangul).
+_OTHER_SCRIPT = OtherScriptPersonRecognizer.PRECHECK
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
 
 
@@ -95,19 +104,40 @@ class NerPersonRecognizer(EntityRecognizer):
         return found
 
     def _parts(self, tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-        """Cut [i, j) at table cell borders, and at commas unless it reads "Surname, First name"
-        ("Özdemir, Gül" stays one span; "ja: Adeyemi, Braun, Dumitrescu" are three names)."""
+        """Cut [i, j) at table cell borders, at commas unless it reads "Surname, First name"
+        ("Özdemir, Gül" stays one span; "ja: Adeyemi, Braun, Dumitrescu" are three names), and
+        at ordinary nouns (:meth:`_without_nouns`)."""
         out = []
         for a, b in _cells(tokens, i, j):
             commas = [k for k in range(a, b) if tokens[k].text == ","]
             if len(commas) == 1 and self._first_name(tokens[commas[0] + 1:b]):
-                out.append((a, b))
+                out += self._without_nouns(tokens, a, b)
                 continue
             for k in [*commas, b]:
                 if k > a:
-                    out.append((a, k))
+                    out += self._without_nouns(tokens, a, k)
                 a = k + 1
         return out
+
+    def _without_nouns(self, tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+        """[i, j) cut at capitalised ordinary nouns in no name list ("Popstar Lady Gaga" -> "Gaga",
+        "Hitlers Vizekanzler" -> "Hitlers"); a span that is only such nouns is left whole (and
+        dropped later by :meth:`_noun_phrase`)."""
+        nouns = [k for k in range(i, j) if tokens[k].text[:1].isupper()
+                 and ordinary_noun(tokens[k].text) and not self._listed(tokens[k].text)]
+        if not nouns or len(nouns) == j - i:
+            return [(i, j)]
+        out, a = [], i
+        for k in [*nouns, j]:
+            if k > a and (k == j or self._before_noun_ok(tokens[k - 1].text)):
+                out.append((a, k))
+            a = k + 1
+        return out
+
+    def _before_noun_ok(self, word: str) -> bool:
+        """A name right before a noun is a genitive ("Merkels Politik") or in a name list
+        ("Max Herbst"); anything else there is an adjective ("Sozialer Dienst")."""
+        return self._listed(word) or word.endswith(("s", "'", "’"))
 
     def _first_name(self, words: list[Tok]) -> bool:
         """One or two given names (or initials) after a comma."""
@@ -178,6 +208,15 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "Abholberechtigt für …", "Erfahrungsgemäß": an adjective opens the sentence
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
+        if (len(words) == 1 and _OTHER_SCRIPT.search(words[0]) and after is not None
+                and after.text[:1].islower()):
+            return 0.0  # "Письмо родителям": a capital opens a sentence in another script
+        if len(words) == 1 and not self._listed(words[0]):
+            if opening and prob < LIST_THRESHOLD:
+                return 0.0  # "Meldet euch …", "Anmeldeorte sind …": a capital at the start says nothing
+            if (after is not None and after.text[:1].isupper() and ordinary_noun(after.text)
+                    and not self._listed(after.text) and not self._before_noun_ok(words[0])):
+                return 0.0  # "Sozialer Dienst": an adjective before its noun, not a name
         listed = any(self._listed(w) or "P" in noun_tags(w, self.nouns) for w in words)
         common = all(lex.is_common(w) or self._noun(w) for w in words)
         # prob == threshold -> ACCEPT_SCORE, prob == 1 -> ACCEPT_SCORE + 0.35 (capped below)
