@@ -111,7 +111,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "datenschutz": ("datenschutz", "personenbez", "dsgvo", "pseudonym", "anonym", "art. 9",
                     "kleine fallzahlen", "kategorien", "rechtsgrundlage", "einwilligung",
-                    "auftragsverarbeitung"),
+                    "auftragsverarbeitung", "sozialdaten", "schuldaten", "sgb", "schulgesetz"),
     "geheimhaltung": ("geheimhaltung", "fallzahl", "mindestfallzahl", "dominanz", "rundung",
                       "cell-key", "sozialräume", "kleine"),
     "sonderzeichen": ("sonderzeichen", "zeichen", "punkt als", "fehlende werte"),

@@ -105,3 +105,14 @@ def test_paraphrased_indicator_is_among_the_passages_without_leading(lotse):
     sources = [p.source for p in gathered.passages[:5]]
     assert "katalog:C7.3" in sources, sources
     assert not any(p.summary for p in gathered.passages)
+
+
+def test_data_passed_between_offices_is_answered_from_the_law_not_from_ai_texts(lotse):
+    # the school-law and social-data sections fit a data-protection question as much as the
+    # sections on AI services that also cite the DSGVO, so the law decides
+    answer = lotse.ask("Darf die Schule dem Bildungsbüro eine Liste aller Kinder mit "
+                       "Förderbedarf samt Namen geben?").result()
+    assert re.match(r"Nein\b", answer.answer), answer.answer
+    first_three = [c.source for c in answer.citations[:3]]
+    assert "rechtsgrundlagen-datenverarbeitung.md" in first_three
+    assert not any("ki" in source.split(".")[0].split("-") for source in first_three), first_three

@@ -123,3 +123,8 @@ def test_licence_questions_prefer_the_licence_sections():
 def test_how_to_questions_prefer_step_by_step_sections_a_little():
     assert focus_for(understand("Wie baue ich ein Bildungsmonitoring auf?")).prefer_words
     assert not focus_for(understand("Was ist ein Bildungsmonitoring?")).prefer_words
+
+
+def test_headings_on_school_and_social_data_law_fit_a_data_protection_question():
+    focus = focus_for(understand("Darf das Schulamt Schülerdaten mit Namen an das Bildungsbüro geben?"))
+    assert {"sozialdaten", "schuldaten", "sgb"} <= set(focus.section_words)
