@@ -14,6 +14,8 @@ and counts; the originals stay in this object's memory.
 
 from __future__ import annotations
 
+import re
+
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,11 +73,30 @@ def _chunks(text: str, size: int, overlap: int) -> Iterator[tuple[int, int, int]
         pos = end
 
 
-def _resolve(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+#: What a longer person finding may add in front of a shorter one it absorbs: one given name.
+_GIVEN_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+ ")
+
+
+def _absorb(text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+    """A person finding that another one extends by a given name in front is absorbed by it, and
+    the longer one takes the higher score: one recognizer's "Traoré" inside another's "Amara
+    Traoré" leaves the whole name (other containments keep the higher-scored span)."""
+    out: list[tuple[str, int, int, float]] = []
+    for kind, start, end, score in sorted(found, key=lambda f: (f[0], f[1], -f[2])):
+        last = out[-1] if out else None
+        if (last is not None and kind == "PERSON" and last[0] == kind and end == last[2]
+                and _GIVEN_NAME_BEFORE.fullmatch(text, last[1], start)):
+            out[-1] = (kind, last[1], last[2], max(last[3], score))
+        else:
+            out.append((kind, start, end, score))
+    return out
+
+
+def _resolve(text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
     """Keep the best of overlapping findings: higher score, then longer span (O(n log n))."""
     kept_spans = DisjointSpans()
     kept: list[tuple[str, int, int, float]] = []
-    for item in sorted(found, key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
+    for item in sorted(_absorb(text, found), key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
         _, start, end, _ = item
         if kept_spans.free(start, end):
             kept_spans.add(start, end)
@@ -151,7 +172,7 @@ class PrivacyGate:
                 start, end = r.start + window, r.end + window
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
-        found = _resolve(found)
+        found = _resolve(text, found)
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
         from assistant.privacy.text.structure import structural_spans
