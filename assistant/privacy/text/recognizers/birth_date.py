@@ -11,7 +11,7 @@ import datetime as dt
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
-from assistant.privacy.text.recognizers.dates import ANY_DATE, is_birth_key, parse_date
+from assistant.privacy.text.recognizers.dates import ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, parse_date
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
@@ -50,7 +50,8 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
     PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum",
                              regex.IGNORECASE)
-    PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1)]
+    PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1),
+                Pattern("compact or blank-separated date (needs birth context)", CONTEXT_ONLY_DATE, 0.1)]
     #: No Presidio context words: a "geb." five words away raised every other date near a birth
     #: date ("geb. 21.03.2021, Beitrag ab 01.08.2024"); :meth:`analyze` decides by position.
     CONTEXT: list[str] = []
@@ -86,7 +87,37 @@ def birth_context(text: str, start: int, end: int) -> bool:
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
     if key is not None and is_birth_key(key.group("key")):
         return True
-    return _under_birth_header(text, start) or _in_birthday_list(text, start)
+    return _under_birth_header(text, start) or _in_birthday_list(text, start) \
+        or _under_fixed_width_header(text, start)
+
+
+_FIXED_LINES_UP = 40
+
+
+def _under_fixed_width_header(text: str, start: int) -> bool:
+    """Fixed-width exports: the date opens a column (two blanks or the line start before it) and the
+    nearest word above at the same column, past the rows' own figures, names a birth date ("GEBDAT",
+    "Geb.-Dat."); a header is one word, so a log line with "child_dob=" in it is none."""
+    line_start = text.rfind("\n", 0, start) + 1
+    column = start - line_start
+    if column and not (column == 1 or text[start - 2:start] == "  "):
+        return False
+    pos = line_start
+    for _ in range(_FIXED_LINES_UP):
+        if pos == 0:
+            return False
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        prev = text[prev_start:pos - 1]
+        pos = prev_start
+        if not prev.strip():
+            return False  # a blank line ends the table
+        if len(prev) <= column or prev[column].isspace() or (column and not prev[column - 1].isspace()):
+            continue
+        cell = prev[column:].split(None, 1)[0]
+        if cell[0].isdigit():
+            continue  # the row above: its date or number in this column
+        return is_birth_key(cell)
+    return False
 
 
 def _under_birth_header(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import regex
 
@@ -25,6 +26,28 @@ MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feb"
           # English, for "DOB: 3 May 2011" in forms of international families
           "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
           "october": 10, "oct": 10, "december": 12, "dec": 12}
+#: Month names of other languages (Turkish, Polish, Russian and Arabic transliterated, French,
+#: Italian, Spanish), a data list: "Doğum Tarihi: 12 Mart 2014", "ur. 3 marca 2011".
+FOREIGN_MONTHS = Path(__file__).resolve().parents[2] / "data" / "curated" / "month_names.tsv"
+
+
+def _read_months(path: Path) -> dict[str, int]:
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {word.strip().lower(): int(month) for word, month in rows}
+
+
+MONTHS.update({w: m for w, m in _read_months(FOREIGN_MONTHS).items() if w not in MONTHS})
+#: German ordinal words for the day: "am dreizehnten Mai 2015", "ersten März 2012".
+_UNITS = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
+ORDINAL_DAYS: dict[str, int] = {
+    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "fuenft": 5, "sechst": 6, "siebt": 7,
+    "siebent": 7, "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "zwoelft": 12,
+    "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15, "fuenfzehnt": 15, "sechzehnt": 16,
+    "siebzehnt": 17, "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20, "dreißigst": 30,
+    "dreissigst": 30, "einunddreißigst": 31, "einunddreissigst": 31,
+    **{f"{unit}undzwanzigst": 21 + i for i, unit in enumerate(_UNITS)}}
+_ORD_RE = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
@@ -39,13 +62,36 @@ LONG = (rf"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?:\.|st|nd|rd|th)?\s?(?:of\s)?(?:{
         rf"(?:{_YEAR4}|\d{{2}}(?!\s?(?:Uhr|h\b|:)))(?![\d.]\d)")
 #: "May 3, 2011", "March 3rd 2011".
 MONTH_FIRST = rf"(?<![\w])(?:{_MONTH_RE})\.?\s(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s{_YEAR4}(?!\d)"
-ANY_DATE = f"(?:{NUMERIC}|{SLASHED}|{DASHED}|{ISO}|{LONG}|{MONTH_FIRST})"
+#: "dreizehnten Mai 2015", "am ersten März 2012" (the "am" is not part of the date).
+WORDED = rf"(?<!\w)(?:{_ORD_RE})(?:e[nrsm]?)\s(?:{_MONTH_RE})\b\.?,?\s{_YEAR4}(?!\d)"
+ANY_DATE = f"(?:{NUMERIC}|{SLASHED}|{DASHED}|{ISO}|{LONG}|{MONTH_FIRST}|{WORDED})"
+#: Forms that are dates only where a birth label, key or column says so (a bare "20160914" may be
+#: a file number, "03 05 2021" part of a list of numbers): "20160914" (yyyymmdd), "14092016"
+#: (ddmmyyyy), "03 05 2021".
+COMPACT = (rf"(?<![\w.,/-])(?:{_YEAR4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+           rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2]){_YEAR4})(?![\w.,/-]?\d)")
+BLANKED = rf"(?<![\w.,/-])(?<!\d[ ])(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ]{_YEAR4}(?![ ]?\d)"
+CONTEXT_ONLY_DATE = f"(?:{COMPACT}|{BLANKED})"
 DATE_RE = regex.compile(ANY_DATE, regex.IGNORECASE)
 
 _NUM = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _WORDY = re.compile(r"(\d{1,2})(?:\.|st|nd|rd|th)?\s?(?:of\s)?([^\W\d]+)\.?,?\s?(\d{2,4})", re.IGNORECASE)
 _WORDY_FIRST = re.compile(r"([^\W\d]+)\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})", re.IGNORECASE)
+_ORDINAL = re.compile(rf"({_ORD_RE})(?:e[nrsm]?)\s([^\W\d]+)\.?,?\s(\d{{4}})", re.IGNORECASE)
+_BLANKED = re.compile(r"(\d{1,2}) (\d{1,2}) (\d{4})")
+_COMPACT = re.compile(r"\d{8}")
+
+
+def _compact(text: str) -> dt.date | None:
+    """"20160914" (yyyymmdd) or "14092016" (ddmmyyyy); the one that is a calendar date."""
+    for y, mo, d in ((text[:4], text[4:6], text[6:]), (text[4:], text[2:4], text[:2])):
+        if y[:2] in ("19", "20"):
+            try:
+                return dt.date(int(y), int(mo), int(d))
+            except ValueError:
+                continue
+    return None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -62,6 +108,13 @@ def parse_date(text: str) -> dt.date | None:
         elif m := _WORDY_FIRST.fullmatch(text):
             d, y = int(m.group(2)), int(m.group(3))
             mo = MONTHS.get(m.group(1).lower(), 0)
+        elif m := _ORDINAL.fullmatch(text):
+            d, y = ORDINAL_DAYS[m.group(1).lower()], int(m.group(3))
+            mo = MONTHS.get(m.group(2).lower(), 0)
+        elif m := _BLANKED.fullmatch(text):
+            d, mo, y = (int(g) for g in m.groups())
+        elif _COMPACT.fullmatch(text):
+            return _compact(text)
         else:
             return None
         if y < 100:
