@@ -22,6 +22,13 @@ BIRTH = [
     ("Certificato di nascita, Geburtsdatum: 2 giugno 2011", "2 giugno 2011"),
     ("Partida de nacimiento – geb. 30 noviembre 2010", "30 noviembre 2010"),
     ("Svidetelstvo o rozhdenii, dob: 14 oktyabrya 2013", "14 oktyabrya 2013"),
+    # birth labels in other languages, as in translated certificates
+    ("Свидетельство о рождении\nФамилия: Петренко\nДата рождения: 11.04.2015", "11.04.2015"),
+    ("Zaświadczenie – data urodzenia: 26.01.2014", "26.01.2014"),
+    ("Extrait d'acte: Camille Roux, née le 08/03/2016 à Lyon", "08/03/2016"),
+    ("Certificato: Matteo Greco, nato il 19.07.2013 a Bari", "19.07.2013"),
+    ("Certificado: Lucía Ortega, fecha de nacimiento 02/12/2012", "02/12/2012"),
+    ("شهادة ميلاد – تاريخ الميلاد: 15.05.2014", "15.05.2014"),
 ]
 FIXED_WIDTH = ("Meldedaten Zuzug 03/2026\n"
                "FAMNAME        RUFNAME      GEBURTSDATUM  ORT\n"

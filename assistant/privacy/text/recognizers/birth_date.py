@@ -24,7 +24,9 @@ BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
     r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
-    r"|\bdoğum tarihi)"
+    r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
+    r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
+    r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
     r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
@@ -48,7 +50,9 @@ _HEADER_CHARS = 40
 
 class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
-    PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum",
+    PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum"
+                             r"|urodz|ur\.|naissance|née?\b|nascita|nat[oa] il|nacimiento|nacid|рожд|родил"
+                             r"|الميلاد|الولادة",
                              regex.IGNORECASE)
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1),
                 Pattern("compact or blank-separated date (needs birth context)", CONTEXT_ONLY_DATE, 0.1)]
