@@ -28,3 +28,18 @@ def test_turkish_record_labels_are_no_names(gate) -> None:
 
 def test_anne_stays_a_given_name(gate) -> None:
     assert "Anne Vogelsang" in _persons(gate, "Ansprechpartnerin: Anne Vogelsang, Kita Regenbogen")
+
+
+def test_shortened_column_headers_are_no_names(gate) -> None:
+    text = ("Unterrichtsversorgung Halbjahr 1\nStufe\tSoll-Std.\tIst-Std.\tVertr-Std.\n"
+            "7\t310\t296\t12\n8\t305\t301\t4\n\nKurs | Fach-LK | Lehrkraft\nQ1 | Bio-LK | Frau Okafor")
+    persons = _persons(gate, text)
+    assert not [p for p in persons if "Std" in p or "LK" in p]
+    assert any("Okafor" in p for p in persons)
+
+
+def test_school_level_and_phone_labels_are_no_names(gate) -> None:
+    text = "Empfehlung für Mirela: Sek I, Gesamtschule Nord\nSekretariat, Durchwahl 0561 787-4410"
+    persons = _persons(gate, text)
+    assert "Mirela" in persons
+    assert not {"Sek", "Sek I", "Durchwahl", "Mirela Sek"} & set(persons)

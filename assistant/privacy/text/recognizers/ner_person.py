@@ -48,7 +48,9 @@ MAX_TOKENS = 6
 #: Below the rule recognizer's first-name and title findings (0.7-0.9), so their spans win.
 MAX_SCORE = 0.65
 _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
-_LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$", re.IGNORECASE)
+#: Column headers shortened after a hyphen: "Soll-Std.", "Ist-Std", "Ch-LK", "M-GK", "Anm-Dat".
+_LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$"
+                         r"|-(?:std|stdn|lk|gk|dat|kl|jg|anz)\.?$", re.IGNORECASE)
 #: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
 _CELL_BORDERS = {"|", ";"}
 #: Letters of scripts other than Latin (Greek to Georgian, Ethiopic, CJK, Hangul).

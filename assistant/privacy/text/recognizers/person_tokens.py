@@ -55,7 +55,8 @@ NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "men
 LABEL_ABBREVIATIONS = {"nr", "tel", "str", "geb", "ca", "bzw", "vgl", "abs", "art", "fax", "kl",
                        "jg", "az", "inkl", "ggf", "evtl", "bzgl", "usw", "etc", "hausnr", "tel-nr",
                        "mobil", "handy", "verw", "abt", "zi", "zimmer", "raum", "stellv", "stv",
-                       "lfd", "vfg", "vors", "ltg", "sekr", "vertr", "gem", "j"}
+                       "lfd", "vfg", "vors", "ltg", "sekr", "vertr", "gem", "j", "kath", "ev", "evang",
+                       "std", "sek", "durchw"}
 
 #: Words after which a capitalised run names a place or a group, not a person: "Kita Max und Moritz",
 #: "Grundschule Anne Frank", "Gruppe Pippi Langstrumpf", "St. Martin".
