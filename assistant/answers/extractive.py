@@ -58,6 +58,8 @@ LEAD_PRIOR = 0.3
 ENTRY_SUPPORT = 3
 #: Sentences from other passages after a list of steps.
 STEP_SUPPORT = 3
+#: Best sentences of a passage among which a fact-bearing one is quoted after a list of steps.
+SUPPORT_POOL = 3
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
     r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
@@ -286,7 +288,8 @@ class ExtractiveAnswerer:
                 # a new text on the same topic may push the step list below rank 2)
                 found = steps.find(passages, question=question, ranks=len(passages))
                 if found is not None:
-                    return self._with_steps(found, chosen)
+                    return self._with_steps(found, chosen, self.support(core(understood), passages,
+                                                                         found, understood))
             if chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0]):
                 chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
@@ -308,15 +311,30 @@ class ExtractiveAnswerer:
         shape = DUTY if understood.asks_duty else LEAD_SHAPES["darf_ich"]
         return bool(shape.search(sentence) or LEAD_SHAPES["darf_ich"].search(sentence))
 
+    def support(self, question: str, passages: Sequence[Passage], found: steps.Steps,
+                understood: Question) -> list[tuple[str, int]]:
+        """The sentences of the other top passages to quote after a step list, one each: the
+        step list says what to do, the other passages hold the facts (a date, a name, a table
+        code). Of each passage's best sentences the first that carries such a fact, else its
+        best one."""
+        others = [p for p in passages if p.n != found.passage.n and not p.summary]
+        step_text = " ".join(found.steps)
+        out: list[tuple[str, int]] = []
+        for passage in others[:STEP_SUPPORT]:
+            best = [(t, n) for t, n in self.select(question, [passage], understood, SUPPORT_POOL)
+                    if t not in step_text and all(t != o for o, _ in out)]
+            if best:
+                out.append(next((b for b in best if FACT.search(b[0])), best[0]))
+        return out
+
     @staticmethod
-    def _with_steps(found: steps.Steps, chosen: list[tuple[str, int]]) -> list[str]:
+    def _with_steps(found: steps.Steps, chosen: list[tuple[str, int]],
+                    support: list[tuple[str, int]]) -> list[str]:
         listed = steps.pieces(found)
         if not found.intro and chosen:  # no introduction: the best sentence leads
             listed.insert(0, f"{chosen[0][0]} [{chosen[0][1]}]")
-        step_text = " ".join(found.steps)
-        support = [(t, n) for t, n in chosen if n != found.passage.n and t not in step_text]
         return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
-                         for i, (t, n) in enumerate(support[:STEP_SUPPORT])]
+                         for i, (t, n) in enumerate(support)]
 
 
 def _share(weights: dict[str, float], terms: set[str]) -> float:
