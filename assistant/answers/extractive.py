@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
-from assistant.answers.question import (Question, core, frame_stems, heading_topics, main_clause,
+from assistant.answers.question import (Question, conditional, core, frame_stems, heading_topics, main_clause,
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
@@ -98,7 +98,10 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
         r"reicht|genügt)\b[^.;:]{0,80}\b(nicht|nie|niemals|kein\w*|nur)\b|"
         r"\b(nicht|nie|kein\w*|nur)\b[^.;:]{0,80}\b(darf|dürfen|gehör\w*|erlaubt|zulässig|"
         r"veröffentlicht|sollte|sollten|soll|sollen|muss|müssen)\b|\b(untersagt|verboten|unzulässig|zulässig|erlaubt|gestattet|"
-        r"pflicht\w*|verpflichte\w*|grundsätzlich)\b", _W),
+        r"pflicht\w*|verpflichte\w*|grundsätzlich)\b|"
+        # whether a rule applies: "die DSGVO gilt weiter", "bleibt … nicht"
+        r"\b(gilt|gelten|bleibt|bleiben)\b[^.;:]{0,60}\b(weiter|weiterhin|nicht|kein\w*)\b",
+        _W),
 }
 #: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
 DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
@@ -288,9 +291,10 @@ class ExtractiveAnswerer:
                 # a new text on the same topic may push the step list below rank 2)
                 found = steps.find(passages, question=question, ranks=len(passages))
                 if found is not None:
-                    return self._with_steps(found, chosen, self.support(core(understood), passages,
-                                                                         found, understood))
-            if chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0]):
+                    return self._with_steps(found, chosen, self.support(
+                        core(understood), passages, found, understood, chosen))
+            if (chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0])
+                    and on_asked(question, chosen[0][0])):
                 chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
@@ -312,19 +316,24 @@ class ExtractiveAnswerer:
         return bool(shape.search(sentence) or LEAD_SHAPES["darf_ich"].search(sentence))
 
     def support(self, question: str, passages: Sequence[Passage], found: steps.Steps,
-                understood: Question) -> list[tuple[str, int]]:
+                understood: Question,
+                best: Sequence[tuple[str, int]] = ()) -> list[tuple[str, int]]:
         """The sentences of the other top passages to quote after a step list, one each: the
         step list says what to do, the other passages hold the facts (a date, a name, a table
-        code). Of each passage's best sentences the first that carries such a fact, else its
-        best one."""
+        code). First the best sentence of the whole answer from another passage (``best``, the
+        answer's selection), then of each passage's best sentences the first that carries such
+        a fact, else its best one."""
         others = [p for p in passages if p.n != found.passage.n and not p.summary]
         step_text = " ".join(found.steps)
-        out: list[tuple[str, int]] = []
+        out: list[tuple[str, int]] = [(t, n) for t, n in best
+                                      if n != found.passage.n and t not in step_text][:1]
         for passage in others[:STEP_SUPPORT]:
-            best = [(t, n) for t, n in self.select(question, [passage], understood, SUPPORT_POOL)
-                    if t not in step_text and all(t != o for o, _ in out)]
-            if best:
-                out.append(next((b for b in best if FACT.search(b[0])), best[0]))
+            if any(n == passage.n for _, n in out):
+                continue
+            own = [(t, n) for t, n in self.select(question, [passage], understood, SUPPORT_POOL)
+                   if t not in step_text]
+            if own:
+                out.append(next((b for b in own if FACT.search(b[0])), own[0]))
         return out
 
     @staticmethod
@@ -335,6 +344,41 @@ class ExtractiveAnswerer:
             listed.insert(0, f"{chosen[0][0]} [{chosen[0][1]}]")
         return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                          for i, (t, n) in enumerate(support)]
+
+
+#: Share of the main clause's content words a sentence must name (at least half) to get the verdict word:
+#: "Ja"/"Nein" answers the clause asked, not a neighbouring rule the sentence states.
+VERDICT_MAIN = 0.5
+#: Particles of a question's main clause that name nothing ("gilt die DSGVO dann noch?").
+_PARTICLES = frozenset({"dann", "noch", "mehr", "ohne", "auch", "also", "nun", "denn", "das",
+                        "dies", "diese", "sie", "man", "uns", "unsere", "jetzt", "schon", "nicht", "kein", "keine",
+                        "einfach", "wirklich", "eigentlich"})
+
+
+def on_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` speaks of what the main clause of a question asked under a
+    condition ("Wenn ich …, darf ich die Datei …?") asks about (half of its content words, a
+    compound part counts): a sentence on the condition alone does not decide it. True for other
+    questions and when the clause names nothing beyond its frame."""
+    from assistant.retrieval.german import stem
+
+    if not conditional(question):
+        return True
+
+    asked = {stem(w) for w in words(main_clause(question))
+             if len(w) >= 3 and w.lower() not in steps.FILLER | _PARTICLES} - MODALS
+    if not asked:
+        return True
+    said = {stem(w) for w in words(sentence)}
+    found = sum(any(_part(a, b) for b in said) for a in asked)
+    return found / len(asked) >= VERDICT_MAIN
+
+
+def _part(a: str, b: str) -> bool:
+    """Same stem, or one a compound part of the other at least five letters long
+    ("bericht" in "bildungsbericht"; not "date" in "datei")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and (long_.startswith(short) or long_.endswith(short)))
 
 
 def _share(weights: dict[str, float], terms: set[str]) -> float:

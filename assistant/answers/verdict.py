@@ -30,6 +30,9 @@ _OBLIGES = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|vo
 #: A question after a prohibition or an exception: the answer's polarity turns round.
 _ASKS_PROHIBITION = re.compile(r"\b(verboten|untersagt|unzulässig|strafbar|nicht erlaubt|"
                                r"nicht zulässig)\b", _F)
+#: A question asked in the negative ("gilt sie dann nicht mehr?", "braucht es keine …?"): the
+#: answer is a sentence without a verdict word, whose reading is not in doubt.
+_NEGATIVE_QUESTION = re.compile(r"\b(nicht|nie|kein\w*)\b", _F)
 _ALREADY = re.compile(r"^\s*(ja|nein|nur)\b", _F)
 
 YES, NO, CONDITIONAL = "Ja", "Nein", "Nur unter Bedingungen"
@@ -51,6 +54,8 @@ def verdict(question: str, sentence: str, duty: bool = False) -> str | None:
         return None
     if _ASKS_PROHIBITION.search(question):
         return YES if found == NO else NO
+    if _NEGATIVE_QUESTION.search(question):
+        return None  # "gilt die DSGVO dann nicht mehr?": "Ja"/"Nein" would be ambiguous
     return found
 
 
