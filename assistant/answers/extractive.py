@@ -127,6 +127,29 @@ class Candidate:
     score: float = 0.0
     lexical: float = 0.0
     section: str | None = None
+    #: The bullet list the sentence is an item of (its number in the passage), or None.
+    group: int | None = None
+
+
+#: A bullet item ("- …", "* …", "• …") of a Markdown list.
+BULLET = re.compile(r"^\s*[-*•]\s+")
+#: A list quoted whole when one of its items is chosen, at most this many items long.
+LIST_MAX = 8
+
+
+def _with_lists(text: str) -> list[tuple[str, int | None]]:
+    """The sentences of a passage, each with the number of the bullet list it is an item of."""
+    out: list[tuple[str, int | None]] = []
+    group, in_list = 0, False
+    for line in text.replace("\r", "").split("\n"):
+        if not line.strip():
+            continue
+        bullet = bool(BULLET.match(line))
+        if bullet and not in_list:
+            group += 1
+        in_list = bullet
+        out += [(sentence, group if bullet else None) for sentence in split_sentences(line)]
+    return out
 
 
 def _terms(text: str, splitter: CompoundSplitter) -> set[str]:
@@ -144,11 +167,11 @@ class ExtractiveAnswerer:
     def candidates(self, passages: Sequence[Passage], splitter: CompoundSplitter) -> list[Candidate]:
         out: list[Candidate] = []
         for rank, passage in enumerate(passages):
-            for position, sentence in enumerate(split_sentences(passage.text)):
+            for position, (sentence, group) in enumerate(_with_lists(passage.text)):
                 if len(sentence) < MIN_CHARS or sentence.endswith(":") or sentence.startswith("Quelle"):
                     continue
                 out.append(Candidate(sentence, passage.n, rank, position, _terms(sentence, splitter),
-                                     section=passage.section))
+                                     section=passage.section, group=group))
         return out
 
     def select(self, question: str, passages: Sequence[Passage],
@@ -271,6 +294,7 @@ class ExtractiveAnswerer:
         for c in rest:
             first.setdefault(c.n, len(first))
         rest.sort(key=lambda c: (first[c.n], c.position))
+        rest = _whole_lists(rest, cands, lead)
         return [(c.text, c.n) for c in ([lead] if lead else []) + rest]
 
     def compose(self, question: str, passages: Sequence[Passage]) -> list[str]:
@@ -379,6 +403,28 @@ def _part(a: str, b: str) -> bool:
     ("bericht" in "bildungsbericht"; not "date" in "datei")."""
     short, long_ = sorted((a, b), key=len)
     return a == b or (len(short) >= 5 and (long_.startswith(short) or long_.endswith(short)))
+
+
+def _whole_lists(rest: list[Candidate], cands: Sequence[Candidate],
+                 lead: Candidate | None) -> list[Candidate]:
+    """``rest`` with the other items of each bullet list one of its sentences is an item of, in
+    the list's order: an item alone loses the others ("Aufgaben: … Datenbasis, … Impulse")."""
+    out: list[Candidate] = []
+    done: set[tuple[int, int]] = set()
+    for c in rest:
+        key = (c.n, c.group) if c.group is not None else None
+        if key is None:
+            out.append(c)
+            continue
+        if key in done:
+            continue
+        done.add(key)
+        items = [o for o in cands if o.n == c.n and o.group == c.group]
+        if len(items) > LIST_MAX:
+            out += [o for o in rest if o.n == c.n and o.group == c.group]
+            continue
+        out += sorted((o for o in items if o is not lead), key=lambda o: o.position)
+    return out
 
 
 def _share(weights: dict[str, float], terms: set[str]) -> float:

@@ -88,3 +88,23 @@ def test_how_to_answer_quotes_the_facts_of_the_other_passages_after_the_steps():
     assert "„LimeSurvey“" in after and "[3]" in after
     # the fact-bearing sentence of a passage, not its general opening
     assert "in vielen Ländern üblich" not in after and "mit kurzen Fragen" not in after
+
+
+LIST_PASSAGES = [
+    _passage(1, "Die Geschäftsstelle der Bildungskonferenz hat vier Aufgaben:\n"
+                "- die Sitzungen der Bildungskonferenz vorbereiten und die Einladungen versenden,\n"
+                "- die Protokolle der Bildungskonferenz führen und veröffentlichen,\n"
+                "- den jährlichen Haushalt von 40.000 Euro für Projekte verwalten,\n"
+                "- die Kontakte zu Schulen und Vereinen pflegen.\n"
+                "Sie sitzt im Rathaus.", "Geschäftsstelle der Bildungskonferenz"),
+]
+
+
+def test_a_bullet_list_is_quoted_whole_when_one_item_is_chosen():
+    question = "Welche Aufgaben hat die Geschäftsstelle der Bildungskonferenz?"
+    answer = " ".join(ExtractiveAnswerer(BagOfWordsEmbedder()).compose(question, LIST_PASSAGES))
+    for item in ("Sitzungen der Bildungskonferenz vorbereiten", "Protokolle der Bildungskonferenz",
+                 "Haushalt von 40.000 Euro", "Kontakte zu Schulen und Vereinen"):
+        assert item in answer, (item, answer)
+    # in the list's order
+    assert answer.index("Protokolle") < answer.index("Haushalt") < answer.index("Kontakte")
