@@ -264,7 +264,8 @@ class ExtractiveAnswerer:
             # The words of the main clause ("Brauchen wir einen Vertrag mit dem Anbieter, …")
             # name what is asked about: a deciding sentence on them comes first.
             main = {t: w for t, w in idf.items()
-                    if t in _terms(main_clause(question), splitter) and t not in MODALS}
+                    if t in _terms(main_clause(question), splitter) and t not in MODALS
+                    and t not in _PARTICLE_STEMS}
 
             def lead_key(c: Candidate) -> float:
                 topical = topicality(understood, c.text) + heading_topics(understood, c.section)
@@ -370,18 +371,20 @@ class ExtractiveAnswerer:
                          for i, (t, n) in enumerate(support)]
 
 
-#: Share of the main clause's content words a sentence must name (at least half) to get the verdict word:
+#: Share of the main clause's content words a sentence must name (two in five) to get the verdict word:
 #: "Ja"/"Nein" answers the clause asked, not a neighbouring rule the sentence states.
-VERDICT_MAIN = 0.5
+VERDICT_MAIN = 0.4
 #: Particles of a question's main clause that name nothing ("gilt die DSGVO dann noch?").
 _PARTICLES = frozenset({"dann", "noch", "mehr", "ohne", "auch", "also", "nun", "denn", "das",
                         "dies", "diese", "sie", "man", "uns", "unsere", "jetzt", "schon", "nicht", "kein", "keine",
                         "einfach", "wirklich", "eigentlich"})
 
+_PARTICLE_STEMS = frozenset(stem(w) for w in _PARTICLES)
+
 
 def on_asked(question: str, sentence: str) -> bool:
     """Whether ``sentence`` speaks of what the main clause of a question asked under a
-    condition ("Wenn ich …, darf ich die Datei …?") asks about (half of its content words, a
+    condition ("Wenn ich …, darf ich die Datei …?") asks about (two in five of its content words, a
     compound part counts): a sentence on the condition alone does not decide it. True for other
     questions and when the clause names nothing beyond its frame."""
     from assistant.retrieval.german import stem

@@ -33,6 +33,8 @@ _ASKS_PROHIBITION = re.compile(r"\b(verboten|untersagt|unzulässig|strafbar|nich
 #: A question asked in the negative ("gilt sie dann nicht mehr?", "braucht es keine …?"): the
 #: answer is a sentence without a verdict word, whose reading is not in doubt.
 _NEGATIVE_QUESTION = re.compile(r"\b(nicht|nie|kein\w*)\b", _F)
+#: A sentence saying a rule still holds.
+_STILL = re.compile(r"\b(weiter|weiterhin|bleib\w*|trotzdem|dennoch|nach wie vor)\b", _F)
 _ALREADY = re.compile(r"^\s*(ja|nein|nur)\b", _F)
 
 YES, NO, CONDITIONAL = "Ja", "Nein", "Nur unter Bedingungen"
@@ -41,8 +43,15 @@ YES, NO, CONDITIONAL = "Ja", "Nein", "Nur unter Bedingungen"
 def verdict(question: str, sentence: str, duty: bool = False) -> str | None:
     """The verdict word for ``sentence`` as the answer to ``question`` (``duty``: a "must I
     …?" question), or None."""
+    from assistant.answers.question import main_clause
+
     if _ALREADY.search(sentence):
         return None
+    if _NEGATIVE_QUESTION.search(main_clause(question)) and not _ASKS_PROHIBITION.search(question):
+        # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
+        # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
+        still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
+        return NO if still else None
     text = _NOT_ONLY.sub(" ", sentence)
     if _NEGATION.search(text):
         found = NO
@@ -54,8 +63,6 @@ def verdict(question: str, sentence: str, duty: bool = False) -> str | None:
         return None
     if _ASKS_PROHIBITION.search(question):
         return YES if found == NO else NO
-    if _NEGATIVE_QUESTION.search(question):
-        return None  # "gilt die DSGVO dann nicht mehr?": "Ja"/"Nein" would be ambiguous
     return found
 
 

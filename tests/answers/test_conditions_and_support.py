@@ -45,8 +45,16 @@ def test_a_question_asked_in_the_negative_gets_no_verdict_word():
     # "Gilt … nicht mehr?" – "Nein" could mean either reading
     assert verdict("Wenn ich die Geburtsdaten lösche, gilt die DSGVO dann nicht mehr?",
                    "Für anonyme Daten gilt die DSGVO nicht.") is None
+    assert verdict("Wenn ich die Geburtsdaten lösche, gilt die DSGVO dann nicht mehr?",
+                   "Die Daten sind nur mit Schlüssel zuordenbar.") is None
+    # "Nein" to a sentence saying the rule still holds
+    assert verdict("Wenn ich die Geburtsdaten lösche, gilt die DSGVO dann nicht mehr?",
+                   "Die Liste bleibt personenbezogen, die DSGVO gilt weiter.") == "Nein"
     assert verdict("Darf ich die Liste weitergeben?", "Die Liste darf nicht weitergegeben "
                    "werden.") == "Nein"
+    # a negation in the condition does not make the question negative
+    assert verdict("Darf ich die Liste weitergeben, wenn die Eltern nicht zustimmen?",
+                   "Die Liste darf nicht weitergegeben werden.") == "Nein"
 
 
 CONDITION_PASSAGES = [
@@ -61,7 +69,7 @@ def test_a_conditional_rule_question_leads_with_the_sentence_on_the_rule():
     question = "Wenn ich die Geburtsdaten lösche, gilt die DSGVO dann nicht mehr für die Liste?"
     answer = ExtractiveAnswerer(BagOfWordsEmbedder()).compose(question, CONDITION_PASSAGES)
     assert "die DSGVO gilt dann weiter" in answer[0]
-    assert not answer[0].startswith(("Ja", "Nein"))  # a negative question: no verdict word
+    assert not answer[0].startswith(("Ja", "Nein"))  # "nicht anonym … gilt weiter": no word
     assert all(not a.startswith("Ja:") for a in answer)
 
 
