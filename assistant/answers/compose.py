@@ -123,7 +123,11 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     if gathered.question.kind == "vorgehen":  # the curated summary, then the steps themselves
         found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
         if found is not None:
-            return head + [p for p in steps.pieces(found) if p.startswith("\n")]
+            listed = [p for p in steps.pieces(found) if p.startswith("\n")]
+            extra = [(t, n) for t, n in extractive.support(question, order, found, gathered.question)
+                     if max(overlap(t, c) for c in curated) < REPEATS]
+            return head + listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
+                                    for i, (t, n) in enumerate(extra)]
     support = [(t, n) for t, n in extractive.select(question, order, gathered.question)
                if max(overlap(t, c) for c in curated) < REPEATS]
     return head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]

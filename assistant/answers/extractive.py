@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
-from assistant.answers.question import (Question, core, frame_stems, heading_topics, main_clause,
+from assistant.answers.question import (Question, conditional, core, frame_stems, heading_topics, main_clause,
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
@@ -58,6 +58,8 @@ LEAD_PRIOR = 0.3
 ENTRY_SUPPORT = 3
 #: Sentences from other passages after a list of steps.
 STEP_SUPPORT = 3
+#: Best sentences of a passage among which a fact-bearing one is quoted after a list of steps.
+SUPPORT_POOL = 3
 INSTRUCTION_LIKE = re.compile(
     r"\b(ignorier\w*|vergiss|missachte\w*|ignore|disregard)\b.{0,60}\b(anweisung\w*|instruktion\w*|"
     r"vorgaben|regeln|instructions?|prompts?)\b|\b(du bist (jetzt|nun|ab sofort)|you are now|"
@@ -96,7 +98,10 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
         r"reicht|genügt)\b[^.;:]{0,80}\b(nicht|nie|niemals|kein\w*|nur)\b|"
         r"\b(nicht|nie|kein\w*|nur)\b[^.;:]{0,80}\b(darf|dürfen|gehör\w*|erlaubt|zulässig|"
         r"veröffentlicht|sollte|sollten|soll|sollen|muss|müssen)\b|\b(untersagt|verboten|unzulässig|zulässig|erlaubt|gestattet|"
-        r"pflicht\w*|verpflichte\w*|grundsätzlich)\b", _W),
+        r"pflicht\w*|verpflichte\w*|grundsätzlich)\b|"
+        # whether a rule applies: "die DSGVO gilt weiter", "bleibt … nicht"
+        r"\b(gilt|gelten|bleibt|bleiben)\b[^.;:]{0,60}\b(weiter|weiterhin|nicht|kein\w*)\b",
+        _W),
 }
 #: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
 DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
@@ -122,6 +127,29 @@ class Candidate:
     score: float = 0.0
     lexical: float = 0.0
     section: str | None = None
+    #: The bullet list the sentence is an item of (its number in the passage), or None.
+    group: int | None = None
+
+
+#: A bullet item ("- …", "* …", "• …") of a Markdown list.
+BULLET = re.compile(r"^\s*[-*•]\s+")
+#: A list quoted whole when one of its items is chosen, at most this many items long.
+LIST_MAX = 8
+
+
+def _with_lists(text: str) -> list[tuple[str, int | None]]:
+    """The sentences of a passage, each with the number of the bullet list it is an item of."""
+    out: list[tuple[str, int | None]] = []
+    group, in_list = 0, False
+    for line in text.replace("\r", "").split("\n"):
+        if not line.strip():
+            continue
+        bullet = bool(BULLET.match(line))
+        if bullet and not in_list:
+            group += 1
+        in_list = bullet
+        out += [(sentence, group if bullet else None) for sentence in split_sentences(line)]
+    return out
 
 
 def _terms(text: str, splitter: CompoundSplitter) -> set[str]:
@@ -139,11 +167,11 @@ class ExtractiveAnswerer:
     def candidates(self, passages: Sequence[Passage], splitter: CompoundSplitter) -> list[Candidate]:
         out: list[Candidate] = []
         for rank, passage in enumerate(passages):
-            for position, sentence in enumerate(split_sentences(passage.text)):
+            for position, (sentence, group) in enumerate(_with_lists(passage.text)):
                 if len(sentence) < MIN_CHARS or sentence.endswith(":") or sentence.startswith("Quelle"):
                     continue
                 out.append(Candidate(sentence, passage.n, rank, position, _terms(sentence, splitter),
-                                     section=passage.section))
+                                     section=passage.section, group=group))
         return out
 
     def select(self, question: str, passages: Sequence[Passage],
@@ -236,7 +264,8 @@ class ExtractiveAnswerer:
             # The words of the main clause ("Brauchen wir einen Vertrag mit dem Anbieter, …")
             # name what is asked about: a deciding sentence on them comes first.
             main = {t: w for t, w in idf.items()
-                    if t in _terms(main_clause(question), splitter) and t not in MODALS}
+                    if t in _terms(main_clause(question), splitter) and t not in MODALS
+                    and t not in _PARTICLE_STEMS}
 
             def lead_key(c: Candidate) -> float:
                 topical = topicality(understood, c.text) + heading_topics(understood, c.section)
@@ -266,6 +295,7 @@ class ExtractiveAnswerer:
         for c in rest:
             first.setdefault(c.n, len(first))
         rest.sort(key=lambda c: (first[c.n], c.position))
+        rest = _whole_lists(rest, cands, lead)
         return [(c.text, c.n) for c in ([lead] if lead else []) + rest]
 
     def compose(self, question: str, passages: Sequence[Passage]) -> list[str]:
@@ -286,8 +316,10 @@ class ExtractiveAnswerer:
                 # a new text on the same topic may push the step list below rank 2)
                 found = steps.find(passages, question=question, ranks=len(passages))
                 if found is not None:
-                    return self._with_steps(found, chosen)
-            if chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0]):
+                    return self._with_steps(found, chosen, self.support(
+                        core(understood), passages, found, understood, chosen))
+            if (chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0])
+                    and on_asked(question, chosen[0][0])):
                 chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
@@ -308,15 +340,94 @@ class ExtractiveAnswerer:
         shape = DUTY if understood.asks_duty else LEAD_SHAPES["darf_ich"]
         return bool(shape.search(sentence) or LEAD_SHAPES["darf_ich"].search(sentence))
 
+    def support(self, question: str, passages: Sequence[Passage], found: steps.Steps,
+                understood: Question,
+                best: Sequence[tuple[str, int]] = ()) -> list[tuple[str, int]]:
+        """The sentences of the other top passages to quote after a step list, one each: the
+        step list says what to do, the other passages hold the facts (a date, a name, a table
+        code). First the best sentence of the whole answer from another passage (``best``, the
+        answer's selection), then of each passage's best sentences the first that carries such
+        a fact, else its best one."""
+        others = [p for p in passages if p.n != found.passage.n and not p.summary]
+        step_text = " ".join(found.steps)
+        out: list[tuple[str, int]] = [(t, n) for t, n in best
+                                      if n != found.passage.n and t not in step_text][:1]
+        for passage in others[:STEP_SUPPORT]:
+            if any(n == passage.n for _, n in out):
+                continue
+            own = [(t, n) for t, n in self.select(question, [passage], understood, SUPPORT_POOL)
+                   if t not in step_text]
+            if own:
+                out.append(next((b for b in own if FACT.search(b[0])), own[0]))
+        return out
+
     @staticmethod
-    def _with_steps(found: steps.Steps, chosen: list[tuple[str, int]]) -> list[str]:
+    def _with_steps(found: steps.Steps, chosen: list[tuple[str, int]],
+                    support: list[tuple[str, int]]) -> list[str]:
         listed = steps.pieces(found)
         if not found.intro and chosen:  # no introduction: the best sentence leads
             listed.insert(0, f"{chosen[0][0]} [{chosen[0][1]}]")
-        step_text = " ".join(found.steps)
-        support = [(t, n) for t, n in chosen if n != found.passage.n and t not in step_text]
         return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
-                         for i, (t, n) in enumerate(support[:STEP_SUPPORT])]
+                         for i, (t, n) in enumerate(support)]
+
+
+#: Share of the main clause's content words a sentence must name (two in five) to get the verdict word:
+#: "Ja"/"Nein" answers the clause asked, not a neighbouring rule the sentence states.
+VERDICT_MAIN = 0.4
+#: Particles of a question's main clause that name nothing ("gilt die DSGVO dann noch?").
+_PARTICLES = frozenset({"dann", "noch", "mehr", "ohne", "auch", "also", "nun", "denn", "das",
+                        "dies", "diese", "sie", "man", "uns", "unsere", "jetzt", "schon", "nicht", "kein", "keine",
+                        "einfach", "wirklich", "eigentlich"})
+
+_PARTICLE_STEMS = frozenset(stem(w) for w in _PARTICLES)
+
+
+def on_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` speaks of what the main clause of a question asked under a
+    condition ("Wenn ich …, darf ich die Datei …?") asks about (two in five of its content words, a
+    compound part counts): a sentence on the condition alone does not decide it. True for other
+    questions and when the clause names nothing beyond its frame."""
+    from assistant.retrieval.german import stem
+
+    if not conditional(question):
+        return True
+
+    asked = {stem(w) for w in words(main_clause(question))
+             if len(w) >= 3 and w.lower() not in steps.FILLER | _PARTICLES} - MODALS
+    if not asked:
+        return True
+    said = {stem(w) for w in words(sentence)}
+    found = sum(any(_part(a, b) for b in said) for a in asked)
+    return found / len(asked) >= VERDICT_MAIN
+
+
+def _part(a: str, b: str) -> bool:
+    """Same stem, or one a compound part of the other at least five letters long
+    ("bericht" in "bildungsbericht"; not "date" in "datei")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and (long_.startswith(short) or long_.endswith(short)))
+
+
+def _whole_lists(rest: list[Candidate], cands: Sequence[Candidate],
+                 lead: Candidate | None) -> list[Candidate]:
+    """``rest`` with the other items of each bullet list one of its sentences is an item of, in
+    the list's order: an item alone loses the others ("Aufgaben: … Datenbasis, … Impulse")."""
+    out: list[Candidate] = []
+    done: set[tuple[int, int]] = set()
+    for c in rest:
+        key = (c.n, c.group) if c.group is not None else None
+        if key is None:
+            out.append(c)
+            continue
+        if key in done:
+            continue
+        done.add(key)
+        items = [o for o in cands if o.n == c.n and o.group == c.group]
+        if len(items) > LIST_MAX:
+            out += [o for o in rest if o.n == c.n and o.group == c.group]
+            continue
+        out += sorted((o for o in items if o is not lead), key=lambda o: o.position)
+    return out
 
 
 def _share(weights: dict[str, float], terms: set[str]) -> float:

@@ -27,6 +27,10 @@ _F = re.IGNORECASE
 # A yes/no question starts with its finite verb ("Darf ich …", "Müssen wir …", "Ist es erlaubt …").
 _PERMISSION_VERB_FIRST = re.compile(
     r"^\s*(darf|dürfen|darfst|muss|müssen|musst|braucht|brauchen|brauche)\b", _F)
+#: A main clause that asks whether a rule applies ("gilt die DSGVO dann noch?").
+_RULE_VERB_FIRST = re.compile(
+    r"^\s*(gilt|gelten|bleibt|bleiben|reicht|reichen|genügt|genügen|fällt|fallen|braucht|"
+    r"brauchen|muss|müssen|darf|dürfen|kann|können)\b", _F)
 _PERMISSION_WORDS = re.compile(
     r"\b(erlaubt|zulässig|unzulässig|verboten|gestattet|rechtlich (?:ok|in ordnung|erlaubt)|"
     r"(?:ist|wäre) (?:das|es) (?:ok|okay|rechtens)|einwilligung (?:nötig|erforderlich)|"
@@ -231,6 +235,10 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "darf_ich"
     if any(_CAN_VERB_FIRST.search(x) for x in (t, lead)) and privacy:
         return "darf_ich"
+    # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a yes/no question
+    # on a rule, its main clause after the condition.
+    if privacy and conditional(t) and _RULE_VERB_FIRST.search(main_clause(t)):
+        return "darf_ich"
     # "Könnten wir ein KI-System entscheiden lassen, …?": using AI for a task is a permission
     # question; advice ("Sollten wir KI ausprobieren?") is not.
     if "ki" in topics and any(_CAN_ASK.search(x) for x in (t, lead)):
@@ -289,9 +297,29 @@ def main_clause(text: str) -> str:
     from assistant.retrieval.german import stem, words
 
     lead = asked(text)
-    head = re.split(r"[,;:–]|\s-\s", lead, maxsplit=1)[0]
+    parts = re.split(r"[,;:–]|\s-\s", lead)
+    # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a clause opened by
+    # a subordinating conjunction is the condition; the main clause follows it.
+    while len(parts) > 1 and _SUBORDINATE.match(parts[0]):
+        parts = parts[1:]
+    head = parts[0].strip()
     frame = frame_stems()
-    return head if len({stem(w) for w in words(head)} - frame) >= 2 else lead
+    if len({stem(w) for w in words(head)} - frame) >= 2:
+        return head
+    rest = ",".join(parts).strip()
+    # after a condition even one named thing is what is asked ("gilt die DSGVO dann noch?")
+    return rest if rest != lead and {stem(w) for w in words(rest)} - frame else lead
+
+
+def conditional(text: str) -> bool:
+    """Whether the question asks under a condition stated first ("Wenn ich …, darf ich …?")."""
+    return bool(_SUBORDINATE.match(asked(text)))
+
+
+#: Conjunctions that open a subordinate clause (a condition, a time, a reason) in front of the
+#: main clause of a question.
+_SUBORDINATE = re.compile(r"^\s*(wenn|falls|sofern|soweit|solange|sobald|nachdem|bevor|obwohl|"
+                          r"weil|da|nur weil|auch wenn|selbst wenn)\b", _F)
 
 
 def understand(text: str) -> Question:

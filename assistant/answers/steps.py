@@ -14,7 +14,7 @@ from typing import Sequence
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.models import Passage
 
-_FILLER = {"den", "der", "die", "das", "ein", "wie", "ich", "wir", "eine", "einer", "einen", "einem", "oder", "und", "für", "mit", "nach", "über", "unter",
+FILLER = {"den", "der", "die", "das", "ein", "wie", "ich", "wir", "eine", "einer", "einen", "einem", "oder", "und", "für", "mit", "nach", "über", "unter",
            "ihre", "ihren", "unsere", "unseren", "unserem", "diese", "dieser"}
 STEP_LINE = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 MIN_STEPS = 3
@@ -61,16 +61,16 @@ def fits(question: str, heading: str | None) -> bool:
     from assistant.retrieval.german import stem, words
 
     def content(text: str) -> set[str]:  # stems of content words (not "den", "eine", "für")
-        return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in _FILLER}
+        return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in FILLER}
 
     task, asked = content(task_of(heading)), content(question)
     if not task:
         return False
-    found = sum(any(_same(a, b) for b in asked) for a in task)
+    found = sum(any(same(a, b) for b in asked) for a in task)
     return found / len(task) >= MIN_TASK_OVERLAP
 
 
-def _same(a: str, b: str) -> bool:
+def same(a: str, b: str) -> bool:
     """Same stem, or one is the head or tail of the other as a compound ("bericht" and
     "bildungsbericht"), not just any substring ("erst" in "verständlich")."""
     short, long_ = sorted((a, b), key=len)

@@ -30,6 +30,11 @@ _OBLIGES = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|vo
 #: A question after a prohibition or an exception: the answer's polarity turns round.
 _ASKS_PROHIBITION = re.compile(r"\b(verboten|untersagt|unzulässig|strafbar|nicht erlaubt|"
                                r"nicht zulässig)\b", _F)
+#: A question asked in the negative ("gilt sie dann nicht mehr?", "braucht es keine …?"): the
+#: answer is a sentence without a verdict word, whose reading is not in doubt.
+_NEGATIVE_QUESTION = re.compile(r"\b(nicht|nie|kein\w*)\b", _F)
+#: A sentence saying a rule still holds.
+_STILL = re.compile(r"\b(weiter|weiterhin|bleib\w*|trotzdem|dennoch|nach wie vor)\b", _F)
 _ALREADY = re.compile(r"^\s*(ja|nein|nur)\b", _F)
 
 YES, NO, CONDITIONAL = "Ja", "Nein", "Nur unter Bedingungen"
@@ -38,8 +43,15 @@ YES, NO, CONDITIONAL = "Ja", "Nein", "Nur unter Bedingungen"
 def verdict(question: str, sentence: str, duty: bool = False) -> str | None:
     """The verdict word for ``sentence`` as the answer to ``question`` (``duty``: a "must I
     …?" question), or None."""
+    from assistant.answers.question import main_clause
+
     if _ALREADY.search(sentence):
         return None
+    if _NEGATIVE_QUESTION.search(main_clause(question)) and not _ASKS_PROHIBITION.search(question):
+        # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
+        # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
+        still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
+        return NO if still else None
     text = _NOT_ONLY.sub(" ", sentence)
     if _NEGATION.search(text):
         found = NO
