@@ -26,10 +26,11 @@ import re
 import sys
 
 import yaml
+from audit_sources import shared  # same folder: run as a script
 
 HERE = pathlib.Path(__file__).resolve().parent
 KNOWLEDGE = HERE.parent
-DEFAULT_SEEDS = pathlib.Path("/work/shared/seeds")
+DEFAULT_SEEDS = shared("seeds")
 
 QUOTED = re.compile(r"„([^„“”\"]{3,80})[“”]|\"([^\"\n]{3,80})\"")
 ACRONYM = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ]{1,5}[a-z]?[A-Z]?\b")

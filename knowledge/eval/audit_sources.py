@@ -29,10 +29,17 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 KNOWLEDGE = HERE.parent
-#: the research notes sit in ``shared/domain`` next to (an ancestor of) the repository
-DEFAULT_SOURCE = next((up / "shared" / "domain" / "indicators.md" for up in KNOWLEDGE.parents
-                       if (up / "shared" / "domain" / "indicators.md").is_file()),
-                      KNOWLEDGE.parent.parent / "shared" / "domain" / "indicators.md")
+
+
+def shared(*parts: str) -> pathlib.Path:
+    """``shared/<parts>`` next to the repository or one of its ancestors (the research notes and
+    seeds are not part of the repository)."""
+    return next((up.joinpath("shared", *parts) for up in KNOWLEDGE.parents
+                 if up.joinpath("shared", *parts).exists()),
+                KNOWLEDGE.parent.parent.joinpath("shared", *parts))
+
+
+DEFAULT_SOURCE = shared("domain", "indicators.md")
 
 PATTERNS = [
     ("table", r"\b\d{5}-\d{2}-\d{2}-\d(?:-B)?\b"),
