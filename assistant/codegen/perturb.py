@@ -22,7 +22,7 @@ import random
 import re
 from pathlib import Path
 
-from assistant.codegen.source import TIME, DataFile
+from assistant.codegen.source import DataFile
 
 #: Copies and the changes applied to each, in order. Two copies keep validation within two
 #: sandbox runs' time on a two-core machine; together they cover all changes above.
@@ -56,7 +56,7 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
     if data.layout == "genesis" and data.file_format != "flat":
         start = data.skip
         end = start
-        while end < len(lines) and TIME.match(lines[end].split(";", 1)[0].strip()):
+        while end < len(lines) and data.is_body_row(lines[end].split(";")):
             end += 1
         return start, end
     end = len(lines)
@@ -145,7 +145,7 @@ def perturb_lines(data: DataFile, rows: list[list[str]], variant: str, rng: rand
 def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12) -> Path:
     """Write the perturbed copy under the original file name into ``directory``, in the format
     of the original (CSV with its encoding, GENESIS flat CSV, XLSX)."""
-    if data.file_format == "xlsx":
+    if data.file_format == "xlsx" or data.sheet:
         return write_xlsx_variant(data, variant, directory, seed)
     raw = data.path.read_bytes()
     encoding = "utf-8-sig" if data.encoding.startswith("utf-8") else data.encoding
@@ -175,9 +175,9 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
     from assistant.tables.reader import xlsx_sheet
 
     _, rows = xlsx_sheet(data.path)
-    if data.layout == "genesis":
+    if data.layout == "genesis" and data.file_format != "flat":
         start = end = data.skip
-        while end < len(rows) and rows[end] and TIME.match(rows[end][0].strip()):
+        while end < len(rows) and rows[end] and data.is_body_row(rows[end]):
             end += 1
     else:
         start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r)) + 1

@@ -24,8 +24,17 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
         flat = {slot: {"index": col.index, "name": col.name, "wert": col.value_column,
                        "filter": dict(col.where)} for slot, col in plan.mapping.items()}
         return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "zeit": data.flat_time,
-                "schluessel": data.flat_key, "wertspalten": list(data.flat_values), "spalten": flat}
+                "schluessel": data.flat_key, "wertspalten": list(data.flat_values), "spalten": flat,
+                "blatt": data.sheet}
     sheet = {"blatt": data.sheet} if data.file_format == "xlsx" else {}
+    if data.layout == "genesis" and data.time_column is None:
+        # Time in the header: per time label its year and the file columns under it.
+        zeiten = {label: {"jahr": year, "spalten": [i for c in data.columns for t, i in c.by_time if t == label]}
+                  for label, year in data.header_times.items()}
+        kopf = {slot: {"name": col.name, "je_zeit": dict(col.by_time)} for slot, col in plan.mapping.items()}
+        return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
+                "lead": data.lead, "spalten": kopf, "zeiten": zeiten, "blatt": data.sheet,
+                "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}}
     if data.layout == "genesis":
         return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
                 "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
