@@ -159,8 +159,15 @@ def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
                          "Berechenbare Indikatoren zeigt 'lotse indicator list' (Referenz: R+pandas).")
     texts = slot_texts(indicator)
     text_slots: dict[str, str] = {}
+    keys = {c.name for c in indicator.output if c.role == "key"}
+    assumptions: list[str] = []
     for col in indicator.input:
         if col.name in ("region", "jahr") or col.type != "str":
+            continue
+        if data.layout != "csv" and col.name not in keys:
+            # A unit the indicator sums over (Hochschule): the export has already summed it.
+            assumptions.append(f"Die Tabelle ist schon über '{col.name}' ({col.description}) "
+                               "summiert; gerechnet wird mit ihren Werten je Region und Jahr.")
             continue
         if data.layout != "csv":
             raise InputError(f"{indicator.id} braucht die Spalte '{col.name}' ({col.description}) als "
@@ -182,4 +189,4 @@ def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
     return Plan(template=template, data=data, mapping=mapping, params={"regionen": regions},
                 task=task or f"{indicator.id} {indicator.name}", indicator=indicator,
                 text_slots=text_slots, ambiguous=[s for s, m in matches.items() if m.ambiguous],
-                matches=matches)
+                matches=matches, assumptions=assumptions)
