@@ -25,7 +25,7 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
                        "filter": dict(col.where)} for slot, col in plan.mapping.items()}
         return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "zeit": data.flat_time,
                 "schluessel": data.flat_key, "wertspalten": list(data.flat_values), "spalten": flat,
-                "blatt": data.sheet}
+                "blatt": data.sheet, "skip": data.skip}
     sheet = {"blatt": data.sheet} if data.file_format == "xlsx" else {}
     if data.layout == "genesis" and data.time_column is None:
         # Time in the header: per time label its year and the file columns under it.

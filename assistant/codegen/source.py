@@ -237,7 +237,7 @@ def _describe_xlsx(path: Path, raw: bytes) -> DataFile:
     elif layout == "genesis-flat":
         start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r))
         described = _describe_flat(path, "", rows[start:], sep=";", xlsx=True)
-        described.sheet = sheet
+        described.sheet, described.skip = sheet, start
         return described
     elif layout == "genesis":
         raise _unreadable_genesis(path)
