@@ -21,10 +21,12 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
     spalten = {slot: {"index": col.index, "name": col.name} for slot, col in plan.mapping.items()}
     encoding = data.encoding if language == "pandas" else R_ENCODING.get(data.encoding, data.encoding)
     if data.file_format == "flat":
-        flat = {slot: {"index": col.index, "name": col.name, "wert": col.value_column,
+        # Value columns by position: German flat headers name them BEV001__Bevoelkerungsstand__Anzahl.
+        flat = {slot: {"index": col.index, "name": col.name, "wert": data.flat_header.index(col.value_column),
                        "filter": dict(col.where)} for slot, col in plan.mapping.items()}
         return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "zeit": data.flat_time,
-                "schluessel": data.flat_key, "wertspalten": list(data.flat_values), "spalten": flat,
+                "schluessel": data.flat_key, "spalten": flat,
+                "wertspalten": [data.flat_header.index(v) for v in data.flat_values],
                 "blatt": data.sheet, "skip": data.skip}
     sheet = {"blatt": data.sheet} if data.file_format == "xlsx" else {}
     if data.layout == "genesis" and data.time_column is None:
