@@ -192,17 +192,39 @@ def _first_body(rows: list[list[str]]) -> tuple[int, int | None] | None:
     """(index of the first data line, its time column or None) of a block export: the first
     line under a header row (first cell empty) that starts with a time (``2023``, ``2023/24``,
     ``31.12.2023``) or, when the time stands in the header, with a region key."""
+    from assistant.tables.cells import time_label
+
     for i, row in enumerate(rows):
         if len(row) < 3 or not row[1].strip() or i == 0:
             continue
         above = rows[i - 1]
         first = row[0].strip()
-        if TIME.match(first):
-            return (i, 0) if above and not above[0].strip() else None
-        if _KEY_VALUE.match(first) and len(above) > 2 and not above[0].strip() and any(
-                c.strip() for c in above) and _value_share(row[2:]) >= 0.5:
+        keyed = _KEY_VALUE.match(first) and len(above) > 2 and not above[0].strip() and any(
+            c.strip() for c in above) and _value_share(row[2:]) >= 0.5
+        if TIME.match(first) and time_label(first):
+            if not (above and not above[0].strip()):
+                return None
+            # "2000" is a year, or Hamburg's key 02000 that Excel stored as a number: a time in
+            # the header decides.
+            if keyed and not _KEY_VALUE.match(row[1].strip()) and _header_has_time(rows, i):
+                return i, None
+            return i, 0
+        if keyed:
             return i, None
     return None
+
+
+def _header_has_time(rows: list[list[str]], first: int) -> bool:
+    from assistant.tables.genesis import fill_spans, split_header_time
+
+    start = first
+    while start > 0 and rows[start - 1] and not rows[start - 1][0].strip() and len(rows[start - 1]) > 1:
+        start -= 1
+    header = rows[start:first]
+    lead = next((j for j, c in enumerate(header[-1]) if c.strip()), 0) if header else 0
+    width = max((len(r) for r in header), default=0)
+    spans = fill_spans([[h[col].strip() if col < len(h) else "" for h in header] for col in range(lead, width)])
+    return bool(spans) and split_header_time(spans)[0] is not None
 
 
 def _value_share(cells: list[str]) -> float:
