@@ -56,7 +56,7 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
     if data.layout == "genesis" and data.file_format != "flat":
         start = data.skip
         end = start
-        while end < len(lines) and data.is_body_row(lines[end].split(";")):
+        while end < len(lines) and data.is_body_row(_split(data, lines[end])):
             end += 1
         return start, end
     end = len(lines)
@@ -66,13 +66,12 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
 
 
 def _split(data: DataFile, line: str) -> list[str]:
-    plain = data.layout == "csv" or data.file_format == "flat"
-    return next(csv.reader([line], delimiter=data.sep if plain else ";"))
+    return next(csv.reader([line], delimiter=data.sep), [])
 
 
 def _join(data: DataFile, cells: list[str]) -> str:
-    if data.layout == "genesis" and data.file_format != "flat":
-        return ";".join(cells)
+    if data.layout == "genesis" and data.file_format != "flat" and data.sep == ";":
+        return ";".join(cells)  # as the Regionaldatenbank writes it
     buf = io.StringIO()
     csv.writer(buf, delimiter=data.sep, lineterminator="").writerow(cells)
     return buf.getvalue()

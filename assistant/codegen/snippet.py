@@ -35,11 +35,11 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
                   for label, year in data.header_times.items()}
         kopf = {slot: {"name": col.name, "je_zeit": dict(col.by_time)} for slot, col in plan.mapping.items()}
         return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
-                "lead": data.lead, "spalten": kopf, "zeiten": zeiten, "blatt": data.sheet,
+                "lead": data.lead, "spalten": kopf, "zeiten": zeiten, "blatt": data.sheet, "sep": data.sep,
                 "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}}
     if data.layout == "genesis":
         return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
-                "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
+                "sep": data.sep, "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
                 "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}, **sheet}
     return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "decimal": data.decimal,
             "region_spalte": data.region_column or "", "jahr_spalte": data.year_column or "",

@@ -170,19 +170,21 @@ def describe_file(path: str | Path) -> DataFile:
                          "Lotse nicht liest (.xls oder .ods).", "Speichern Sie die Tabelle als .xlsx "
                          "oder als CSV (Semikolon) und geben Sie diese Datei an.")
     text, encoding = _read_text(path)
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     from assistant.tables import detect_layout
+    from assistant.tables.reader import sniff_delimiter
 
+    # The Regionaldatenbank writes ';'; a table saved again (Excel, LibreOffice) may use ',' or a tab.
+    sep = sniff_delimiter([ln for ln in text.splitlines()[:80] if ln.strip()]) or ";"
     layout = detect_layout(text)
     if layout == "genesis-flat":
-        from assistant.tables.reader import sniff_delimiter
-
-        sep = sniff_delimiter(text.splitlines()[:80]) or ";"
         flat_rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep))
         return _describe_flat(path, encoding, flat_rows, sep=sep)
+    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
     first = _first_body(rows)
     if first is not None:
-        return _describe_genesis(path, encoding, rows, *first)
+        described = _describe_genesis(path, encoding, rows, *first, sep=sep)
+        described.sep = sep
+        return described
     if layout == "genesis":
         raise _unreadable_genesis(path)
     return _describe_csv(path, encoding)
@@ -323,7 +325,7 @@ def _describe_flat(path: Path, encoding: str, rows: list[list[str]], *, sep: str
 
 
 def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: int,
-                      time_column: int | None = 0, skip: int | None = None) -> DataFile:
+                      time_column: int | None = 0, skip: int | None = None, sep: str = ";") -> DataFile:
     header_start = first
     while header_start > 0 and rows[header_start - 1] and not rows[header_start - 1][0].strip() \
             and len(rows[header_start - 1]) > 1:
@@ -391,14 +393,14 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
     data.years = sorted(header_times.values()) if time_column is None else \
         sorted({_year(r[time_column].strip()) for r in body})
     # The snippet reads with the file's encoding; a UTF-8 BOM is skipped by "utf-8-sig".
-    data.skip = _line_number(path, encoding, first) if skip is None else skip
+    data.skip = _line_number(path, first, sep) if skip is None else skip
     return data
 
 
-def _line_number(path: Path, encoding: str, row_index: int) -> int:
+def _line_number(path: Path, row_index: int, sep: str = ";") -> int:
     """Physical line of CSV record ``row_index`` (records may span lines inside quotes)."""
     text, _ = _read_text(path)
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
     line = 0
     for _ in range(row_index):
         next(reader)

@@ -160,3 +160,35 @@ def test_flat_format_saved_as_xlsx_comma_separated_or_with_german_header(kind, l
     assert set(got) == keys  # leading zeros kept (05754), Berlin's 8-digit Bezirk too
     assert got["07312"] == 3172 and got["09271"] == 1144
     assert got["11010010"] is None and got["05754"] is None  # '.' and a Kreis without that line
+
+
+def resaved(target: Path, delimiter: str, encoding: str) -> Path:
+    """The real block export saved again by a spreadsheet program: another delimiter (labels
+    with that character quoted) and another encoding."""
+    import csv
+    import io
+
+    from tests.codegen.test_generate import ABSCHLUESSE
+
+    if not ABSCHLUESSE.is_file():
+        pytest.skip("shared/data not found beside the repository")
+    rows = list(csv.reader(io.StringIO(ABSCHLUESSE.read_bytes().decode("cp1252")), delimiter=";"))
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    target.write_bytes(buf.getvalue().encode(encoding))
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.r
+@pytest.mark.parametrize(("delimiter", "encoding", "language"), [
+    (",", "utf-8", "pandas"), (",", "utf-8", "r"), ("\t", "utf-16", "pandas")])
+def test_d151_on_a_block_export_saved_with_another_delimiter(delimiter, encoding, language, sandbox,
+                                                             rscript, tmp_path):
+    from tests.codegen.test_generate import check_against_hand
+
+    path = resaved(tmp_path / "21111-02-06-4.csv", delimiter, encoding)
+    done = run_cli("code", "--indicator", "D15.1", "--data", str(path), "--lang", language, "--json",
+                   env_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    check_against_hand(json.loads(done.stdout))
