@@ -59,10 +59,16 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
         while end < len(lines) and data.is_body_row(_split(data, lines[end])):
             end += 1
         return start, end
+    start = data.skip + 1 if data.layout == "csv" else 1
     end = len(lines)
-    while end > 1 and not lines[end - 1].strip():
+    while end > start and (not lines[end - 1].strip() or _note(_split(data, lines[end - 1]))):
         end -= 1
-    return 1, end
+    return start, end
+
+
+def _note(cells: list[str]) -> bool:
+    """A line under a plain table with only its first cell filled (``Quelle: …``)."""
+    return bool(cells) and bool(cells[0].strip()) and not any(c.strip() for c in cells[1:])
 
 
 def _split(data: DataFile, line: str) -> list[str]:
@@ -179,9 +185,10 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
         while end < len(rows) and rows[end] and data.is_body_row(rows[end]):
             end += 1
     else:
-        start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r)) + 1
+        start = (data.skip if data.layout == "csv" else
+                 next(i for i, r in enumerate(rows) if any(c.strip() for c in r))) + 1
         end = len(rows)
-        while end > start and not any(c.strip() for c in rows[end - 1]):
+        while end > start and (not any(c.strip() for c in rows[end - 1]) or _note(rows[end - 1])):
             end -= 1
     rng = random.Random(f"{seed}:{variant}:{data.path.name}")
     body = rows[start:end]

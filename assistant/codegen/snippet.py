@@ -42,6 +42,7 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
                 "sep": data.sep, "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
                 "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}, **sheet}
     return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "decimal": data.decimal,
+            "skip": data.skip, "hinweise": data.notes_below,
             "region_spalte": data.region_column or "", "jahr_spalte": data.year_column or "",
             "spalten": spalten, "textspalten": dict(plan.text_slots), **sheet}
 

@@ -88,8 +88,10 @@ class DataFile:
     #: Further row dimensions (e.g. Schulart) with a total line: column index -> that label.
     #: Only those lines are read, so the categories are not counted twice.
     row_filter: dict[int, str] = field(default_factory=dict)
-    # CSV layout
+    # CSV layout (``skip``: lines or sheet rows above the header, e.g. a title)
     sep: str = ";"
+    #: Lines under the table with only the first cell filled (``Quelle: …``): not data.
+    notes_below: bool = False
     decimal: str = "."
     region_column: str | None = None
     year_column: str | None = None
@@ -447,7 +449,9 @@ def _describe_csv(path: Path, encoding: str) -> DataFile:
     years = sorted({_year(str(v)) for v in frame[year_col]}) if year_col else []
     return DataFile(path=path, layout="csv", encoding=loaded.encoding or encoding, columns=columns,
                     sep=loaded.delimiter or ";", decimal=decimal, region_column=region_col,
-                    year_column=year_col, regions=regions, years=years, title=path.stem)
+                    year_column=year_col, regions=regions, years=years, title=path.stem,
+                    skip=loaded.header_line - 1,  # title lines above the header
+                    notes_below=loaded.note_lines > 0)
 
 
 def text_columns(data: DataFile) -> list[str]:

@@ -192,3 +192,56 @@ def test_d151_on_a_block_export_saved_with_another_delimiter(delimiter, encoding
                    env_dir=tmp_path)
     assert done.returncode == 0, done.stderr
     check_against_hand(json.loads(done.stdout))
+
+
+def titled_sheet(path: Path) -> Path:
+    """A user's own sheet as offices build it: a title line and a blank row above the header, a
+    source note under the table (values invented)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Abgänge"
+    sheet.append(["Schulabgänge nach Abschluss, ausgewählte Kreise, Schuljahr 2022/23"])
+    sheet.append([])
+    sheet.append(["Regionalschlüssel", "Kreis", "Jahr", "Abgänger ohne Hauptschulabschluss",
+                  "Absolventen und Abgänger insgesamt"])
+    for row in (("05111", "Düsseldorf", 2023, 312, 5100), ("05112", "Duisburg", 2023, "x", 4200),
+                ("05113", "Essen", 2023, 401, 5600)):
+        sheet.append(list(row))
+    sheet.append([])
+    sheet.append(["Quelle: IT.NRW, eigene Berechnung des Bildungsbüros"])
+    book.save(path)
+    return path
+
+
+def titled_csv(path: Path) -> Path:
+    path.write_bytes(("Schulabgänge nach Abschluss; ausgewählte Kreise\r\n;;;;\r\n"
+                      "AGS;Kreis;Jahr;Abgänger ohne Hauptschulabschluss;Absolventen und Abgänger insgesamt\r\n"
+                      "05111;Düsseldorf;2023;312;5100\r\n05112;Duisburg;2023;x;4200\r\n"
+                      "05113;Essen;2023;401;5600\r\nQuelle: IT.NRW\r\nStand: 01.03.2024\r\n").encode("cp1252"))
+    return path
+
+
+def test_title_and_source_lines_around_a_plain_table_are_not_data(tmp_path):
+    from assistant.tables import read_table
+
+    for path in (titled_sheet(tmp_path / "a.xlsx"), titled_csv(tmp_path / "a.csv")):
+        data = describe_file(path)
+        assert data.layout == "csv" and data.skip == 2 and data.notes_below, path
+        assert data.regions == ["05111", "05112", "05113"] and data.years == [2023]
+        table = read_table(path)
+        assert table.tidy["region_key"].tolist()[::2] == ["05111", "05112", "05113"]
+        assert any("Titelzeile" in n for n in table.meta.notes)
+
+
+@pytest.mark.slow
+@pytest.mark.r
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+@pytest.mark.parametrize("language", ["pandas", "r"])
+def test_d151_on_a_users_table_with_title_and_source_lines(kind, language, sandbox, rscript, tmp_path):
+    path = titled_sheet(tmp_path / "abg.xlsx") if kind == "xlsx" else titled_csv(tmp_path / "abg.csv")
+    payload = _payload("--indicator", "D15.1", "--data", str(path), "--lang", language, env_dir=tmp_path)
+    shares = {r["region"]: r["anteil_ohne_abschluss"] for r in payload["result"]}
+    assert shares == {"05111": pytest.approx(312 / 5100 * 100), "05112": None,
+                      "05113": pytest.approx(401 / 5600 * 100)}
