@@ -194,20 +194,21 @@ def match_slot(data: ColumnSet, slot: str, text: str, exclude: set[int] = frozen
         value = score_column(data, column, text, slot)
         if value is not None and value > 0:
             found.append(Candidate(column, value))
-    if not found and _names_subject(data, text):
-        # Nothing specific is named, but the text names what the table counts ("Studierende" in
-        # a table "Studierende nach Geschlecht …"): the grand total ("Insgesamt | Insgesamt").
-        found = [Candidate(c, 0.5) for c in data.columns if c.index not in exclude and _is_grand_total(data, c)]
     found.sort(key=lambda c: (-c.score, c.column.index))
     return SlotMatch(slot, text, found)
 
 
-def _names_subject(data: ColumnSet, text: str) -> bool:
+def names_subject(data: ColumnSet, text: str) -> bool:
     """The text names the subject of the table's title (the words before "nach", " - ", "(")."""
     title = getattr(data, "title", "") or ""
     head = re.split(r"\bnach\b|\s-\s|\(|,", title, maxsplit=1)[0]
     subject = {_stem(t) for t in words(head)}
     return bool(subject) and bool(subject & {_stem(t) for t in words(text)})
+
+
+def grand_total(data: ColumnSet) -> ValueColumn | None:
+    """The column whose labels are all totals ("Insgesamt | Insgesamt"), if there is one."""
+    return next((c for c in data.columns if _is_grand_total(data, c)), None)
 
 
 def _is_grand_total(data: ColumnSet, column: ValueColumn) -> bool:

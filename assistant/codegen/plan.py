@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.codegen.mapping import SlotMatch, map_slots, slot_texts
+from assistant.codegen.mapping import (Candidate, SlotMatch, grand_total, map_slots, names_subject,
+                                       slot_texts)
 from assistant.codegen.source import DataFile, ValueColumn
 from assistant.codegen.templates import CodeTemplate, Language
 from assistant.errors import InputError
@@ -182,6 +183,16 @@ def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
                              f"({col.description}).", "Benennen Sie die Spalte entsprechend.")
         text_slots[col.name] = found[0]
     matches = map_slots(data, texts)
+    total = grand_total(data)
+    taken = {m.column.index for m in matches.values() if m.column is not None}
+    for slot, match in matches.items():
+        if match.column is None and total is not None and total.index not in taken \
+                and names_subject(data, match.text):
+            # Nothing specific is named, but the slot names what the table counts ("Studierende"
+            # in a table "Studierende nach Geschlecht …"): its grand total.
+            match.candidates = [Candidate(total, 0.5)]
+            taken.add(total.index)
+            assumptions.append(f"'{slot}' ist die Gesamtzahl der Tabelle ({total.name}).")
     if any(m.column is None for m in matches.values()):
         raise missing_inputs(data, indicator, matches)
     check_regions(data, regions)
