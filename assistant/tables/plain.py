@@ -29,7 +29,7 @@ def table_block(rows: list[list[str]]) -> tuple[int, int]:
     """(first, end) of the table among non-empty ``rows`` of a table with at least three columns:
     title lines above the header have fewer than half as many filled cells as most rows
     (``Schulabgänge 2023``, ``Tabelle 3:;Schulabgänge``); notes below the last data line
-    (``Quelle: …``, ``Stand: …``) have only their first cell filled."""
+    (``Quelle: …``, ``Stand: …``) have only their first cell filled and read as a note."""
     filled = [sum(1 for c in r if c.strip()) for r in rows]
     if not filled or max(filled) < 3:
         return 0, len(rows)
@@ -37,9 +37,18 @@ def table_block(rows: list[list[str]]) -> tuple[int, int]:
     need = max(2, (mode + 1) // 2)
     wide = [i for i, n in enumerate(filled) if n >= need]
     last = wide[-1] + 1
-    if not all(filled[i] == 1 and rows[i][0].strip() for i in range(last, len(rows))):
-        last = len(rows)
+    if not all(filled[i] == 1 and _is_note(rows[i][0]) for i in range(last, len(rows))):
+        last = len(rows)  # a short data line ("GS West") is data, padded by the reader
     return wide[0], last
+
+
+_NOTE = re.compile(r"^\s*(Quelle|Datenquelle|Stand|Anmerkung|Hinweis|Fußnote|Erläuterung|Bearbeitung|"
+                   r"Lizenz|©|\*|\d{1,2}\))|:", re.IGNORECASE)
+
+
+def _is_note(cell: str) -> bool:
+    """A note under a table: ``Quelle: …``, ``Stand: …``, ``© …``, ``1) …`` or a sentence."""
+    return bool(cell.strip()) and (bool(_NOTE.search(cell)) or len(cell.split()) >= 4)
 
 
 def parse_plain(rows: list[list[str]], *, name: str, encoding: str | None, source_format: str,
