@@ -198,6 +198,26 @@ def match_slot(data: ColumnSet, slot: str, text: str, exclude: set[int] = frozen
     return SlotMatch(slot, text, found)
 
 
+def names_subject(data: ColumnSet, text: str) -> bool:
+    """The text names the subject of the table's title (the words before "nach", " - ", "(")."""
+    title = getattr(data, "title", "") or ""
+    head = re.split(r"\bnach\b|\s-\s|\(|,", title, maxsplit=1)[0]
+    subject = {_stem(t) for t in words(head)}
+    return bool(subject) and bool(subject & {_stem(t) for t in words(text)})
+
+
+def grand_total(data: ColumnSet) -> ValueColumn | None:
+    """The column whose labels are all totals ("Insgesamt | Insgesamt"), if there is one."""
+    return next((c for c in data.columns if _is_grand_total(data, c)), None)
+
+
+def _is_grand_total(data: ColumnSet, column: ValueColumn) -> bool:
+    levels = data.varying_levels() if data.layout == "genesis" else []
+    return bool(levels) and all(
+        all(t in TOTAL_LABELS for t in words(column.labels[lvl] if lvl < len(column.labels) else ""))
+        for lvl in levels)
+
+
 def slot_texts(indicator) -> dict[str, str]:
     """Text per numeric input slot of a catalogue entry: description, name and the formula part
     (numerator or denominator) that shares most words with it."""

@@ -22,7 +22,7 @@ import random
 import re
 from pathlib import Path
 
-from assistant.codegen.source import TIME, DataFile
+from assistant.codegen.source import DataFile
 
 #: Copies and the changes applied to each, in order. Two copies keep validation within two
 #: sandbox runs' time on a two-core machine; together they cover all changes above.
@@ -56,23 +56,28 @@ def _body(data: DataFile, lines: list[str]) -> tuple[int, int]:
     if data.layout == "genesis" and data.file_format != "flat":
         start = data.skip
         end = start
-        while end < len(lines) and TIME.match(lines[end].split(";", 1)[0].strip()):
+        while end < len(lines) and data.is_body_row(_split(data, lines[end])):
             end += 1
         return start, end
+    start = data.skip + 1 if data.layout == "csv" else 1
     end = len(lines)
-    while end > 1 and not lines[end - 1].strip():
+    while end > start and (not lines[end - 1].strip() or _note(_split(data, lines[end - 1]))):
         end -= 1
-    return 1, end
+    return start, end
+
+
+def _note(cells: list[str]) -> bool:
+    """A line under a plain table with only its first cell filled (``Quelle: …``)."""
+    return bool(cells) and bool(cells[0].strip()) and not any(c.strip() for c in cells[1:])
 
 
 def _split(data: DataFile, line: str) -> list[str]:
-    plain = data.layout == "csv" or data.file_format == "flat"
-    return next(csv.reader([line], delimiter=data.sep if plain else ";"))
+    return next(csv.reader([line], delimiter=data.sep), [])
 
 
 def _join(data: DataFile, cells: list[str]) -> str:
-    if data.layout == "genesis" and data.file_format != "flat":
-        return ";".join(cells)
+    if data.layout == "genesis" and data.file_format != "flat" and data.sep == ";":
+        return ";".join(cells)  # as the Regionaldatenbank writes it
     buf = io.StringIO()
     csv.writer(buf, delimiter=data.sep, lineterminator="").writerow(cells)
     return buf.getvalue()
@@ -145,7 +150,7 @@ def perturb_lines(data: DataFile, rows: list[list[str]], variant: str, rng: rand
 def write_variant(data: DataFile, variant: str, directory: Path, seed: int = 12) -> Path:
     """Write the perturbed copy under the original file name into ``directory``, in the format
     of the original (CSV with its encoding, GENESIS flat CSV, XLSX)."""
-    if data.file_format == "xlsx":
+    if data.file_format == "xlsx" or data.sheet:
         return write_xlsx_variant(data, variant, directory, seed)
     raw = data.path.read_bytes()
     encoding = "utf-8-sig" if data.encoding.startswith("utf-8") else data.encoding
@@ -175,14 +180,15 @@ def write_xlsx_variant(data: DataFile, variant: str, directory: Path, seed: int 
     from assistant.tables.reader import xlsx_sheet
 
     _, rows = xlsx_sheet(data.path)
-    if data.layout == "genesis":
+    if data.layout == "genesis" and data.file_format != "flat":
         start = end = data.skip
-        while end < len(rows) and rows[end] and TIME.match(rows[end][0].strip()):
+        while end < len(rows) and rows[end] and data.is_body_row(rows[end]):
             end += 1
     else:
-        start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r)) + 1
+        start = (data.skip if data.layout == "csv" else
+                 next(i for i, r in enumerate(rows) if any(c.strip() for c in r))) + 1
         end = len(rows)
-        while end > start and not any(c.strip() for c in rows[end - 1]):
+        while end > start and (not any(c.strip() for c in rows[end - 1]) or _note(rows[end - 1])):
             end -= 1
     rng = random.Random(f"{seed}:{variant}:{data.path.name}")
     body = rows[start:end]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.codegen.mapping import SlotMatch, map_slots, slot_texts
+from assistant.codegen.mapping import (Candidate, SlotMatch, grand_total, map_slots, names_subject,
+                                       slot_texts)
 from assistant.codegen.source import DataFile, ValueColumn
 from assistant.codegen.templates import CodeTemplate, Language
 from assistant.errors import InputError
@@ -159,8 +160,15 @@ def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
                          "Berechenbare Indikatoren zeigt 'lotse indicator list' (Referenz: R+pandas).")
     texts = slot_texts(indicator)
     text_slots: dict[str, str] = {}
+    keys = {c.name for c in indicator.output if c.role == "key"}
+    assumptions: list[str] = []
     for col in indicator.input:
         if col.name in ("region", "jahr") or col.type != "str":
+            continue
+        if data.layout != "csv" and col.name not in keys:
+            # A unit the indicator sums over (Hochschule): the export has already summed it.
+            assumptions.append(f"Die Tabelle ist schon über '{col.name}' ({col.description}) "
+                               "summiert; gerechnet wird mit ihren Werten je Region und Jahr.")
             continue
         if data.layout != "csv":
             raise InputError(f"{indicator.id} braucht die Spalte '{col.name}' ({col.description}) als "
@@ -175,6 +183,16 @@ def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
                              f"({col.description}).", "Benennen Sie die Spalte entsprechend.")
         text_slots[col.name] = found[0]
     matches = map_slots(data, texts)
+    total = grand_total(data)
+    taken = {m.column.index for m in matches.values() if m.column is not None}
+    for slot, match in matches.items():
+        if match.column is None and total is not None and total.index not in taken \
+                and names_subject(data, match.text):
+            # Nothing specific is named, but the slot names what the table counts ("Studierende"
+            # in a table "Studierende nach Geschlecht …"): its grand total.
+            match.candidates = [Candidate(total, 0.5)]
+            taken.add(total.index)
+            assumptions.append(f"'{slot}' ist die Gesamtzahl der Tabelle ({total.name}).")
     if any(m.column is None for m in matches.values()):
         raise missing_inputs(data, indicator, matches)
     check_regions(data, regions)
@@ -182,4 +200,4 @@ def plan_indicator(data: DataFile, indicator: Indicator, template: CodeTemplate,
     return Plan(template=template, data=data, mapping=mapping, params={"regionen": regions},
                 task=task or f"{indicator.id} {indicator.name}", indicator=indicator,
                 text_slots=text_slots, ambiguous=[s for s, m in matches.items() if m.ambiguous],
-                matches=matches)
+                matches=matches, assumptions=assumptions)

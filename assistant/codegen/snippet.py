@@ -21,16 +21,28 @@ def loader_values(plan: Plan, language: Language) -> dict[str, object]:
     spalten = {slot: {"index": col.index, "name": col.name} for slot, col in plan.mapping.items()}
     encoding = data.encoding if language == "pandas" else R_ENCODING.get(data.encoding, data.encoding)
     if data.file_format == "flat":
-        flat = {slot: {"index": col.index, "name": col.name, "wert": col.value_column,
+        # Value columns by position: German flat headers name them BEV001__Bevoelkerungsstand__Anzahl.
+        flat = {slot: {"index": col.index, "name": col.name, "wert": data.flat_header.index(col.value_column),
                        "filter": dict(col.where)} for slot, col in plan.mapping.items()}
         return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "zeit": data.flat_time,
-                "schluessel": data.flat_key, "wertspalten": list(data.flat_values), "spalten": flat}
+                "schluessel": data.flat_key, "spalten": flat,
+                "wertspalten": [data.flat_header.index(v) for v in data.flat_values],
+                "blatt": data.sheet, "skip": data.skip}
     sheet = {"blatt": data.sheet} if data.file_format == "xlsx" else {}
+    if data.layout == "genesis" and data.time_column is None:
+        # Time in the header: per time label its year and the file columns under it.
+        zeiten = {label: {"jahr": year, "spalten": [i for c in data.columns for t, i in c.by_time if t == label]}
+                  for label, year in data.header_times.items()}
+        kopf = {slot: {"name": col.name, "je_zeit": dict(col.by_time)} for slot, col in plan.mapping.items()}
+        return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
+                "lead": data.lead, "spalten": kopf, "zeiten": zeiten, "blatt": data.sheet, "sep": data.sep,
+                "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}}
     if data.layout == "genesis":
         return {"datei": data.file_name, "encoding": encoding, "skip": data.skip, "breite": data.width,
-                "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
+                "sep": data.sep, "lead": data.lead, "schluessel": "ja" if data.has_key else "nein", "spalten": spalten,
                 "zeilenfilter": {str(k): v for k, v in data.row_filter.items()}, **sheet}
     return {"datei": data.file_name, "encoding": encoding, "sep": data.sep, "decimal": data.decimal,
+            "skip": data.skip, "hinweise": data.notes_below,
             "region_spalte": data.region_column or "", "jahr_spalte": data.year_column or "",
             "spalten": spalten, "textspalten": dict(plan.text_slots), **sheet}
 

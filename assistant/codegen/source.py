@@ -49,6 +49,8 @@ class ValueColumn:
     labels: tuple[str, ...]
     where: tuple[tuple[str, str], ...] = ()
     value_column: str = ""
+    #: Tables whose time stands in the header: (time label, column index) for each time.
+    by_time: tuple[tuple[str, int], ...] = ()
 
     def describe(self) -> str:
         return self.name
@@ -64,7 +66,7 @@ class DataFile:
     columns: list[ValueColumn]
     #: How the file is stored: ``csv`` (text), ``xlsx`` (Excel) or ``flat`` (GENESIS flat CSV).
     file_format: Literal["csv", "xlsx", "flat"] = "csv"
-    #: XLSX: the sheet the table is on.
+    #: XLSX: the sheet the table is on (also for a GENESIS flat table saved as .xlsx).
     sheet: str = ""
     #: GENESIS flat: the header of the file and the columns with time, region key and values.
     flat_header: list[str] = field(default_factory=list)
@@ -78,11 +80,18 @@ class DataFile:
     width: int = 0
     lead: int = 0
     has_key: bool = True
+    #: The column with the time (0 in the standard export); None when the time stands in a
+    #: header row (``WS 2023/24`` over the value columns) and ``header_times`` gives it.
+    time_column: int | None = 0
+    #: Time label in the header -> its year (tables without a time column).
+    header_times: dict[str, int] = field(default_factory=dict)
     #: Further row dimensions (e.g. Schulart) with a total line: column index -> that label.
     #: Only those lines are read, so the categories are not counted twice.
     row_filter: dict[int, str] = field(default_factory=dict)
-    # CSV layout
+    # CSV layout (``skip``: lines or sheet rows above the header, e.g. a title)
     sep: str = ";"
+    #: Lines under the table with only the first cell filled (``Quelle: …``): not data.
+    notes_below: bool = False
     decimal: str = "."
     region_column: str | None = None
     year_column: str | None = None
@@ -95,10 +104,31 @@ class DataFile:
     def file_name(self) -> str:
         return self.path.name
 
+    @property
+    def key_column(self) -> int:
+        """The column with the region key (or the name, for a table without keys)."""
+        return 0 if self.time_column is None else self.time_column + 1
+
+    @property
+    def first_dimension(self) -> int:
+        """The first column of the further row dimensions (after time, key and name)."""
+        return self.key_column + (2 if self.has_key else 1)
+
+    def is_body_row(self, cells: list[str]) -> bool:
+        """A data line of the block layout: it starts with a time, or (time in the header)
+        with a region key."""
+        if self.time_column is not None:
+            return len(cells) > self.time_column and bool(TIME.match(cells[self.time_column].strip()))
+        return len(cells) > self.key_column + 1 and bool(_KEY_VALUE.match(cells[self.key_column].strip())) \
+            and bool(cells[self.key_column + 1].strip())
+
     def loader_id(self, language: str) -> str:
         """The loader template that reads this file (``lesen_genesis_xlsx_pandas`` …)."""
+        if self.layout == "genesis" and self.time_column is None:
+            return f"lesen_genesis_kopfzeit_{language}"  # CSV or XLSX, time in the header
         part = {("genesis", "csv"): "genesis", ("genesis", "xlsx"): "genesis_xlsx",
-                ("genesis", "flat"): "flat", ("csv", "xlsx"): "xlsx"}.get((self.layout, self.file_format), "csv")
+                ("genesis", "flat"): "flat", ("genesis", "flat_xlsx"): "flat",
+                ("csv", "xlsx"): "xlsx"}.get((self.layout, self.file_format), "csv")
         return f"lesen_{part}_{language}"
 
     def varying_levels(self) -> list[int]:
@@ -142,32 +172,79 @@ def describe_file(path: str | Path) -> DataFile:
                          "Lotse nicht liest (.xls oder .ods).", "Speichern Sie die Tabelle als .xlsx "
                          "oder als CSV (Semikolon) und geben Sie diese Datei an.")
     text, encoding = _read_text(path)
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     from assistant.tables import detect_layout
+    from assistant.tables.reader import sniff_delimiter
 
-    if detect_layout(text) == "genesis-flat":
-        return _describe_flat(path, encoding, text)
+    # The Regionaldatenbank writes ';'; a table saved again (Excel, LibreOffice) may use ',' or a tab.
+    sep = sniff_delimiter([ln for ln in text.splitlines()[:80] if ln.strip()]) or ";"
+    layout = detect_layout(text)
+    if layout == "genesis-flat":
+        flat_rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep))
+        return _describe_flat(path, encoding, flat_rows, sep=sep)
+    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
     first = _first_body(rows)
     if first is not None:
-        return _describe_genesis(path, encoding, rows, first)
-    if detect_layout(text) == "genesis":
-        raise _no_time_column(path)
+        described = _describe_genesis(path, encoding, rows, *first, sep=sep)
+        described.sep = sep
+        return described
+    if layout == "genesis":
+        raise _unreadable_genesis(path)
     return _describe_csv(path, encoding)
 
 
-def _first_body(rows: list[list[str]]) -> int | None:
-    first = next((i for i, r in enumerate(rows) if len(r) >= 3 and TIME.match(r[0].strip())
-                  and r[1].strip()), None)
-    if first is not None and first > 0 and rows[first - 1] and not rows[first - 1][0].strip():
-        return first
+def _first_body(rows: list[list[str]]) -> tuple[int, int | None] | None:
+    """(index of the first data line, its time column or None) of a block export: the first
+    line under a header row (first cell empty) that starts with a time (``2023``, ``2023/24``,
+    ``31.12.2023``) or, when the time stands in the header, with a region key."""
+    from assistant.tables.cells import time_label
+
+    for i, row in enumerate(rows):
+        if len(row) < 3 or not row[1].strip() or i == 0:
+            continue
+        above = rows[i - 1]
+        first = row[0].strip()
+        keyed = _KEY_VALUE.match(first) and len(above) > 2 and not above[0].strip() and any(
+            c.strip() for c in above) and _value_share(row[2:]) >= 0.5
+        if TIME.match(first) and time_label(first):
+            if not (above and not above[0].strip()):
+                return None
+            # "2000" is a year, or Hamburg's key 02000 that Excel stored as a number: a time in
+            # the header decides.
+            if keyed and not _KEY_VALUE.match(row[1].strip()) and _header_has_time(rows, i):
+                return i, None
+            return i, 0
+        if keyed:
+            return i, None
     return None
 
 
-def _no_time_column(path: Path) -> InputError:
-    return InputError(f"'{path.name}' ist ein Regionaldatenbank-Export in einer Form, die die "
-                      "Code-Erzeugung noch nicht liest (ohne Zeitspalte).",
-                      "Laden Sie die Tabelle mit Zeit in der ersten Spalte herunter (Werteabruf, "
-                      "Standardformat); 'lotse data inspect' zeigt, was Lotse darin erkennt.")
+def _header_has_time(rows: list[list[str]], first: int) -> bool:
+    from assistant.tables.genesis import fill_spans, split_header_time
+
+    start = first
+    while start > 0 and rows[start - 1] and not rows[start - 1][0].strip() and len(rows[start - 1]) > 1:
+        start -= 1
+    header = rows[start:first]
+    lead = next((j for j, c in enumerate(header[-1]) if c.strip()), 0) if header else 0
+    width = max((len(r) for r in header), default=0)
+    spans = fill_spans([[h[col].strip() if col < len(h) else "" for h in header] for col in range(lead, width)])
+    return bool(spans) and split_header_time(spans)[0] is not None
+
+
+def _value_share(cells: list[str]) -> float:
+    from assistant.tables.cells import is_value_cell
+
+    filled = [c for c in cells if c.strip()]
+    return sum(is_value_cell(c) for c in filled) / len(filled) if filled else 0.0
+
+
+def _unreadable_genesis(path: Path) -> InputError:
+    return InputError(f"'{path.name}' sieht wie ein Regionaldatenbank-Export aus, aber Lotse findet "
+                      "darin keine Datenzeilen, die mit einer Zeitangabe oder einem "
+                      "Regionalschlüssel beginnen.",
+                      "Laden Sie die Tabelle erneut im Standardformat herunter (Werteabruf, Zeit "
+                      "und Regionalschlüssel als Zeilen); 'lotse data inspect' zeigt, was Lotse "
+                      "darin erkennt.")
 
 
 def _describe_xlsx(path: Path, raw: bytes) -> DataFile:
@@ -180,14 +257,16 @@ def _describe_xlsx(path: Path, raw: bytes) -> DataFile:
     check_zip(raw, path.name, ReadLimits(), kind="Excel-Datei")  # before openpyxl parses XML
     sheet, rows = xlsx_sheet(path)
     first = _first_body(rows)
+    layout = detect_layout(rows)
     if first is not None:
-        described = _describe_genesis(path, "", rows, first, skip=first)
-    elif detect_layout(rows) == "genesis":
-        raise _no_time_column(path)
-    elif detect_layout(rows) == "genesis-flat":
-        raise InputError(f"'{path.name}' enthält das GENESIS-Flat-Format als Excel-Blatt.",
-                         "Laden Sie das Flat-Format als CSV herunter oder die Tabelle als .xlsx im "
-                         "Standardformat.")
+        described = _describe_genesis(path, "", rows, *first, skip=first[0])
+    elif layout == "genesis-flat":
+        start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r))
+        described = _describe_flat(path, "", rows[start:], sep=";", xlsx=True)
+        described.sheet, described.skip = sheet, start
+        return described
+    elif layout == "genesis":
+        raise _unreadable_genesis(path)
     else:
         described = _describe_csv(path, "")
         described.decimal = "."  # Excel stores numbers as numbers
@@ -196,16 +275,16 @@ def _describe_xlsx(path: Path, raw: bytes) -> DataFile:
     return described
 
 
-def _describe_flat(path: Path, encoding: str, text: str) -> DataFile:
-    """The GENESIS flat format: one value per line; a column is a combination of the labels of
-    the variables besides time and region (and the value variable), as the table reader builds
-    it (:mod:`assistant.tables.flat`)."""
+def _describe_flat(path: Path, encoding: str, rows: list[list[str]], *, sep: str,
+                   xlsx: bool = False) -> DataFile:
+    """The GENESIS flat format (CSV, or saved as an Excel sheet): one value per line; a column
+    is a combination of the labels of the variables besides time and region (and the value
+    variable), as the table reader builds it (:mod:`assistant.tables.flat`)."""
     from assistant.tables.flat import flat_header, region_group
+    from assistant.tables.genesis import region_key
     from assistant.tables.model import column_names
-    from assistant.tables.reader import sniff_delimiter
 
-    sep = sniff_delimiter(text.splitlines()[:80]) or ";"
-    rows = [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep) if any(c.strip() for c in r)]
+    rows = [r for r in rows if any(c.strip() for c in r)]
     header = [c.strip() for c in rows[0]]
     col, groups, value_cols = flat_header(header)
     body = [r + [""] * (len(header) - len(r)) for r in rows[1:]]
@@ -218,10 +297,11 @@ def _describe_flat(path: Path, encoding: str, text: str) -> DataFile:
     key_i, name_i = groups[region]["attribute_code"], groups[region].get("attribute_label")
     others = [g for g in sorted(groups) if g != region and "attribute_label" in groups[g]]
     var_i = col.get("value_variable_label")
+    fmt = "xlsx" if xlsx else "csv"  # Excel may have dropped a key's leading zero
     heads: dict[tuple[str, ...], tuple[int, tuple[tuple[str, str], ...]]] = {}
     names: dict[str, str] = {}
     for row in body:
-        key = row[key_i].strip()
+        key = region_key(row[key_i], fmt)
         if name_i is not None:
             names.setdefault(key, row[name_i].strip())
         labels = tuple(row[groups[g]["attribute_label"]].strip() for g in others)
@@ -236,7 +316,7 @@ def _describe_flat(path: Path, encoding: str, text: str) -> DataFile:
     shown, _ = column_names(list(heads))
     columns = [ValueColumn(n, name, head, where, header[i])
                for n, ((head, (i, where)), name) in enumerate(zip(heads.items(), shown))]
-    regions = list(dict.fromkeys(r[key_i].strip() for r in body))
+    regions = list(dict.fromkeys(region_key(r[key_i], fmt) for r in body))
     stat = col.get("statistics_label", col.get("statistik_label"))
     return DataFile(path=path, layout="genesis", encoding=encoding, columns=columns, file_format="flat",
                     title=body[0][stat].strip() if stat is not None else path.stem,
@@ -247,7 +327,7 @@ def _describe_flat(path: Path, encoding: str, text: str) -> DataFile:
 
 
 def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: int,
-                      skip: int | None = None) -> DataFile:
+                      time_column: int | None = 0, skip: int | None = None, sep: str = ";") -> DataFile:
     header_start = first
     while header_start > 0 and rows[header_start - 1] and not rows[header_start - 1][0].strip() \
             and len(rows[header_start - 1]) > 1:
@@ -259,50 +339,70 @@ def _describe_genesis(path: Path, encoding: str, rows: list[list[str]], first: i
             break
         lead += 1
     width = max(len(r) for r in header)
-    from assistant.tables.genesis import fill_spans
+    from assistant.tables.genesis import fill_spans, region_key, split_header_time
 
     # Spanning labels (merged, hence empty, in XLSX) are filled as the table reader fills them.
     spans = fill_spans([[h[col].strip() if col < len(h) else "" for h in header]
                         for col in range(lead, width)])
-    columns = [ValueColumn(col, " | ".join(labels), tuple(labels))
-               for col, labels in zip(range(lead, width), spans)]
-    # Drop the levels that are the same for every column from the readable name.
-    varying = [lvl for lvl in range(len(header)) if len({c.labels[lvl] for c in columns}) > 1]
-    columns = [ValueColumn(c.index, " | ".join(c.labels[lvl] for lvl in varying) or c.name, c.labels)
-               for c in columns]
     title_lines = [";".join(c for c in r if c.strip()) for r in rows[:header_start] if any(c.strip() for c in r)]
+    header_times: dict[str, int] = {}
+    by_time: list[tuple[str, ...]] = [()] * len(spans)
+    if time_column is None:
+        times, _kind, spans = split_header_time(spans)
+        if times is None:
+            raise InputError(f"'{path.name}' hat weder eine Zeitspalte noch eine Zeitangabe im "
+                             "Tabellenkopf (z. B. 'WS 2023/24' oder '2023' über den Wertspalten).",
+                             "Laden Sie die Tabelle mit der Zeit als Zeile oder im Tabellenkopf "
+                             "herunter (Regionaldatenbank: Werteabruf, Zeit auswählen).")
+        header_times = {t: _year(t) for t in dict.fromkeys(times)}
+        by_time = [(t,) for t in times]
+    # One value column per combination of labels; with the time in the header each has one
+    # file column per time.
+    grouped: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for col, labels, time in zip(range(lead, width), spans, by_time):
+        grouped.setdefault(tuple(labels), []).append((time[0] if time else "", col))
+    columns = [ValueColumn(cols[0][1], " | ".join(labels), labels,
+                           by_time=tuple(cols) if time_column is None else ())
+               for labels, cols in grouped.items()]
+    # Drop the levels that are the same for every column from the readable name.
+    depth = max((len(c.labels) for c in columns), default=0)
+    varying = [lvl for lvl in range(depth) if len({c.labels[lvl] for c in columns}) > 1]
+    columns = [ValueColumn(c.index, " | ".join(c.labels[lvl] for lvl in varying) or c.name, c.labels,
+                           by_time=c.by_time) for c in columns]
     code = next((m.group(1) for line in title_lines[:2]
                  if (m := re.search(r"Tabelle:\s*([0-9A-Za-z][0-9A-Za-z\-]+)", line))), "")
+    data = DataFile(path=path, layout="genesis", encoding=encoding, columns=columns, table_code=code,
+                    title=" ".join(title_lines[1:4]) if code else " ".join(title_lines[:3]),
+                    width=width, lead=lead, time_column=time_column, header_times=header_times)
     body = []
     for row in rows[first:]:
-        if len(row) < 3 or not TIME.match(row[0].strip()):
+        if not data.is_body_row(row):
             break
         body.append(row)
-    has_key = lead >= 3
+    key = data.key_column
+    data.has_key = all(_KEY_VALUE.match(r[key].strip()) for r in body if len(r) > key)
     row_filter: dict[int, str] = {}
-    for dim in range(3 if has_key else 2, lead):
+    for dim in range(data.first_dimension, lead):
         dim_labels = {r[dim].strip() for r in body if dim < len(r)}
         total = next((lab for lab in sorted(dim_labels) if lab.lower() in TOTAL_LABELS), None)
         if total is not None:
             row_filter[dim] = total
-    from assistant.tables.genesis import region_key
-
     fmt = "xlsx" if skip is not None else "csv"  # Excel may have dropped a key's leading zero
-    regions = list(dict.fromkeys(region_key(r[1], fmt) if has_key else r[1].strip() for r in body))
-    names = {region_key(r[1], fmt): r[2].strip() for r in body if has_key}
-    years = sorted({_year(r[0].strip()) for r in body})
+    data.row_filter = row_filter
+    data.regions = list(dict.fromkeys(region_key(r[key], fmt) if data.has_key else r[key].strip()
+                                      for r in body))
+    data.names = {region_key(r[key], fmt): r[key + 1].strip() for r in body if data.has_key and len(r) > key + 1}
+    data.years = sorted(header_times.values()) if time_column is None else \
+        sorted({_year(r[time_column].strip()) for r in body})
     # The snippet reads with the file's encoding; a UTF-8 BOM is skipped by "utf-8-sig".
-    return DataFile(path=path, layout="genesis", encoding=encoding, columns=columns,
-                    table_code=code, title=" ".join(title_lines[1:4]) if code else " ".join(title_lines[:3]),
-                    skip=_line_number(path, encoding, first) if skip is None else skip,
-                    width=width, lead=lead,
-                    has_key=has_key, regions=regions, years=years, names=names, row_filter=row_filter)
+    data.skip = _line_number(path, first, sep) if skip is None else skip
+    return data
 
 
-def _line_number(path: Path, encoding: str, row_index: int) -> int:
+def _line_number(path: Path, row_index: int, sep: str = ";") -> int:
     """Physical line of CSV record ``row_index`` (records may span lines inside quotes)."""
     text, _ = _read_text(path)
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
     line = 0
     for _ in range(row_index):
         next(reader)
@@ -349,7 +449,9 @@ def _describe_csv(path: Path, encoding: str) -> DataFile:
     years = sorted({_year(str(v)) for v in frame[year_col]}) if year_col else []
     return DataFile(path=path, layout="csv", encoding=loaded.encoding or encoding, columns=columns,
                     sep=loaded.delimiter or ";", decimal=decimal, region_column=region_col,
-                    year_column=year_col, regions=regions, years=years, title=path.stem)
+                    year_column=year_col, regions=regions, years=years, title=path.stem,
+                    skip=loaded.header_line - 1,  # title lines above the header
+                    notes_below=loaded.note_lines > 0)
 
 
 def text_columns(data: DataFile) -> list[str]:
@@ -371,9 +473,8 @@ def read_frame(data: DataFile, mapping: dict[str, ValueColumn], path: Path,
         from assistant.tables import read_table as read_any
 
         tidy = read_any(path).tidy
-        first_dim = 3 if data.has_key else 2
         for dim, label in data.row_filter.items():
-            column = f"row_{dim - first_dim + 1}"
+            column = f"row_{dim - data.first_dimension + 1}"
             tidy = tidy[tidy[column].fillna("").astype(str).str.strip() == label]
         heads = [c for c in tidy.columns if c.startswith("header_")]
         lines = tidy.drop_duplicates("line").set_index("line")

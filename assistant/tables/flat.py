@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.errors import InputError
 from assistant.tables.cells import guess_decimal, is_region_key, time_label
+from assistant.tables.genesis import region_key
 from assistant.tables.model import TableData, TableMeta, assemble
 
 _GROUP = re.compile(r"^(\d+)_(variable_code|variable_label|variable_attribute_code|"
@@ -42,7 +43,7 @@ def looks_like_flat(rows: list[list[str]]) -> bool:
 
 
 def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
-               delimiter: str | None = ";") -> TableData:
+               delimiter: str | None = ";", source_format: str = "csv") -> TableData:
     header = [c.strip() for c in rows[0]]
     col, groups, value_cols = flat_header(header)
     if not value_cols:
@@ -62,7 +63,8 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
     cells: dict[tuple[int, int], str] = {}
     for row in body:
         time = row[time_i].strip() if time_i is not None else ""
-        key = row[groups[region]["attribute_code"]].strip() if region is not None else ""
+        # A flat file saved as .xlsx may hold keys as numbers, without their leading zero.
+        key = region_key(row[groups[region]["attribute_code"]], source_format) if region is not None else ""
         line_key = (time, key)
         if line_key not in line_of:
             label = time_label(time)
@@ -92,7 +94,7 @@ def parse_flat(rows: list[list[str]], *, name: str, encoding: str | None,
         unit = units.pop() if len(units) == 1 else None
     meta = TableMeta(
         table_code=None, title=stat_label, stichtag=None, footnotes=(), licence=None,
-        encoding=encoding, layout="genesis-flat", delimiter=delimiter,
+        encoding=encoding, layout="genesis-flat", source_format=source_format, delimiter=delimiter,
         decimal=guess_decimal([c for r in grid[:2000] for c in r if c], default=","), unit=unit,
         statistic=" ".join(p for p in (stat_code, stat_label) if p) or None, header_depth=0,
         time_kind=(kinds.pop() if len(kinds) == 1 else "mixed") if kinds else None,

@@ -109,17 +109,10 @@ def parse_genesis(rows: list[list[str]], *, name: str, encoding: str | None,
     time_years: dict[str, int] = {}
     time_kind = _column_kind([r[roles.index("time")] for r in body]) if "time" in roles else None
     if "time" not in roles:
-        found = _header_time(headers)
-        if found is not None:
-            level, time_kind = found
-            column_times = [h[level] for h in headers]
+        column_times, kind, headers = split_header_time(headers)
+        if column_times is not None:
+            time_kind = kind
             time_years = {t: label[1] for t in column_times if (label := time_label(t))}
-            headers = [h[:level] + h[level + 1:] for h in headers]
-            # a header row that only names the time dimension ("Schuljahr") goes with it
-            depth = len(headers[0]) if headers else 0
-            keep = [r for r in range(depth) if not (len({h[r] for h in headers}) == 1
-                                                     and _TIME_REF.fullmatch(headers[0][r]))]
-            headers = [[h[r] for r in keep] for h in headers]
     lines = []
     for row in body:
         row = row + [""] * (width - len(row))
@@ -225,13 +218,21 @@ def fill_spans(headers: list[list[str]]) -> list[list[str]]:
     return filled
 
 
-def _header_time(headers: list[list[str]]) -> tuple[int, str] | None:
+def split_header_time(headers: list[list[str]]) -> tuple[list[str] | None, str | None, list[list[str]]]:
+    """For a table without a time column: (the time label of each value column, their kind,
+    the header labels without the time level) when one header level holds only time labels
+    (``WS 2023/24``, ``2023``, ``31.12.2023``); else ``(None, None, headers)``. A header level
+    that only names the time dimension (``Schuljahr`` over every column) goes with it."""
     depth = max((len(h) for h in headers), default=0)
     for level in range(depth):
-        labels = [h[level] for h in headers]
+        labels = [h[level] if level < len(h) else "" for h in headers]
         if all(labels) and all(time_label(t) for t in labels):
-            return level, _column_kind(labels) or "mixed"
-    return None
+            rest = [h[:level] + h[level + 1:] for h in headers]
+            left = len(rest[0]) if rest else 0
+            keep = [r for r in range(left) if not (len({h[r] for h in rest}) == 1
+                                                    and _TIME_REF.fullmatch(rest[0][r]))]
+            return labels, _column_kind(labels) or "mixed", [[h[r] for r in keep] for h in rest]
+    return None, None, headers
 
 
 def region_key(cell: str, source_format: str) -> str:

@@ -9,6 +9,7 @@ further row dimensions (``Schulart``). Keys stay text, so ``05111`` keeps its ze
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from assistant.errors import InputError
@@ -24,9 +25,38 @@ _NAME_NAME = re.compile(r"^(region|regionsname|name|gebiet|kreis|gemeinde|stadt|
 _LEADING_ZERO = re.compile(r"^0\d")
 
 
+def table_block(rows: list[list[str]]) -> tuple[int, int]:
+    """(first, end) of the table among non-empty ``rows`` of a table with at least three columns:
+    title lines above the header have fewer than half as many filled cells as most rows
+    (``Schulabgänge 2023``, ``Tabelle 3:;Schulabgänge``); notes below the last data line
+    (``Quelle: …``, ``Stand: …``) have only their first cell filled and read as a note."""
+    filled = [sum(1 for c in r if c.strip()) for r in rows]
+    if not filled or max(filled) < 3:
+        return 0, len(rows)
+    mode = Counter(n for n in filled if n >= 2).most_common(1)[0][0]
+    need = max(2, (mode + 1) // 2)
+    wide = [i for i, n in enumerate(filled) if n >= need]
+    last = wide[-1] + 1
+    if not all(filled[i] == 1 and _is_note(rows[i][0]) for i in range(last, len(rows))):
+        last = len(rows)  # a short data line ("GS West") is data, padded by the reader
+    return wide[0], last
+
+
+_NOTE = re.compile(r"^\s*(Quelle|Datenquelle|Stand|Anmerkung|Hinweis|Fußnote|Erläuterung|Bearbeitung|"
+                   r"Lizenz|©|\*|\d{1,2}\))|:", re.IGNORECASE)
+
+
+def _is_note(cell: str) -> bool:
+    """A note under a table: ``Quelle: …``, ``Stand: …``, ``© …``, ``1) …`` or a sentence."""
+    return bool(cell.strip()) and (bool(_NOTE.search(cell)) or len(cell.split()) >= 4)
+
+
 def parse_plain(rows: list[list[str]], *, name: str, encoding: str | None, source_format: str,
                 delimiter: str | None) -> TableData:
     rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+    first, last = table_block(rows)
+    skipped = (first, len(rows) - last)
+    rows = rows[first:last]
     if len(rows) < 2:
         raise InputError(f"'{name}' enthält keine Datenzeilen unter der Kopfzeile.",
                          "Prüfen Sie, ob die Datei eine Kopfzeile und mindestens eine Datenzeile hat.")
@@ -78,7 +108,9 @@ def parse_plain(rows: list[list[str]], *, name: str, encoding: str | None, sourc
         header_depth=1, time_kind=(kinds.pop() if len(kinds) == 1 else "mixed") if kinds else None,
         row_dimensions=tuple(names[j] for j in row_cols),
         notes=((f"Tabelle mit einer Kopfzeile gelesen: {len(body)} Zeilen, {len(values)} "
-                f"Zahlenspalten, Dezimalzeichen '{decimal}'."),))
+                f"Zahlenspalten, Dezimalzeichen '{decimal}'."),) + ((
+                f"{skipped[0]} Titelzeile(n) über der Kopfzeile und {skipped[1]} Hinweiszeile(n) "
+                "unter der Tabelle wurden nicht als Daten gelesen.",) if any(skipped) else ()))
     return assemble(meta, lines, [[names[j]] for j in values], cells)
 
 

@@ -95,7 +95,8 @@ def rows_to_table(rows: list[list[str]], *, name: str, encoding: str | None, sou
     start = next(i for i, r in enumerate(rows) if any(c.strip() for c in r))
     rows = rows[start:]
     if looks_like_flat(rows):
-        return parse_flat(rows, name=name, encoding=encoding, delimiter=delimiter)
+        return parse_flat(rows, name=name, encoding=encoding, delimiter=delimiter,
+                          source_format=source_format)
     if looks_like_genesis(rows):
         return parse_genesis(rows, name=name, encoding=encoding, source_format=source_format,
                              delimiter=delimiter)

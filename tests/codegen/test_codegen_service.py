@@ -196,12 +196,15 @@ def test_table_with_a_schulart_dimension_reads_only_the_total_lines(lotse, sandb
     assert shares == pytest.approx({"01001": 90 / 1059 * 100, "01002": 210 / 1959 * 100})
 
 
-def test_genesis_layout_without_time_column_is_refused_in_german(lotse):
+def test_genesis_layout_without_time_column_or_header_time_is_refused_in_german(lotse, tmp_path):
     from assistant import PROJECT_ROOT
 
     excerpt = PROJECT_ROOT / "tests" / "data" / "tables" / "21311-01-01-4-B.excerpt.csv"
-    with pytest.raises(InputError, match="ohne Zeitspalte"):
-        lotse.generate_code(excerpt, task="Studierende je Kreis")
+    lines = excerpt.read_text(encoding="utf-8-sig").splitlines()
+    made = tmp_path / "ohne_zeit.csv"  # the excerpt without its 'WS 2023/24' header row
+    made.write_text("\n".join(ln for ln in lines if "WS 2023/24" not in ln) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="weder eine Zeitspalte noch eine Zeitangabe"):
+        lotse.generate_code(made, task="Studierende je Kreis")
 
 
 @pytest.mark.slow

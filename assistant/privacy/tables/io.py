@@ -48,6 +48,10 @@ class LoadedTable:
     notes: list[str] = field(default_factory=list)
     #: GENESIS only: table code, title lines, unit, symbol counts, key and value columns.
     meta: dict = field(default_factory=dict)
+    #: Line (CSV) or sheet row (Excel) of the header, from 1; title lines above it are skipped.
+    header_line: int = 1
+    #: Note lines under the table (``Quelle: …``, only the first cell filled), not read as data.
+    note_lines: int = 0
 
     @property
     def is_official(self) -> bool:
@@ -186,6 +190,11 @@ def parse_csv_text(text: str, name: str = "Tabelle", encoding: str | None = None
                          "Prüfen Sie Anführungszeichen in dieser Zeile.") from None
     if not records:
         raise InputError(f"Die Datei '{name}' enthält keine Zeilen.", "Prüfen Sie den Export.")
+    from assistant.tables.plain import table_block
+
+    first, last = table_block([row for _, row in records])
+    titles, footer = first, len(records) - last
+    records = records[first:last]
     header_line, header = records[0]
     header = _trim_trailing_empty(header)
     width = len(header)
@@ -214,12 +223,16 @@ def parse_csv_text(text: str, name: str = "Tabelle", encoding: str | None = None
     notes = [f"CSV gelesen: Kodierung {encoding or 'Text'}, Trennzeichen "
              f"{_DELIMITER_NAMES[delimiter]}, {len(frame)} Zeilen, {len(columns)} Spalten "
              f"(Kopfzeile in Zeile {header_line})."]
+    if titles or footer:
+        notes.append(f"{titles} Titelzeile(n) über der Kopfzeile und {footer} Hinweiszeile(n) unter "
+                     "der Tabelle (nur die erste Zelle gefüllt) wurden nicht als Daten gelesen.")
     if padded:
         notes.append(f"Die Zeilen {_line_list(padded)} hatten weniger Werte als die Kopfzeile; "
                      "die fehlenden Felder wurden leer ergänzt.")
     if renamed:
         notes.append(f"Leere oder doppelte Spaltennamen wurden ersetzt: {', '.join(renamed)}.")
-    return LoadedTable(frame, "csv", encoding, delimiter, padded, notes)
+    return LoadedTable(frame, "csv", encoding, delimiter, padded, notes, header_line=header_line,
+                       note_lines=footer)
 
 
 def _trim_trailing_empty(row: list[str]) -> list[str]:
