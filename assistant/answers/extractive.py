@@ -30,6 +30,7 @@ from assistant.retrieval.models import Passage
 from assistant.answers.question import (Question, conditional, core, frame_stems, heading_topics, main_clause,
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
+from assistant.answers.defining import asked_terms, more_definitions, strength
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover, other_sections
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
@@ -56,6 +57,11 @@ TOPIC_BONUS = 0.3
 #: sentence speaks of what the question asks about ("verzichten", "veröffentlichen").
 LEAD_LEXICAL = 0.5
 LEAD_PRIOR = 0.3
+#: Sentences defining the term of a "what is …?" question (or its parts) added beyond the others.
+DEFINING_EXTRA = 2
+#: Share of the best score a defining sentence needs (less than other sentences: its form
+#: already says it answers the question).
+DEFINING_FLOOR = 0.15
 #: Top passages each of which gives its best sentence on the question, if none is quoted yet.
 SECTION_RANKS = 5
 #: Sentences beyond ``ANSWER_MAX`` the sections may add.
@@ -232,6 +238,9 @@ class ExtractiveAnswerer:
                     if (lex > 0 or den >= self.min_dense)
                     and not (lex == 0 and INSTRUCTION_LIKE.search(c.text))]
         ranked = sorted(relevant or cands, key=lambda c: -c.score)
+        # A definition answer wants the sentences that define the term asked about.
+        terms = asked_terms(question) if understood.kind == "definition" else set()
+        defining = {id(c): level for c in cands if (level := strength(c.text, terms))}
         chosen: list[Candidate] = []
         best = ranked[0].score
         for c in ranked:
@@ -262,6 +271,12 @@ class ExtractiveAnswerer:
         # quoted yet (the rule for the case asked about often stands in the third section).
         chosen = other_sections(chosen, ranked, ranks=SECTION_RANKS, floor=FILL_RATIO * best,
                                 limit=ANSWER_MAX + SECTION_EXTRA, similar=_similar)
+        # Then the definitions: for "what is …?" the sentences that define the term or its parts
+        # in other words ("Der Kontext umfasst …"), not one aspect only.
+        chosen = more_definitions(chosen, sorted((c for c in ranked if id(c) in defining),
+                                                 key=lambda c: -defining[id(c)]),
+                                  floor=DEFINING_FLOOR * best, extra=DEFINING_EXTRA,
+                                  limit=ANSWER_MAX + SECTION_EXTRA, similar=_similar)
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
         lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
@@ -270,7 +285,11 @@ class ExtractiveAnswerer:
         if understood.asks_duty and not any(by_id.values()):
             by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
         on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []
+        if defining:  # "Was ist X?": the sentence that defines X leads
+            by_id = {id(c): id(c) in defining for c in cands}
         leads = [c for c in ranked if by_id[id(c)]]
+        if defining:  # the most defining form first ("X bezeichnet …" before "X ist gesunken")
+            leads.sort(key=lambda c: -defining[id(c)])
         if on_topic:
             # The deciding sentence may stand in a lower-ranked section: its topic words count
             # more than its passage's rank.

@@ -1,11 +1,15 @@
 """How the extractive answer is put together, on small passages written for these tests: one fact
-stated twice (in two files) is quoted once, and a long first section does not crowd out the
-sentence of a lower section that speaks to the question."""
+stated twice (in two files) is quoted once, a long first section does not crowd out the
+sentence of a lower section that speaks to the question, and a definition leads with the
+sentence that defines the term and adds those that define its parts."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
+
+from assistant.answers.defining import asked_terms, defines
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.retrieval.models import Passage
 from tests.retrieval.conftest import BagOfWordsEmbedder
@@ -61,3 +65,43 @@ def test_a_lower_section_on_the_question_is_not_crowded_out():
     answer = _answer("Was ist die Übergangsquote?", CROWDED)
     assert "zählen alle Kinder der vierten Klassen" in answer, answer
     assert re.search(r"Schulort\. \[3\]", answer), answer
+
+
+def test_a_definition_leads_with_the_sentence_that_defines_the_term():
+    answer = _answer("Was ist die Übergangsquote?", CROWDED)
+    assert answer.startswith("Die Übergangsquote beschreibt, welcher Anteil der Kinder"), answer
+
+
+@pytest.mark.parametrize(("sentence", "defines_it"), [
+    ("Das Angebots-Nachfrage-Modell ist ein Schema der Berufsbildungsstatistik.", True),
+    ("Die Nachfrage umfasst alle gemeldeten Bewerberinnen und Bewerber.", True),
+    ("Angebot: alle bei der Arbeitsagentur gemeldeten Ausbildungsstellen.", True),
+    ("Unter dem Angebot versteht man die gemeldeten Stellen.", True),
+    ("Kreise nutzen das Modell in ihren Berichten, weil die Nachfrage dort gut belegt ist.", False),
+    ("Die Arbeitsagentur meldet Stellen.", False),
+])
+def test_a_defining_sentence_names_the_term_or_a_part_before_its_verb(sentence, defines_it):
+    terms = asked_terms("Was versteht man unter dem Angebots-Nachfrage-Modell?")
+    assert defines(sentence, terms) is defines_it
+
+
+MODEL = [
+    _passage(1, "Das Angebots-Nachfrage-Modell stellt Ausbildungsstellen und Bewerber gegenüber. "
+                "Das Angebots-Nachfrage-Modell wird in Kreisberichten oft genutzt. Kreise "
+                "vergleichen mit dem Angebots-Nachfrage-Modell ihre Lage über Jahre. Das "
+                "Angebots-Nachfrage-Modell stammt aus der Berufsbildungsforschung. Für das "
+                "Angebots-Nachfrage-Modell gibt es Daten je Arbeitsagenturbezirk. Das "
+                "Angebots-Nachfrage-Modell zeigt Engpässe früh.", "Angebots-Nachfrage-Modell"),
+    _passage(2, "Im Angebots-Nachfrage-Modell steigt die Nachfrage in Städten seit Jahren. Die "
+                "Nachfrage umfasst alle gemeldeten Bewerberinnen und Bewerber, auch wenn sie eine "
+                "Alternative gefunden haben.", "Nachfrage"),
+    _passage(3, "Im Angebots-Nachfrage-Modell sinkt das Angebot auf dem Land. Das Angebot umfasst "
+                "alle bei der Arbeitsagentur gemeldeten Ausbildungsstellen und die neu "
+                "abgeschlossenen Verträge.", "Angebot"),
+]
+
+
+def test_a_definition_adds_the_sentences_that_define_the_parts_of_the_term():
+    answer = _answer("Was versteht man unter dem Angebots-Nachfrage-Modell?", MODEL)
+    assert "Die Nachfrage umfasst alle gemeldeten Bewerberinnen" in answer, answer
+    assert "Das Angebot umfasst alle bei der Arbeitsagentur" in answer, answer
