@@ -46,10 +46,11 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
     understood = understand(question)
     passages = retriever.retrieve(core(understood), k, focus_for(understood))
     # Step-by-step sections answer "how do I …?" questions, and only on the task they describe.
-    if understood.kind == "vorgehen":
+    how = steps.wants_steps(question, understood.kind)
+    if how:
         passages = with_steps_for(question, passages, retriever, core(understood),
                                   focus_for(understood))
-    passages = behind_how_to(passages, question if understood.kind == "vorgehen" else None)
+    passages = behind_how_to(passages, question if how else None)
     # A question about an indicator itself keeps its catalogue entry first (formula, Stichtag,
     # table code); the FAQ answers the rest.
     entry_leads = any(p.summary for p in passages)
@@ -120,7 +121,7 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     # Supporting sentences that say something the curated answer does not already say.
     order = gathered.ranked or gathered.passages
     head = [f"{c} {marker}" for c in curated]
-    if gathered.question.kind == "vorgehen":  # the curated summary, then the steps themselves
+    if steps.wants_steps(question, gathered.question.kind):  # the curated summary, then the steps
         found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
         if found is not None:
             listed = [p for p in steps.pieces(found) if p.startswith("\n")]

@@ -345,7 +345,7 @@ class ExtractiveAnswerer:
         entry = next((p for p in passages if p.summary), None)
         if entry is None:
             chosen = self.select(core(understood), passages, understood)
-            if understood.kind == "vorgehen":
+            if steps.wants_steps(question, understood.kind):
                 # any passage whose heading names the task asked for (the fit is the guard;
                 # a new text on the same topic may push the step list below rank 2)
                 found = steps.find(passages, question=question, ranks=len(passages))

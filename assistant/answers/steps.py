@@ -26,6 +26,18 @@ MAX_INTRO = 2
 MIN_TASK_OVERLAP = 0.5
 
 
+#: A "how …?" question (not "wie viele", "wie hoch", "wie sieht … aus"): whatever its kind, a step list of the task
+#: it names answers it.
+HOW = re.compile(r"\bwie\b(?!\s+(?:viel\w*|hoch|lange|oft|groß|alt|weit|genau|sieht|sehen|"
+                 r"lautet|lauten|heißt|heißen|ist|sind|war|unterscheid\w*)\b)", re.IGNORECASE)
+
+
+def wants_steps(question: str, kind: str) -> bool:
+    """Whether a step list of the task asked for answers the question: a how-to question, or
+    a "what …?"-kind question asked as "wie …?" ("Wie sollen die Befunde in die Gremien?")."""
+    return kind == "vorgehen" or (kind == "definition" and bool(HOW.search(question)))
+
+
 @dataclass(frozen=True)
 class Steps:
     passage: Passage

@@ -9,8 +9,10 @@ import re
 
 import pytest
 
+from assistant.answers.compose import join_pieces
 from assistant.answers.defining import asked_terms, defines
 from assistant.answers.extractive import ExtractiveAnswerer
+from assistant.answers.question import understand
 from assistant.retrieval.models import Passage
 from tests.retrieval.conftest import BagOfWordsEmbedder
 
@@ -20,7 +22,7 @@ def _passage(n: int, text: str, section: str, source: str = "leitfaden.md") -> P
 
 
 def _answer(question: str, passages: list[Passage]) -> str:
-    return " ".join(ExtractiveAnswerer(BagOfWordsEmbedder()).compose(question, passages))
+    return join_pieces(ExtractiveAnswerer(BagOfWordsEmbedder()).compose(question, passages))
 
 
 TWICE = [
@@ -105,3 +107,27 @@ def test_a_definition_adds_the_sentences_that_define_the_parts_of_the_term():
     answer = _answer("Was versteht man unter dem Angebots-Nachfrage-Modell?", MODEL)
     assert "Die Nachfrage umfasst alle gemeldeten Bewerberinnen" in answer, answer
     assert "Das Angebot umfasst alle bei der Arbeitsagentur" in answer, answer
+
+
+RESULTS = [
+    _passage(1, "Ergebnisse einer Elternbefragung sind für den Stadtrat oft schwer zu lesen. Der "
+                "Stadtrat tagt in Sachsen meist monatlich.", "Stadtrat und Befragungen"),
+    _passage(2, "Die Ergebnisse der Elternbefragung gehören in den Stadtrat. So gehen Sie vor:\n\n"
+                "1. Drei Kernaussagen mit Quelle auswählen.\n"
+                "2. Die Vorlage mit der Verwaltungsspitze abstimmen.\n"
+                "3. Die Ergebnisse im Ausschuss vor der Ratssitzung vorstellen.\n",
+             "Schritt für Schritt: Ergebnisse einer Elternbefragung in den Stadtrat bringen"),
+]
+
+
+def test_a_how_question_of_another_kind_gets_the_steps_of_its_task():
+    question = "Wie kommen die Ergebnisse der Elternbefragung in den Stadtrat?"
+    assert understand(question).kind != "vorgehen"  # asked as "wie …?", not as a task
+    answer = _answer(question, RESULTS)
+    assert "\n1. Drei Kernaussagen mit Quelle auswählen. [2]" in answer, answer
+    assert "\n3. Die Ergebnisse im Ausschuss vor der Ratssitzung vorstellen. [2]" in answer, answer
+
+
+def test_a_what_is_it_like_question_gets_no_steps():
+    answer = _answer("Wie sieht eine Elternbefragung für den Stadtrat aus?", RESULTS)
+    assert "\n1. " not in answer, answer
