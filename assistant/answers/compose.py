@@ -74,6 +74,8 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
 
 #: How deep a "how do I …?" question looks for the step list of its task.
 STEPS_DEPTH = 15
+#: How the headings of step-by-step sections begin.
+STEP_HEADING = "Schritt für Schritt"
 
 
 def with_steps_for(question: str, passages: list[Passage], retriever: Retriever, query: str,
@@ -85,6 +87,8 @@ def with_steps_for(question: str, passages: list[Passage], retriever: Retriever,
     wide = retriever.retrieve(query, STEPS_DEPTH, focus)
     found = next((p for p in wide if is_how_to(p.section) and steps.fits(question, p.section)), None)
     if found is None:
+        found = best_steps_section(question, retriever)
+    if found is None:
         return passages
     entries = [p for p in passages if p.summary]
     texts = [p for p in passages if not p.summary]
@@ -92,6 +96,19 @@ def with_steps_for(question: str, passages: list[Passage], retriever: Retriever,
     for n, passage in enumerate(ordered, start=1):
         passage.n = n
     return ordered
+
+
+def best_steps_section(question: str, retriever: Retriever) -> Passage | None:
+    """The step-by-step section anywhere in the index whose task the question names best (the
+    search may rank it low when the question words the task differently), or None. Found
+    outside the search results, its words must be named more exactly: a word's other form or
+    compound part counts half ("Bildungsmonitorerin" does not ask to build a "Bildungsmonitoring")."""
+    sections = getattr(retriever, "sections_headed", None)
+    if sections is None:
+        return None
+    scored = [(steps.fit(question, p.section, strict=True), p) for p in sections(STEP_HEADING)]
+    fitting = [(share, p) for share, p in scored if share >= steps.MIN_TASK_OVERLAP]
+    return max(fitting, key=lambda sp: sp[0])[1] if fitting else None
 
 
 def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Passage]:

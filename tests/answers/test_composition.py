@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from assistant.answers.compose import join_pieces
+from assistant.answers import steps
+from assistant.answers.compose import gather, join_pieces
 from assistant.answers.defining import asked_terms, defines
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.question import understand
@@ -131,3 +132,51 @@ def test_a_how_question_of_another_kind_gets_the_steps_of_its_task():
 def test_a_what_is_it_like_question_gets_no_steps():
     answer = _answer("Wie sieht eine Elternbefragung für den Stadtrat aus?", RESULTS)
     assert "\n1. " not in answer, answer
+
+
+SURVEY_STEPS = _passage(
+    9, "Eine Elternbefragung liefert Zahlen erst nach sorgfältiger Auswertung. So gehen Sie vor:\n\n"
+       "1. Rücklauf je Kita prüfen.\n2. Antworten unter 3 Fällen zusammenfassen.\n"
+       "3. Ergebnisse mit den Kitas besprechen.\n",
+    "Schritt für Schritt: eine Elternbefragung in der Kita auswerten", "anleitungen.md")
+SURVEY_FOUND = [
+    _passage(1, "Kitas befragen Eltern oft zur Zufriedenheit mit den Öffnungszeiten.", "Befragungen"),
+    _passage(2, "Antworten von Eltern sind personenbezogen, solange Namen dabeistehen.", "Datenschutz"),
+]
+
+
+class _Search:
+    """A search whose results miss the step list; the index holds it (sections_headed)."""
+
+    def retrieve(self, question, k=None, focus=None):
+        return [_passage(p.n, p.text, p.section) for p in SURVEY_FOUND]
+
+    def sections_headed(self, prefix):
+        return [SURVEY_STEPS] if SURVEY_STEPS.section.startswith(prefix) else []
+
+
+def test_a_how_to_question_finds_the_step_list_of_its_task_beyond_the_search_results():
+    gathered = gather("Wie gehen wir mit den Antworten aus der Elternbefragung in der Kita um?",
+                      _Search())
+    assert gathered.passages[0].section == SURVEY_STEPS.section
+    assert len(gathered.passages) == 2  # it replaces the last text passage
+
+
+def test_a_step_list_outside_the_results_needs_the_task_named():
+    gathered = gather("Ich bin neue Kita-Leiterin – wie finde ich Kontakt zu anderen Leiterinnen?",
+                      _Search())
+    assert SURVEY_STEPS.section not in [p.section for p in gathered.passages]
+
+
+@pytest.mark.parametrize(("question", "heading", "fits"), [
+    # a field synonym names the task's word ("Zelle" for "Tabellenfeld")
+    ("Wie sperre ich im Bericht einzelne Zellen?",
+     "Schritt für Schritt: Tabellenfelder im Bericht sperren", True),
+    ("Wie sperre ich einzelne Werte?", "Schritt für Schritt: Tabellenfelder im Bericht sperren",
+     False),
+    # the verb names its noun in -ung
+    ("Wie können wir den Stand der Kitas einschätzen?",
+     "Schritt für Schritt: die Einschätzung der Kitas", True),
+])
+def test_a_task_is_named_by_synonyms_and_verb_forms(question, heading, fits):
+    assert steps.fits(question, heading) is fits
