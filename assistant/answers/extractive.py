@@ -71,8 +71,8 @@ SECTION_EXTRA = 1
 REPEAT_SHARE = 0.8
 #: Fewest words for that test (short sentences share most of their words by chance).
 REPEAT_MIN_TERMS = 4
-#: Sentences from other passages after a leading catalogue entry.
-ENTRY_SUPPORT = 3
+#: Sentences from other passages after a leading catalogue entry (the caveats, the example).
+ENTRY_SUPPORT = 5
 #: Sentences from other passages after a list of steps.
 STEP_SUPPORT = 3
 #: Best sentences of a passage among which a fact-bearing one is quoted after a list of steps.

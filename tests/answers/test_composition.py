@@ -180,3 +180,23 @@ def test_a_step_list_outside_the_results_needs_the_task_named():
 ])
 def test_a_task_is_named_by_synonyms_and_verb_forms(question, heading, fits):
     assert steps.fits(question, heading) is fits
+
+
+ENTRY = Passage(text="Übergangsquote (X1.1): Anteil der Kinder, die wechseln.", source="katalog:X1.1",
+                title="Übergangsquote", section=None, page=None, n=1,
+                summary=("Übergangsquote (X1.1): Anteil der Kinder, die auf eine weiterführende "
+                         "Schule wechseln.", "So wird X1.1 berechnet: Wechsler / Kinder der 4. "
+                         "Klassen × 100."))
+CAVEATS = _passage(2, "Bei der Übergangsquote zählen Förderschulen nicht mit. Die Übergangsquote "
+                      "wird am Schulort gezählt. Für die Übergangsquote gilt der Stichtag im "
+                      "Oktober. Die Übergangsquote zum Gymnasium lag 2023 bei 41 Prozent. Wer die "
+                      "Übergangsquote berechnet, nimmt Wechsler aus Privatschulen dazu.",
+                   "Übergangsquote: was zu beachten ist")
+
+
+def test_an_indicator_answer_keeps_the_caveats_of_the_guidance_after_its_entry():
+    answer = _answer("Wie wird die Übergangsquote berechnet?", [ENTRY, CAVEATS])
+    assert answer.startswith("Übergangsquote (X1.1): Anteil der Kinder"), answer
+    for caveat in ("Förderschulen nicht mit", "am Schulort", "Stichtag im Oktober", "41 Prozent",
+                   "Privatschulen dazu"):
+        assert caveat in answer, (caveat, answer)
