@@ -46,10 +46,11 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
     understood = understand(question)
     passages = retriever.retrieve(core(understood), k, focus_for(understood))
     # Step-by-step sections answer "how do I …?" questions, and only on the task they describe.
-    if understood.kind == "vorgehen":
+    how = steps.wants_steps(question, understood.kind)
+    if how:
         passages = with_steps_for(question, passages, retriever, core(understood),
                                   focus_for(understood))
-    passages = behind_how_to(passages, question if understood.kind == "vorgehen" else None)
+    passages = behind_how_to(passages, question if how else None)
     # A question about an indicator itself keeps its catalogue entry first (formula, Stichtag,
     # table code); the FAQ answers the rest.
     entry_leads = any(p.summary for p in passages)
@@ -73,6 +74,8 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
 
 #: How deep a "how do I …?" question looks for the step list of its task.
 STEPS_DEPTH = 15
+#: How the headings of step-by-step sections begin.
+STEP_HEADING = "Schritt für Schritt"
 
 
 def with_steps_for(question: str, passages: list[Passage], retriever: Retriever, query: str,
@@ -84,6 +87,8 @@ def with_steps_for(question: str, passages: list[Passage], retriever: Retriever,
     wide = retriever.retrieve(query, STEPS_DEPTH, focus)
     found = next((p for p in wide if is_how_to(p.section) and steps.fits(question, p.section)), None)
     if found is None:
+        found = best_steps_section(question, retriever)
+    if found is None:
         return passages
     entries = [p for p in passages if p.summary]
     texts = [p for p in passages if not p.summary]
@@ -91,6 +96,19 @@ def with_steps_for(question: str, passages: list[Passage], retriever: Retriever,
     for n, passage in enumerate(ordered, start=1):
         passage.n = n
     return ordered
+
+
+def best_steps_section(question: str, retriever: Retriever) -> Passage | None:
+    """The step-by-step section anywhere in the index whose task the question names best (the
+    search may rank it low when the question words the task differently), or None. Found
+    outside the search results, its words must be named more exactly: a word's other form or
+    compound part counts half ("Bildungsmonitorerin" does not ask to build a "Bildungsmonitoring")."""
+    sections = getattr(retriever, "sections_headed", None)
+    if sections is None:
+        return None
+    scored = [(steps.fit(question, p.section, strict=True), p) for p in sections(STEP_HEADING)]
+    fitting = [(share, p) for share, p in scored if share >= steps.MIN_TASK_OVERLAP]
+    return max(fitting, key=lambda sp: sp[0])[1] if fitting else None
 
 
 def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Passage]:
@@ -120,7 +138,7 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     # Supporting sentences that say something the curated answer does not already say.
     order = gathered.ranked or gathered.passages
     head = [f"{c} {marker}" for c in curated]
-    if gathered.question.kind == "vorgehen":  # the curated summary, then the steps themselves
+    if steps.wants_steps(question, gathered.question.kind):  # the curated summary, then the steps
         found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
         if found is not None:
             listed = [p for p in steps.pieces(found) if p.startswith("\n")]

@@ -1,4 +1,5 @@
-"""Coverage: supporting sentences chosen for the question words the answer does not have yet.
+"""Coverage: supporting sentences chosen for the question words the answer does not have yet,
+and for the top sections the answer does not quote yet.
 
 The extractive answer first takes the sentences that score best on their own; the passage rank
 weighs heavily there, so they tend to come from the best section. The rule for the case asked
@@ -59,3 +60,28 @@ def cover(chosen: list[C], ranked: Sequence[C], idf: dict[str, float], *, limit:
         pool.remove(best)
     return out
 
+
+class Sectioned(Scored, Protocol):
+    rank: int  # rank of the sentence's passage (0 = best)
+
+
+S = TypeVar("S", bound=Sectioned)
+
+
+def other_sections(chosen: list[S], ranked: Sequence[S], *, ranks: int, floor: float, limit: int,
+                   similar: Callable[[S, S], bool]) -> list[S]:
+    """``chosen`` plus, for each of the best ``ranks`` passages none of whose sentences is chosen,
+    its best sentence (first in ``ranked``) that shares a question term, scores at least
+    ``floor`` and repeats no chosen sentence; until ``limit`` sentences."""
+    out = list(chosen)
+    quoted = {c.rank for c in out}
+    for r in range(ranks):
+        if len(out) >= limit:
+            break
+        if r in quoted:
+            continue
+        best = next((c for c in ranked if c.rank == r and c.score >= floor and c.lexical > 0
+                     and not any(similar(c, o) for o in out)), None)
+        if best is not None:
+            out.append(best)
+    return out

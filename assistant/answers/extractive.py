@@ -30,7 +30,8 @@ from assistant.retrieval.models import Passage
 from assistant.answers.question import (Question, conditional, core, frame_stems, heading_topics, main_clause,
                                          topic_patterns, topicality, understand, is_how_to)
 from assistant.answers import steps
-from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
+from assistant.answers.defining import asked_terms, more_definitions, strength
+from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover, other_sections
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
 from assistant.answers.verdict import with_verdict
@@ -42,6 +43,8 @@ ANSWER_MAX = 9
 #: (a definition, a how-to or a may-I answer needs the rule's details, not only its lead).
 FACT_BUDGET: dict[str, int] = {"definition": 8, "vorgehen": 8, "darf_ich": 8, "datenquelle": 7,
                                "schwelle": 7, "berechnung": 6}
+#: A number in a sentence ("2013", "8,5"): a sentence with one of its own is no repetition.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: A sentence that carries a specific fact: a number or date, a legal reference, a table code,
 #: a quoted term or an abbreviation (DSGVO, KJH).
 FACT = re.compile(r"\d|§|\bArt\. |„[^“]{2,40}“|\b[A-ZÄÖÜ]{2,}[a-z]?[A-Z]*\b")
@@ -54,8 +57,22 @@ TOPIC_BONUS = 0.3
 #: sentence speaks of what the question asks about ("verzichten", "veröffentlichen").
 LEAD_LEXICAL = 0.5
 LEAD_PRIOR = 0.3
-#: Sentences from other passages after a leading catalogue entry.
-ENTRY_SUPPORT = 3
+#: Sentences defining the term of a "what is …?" question (or its parts) added beyond the others.
+DEFINING_EXTRA = 2
+#: Share of the best score a defining sentence needs (less than other sentences: its form
+#: already says it answers the question).
+DEFINING_FLOOR = 0.15
+#: Top passages each of which gives its best sentence on the question, if none is quoted yet.
+SECTION_RANKS = 5
+#: Sentences beyond ``ANSWER_MAX`` the sections may add.
+SECTION_EXTRA = 1
+#: A sentence whose words are at least this share of a chosen sentence's words (and that brings
+#: no number of its own) repeats it: two files often state one fact twice.
+REPEAT_SHARE = 0.8
+#: Fewest words for that test (short sentences share most of their words by chance).
+REPEAT_MIN_TERMS = 4
+#: Sentences from other passages after a leading catalogue entry (the caveats, the example).
+ENTRY_SUPPORT = 5
 #: Sentences from other passages after a list of steps.
 STEP_SUPPORT = 3
 #: Best sentences of a passage among which a fact-bearing one is quoted after a list of steps.
@@ -221,6 +238,9 @@ class ExtractiveAnswerer:
                     if (lex > 0 or den >= self.min_dense)
                     and not (lex == 0 and INSTRUCTION_LIKE.search(c.text))]
         ranked = sorted(relevant or cands, key=lambda c: -c.score)
+        # A definition answer wants the sentences that define the term asked about.
+        terms = asked_terms(question) if understood.kind == "definition" else set()
+        defining = {id(c): level for c in cands if (level := strength(c.text, terms))}
         chosen: list[Candidate] = []
         best = ranked[0].score
         for c in ranked:
@@ -247,6 +267,16 @@ class ExtractiveAnswerer:
         chosen = cover(chosen, ranked, idf, limit=min(ANSWER_MAX, len(chosen) + COVER_EXTRA),
                        floor=FILL_RATIO * best, similar=_similar,
                        bonus=lambda c: COVER_FACT * (id(c) in fact_ids))
+        # Then the other sections: the best sentence on the question of each top section not
+        # quoted yet (the rule for the case asked about often stands in the third section).
+        chosen = other_sections(chosen, ranked, ranks=SECTION_RANKS, floor=FILL_RATIO * best,
+                                limit=ANSWER_MAX + SECTION_EXTRA, similar=_similar)
+        # Then the definitions: for "what is …?" the sentences that define the term or its parts
+        # in other words ("Der Kontext umfasst …"), not one aspect only.
+        chosen = more_definitions(chosen, sorted((c for c in ranked if id(c) in defining),
+                                                 key=lambda c: -defining[id(c)]),
+                                  floor=DEFINING_FLOOR * best, extra=DEFINING_EXTRA,
+                                  limit=ANSWER_MAX + SECTION_EXTRA, similar=_similar)
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
         lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
@@ -255,7 +285,11 @@ class ExtractiveAnswerer:
         if understood.asks_duty and not any(by_id.values()):
             by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
         on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []
+        if defining:  # "Was ist X?": the sentence that defines X leads
+            by_id = {id(c): id(c) in defining for c in cands}
         leads = [c for c in ranked if by_id[id(c)]]
+        if defining:  # the most defining form first ("X bezeichnet …" before "X ist gesunken")
+            leads.sort(key=lambda c: -defining[id(c)])
         if on_topic:
             # The deciding sentence may stand in a lower-ranked section: its topic words count
             # more than its passage's rank.
@@ -311,7 +345,7 @@ class ExtractiveAnswerer:
         entry = next((p for p in passages if p.summary), None)
         if entry is None:
             chosen = self.select(core(understood), passages, understood)
-            if understood.kind == "vorgehen":
+            if steps.wants_steps(question, understood.kind):
                 # any passage whose heading names the task asked for (the fit is the guard;
                 # a new text on the same topic may push the step list below rank 2)
                 found = steps.find(passages, question=question, ranks=len(passages))
@@ -442,7 +476,17 @@ def _share(weights: dict[str, float], terms: set[str]) -> float:
 
 
 def _similar(a: Candidate, b: Candidate) -> bool:
+    """Whether candidate ``a`` repeats the chosen sentence ``b``: nearly the same words (from
+    overlapping chunks), or most of ``a``'s words are in ``b`` and ``a`` adds no number."""
     if a.text == b.text:
         return True
     union = a.terms | b.terms
-    return bool(union) and len(a.terms & b.terms) / len(union) > 0.7
+    if not union:
+        return False
+    shared = len(a.terms & b.terms)
+    if shared / len(union) > 0.7:
+        return True
+    if len(a.terms) < REPEAT_MIN_TERMS or shared / len(a.terms) < REPEAT_SHARE:
+        return False
+    # ``a`` says little that ``b`` does not: the same statement unless it brings a number
+    return set(NUMBER.findall(a.text)) <= set(NUMBER.findall(b.text))

@@ -26,6 +26,18 @@ MAX_INTRO = 2
 MIN_TASK_OVERLAP = 0.5
 
 
+#: A "how …?" question (not "wie viele", "wie hoch", "wie sieht … aus"): whatever its kind, a step list of the task
+#: it names answers it.
+HOW = re.compile(r"\bwie\b(?!\s+(?:viel\w*|hoch|lange|oft|groß|alt|weit|genau|sieht|sehen|"
+                 r"lautet|lauten|heißt|heißen|ist|sind|war|unterscheid\w*)\b)", re.IGNORECASE)
+
+
+def wants_steps(question: str, kind: str) -> bool:
+    """Whether a step list of the task asked for answers the question: a how-to question, or
+    a "what …?"-kind question asked as "wie …?" ("Wie sollen die Befunde in die Gremien?")."""
+    return kind == "vorgehen" or (kind == "definition" and bool(HOW.search(question)))
+
+
 @dataclass(frozen=True)
 class Steps:
     passage: Passage
@@ -58,23 +70,42 @@ def task_of(heading: str | None) -> str:
 
 def fits(question: str, heading: str | None) -> bool:
     """Whether the question asks for the task of the section (most of its words)."""
+    return fit(question, heading) >= MIN_TASK_OVERLAP
+
+
+def fit(question: str, heading: str | None, strict: bool = False) -> float:
+    """Share of the task's content words (its heading after the colon) the question names, a
+    field synonym or a compound part counting ("Zelle" names a "Tabellenfeld"); ``strict``: a
+    compound part or another form of the word ("kommunal" for "Kommunen") counts half."""
+    from assistant.retrieval.expansion import expansion_words
     from assistant.retrieval.german import stem, words
 
     def content(text: str) -> set[str]:  # stems of content words (not "den", "eine", "für")
         return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in FILLER}
 
-    task, asked = content(task_of(heading)), content(question)
+    task = content(task_of(heading))
+    asked = content(question) | content(" ".join(expansion_words(question)))
     if not task:
-        return False
-    found = sum(any(same(a, b) for b in asked) for a in task)
-    return found / len(task) >= MIN_TASK_OVERLAP
+        return 0.0
+    def named(a: str) -> float:
+        if a in asked:
+            return 1.0
+        return (0.5 if strict else 1.0) if any(same(a, b) for b in asked) else 0.0
+
+    return sum(named(a) for a in task) / len(task)
 
 
 def same(a: str, b: str) -> bool:
     """Same stem, or one is the head or tail of the other as a compound ("bericht" and
     "bildungsbericht"), not just any substring ("erst" in "verständlich")."""
+    a, b = _verbal(a), _verbal(b)  # "einschaetz" and "selbsteinschaetzung"
     short, long_ = sorted((a, b), key=len)
     return a == b or (len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)))
+
+
+def _verbal(word: str) -> str:
+    """A noun in -ung as its verb's stem ("einschaetzung" -> "einschaetz")."""
+    return word[:-3] if word.endswith("ung") and len(word) > 7 else word
 
 
 def find(passages: Sequence[Passage], near: Sequence[int] = (),

@@ -195,6 +195,21 @@ class HybridRetriever:
                                page=c.page, score=1.0, chunk_id=c.id)
         return None
 
+    def sections_headed(self, prefix: str) -> list[Passage]:
+        """Every whole section whose heading starts with ``prefix`` (case-insensitive), once."""
+        chunks = self.index.chunks()
+        self._bm25_index(chunks)
+        out: list[Passage] = []
+        seen: set[tuple[str, str | None, int | None]] = set()
+        for c in chunks:
+            key = (c.source, c.section, c.page)
+            if not (c.section or "").lower().startswith(prefix.lower()) or key in seen:
+                continue
+            seen.add(key)
+            out.append(Passage(text=self._sections.get(key, c.text), source=c.source, title=c.title,
+                               section=c.section, page=c.page, score=1.0, chunk_id=c.id))
+        return out
+
     def catalogue_passages(self, question: str, limit: int = 2, lead: bool = True) -> list[Passage]:
         if self.catalogue is None:
             return []
