@@ -26,6 +26,7 @@ BIRTH_BEFORE = regex.compile(
     r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
+    r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
     r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
     r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
@@ -38,7 +39,15 @@ BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\
 #: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren"; not a cut-off ("bis zum 30.09.2019
 #: geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren").
 BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis)[ ][^\n\d.;:!?]{1,40}?)?"
-                            r"\s*(?:geboren|zur Welt gekommen|born)\b", regex.IGNORECASE)
+                            r"\s*(?:geboren|(?:zur|auf die)[ ]Welt[ ](?:gekommen|kam|gebracht)|born)\b",
+                            regex.IGNORECASE)
+#: A line opening with "* " is a bullet, unless the date after it is followed by a birth place the
+#: way a CV or a register writes it: "* 3.8.2010 in Poznań", "* 12.01.2015 in Homs (Syrien)".
+_STAR_LINE = regex.compile(r"(?:^|\n)[ \t]*[*✱][ ]{1,2}(?:am[ ])?\Z")
+_BIRTH_PLACE_AFTER = regex.compile(
+    r"[ ]+in[ ](?!(?:Raum|Zimmer|Haus|Halle|Aula|Gruppe|Klasse|Kita|Schule|Sitzung|Runde)\b)"
+    r"\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?(?:[ ]\([^()\n\d]{1,30}\))?[ \t]*(?:$|[,;\n])",
+    regex.MULTILINE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
 #: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
@@ -52,7 +61,9 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
     PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum"
                              r"|urodz|ur\.|naissance|née?\b|nascita|nat[oa] il|nacimiento|nacid|рожд|родил"
-                             r"|الميلاد|الولادة",
+                             r"|الميلاد|الولادة|geboorte|nascimento|народж|народил|fødsel|födelse"
+                             r"|syntymä|születési|naşter|naster|našter|narozen|narodenia|rođenja|rodjenja"
+                             r"|lindj|γέννησης|تولد",
                              regex.IGNORECASE)
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1),
                 Pattern("compact or blank-separated date (needs birth context)", CONTEXT_ONLY_DATE, 0.1)]
@@ -88,20 +99,23 @@ def birth_context(text: str, start: int, end: int) -> bool:
         return True
     if BIRTH_AFTER.match(text, end) and not _CUT_OFF_BEFORE.search(text, max(0, start - 25), start):
         return True
+    if _STAR_LINE.search(text, max(0, start - 8), start) and _BIRTH_PLACE_AFTER.match(text, end):
+        return True
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
     if key is not None and is_birth_key(key.group("key")):
         return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
-        or _under_fixed_width_header(text, start)
+        or _under_fixed_width_header(text, start, end)
 
 
 _FIXED_LINES_UP = 40
 
 
-def _under_fixed_width_header(text: str, start: int) -> bool:
+def _under_fixed_width_header(text: str, start: int, end: int) -> bool:
     """Fixed-width exports: the date opens a column (two blanks or the line start before it) and the
-    nearest word above at the same column, past the rows' own figures, names a birth date ("GEBDAT",
-    "Geb.-Dat."); a header is one word, so a log line with "child_dob=" in it is none."""
+    nearest header cell above that overlaps it, past the rows' own figures, names a birth date
+    ("GEBDAT", "Geb.-Dat."); header and rows may be off by a character or two. Cells are parted by
+    two blanks or more, and a header cell is short, so a log line with "child_dob=" in it is none."""
     line_start = text.rfind("\n", 0, start) + 1
     column = start - line_start
     if column and not (column == 1 or text[start - 2:start] == "  "):
@@ -115,13 +129,19 @@ def _under_fixed_width_header(text: str, start: int) -> bool:
         pos = prev_start
         if not prev.strip():
             return False  # a blank line ends the table
-        if len(prev) <= column or prev[column].isspace() or (column and not prev[column - 1].isspace()):
+        cell = next((m for m in _FIXED_CELL.finditer(prev)
+                     if m.start() < column + (end - start) and m.end() > column), None)
+        if cell is None:
             continue
-        cell = prev[column:].split(None, 1)[0]
-        if cell[0].isdigit():
+        if cell.group()[0].isdigit():
             continue  # the row above: its date or number in this column
-        return is_birth_key(cell)
+        return len(cell.group()) <= _FIXED_HEADER_CHARS and is_birth_key(cell.group())
     return False
+
+
+#: A cell of a fixed-width line: words parted by single blanks.
+_FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+_FIXED_HEADER_CHARS = 24
 
 
 def _under_birth_header(text: str, start: int) -> bool:

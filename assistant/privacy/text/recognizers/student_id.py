@@ -10,6 +10,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
+from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
+
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
 _NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
                 r"kennziffer)")
@@ -25,16 +27,16 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
          # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
-         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|"
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
-ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d)|(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
+ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?:(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
       r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*(?<=[A-Za-z0-9])")
 #: Between a label and its number: "(neu)", "(weBBschule)", "alt:", "im Kita-Navigator:", "lautet"
 _FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"
            r"(?:\s+(?:alt|neu|bisher|jetzt|korrekt|richtig)\b)?"
-           r"(?:\s+(?:im|in|aus|laut)\s+[\w-]{2,30}\b)?")
+           r"(?:\s+(?:im|in|aus|laut|lt\.|gem\.|gemäß)\s*[\w-]{2,30}\b)?")
 #: "Schülernummer: X", "Schüler-Nr. lautet X", "schülernr ist X", "Schülernummer (neu): X",
 #: "Schülerdatensatz (Nr. X)", "Schülerakte (X)", "Kind-ID im Kita-Navigator: X"
 AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
@@ -49,7 +51,7 @@ PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
 ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
-             r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-])")
+             r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
 _ID_RE = regex.compile(ID)
 #: Labels of numbers that are no pupil numbers. A number is no pupil number when one of them
@@ -68,6 +70,17 @@ _SENTENCE_END = regex.compile(rf"{SENTENCE_END}|\n")
 _DELIMS = (";", "\t", "|", ",")
 _GENERIC_ID = regex.compile(r"(?:id|nr\.?|nummer|kennung|lfd\.?\s*id)", regex.IGNORECASE)
 WINDOW = 160
+#: A machine record's key right before a value: ``voucher=``, ``"aktenzeichen": "``.
+_PUPIL_KEY = regex.compile(PUPIL_KEYS, regex.IGNORECASE)
+_MACHINE_KEY_BEFORE = regex.compile(r"(?:(?<![\w\"'])(?P<key>[\p{L}_][\w.-]{0,30})[ \t]*=[ \t]*[\"']?"
+                                    r"|[\"'](?P<key>[\p{L}_][\w .-]{0,30})[\"'][ \t]*:[ \t]*[\"']?)\Z")
+#: "2026/27", "2025-26", "2024/2025": a school year, no pupil number.
+_SCHOOL_YEAR = regex.compile(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)")
+
+
+def _school_year(text: str) -> bool:
+    m = _SCHOOL_YEAR.fullmatch(text)
+    return m is not None and int(m.group(2)) % 100 == (int(m.group(1)) + 1) % 100
 #: How far back a label in an earlier line of the same block still explains a number (lists
 #: under a header line: "Klassenliste 2b (Schüler-Nr. in Klammern)").
 BLOCK_WINDOW = 600
@@ -87,6 +100,8 @@ class StudentIdRecognizer(PatternRecognizer):
         self._pupil_then_number = regex.compile(PUPIL_THEN_NUMBER, regex.IGNORECASE)
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if _school_year(pattern_text):
+            return False  # "Schülerausweis 2026/27": a school year
         return None if 3 <= len(pattern_text) <= 24 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
@@ -114,6 +129,10 @@ class StudentIdRecognizer(PatternRecognizer):
             start, end = match.span()
             if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
                 continue
+            key = _MACHINE_KEY_BEFORE.search(text, max(0, start - 40), start)
+            if key is not None and not (_LABEL_RE.search(key.group("key"))
+                                        or _PUPIL_KEY.fullmatch(key.group("key"))):
+                continue  # "voucher=BG-2026-00419", "\"vorgang\": \"VG-2024-0117\"": another record field
             if (_labelled_nearby(text, start) and not _vetoed(text, start, labels)
                     and not in_other_column(text, start)):
                 add(start, end, 0.7)
@@ -140,7 +159,8 @@ def _labelled_nearby(text: str, start: int) -> bool:
 
 
 #: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number).
-_OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde)(?![\w])",
+_OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde|"
+                              r"\w*kontakt\w*|notfall\w*|handy|mobil\w*|erreichbar\w*)(?![\w])",
                               regex.IGNORECASE)
 
 

@@ -1,0 +1,68 @@
+"""Forms of birth dates, tax IDs, phone numbers, addresses and pupil numbers the rules learned in a
+second round of issue 10 (own examples, none taken from an evaluation set), and the look-alikes
+that must stay: meeting dates, school years, vouchers, postcodes in the next column."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.privacy.conftest import spans
+
+FOUND = [
+    # a birth column among several date columns, headers in other languages
+    ("Kurs | Data urodzenia | Gruppe\nK-7 | 21.06.2016 | Bären", ("DATE_OF_BIRTH", "21.06.2016")),
+    ("Nr;Geboortedatum;Eintritt\n4;09.02.2017;01.08.2022", ("DATE_OF_BIRTH", "09.02.2017")),
+    # fixed-width list whose header is off by a column
+    ("TEILNEHMENDE           GEBURTSDATUM  EINTRITT\n"
+     "BERGER, PAUL          03.04.2012    01.08.2024\n", ("DATE_OF_BIRTH", "03.04.2012")),
+    # "*" opening a line, then date and birth place
+    ("Lebenslauf Jonas Falk\n* 14.9.2009 in Cottbus\nGrundschule 2015-2019", ("DATE_OF_BIRTH", "14.9.2009")),
+    ("Das Mädchen, das laut Standesamt am 2.7.2015 zur Welt kam, lebt bei der Oma.",
+     ("DATE_OF_BIRTH", "2.7.2015")),
+    # tax IDs in a CSV column, after a comma
+    ("Name,Betrag,IdNr\nJonas Weber,250.00,86095742719\n", ("DE_TAX_ID", "86095742719")),
+    ("Steuer-IDs der Honorarkräfte:\n- 47 036 892 816\n- 65929970489", ("DE_TAX_ID", "47 036 892 816")),
+    ("Steuer-IDs der Honorarkräfte:\n- 47 036 892 816\n- 65929970489", ("DE_TAX_ID", "65929970489")),
+    # phones: slash then blank groups in a table, a number run together with its extension,
+    # a foreign number followed by a second one after a slash
+    ("Kind-Nr. | Name | Notfallkontakt\nKN-2022-0107 | Lotta | 0351/418 22 07",
+     ("PHONE_NUMBER", "0351/418 22 07")),
+    ("Sachgebiet;Telefon\nSchulentwicklung;0375123-4410", ("PHONE_NUMBER", "0375123-4410")),
+    ("Vater: Tel. +48 601 234 567 / 0176 22 41 08 19", ("PHONE_NUMBER", "+48 601 234 567")),
+    ("Vater: Tel. +48 601 234 567 / 0176 22 41 08 19", ("PHONE_NUMBER", "0176 22 41 08 19")),
+    ("Sekretariat Tel.: (0 37 1) 48 8-0", ("PHONE_NUMBER", "(0 37 1) 48 8-0")),
+    # addresses: in brackets, a Mannheim square, a street named after a date, fixed-width columns
+    ("Hausbesuch dann bei Ihnen (Im Wiesengrund 14).", ("ADDRESS", "Im Wiesengrund 14")),
+    ("Absender: Tom Kühn, N 7, 13, 68161 Mannheim", ("ADDRESS", "N 7, 13, 68161 Mannheim")),
+    ("Geschäftsstelle: Str. der Einheit 9, 14612 Falkensee", ("ADDRESS", "Str. der Einheit 9, 14612 Falkensee")),
+    ("NAME     STRASSE                 PLZ   ORT\nHOLM     BIRKENWEG 4             24937 FLENSBURG",
+     ("ADDRESS", "BIRKENWEG 4")),
+    # pupil numbers: a short lower-case label in a note, a prefix with blank-grouped digits
+    ("mit tim gesprochen, sn lt. akte 31-0877, mutter ruft zurück", ("STUDENT_ID", "31-0877")),
+    ("Schülernummer: RS 2021 4471", ("STUDENT_ID", "RS 2021 4471")),
+]
+NOT_FOUND = [
+    ("Termine\n* 12.03.2025 in der Aula\n* 14.05.2025 in Raum 3", "DATE_OF_BIRTH"),
+    ("Sitzung am 12.03.2025, Stichtag 01.03.2025, Aufnahmedatum: 01.08.2024.", "DATE_OF_BIRTH"),
+    ("Schülerausweis 2026/27\nGymnasium am Park", "STUDENT_ID"),
+    ("level=INFO schueler_nr=2020-3318 gutschein=GS-2026-00917", "STUDENT_ID:GS-2026-00917"),
+    ("Kind-Nr. | Name | Notfallkontakt\nKN-2022-0107 | Lotta | 0351/418 22 07", "STUDENT_ID:0351/418"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_form_is_found(gate, text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(gate, text)
+
+
+@pytest.mark.parametrize(("text", "what"), NOT_FOUND)
+def test_look_alike_stays(gate, text: str, what: str) -> None:
+    kind, _, surface = what.partition(":")
+    found = [s for s in spans(gate, text) if s[0] == kind and (not surface or s[1] == surface)]
+    assert found == []
+
+
+def test_fixed_width_address_stops_before_the_postcode_column(gate) -> None:
+    text = ("NAME     STRASSE                 PLZ   ORT\n"
+            "HOLM     AM KLEINEN FELDE 3 B        24937 FLENSBURG\n")
+    assert [s for s in spans(gate, text) if s[0] == "ADDRESS"] == [("ADDRESS", "AM KLEINEN FELDE 3 B")]
