@@ -40,6 +40,18 @@ FOUND = [
     # pupil numbers: a short lower-case label in a note, a prefix with blank-grouped digits
     ("mit tim gesprochen, sn lt. akte 31-0877, mutter ruft zurück", ("STUDENT_ID", "31-0877")),
     ("Schülernummer: RS 2021 4471", ("STUDENT_ID", "RS 2021 4471")),
+    ("Schülerdatensatz-ID 30170411", ("STUDENT_ID", "30170411")),
+    ("Der Schüler (Nr. 2018-5521) war krank.", ("STUDENT_ID", "2018-5521")),
+    # a quoted CSV cell holding the comma: the columns still line up with the header
+    ('"Name","Eintritt","Geburtsdatum"\n"Sommer, Ida","01.08.2022","27.10.2016"', ("DATE_OF_BIRTH", "27.10.2016")),
+    # a qualifier between the phone label and the number
+    ("Tel. priv. 03 91/5 44 17 20", ("PHONE_NUMBER", "03 91/5 44 17 20")),
+    ("Handy Vater: 0160 4471 220", ("PHONE_NUMBER", "0160 4471 220")),
+    # a second IBAN after "und", an IBAN grouped with hyphens
+    ("Konten: AT61 1904 3002 3457 3201 und NL91ABNA0417164300", ("IBAN_CODE", "NL91ABNA0417164300")),
+    ("IBAN DE89-3704-0044-0532-0130-00", ("IBAN_CODE", "DE89-3704-0044-0532-0130-00")),
+    # an e-mail address written against spam harvesters
+    ("Rückfragen: m.lehmann (at) kita-regenbogen.de", ("EMAIL_ADDRESS", "m.lehmann (at) kita-regenbogen.de")),
 ]
 NOT_FOUND = [
     ("Termine\n* 12.03.2025 in der Aula\n* 14.05.2025 in Raum 3", "DATE_OF_BIRTH"),
@@ -47,6 +59,9 @@ NOT_FOUND = [
     ("Schülerausweis 2026/27\nGymnasium am Park", "STUDENT_ID"),
     ("level=INFO schueler_nr=2020-3318 gutschein=GS-2026-00917", "STUDENT_ID:GS-2026-00917"),
     ("Kind-Nr. | Name | Notfallkontakt\nKN-2022-0107 | Lotta | 0351/418 22 07", "STUDENT_ID:0351/418"),
+    ('"Name","Geburtsdatum","Eintritt"\n"Sommer, Ida","27.10.2016","01.08.2022"', "DATE_OF_BIRTH:01.08.2022"),
+    ("Treffen (at) Rathaus, dann weiter", "EMAIL_ADDRESS"),
+    ("IBAN-Muster: DE12-3456-7890-1234-5678-90", "IBAN_CODE"),
 ]
 
 

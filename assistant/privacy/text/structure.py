@@ -25,6 +25,7 @@ import datetime as dt
 
 import regex
 
+from assistant.privacy.text.recognizers.cells import cell_spans
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
@@ -86,13 +87,14 @@ def _delimiter(line: str) -> str | None:
 
 
 def _cells(line: str, delim: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell's content, blanks and quotes stripped."""
-    spans, pos = [], 0
-    for cell in line.split(delim):
+    """(start, end) of each cell's content, blanks and quotes stripped (a quoted CSV cell may
+    hold the delimiter: ``"Krüger, Leon"``)."""
+    spans = []
+    for start, end in cell_spans(line, delim):
+        cell = line[start:end]
         stripped = cell.strip(" \t\"'")
         off = cell.find(stripped) if stripped else 0
-        spans.append((pos + off, pos + off + len(stripped)))
-        pos += len(cell) + len(delim)
+        spans.append((start + off, start + off + len(stripped)))
     return spans
 
 

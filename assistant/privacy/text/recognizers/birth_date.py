@@ -11,6 +11,7 @@ import datetime as dt
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
+from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at
 from assistant.privacy.text.recognizers.dates import ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, parse_date
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
 
@@ -145,29 +146,33 @@ _FIXED_HEADER_CHARS = 24
 
 
 def _under_birth_header(text: str, start: int) -> bool:
-    """Whether the date sits in a delimited table column whose header mentions birth."""
+    """Whether the date sits in a delimited table column whose header mentions birth (a quoted
+    CSV cell may hold the delimiter: ``"Krüger, Leon","01.02.2015"``)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
     delim = next((d for d in _DELIMS if d in line), None)
-    if delim is None or (delim == "," and line.count(",") < 2):
+    if delim is None:
+        return False
+    spans = cell_spans(line, delim)
+    if delim == "," and len(spans) < 3:
         return False  # one comma makes no CSV row
-    column = text[line_start:start].count(delim)
+    column = column_at(line, delim, start - line_start)
     # Walk up to the first line of this block of delimited lines: the header.
     header = None
     pos = line_start
-    cells = line.count(delim)
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         prev = text[prev_start:pos - 1]
-        if delim not in prev or (delim == "," and prev.count(delim) != cells):
+        if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header
         header, pos = prev, prev_start
     if header is None:
         return False
-    cells = header.split(delim)
-    if text[line_start:start].rsplit(delim, 1)[-1].strip(" \t\"'*") != "":
+    cell_start = line_start + spans[column][0]
+    if text[cell_start:start].strip(" \t\"'*") != "":
         return False  # the cell holds more than a date: "2020 (vorzeitig, geb. nach dem ...)"
+    cells = cell_texts(header, delim)
     return column < len(cells) and len(cells[column]) <= _HEADER_CHARS and is_birth_key(cells[column])
 
 

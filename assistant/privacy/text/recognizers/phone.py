@@ -22,7 +22,10 @@ NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP
 #: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
 LABEL = (r"(?i:\b(?:tel(?:efon)?[.-]{0,2}(?:nummer|nr)?|fax|mobil(?:[.-]?(?:nummer|nr)|telefon)?|"
          r"handy[.-]?(?:nummer|nr)?|whats[aA]pp|rufnummer|rufnr|festnetz|telefonisch|"
-         r"erreichbar\s+unter)(?![\w-])\.?(?:\s*\([^()\n\d]{1,20}\))?\s*[:.]?[ \t]{0,3})")
+         r"erreichbar\s+unter)(?![\w-])\.?(?:\s*\([^()\n\d]{1,20}\))?"
+         # "Tel. priv.", "Telefon dienstl.:", "Handy Mutter:", "Tel. tagsüber"
+         r"(?:[ \t]+(?:priv(?:at)?|dienstl(?:ich)?|gesch(?:äftl(?:ich)?)?|tagsüber|abends|mutter|vater|"
+         r"arbeit|büro|zentrale|sekretariat)\.?)?\s*[:.]?[ \t]{0,3})")
 LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d))"
             r"(?![\w])")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
 LABELLED_SCORE = 0.6

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
+from assistant.privacy.text.recognizers.cells import cell_texts, column_at
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
@@ -19,7 +20,7 @@ _NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.
 _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"
              r"kita-?navigator|elternportal|little\s?bird)")
 LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|"
-         r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer))?)|sch[üu]e?lernr\.?|"
+         r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer|ids?))?)|sch[üu]e?lernr\.?|"
          r"sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
@@ -44,7 +45,7 @@ AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
 #: "2022-3391 (Schülernr.)", "3318 (Schüler-ID laut Stundenplanexport)"
 BEFORE_LABEL = rf"(?<![\w/.-])({ID})\s*\(\s*{LABEL}[^()\n]{{0,40}}\)"
 #: "Schülerin 19-30718", "Schüler 22107", "Schüler:in 60-3118": the pupil word, then the number.
-PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
+PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
                      r"\d{2,4}[-/]\d{3,6}|(?!(?:19|20)\d\d\b)\d{4,8})(?![\w/-]|[.,]\d)")
 #: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
@@ -172,14 +173,14 @@ def in_other_column(text: str, start: int) -> bool:
     delim = next((d for d in _DELIMS[:3] if d in line), None)
     if delim is None:
         return False
-    column = text.count(delim, line_start, start)
+    column = column_at(line, delim, start - line_start)
     header, pos = None, line_start
     while pos > 0:  # the first line of the block of lines with this delimiter
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         if delim not in text[prev_start:pos - 1]:
             break
         header, pos = text[prev_start:pos - 1], prev_start
-    cells = header.split(delim) if header is not None else []
+    cells = cell_texts(header, delim) if header is not None else []
     return column < len(cells) and _OTHER_COLUMN.search(cells[column]) is not None
 
 
@@ -210,7 +211,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
         line_start, pos = pos, pos + len(line) + 1
         if delim is None or delim not in line:
             delim = next((d for d in _DELIMS if d in line and (d != "," or line.count(",") >= 2)), None)
-            header = line.split(delim) if delim else None
+            header = cell_texts(line, delim) if delim else None
             continue
         columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
         if not columns and pupil_text:
@@ -220,7 +221,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
         if not columns:
             continue
         offset = line_start
-        for i, cell in enumerate(line.split(delim)):
+        for i, cell in enumerate(cell_texts(line, delim)):
             value = cell.strip().strip('"')
             if i in columns and value and _ID_RE.fullmatch(value):
                 start = offset + cell.index(value)
