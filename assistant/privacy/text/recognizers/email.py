@@ -39,7 +39,7 @@ class GermanEmailRecognizer(EmailRecognizer):
         return [r for r in results if r.end - r.start > 3]
 
     def _obfuscated(self, text: str) -> list[RecognizerResult]:
-        name: str = self.name
+        name: str = self.name  # type: ignore[has-type]
         return [RecognizerResult(
             "EMAIL_ADDRESS", m.start(), m.end(), OBFUSCATED_SCORE,
             analysis_explanation=AnalysisExplanation(name, OBFUSCATED_SCORE,
