@@ -19,6 +19,10 @@ FOUND = [
     ("Lebenslauf Jonas Falk\n* 14.9.2009 in Cottbus\nGrundschule 2015-2019", ("DATE_OF_BIRTH", "14.9.2009")),
     ("Das Mädchen, das laut Standesamt am 2.7.2015 zur Welt kam, lebt bei der Oma.",
      ("DATE_OF_BIRTH", "2.7.2015")),
+    ("Geburtsdatum laut Meldebescheinigung der Stadt: 2.7.2015", ("DATE_OF_BIRTH", "2.7.2015")),
+    ("Geburtsdatum:\n02.07.2015", ("DATE_OF_BIRTH", "02.07.2015")),
+    ("Ilse Kern, geb. Vogel, am 12.03.1980 in Kiel geboren", ("DATE_OF_BIRTH", "12.03.1980")),
+    ("Geburtstag von Ida: 27.10.2016", ("DATE_OF_BIRTH", "27.10.2016")),
     # tax IDs in a CSV column, after a comma
     ("Name,Betrag,IdNr\nJonas Weber,250.00,86095742719\n", ("DE_TAX_ID", "86095742719")),
     ("Steuer-IDs der Honorarkräfte:\n- 47 036 892 816\n- 65929970489", ("DE_TAX_ID", "47 036 892 816")),
@@ -61,6 +65,13 @@ NOT_FOUND = [
     ("Kind-Nr. | Name | Notfallkontakt\nKN-2022-0107 | Lotta | 0351/418 22 07", "STUDENT_ID:0351/418"),
     ('"Name","Geburtsdatum","Eintritt"\n"Sommer, Ida","27.10.2016","01.08.2022"', "DATE_OF_BIRTH:01.08.2022"),
     ("Treffen (at) Rathaus, dann weiter", "EMAIL_ADDRESS"),
+    # a table header ending in a birth word does not make the next row's first cell a birth date
+    ("Eingang;Name;Geburtsdatum\n14.01.2025;Roth, Ida;27.10.2016", "DATE_OF_BIRTH:14.01.2025"),
+    # "geb." before a maiden name, then another date
+    ("Frau Ilse Kern, geb. Vogel, hat am 04.11.2025 angerufen.", "DATE_OF_BIRTH"),
+    # a birthday party, a clause between the birth word and the date
+    ("Einladung zum Geburtstag von Ida am 27.10.2026 um 15 Uhr", "DATE_OF_BIRTH"),
+    ("geboren wurde sie in Gera, die Anmeldung erfolgte am 03.08.2024", "DATE_OF_BIRTH"),
     ("IBAN-Muster: DE12-3456-7890-1234-5678-90", "IBAN_CODE"),
 ]
 

@@ -29,7 +29,7 @@ BIRTH_BEFORE = regex.compile(
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
     r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
-    r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
+    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -79,8 +79,8 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         date = parse_date(pattern_text)
-        if date is None or not 1900 <= date.year <= dt.date.today().year:
-            return False
+        if date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
+            return False  # no one alive was born before 1900 or is born in the future
         return None  # keep the pattern's score: context decides
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
@@ -95,8 +95,8 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
 
 def birth_context(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is a birth date by the words, key or column around it."""
-    before = BIRTH_BEFORE.search(text, max(0, start - 45), start)
-    if before is not None and not _CUT_OFF.search(before.group("between") or ""):
+    before = BIRTH_BEFORE.search(text, max(0, start - 60), start)
+    if before is not None and _label_owns_date(text, before, start, end):
         return True
     if BIRTH_AFTER.match(text, end) and not _CUT_OFF_BEFORE.search(text, max(0, start - 25), start):
         return True
@@ -109,6 +109,44 @@ def birth_context(text: str, start: int, end: int) -> bool:
         or _under_fixed_width_header(text, start, end)
 
 
+def _label_owns_date(text: str, before: regex.Match, start: int, end: int) -> bool:
+    """The birth word before a date is its label: no cut-off word between them ("geb. nach dem"),
+    no bracket closed between them ("Mutter (geb. Schulz) hat am 12.03.2025 angerufen"), and a line
+    break between them only after a line that is the label alone ("Geburtsdatum:\n03.05.2019"),
+    not after a table's header row ("Anmeldung;Name;Geburtsdatum\n12.01.2025;...")."""
+    between = before.group("between") or ""
+    if _CUT_OFF.search(between) or between.count(")") > between.count("("):
+        return False
+    if len(between) > _SHORT_BETWEEN and _CLAUSE.search(between):
+        return False  # more than a few words and a clause between: "geboren wurde er in Gera, die ..."
+    if _GEB.match(before.group()) and not _GEB_BETWEEN.fullmatch(between):
+        return False  # "geb. Schulz, hat am 12.03.2025 angerufen": a maiden name, then another date
+    if _BIRTHDAY_WORD.match(before.group()) and _LETTER.search(between):
+        # "Einladung zum Geburtstag von Emil am 14.02.2025": a party, unless the date lies years back
+        date = parse_date(text[start:end])
+        if date is None or (dt.date.today() - date).days < _PARTY_DAYS:
+            return False
+    if "\n" not in text[before.start():start]:
+        return True
+    line_start = text.rfind("\n", 0, before.start()) + 1
+    label_line = text[line_start:text.find("\n", before.start())]
+    return not any(d in label_line for d in _DELIMS) and not text[line_start:before.start()].strip(" \t-*•")
+
+
+#: "Geburtstag" with words before the date ("Geburtstag von Emil am ...") names a party's date when
+#: that date is less than two years back.
+_BIRTHDAY_WORD = regex.compile(r"geburtstag|birthday", regex.IGNORECASE)
+_LETTER = regex.compile(r"[^\W\d_]")
+_PARTY_DAYS = 730
+#: Up to this many characters any words may stand between a birth word and its date; further off
+#: only words without a comma or sentence end ("Geburtsdatum laut Meldebescheinigung der Stadt:").
+_SHORT_BETWEEN = 25
+_CLAUSE = regex.compile(r"[,.!?]\s|[,]$")
+#: After the bare "geb." only a maiden name, a birth place and "am": "geb. Schulz, am", "geb. in Kiel am".
+_GEB = regex.compile(r"geb\b\.?(?![-\w])", regex.IGNORECASE)
+_GEB_BETWEEN = regex.compile(r"[ ]*(?:\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?[ ]*,?[ ]*)?"
+                             r"(?:in[ ]\p{Lu}[\p{L}'’-]+(?:[ ]\([^()]{1,20}\))?[ ]*,?[ ]*)?"
+                             r"(?:am|den|dem|vom|on|le)?[ ]*")
 _FIXED_LINES_UP = 40
 
 
