@@ -23,6 +23,11 @@ FOUND = [
     ("Geburtsdatum:\n02.07.2015", ("DATE_OF_BIRTH", "02.07.2015")),
     ("Ilse Kern, geb. Vogel, am 12.03.1980 in Kiel geboren", ("DATE_OF_BIRTH", "12.03.1980")),
     ("Geburtstag von Ida: 27.10.2016", ("DATE_OF_BIRTH", "27.10.2016")),
+    # an enumeration under one birth label, children with bracketed dates, a two-column CSV
+    ("Geburtsdaten der Kinder: Ida 27.10.2016, Jan 14.05.2018 und Mia 02.02.2020", ("DATE_OF_BIRTH", "14.05.2018")),
+    ("Geburtsdaten der Kinder: Ida 27.10.2016, Jan 14.05.2018 und Mia 02.02.2020", ("DATE_OF_BIRTH", "02.02.2020")),
+    ("Kinder im Haushalt: Jan (14.05.2018), Ida (27.10.2016)", ("DATE_OF_BIRTH", "14.05.2018")),
+    ("Kind,Geb\nJan,14.05.2018\nIda,27.10.2016", ("DATE_OF_BIRTH", "14.05.2018")),
     # tax IDs in a CSV column, after a comma
     ("Name,Betrag,IdNr\nJonas Weber,250.00,86095742719\n", ("DE_TAX_ID", "86095742719")),
     ("Steuer-IDs der Honorarkräfte:\n- 47 036 892 816\n- 65929970489", ("DE_TAX_ID", "47 036 892 816")),
@@ -72,6 +77,8 @@ NOT_FOUND = [
     # a birthday party, a clause between the birth word and the date
     ("Einladung zum Geburtstag von Ida am 27.10.2026 um 15 Uhr", "DATE_OF_BIRTH"),
     ("geboren wurde sie in Gera, die Anmeldung erfolgte am 03.08.2024", "DATE_OF_BIRTH"),
+    ("geb. 14.05.2018, Aufnahme 01.08.2020", "DATE_OF_BIRTH:01.08.2020"),
+    ("Gesprächsnotizen\nIda Roth, 12.03.2025 – Mutter war da\nJan Kühn, 14.03.2025 – Anruf", "DATE_OF_BIRTH"),
     ("IBAN-Muster: DE12-3456-7890-1234-5678-90", "IBAN_CODE"),
 ]
 

@@ -12,7 +12,8 @@ import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
 from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at
-from assistant.privacy.text.recognizers.dates import ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, parse_date
+from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
+                                                      parse_date)
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
@@ -86,11 +87,33 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        for result in results:
-            if result.score < 0.5 and birth_context(text, result.start, result.end):
+        previous: RecognizerResult | None = None
+        for result in sorted(results, key=lambda r: r.start):
+            if result.score < 0.5 and (birth_context(text, result.start, result.end)
+                                       or _continues_enumeration(text, previous, result.start)):
                 result.score = BIRTH_CONTEXT_SCORE
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+            previous = result
         return results
+
+
+#: Between two items of one enumeration: "Geburtsdaten: Tom 03.05.2019, Ida 27.10.2016 und Ben ...".
+_ENUM_GAP = regex.compile(r"[ ]?\)?[ ]?[,;][ ]*(?:und[ ]|and[ ])?(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})"
+                          r"(?:\(\*?[ ]?|[–-][ ]|:[ ])?|[ ]?\)?[ ]?(?:,[ ]?|[ ])(?:und|and)[ ]"
+                          r"(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})(?:\(\*?[ ]?|[–-][ ]|:[ ])?")
+
+
+def _continues_enumeration(text: str, previous: RecognizerResult | None, start: int) -> bool:
+    """The date follows a birth date in the same enumeration of names and dates, the names
+    capitalised words with no role among them ("Tom 03.05.2019, Ida 27.10.2016"; not
+    "geb. 03.05.2019, Aufnahme 01.08.2020")."""
+    if previous is None or previous.score < BIRTH_CONTEXT_SCORE or start - previous.end > _ENUM_CHARS:
+        return False
+    gap = _ENUM_GAP.fullmatch(text, previous.end, start)
+    return gap is not None and not any(is_role_key(w) for w in gap.group("words").split())
+
+
+_ENUM_CHARS = 40
 
 
 def birth_context(text: str, start: int, end: int) -> bool:
@@ -193,8 +216,6 @@ def _under_birth_header(text: str, start: int) -> bool:
     if delim is None:
         return False
     spans = cell_spans(line, delim)
-    if delim == "," and len(spans) < 3:
-        return False  # one comma makes no CSV row
     column = column_at(line, delim, start - line_start)
     # Walk up to the first line of this block of delimited lines: the header.
     header = None
@@ -205,13 +226,23 @@ def _under_birth_header(text: str, start: int) -> bool:
         if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header
         header, pos = prev, prev_start
-    if header is None:
-        return False
+    if header is None or (delim == "," and len(spans) < 3 and _block_lines(text, pos, delim, 2) < 3):
+        return False  # one comma makes no CSV row, unless a header and two rows agree on it
     cell_start = line_start + spans[column][0]
     if text[cell_start:start].strip(" \t\"'*") != "":
         return False  # the cell holds more than a date: "2020 (vorzeitig, geb. nach dem ...)"
     cells = cell_texts(header, delim)
     return column < len(cells) and len(cells[column]) <= _HEADER_CHARS and is_birth_key(cells[column])
+
+
+def _block_lines(text: str, pos: int, delim: str, cells: int) -> int:
+    """How many lines from ``pos`` on have ``cells`` cells (a CSV block's header and rows)."""
+    count = 0
+    for line in text[pos:].split("\n"):
+        if len(cell_spans(line, delim)) != cells:
+            break
+        count += 1
+    return count
 
 
 def _in_birthday_list(text: str, start: int) -> bool:
