@@ -51,6 +51,11 @@ FOUND = [
     ("Schülernummer: RS 2021 4471", ("STUDENT_ID", "RS 2021 4471")),
     ("Schülerdatensatz-ID 30170411", ("STUDENT_ID", "30170411")),
     ("Der Schüler (Nr. 2018-5521) war krank.", ("STUDENT_ID", "2018-5521")),
+    # pupil numbers in a fixed-width column, in a list under a heading, in an enumeration
+    ("NAME           KLASSE  SCHÜLER-NR\nRoth, Ida      3a      5520\nKühn, Jan      3a      5521",
+     ("STUDENT_ID", "5521")),
+    ("Schülernummern (LUSD):\nIda Roth: 5520\nJan Kühn: 5521", ("STUDENT_ID", "5521")),
+    ("Betroffen sind die Schüler-IDs 5520, 5521 und 5522.", ("STUDENT_ID", "5522")),
     # a quoted CSV cell holding the comma: the columns still line up with the header
     ('"Name","Eintritt","Geburtsdatum"\n"Sommer, Ida","01.08.2022","27.10.2016"', ("DATE_OF_BIRTH", "27.10.2016")),
     # a qualifier between the phone label and the number
@@ -78,6 +83,9 @@ NOT_FOUND = [
     ("Einladung zum Geburtstag von Ida am 27.10.2026 um 15 Uhr", "DATE_OF_BIRTH"),
     ("geboren wurde sie in Gera, die Anmeldung erfolgte am 03.08.2024", "DATE_OF_BIRTH"),
     ("geb. 14.05.2018, Aufnahme 01.08.2020", "DATE_OF_BIRTH:01.08.2020"),
+    ("Schülernummern stehen in der Akte.\nTermin: 1430\nRaum – 214", "STUDENT_ID"),
+    ("Schüler-Nr. 5520, 5b, Raum 12", "STUDENT_ID:5b"),
+    ("Einrichtungsnummer 512007; Jugendamtsbezirk 05315000", "PHONE_NUMBER"),
     ("Gesprächsnotizen\nIda Roth, 12.03.2025 – Mutter war da\nJan Kühn, 14.03.2025 – Anruf", "DATE_OF_BIRTH"),
     ("IBAN-Muster: DE12-3456-7890-1234-5678-90", "IBAN_CODE"),
 ]

@@ -11,7 +11,7 @@ import datetime as dt
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at
+from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at, fixed_width_header
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       parse_date)
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
@@ -170,40 +170,12 @@ _GEB = regex.compile(r"geb\b\.?(?![-\w])", regex.IGNORECASE)
 _GEB_BETWEEN = regex.compile(r"[ ]*(?:\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?[ ]*,?[ ]*)?"
                              r"(?:in[ ]\p{Lu}[\p{L}'’-]+(?:[ ]\([^()]{1,20}\))?[ ]*,?[ ]*)?"
                              r"(?:am|den|dem|vom|on|le)?[ ]*")
-_FIXED_LINES_UP = 40
 
 
 def _under_fixed_width_header(text: str, start: int, end: int) -> bool:
-    """Fixed-width exports: the date opens a column (two blanks or the line start before it) and the
-    nearest header cell above that overlaps it, past the rows' own figures, names a birth date
-    ("GEBDAT", "Geb.-Dat."); header and rows may be off by a character or two. Cells are parted by
-    two blanks or more, and a header cell is short, so a log line with "child_dob=" in it is none."""
-    line_start = text.rfind("\n", 0, start) + 1
-    column = start - line_start
-    if column and not (column == 1 or text[start - 2:start] == "  "):
-        return False
-    pos = line_start
-    for _ in range(_FIXED_LINES_UP):
-        if pos == 0:
-            return False
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
-        prev = text[prev_start:pos - 1]
-        pos = prev_start
-        if not prev.strip():
-            return False  # a blank line ends the table
-        cell = next((m for m in _FIXED_CELL.finditer(prev)
-                     if m.start() < column + (end - start) and m.end() > column), None)
-        if cell is None:
-            continue
-        if cell.group()[0].isdigit():
-            continue  # the row above: its date or number in this column
-        return len(cell.group()) <= _FIXED_HEADER_CHARS and is_birth_key(cell.group())
-    return False
-
-
-#: A cell of a fixed-width line: words parted by single blanks.
-_FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
-_FIXED_HEADER_CHARS = 24
+    """Fixed-width exports: the header cell above the date names a birth date ("GEBDAT", "Geb.-Dat.")."""
+    header = fixed_width_header(text, start, end)
+    return header is not None and is_birth_key(header)
 
 
 def _under_birth_header(text: str, start: int) -> bool:

@@ -59,7 +59,8 @@ _PUPIL_LABEL_BEFORE = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}$", regex.IGNORECAS
 _OTHER_LABEL = regex.compile(
     r"vorlage|drucksache|vorgang|rechnung|kassenzeichen|aktenzeichen|gemeindeschl[üu]ssel|"
     r"regionalschl[üu]ssel|schulnummer|kennziffer|haushaltsstelle|steuernummer|ust-?id|issn|isbn|"
-    r"postfach|kundennummer|mandat|gl[äa]ubiger", regex.IGNORECASE)
+    r"postfach|kundennummer|mandat|gl[äa]ubiger|bezirk|kennzahl|einrichtungsnummer|betriebsnummer|"
+    r"personalnummer|matrikel|statistiknummer|schlüsselnummer", regex.IGNORECASE)
 _PHONE_WORD = regex.compile(r"tel|fax|mobil|handy|ruf|erreich|whatsapp|nummer gegen|hotline|"
                             r"zentrale|sekretariat|durchwahl|anruf|festnetz|fragen|kontakt", regex.IGNORECASE)
 _LOOKBACK = 60

@@ -10,7 +10,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_texts, column_at
+from assistant.privacy.text.recognizers.cells import cell_texts, column_at, fixed_width_header
+from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
@@ -121,6 +122,11 @@ class StudentIdRecognizer(PatternRecognizer):
         for pattern in self._labelled:
             for match in pattern.finditer(text):
                 add(match.start(1), match.end(1), 0.9)
+                for start, end in _enumerated(text, match.end(1), match.group(1)):
+                    add(start, end, 0.85)
+        if labels:
+            for start, end in _fixed_width_cells(text) + _labelled_list_lines(text):
+                add(start, end, 0.7)
         for match in self._pupil_then_number.finditer(text):
             if not _vetoed(text, match.start(1), labels):
                 add(match.start(1), match.end(1), 0.75)
@@ -228,3 +234,64 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
                 spans.append((start, start + len(value)))
             offset += len(cell) + len(delim)
     return spans
+
+
+_SHAPE = regex.compile(r"\d+|[A-Za-z]+")
+#: The next item of an enumeration after a labelled number: "Schüler-IDs: 4471, 4472 und 4473".
+_NEXT_ITEM = regex.compile(rf"(?:[ ]*[,;][ ]*(?:und[ ]|sowie[ ]|and[ ])?|[ ]+(?:und|sowie|and)[ ]+)({ID})(?![\w/-])")
+
+
+def _shape(value: str) -> str:
+    """"2019-01123" -> "9-9": the kinds of runs, so that items of one list match ("4471", "5b" do not)."""
+    return _SHAPE.sub(lambda m: "9" if m.group()[0].isdigit() else "A", value)
+
+
+def _enumerated(text: str, end: int, first: str) -> list[tuple[int, int]]:
+    """Numbers of the same shape that continue an enumeration after a labelled one."""
+    out: list[tuple[int, int]] = []
+    shape = _shape(first)
+    while (m := _NEXT_ITEM.match(text, end)) is not None and _shape(m.group(1)) == shape:
+        out.append(m.span(1))
+        end = m.end(1)
+    return out
+
+
+#: A value that opens a fixed-width column: the line start or two blanks before it, two blanks
+#: or the line end after it.
+_FIXED_VALUE = regex.compile(r"(?:^|(?<=[ ]{2}))(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9][A-Za-z0-9/.-]*(?=[ ]{2}|[ \t]*$)",
+                             regex.MULTILINE)
+
+
+def _fixed_width_cells(text: str) -> list[tuple[int, int]]:
+    """Values in a fixed-width column whose header is a pupil-number label ("SCHÜLER-NR")."""
+    if "   " not in text:
+        return []
+    out = []
+    for m in _FIXED_VALUE.finditer(text):
+        header = fixed_width_header(text, m.start(), m.end())
+        if header is not None and _LABEL_RE.search(header):
+            out.append(m.span())
+    return out
+
+
+#: A list line: a short label (a name), ":" or a dash, then the number, ending the line.
+_LIST_LINE = regex.compile(rf"^[ \t]*(?:[-*•][ ])?(?P<label>[^\d\n:]{{1,40}})(?::|[ ][–-])[ \t]*(?P<id>{ID})[ \t]*$",
+                           regex.MULTILINE)
+_SENTENCE_CLOSE = regex.compile(r"[.!?][ \t]*$")
+
+
+def _labelled_list_lines(text: str) -> list[tuple[int, int]]:
+    """Numbers ending the lines of a block whose first line, a heading and no sentence, names pupil
+    numbers ("Schülernummern (ASV):\nTom Weber: 4471\nIda Roth: 4472"); lines labelled with a
+    room, a date or another number ("Raum – 214", "Termin: 1430") are none."""
+    out: list[tuple[int, int]] = []
+    block_start = 0
+    for block in text.split("\n\n"):
+        first, _, rest = block.partition("\n")
+        if rest and _LABEL_RE.search(first) and not _SENTENCE_CLOSE.search(first):
+            offset = block_start + len(first) + 1
+            out += [(offset + m.start("id"), offset + m.end("id")) for m in _LIST_LINE.finditer(rest)
+                    if not (_OTHER_COLUMN.search(m.group("label")) or is_role_key(m.group("label"))
+                            or is_birth_key(m.group("label")) or parse_date(m.group("id")))]
+        block_start += len(block) + 2
+    return out
