@@ -28,6 +28,9 @@ FOUND = [
     ("Geburtsdaten der Kinder: Ida 27.10.2016, Jan 14.05.2018 und Mia 02.02.2020", ("DATE_OF_BIRTH", "02.02.2020")),
     ("Kinder im Haushalt: Jan (14.05.2018), Ida (27.10.2016)", ("DATE_OF_BIRTH", "14.05.2018")),
     ("Kind,Geb\nJan,14.05.2018\nIda,27.10.2016", ("DATE_OF_BIRTH", "14.05.2018")),
+    # a second reading of the same birth date, a record written as key | value lines
+    ("Geburtsdatum: 14.05.2018 bzw. 15.05.2018 laut Urkunde", ("DATE_OF_BIRTH", "15.05.2018")),
+    ("Geb.datum | 14.05.2018\nAufnahme | 01.08.2020", ("DATE_OF_BIRTH", "14.05.2018")),
     # tax IDs in a CSV column, after a comma
     ("Name,Betrag,IdNr\nJonas Weber,250.00,86095742719\n", ("DE_TAX_ID", "86095742719")),
     ("Steuer-IDs der Honorarkräfte:\n- 47 036 892 816\n- 65929970489", ("DE_TAX_ID", "47 036 892 816")),
@@ -84,6 +87,8 @@ NOT_FOUND = [
     ("geboren wurde sie in Gera, die Anmeldung erfolgte am 03.08.2024", "DATE_OF_BIRTH"),
     ("geb. 14.05.2018, Aufnahme 01.08.2020", "DATE_OF_BIRTH:01.08.2020"),
     ("Schülernummern stehen in der Akte.\nTermin: 1430\nRaum – 214", "STUDENT_ID"),
+    ("Geb.datum | 14.05.2018\nAufnahme | 01.08.2020", "DATE_OF_BIRTH:01.08.2020"),
+    ("Geburtstage\nJan: 14.05.2018\nAufnahme: 01.08.2020", "DATE_OF_BIRTH:01.08.2020"),
     ("Schüler-Nr. 5520, 5b, Raum 12", "STUDENT_ID:5b"),
     ("Einrichtungsnummer 512007; Jugendamtsbezirk 05315000", "PHONE_NUMBER"),
     ("Gesprächsnotizen\nIda Roth, 12.03.2025 – Mutter war da\nJan Kühn, 14.03.2025 – Anruf", "DATE_OF_BIRTH"),

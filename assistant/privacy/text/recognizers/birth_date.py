@@ -98,7 +98,8 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
 
 
 #: Between two items of one enumeration: "Geburtsdaten: Tom 03.05.2019, Ida 27.10.2016 und Ben ...".
-_ENUM_GAP = regex.compile(r"[ ]?\)?[ ]?[,;][ ]*(?:und[ ]|and[ ])?(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})"
+_ENUM_GAP = regex.compile(r"[ ]?(?:bzw\.|oder|or|/|=|\(=?|\((?:bzw\.|oder|or)|,[ ]?(?:bzw\.|oder|or))[ ]?"
+                          r"|[ ]?\)?[ ]?[,;][ ]*(?:und[ ]|and[ ])?(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})"
                           r"(?:\(\*?[ ]?|[–-][ ]|:[ ])?|[ ]?\)?[ ]?(?:,[ ]?|[ ])(?:und|and)[ ]"
                           r"(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})(?:\(\*?[ ]?|[–-][ ]|:[ ])?")
 
@@ -110,7 +111,7 @@ def _continues_enumeration(text: str, previous: RecognizerResult | None, start: 
     if previous is None or previous.score < BIRTH_CONTEXT_SCORE or start - previous.end > _ENUM_CHARS:
         return False
     gap = _ENUM_GAP.fullmatch(text, previous.end, start)
-    return gap is not None and not any(is_role_key(w) for w in gap.group("words").split())
+    return gap is not None and not any(is_role_key(w) for w in (gap.group("words") or "").split())
 
 
 _ENUM_CHARS = 40
@@ -166,7 +167,7 @@ _PARTY_DAYS = 730
 _SHORT_BETWEEN = 25
 _CLAUSE = regex.compile(r"[,.!?]\s|[,]$")
 #: After the bare "geb." only a maiden name, a birth place and "am": "geb. Schulz, am", "geb. in Kiel am".
-_GEB = regex.compile(r"geb\b\.?(?![-\w])", regex.IGNORECASE)
+_GEB = regex.compile(r"geb\b(?:\.(?![-\w])|(?![.\w-]))", regex.IGNORECASE)
 _GEB_BETWEEN = regex.compile(r"[ ]*(?:\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?[ ]*,?[ ]*)?"
                              r"(?:in[ ]\p{Lu}[\p{L}'’-]+(?:[ ]\([^()]{1,20}\))?[ ]*,?[ ]*)?"
                              r"(?:am|den|dem|vom|on|le)?[ ]*")
@@ -224,11 +225,15 @@ def _in_birthday_list(text: str, start: int) -> bool:
     first_end = text.find("\n", block_start)
     if first_end < 0 or first_end >= start or not BIRTH_HEADING.search(text, block_start, first_end):
         return False
+    if _DATE_IN_LINE.search(text, block_start, first_end):
+        return False  # "Geb.datum | 03.08.2010": a record's first field, no heading over a list
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return _LIST_ENTRY.fullmatch(line) is not None
+    entry = _LIST_ENTRY.fullmatch(line)
+    return entry is not None and not is_role_key(entry.group("label"))
 
 
 #: "Anouk – 02.01.2023", "Bela: 15.03.2023", "Ida 04.03.2020": a short label, then the date, ending the line.
-_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
+_LIST_ENTRY = regex.compile(rf"(?P<label>[^\d\n]{{1,40}})(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
+_DATE_IN_LINE = regex.compile(ANY_DATE, regex.IGNORECASE)
