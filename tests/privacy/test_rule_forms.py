@@ -59,6 +59,8 @@ FOUND = [
      ("STUDENT_ID", "5521")),
     ("Schülernummern (LUSD):\nIda Roth: 5520\nJan Kühn: 5521", ("STUDENT_ID", "5521")),
     ("Betroffen sind die Schüler-IDs 5520, 5521 und 5522.", ("STUDENT_ID", "5522")),
+    ("Formular Nachteilsausgleich\nID Schüler: 61-4407", ("STUDENT_ID", "61-4407")),
+    ("<kind><schuelernummer>614407</schuelernummer></kind>", ("STUDENT_ID", "614407")),
     # a quoted CSV cell holding the comma: the columns still line up with the header
     ('"Name","Eintritt","Geburtsdatum"\n"Sommer, Ida","01.08.2022","27.10.2016"', ("DATE_OF_BIRTH", "27.10.2016")),
     # a qualifier between the phone label and the number

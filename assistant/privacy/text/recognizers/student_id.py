@@ -26,6 +26,8 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
          r"\b(?:ids?|nr\.?|nummer|kennung)\s+(?:des|der)\s+(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
+         # "ID Schüler:", "Nr. Schülerin (ASV):": a form's field
+         r"\b(?:ids?|nr\.?|nummer)\s+sch[üu]e?ler(?:in)?\b(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)|"
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
          # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
