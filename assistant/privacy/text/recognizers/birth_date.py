@@ -209,13 +209,18 @@ def _under_birth_header(text: str, start: int) -> bool:
 
 
 def _block_lines(text: str, pos: int, delim: str, cells: int) -> int:
-    """How many lines from ``pos`` on have ``cells`` cells (a CSV block's header and rows)."""
+    """How many lines from ``pos`` on (up to three) have ``cells`` cells (a CSV block's header and rows)."""
     count = 0
-    for line in text[pos:].split("\n"):
-        if len(cell_spans(line, delim)) != cells:
+    while count < _ENOUGH_LINES and pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if len(cell_spans(text[pos:end], delim)) != cells:
             break
-        count += 1
+        count, pos = count + 1, end + 1
     return count
+
+
+_ENOUGH_LINES = 3
 
 
 def _in_birthday_list(text: str, start: int) -> bool:
