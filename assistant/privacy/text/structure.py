@@ -25,6 +25,7 @@ import datetime as dt
 
 import regex
 
+from assistant.privacy.text.recognizers.cells import cell_spans
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
@@ -40,6 +41,7 @@ _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RU
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
 _APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
+_CLOSING_BRACKET = regex.compile(r"[ ]?\)")
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
 _ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)
 ADULT_YEARS = 14
@@ -86,13 +88,14 @@ def _delimiter(line: str) -> str | None:
 
 
 def _cells(line: str, delim: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell's content, blanks and quotes stripped."""
-    spans, pos = [], 0
-    for cell in line.split(delim):
+    """(start, end) of each cell's content, blanks and quotes stripped (a quoted CSV cell may
+    hold the delimiter: ``"Krüger, Leon"``)."""
+    spans = []
+    for start, end in cell_spans(line, delim):
+        cell = line[start:end]
         stripped = cell.strip(" \t\"'")
         off = cell.find(stripped) if stripped else 0
-        spans.append((pos + off, pos + off + len(stripped)))
-        pos += len(cell) + len(delim)
+        spans.append((start + off, start + off + len(stripped)))
     return spans
 
 
@@ -174,23 +177,29 @@ def _names_a_cell(line: str, line_start: int, cells: list[tuple[int, int]],
 
 
 def _apposition_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
+    """A date right after a name; it must lie a year (after a titled adult 14 years) before the
+    latest other date of the text (a meeting, a letter's date). Dates in brackets after names do
+    not count as such ("Tom (03.05.2019), Ida (27.10.2016)": a list of children keeps them all);
+    dates after a name and a comma do ("Lea Brandt, 12.03.2025 – Mutter war da": notes)."""
     out: list[Span] = []
-    dates: list[tuple[int, dt.date]] | None = None
+    found: list[tuple[int, int, int, dt.date]] = []
     for start, end in people:
         m = _APPOSITION.match(text, end)
         date = parse_date(m.group(1)) if m else None
         if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
             continue
-        if m.start(1) in vetoed:
-            continue
-        if dates is None:
-            dates = [(d.start(), parse_date(d.group())) for d in _ANY_DATE.finditer(text)]  # type: ignore[misc]
-        others = [d for pos, d in dates if d is not None and pos != m.start(1)]
-        latest = max(others, default=dt.date.today())
+        if m.start(1) not in vetoed:
+            found.append((start, m.start(1), m.end(1), date))
+    if not found:
+        return out
+    after_names = {s for _, s, e, _ in found if _CLOSING_BRACKET.match(text, e)}
+    dates = [(m.start(), parse_date(m.group())) for m in _ANY_DATE.finditer(text) if m.start() not in after_names]
+    for start, date_start, date_end, date in found:
+        latest = max((d for pos, d in dates if d is not None and pos != date_start), default=dt.date.today())
         titled = _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
         if (latest - date).days < (ADULT_YEARS if titled else 1) * 365:
             continue  # "Frau Kaya, 12.03.2025": a meeting, not a birth date
-        out.append(("DATE_OF_BIRTH", m.start(1), m.end(1), APPOSITION_SCORE))
+        out.append(("DATE_OF_BIRTH", date_start, date_end, APPOSITION_SCORE))
     return out
 
 

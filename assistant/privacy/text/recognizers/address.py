@@ -27,21 +27,21 @@ NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(
 POSTCODE = r"(?:(?:D|A|CH|NL|PL)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}(?:[ ][A-Z]{2})?)"
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
 #: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]+|[ ]*·[ ]*){POSTCODE}[ ]+[{_U}][\w-]+"
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+[{_U}][\w-]+"
         rf"(?:[- ][{_U}]\w+)?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}]\w+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
-_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]+|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]\w+(?:[- ][{_U}]\w+)?)"
+_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]\w+(?:[- ][{_U}]\w+)?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
 ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
-            rf"Straße (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
+            rf"(?:Straße|Str\.) (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
 #: Street words that come first in other countries: "ul. Długa 15/3", "Strada Mihai Eminescu 14".
 FOREIGN = (rf"(?<![\w-])(?:ul\.|al\.|vul\.|Strada|Via|Viale|Piazza|Corso|Rue|Avenue|Calle|Rua|Ulica)"
            rf"[ ][{_U}][\w.-]*(?:[ ][{_U}][\w.-]*){{0,2}}")
 #: A street followed by its number and then the end of an entry (line end, comma, semicolon,
 #: bracket, arrow, dash): "Buschkamp 6 →", "Am Mühlenfeld 3,"; not "Am Montag 3 Kinder".
-_ENTRY_END = r"(?=[ ]?(?:$|[,;(→]|[ ][–-][ ])|\t)"
+_ENTRY_END = r"(?=[ ]?(?:$|[,;()→]|[ ][–-][ ])|\t)"
 #: Nouns after "Am/Im/In der" that are no streets: "In der Klasse 5", "Im Raum 12".
 _NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|Stock|Gruppe|Kurs|"
                r"Woche|Monat|Jahr|Tag|Stunde|Alter|Kapitel|Abschnitt|Seite|Punkt|Teil|Schritt|"
@@ -69,10 +69,13 @@ WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
 #: times: a fifth of the gate's time, profiled).
 _STREET = regex.compile(
     rf"(?:(?P<strong>{ONE_WORD}|{TWO_WORDS})|(?P<weak>{WEAK_WORD}|{WITH_PREP})|(?P<foreign>{FOREIGN})|"
-    rf"(?P<lower>{LOWER})|(?P<quadrate>(?<![\w-])[A-U][1-7],))"
+    rf"(?P<lower>{LOWER})|(?P<quadrate>(?<![\w-])[A-U][ ]?[1-7],))"
     rf"{NUMBER}(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
 #: Any capitalised name before number, postcode and town ("Reeperbahn 97, 20359 Hamburg").
-_ANY = regex.compile(rf"{ANY_STREET}{NUMBER}{_CITY_STRICT}", regex.MULTILINE)
+#: In a fixed-width list the postcode stands in the next column, two blanks or more away: it still
+#: makes the cell before it an address, the span ends at the house number ("TALSTR. 5      35394 GIESSEN").
+_ANY = regex.compile(rf"{ANY_STREET}{NUMBER}(?:{_CITY_STRICT}|(?=[ ]{{4,}}(?:D-)?\d{{5}}[ ]+[{_U}]))",
+                     regex.MULTILINE)
 #: A letterhead or address block: a line of one to four words and a house number, and on the next
 #: line a postcode and town ("Lindenhof 7\n46045 Oberhausen", "Am Anger 5\n06108 Halle"). The street
 #: line alone is the span; the postcode line below is outside it (annotation rule).

@@ -11,7 +11,9 @@ import datetime as dt
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
-from assistant.privacy.text.recognizers.dates import ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, parse_date
+from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at, fixed_width_header
+from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
+                                                      parse_date)
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
@@ -26,8 +28,9 @@ BIRTH_BEFORE = regex.compile(
     r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
+    r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
     r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
-    r"(?P<between>[^\n\d*;]{0,25}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
+    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -38,7 +41,15 @@ BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\
 #: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren"; not a cut-off ("bis zum 30.09.2019
 #: geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren").
 BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis)[ ][^\n\d.;:!?]{1,40}?)?"
-                            r"\s*(?:geboren|zur Welt gekommen|born)\b", regex.IGNORECASE)
+                            r"\s*(?:geboren|(?:zur|auf die)[ ]Welt[ ](?:gekommen|kam|gebracht)|born)\b",
+                            regex.IGNORECASE)
+#: A line opening with "* " is a bullet, unless the date after it is followed by a birth place the
+#: way a CV or a register writes it: "* 3.8.2010 in Poznań", "* 12.01.2015 in Homs (Syrien)".
+_STAR_LINE = regex.compile(r"(?:^|\n)[ \t]*[*✱][ ]{1,2}(?:am[ ])?\Z")
+_BIRTH_PLACE_AFTER = regex.compile(
+    r"[ ]+in[ ](?!(?:Raum|Zimmer|Haus|Halle|Aula|Gruppe|Klasse|Kita|Schule|Sitzung|Runde)\b)"
+    r"\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?(?:[ ]\([^()\n\d]{1,30}\))?[ \t]*(?:$|[,;\n])",
+    regex.MULTILINE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
 #: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
@@ -52,7 +63,9 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
     #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
     PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum"
                              r"|urodz|ur\.|naissance|née?\b|nascita|nat[oa] il|nacimiento|nacid|рожд|родил"
-                             r"|الميلاد|الولادة",
+                             r"|الميلاد|الولادة|geboorte|nascimento|народж|народил|fødsel|födelse"
+                             r"|syntymä|születési|naşter|naster|našter|narozen|narodenia|rođenja|rodjenja"
+                             r"|lindj|γέννησης|تولد",
                              regex.IGNORECASE)
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1),
                 Pattern("compact or blank-separated date (needs birth context)", CONTEXT_ONLY_DATE, 0.1)]
@@ -67,88 +80,147 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         date = parse_date(pattern_text)
-        if date is None or not 1900 <= date.year <= dt.date.today().year:
-            return False
+        if date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
+            return False  # no one alive was born before 1900 or is born in the future
         return None  # keep the pattern's score: context decides
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        for result in results:
-            if result.score < 0.5 and birth_context(text, result.start, result.end):
+        previous: RecognizerResult | None = None
+        for result in sorted(results, key=lambda r: r.start):
+            if result.score < 0.5 and (birth_context(text, result.start, result.end)
+                                       or _continues_enumeration(text, previous, result.start)):
                 result.score = BIRTH_CONTEXT_SCORE
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+            previous = result
         return results
+
+
+#: Between two items of one enumeration: "Geburtsdaten: Tom 03.05.2019, Ida 27.10.2016 und Ben ...".
+_ENUM_GAP = regex.compile(r"[ ]?(?:bzw\.|oder|or|/|=|\(=?|\((?:bzw\.|oder|or)|,[ ]?(?:bzw\.|oder|or))[ ]?"
+                          r"|[ ]?\)?[ ]?[,;][ ]*(?:und[ ]|and[ ])?(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})"
+                          r"(?:\(\*?[ ]?|[–-][ ]|:[ ])?|[ ]?\)?[ ]?(?:,[ ]?|[ ])(?:und|and)[ ]"
+                          r"(?P<words>(?:\p{Lu}[\p{L}'’.-]*[ ]){1,3})(?:\(\*?[ ]?|[–-][ ]|:[ ])?")
+
+
+def _continues_enumeration(text: str, previous: RecognizerResult | None, start: int) -> bool:
+    """The date follows a birth date in the same enumeration of names and dates, the names
+    capitalised words with no role among them ("Tom 03.05.2019, Ida 27.10.2016"; not
+    "geb. 03.05.2019, Aufnahme 01.08.2020")."""
+    if previous is None or previous.score < BIRTH_CONTEXT_SCORE or start - previous.end > _ENUM_CHARS:
+        return False
+    gap = _ENUM_GAP.fullmatch(text, previous.end, start)
+    return gap is not None and not any(is_role_key(w) for w in (gap.group("words") or "").split())
+
+
+_ENUM_CHARS = 40
 
 
 def birth_context(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is a birth date by the words, key or column around it."""
-    before = BIRTH_BEFORE.search(text, max(0, start - 45), start)
-    if before is not None and not _CUT_OFF.search(before.group("between") or ""):
+    before = BIRTH_BEFORE.search(text, max(0, start - 60), start)
+    if before is not None and _label_owns_date(text, before, start, end):
         return True
     if BIRTH_AFTER.match(text, end) and not _CUT_OFF_BEFORE.search(text, max(0, start - 25), start):
+        return True
+    if _STAR_LINE.search(text, max(0, start - 8), start) and _BIRTH_PLACE_AFTER.match(text, end):
         return True
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
     if key is not None and is_birth_key(key.group("key")):
         return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
-        or _under_fixed_width_header(text, start)
+        or _under_fixed_width_header(text, start, end)
 
 
-_FIXED_LINES_UP = 40
-
-
-def _under_fixed_width_header(text: str, start: int) -> bool:
-    """Fixed-width exports: the date opens a column (two blanks or the line start before it) and the
-    nearest word above at the same column, past the rows' own figures, names a birth date ("GEBDAT",
-    "Geb.-Dat."); a header is one word, so a log line with "child_dob=" in it is none."""
-    line_start = text.rfind("\n", 0, start) + 1
-    column = start - line_start
-    if column and not (column == 1 or text[start - 2:start] == "  "):
+def _label_owns_date(text: str, before: regex.Match, start: int, end: int) -> bool:
+    """The birth word before a date is its label: no cut-off word between them ("geb. nach dem"),
+    no bracket closed between them ("Mutter (geb. Schulz) hat am 12.03.2025 angerufen"), and a line
+    break between them only after a line that is the label alone ("Geburtsdatum:\n03.05.2019"),
+    not after a table's header row ("Anmeldung;Name;Geburtsdatum\n12.01.2025;...")."""
+    between = before.group("between") or ""
+    if _CUT_OFF.search(between) or between.count(")") > between.count("("):
         return False
-    pos = line_start
-    for _ in range(_FIXED_LINES_UP):
-        if pos == 0:
+    if len(between) > _SHORT_BETWEEN and _CLAUSE.search(between):
+        return False  # more than a few words and a clause between: "geboren wurde er in Gera, die ..."
+    if _GEB.match(before.group()) and not _GEB_BETWEEN.fullmatch(between):
+        return False  # "geb. Schulz, hat am 12.03.2025 angerufen": a maiden name, then another date
+    if _BIRTHDAY_WORD.match(before.group()) and _LETTER.search(between):
+        # "Einladung zum Geburtstag von Emil am 14.02.2025": a party, unless the date lies years back
+        date = parse_date(text[start:end])
+        if date is None or (dt.date.today() - date).days < _PARTY_DAYS:
             return False
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
-        prev = text[prev_start:pos - 1]
-        pos = prev_start
-        if not prev.strip():
-            return False  # a blank line ends the table
-        if len(prev) <= column or prev[column].isspace() or (column and not prev[column - 1].isspace()):
-            continue
-        cell = prev[column:].split(None, 1)[0]
-        if cell[0].isdigit():
-            continue  # the row above: its date or number in this column
-        return is_birth_key(cell)
-    return False
+    if "\n" not in text[before.start():start]:
+        return True
+    line_start = text.rfind("\n", 0, before.start()) + 1
+    label_line = text[line_start:text.find("\n", before.start())]
+    return not any(d in label_line for d in _DELIMS) and not text[line_start:before.start()].strip(" \t-*•")
+
+
+#: "Geburtstag" with words before the date ("Geburtstag von Emil am ...") names a party's date when
+#: that date is less than two years back.
+_BIRTHDAY_WORD = regex.compile(r"geburtstag|birthday", regex.IGNORECASE)
+_LETTER = regex.compile(r"[^\W\d_]")
+_PARTY_DAYS = 730
+#: Up to this many characters any words may stand between a birth word and its date; further off
+#: only words without a comma or sentence end ("Geburtsdatum laut Meldebescheinigung der Stadt:").
+_SHORT_BETWEEN = 25
+_CLAUSE = regex.compile(r"[,.!?]\s|[,]$")
+#: After the bare "geb." only a maiden name, a birth place and "am": "geb. Schulz, am", "geb. in Kiel am".
+_GEB = regex.compile(r"geb\b(?:\.(?![-\w])|(?![.\w-]))", regex.IGNORECASE)
+_GEB_BETWEEN = regex.compile(r"[ ]*(?:\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?[ ]*,?[ ]*)?"
+                             r"(?:in[ ]\p{Lu}[\p{L}'’-]+(?:[ ]\([^()]{1,20}\))?[ ]*,?[ ]*)?"
+                             r"(?:am|den|dem|vom|on|le)?[ ]*")
+
+
+def _under_fixed_width_header(text: str, start: int, end: int) -> bool:
+    """Fixed-width exports: the header cell above the date names a birth date ("GEBDAT", "Geb.-Dat.")."""
+    header = fixed_width_header(text, start, end)
+    return header is not None and is_birth_key(header)
 
 
 def _under_birth_header(text: str, start: int) -> bool:
-    """Whether the date sits in a delimited table column whose header mentions birth."""
+    """Whether the date sits in a delimited table column whose header mentions birth (a quoted
+    CSV cell may hold the delimiter: ``"Krüger, Leon","01.02.2015"``)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
     delim = next((d for d in _DELIMS if d in line), None)
-    if delim is None or (delim == "," and line.count(",") < 2):
-        return False  # one comma makes no CSV row
-    column = text[line_start:start].count(delim)
+    if delim is None:
+        return False
+    spans = cell_spans(line, delim)
+    column = column_at(line, delim, start - line_start)
     # Walk up to the first line of this block of delimited lines: the header.
     header = None
     pos = line_start
-    cells = line.count(delim)
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         prev = text[prev_start:pos - 1]
-        if delim not in prev or (delim == "," and prev.count(delim) != cells):
+        if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header
         header, pos = prev, prev_start
-    if header is None:
-        return False
-    cells = header.split(delim)
-    if text[line_start:start].rsplit(delim, 1)[-1].strip(" \t\"'*") != "":
+    if header is None or (delim == "," and len(spans) < 3 and _block_lines(text, pos, delim, 2) < 3):
+        return False  # one comma makes no CSV row, unless a header and two rows agree on it
+    cell_start = line_start + spans[column][0]
+    if text[cell_start:start].strip(" \t\"'*") != "":
         return False  # the cell holds more than a date: "2020 (vorzeitig, geb. nach dem ...)"
+    cells = cell_texts(header, delim)
     return column < len(cells) and len(cells[column]) <= _HEADER_CHARS and is_birth_key(cells[column])
+
+
+def _block_lines(text: str, pos: int, delim: str, cells: int) -> int:
+    """How many lines from ``pos`` on (up to three) have ``cells`` cells (a CSV block's header and rows)."""
+    count = 0
+    while count < _ENOUGH_LINES and pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if len(cell_spans(text[pos:end], delim)) != cells:
+            break
+        count, pos = count + 1, end + 1
+    return count
+
+
+_ENOUGH_LINES = 3
 
 
 def _in_birthday_list(text: str, start: int) -> bool:
@@ -158,11 +230,15 @@ def _in_birthday_list(text: str, start: int) -> bool:
     first_end = text.find("\n", block_start)
     if first_end < 0 or first_end >= start or not BIRTH_HEADING.search(text, block_start, first_end):
         return False
+    if _DATE_IN_LINE.search(text, block_start, first_end):
+        return False  # "Geb.datum | 03.08.2010": a record's first field, no heading over a list
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return _LIST_ENTRY.fullmatch(line) is not None
+    entry = _LIST_ENTRY.fullmatch(line)
+    return entry is not None and not is_role_key(entry.group("label"))
 
 
 #: "Anouk – 02.01.2023", "Bela: 15.03.2023", "Ida 04.03.2020": a short label, then the date, ending the line.
-_LIST_ENTRY = regex.compile(rf"[^\d\n]{{1,40}}(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
+_LIST_ENTRY = regex.compile(rf"(?P<label>[^\d\n]{{1,40}})(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
+_DATE_IN_LINE = regex.compile(ANY_DATE, regex.IGNORECASE)

@@ -130,7 +130,15 @@ _SPLIT = regex.compile(r"[^\p{L}\d]+|(?<=\p{Ll})(?=\p{Lu})")
 #: Words of a key that make it a birth date's key ("geb", "gebdat", "k_gd", "DOB", "birth_date").
 BIRTH_WORDS = frozenset({"geb", "gebdat", "gebdatum", "gebdt", "gebtag", "gebam", "geboren", "gd",
                          "gdat", "gebd", "dob", "birth", "birthdate", "birthday", "bday", "bdate",
-                         "born", "geburt", "geburtsdatum", "geburtstag", "geburtsdat", "geburtsdt"})
+                         "born", "geburt", "geburtsdatum", "geburtstag", "geburtsdat", "geburtsdt",
+                         # column headers of other languages: "Doğum tarihi", "Data urodzenia",
+                         # "Date de naissance", "Data di nascita", "Fecha de nacimiento",
+                         # "Geboortedatum", "Дата рождения", "Дата народження", "تاريخ الميلاد"
+                         "doğum", "dogum", "urodzenia", "naissance", "nascita", "nacimiento",
+                         "nascimento", "geboortedatum", "fødselsdato", "födelsedatum",
+                         "syntymäaika", "születési", "nașterii", "nasterii", "narození", "narodenia",
+                         "rođenja", "rodjenja", "lindjes", "datëlindja", "datelindja", "γέννησης",
+                         "рождения", "народження", "الميلاد", "الولادة", "تولد"})
 #: The same after the words are joined ("geb" + "dat", "date" + "of" + "birth", "b" + "date").
 _BIRTH_JOINED = ("gebdat", "gebdatum", "geburtsdat", "geburtstag", "dateofbirth", "birthdate",
                  "bdate", "bday", "gebtag")

@@ -7,18 +7,28 @@ A text without an '@' is not searched at all."""
 
 from __future__ import annotations
 
-from presidio_analyzer import RecognizerResult
+import regex
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 CONTEXT = ["mail", "e-mail", "email", "adresse", "kontakt", "schreiben"]
+#: Written against spam harvesters: "jonas (at) brandt-familie.de", "info[at]kita-sonne.de",
+#: "l.kraus {at} web (dot) de".
+_AT = r"[ ]?(?:\(at\)|\[at\]|\{at\}|\(ät\)|\[ät\])[ ]?"
+_DOT = r"(?:\.|[ ]?(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\])[ ]?)"
+OBFUSCATED = regex.compile(rf"(?<![\w.-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}})*{_DOT}[A-Za-z]{{2,12}}(?![\w])",
+                           regex.IGNORECASE)
+_AT_WORD = regex.compile(r"[(\[{](?:at|ät)[)\]}]", regex.IGNORECASE)
+OBFUSCATED_SCORE = 0.8
 
 
 class GermanEmailRecognizer(EmailRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = self._obfuscated(text) if _AT_WORD.search(text) else []
         if "@" not in text:
-            return []  # Presidio's pattern needs one
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+            return results  # Presidio's pattern needs one
+        results += super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
             # "eb1_mail=anna@x.de", "mail:anna@x.de": the key is no part of the address (RFC 5322
             # allows "=" in a local part, no mailbox in these texts uses it)
@@ -27,6 +37,16 @@ class GermanEmailRecognizer(EmailRecognizer):
             if cut >= 0:
                 result.start += cut + 1
         return [r for r in results if r.end - r.start > 3]
+
+    def _obfuscated(self, text: str) -> list[RecognizerResult]:
+        name: str = self.name  # type: ignore[has-type]
+        return [RecognizerResult(
+            "EMAIL_ADDRESS", m.start(), m.end(), OBFUSCATED_SCORE,
+            analysis_explanation=AnalysisExplanation(name, OBFUSCATED_SCORE,
+                                                     textual_explanation="(at) instead of @"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+            for m in OBFUSCATED.finditer(text)]
 
 
 def german_email_recognizer(supported_language: str = "de") -> EmailRecognizer:

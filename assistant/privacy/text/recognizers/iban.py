@@ -16,6 +16,8 @@ LENGTHS = {"DE": 22, "AT": 20, "CH": 21, "LI": 21, "LU": 20, "NL": 18, "BE": 16,
            "MT": 31, "CY": 28, "IS": 26, "MC": 27, "SM": 27, "AD": 24}
 WRONG_CHECKSUM_SCORE = 0.6
 CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30})")
+#: Grouped with hyphens ("DE89-3704-0044-0532-0130-00"): taken only with a valid checksum.
+HYPHENATED = regex.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{2}\d{2}(?:-[A-Za-z0-9]{2,4}){3,8}(?![\w-])")
 
 
 def iban_checksum_ok(iban: str) -> bool:
@@ -41,8 +43,11 @@ class GermanIbanRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         """Cut each candidate to its country's length before the checksum ("... 00 BIC ...")."""
-        results = []
-        for match in CANDIDATE.finditer(text):
+        results: list[RecognizerResult] = []
+        taken = 0  # a candidate runs on over "und NL91..."; the next IBAN starts inside it
+        for match in CANDIDATE.finditer(text, overlapped=True):
+            if match.start() < taken:
+                continue
             country = match.group(1)[:2].upper()
             length = LENGTHS.get(country)
             if not length:
@@ -58,11 +63,20 @@ class GermanIbanRecognizer(PatternRecognizer):
                 continue
             # A mistyped IBAN is still an account number: masked, with a lower score.
             valid = self.validate_result(text[match.start():end])
-            score = EntityRecognizer.MAX_SCORE if valid else WRONG_CHECKSUM_SCORE
-            results.append(RecognizerResult(
-                "IBAN_CODE", match.start(), end, score,
-                analysis_explanation=AnalysisExplanation(
-                    self.name, score, textual_explanation="mod-97 checksum " + ("ok" if valid else "wrong")),
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            results.append(self._result(match.start(), end, valid))
+            taken = end
+        if "-" in text:
+            for match in HYPHENATED.finditer(text):
+                iban = match.group().replace("-", "")
+                if LENGTHS.get(iban[:2].upper()) == len(iban) and self.validate_result(iban):
+                    results.append(self._result(match.start(), match.end(), True))
         return results
+
+    def _result(self, start: int, end: int, valid: bool) -> RecognizerResult:
+        score = EntityRecognizer.MAX_SCORE if valid else WRONG_CHECKSUM_SCORE
+        return RecognizerResult(
+            "IBAN_CODE", start, end, score,
+            analysis_explanation=AnalysisExplanation(
+                self.name, score, textual_explanation="mod-97 checksum " + ("ok" if valid else "wrong")),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})

@@ -32,6 +32,10 @@ _PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))(?:[\"'](?:{keys})[\"'][ \t]*:|(?:{keys})[ \t]
 PUPIL_PAIR = regex.compile(_PAIR.format(keys=PUPIL_KEYS)
                            + r"[\"']?(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])"
                            r"(?![\w./-])", regex.IGNORECASE | regex.MULTILINE)
+#: XML exports: ``<schuelernummer>552031</schuelernummer>``, ``<snr>20-88172</snr>``.
+PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ][^<>]*)?>[ \t]*"
+                              r"(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])[ \t]*</",
+                              regex.IGNORECASE)
 NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
                           + r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d,;&}=]{2,60}))",
                           regex.IGNORECASE | regex.MULTILINE)
@@ -52,7 +56,7 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID", "ADDRESS"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
-    PRECHECK = regex.compile(r"[\"'][ \t]*:|=")
+    PRECHECK = regex.compile(r"[\"'][ \t]*:|=|</")
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -61,6 +65,9 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     def find(self, text: str) -> list[RecognizerResult]:
         results = [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
                    for m in PUPIL_PAIR.finditer(text)]
+        if "</" in text:
+            results += [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
+                        for m in PUPIL_ELEMENT.finditer(text)]
         results += [rule_result(self, "ADDRESS", m.start("value"), m.end("value"), ADDRESS_SCORE, "key")
                     for m in ADDRESS_PAIR.finditer(text)]
         for m in NAME_PAIR.finditer(text):

@@ -15,14 +15,17 @@ from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL, 
 
 _SEP = r"[ \t\-/–]"
 INTERNATIONAL = (rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
-                 rf"\d{{1,5}}(?:{_SEP}{{0,3}}\d{{1,8}}){{1,5}}(?![\w])")
+                 rf"\d{{1,5}}(?:(?![ \t]*/[ \t]*(?:0|\+)){_SEP}{{0,3}}\d{{1,8}}){{1,5}}(?![\w])")
 NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
             rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")
 #: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
 #: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
 LABEL = (r"(?i:\b(?:tel(?:efon)?[.-]{0,2}(?:nummer|nr)?|fax|mobil(?:[.-]?(?:nummer|nr)|telefon)?|"
          r"handy[.-]?(?:nummer|nr)?|whats[aA]pp|rufnummer|rufnr|festnetz|telefonisch|"
-         r"erreichbar\s+unter)(?![\w-])\.?(?:\s*\([^()\n\d]{1,20}\))?\s*[:.]?[ \t]{0,3})")
+         r"erreichbar\s+unter)(?![\w-])\.?(?:\s*\([^()\n\d]{1,20}\))?"
+         # "Tel. priv.", "Telefon dienstl.:", "Handy Mutter:", "Tel. tagsüber"
+         r"(?:[ \t]+(?:priv(?:at)?|dienstl(?:ich)?|gesch(?:äftl(?:ich)?)?|tagsüber|abends|mutter|vater|"
+         r"arbeit|büro|zentrale|sekretariat)\.?)?\s*[:.]?[ \t]{0,3})")
 LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d))"
             r"(?![\w])")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
 LABELLED_SCORE = 0.6
@@ -33,6 +36,8 @@ SPACED = r"(?<![\w+/.,-])0(?:[ ]\d{1,3}){1,3}[ ]?[/–-][ ]?\d{1,4}(?:[ -]\d{1,4
 #: Dots as separators: "0171.5512384", "0160.9 43 28 71" (dates are rejected in validation).
 DOTTED = r"(?<![\w+/.,-])0[1-9]\d{1,4}\.\d{1,8}(?:[ .]\d{1,8}){0,4}(?![\w/,]|\.\d)"
 COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
+#: Area code and number run together, the extension after a dash: "0205126-4015", "0302345-0".
+COMPACT_EXTENSION = r"(?<![\w+/.,-])0[1-9]\d{5,10}[-–]\d{1,5}(?![\w/-]|[.,]\d)"
 #: A German mobile number without blanks (015x, 016x, 017x and seven to nine digits): its shape
 #: alone makes it a phone number ("meine nr 01761234987", "nr.:01529876543").
 MOBILE = r"(?<![\w+/.,-])01[5-7]\d{8,9}(?![\w/.,]?\d)"
@@ -54,7 +59,8 @@ _PUPIL_LABEL_BEFORE = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}$", regex.IGNORECAS
 _OTHER_LABEL = regex.compile(
     r"vorlage|drucksache|vorgang|rechnung|kassenzeichen|aktenzeichen|gemeindeschl[üu]ssel|"
     r"regionalschl[üu]ssel|schulnummer|kennziffer|haushaltsstelle|steuernummer|ust-?id|issn|isbn|"
-    r"postfach|kundennummer|mandat|gl[äa]ubiger", regex.IGNORECASE)
+    r"postfach|kundennummer|mandat|gl[äa]ubiger|bezirk|kennzahl|einrichtungsnummer|betriebsnummer|"
+    r"personalnummer|matrikel|statistiknummer|schlüsselnummer", regex.IGNORECASE)
 _PHONE_WORD = regex.compile(r"tel|fax|mobil|handy|ruf|erreich|whatsapp|nummer gegen|hotline|"
                             r"zentrale|sekretariat|durchwahl|anruf|festnetz|fragen|kontakt", regex.IGNORECASE)
 _LOOKBACK = 60
@@ -83,6 +89,7 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),
         Pattern("national without separators (needs context)", COMPACT, 0.3),
+        Pattern("number run together, extension after a dash", COMPACT_EXTENSION, 0.5),
         Pattern("mobile without separators", MOBILE, 0.5),
         Pattern("EU hotline 116xxx", HOTLINE, 0.5),
         Pattern("area code with blanks", SPACED, 0.5),

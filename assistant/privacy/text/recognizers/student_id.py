@@ -10,6 +10,10 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
+from assistant.privacy.text.recognizers.cells import cell_texts, column_at, fixed_width_header
+from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
+from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
+
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
 _NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
                 r"kennziffer)")
@@ -17,24 +21,26 @@ _NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.
 _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"
              r"kita-?navigator|elternportal|little\s?bird)")
 LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|"
-         r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer))?)|sch[üu]e?lernr\.?|"
+         r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer|ids?))?)|sch[üu]e?lernr\.?|"
          r"sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
          r"\b(?:ids?|nr\.?|nummer|kennung)\s+(?:des|der)\s+(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
+         # "ID Schüler:", "Nr. Schülerin (ASV):": a form's field
+         r"\b(?:ids?|nr\.?|nummer)\s+sch[üu]e?ler(?:in)?\b(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)|"
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
          # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
-         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|"
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
-ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d)|(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
+ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?:(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
       r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*(?<=[A-Za-z0-9])")
 #: Between a label and its number: "(neu)", "(weBBschule)", "alt:", "im Kita-Navigator:", "lautet"
 _FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"
            r"(?:\s+(?:alt|neu|bisher|jetzt|korrekt|richtig)\b)?"
-           r"(?:\s+(?:im|in|aus|laut)\s+[\w-]{2,30}\b)?")
+           r"(?:\s+(?:im|in|aus|laut|lt\.|gem\.|gemäß)\s*[\w-]{2,30}\b)?")
 #: "Schülernummer: X", "Schüler-Nr. lautet X", "schülernr ist X", "Schülernummer (neu): X",
 #: "Schülerdatensatz (Nr. X)", "Schülerakte (X)", "Kind-ID im Kita-Navigator: X"
 AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
@@ -42,14 +48,14 @@ AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
 #: "2022-3391 (Schülernr.)", "3318 (Schüler-ID laut Stundenplanexport)"
 BEFORE_LABEL = rf"(?<![\w/.-])({ID})\s*\(\s*{LABEL}[^()\n]{{0,40}}\)"
 #: "Schülerin 19-30718", "Schüler 22107", "Schüler:in 60-3118": the pupil word, then the number.
-PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
+PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
                      r"\d{2,4}[-/]\d{3,6}|(?!(?:19|20)\d\d\b)\d{4,8})(?![\w/-]|[.,]\d)")
 #: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
 ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
-             r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-])")
+             r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
 _ID_RE = regex.compile(ID)
 #: Labels of numbers that are no pupil numbers. A number is no pupil number when one of them
@@ -68,6 +74,17 @@ _SENTENCE_END = regex.compile(rf"{SENTENCE_END}|\n")
 _DELIMS = (";", "\t", "|", ",")
 _GENERIC_ID = regex.compile(r"(?:id|nr\.?|nummer|kennung|lfd\.?\s*id)", regex.IGNORECASE)
 WINDOW = 160
+#: A machine record's key right before a value: ``voucher=``, ``"aktenzeichen": "``.
+_PUPIL_KEY = regex.compile(PUPIL_KEYS, regex.IGNORECASE)
+_MACHINE_KEY_BEFORE = regex.compile(r"(?:(?<![\w\"'])(?P<key>[\p{L}_][\w.-]{0,30})[ \t]*=[ \t]*[\"']?"
+                                    r"|[\"'](?P<key>[\p{L}_][\w .-]{0,30})[\"'][ \t]*:[ \t]*[\"']?)\Z")
+#: "2026/27", "2025-26", "2024/2025": a school year, no pupil number.
+_SCHOOL_YEAR = regex.compile(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)")
+
+
+def _school_year(text: str) -> bool:
+    m = _SCHOOL_YEAR.fullmatch(text)
+    return m is not None and int(m.group(2)) % 100 == (int(m.group(1)) + 1) % 100
 #: How far back a label in an earlier line of the same block still explains a number (lists
 #: under a header line: "Klassenliste 2b (Schüler-Nr. in Klammern)").
 BLOCK_WINDOW = 600
@@ -87,6 +104,8 @@ class StudentIdRecognizer(PatternRecognizer):
         self._pupil_then_number = regex.compile(PUPIL_THEN_NUMBER, regex.IGNORECASE)
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if _school_year(pattern_text):
+            return False  # "Schülerausweis 2026/27": a school year
         return None if 3 <= len(pattern_text) <= 24 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
@@ -105,6 +124,11 @@ class StudentIdRecognizer(PatternRecognizer):
         for pattern in self._labelled:
             for match in pattern.finditer(text):
                 add(match.start(1), match.end(1), 0.9)
+                for start, end in _enumerated(text, match.end(1), match.group(1)):
+                    add(start, end, 0.85)
+        if labels:
+            for start, end in _fixed_width_cells(text) + _labelled_list_lines(text):
+                add(start, end, 0.7)
         for match in self._pupil_then_number.finditer(text):
             if not _vetoed(text, match.start(1), labels):
                 add(match.start(1), match.end(1), 0.75)
@@ -114,6 +138,10 @@ class StudentIdRecognizer(PatternRecognizer):
             start, end = match.span()
             if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
                 continue
+            key = _MACHINE_KEY_BEFORE.search(text, max(0, start - 40), start)
+            if key is not None and not (_LABEL_RE.search(key.group("key"))
+                                        or _PUPIL_KEY.fullmatch(key.group("key"))):
+                continue  # "voucher=BG-2026-00419", "\"vorgang\": \"VG-2024-0117\"": another record field
             if (_labelled_nearby(text, start) and not _vetoed(text, start, labels)
                     and not in_other_column(text, start)):
                 add(start, end, 0.7)
@@ -140,7 +168,8 @@ def _labelled_nearby(text: str, start: int) -> bool:
 
 
 #: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number).
-_OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde)(?![\w])",
+_OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde|"
+                              r"\w*kontakt\w*|notfall\w*|handy|mobil\w*|erreichbar\w*)(?![\w])",
                               regex.IGNORECASE)
 
 
@@ -152,14 +181,14 @@ def in_other_column(text: str, start: int) -> bool:
     delim = next((d for d in _DELIMS[:3] if d in line), None)
     if delim is None:
         return False
-    column = text.count(delim, line_start, start)
+    column = column_at(line, delim, start - line_start)
     header, pos = None, line_start
     while pos > 0:  # the first line of the block of lines with this delimiter
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         if delim not in text[prev_start:pos - 1]:
             break
         header, pos = text[prev_start:pos - 1], prev_start
-    cells = header.split(delim) if header is not None else []
+    cells = cell_texts(header, delim) if header is not None else []
     return column < len(cells) and _OTHER_COLUMN.search(cells[column]) is not None
 
 
@@ -190,7 +219,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
         line_start, pos = pos, pos + len(line) + 1
         if delim is None or delim not in line:
             delim = next((d for d in _DELIMS if d in line and (d != "," or line.count(",") >= 2)), None)
-            header = line.split(delim) if delim else None
+            header = cell_texts(line, delim) if delim else None
             continue
         columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
         if not columns and pupil_text:
@@ -200,10 +229,71 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
         if not columns:
             continue
         offset = line_start
-        for i, cell in enumerate(line.split(delim)):
+        for i, cell in enumerate(cell_texts(line, delim)):
             value = cell.strip().strip('"')
             if i in columns and value and _ID_RE.fullmatch(value):
                 start = offset + cell.index(value)
                 spans.append((start, start + len(value)))
             offset += len(cell) + len(delim)
     return spans
+
+
+_SHAPE = regex.compile(r"\d+|[A-Za-z]+")
+#: The next item of an enumeration after a labelled number: "Schüler-IDs: 4471, 4472 und 4473".
+_NEXT_ITEM = regex.compile(rf"(?:[ ]*[,;][ ]*(?:und[ ]|sowie[ ]|and[ ])?|[ ]+(?:und|sowie|and)[ ]+)({ID})(?![\w/-])")
+
+
+def _shape(value: str) -> str:
+    """"2019-01123" -> "9-9": the kinds of runs, so that items of one list match ("4471", "5b" do not)."""
+    return _SHAPE.sub(lambda m: "9" if m.group()[0].isdigit() else "A", value)
+
+
+def _enumerated(text: str, end: int, first: str) -> list[tuple[int, int]]:
+    """Numbers of the same shape that continue an enumeration after a labelled one."""
+    out: list[tuple[int, int]] = []
+    shape = _shape(first)
+    while (m := _NEXT_ITEM.match(text, end)) is not None and _shape(m.group(1)) == shape:
+        out.append(m.span(1))
+        end = m.end(1)
+    return out
+
+
+#: A value that opens a fixed-width column: the line start or two blanks before it, two blanks
+#: or the line end after it.
+_FIXED_VALUE = regex.compile(r"(?:^|(?<=[ ]{2}))(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9][A-Za-z0-9/.-]*(?=[ ]{2}|[ \t]*$)",
+                             regex.MULTILINE)
+
+
+def _fixed_width_cells(text: str) -> list[tuple[int, int]]:
+    """Values in a fixed-width column whose header is a pupil-number label ("SCHÜLER-NR")."""
+    if "   " not in text:
+        return []
+    out = []
+    for m in _FIXED_VALUE.finditer(text):
+        header = fixed_width_header(text, m.start(), m.end())
+        if header is not None and _LABEL_RE.search(header):
+            out.append(m.span())
+    return out
+
+
+#: A list line: a short label (a name), ":" or a dash, then the number, ending the line.
+_LIST_LINE = regex.compile(rf"^[ \t]*(?:[-*•][ ])?(?P<label>[^\d\n:]{{1,40}})(?::|[ ][–-])[ \t]*(?P<id>{ID})[ \t]*$",
+                           regex.MULTILINE)
+_SENTENCE_CLOSE = regex.compile(r"[.!?][ \t]*$")
+
+
+def _labelled_list_lines(text: str) -> list[tuple[int, int]]:
+    """Numbers ending the lines of a block whose first line, a heading and no sentence, names pupil
+    numbers ("Schülernummern (ASV):\nTom Weber: 4471\nIda Roth: 4472"); lines labelled with a
+    room, a date or another number ("Raum – 214", "Termin: 1430") are none."""
+    out: list[tuple[int, int]] = []
+    block_start = 0
+    for block in text.split("\n\n"):
+        first, _, rest = block.partition("\n")
+        if rest and _LABEL_RE.search(first) and not _SENTENCE_CLOSE.search(first):
+            offset = block_start + len(first) + 1
+            out += [(offset + m.start("id"), offset + m.end("id")) for m in _LIST_LINE.finditer(rest)
+                    if not (_OTHER_COLUMN.search(m.group("label")) or is_role_key(m.group("label"))
+                            or is_birth_key(m.group("label")) or parse_date(m.group("id")))]
+        block_start += len(block) + 2
+    return out
