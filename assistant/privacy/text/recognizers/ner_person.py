@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from assistant.privacy.names import NameLexicon, fold
@@ -36,7 +37,7 @@ from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
-from assistant.privacy.text.words import ordinary_noun
+from assistant.privacy.text.words import noun_compound, ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
 ACCEPT_SCORE = 0.4
@@ -51,8 +52,14 @@ _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 #: Column headers shortened after a hyphen: "Soll-Std.", "Ist-Std", "Ch-LK", "M-GK", "Anm-Dat".
 _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$"
                          r"|-(?:std|stdn|lk|gk|dat|kl|jg|anz)\.?$", re.IGNORECASE)
-#: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
-_CELL_BORDERS = {"|", ";"}
+#: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel"), nor out
+#: of a bracket ("ROBOTIK (UPPER-CASE-EXPORT").
+_CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
+#: Acronyms written in mixed case: two capitals in a row before a lower-case letter ("ELStAM",
+#: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
+_MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
+#: Gender forms of role nouns after the word: "Lesepat*innen", "Erzieher:innen", "Lehrer_in".
+_GENDER_MARKS = {"*", ":", "_", "/"}
 #: Letters of scripts other than Latin (Greek to Georgian, Ethiopic, CJK, Hangul).
 _OTHER_SCRIPT = OtherScriptPersonRecognizer.PRECHECK
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
@@ -100,7 +107,10 @@ class NerPersonRecognizer(EntityRecognizer):
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
                             or _quoted_title(tokens, k, k + len(span))):
                         continue
-                    score = self._score(span, prob, after, opening, threshold)
+                    end = k + len(span)
+                    gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
+                              and tokens[end + 1].text in ("in", "innen") else None)
+                    score = self._score(span, prob, after, opening, threshold, gender)
                     if score > 0:
                         found.append((span[0].start, span[-1].end, score))
         return found
@@ -186,7 +196,7 @@ class NerPersonRecognizer(EntityRecognizer):
         return span
 
     def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool,
-               threshold: float) -> float:
+               threshold: float, gender: Tok | None = None) -> float:
         lex = self.lexicon
         words = [t.text for t in span if t.text[:1].isalpha()]
         if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
@@ -210,6 +220,15 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "Abholberechtigt für …", "Erfahrungsgemäß": an adjective opens the sentence
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
+        if any(_MIXED_ACRONYM.match(part) for w in words for part in w.split("-")):
+            return 0.0  # "TVöD", "ELStAM", "IServ": acronyms, not names
+        if (len(words) == 1 and words[0].isupper() and not self._listed(words[0])
+                and not _OTHER_SCRIPT.search(words[0])):
+            return 0.0  # "AWO", "ROBOTIK": an ALL CAPS word in no name list is a heading or an acronym
+        if len(words) == 1 and not self._listed(words[0]) and noun_compound(words[0]):
+            return 0.0  # "Schutzplan", "Hausaufgabenzeit": a compound of two nouns
+        if gender is not None and gender.text in _GENDER_MARKS:
+            return 0.0  # "Lesepat*innen": a role noun in gender-fair writing
         if (len(words) == 1 and _OTHER_SCRIPT.search(words[0]) and after is not None
                 and after.text[:1].islower()):
             return 0.0  # "Письмо родителям": a capital opens a sentence in another script

@@ -33,10 +33,20 @@ _PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
 SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von)[ ]+"
                              rf"(?P<b>{_PART})"
                              r"(?![\w-])")
+#: A greeting opening a line, then the person greeted: "Hallo Frank,", "Liebe Stein!", "hi jens".
+GREETING = regex.compile(rf"(?:^|(?<=\n))[ \t]*(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten[ ](?:morgen|tag|abend))"
+                         rf"[ ](?P<name>{WORD}(?:[ ]{WORD})?)[ ]*(?=[,!:]|$)", regex.IGNORECASE | regex.MULTILINE)
+#: A birth name after "geb." / "geborene": "Johanna Grünewald, geb. Stein".
+BIRTH_NAME = regex.compile(rf"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)"
+                           r"(?=[ ]*(?:[,;)/*]|$))", regex.MULTILINE)
+#: A chat mention: "@sofiia", "@Jens" (not an e-mail address: no letter before the "@").
+MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?)(?![\w@.-])")
 _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
 SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
                                 r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie)[ ]+$",
+                                    regex.IGNORECASE)
 #: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
 NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet", "weiß", "krank",
               "hier", "da", "dort", "auch", "noch", "schon", "heute", "gestern", "morgen", "bitte",
@@ -45,8 +55,9 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
-    PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle", regex.IGNORECASE)
+    PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie|hallo|hi|hey|moin|servus|liebe[rs]?|"
+                             r"guten|geb|geborene[r]?)\b|[ ][^\W\d_]\.|statt|vertritt|anstelle|@",
+                             regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -61,6 +72,8 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                 found.setdefault((m.start(), m.end()), "first name + initial")
         for start, end in self._substitutions(text):
             found.setdefault((start, end), "substitution")
+        for start, end, why in self._named_by_context(text):
+            found.setdefault((start, end), why)
         return [rule_result(self, "PERSON", s, e, SCORE, why) for (s, e), why in found.items()]
 
     def _first_name(self, word: str) -> bool:
@@ -75,8 +88,13 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                 continue  # "die frau wohnt ...": the noun, not a form of address
             words = m.group("name").split(" ")
             first = words[0]
-            if not first[:1].islower() or not self._lower_name(first):
+            if not first[:1].islower():
                 continue  # capitalised names are the person recognizer's
+            if not self._lower_name(first):
+                if not self._common_surname(text, m, first):
+                    continue
+            elif m.group("title")[:1].isupper() and not known_name(first, self.lexicon):
+                continue  # "Familie kooperativ": after a capitalised title a name is capitalised
             if title == "fr." and not known_name(first, self.lexicon) and len(first) < 5:
                 continue  # "fr." is also Friday: "fr. früh"
             end = m.start("name") + len(first)
@@ -85,6 +103,38 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                 end += 1 + len(words[1])
             spans.append((m.start("name"), end))
         return spans
+
+    def _named_by_context(self, text: str) -> list[tuple[int, int, str]]:
+        """Greetings, birth names and chat mentions: the context says a person follows."""
+        out = []
+        for m in GREETING.finditer(text):
+            words = m.group("name").split(" ")
+            lower = words[0][:1].islower()
+            if (all(known_name(w, self.lexicon) or name_word(w, self.lexicon, lower_ok=lower)
+                    for w in words) and known_name(words[0], self.lexicon)
+                    and not (lower and self.lexicon.is_common(words[0]))):
+                out.append((m.start("name"), m.end("name"), "greeting"))
+        for m in BIRTH_NAME.finditer(text):
+            word = m.group("name")
+            if name_word(word, self.lexicon) or (self.lexicon.is_surname(word)
+                                                 and fold(word) not in self.lexicon.never_names):
+                out.append((m.start("name"), m.end("name"), "birth name"))
+        for m in MENTION.finditer(text):
+            word = m.group("name")
+            if known_name(word, self.lexicon) or (
+                    name_word(word, self.lexicon, lower_ok=True) and not self.lexicon.is_common(word)):
+                out.append((m.start("name"), m.end("name"), "mention"))
+        return out
+
+    def _common_surname(self, text: str, m: regex.Match, word: str) -> bool:
+        """A listed surname that is also an ordinary word after a lower-case form of address:
+        "mit fr. klein", "bei hr. koch". After "fr." (also Friday: "fr. frei") only where a
+        preposition or "und" stands before it."""
+        if not self.lexicon.is_surname(word) or not m.group("title").islower():
+            return False
+        if m.group("title").lower() != "fr.":
+            return True
+        return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
 
     def _lower_name(self, word: str) -> bool:
         if word.lower() in NOTE_WORDS or not name_word(word, self.lexicon, lower_ok=True,

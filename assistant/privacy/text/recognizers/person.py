@@ -29,6 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
+from assistant.privacy.text.words import load_nouns
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -138,7 +139,8 @@ class PersonRecognizer(EntityRecognizer):
         # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
         firsts = tokens[i2:j2]
         if (len(firsts) == 1 and firsts[0].kind is Kind.UNKNOWN and len(head) == 1
-                and head[0].kind is Kind.SUR and not _enumeration(text, tokens, j2)):
+                and (head[0].kind is Kind.SUR or head[0].also_surname)
+                and not _enumeration(text, tokens, j2)):
             return head[0].start, firsts[0].end  # "KRASNIQI, ARBËR": a given name in no list
         if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
             return None
@@ -167,6 +169,7 @@ class PersonRecognizer(EntityRecognizer):
                 while (not titled and start > 0 and start > pos - 2
                        and run[start - 1].kind is Kind.SUR):
                     start -= 1
+                start = _particles_before(run, start)
                 if titled and pos == 0:
                     score, why = 0.9, "title"
                 else:
@@ -179,13 +182,21 @@ class PersonRecognizer(EntityRecognizer):
                 titled = False
                 continue
             nxt = run[pos + 1] if pos + 1 < len(run) else None
-            if tok.kind is Kind.INITIAL and nxt is not None and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
-                yield tok.start, nxt.end, 0.75, "initial"
-                pos += 2
-                continue
+            if tok.kind is Kind.INITIAL:
+                last = pos + 1  # "L. Schmidt", "M. A. Demir": initials, then the surname
+                while last < len(run) and run[last].kind is Kind.INITIAL and last - pos < 3:
+                    last += 1
+                if last < len(run) and run[last].kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
+                    yield tok.start, run[last].end, 0.75, "initial"
+                    pos = last + 1
+                    continue
             if tok.kind is Kind.WEAK_FIRST and nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.FIRST):
-                yield tok.start, nxt.end, 0.6, "ambiguous first name + surname"
-                pos += 2
+                end = pos + 2  # "Rosa Fernández López": the surnames after it belong to the name
+                while (end < len(run) and end - pos < MAX_NAME_TOKENS
+                       and run[end].kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR)):
+                    end += 1
+                yield tok.start, run[end - 1].end, 0.6, "ambiguous first name + surname"
+                pos = end
                 continue
             if (tok.kind is Kind.UNKNOWN and nxt is not None and not noun and not tok.lowercase
                     and (nxt.kind is Kind.SUR or (nxt.kind is Kind.FIRST and nxt.also_surname))):
@@ -193,16 +204,35 @@ class PersonRecognizer(EntityRecognizer):
                 pos += 2
                 continue
             if tok.kind is Kind.SUR and not tok.lowercase and not noun:
+                first = run[_particles_before(run, pos)]  # "van der Meulen", "de Luca"
                 if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
-                    yield tok.start, nxt.end, 0.6, "two surnames"
+                    yield first.start, nxt.end, 0.6, "two surnames"
                     pos += 2
                     continue
                 score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
-                yield tok.start, tok.end, score, "surname"
+                yield first.start, tok.end, score, "surname"
             elif role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0:
                 yield tok.start, tok.end, 0.5, "role + name"
             pos += 1
 
+
+
+#: Particles that are also German words ("von Lea", "da Lea krank war"): part of a name only
+#: before a surname ("von Bredow", "da Silva"), never before a first name.
+_GERMAN_PARTICLES = {"von", "vom", "zu", "der", "den", "da", "du"}
+_MAX_PARTICLES = 3
+
+
+def _particles_before(run: list[Token], k: int) -> int:
+    """Index where the name at ``run[k]`` starts, taking lower-case particles right before it
+    ("de Luca", "van der Meulen", "von Bredow"; not "von Lea")."""
+    start = k
+    while start > 0 and k - start < _MAX_PARTICLES and run[start - 1].kind is Kind.PARTICLE:
+        start -= 1
+    chain = {t.text for t in run[start:k]}
+    if run[k].kind in (Kind.FIRST, Kind.WEAK_FIRST) and chain & _GERMAN_PARTICLES:
+        return k
+    return start
 
 
 def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:
@@ -244,7 +274,8 @@ def _lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
         line = tokens[line_start:line_end]
         words = [t for t in line if not t.sentence_start and t.text[:1].isalpha()]
         capitalised = [t for t in words if t.text[:1].isupper()]
-        lower_line = len(capitalised) <= LOWER_CASE_LINE * len(words)
+        lower_line = (len(capitalised) <= LOWER_CASE_LINE * len(words)
+                      or _nouns_written_lower(line))
         caps_line = sum(1 for t in capitalised if _caps(t)) * 2 >= len(capitalised)
         for k, t in enumerate(line):
             if t.kind in NAME_KINDS and t.kind is not Kind.PARTICLE:
@@ -254,6 +285,25 @@ def _lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
             out.append(t)
         line_start = line_end
     return out
+
+
+#: Nouns a line needs before the case of its nouns tells its style.
+_MIN_NOUNS = 3
+
+
+def _nouns_written_lower(line: list[Token]) -> bool:
+    """Most ordinary nouns of the line are written in lower case ("vater ruft an wegen kitaplatz
+    für sofiia, neue nummer …"): a chat-style line, even with a capitalised name or street in it."""
+    nouns = load_nouns()
+    lower = upper = 0
+    for t in line:
+        tags = nouns.get(t.text[:1].upper() + t.text[1:].lower(), "")
+        if "N" in tags and "P" not in tags:
+            if t.lowercase:
+                lower += 1
+            elif not t.sentence_start:
+                upper += 1
+    return lower >= _MIN_NOUNS and lower >= 2 * upper
 
 
 def _caps(t: Token) -> bool:
