@@ -58,6 +58,8 @@ _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
 #: Acronyms written in mixed case: two capitals in a row before a lower-case letter ("ELStAM",
 #: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
 _MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
+#: A gap between two tokens that separates table cells: a tab or two blanks ("Fatma   Baba").
+_CELL_GAP = re.compile(r"\t|[ ]{2}")
 #: Gender forms of role nouns after the word: "Lesepat*innen", "Erzieher:innen", "Lehrer_in".
 _GENDER_MARKS = {"*", ":", "_", "/"}
 #: Letters of scripts other than Latin (Greek to Georgian, Ethiopic, CJK, Hangul).
@@ -95,9 +97,12 @@ class NerPersonRecognizer(EntityRecognizer):
             if not any(self._could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
             xseq = featurize(tokens, self.lexicon)
-            threshold = self.threshold if _prose(tokens) else max(self.threshold, LIST_THRESHOLD)
+            borders = {k for k in range(1, len(tokens))
+                       if _CELL_GAP.search(text, tokens[k - 1].end, tokens[k].start)}
+            prose = _prose(tokens) and not borders
+            threshold = self.threshold if prose else max(self.threshold, LIST_THRESHOLD)
             for i0, j0, prob in self.model.spans(xseq, threshold):
-                for i, j in self._parts(tokens, i0, j0):
+                for i, j in self._parts(tokens, i0, j0, borders):
                     span = self._trim(tokens[i:j])
                     if not span:
                         continue
@@ -115,12 +120,13 @@ class NerPersonRecognizer(EntityRecognizer):
                         found.append((span[0].start, span[-1].end, score))
         return found
 
-    def _parts(self, tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-        """Cut [i, j) at table cell borders, at commas unless it reads "Surname, First name"
+    def _parts(self, tokens: list[Tok], i: int, j: int, borders: set[int]) -> list[tuple[int, int]]:
+        """Cut [i, j) at table cell borders (also a tab or a run of blanks before the token
+        indices in ``borders``), at commas unless it reads "Surname, First name"
         ("Özdemir, Gül" stays one span; "ja: Adeyemi, Braun, Dumitrescu" are three names), and
         at ordinary nouns (:meth:`_without_nouns`)."""
         out = []
-        for a, b in _cells(tokens, i, j):
+        for a, b in _cells(tokens, i, j, borders):
             commas = [k for k in range(a, b) if tokens[k].text == ","]
             if len(commas) == 1 and self._first_name(tokens[commas[0] + 1:b]):
                 out += self._without_nouns(tokens, a, b)
@@ -245,7 +251,8 @@ class NerPersonRecognizer(EntityRecognizer):
         if listed and not common:
             score += 0.15
         if common:
-            score -= 0.4 if not listed else 0.15
+            plain = len(words) == 1 and _plain_noun(noun_tags(words[0], self.nouns))
+            score -= 0.4 if not listed or plain else 0.15  # "Reis": listed, but a plain noun
         return round(min(score, MAX_SCORE), 3)
 
     def _could_be_name(self, word: str) -> bool:
@@ -290,6 +297,11 @@ class NerPersonRecognizer(EntityRecognizer):
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
 
 
+def _plain_noun(tags: str) -> bool:
+    """Wiktionary knows the word as a noun and not as a name ("Reis", "Mensa"; not "Koch")."""
+    return "N" in tags and "P" not in tags
+
+
 def _prose(tokens: list[Tok]) -> bool:
     """A line of running text: no table cells, enough words, and at least
     a third of them lower-case ("Gestern sagte ... ," rather than "Name | Klasse | Std")."""
@@ -299,10 +311,13 @@ def _prose(tokens: list[Tok]) -> bool:
     return sum(w[:1].islower() for w in words) * 3 >= len(words)
 
 
-def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-    """The token range [i, j) cut at table cell borders."""
+def _cells(tokens: list[Tok], i: int, j: int, borders: set[int] = frozenset()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """The token range [i, j) cut at table cell borders and before the indices in ``borders``."""
     ranges, start = [], i
     for k in range(i, j):
+        if k in borders and k > start:
+            ranges.append((start, k))
+            start = k
         if tokens[k].text in _CELL_BORDERS:
             if k > start:
                 ranges.append((start, k))

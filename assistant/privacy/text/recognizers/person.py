@@ -203,7 +203,10 @@ class PersonRecognizer(EntityRecognizer):
                 yield tok.start, nxt.end, 0.6, "unknown first name + surname"
                 pos += 2
                 continue
-            if tok.kind is Kind.SUR and not tok.lowercase and not noun:
+            # "durch den Park": an article opened the run as a particle
+            article = (pos > 0 and run[pos - 1].text in _ARTICLES
+                       and not (pos > 1 and run[pos - 2].kind is Kind.PARTICLE))  # "van den Bosch"
+            if tok.kind is Kind.SUR and not tok.lowercase and not noun and not article:
                 first = run[_particles_before(run, pos)]  # "van der Meulen", "de Luca"
                 if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
                     yield first.start, nxt.end, 0.6, "two surnames"
@@ -211,7 +214,8 @@ class PersonRecognizer(EntityRecognizer):
                     continue
                 score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
                 yield first.start, tok.end, score, "surname"
-            elif role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0:
+            elif (role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0
+                  and before is not None and before.text.lower() not in _PRONOUN_ROLES):
                 yield tok.start, tok.end, 0.5, "role + name"
             pos += 1
 
@@ -221,6 +225,10 @@ class PersonRecognizer(EntityRecognizer):
 #: before a surname ("von Bredow", "da Silva"), never before a first name.
 _GERMAN_PARTICLES = {"von", "vom", "zu", "der", "den", "da", "du"}
 _MAX_PARTICLES = 3
+_ARTICLES = {"der", "den", "zu", "vom"}
+#: Roles that are pronouns ("mein Mann", "unser Laternenfest"): they back a listed surname, never
+#: an ordinary word or a word in no list.
+_PRONOUN_ROLES = {"ich", "mein", "meine", "meinem", "meiner", "unser", "unsere"}
 
 
 def _particles_before(run: list[Token], k: int) -> int:
@@ -229,6 +237,8 @@ def _particles_before(run: list[Token], k: int) -> int:
     start = k
     while start > 0 and k - start < _MAX_PARTICLES and run[start - 1].kind is Kind.PARTICLE:
         start -= 1
+    while start < k and run[start].text in _ARTICLES:
+        start += 1  # "den Park", "der Müller": an article, not "van der"
     chain = {t.text for t in run[start:k]}
     if run[k].kind in (Kind.FIRST, Kind.WEAK_FIRST) and chain & _GERMAN_PARTICLES:
         return k

@@ -231,14 +231,17 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         # German writes nouns capitalised: a lower-case name only counts when it is no word
         # (a first name that is also a rare noun still counts: "anna", not "bauer").
         tags = load_nouns().get(word.capitalize(), "")
-        if common or not (is_first or is_sur) or ("N" in tags and not (is_first and "P" in tags)):
+        if common or not (is_first or is_sur) or ("N" in tags and not (is_first and not is_sur and "P" in tags)):
             return Token(word, match_start, end, Kind.OTHER, **base)
         return Token(word, match_start, end, Kind.FIRST if is_first else Kind.SUR, **base)
     base["also_surname"] = is_sur
     if word in WEEKDAYS:
         kind = Kind.WEAK_SUR if is_sur else Kind.OTHER
     elif is_first:
-        kind = Kind.WEAK_FIRST if common else Kind.FIRST
+        tags = load_nouns().get(word, "")
+        # "Reis": a plain noun in Wiktionary and in both name lists ("Emir" is a given name only)
+        plain_noun = "N" in tags and "P" not in tags and is_sur
+        kind = Kind.WEAK_FIRST if common or plain_noun else Kind.FIRST
     elif is_sur:
         tags = load_nouns().get(word, "")
         plain_noun = "N" in tags and "P" not in tags  # "Mensa", "Reis", "Stempel": no name entry
