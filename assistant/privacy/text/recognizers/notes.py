@@ -37,7 +37,7 @@ SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|ver
 GREETING = regex.compile(rf"(?:^|(?<=\n))[ \t]*(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten[ ](?:morgen|tag|abend))"
                          rf"[ ](?P<name>{WORD}(?:[ ]{WORD})?)[ ]*(?=[,!:]|$)", regex.IGNORECASE | regex.MULTILINE)
 #: A birth name after "geb." / "geborene": "Johanna Grünewald, geb. Stein".
-BIRTH_NAME = regex.compile(rf"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)"
+BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                            r"(?=[ ]*(?:[,;)/*]|$))", regex.MULTILINE)
 #: A chat mention: "@sofiia", "@Jens" (not an e-mail address: no letter before the "@").
 MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?)(?![\w@.-])")
