@@ -116,3 +116,17 @@ def test_name_inside_a_school_name_is_not_repeated(gate) -> None:
     text = ("Anmeldung: Kästner, Erich (geb. 2019), nicht verwandt mit dem Namensgeber "
             "der Grundschule Erich Kästner")
     assert _persons(gate, text) == ["Kästner, Erich"]
+
+
+def test_participles_abbreviations_and_numbered_compounds_are_no_names(gate) -> None:
+    text = ("Betr.: Anmeldung zur Sprachförderung\nAusgestellt am 04.03. im Bürgerbüro\n"
+            "Dokumentiert durch die Gruppenleitung\nZahlungspflichtige: siehe Anlage\n"
+            "Fördergruppe II (3 Kinder), Fördergruppe III (5 Kinder)\nSchulpsych. Dienst informiert")
+    assert _persons(gate, text) == []
+
+
+def test_names_in_fixed_width_columns_stay_apart(gate) -> None:
+    text = "Kind          Bezugsperson\nTimur         Baba\nLeonie        Mama"
+    persons = _persons(gate, text)
+    assert "Timur" in persons and "Leonie" in persons
+    assert not [p for p in persons if "  " in p]

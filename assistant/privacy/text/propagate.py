@@ -12,7 +12,7 @@ import re
 from typing import AbstractSet
 
 from assistant.privacy.names import NameLexicon, fold
-from assistant.privacy.text.recognizers.person_tokens import DETERMINERS, INSTITUTION_WORDS, TOKEN_RE
+from assistant.privacy.text.recognizers.person_tokens import ACRONYMS, DETERMINERS, INSTITUTION_WORDS, TOKEN_RE
 from assistant.privacy.text.spans import DisjointSpans
 
 PROPAGATED_SCORE = 0.8
@@ -45,8 +45,8 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
         start, end = match.start(), match.start() + len(word)
         if not taken.free(start, end):
             continue
-        if word[:1].islower() and lexicon.is_common(word):
-            continue  # "nur", "mit": never names in lower case
+        if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS:
+            continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
         if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 12):start])
                                         or _GENITIVE_AFTER.match(text, end)):
             continue

@@ -37,7 +37,7 @@ from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
-from assistant.privacy.text.words import noun_compound, ordinary_noun
+from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
 ACCEPT_SCORE = 0.4
@@ -58,6 +58,12 @@ _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
 #: Acronyms written in mixed case: two capitals in a row before a lower-case letter ("ELStAM",
 #: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
 _MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
+#: Participles and adjectival nouns: "Dokumentiert", "Ausgestellt", "Berechtigte", "Zahlungspflichtige".
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)"
+                            r"|(?:Aus|An|Ab|Auf|Ein|Mit|Vor|Zu|Nach|Zurück|Fest|Frei|Dar|Um|Über|Unter)"
+                            r"ge\p{Ll}{3,}(?:t|en)")
+#: What follows the period of an abbreviation: a colon, comma, bracket, hyphen or a lower-case word.
+_ABBREVIATED = regex.compile(r"\.(?:[:,;)/-]|[ ]?\p{Ll})")
 #: A gap between two tokens that separates table cells: a tab or two blanks ("Fatma   Baba").
 _CELL_GAP = re.compile(r"\t|[ ]{2}")
 #: Gender forms of role nouns after the word: "Lesepat*innen", "Erzieher:innen", "Lehrer_in".
@@ -97,8 +103,10 @@ class NerPersonRecognizer(EntityRecognizer):
             if not any(self._could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
             xseq = featurize(tokens, self.lexicon)
-            borders = {k for k in range(1, len(tokens))
-                       if _CELL_GAP.search(text, tokens[k - 1].end, tokens[k].start)}
+            line = text[tokens[0].start:tokens[-1].end]
+            borders = ({k for k in range(1, len(tokens))
+                        if _CELL_GAP.search(text, tokens[k - 1].end, tokens[k].start)}
+                       if "\t" in line or "  " in line else set())
             prose = _prose(tokens) and not borders
             threshold = self.threshold if prose else max(self.threshold, LIST_THRESHOLD)
             for i0, j0, prob in self.model.spans(xseq, threshold):
@@ -115,7 +123,8 @@ class NerPersonRecognizer(EntityRecognizer):
                     end = k + len(span)
                     gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
                               and tokens[end + 1].text in ("in", "innen") else None)
-                    score = self._score(span, prob, after, opening, threshold, gender)
+                    after_text = text[after.start:after.start + 3] if after is not None else ""
+                    score = self._score(span, prob, after, opening, threshold, gender, after_text)
                     if score > 0:
                         found.append((span[0].start, span[-1].end, score))
         return found
@@ -178,8 +187,8 @@ class NerPersonRecognizer(EntityRecognizer):
             return True
         for t in span:
             word = t.text
-            if word[:1].isupper() and ordinary_noun(word) and not self._listed(word):
-                return True
+            if word[:1].isupper() and (ordinary_noun(word) or noun_compound(word)) and not self._listed(word):
+                return True  # "Gruppenform II", "Wohngruppe Lindenhof"
             if word[:1].islower() and "N" in self.nouns.get(word.capitalize(), ""):
                 return True
         words = [t.text for t in span if t.text[:1].isalpha()]
@@ -202,7 +211,7 @@ class NerPersonRecognizer(EntityRecognizer):
         return span
 
     def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool,
-               threshold: float, gender: Tok | None = None) -> float:
+               threshold: float, gender: Tok | None = None, after_text: str = "") -> float:
         lex = self.lexicon
         words = [t.text for t in span if t.text[:1].isalpha()]
         if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
@@ -224,6 +233,11 @@ class NerPersonRecognizer(EntityRecognizer):
         if (len(words) == 1 and opening and words[0].lower().endswith(ADJECTIVE_ENDINGS)
                 and not self._listed(words[0])):
             return 0.0  # "Abholberechtigt für …", "Erfahrungsgemäß": an adjective opens the sentence
+        if len(words) == 1 and not self._listed(words[0]) and _PARTICIPLE.fullmatch(words[0]):
+            return 0.0  # "Dokumentiert", "Ausgestellt", "Zahlungspflichtige": verb forms, adjectives
+        if (len(words) == 1 and not self._listed(words[0]) and after is not None and after.text == "."
+                and (_ABBREVIATED.match(after_text) or noun_prefix(words[0]))):
+            return 0.0  # "Betr.:", "Psych. Dienst", "Meld.-Bescheinigung": an abbreviation
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
         if any(_MIXED_ACRONYM.match(part) for w in words for part in w.split("-")):

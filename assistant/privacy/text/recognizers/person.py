@@ -327,7 +327,10 @@ def _beside_name(text: str, line: list[Token], k: int, lowercase: bool) -> bool:
             continue
         other = line[n]
         a, b = (other, line[k]) if n < k else (line[k], other)
-        if _GAP.fullmatch(text[a.end:b.start]) is None and text[a.end:b.start] != ". ":
+        gap = text[a.end:b.start]
+        if gap == ", " and not lowercase and _surname_comma_given(a, b):
+            return True  # "SCHMIDT, JUSTIN-KEVIN", "LEFEBVRE, Noé": an entry, surname first
+        if _GAP.fullmatch(gap) is None and gap != ". ":
             continue
         if other.kind is Kind.TITLE and n < k:
             return True
@@ -335,6 +338,12 @@ def _beside_name(text: str, line: list[Token], k: int, lowercase: bool) -> bool:
                 other.lowercase if lowercase else _caps(other) or other.kind is Kind.INITIAL):
             return True
     return False
+
+
+def _surname_comma_given(a: Token, b: Token) -> bool:
+    """``a, b`` reads "SURNAME, Given name": a surname (or a word in no list) before a given name."""
+    return (a.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN) and b.kind in (Kind.FIRST, Kind.WEAK_FIRST)
+            and not b.lowercase)
 
 
 def _institution_after(text: str, tokens: list[Token], j: int) -> bool:

@@ -82,7 +82,9 @@ WEEKDAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"}
 
 ACRONYMS = {"IBAN", "BIC", "PLZ", "KITA", "NRW", "USA", "BLZ", "SGB", "GMBH", "EV", "AOK", "ASD",
             "KJHG", "BAMF", "DAZ", "DAF", "OGS", "IGS", "BUT", "ABC", "PDF", "CSV", "XLSX", "TEL",
-            "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR"}
+            "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR",
+            # school performance studies and programmes ("VERA 3", "IGLU-Studie")
+            "VERA", "IGLU", "TIMSS", "PISA", "LAU", "KESS", "MINT", "JEKITS", "LRS"}
 
 
 def _institution(word: str) -> bool:
