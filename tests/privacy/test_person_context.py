@@ -130,3 +130,14 @@ def test_names_in_fixed_width_columns_stay_apart(gate) -> None:
     persons = _persons(gate, text)
     assert "Timur" in persons and "Leonie" in persons
     assert not [p for p in persons if "  " in p]
+
+
+def test_speakers_of_a_transcript(gate) -> None:
+    text = "Protokoll Teamsitzung\nFuchs: Wir beginnen mit dem Dienstplan.\nHahn: Einverstanden.\nOrt: Raum 2"
+    persons = _persons(gate, text)
+    assert {"Fuchs", "Hahn"} <= set(persons)
+    assert "Ort" not in persons
+
+
+def test_a_single_label_like_word_before_a_colon_is_no_speaker(gate) -> None:
+    assert _persons(gate, "Hinweis: bitte beachten\nKlein: die Gruppe ist voll") == []

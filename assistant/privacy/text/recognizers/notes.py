@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.words import load_nouns, ordinary_noun
 from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
 
@@ -41,6 +42,22 @@ BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\
                            r"(?=[ ]*(?:[,;)/*]|$))", regex.MULTILINE)
 #: A chat mention: "@sofiia", "@Jens" (not an e-mail address: no letter before the "@").
 MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?)(?![\w@.-])")
+#: A speaker opening a line of a transcript or chat: "Klein: Wir beginnen.", "[09:14] jens: ok".
+SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ ]+|[-•*][ ]+)?"
+                        rf"(?P<name>{WORD}(?:[ ]{WORD})?):[ ]+\S", regex.MULTILINE)
+#: Labels of mail headers and forms that are also names in some list.
+_HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo", "di", "mi", "do",
+                  "fr", "sa", "so", "iban", "bic", "kind", "fall", "name", "ort", "tel", "mail"}
+
+
+def _label_noun(word: str) -> bool:
+    """A noun Wiktionary knows only as a noun ("Fall", "Kind", "Termin"): a label before a colon."""
+    tags = load_nouns().get(word[:1].upper() + word[1:].lower(), "")
+    return "N" in tags and "P" not in tags
+
+
+#: Speaker lines a text needs before a speaker that is also an ordinary word counts ("Wolf:").
+MIN_SPEAKER_LINES = 2
 _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
 SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
@@ -56,8 +73,8 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie|hallo|hi|hey|moin|servus|liebe[rs]?|"
-                             r"guten|geb|geborene[r]?)\b|[ ][^\W\d_]\.|statt|vertritt|anstelle|@",
-                             regex.IGNORECASE)
+                             r"guten|geb|geborene[r]?)\b|[ ][^\W\d_]\.|statt|vertritt|anstelle|@|^[^\n:]{1,40}:[ ]",
+                             regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -119,12 +136,32 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             if name_word(word, self.lexicon) or (self.lexicon.is_surname(word)
                                                  and fold(word) not in self.lexicon.never_names):
                 out.append((m.start("name"), m.end("name"), "birth name"))
+        out += self._speakers(text)
         for m in MENTION.finditer(text):
             word = m.group("name")
             if known_name(word, self.lexicon) or (
                     name_word(word, self.lexicon, lower_ok=True) and not self.lexicon.is_common(word)):
                 out.append((m.start("name"), m.end("name"), "mention"))
         return out
+
+    def _speakers(self, text: str) -> list[tuple[int, int, str]]:
+        """Speakers of a transcript: listed names before a colon at the start of a line; one
+        that is also an ordinary word ("Klein", "Wolf") only among other speaker lines."""
+        named = []
+        for m in SPEAKER.finditer(text):
+            words = m.group("name").split(" ")
+            if not all(known_name(w, self.lexicon) for w in words):
+                continue
+            if any(fold(w) in self.lexicon.never_names or w.lower() in NOTE_WORDS
+                   or w.lower() in _HEADER_LABELS or len(w) <= 2 or w.isupper() or _label_noun(w)
+                   for w in words):
+                continue  # "An:", "Do:", "IBAN:", "Kind:": labels of mails, forms and timetables
+            ordinary = any(self.lexicon.is_common(w) or (w[:1].isupper() and ordinary_noun(w))
+                           for w in words)
+            named.append((m.start("name"), m.end("name"), ordinary))
+        if len(named) < MIN_SPEAKER_LINES:
+            named = [n for n in named if not n[2]]
+        return [(s, e, "speaker") for s, e, _ in named]
 
     def _common_surname(self, text: str, m: regex.Match, word: str) -> bool:
         """A listed surname that is also an ordinary word after a lower-case form of address:
