@@ -2,12 +2,17 @@
 
 * a form of address in any case, then a name in any case: "hr. lüdecke hat angerufen",
   "nachricht von frau kötter", "hr. dr. zwiebelhaupt". "fr." is also Friday: a verb after it
-  ("der Bus fr. ausfällt") or an ordinary word is no name;
+  ("der Bus fr. ausfällt") or an ordinary word is no name, except a listed surname after a
+  preposition ("mit fr. klein");
 * a first name with an initial: "mit tarek b. gesprochen", "Mika R. fehlt" (the initial is part of
   the name);
 * a substitution: "Wendt-Kirchner statt Pöhlmann", "| 8c | Ma | Osterhagen-Birkle statt Haberland |",
   "Kuchenbecker vertritt Lange" ("für" is left out: "Abholberechtigt für Wahid"): both sides are names when both have a name's shape and one is in a
-  name list, carries a title, or the line is a table row.
+  name list, carries a title, or the line is a table row;
+* a greeting ("Hallo Frank,", "hi jens"), a birth name ("geb. Stein,"), a chat mention ("@sofiia")
+  and the speaker of a transcript line ("Fuchs: Wir beginnen."; a speaker that is also an
+  ordinary word only where two lines have speakers): the context says a person, so a listed name
+  counts even when it is also a German word.
 """
 
 from __future__ import annotations
@@ -45,6 +50,12 @@ MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?
 #: A speaker opening a line of a transcript or chat: "Klein: Wir beginnen.", "[09:14] jens: ok".
 SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ ]+|[-•*][ ]+)?"
                         rf"(?P<name>{WORD}(?:[ ]{WORD})?):[ ]+\S", regex.MULTILINE)
+#: Necessary for the forms of address, initials and substitutions.
+_NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
+                               r"anstelle", regex.IGNORECASE)
+#: Necessary for greetings, birth names and mentions.
+_CONTEXT_PRECHECK = regex.compile(r"\b(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten|geb|geborene[r]?)\b|@",
+                                  regex.IGNORECASE)
 #: Labels of mail headers and forms that are also names in some list.
 _HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo", "di", "mi", "do",
                   "fr", "sa", "so", "iban", "bic", "kind", "fall", "name", "ort", "tel", "mail"}
@@ -82,13 +93,14 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
 
     def find(self, text: str) -> list[RecognizerResult]:
         found: dict[tuple[int, int], str] = {}
-        for start, end in self._addressed(text):
-            found[(start, end)] = "form of address"
-        for m in WITH_INITIAL.finditer(text):
-            if self._first_name(m.group("name")):
-                found.setdefault((m.start(), m.end()), "first name + initial")
-        for start, end in self._substitutions(text):
-            found.setdefault((start, end), "substitution")
+        if _NOTE_PRECHECK.search(text):
+            for start, end in self._addressed(text):
+                found[(start, end)] = "form of address"
+            for m in WITH_INITIAL.finditer(text):
+                if self._first_name(m.group("name")):
+                    found.setdefault((m.start(), m.end()), "first name + initial")
+            for start, end in self._substitutions(text):
+                found.setdefault((start, end), "substitution")
         for start, end, why in self._named_by_context(text):
             found.setdefault((start, end), why)
         return [rule_result(self, "PERSON", s, e, SCORE, why) for (s, e), why in found.items()]
@@ -123,7 +135,9 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
 
     def _named_by_context(self, text: str) -> list[tuple[int, int, str]]:
         """Greetings, birth names and chat mentions: the context says a person follows."""
-        out = []
+        out: list[tuple[int, int, str]] = []
+        if not _CONTEXT_PRECHECK.search(text):
+            return out + self._speakers(text)
         for m in GREETING.finditer(text):
             words = m.group("name").split(" ")
             lower = words[0][:1].islower()
