@@ -179,7 +179,11 @@ class PrivacyGate:
 
         structural = structural_spans(text, found)
         found += structural
-        if any(kind == "PERSON" for kind, *_ in structural):  # "Korte / Brandt ... Brandt rief an"
+        from assistant.privacy.text.name_columns import column_names
+
+        columns = column_names(text, found, self._lexicon)
+        found += columns
+        if any(kind == "PERSON" for kind, *_ in structural + columns):  # "Korte / Brandt ... Brandt rief an"
             found += self._propagated(text, found)
         found += record_row_ids(text, found)
         return found + repeated_identifiers(text, found)

@@ -2,7 +2,8 @@
 
 Name words come from the persons found in this text and earlier in the session. A mention is
 matched case-insensitively and accent-insensitively as a whole word; a capitalised ordinary word
-after an article stays a noun ("Lea Koch ... der Koch").
+after an article or before a genitive stays a noun ("Lea Koch ... der Koch", "Koch der Mensa"),
+a word in the name of a Kita or school is no mention ("Kita „Astrid Lindgren“").
 """
 
 from __future__ import annotations
@@ -11,11 +12,18 @@ import re
 from typing import AbstractSet
 
 from assistant.privacy.names import NameLexicon, fold
-from assistant.privacy.text.recognizers.person_tokens import DETERMINERS, TOKEN_RE
+from assistant.privacy.text.recognizers.person_tokens import ACRONYMS, DETERMINERS, INSTITUTION_WORDS, TOKEN_RE
 from assistant.privacy.text.spans import DisjointSpans
 
 PROPAGATED_SCORE = 0.8
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS)) + r")\s+\Z", re.IGNORECASE)
+#: An institution word, maybe a quote and one capitalised word, right before a mention: the name
+#: of a Kita or school ("Kita „Astrid Lindgren“", "Grundschule Anne Frank"), not the person.
+_INSTITUTION_BEFORE = re.compile(
+    r"(?:^|\W)(?:" + "|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True))
+    + r")\.?[ ]+[„\"“»‚'‘]?(?:[A-ZÄÖÜ][\w'’-]*[ ])?\Z", re.IGNORECASE)
+#: A genitive article and a noun after a mention: the ordinary noun ("Koch der Mensa").
+_GENITIVE_AFTER = re.compile(r"[ ]+(?:der|des)[ ]+[A-ZÄÖÜ]")
 
 
 def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]],
@@ -37,9 +45,12 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
         start, end = match.start(), match.start() + len(word)
         if not taken.free(start, end):
             continue
-        if word[:1].islower() and lexicon.is_common(word):
-            continue  # "nur", "mit": never names in lower case
-        if lexicon.is_common(word) and _ARTICLE_BEFORE.search(text[max(0, start - 12):start]):
+        if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS:
+            continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
+        if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 12):start])
+                                        or _GENITIVE_AFTER.match(text, end)):
+            continue
+        if _INSTITUTION_BEFORE.search(text[max(0, start - 40):start]):
             continue
         spans.append((start, end))
     return spans

@@ -8,6 +8,7 @@ because German surnames are built from them ("Hausmann", "Rosenberg").
 
 from __future__ import annotations
 
+import bisect
 import gzip
 from functools import lru_cache
 
@@ -87,3 +88,55 @@ def ordinary_noun(word: str) -> bool:
     if low.endswith(NOUN_ENDINGS) or (len(word) >= 9 and low.endswith(_FEMININE)):
         return True
     return _compound_head(word, nouns)
+
+
+#: Linking elements between the parts of a compound ("Schutz|plan", "Hausaufgaben|zeit",
+#: "Arbeit|s|zeit", "Lese|pate").
+_LINKS = ("", "s", "es", "n", "en", "e")
+_MIN_COMPOUND_HEAD = 3
+#: Compound heads that are also name entries but far more often nouns ("Geschwister|paar").
+_NAME_LIKE_HEADS = _SHORT_HEADS | {"Paar", "Stelle", "Frage", "Liste", "Karte", "Stunde"}
+_MIN_COMPOUND_MODIFIER = 4
+
+
+@lru_cache(maxsize=65_536)
+def noun_compound(word: str) -> bool:
+    """Whether a capitalised ``word`` in no noun list splits into two nouns ("Schutzplan",
+    "Hausaufgabenzeit", "Lesepate"); unlike :func:`ordinary_noun`, a head that is also a place
+    counts ("Plan"), because the modifier before it must be an ordinary noun too; heads that are
+    also names ("Berg", "Mann") only when they are common compound heads ("Zeit").
+    """
+    word = word.rstrip(".")
+    if not word[:1].isupper() or word.isupper() or "-" in word:
+        return False
+    nouns = load_nouns()
+    if word in nouns:
+        return False
+    for k in range(_MIN_COMPOUND_MODIFIER, len(word) - _MIN_COMPOUND_HEAD + 1):
+        head = word[k].upper() + word[k + 1:]
+        tags = nouns.get(head, "")
+        if "N" not in tags or ("P" in tags and head not in _NAME_LIKE_HEADS):
+            continue  # "Rosen|berg", "Feld|mann": heads of surnames
+        for link in _LINKS:
+            if link and not word[:k].endswith(link):
+                continue
+            modifier = word[:k - len(link)] if link else word[:k]
+            if len(modifier) >= _MIN_COMPOUND_MODIFIER and (
+                    _plain(nouns.get(modifier)) or ordinary_noun(modifier)):
+                return True  # "Elternbeirat|s|wahl": the modifier may be a compound itself
+    return False
+
+
+@lru_cache(maxsize=1)
+def _sorted_nouns() -> list[str]:
+    return sorted(load_nouns())
+
+
+def noun_prefix(word: str) -> bool:
+    """Whether ``word`` is the cut-off start of a longer noun: an abbreviation before its period
+    ("Schulpsych." for "Schulpsychologe", "Betr." for "Betreff", "Unterhaltspfl.")."""
+    if len(word) < 3:
+        return False
+    keys = _sorted_nouns()
+    i = bisect.bisect_right(keys, word)
+    return i < len(keys) and keys[i].startswith(word)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from assistant.privacy.names import NameLexicon, fold
@@ -36,7 +37,7 @@ from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
-from assistant.privacy.text.words import ordinary_noun
+from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
 ACCEPT_SCORE = 0.4
@@ -51,8 +52,22 @@ _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 #: Column headers shortened after a hyphen: "Soll-Std.", "Ist-Std", "Ch-LK", "M-GK", "Anm-Dat".
 _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$"
                          r"|-(?:std|stdn|lk|gk|dat|kl|jg|anz)\.?$", re.IGNORECASE)
-#: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel").
-_CELL_BORDERS = {"|", ";"}
+#: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel"), nor out
+#: of a bracket ("ROBOTIK (UPPER-CASE-EXPORT").
+_CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
+#: Acronyms written in mixed case: two capitals in a row before a lower-case letter ("ELStAM",
+#: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
+_MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
+#: Participles and adjectival nouns: "Dokumentiert", "Ausgestellt", "Berechtigte", "Zahlungspflichtige".
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)"
+                            r"|(?:Aus|An|Ab|Auf|Ein|Mit|Vor|Zu|Nach|Zurück|Fest|Frei|Dar|Um|Über|Unter)"
+                            r"ge\p{Ll}{3,}(?:t|en)")
+#: What follows the period of an abbreviation: a colon, comma, bracket, hyphen or a lower-case word.
+_ABBREVIATED = regex.compile(r"\.(?:[:,;)/-]|[ ]?\p{Ll})")
+#: A gap between two tokens that separates table cells: a tab or two blanks ("Fatma   Baba").
+_CELL_GAP = re.compile(r"\t|[ ]{2}")
+#: Gender forms of role nouns after the word: "Lesepat*innen", "Erzieher:innen", "Lehrer_in".
+_GENDER_MARKS = {"*", ":", "_", "/"}
 #: Letters of scripts other than Latin (Greek to Georgian, Ethiopic, CJK, Hangul).
 _OTHER_SCRIPT = OtherScriptPersonRecognizer.PRECHECK
 _OPENERS = {".", "!", "?", ":", ";", "(", "\"", "„", "“", "»", "«", "-", "–", "•", "*"}
@@ -88,9 +103,14 @@ class NerPersonRecognizer(EntityRecognizer):
             if not any(self._could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
             xseq = featurize(tokens, self.lexicon)
-            threshold = self.threshold if _prose(tokens) else max(self.threshold, LIST_THRESHOLD)
+            line = text[tokens[0].start:tokens[-1].end]
+            borders = ({k for k in range(1, len(tokens))
+                        if _CELL_GAP.search(text, tokens[k - 1].end, tokens[k].start)}
+                       if "\t" in line or "  " in line else set())
+            prose = _prose(tokens) and not borders
+            threshold = self.threshold if prose else max(self.threshold, LIST_THRESHOLD)
             for i0, j0, prob in self.model.spans(xseq, threshold):
-                for i, j in self._parts(tokens, i0, j0):
+                for i, j in self._parts(tokens, i0, j0, borders):
                     span = self._trim(tokens[i:j])
                     if not span:
                         continue
@@ -100,17 +120,22 @@ class NerPersonRecognizer(EntityRecognizer):
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
                             or _quoted_title(tokens, k, k + len(span))):
                         continue
-                    score = self._score(span, prob, after, opening, threshold)
+                    end = k + len(span)
+                    gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
+                              and tokens[end + 1].text in ("in", "innen") else None)
+                    after_text = text[after.start:after.start + 3] if after is not None else ""
+                    score = self._score(span, prob, after, opening, threshold, gender, after_text)
                     if score > 0:
                         found.append((span[0].start, span[-1].end, score))
         return found
 
-    def _parts(self, tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-        """Cut [i, j) at table cell borders, at commas unless it reads "Surname, First name"
+    def _parts(self, tokens: list[Tok], i: int, j: int, borders: set[int]) -> list[tuple[int, int]]:
+        """Cut [i, j) at table cell borders (also a tab or a run of blanks before the token
+        indices in ``borders``), at commas unless it reads "Surname, First name"
         ("Özdemir, Gül" stays one span; "ja: Adeyemi, Braun, Dumitrescu" are three names), and
         at ordinary nouns (:meth:`_without_nouns`)."""
         out = []
-        for a, b in _cells(tokens, i, j):
+        for a, b in _cells(tokens, i, j, borders):
             commas = [k for k in range(a, b) if tokens[k].text == ","]
             if len(commas) == 1 and self._first_name(tokens[commas[0] + 1:b]):
                 out += self._without_nouns(tokens, a, b)
@@ -162,8 +187,8 @@ class NerPersonRecognizer(EntityRecognizer):
             return True
         for t in span:
             word = t.text
-            if word[:1].isupper() and ordinary_noun(word) and not self._listed(word):
-                return True
+            if word[:1].isupper() and (ordinary_noun(word) or noun_compound(word)) and not self._listed(word):
+                return True  # "Gruppenform II", "Wohngruppe Lindenhof"
             if word[:1].islower() and "N" in self.nouns.get(word.capitalize(), ""):
                 return True
         words = [t.text for t in span if t.text[:1].isalpha()]
@@ -186,7 +211,7 @@ class NerPersonRecognizer(EntityRecognizer):
         return span
 
     def _score(self, span: list[Tok], prob: float, after: Tok | None, opening: bool,
-               threshold: float) -> float:
+               threshold: float, gender: Tok | None = None, after_text: str = "") -> float:
         lex = self.lexicon
         words = [t.text for t in span if t.text[:1].isalpha()]
         if len(span) > MAX_TOKENS or any(ch.isdigit() for t in span for ch in t.text):
@@ -208,8 +233,22 @@ class NerPersonRecognizer(EntityRecognizer):
         if (len(words) == 1 and opening and words[0].lower().endswith(ADJECTIVE_ENDINGS)
                 and not self._listed(words[0])):
             return 0.0  # "Abholberechtigt für …", "Erfahrungsgemäß": an adjective opens the sentence
+        if len(words) == 1 and not self._listed(words[0]) and _PARTICIPLE.fullmatch(words[0]):
+            return 0.0  # "Dokumentiert", "Ausgestellt", "Zahlungspflichtige": verb forms, adjectives
+        if (len(words) == 1 and not self._listed(words[0]) and after is not None and after.text == "."
+                and (_ABBREVIATED.match(after_text) or noun_prefix(words[0]))):
+            return 0.0  # "Betr.:", "Psych. Dienst", "Meld.-Bescheinigung": an abbreviation
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
+        if any(_MIXED_ACRONYM.match(part) for w in words for part in w.split("-")):
+            return 0.0  # "TVöD", "ELStAM", "IServ": acronyms, not names
+        if (len(words) == 1 and words[0].isupper() and not self._listed(words[0])
+                and not _OTHER_SCRIPT.search(words[0])):
+            return 0.0  # "AWO", "ROBOTIK": an ALL CAPS word in no name list is a heading or an acronym
+        if len(words) == 1 and not self._listed(words[0]) and noun_compound(words[0]):
+            return 0.0  # "Schutzplan", "Hausaufgabenzeit": a compound of two nouns
+        if gender is not None and gender.text in _GENDER_MARKS:
+            return 0.0  # "Lesepat*innen": a role noun in gender-fair writing
         if (len(words) == 1 and _OTHER_SCRIPT.search(words[0]) and after is not None
                 and after.text[:1].islower()):
             return 0.0  # "Письмо родителям": a capital opens a sentence in another script
@@ -226,7 +265,8 @@ class NerPersonRecognizer(EntityRecognizer):
         if listed and not common:
             score += 0.15
         if common:
-            score -= 0.4 if not listed else 0.15
+            plain = len(words) == 1 and _plain_noun(noun_tags(words[0], self.nouns))
+            score -= 0.4 if not listed or plain else 0.15  # "Reis": listed, but a plain noun
         return round(min(score, MAX_SCORE), 3)
 
     def _could_be_name(self, word: str) -> bool:
@@ -271,6 +311,11 @@ class NerPersonRecognizer(EntityRecognizer):
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
 
 
+def _plain_noun(tags: str) -> bool:
+    """Wiktionary knows the word as a noun and not as a name ("Reis", "Mensa"; not "Koch")."""
+    return "N" in tags and "P" not in tags
+
+
 def _prose(tokens: list[Tok]) -> bool:
     """A line of running text: no table cells, enough words, and at least
     a third of them lower-case ("Gestern sagte ... ," rather than "Name | Klasse | Std")."""
@@ -280,10 +325,13 @@ def _prose(tokens: list[Tok]) -> bool:
     return sum(w[:1].islower() for w in words) * 3 >= len(words)
 
 
-def _cells(tokens: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-    """The token range [i, j) cut at table cell borders."""
+def _cells(tokens: list[Tok], i: int, j: int, borders: set[int] = frozenset()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """The token range [i, j) cut at table cell borders and before the indices in ``borders``."""
     ranges, start = [], i
     for k in range(i, j):
+        if k in borders and k > start:
+            ranges.append((start, k))
+            start = k
         if tokens[k].text in _CELL_BORDERS:
             if k > start:
                 ranges.append((start, k))

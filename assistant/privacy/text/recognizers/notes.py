@@ -2,12 +2,17 @@
 
 * a form of address in any case, then a name in any case: "hr. lüdecke hat angerufen",
   "nachricht von frau kötter", "hr. dr. zwiebelhaupt". "fr." is also Friday: a verb after it
-  ("der Bus fr. ausfällt") or an ordinary word is no name;
+  ("der Bus fr. ausfällt") or an ordinary word is no name, except a listed surname after a
+  preposition ("mit fr. klein");
 * a first name with an initial: "mit tarek b. gesprochen", "Mika R. fehlt" (the initial is part of
   the name);
 * a substitution: "Wendt-Kirchner statt Pöhlmann", "| 8c | Ma | Osterhagen-Birkle statt Haberland |",
   "Kuchenbecker vertritt Lange" ("für" is left out: "Abholberechtigt für Wahid"): both sides are names when both have a name's shape and one is in a
-  name list, carries a title, or the line is a table row.
+  name list, carries a title, or the line is a table row;
+* a greeting ("Hallo Frank,", "hi jens"), a birth name ("geb. Stein,"), a chat mention ("@sofiia")
+  and the speaker of a transcript line ("Fuchs: Wir beginnen."; a speaker that is also an
+  ordinary word only where two lines have speakers): the context says a person, so a listed name
+  counts even when it is also a German word.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from presidio_analyzer import RecognizerResult
 
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.words import load_nouns, ordinary_noun
 from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
 
@@ -33,10 +39,42 @@ _PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
 SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von)[ ]+"
                              rf"(?P<b>{_PART})"
                              r"(?![\w-])")
+#: A greeting opening a line, then the person greeted: "Hallo Frank,", "Liebe Stein!", "hi jens".
+GREETING = regex.compile(rf"(?:^|(?<=\n))[ \t]*(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten[ ](?:morgen|tag|abend))"
+                         rf"[ ](?P<name>{WORD}(?:[ ]{WORD})?)[ ]*(?=[,!:]|$)", regex.IGNORECASE | regex.MULTILINE)
+#: A birth name after "geb." / "geborene": "Johanna Grünewald, geb. Stein".
+BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+                           r"(?=[ ]*(?:[,;)/*]|$))", regex.MULTILINE)
+#: A chat mention: "@sofiia", "@Jens" (not an e-mail address: no letter before the "@").
+MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?)(?![\w@.-])")
+#: A speaker opening a line of a transcript or chat: "Klein: Wir beginnen.", "[09:14] jens: ok".
+SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ ]+|[-•*][ ]+)?"
+                        rf"(?P<name>{WORD}(?:[ ]{WORD})?):[ ]+\S", regex.MULTILINE)
+#: Necessary for the forms of address, initials and substitutions.
+_NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
+                               r"anstelle", regex.IGNORECASE)
+#: Necessary for greetings, birth names and mentions.
+_CONTEXT_PRECHECK = regex.compile(r"\b(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten|geb|geborene[r]?)\b|@",
+                                  regex.IGNORECASE)
+#: Labels of mail headers and forms that are also names in some list.
+_HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo", "di", "mi", "do",
+                  "fr", "sa", "so", "iban", "bic", "kind", "fall", "name", "ort", "tel", "mail"}
+
+
+def _label_noun(word: str) -> bool:
+    """A noun Wiktionary knows only as a noun ("Fall", "Kind", "Termin"): a label before a colon."""
+    tags = load_nouns().get(word[:1].upper() + word[1:].lower(), "")
+    return "N" in tags and "P" not in tags
+
+
+#: Speaker lines a text needs before a speaker that is also an ordinary word counts ("Wolf:").
+MIN_SPEAKER_LINES = 2
 _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
 SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
                                 r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie)[ ]+$",
+                                    regex.IGNORECASE)
 #: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
 NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet", "weiß", "krank",
               "hier", "da", "dort", "auch", "noch", "schon", "heute", "gestern", "morgen", "bitte",
@@ -45,8 +83,9 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
-    PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle", regex.IGNORECASE)
+    PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie|hallo|hi|hey|moin|servus|liebe[rs]?|"
+                             r"guten|geb|geborene[r]?)\b|[ ][^\W\d_]\.|statt|vertritt|anstelle|@|^[^\n:]{1,40}:[ ]",
+                             regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -54,13 +93,16 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
 
     def find(self, text: str) -> list[RecognizerResult]:
         found: dict[tuple[int, int], str] = {}
-        for start, end in self._addressed(text):
-            found[(start, end)] = "form of address"
-        for m in WITH_INITIAL.finditer(text):
-            if self._first_name(m.group("name")):
-                found.setdefault((m.start(), m.end()), "first name + initial")
-        for start, end in self._substitutions(text):
-            found.setdefault((start, end), "substitution")
+        if _NOTE_PRECHECK.search(text):
+            for start, end in self._addressed(text):
+                found[(start, end)] = "form of address"
+            for m in WITH_INITIAL.finditer(text):
+                if self._first_name(m.group("name")):
+                    found.setdefault((m.start(), m.end()), "first name + initial")
+            for start, end in self._substitutions(text):
+                found.setdefault((start, end), "substitution")
+        for start, end, why in self._named_by_context(text):
+            found.setdefault((start, end), why)
         return [rule_result(self, "PERSON", s, e, SCORE, why) for (s, e), why in found.items()]
 
     def _first_name(self, word: str) -> bool:
@@ -75,8 +117,13 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                 continue  # "die frau wohnt ...": the noun, not a form of address
             words = m.group("name").split(" ")
             first = words[0]
-            if not first[:1].islower() or not self._lower_name(first):
+            if not first[:1].islower():
                 continue  # capitalised names are the person recognizer's
+            if not self._lower_name(first):
+                if not self._common_surname(text, m, first):
+                    continue
+            elif m.group("title")[:1].isupper() and not known_name(first, self.lexicon):
+                continue  # "Familie kooperativ": after a capitalised title a name is capitalised
             if title == "fr." and not known_name(first, self.lexicon) and len(first) < 5:
                 continue  # "fr." is also Friday: "fr. früh"
             end = m.start("name") + len(first)
@@ -85,6 +132,60 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                 end += 1 + len(words[1])
             spans.append((m.start("name"), end))
         return spans
+
+    def _named_by_context(self, text: str) -> list[tuple[int, int, str]]:
+        """Greetings, birth names and chat mentions: the context says a person follows."""
+        out: list[tuple[int, int, str]] = []
+        if not _CONTEXT_PRECHECK.search(text):
+            return out + self._speakers(text)
+        for m in GREETING.finditer(text):
+            words = m.group("name").split(" ")
+            lower = words[0][:1].islower()
+            if (all(known_name(w, self.lexicon) or name_word(w, self.lexicon, lower_ok=lower)
+                    for w in words) and known_name(words[0], self.lexicon)
+                    and not (lower and self.lexicon.is_common(words[0]))):
+                out.append((m.start("name"), m.end("name"), "greeting"))
+        for m in BIRTH_NAME.finditer(text):
+            word = m.group("name")
+            if name_word(word, self.lexicon) or (self.lexicon.is_surname(word)
+                                                 and fold(word) not in self.lexicon.never_names):
+                out.append((m.start("name"), m.end("name"), "birth name"))
+        out += self._speakers(text)
+        for m in MENTION.finditer(text):
+            word = m.group("name")
+            if known_name(word, self.lexicon) or (
+                    name_word(word, self.lexicon, lower_ok=True) and not self.lexicon.is_common(word)):
+                out.append((m.start("name"), m.end("name"), "mention"))
+        return out
+
+    def _speakers(self, text: str) -> list[tuple[int, int, str]]:
+        """Speakers of a transcript: listed names before a colon at the start of a line; one
+        that is also an ordinary word ("Klein", "Wolf") only among other speaker lines."""
+        named = []
+        for m in SPEAKER.finditer(text):
+            words = m.group("name").split(" ")
+            if not all(known_name(w, self.lexicon) for w in words):
+                continue
+            if any(fold(w) in self.lexicon.never_names or w.lower() in NOTE_WORDS
+                   or w.lower() in _HEADER_LABELS or len(w) <= 2 or w.isupper() or _label_noun(w)
+                   for w in words):
+                continue  # "An:", "Do:", "IBAN:", "Kind:": labels of mails, forms and timetables
+            ordinary = any(self.lexicon.is_common(w) or (w[:1].isupper() and ordinary_noun(w))
+                           for w in words)
+            named.append((m.start("name"), m.end("name"), ordinary))
+        if len(named) < MIN_SPEAKER_LINES:
+            named = [n for n in named if not n[2]]
+        return [(s, e, "speaker") for s, e, _ in named]
+
+    def _common_surname(self, text: str, m: regex.Match, word: str) -> bool:
+        """A listed surname that is also an ordinary word after a lower-case form of address:
+        "mit fr. klein", "bei hr. koch". After "fr." (also Friday: "fr. frei") only where a
+        preposition or "und" stands before it."""
+        if not self.lexicon.is_surname(word) or not m.group("title").islower():
+            return False
+        if m.group("title").lower() != "fr.":
+            return True
+        return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
 
     def _lower_name(self, word: str) -> bool:
         if word.lower() in NOTE_WORDS or not name_word(word, self.lexicon, lower_ok=True,

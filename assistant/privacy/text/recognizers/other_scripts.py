@@ -33,7 +33,7 @@ LISTED_SCORE = 0.75
 #: Capitalised words in the cased scripts (Cyrillic, Greek), one to three in a row: a name alone
 #: ("Людмила: ja gut", "Волков Андрей") is found when its transliteration is in the name lists.
 _CASED_WORD = r"(?=\p{Lu})[\p{Cyrillic}\p{Greek}][\p{Cyrillic}\p{Greek}\p{M}'’-]+"
-_CASED_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}-]){_CASED_WORD}(?:[ ]{_CASED_WORD}){{0,2}}(?![\p{{L}}\p{{M}}])")
+_CASED_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}-]){_CASED_WORD}(?:,?[ ]{_CASED_WORD}){{0,2}}(?![\p{{L}}\p{{M}}])")
 _GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
                   ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p",
                    "r", "s", "s", "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o",
@@ -73,10 +73,11 @@ def _listed(word: str, lexicon: NameLexicon) -> bool:
 
 def listed_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
     """Capitalised Cyrillic or Greek words whose transliteration is a listed name, with the
-    capitalised words of the same script next to them ("Волков Андрей", "Людмила")."""
+    capitalised words of the same script next to them ("Волков Андрей", "ΠΑΠΑΔΟΠΟΥΛΟΣ, ΝΙΚΟΣ",
+    "Людмила")."""
     spans = []
     for m in _CASED_RUN.finditer(text):
-        words = m.group().split(" ")
+        words = m.group().replace(",", "").split(" ")
         if any(_listed(w, lexicon) for w in words):
             spans.append(m.span())
     return spans

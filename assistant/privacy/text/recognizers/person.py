@@ -14,7 +14,7 @@ or right after one ("Kita Max und Moritz", "St. Martin", "GS Nord") are no perso
 that opens a quoted title („Michel aus Lönneberga“); hyphenated institution names
 ("Rose-Ausländer-Schule") are single non-name tokens already. Ordinary nouns only count after a
 title or right after a lone first name ("Ines Hagedorn"); lower-case and ALL CAPS name words only
-where that case is the line's style or beside another name word. Bare surnames after a first
+where that case is the line's style or beside another name word (:mod:`person_case`). Bare surnames after a first
 mention are added by the gate (:mod:`assistant.privacy.text.propagate`).
 """
 
@@ -29,13 +29,11 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
+from assistant.privacy.text.recognizers.person_case import lower_case_names
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
 _NAME_GAP = re.compile(r"\.?(?:[ \t]{1,3}[„\"“»‚'‘]?|[ \t]?[„\"“»‚'‘])")
-#: Share of capitalised words in a line below which it is written all in lower case ("hab mit
-#: mehmet gesprochen"); German prose has a noun in roughly every fourth word.
-LOWER_CASE_LINE = 0.12
 #: Company forms after a name: the name is a firm's ("Autohaus Ziegler GmbH").
 LEGAL_FORMS = {"GmbH", "gGmbH", "mbH", "AG", "KG", "OHG", "UG", "GbR", "eG", "e.V", "eV"}
 _COMMA_GAP = re.compile(r"[ ]?,[ ]{1,2}")  # "Schmidt, Lea"; "Schmidt,Lea" is two CSV cells
@@ -57,7 +55,7 @@ class PersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        tokens = _nouns_after_first_names(text, _lower_case_names(text, tokenize(text, self.lexicon)))
+        tokens = _nouns_after_first_names(text, lower_case_names(text, tokenize(text, self.lexicon)))
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         return [rule_result(self, "PERSON", start, end, score, why)
                 for start, end, score, why in self.find(text, tokens)]
@@ -138,7 +136,8 @@ class PersonRecognizer(EntityRecognizer):
         # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
         firsts = tokens[i2:j2]
         if (len(firsts) == 1 and firsts[0].kind is Kind.UNKNOWN and len(head) == 1
-                and head[0].kind is Kind.SUR and not _enumeration(text, tokens, j2)):
+                and (head[0].kind is Kind.SUR or head[0].also_surname)
+                and not _enumeration(text, tokens, j2)):
             return head[0].start, firsts[0].end  # "KRASNIQI, ARBËR": a given name in no list
         if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
             return None
@@ -167,6 +166,7 @@ class PersonRecognizer(EntityRecognizer):
                 while (not titled and start > 0 and start > pos - 2
                        and run[start - 1].kind is Kind.SUR):
                     start -= 1
+                start = _particles_before(run, start)
                 if titled and pos == 0:
                     score, why = 0.9, "title"
                 else:
@@ -179,30 +179,67 @@ class PersonRecognizer(EntityRecognizer):
                 titled = False
                 continue
             nxt = run[pos + 1] if pos + 1 < len(run) else None
-            if tok.kind is Kind.INITIAL and nxt is not None and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
-                yield tok.start, nxt.end, 0.75, "initial"
-                pos += 2
-                continue
+            if tok.kind is Kind.INITIAL:
+                last = pos + 1  # "L. Schmidt", "M. A. Demir": initials, then the surname
+                while last < len(run) and run[last].kind is Kind.INITIAL and last - pos < 3:
+                    last += 1
+                if last < len(run) and run[last].kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
+                    yield tok.start, run[last].end, 0.75, "initial"
+                    pos = last + 1
+                    continue
             if tok.kind is Kind.WEAK_FIRST and nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.FIRST):
-                yield tok.start, nxt.end, 0.6, "ambiguous first name + surname"
-                pos += 2
+                end = pos + 2  # "Rosa Fernández López": the surnames after it belong to the name
+                while (end < len(run) and end - pos < MAX_NAME_TOKENS
+                       and run[end].kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR)):
+                    end += 1
+                yield tok.start, run[end - 1].end, 0.6, "ambiguous first name + surname"
+                pos = end
                 continue
             if (tok.kind is Kind.UNKNOWN and nxt is not None and not noun and not tok.lowercase
                     and (nxt.kind is Kind.SUR or (nxt.kind is Kind.FIRST and nxt.also_surname))):
                 yield tok.start, nxt.end, 0.6, "unknown first name + surname"
                 pos += 2
                 continue
-            if tok.kind is Kind.SUR and not tok.lowercase and not noun:
+            # "durch den Park": an article opened the run as a particle
+            article = (pos > 0 and run[pos - 1].text in _ARTICLES
+                       and not (pos > 1 and run[pos - 2].kind is Kind.PARTICLE))  # "van den Bosch"
+            if tok.kind is Kind.SUR and not tok.lowercase and not noun and not article:
+                first = run[_particles_before(run, pos)]  # "van der Meulen", "de Luca"
                 if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
-                    yield tok.start, nxt.end, 0.6, "two surnames"
+                    yield first.start, nxt.end, 0.6, "two surnames"
                     pos += 2
                     continue
                 score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
-                yield tok.start, tok.end, score, "surname"
-            elif role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0:
+                yield first.start, tok.end, score, "surname"
+            elif (role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0
+                  and before is not None and before.text.lower() not in _PRONOUN_ROLES):
                 yield tok.start, tok.end, 0.5, "role + name"
             pos += 1
 
+
+
+#: Particles that are also German words ("von Lea", "da Lea krank war"): part of a name only
+#: before a surname ("von Bredow", "da Silva"), never before a first name.
+_GERMAN_PARTICLES = {"von", "vom", "zu", "der", "den", "da", "du"}
+_MAX_PARTICLES = 3
+_ARTICLES = {"der", "den", "zu", "vom"}
+#: Roles that are pronouns ("mein Mann", "unser Laternenfest"): they back a listed surname, never
+#: an ordinary word or a word in no list.
+_PRONOUN_ROLES = {"ich", "mein", "meine", "meinem", "meiner", "unser", "unsere"}
+
+
+def _particles_before(run: list[Token], k: int) -> int:
+    """Index where the name at ``run[k]`` starts, taking lower-case particles right before it
+    ("de Luca", "van der Meulen", "von Bredow"; not "von Lea")."""
+    start = k
+    while start > 0 and k - start < _MAX_PARTICLES and run[start - 1].kind is Kind.PARTICLE:
+        start -= 1
+    while start < k and run[start].text in _ARTICLES:
+        start += 1  # "den Park", "der Müller": an article, not "van der"
+    chain = {t.text for t in run[start:k]}
+    if run[k].kind in (Kind.FIRST, Kind.WEAK_FIRST) and chain & _GERMAN_PARTICLES:
+        return k
+    return start
 
 
 def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:
@@ -221,59 +258,6 @@ def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) 
         if not prev.text[:1].isupper():
             return False
         k -= 1
-    return False
-
-
-def _lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
-    """Name words in an unusual case count only where that case is the writing style.
-
-    A lower-case name word counts in a line written all in lower case ("hab mit mehmet
-    gesprochen") or beside another lower-case name word ("gehört zu lina haddad"); "wir bitten um
-    Rückruf" is ordinary German. An ALL CAPS word alone in a mixed-case line is an acronym
-    ("Lernstandserhebung VERA 3") unless a title precedes it or another name word stands beside it.
-    """
-    if not any((t.lowercase or _caps(t)) and t.kind in NAME_KINDS for t in tokens):
-        return tokens
-    out: list[Token] = []
-    line_start = 0
-    while line_start < len(tokens):
-        nl = text.find("\n", tokens[line_start].start)
-        line_end = line_start
-        while line_end < len(tokens) and (nl < 0 or tokens[line_end].start < nl):
-            line_end += 1
-        line = tokens[line_start:line_end]
-        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha()]
-        capitalised = [t for t in words if t.text[:1].isupper()]
-        lower_line = len(capitalised) <= LOWER_CASE_LINE * len(words)
-        caps_line = sum(1 for t in capitalised if _caps(t)) * 2 >= len(capitalised)
-        for k, t in enumerate(line):
-            if t.kind in NAME_KINDS and t.kind is not Kind.PARTICLE:
-                odd = (t.lowercase and not lower_line) or (_caps(t) and not caps_line)
-                if odd and not _beside_name(text, line, k, t.lowercase):
-                    t = replace(t, kind=Kind.OTHER)
-            out.append(t)
-        line_start = line_end
-    return out
-
-
-def _caps(t: Token) -> bool:
-    return len(t.text) > 2 and t.text.isupper()
-
-
-def _beside_name(text: str, line: list[Token], k: int, lowercase: bool) -> bool:
-    """A title before ``line[k]``, or a name word of the same case right before or after it."""
-    for n in (k - 1, k + 1):
-        if not 0 <= n < len(line):
-            continue
-        other = line[n]
-        a, b = (other, line[k]) if n < k else (line[k], other)
-        if _GAP.fullmatch(text[a.end:b.start]) is None and text[a.end:b.start] != ". ":
-            continue
-        if other.kind is Kind.TITLE and n < k:
-            return True
-        if other.kind in NAME_KINDS and other.kind is not Kind.PARTICLE and (
-                other.lowercase if lowercase else _caps(other) or other.kind is Kind.INITIAL):
-            return True
     return False
 
 

@@ -75,12 +75,16 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
 SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
                    "ski", "ska", "cki", "cka", "wicz", "czyk", "shvili", "dze", "poulos", "poulou",
                    "idis", "akis", "ova", "eva", "kova", "yev", "yeva")
+#: Korean and Chinese given names written with a hyphen: "Ji-woo", "Seo-yeon", "Xiao-ming".
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,3}-[a-z]{2,4}")
 #: Weekday abbreviations ("Mo–Do", "Di + Fr"): a name only after a title ("Frau Do").
 WEEKDAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"}
 
 ACRONYMS = {"IBAN", "BIC", "PLZ", "KITA", "NRW", "USA", "BLZ", "SGB", "GMBH", "EV", "AOK", "ASD",
             "KJHG", "BAMF", "DAZ", "DAF", "OGS", "IGS", "BUT", "ABC", "PDF", "CSV", "XLSX", "TEL",
-            "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR"}
+            "FAX", "MAIL", "HTTP", "HTTPS", "WWW", "UNO", "KMK", "SGBVIII", "ESF", "EU", "BRD", "DDR",
+            # school performance studies and programmes ("VERA 3", "IGLU-Studie")
+            "VERA", "IGLU", "TIMSS", "PISA", "LAU", "KESS", "MINT", "JEKITS", "LRS"}
 
 
 def _institution(word: str) -> bool:
@@ -195,6 +199,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     if base["determiner"] or lower == "sus":
         return Token(word, match_start, end, Kind.OTHER, **base)  # "Die", "Den"; "SuS" = Schüler
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
+    if _HYPHENATED_GIVEN.fullmatch(word) and not lex.is_common(parts[0]):
+        return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
     if len(parts) > 1 and _institution(parts[-1]):
         return Token(word, match_start, end, Kind.OTHER, institution=True, **base)
     if word.isupper() and (len(word) <= 2 or word in ACRONYMS):
@@ -224,17 +230,24 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     key = fold(word)
     is_first, is_sur = key in lex.first_names, key in lex.surnames
     if word[:1].islower():
-        # German writes nouns capitalised: a lower-case name only counts when it is no word.
-        if common or not (is_first or is_sur) or "N" in load_nouns().get(word.capitalize(), ""):
+        # German writes nouns capitalised: a lower-case name only counts when it is no word
+        # (a first name that is also a rare noun still counts: "anna", not "bauer").
+        tags = load_nouns().get(word.capitalize(), "")
+        if common or not (is_first or is_sur) or ("N" in tags and not (is_first and not is_sur and "P" in tags)):
             return Token(word, match_start, end, Kind.OTHER, **base)
         return Token(word, match_start, end, Kind.FIRST if is_first else Kind.SUR, **base)
     base["also_surname"] = is_sur
     if word in WEEKDAYS:
         kind = Kind.WEAK_SUR if is_sur else Kind.OTHER
     elif is_first:
-        kind = Kind.WEAK_FIRST if common else Kind.FIRST
+        tags = load_nouns().get(word, "")
+        # "Reis": a plain noun in Wiktionary and in both name lists ("Emir" is a given name only)
+        plain_noun = "N" in tags and "P" not in tags and is_sur
+        kind = Kind.WEAK_FIRST if common or plain_noun else Kind.FIRST
     elif is_sur:
-        kind = Kind.WEAK_SUR if common else Kind.SUR
+        tags = load_nouns().get(word, "")
+        plain_noun = "N" in tags and "P" not in tags  # "Mensa", "Reis", "Stempel": no name entry
+        kind = Kind.WEAK_SUR if common or plain_noun else Kind.SUR
     elif common or base["determiner"]:
         kind = Kind.OTHER
     elif word.isupper() and len(word) <= 3:
