@@ -146,3 +146,18 @@ def test_long_text_reports_progress_and_scales(gate) -> None:
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert sum(1 for e in red.entities if e.type == "STUDENT_ID") == 3000
     assert "2023-00042" not in red.text and "Lea" not in red.text
+
+
+def test_a_long_table_keeps_its_header_in_every_window(gate):
+    """A class list far longer than one analysis window: the rows after the first window are
+    read under the table's header, so every birth date and pupil number is still masked."""
+    rows = ["Nr;Klasse;Geburtsdatum;Schülernummer"]
+    for i in range(2500):
+        rows.append(f"{i + 1};{5 + i % 6}{'abc'[i % 3]};{1 + i % 28:02d}.{1 + i % 12:02d}."
+                    f"{2008 + i % 9};SN-{10000 + i}")
+    text = "Klassenliste, Stand 1.9.2025\n\n" + "\n".join(rows) + "\n"
+    assert len(text) > 3 * gate.chunk_chars
+    result = gate.redact(text)
+    assert result.counts.get("DATE_OF_BIRTH") == 2500
+    assert result.counts.get("STUDENT_ID") == 2500
+    assert "1.9.2025" in result.text  # the Stichtag in the title stays

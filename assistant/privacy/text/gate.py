@@ -73,6 +73,30 @@ def _chunks(text: str, size: int, overlap: int) -> Iterator[tuple[int, int, int]
         pos = end
 
 
+#: How many lines open a block (title, header): they are repeated in front of every later window.
+_HEAD_LINES = 3
+
+
+def _window_context(text: str, window: int, overlap: int) -> tuple[int, str]:
+    """Where a window should start (a line start, if one is near) and the opening lines of the
+    block it falls in when that block began in an earlier window: a long table keeps its header,
+    so its birth-date and pupil-number columns stay recognisable in every window."""
+    line_start = text.rfind("\n", 0, window) + 1
+    if window - line_start > 4 * overlap:
+        line_start = window
+    gap = text.rfind("\n\n", 0, line_start)
+    block_start = 0 if gap < 0 else gap + 2
+    if block_start >= line_start:
+        return line_start, ""
+    head_end = block_start
+    for _ in range(_HEAD_LINES):
+        nxt = text.find("\n", head_end, line_start)
+        if nxt < 0:
+            break
+        head_end = nxt + 1
+    return line_start, text[block_start:head_end]
+
+
 #: What a longer person finding may add in front of a shorter one it absorbs: one given name.
 _GIVEN_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+ ")
 
@@ -166,10 +190,13 @@ class PrivacyGate:
         for window, keep_from, keep_to in _chunks(text, self.chunk_chars, self.overlap_chars):
             if progress is not None:
                 progress(keep_from, len(text))
-            piece = text[window:keep_to + self.overlap_chars]
+            window, head = _window_context(text, window, self.overlap_chars)
+            piece = head + text[window:keep_to + self.overlap_chars]
             for r in self._analyzer.analyze(piece, language="de",
                                             score_threshold=self.score_threshold):
-                start, end = r.start + window, r.end + window
+                if r.start < len(head):
+                    continue
+                start, end = r.start - len(head) + window, r.end - len(head) + window
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
         found = _resolve(text, found)
