@@ -40,6 +40,34 @@ _PERMISSION_WORDS = re.compile(
 # when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
 _CAN_VERB_FIRST = re.compile(
     r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
+#: A duty named in a yes/no question ("Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet …?").
+_DUTY_WORDS = re.compile(r"\b(pflicht\w*|verpflichtet|vorgeschrieben|erforderlich|notwendig|nötig)\b",
+                         _F)
+#: A yes/no question: its finite verb first ("Ist es …", "Geht das …", "Gibt es …").
+_VERB_FIRST = re.compile(
+    r"^\s*(darf|dürfen|darfst|dürfte|dürften|muss|müssen|musst|brauch\w*|kann|können|könnte|"
+    r"könnten|soll|sollen|sollte|sollten|ist|sind|wäre|wären|geht|gehen|gilt|gelten|bleibt|"
+    r"bleiben|reicht|reichen|genügt|genügen|fällt|fallen|besteht|gibt|macht|mache|machen|"
+    r"haben|habe|hat|wird|werden|zählt|zählen|stimmt|lohnt)\b", _F)
+#: Topics on which "Kann ich …?" / "Geht das …?" asks for a permission, not for advice.
+_PERMISSION_TOPICS = ("datenschutz", "lizenz")
+#: A question that asks for a number or a date, opened by its question word ("Ab wie vielen
+#: Fällen darf man …?", "Wie hoch ist …?", "Welche Grenze …?"): a threshold even with "darf".
+_THRESHOLD_LEAD = re.compile(
+    r"^\s*(ab|bis|seit|unter|über|von|um|auf|mit)? ?(wie viel\w*|wie hoch|wie groß|wie lange|"
+    r"wie alt|wie oft|welche[rsmn]? (?:\w+ )?(?:grenze|schwelle|fallzahl|mindest\w*|"
+    r"zahl|anzahl|wert|höhe|frist|datum|jahr|zeitpunkt|alter|stundenzahl))\b", _F)
+#: "Wo kriege ich die Zahlen her?": a source question whatever else it names (per Einwohner).
+_SOURCE_LEAD = re.compile(
+    r"^\s*(woher|wo (?:finde|bekomme|kriege|gibt es|stehen|liegen|kommen)|aus welche[rmn] "
+    r"(?:statistik|quelle|tabelle|erhebung|datenbank)|welche[nrms]? (?:\w+ )?(?:statistik|quelle|"
+    r"tabelle|stichtag|erhebung|datenquelle)\w*|wie heißt (?:die|der|das) (?:\w+ ){0,2}"
+    r"(?:tabelle|statistik|quelle|erhebung))\b", _F)
+#: Advice asked after a question word ("Mit welchen Kreisen sollten wir uns vergleichen?",
+#: "Wie sollen die Befunde eingebracht werden?"): how to go about a task.
+_ADVICE = re.compile(r"^\s*(?:\w+ ){0,4}?(?:wie|welche[rsmn]?|womit|mit wem) (?:\w+ ){0,3}?"
+                     r"(?:soll|sollen|sollte|sollten) (?:wir|ich|man)\b|^\s*wie (?:soll|sollen|"
+                     r"sollte|sollten)\b", _F)
 _AT_LEAST = re.compile(r"\b(mindest\w*|ab wie viel\w*|ab welche[rmn]?|höchstens)\b", _F)
 _CAN_ASK = re.compile(r"^\s*(kann|können|könnte|könnten|dürfte|dürften)\b", _F)
 _THRESHOLD = re.compile(
@@ -57,7 +85,8 @@ _COMPUTE_STRONG = re.compile(
     r"(?:\w+ ){0,3}\w*(?:kennzahl|quote|anteil|indikator)\w*)\b", _F)
 _COMPUTE = re.compile(
     r"\b(berechn\w*|rechne\w*|gerechnet|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
-    r"kommt (?:\w+ )*zustande|zusammengesetzt|komme ich (?:\w+ )*auf (?:die|den|das)|"
+    r"kommt (?:\w+ )*zustande|zusammengesetzt|(?:komme ich|kommt man|kommen wir) (?:\w+ )*auf "
+    r"(?:die|den|das)|ausrechn\w*|ausgerechnet|worauf (?:wird|werden) (?:\w+ ){0,3}bezogen|"
     r"wie (?:wird|werden|komme ich auf|bilde ich|bildet man) .*\b(?:quote|anteil|relation|"
     r"schlüssel|indikator\w*|gebildet|bestimmt))\b", _F)
 _SOURCE = re.compile(
@@ -220,20 +249,48 @@ def topics_of(text: str) -> tuple[str, ...]:
 def asked(text: str) -> str:
     """The question as asked: the first sentence that ends with "?" ("Ich bin neu im Amt.
     Womit fange ich an? Muss ich alles abdecken?" asks "Womit fange ich an?"), else the text."""
-    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    from assistant.answers.sentences import split_sentences
+
+    # sentence ends as in answers: "z. B." or "Nr." end nothing
+    parts = split_sentences(" ".join(text.split()))
     return next((p for p in parts if p.endswith("?")), " ".join(text.split()))
+
+
+def asked_part(text: str) -> str:
+    """The question inside the sentence asked, after a dash or colon that introduces it ("Ich
+    bin neu hier – wie komme ich an die Daten?", "Sie fragt: wie …?"), else the sentence."""
+    lead = asked(text)
+    parts = re.split(r"\s[–-]\s|:\s", lead)
+    last = parts[-1].strip()
+    return last if len(parts) > 1 and len(last.split()) >= 3 else lead
+
+
+def _only_how_many(text: str) -> bool:
+    """Whether a bare "wie viele" is the only threshold cue ("wie man ausrechnet, wie viele …")."""
+    cues = {m.group(0).lower() for m in _THRESHOLD.finditer(text)}
+    return bool(cues) and cues <= {"wie viel", "wie viele"}
 
 
 def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     t = " ".join(text.split())
     lead = asked(t)
+    # the question as asked, the part after a dash or colon, the main clause after a condition
+    heads = (lead, asked_part(t)) + ((main_clause(t),) if conditional(t) else ())
     privacy = "datenschutz" in topics or (
         "geheimhaltung" in topics and "veröffentlich" in t.lower())
+    # "Ab wie vielen Fällen darf man …?": the question word asks for a number or a date
+    if any(_THRESHOLD_LEAD.search(x) for x in heads) and not (
+            _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t)):
+        return "schwelle"
     if _PERMISSION_WORDS.search(t):
         return "darf_ich"
-    if any(_PERMISSION_VERB_FIRST.search(x) for x in (t, lead)) and not _THRESHOLD.search(t):
+    # "Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet, …?": a must-question
+    if any(_VERB_FIRST.search(x) and _DUTY_WORDS.search(x) for x in heads):
         return "darf_ich"
-    if any(_CAN_VERB_FIRST.search(x) for x in (t, lead)) and privacy:
+    if any(_PERMISSION_VERB_FIRST.search(x) for x in (t, *heads)) and not _THRESHOLD.search(t):
+        return "darf_ich"
+    if any(_CAN_VERB_FIRST.search(x) for x in (t, *heads)) and (
+            privacy or any(x in topics for x in _PERMISSION_TOPICS)):
         return "darf_ich"
     # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a yes/no question
     # on a rule, its main clause after the condition.
@@ -241,22 +298,31 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "darf_ich"
     # "Könnten wir ein KI-System entscheiden lassen, …?": using AI for a task is a permission
     # question; advice ("Sollten wir KI ausprobieren?") is not.
-    if "ki" in topics and any(_CAN_ASK.search(x) for x in (t, lead)):
+    if "ki" in topics and any(_CAN_ASK.search(x) for x in (t, *heads)):
         return "darf_ich"
+    if any(_SOURCE_LEAD.search(x) for x in heads):
+        return "datenquelle"
     if _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t):
         return "berechnung"
-    if _THRESHOLD.search(t):
+    if _THRESHOLD.search(t) and not (_only_how_many(t) and _COMPUTE.search(t)):
         return "schwelle"
     if _COMPUTE.search(t):
         return "berechnung"
     if _SOURCE_STRONG.search(t) or (
             _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", lead, _F)):
         return "datenquelle"
-    if _TASK.search(t) or _TASK.search(lead):
+    if _TASK.search(t) or any(_TASK.search(x) for x in heads):
         return "vorgehen"
-    if _DEFINITION.search(t):
-        return "definition"
+    # advice: "Mit welchen Kreisen sollten wir uns vergleichen?", "Sollen wir gleich alle
+    # Themen angehen?", "Kann ich die Zahlen einfach aneinanderhängen?"
+    if any(_ADVICE.search(x) or _ADVICE_FIRST.search(x) for x in heads):
+        return "vorgehen"
     return "definition"
+
+
+#: A yes/no question for advice on a task (no permission topic in sight).
+_ADVICE_FIRST = re.compile(r"^\s*(kann|können|könnte|könnten|soll|sollen|sollte|sollten|"
+                           r"macht man|machen wir|fange|fangen)\b", _F)
 
 
 #: A purpose clause (", damit er mir die Quote ausrechnet", ", um … zu …"): what the asker wants
@@ -300,6 +366,12 @@ def main_clause(text: str) -> str:
     parts = re.split(r"[,;:–]|\s-\s", lead)
     # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a clause opened by
     # a subordinating conjunction is the condition; the main clause follows it.
+    if len(parts) > 1 and _SUBORDINATE.match(parts[0]):
+        # the main clause starts with its finite verb ("Wenn ich die Namen durch Schüler A, B,
+        # C ersetze, gilt dann …"); commas inside the condition do not end it
+        verb = next((i for i, p in enumerate(parts) if i and _MAIN_VERB.match(p)), None)
+        if verb is not None:
+            parts = parts[verb:]
     while len(parts) > 1 and _SUBORDINATE.match(parts[0]):
         parts = parts[1:]
     head = parts[0].strip()
@@ -309,6 +381,23 @@ def main_clause(text: str) -> str:
     rest = ",".join(parts).strip()
     # after a condition even one named thing is what is asked ("gilt die DSGVO dann noch?")
     return rest if rest != lead and {stem(w) for w in words(rest)} - frame else lead
+
+
+#: The finite verb that opens a main clause after a condition ("…, gilt dann …", "…, darf ich …").
+_MAIN_VERB = re.compile(
+    r"^\s*(?:dann |so )?(darf|dürfen|darfst|dürfte|dürften|muss|müssen|musst|kann|kannst|können|"
+    r"könnte|könnten|soll|sollen|sollte|sollten|ist|sind|wäre|wären|bin|gilt|gelten|bleibt|"
+    r"bleiben|brauch\w*|fällt|fallen|reicht|reichen|genügt|genügen|wird|werden|geht|gehen|"
+    r"habe|haben|hat|gibt|zählt|zählen|stimmt|muß)\b", _F)
+
+
+def condition(text: str) -> str:
+    """The condition in front of the main clause ("Wenn ich die Namen ersetze"), or ""."""
+    lead = asked(text)
+    clause = main_clause(text)
+    if not conditional(text) or clause == lead or not lead.endswith(clause):
+        return ""
+    return lead[: len(lead) - len(clause)].strip(" ,;:–-")
 
 
 def conditional(text: str) -> bool:

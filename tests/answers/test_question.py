@@ -30,8 +30,8 @@ from assistant.answers.question import focus_for, understand
     ("Wie läuft die Abstimmung eines Berichts mit den Ämtern ab?", "vorgehen"),
     ("Wo beginne ich, wenn die Zeit für alle Themen nicht reicht?", "vorgehen"),
     ("Was gilt es zu beachten, wenn wir Zahlen für Stadtteile zeigen?", "vorgehen"),
-    # advice, not permission: no data protection in sight
-    ("Sollten wir KI im Team erst einmal ausprobieren?", "definition"),
+    # advice, not permission: no data protection in sight; how to go about a task
+    ("Sollten wir KI im Team erst einmal ausprobieren?", "vorgehen"),
     # the question as asked is the first sentence with a question mark
     ("Ich habe die Stelle neu übernommen. Womit beginne ich? Muss ich alle Bereiche abdecken?",
      "vorgehen"),
