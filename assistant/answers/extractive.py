@@ -33,7 +33,8 @@ from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
-from assistant.answers.verdict import with_verdict
+from assistant.answers.verdict import leans_back, off_topic, verdict, with_verdict
+from assistant.answers.verdict import on_asked as verdict_on_asked
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 6
 #: Sentences of an answer without a list of steps, at most (readable in one go).
@@ -275,9 +276,16 @@ class ExtractiveAnswerer:
 
             def on_main(c: Candidate) -> bool:
                 return (_share(dict.fromkeys(main, 1.0), c.terms) >= MAIN_MIN
-                        and c.score >= FILL_RATIO * best)
+                        and c.score >= FILL_RATIO * best and not off_topic(understood, c.text))
 
-            leads.sort(key=lambda c: (not on_main(c), -lead_key(c)))
+            # A sentence that gives a verdict on what is asked decides even without a modal
+            # verb ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur …").
+            leads += [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
+                      and verdict(question, c.text, understood.asks_duty, strict=True) is not None]
+            # then: a sentence that gives a verdict on the question before one that does not
+            leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
+                                      verdict(question, c.text, understood.asks_duty) is None,
+                                      leans_back(c.text), -lead_key(c)))
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
@@ -318,9 +326,11 @@ class ExtractiveAnswerer:
                 if found is not None:
                     return self._with_steps(found, chosen, self.support(
                         core(understood), passages, found, understood, chosen))
-            if (chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0])
-                    and on_asked(question, chosen[0][0])):
-                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
+            if chosen and understood.kind == "darf_ich" and verdict_on_asked(question, chosen[0][0]):
+                # a sentence without the shape of a rule gets a verdict only on what is asked
+                strict = not self.decides(understood, chosen[0][0])
+                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty, strict),
+                             chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
         extra = self.select(question, others, understood, ENTRY_SUPPORT) if others else []

@@ -374,6 +374,10 @@ def main_clause(text: str) -> str:
             parts = parts[verb:]
     while len(parts) > 1 and _SUBORDINATE.match(parts[0]):
         parts = parts[1:]
+    # "Dürfen wir schreiben, dass an der Schule zwei Kinder …?": the object clause is what is
+    # asked, the main clause goes on through it
+    while len(parts) > 1 and _OBJECT_CLAUSE.match(parts[1]):
+        parts = [f"{parts[0]},{parts[1]}"] + parts[2:]
     head = parts[0].strip()
     frame = frame_stems()
     if len({stem(w) for w in words(head)} - frame) >= 2:
@@ -389,6 +393,10 @@ _MAIN_VERB = re.compile(
     r"könnte|könnten|soll|sollen|sollte|sollten|ist|sind|wäre|wären|bin|gilt|gelten|bleibt|"
     r"bleiben|brauch\w*|fällt|fallen|reicht|reichen|genügt|genügen|wird|werden|geht|gehen|"
     r"habe|haben|hat|gibt|zählt|zählen|stimmt|muß)\b", _F)
+
+
+#: A clause that is the object of the main clause's verb ("…, dass …", "…, ob …", "…, welche …").
+_OBJECT_CLAUSE = re.compile(r"^\s*(dass|daß|ob|welche\w*|wer|wen|wem|wie|was|wo|wohin)\b", _F)
 
 
 def condition(text: str) -> str:
