@@ -33,7 +33,8 @@ from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
-from assistant.answers.verdict import leans_back, off_topic, verdict, with_verdict
+from assistant.answers.verdict import (decides_unshaped, leans_back, names_asked, off_topic, verdict,
+                                        with_verdict)
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 6
@@ -276,12 +277,13 @@ class ExtractiveAnswerer:
 
             def on_main(c: Candidate) -> bool:
                 return (_share(dict.fromkeys(main, 1.0), c.terms) >= MAIN_MIN
-                        and c.score >= FILL_RATIO * best and not off_topic(understood, c.text))
+                        and c.score >= FILL_RATIO * best and not off_topic(understood, c.text)
+                        and names_asked(question, c.text))
 
             # A sentence that gives a verdict on what is asked decides even without a modal
             # verb ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur …").
             leads += [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
-                      and verdict(question, c.text, understood.asks_duty, strict=True) is not None]
+                      and decides_unshaped(question, c.text, understood.asks_duty)]
             # then: a sentence that gives a verdict on the question before one that does not
             leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
                                       verdict(question, c.text, understood.asks_duty) is None,

@@ -117,7 +117,7 @@ _DEFINITION = re.compile(
 
 #: Topic -> words in the question that signal it (lower case, prefix match on word starts).
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "datenschutz": ("datenschutz", "dsgvo", "personenbez", "personenbeziehbar", "namen",
+    "datenschutz": ("datenschutz", "dsgvo", "personenbez", "personenbeziehbar", "namen", "adress",
                     "klassenliste", "schülerliste", "kinderliste", "liste mit", "einzeldaten",
                     "pseudonym", "anonym", "geburtsdat", "adresse", "förderbedarf",
                     "auftragsverarbeitung", "rechtsgrundlage", "einwilligung", "gesundheit",
@@ -446,6 +446,10 @@ def is_how_to(heading: str | None) -> bool:
     return any(w in (heading or "").lower() for w in STEP_SECTIONS)
 
 
+#: Publishing asked in a threshold question ("… darf ich einen Wert zeigen?").
+_PUBLISHING = re.compile(r"\b(darf|dürfen|zeigen|veröffentlich\w*|ausweisen|ausgewiesen|angeben)\b",
+                         _F)
+
 #: Topics whose sections a "may I …" question prefers when it names none of them.
 PERMISSION_TOPICS = ("datenschutz", "geheimhaltung")
 
@@ -457,12 +461,16 @@ def focus_for(question: Question) -> Focus:
     for specific, general in NARROWS:
         if specific in topics and general in topics:
             topics.remove(general)
-    if question.kind == "darf_ich" and not topics:
+    # "Ab wie vielen Kindern darf ich einen Wert zeigen?": a threshold for publishing is one
+    # of confidentiality
+    permission = question.kind == "darf_ich" or (
+        question.kind == "schwelle" and bool(_PUBLISHING.search(question.text)))
+    if permission and not topics:
         topics += PERMISSION_TOPICS
     words: list[str] = []
     for topic in topics:
         words += [w for w in TOPIC_SECTIONS.get(topic, ()) if w not in words]
-    if question.kind != "darf_ich":  # other kinds: only topics narrow enough to name a section
+    if not permission:  # other kinds: only topics narrow enough to name a section
         words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
                                          if t in topics)]
     groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]

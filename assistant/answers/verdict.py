@@ -41,6 +41,12 @@ _CONDITION = re.compile(r"\b(nur (?:(?:dann|noch) )?(?:wenn|mit|nach|unter|bei|s
                         r"unter (?:der|den) (?:bedingung|voraussetzung)\w*)\b", _F)
 #: A restriction anywhere in a sentence whose part on the question presupposes the action.
 _RESTRICTION = re.compile(r"\b(nur|ausschließlich|nicht|kein\w*|sofern|soweit)\b", _F)
+#: A question whether something may be done without a check ("ungeprüft", "ohne Prüfung"),
+#: and a sentence that requires the check: the answer is no.
+_UNCHECKED = re.compile(r"\b(ungeprüft\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen|"
+                        r"test\w*)|blind\w*|einfach (?:so )?(?:vertrauen|übernehmen))\b", _F)
+_CHECK_DUTY = re.compile(r"\b(muss|müssen|sollte\w*|immer|stets)\b[^.;]{0,60}\b(\w*prüf\w*|"
+                         r"geprüft|kontroll\w*|abgegl\w*|abzugleichen|test\w*)\b", _F)
 #: Caution about what is asked: allowed, with care.
 _CAUTION = re.compile(r"\b(vorsicht\w*|mit bedacht|zurückhaltend|behutsam)\b", _F)
 #: "Ja" to "may I …?" needs a permission, "Ja" to "must I …?" a duty ("muss eigens geprüft
@@ -146,6 +152,13 @@ def _publication(word: str) -> bool:
     return all(any(_part(f, stem(w)) for f in _PUBLICATION) for w in words(word))
 
 
+def names_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names something the question asks about beyond the frame of
+    publishing ("im Bildungsbericht"): a word of its main clause or a topic word."""
+    asked, patterns = asked_stems(question), topic_patterns(understand(question))
+    return any(not _publication(w) for p in _pieces(sentence) for w in _named(p, asked, patterns))
+
+
 #: Words of the question a sentence must name when it has no rule shape (strict).
 STRICT_WORDS = 1
 
@@ -209,6 +222,9 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         return None
     if not on:  # nothing of the question named: the sentence as a whole
         on, off = pieces, []
+    if _UNCHECKED.search(question) and any(_CHECK_DUTY.search(p) for p in on):
+        # "Kann ich das Skript ungeprüft nutzen?" – "KI-Ergebnisse müssen geprüft werden."
+        return YES if turned else NO
     if _ABSTAIN.search(clause) and not any(_ABSTAIN.search(p) for p in on):
         return None  # "Sollten wir auf KI verzichten?" is decided by a sentence on doing without
     if any(_NEGATION.search(p) for p in on):
@@ -259,7 +275,7 @@ ON_ASKED = 0.4
 
 #: A sentence that leans on the one before it ("ohne solchen Vertrag", "Schulungen sind also
 #: …", "Für Berichte heißt das: …"): it does not stand alone at the head of an answer.
-_ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|(?<!, )also|daher|deshalb|deswegen|"
+_ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|ebenfalls|(?<!, )also|daher|deshalb|deswegen|"
                        r"(?:heißt|bedeutet) das|das gilt|dies gilt)\b|^\s*(?:das|dies|dazu|dafür)\b",
                        _F)
 
@@ -267,6 +283,16 @@ _ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|(?<!, )also|d
 def leans_back(sentence: str) -> bool:
     """Whether ``sentence`` refers back to the sentence before it."""
     return bool(_ANAPHORA.search(sentence))
+
+
+def decides_unshaped(question: str, sentence: str, duty: bool = False) -> bool:
+    """Whether a sentence without the shape of a rule still decides the question: a verdict
+    on what is asked other than a bare "Nein" (a negation without a rule's verb, as in "sind
+    nicht dasselbe", decides nothing), or a check the question wants to skip."""
+    found = verdict(question, sentence, duty, strict=True)
+    if found == NO:
+        return bool(_UNCHECKED.search(question) and _CHECK_DUTY.search(sentence))
+    return found is not None
 
 
 def with_verdict(question: str, sentence: str, duty: bool = False, strict: bool = False) -> str:
