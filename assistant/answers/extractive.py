@@ -286,7 +286,8 @@ class ExtractiveAnswerer:
                       and decides_unshaped(question, c.text, understood.asks_duty)]
             # then: a sentence that gives a verdict on the question before one that does not
             leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
-                                      verdict(question, c.text, understood.asks_duty) is None,
+                                      verdict(question, c.text, understood.asks_duty) is None
+                                      or not names_asked(question, c.text),
                                       leans_back(c.text), -lead_key(c)))
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
@@ -328,7 +329,8 @@ class ExtractiveAnswerer:
                 if found is not None:
                     return self._with_steps(found, chosen, self.support(
                         core(understood), passages, found, understood, chosen))
-            if chosen and understood.kind == "darf_ich" and verdict_on_asked(question, chosen[0][0]):
+            if (chosen and understood.kind == "darf_ich" and verdict_on_asked(question, chosen[0][0])
+                    and names_asked(question, chosen[0][0])):
                 # a sentence without the shape of a rule gets a verdict only on what is asked
                 strict = not self.decides(understood, chosen[0][0])
                 chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty, strict),

@@ -134,7 +134,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
                  "regionalschlüssel", "ags", "einlesen"),
     "stichtag": ("stichtag", "zeitpunkt", "schuljahr", "31.12", "1.3", "30.9"),
     "bericht": ("bericht", "veröffentlich", "ausschuss", "diagramm", "grafik"),
-    "lizenz": ("lizenz", "abdruck", "weiterverwend", "weiterverarbeit", "nutzungsrecht",
+    "lizenz": ("lizenz", "abdruck", "abzudruck", "abgedruckt", "nachdruck", "weiterverwend", "weiterverarbeit", "nutzungsrecht",
                "urheberrecht", "quellenangabe", "zitier", "nachnutz", "open data", "offene daten"),
     "monitoring": ("monitoring", "handlungsfeld", "leitfrage", "bildungsbüro", "aufbau",
                    "bildungskonferenz"),
@@ -237,11 +237,19 @@ def topicality(question: Question, sentence: str) -> int:
     return found + (1 if covered == len(patterns) > 1 else 0)
 
 
+#: A small count of people ("ein Kind", "zwei Jugendliche", "ein einziges Kind"): publishing it
+#: is a question of confidentiality.
+_SMALL_COUNT = re.compile(r"\b(?:ein|eine|einem|einen|zwei|drei|nur ein\w*)\s+(?:einzige[snr]?\s+)?"
+                          r"(?:kind|kinder|schüler\w*|jugendliche\w*|abgänger\w*|person\w*|fall|fälle|"
+                          r"fällen|familie\w*)\b", _F)
+
+
 def topics_of(text: str) -> tuple[str, ...]:
     lowered = f" {text.lower()} "
     found = []
     for topic, cues in TOPIC_WORDS.items():
-        if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues):
+        if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues) or (
+                topic == "geheimhaltung" and _SMALL_COUNT.search(lowered)):
             found.append(topic)
     return tuple(found)
 
