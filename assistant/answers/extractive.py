@@ -33,7 +33,7 @@ from assistant.answers import steps
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
-from assistant.answers.verdict import (decides_unshaped, leans_back, names_asked, off_topic, verdict,
+from assistant.answers.verdict import (ASKS_BOUND, BOUND, decides_unshaped, leans_back, names_asked, off_topic, verdict,
                                         with_verdict)
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
@@ -254,6 +254,11 @@ class ExtractiveAnswerer:
         lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
         by_id = {id(c): (bool(lead_shape.search(c.text)) if lead_shape else ok)
                  for c, ok in zip(cands, shaped)}
+        # "Ab wie vielen Fällen …?": the sentence that states the bound with its number
+        if understood.kind == "schwelle" and ASKS_BOUND.search(question):
+            bound = {k: v and bool(BOUND.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
+            alone = {k: v and not leans_back(c.text) for (k, v), c in zip(bound.items(), cands)}
+            by_id = alone if any(alone.values()) else bound if any(bound.values()) else by_id
         if understood.asks_duty and not any(by_id.values()):
             by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
         on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []

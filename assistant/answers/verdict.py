@@ -47,6 +47,12 @@ _UNCHECKED = re.compile(r"\b(ungeprüft\w*|ohne (?:\w+ )?(?:\w*prüfung|kontroll
                         r"test\w*)|blind\w*|einfach (?:so )?(?:vertrauen|übernehmen))\b", _F)
 _CHECK_DUTY = re.compile(r"\b(muss|müssen|sollte\w*|immer|stets)\b[^.;]{0,60}\b(\w*prüf\w*|"
                          r"geprüft|kontroll\w*|abgegl\w*|abzugleichen|test\w*)\b", _F)
+#: A sentence that states a bound with its number ("mindestens 3 Fälle", "unter 3", "weniger
+#: als drei"), and a question that asks for one ("Ab wie vielen …", "mindestens", "Grenze").
+BOUND = re.compile(r"\b(mindestens|weniger als|unter|ab|höchstens|mehr als|bis zu|über|"
+                   r"kleiner als|größer als)\s+(?:\d|ein\w*\b|zwei|drei|vier|fünf|zehn)|[<>≤≥]\s*\d", _F)
+ASKS_BOUND = re.compile(r"\b(ab wie viel\w*|ab welche[rmn]?|mindest\w*|höchstens|grenze\w*|"
+                        r"schwelle\w*|wie viele? \w+ (?:muss|müssen|darf|dürfen))\b", _F)
 #: Caution about what is asked: allowed, with care.
 _CAUTION = re.compile(r"\b(vorsicht\w*|mit bedacht|zurückhaltend|behutsam)\b", _F)
 #: "Ja" to "may I …?" needs a permission, "Ja" to "must I …?" a duty ("muss eigens geprüft
@@ -66,6 +72,9 @@ _ASKS_PROHIBITION = re.compile(r"\b(verboten|untersagt|unzulässig|strafbar|nich
 #: Doing without: "verzichten", "lieber gar nicht nutzen". It turns the polarity round too.
 _ABSTAIN = re.compile(r"\b(verzicht\w*|unterlass\w*|abseh\w*|(?:gar|überhaupt|lieber|besser) "
                       r"nicht)\b", _F)
+#: Using a thing: the opposite of doing without it.
+_USE = re.compile(r"\b(einsetz\w*|nutz\w*|benutz\w*|verwend\w*|gebrauch\w*|arbeiten|"
+                  r"ausprobier\w*|anwend\w*)\b", _F)
 #: "Kann ich … nicht einfach …?": a particle, not a question asked in the negative.
 _RHETORICAL = re.compile(r"\bnicht (?=(?:einfach|auch|eigentlich|etwa|doch|trotzdem|schon|"
                          r"gleich|direkt)\b)", _F)
@@ -120,7 +129,10 @@ def _pieces(sentence: str) -> list[str]:
     before it."""
     out: list[str] = []
     for piece in (p for p in re.split(r"[,;:]|\s[–-]\s", sentence) if p.strip()):
-        if out and not re.search(r"(?<![\w-])[A-ZÄÖÜ]", piece):
+        # "kein Grund, auf KI zu verzichten": a zu-infinitive belongs to the clause before it
+        infinitive = re.match(r"\s*[a-zäöüß]", piece) and re.search(r"\bzu \w+\W*$", piece)
+        if out and not _PURPOSE.match(piece) and (
+                infinitive or not re.search(r"(?<![\w-])[A-ZÄÖÜ]", piece)):
             out[-1] = f"{out[-1]},{piece}"
         else:
             out.append(piece)
@@ -202,7 +214,9 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     understood = understand(question)
     if off_topic(understood, sentence):
         return None
-    clause = main_clause(question)
+    # the polarity of the question is its own, not that of what it would say ("…, dass ein
+    # Kind keine Empfehlung bekam?")
+    clause = re.split(r",\s*(?:dass|daß|ob)\b", main_clause(question))[0]
     turned = bool(_ASKS_PROHIBITION.search(question)) != bool(_ABSTAIN.search(clause))
     if _asked_negative(clause) and not _ASKS_PROHIBITION.search(question):
         # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
@@ -228,8 +242,12 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if _ABSTAIN.search(clause) and not any(_ABSTAIN.search(p) for p in on):
         return None  # "Sollten wir auf KI verzichten?" is decided by a sentence on doing without
     if any(_NEGATION.search(p) for p in on):
-        # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without
-        found = YES if any(_ABSTAIN.search(p) for p in on) else NO
+        # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without, which
+        # answers a question on using a thing or on doing without it, and nothing else
+        abstains = any(_ABSTAIN.search(p) for p in on)
+        if abstains and not (_USE.search(clause) or _ABSTAIN.search(clause)):
+            return None
+        found = YES if abstains else NO
     elif _CONDITION.search(" ".join(on)):
         return CONDITIONAL
     elif _CAUTION.search(" ".join(on)):
