@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answers.question import (Question, frame_stems, main_clause, topic_patterns,
-                                         understand)
+from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
+from assistant.answers.question import Question, topic_patterns, understand
 from assistant.retrieval.german import stem, words
 
 _F = re.IGNORECASE
@@ -270,8 +270,6 @@ def on_asked(question: str, sentence: str) -> bool:
     ich die Datei …?") asks: two in five of its main clause's words, or one of them and one of
     the condition's (a topic word counts: "Namen" – "personenbezogen"). A sentence on the
     condition alone does not decide it. True for other questions."""
-    from assistant.answers.question import condition, conditional
-
     if not conditional(question):
         return True
     asked = asked_stems(question)
