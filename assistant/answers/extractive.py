@@ -34,7 +34,9 @@ from assistant.answers.defining import asked_terms, more_definitions, strength
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover, other_sections
 from assistant.answers.entry import details, names_apart
 from assistant.answers.sentences import split_sentences
-from assistant.answers.verdict import with_verdict
+from assistant.answers.verdict import (ASKS_BOUND, BOUND, decides_unshaped, leans_back, names_asked, off_topic, verdict,
+                                        with_verdict)
+from assistant.answers.verdict import on_asked as verdict_on_asked
 
 MIN_SENTENCES, MAX_SENTENCES = 2, 6
 #: Sentences of an answer without a list of steps, at most (readable in one go).
@@ -282,6 +284,11 @@ class ExtractiveAnswerer:
         lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
         by_id = {id(c): (bool(lead_shape.search(c.text)) if lead_shape else ok)
                  for c, ok in zip(cands, shaped)}
+        # "Ab wie vielen Fällen …?": the sentence that states the bound with its number
+        if understood.kind == "schwelle" and ASKS_BOUND.search(question):
+            bound = {k: v and bool(BOUND.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
+            alone = {k: v and not leans_back(c.text) for (k, v), c in zip(bound.items(), cands)}
+            by_id = alone if any(alone.values()) else bound if any(bound.values()) else by_id
         if understood.asks_duty and not any(by_id.values()):
             by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
         on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []
@@ -309,9 +316,18 @@ class ExtractiveAnswerer:
 
             def on_main(c: Candidate) -> bool:
                 return (_share(dict.fromkeys(main, 1.0), c.terms) >= MAIN_MIN
-                        and c.score >= FILL_RATIO * best)
+                        and c.score >= FILL_RATIO * best and not off_topic(understood, c.text)
+                        and names_asked(question, c.text))
 
-            leads.sort(key=lambda c: (not on_main(c), -lead_key(c)))
+            # A sentence that gives a verdict on what is asked decides even without a modal
+            # verb ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur …").
+            leads += [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
+                      and decides_unshaped(question, c.text, understood.asks_duty)]
+            # then: a sentence that gives a verdict on the question before one that does not
+            leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
+                                      verdict(question, c.text, understood.asks_duty) is None
+                                      or not names_asked(question, c.text),
+                                      leans_back(c.text), -lead_key(c)))
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
@@ -352,9 +368,12 @@ class ExtractiveAnswerer:
                 if found is not None:
                     return self._with_steps(found, chosen, self.support(
                         core(understood), passages, found, understood, chosen))
-            if (chosen and understood.kind == "darf_ich" and self.decides(understood, chosen[0][0])
-                    and on_asked(question, chosen[0][0])):
-                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty), chosen[0][1])
+            if (chosen and understood.kind == "darf_ich" and verdict_on_asked(question, chosen[0][0])
+                    and names_asked(question, chosen[0][0])):
+                # a sentence without the shape of a rule gets a verdict only on what is asked
+                strict = not self.decides(understood, chosen[0][0])
+                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty, strict),
+                             chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
         extra = self.select(question, others, understood, ENTRY_SUPPORT) if others else []

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, condition,  # noqa: F401
+                                       conditional, frame_stems, main_clause)
 from assistant.retrieval.models import Focus
 
 Kind = Literal["berechnung", "definition", "darf_ich", "datenquelle", "schwelle", "vorgehen"]
@@ -40,6 +42,34 @@ _PERMISSION_WORDS = re.compile(
 # when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
 _CAN_VERB_FIRST = re.compile(
     r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
+#: A duty named in a yes/no question ("Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet …?").
+_DUTY_WORDS = re.compile(r"\b(pflicht\w*|verpflichtet|vorgeschrieben|erforderlich|notwendig|nötig)\b",
+                         _F)
+#: A yes/no question: its finite verb first ("Ist es …", "Geht das …", "Gibt es …").
+_VERB_FIRST = re.compile(
+    r"^\s*(darf|dürfen|darfst|dürfte|dürften|muss|müssen|musst|brauch\w*|kann|können|könnte|"
+    r"könnten|soll|sollen|sollte|sollten|ist|sind|wäre|wären|geht|gehen|gilt|gelten|bleibt|"
+    r"bleiben|reicht|reichen|genügt|genügen|fällt|fallen|besteht|gibt|macht|mache|machen|"
+    r"haben|habe|hat|wird|werden|zählt|zählen|stimmt|lohnt)\b", _F)
+#: Topics on which "Kann ich …?" / "Geht das …?" asks for a permission, not for advice.
+_PERMISSION_TOPICS = ("datenschutz", "lizenz")
+#: A question that asks for a number or a date, opened by its question word ("Ab wie vielen
+#: Fällen darf man …?", "Wie hoch ist …?", "Welche Grenze …?"): a threshold even with "darf".
+_THRESHOLD_LEAD = re.compile(
+    r"^\s*(ab|bis|seit|unter|über|von|um|auf|mit)? ?(wie viel\w*|wie hoch|wie groß|wie lange|"
+    r"wie alt|wie oft|welche[rsmn]? (?:\w+ )?(?:grenze|schwelle|fallzahl|mindest\w*|"
+    r"zahl|anzahl|wert|höhe|frist|datum|jahr|zeitpunkt|alter|stundenzahl))\b", _F)
+#: "Wo kriege ich die Zahlen her?": a source question whatever else it names (per Einwohner).
+_SOURCE_LEAD = re.compile(
+    r"^\s*(woher|wo (?:finde|bekomme|kriege|gibt es|stehen|liegen|kommen)|aus welche[rmn] "
+    r"(?:statistik|quelle|tabelle|erhebung|datenbank)|welche[nrms]? (?:\w+ )?(?:statistik|quelle|"
+    r"tabelle|stichtag|erhebung|datenquelle)\w*|wie heißt (?:die|der|das) (?:\w+ ){0,2}"
+    r"(?:tabelle|statistik|quelle|erhebung))\b", _F)
+#: Advice asked after a question word ("Mit welchen Kreisen sollten wir uns vergleichen?",
+#: "Wie sollen die Befunde eingebracht werden?"): how to go about a task.
+_ADVICE = re.compile(r"^\s*(?:\w+ ){0,4}?(?:wie|welche[rsmn]?|womit|mit wem) (?:\w+ ){0,3}?"
+                     r"(?:soll|sollen|sollte|sollten) (?:wir|ich|man)\b|^\s*wie (?:soll|sollen|"
+                     r"sollte|sollten)\b", _F)
 _AT_LEAST = re.compile(r"\b(mindest\w*|ab wie viel\w*|ab welche[rmn]?|höchstens)\b", _F)
 _CAN_ASK = re.compile(r"^\s*(kann|können|könnte|könnten|dürfte|dürften)\b", _F)
 _THRESHOLD = re.compile(
@@ -57,7 +87,8 @@ _COMPUTE_STRONG = re.compile(
     r"(?:\w+ ){0,3}\w*(?:kennzahl|quote|anteil|indikator)\w*)\b", _F)
 _COMPUTE = re.compile(
     r"\b(berechn\w*|rechne\w*|gerechnet|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
-    r"kommt (?:\w+ )*zustande|zusammengesetzt|komme ich (?:\w+ )*auf (?:die|den|das)|"
+    r"kommt (?:\w+ )*zustande|zusammengesetzt|(?:komme ich|kommt man|kommen wir) (?:\w+ )*auf "
+    r"(?:die|den|das)|ausrechn\w*|ausgerechnet|worauf (?:wird|werden) (?:\w+ ){0,3}bezogen|"
     r"wie (?:wird|werden|komme ich auf|bilde ich|bildet man) .*\b(?:quote|anteil|relation|"
     r"schlüssel|indikator\w*|gebildet|bestimmt))\b", _F)
 _SOURCE = re.compile(
@@ -88,7 +119,7 @@ _DEFINITION = re.compile(
 
 #: Topic -> words in the question that signal it (lower case, prefix match on word starts).
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "datenschutz": ("datenschutz", "dsgvo", "personenbez", "personenbeziehbar", "namen",
+    "datenschutz": ("datenschutz", "dsgvo", "personenbez", "personenbeziehbar", "namen", "adress",
                     "klassenliste", "schülerliste", "kinderliste", "liste mit", "einzeldaten",
                     "pseudonym", "anonym", "geburtsdat", "adresse", "förderbedarf",
                     "auftragsverarbeitung", "rechtsgrundlage", "einwilligung", "gesundheit",
@@ -105,7 +136,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
                  "regionalschlüssel", "ags", "einlesen"),
     "stichtag": ("stichtag", "zeitpunkt", "schuljahr", "31.12", "1.3", "30.9"),
     "bericht": ("bericht", "veröffentlich", "ausschuss", "diagramm", "grafik"),
-    "lizenz": ("lizenz", "abdruck", "weiterverwend", "weiterverarbeit", "nutzungsrecht",
+    "lizenz": ("lizenz", "abdruck", "abzudruck", "abgedruckt", "nachdruck", "weiterverwend", "weiterverarbeit", "nutzungsrecht",
                "urheberrecht", "quellenangabe", "zitier", "nachnutz", "open data", "offene daten"),
     "monitoring": ("monitoring", "handlungsfeld", "leitfrage", "bildungsbüro", "aufbau",
                    "bildungskonferenz"),
@@ -208,32 +239,49 @@ def topicality(question: Question, sentence: str) -> int:
     return found + (1 if covered == len(patterns) > 1 else 0)
 
 
+#: A small count of people ("ein Kind", "zwei Jugendliche", "ein einziges Kind"): publishing it
+#: is a question of confidentiality.
+_SMALL_COUNT = re.compile(r"\b(?:ein|eine|einem|einen|zwei|drei|nur ein\w*)\s+(?:einzige[snr]?\s+)?"
+                          r"(?:kind|kinder|schüler\w*|jugendliche\w*|abgänger\w*|person\w*|fall|fälle|"
+                          r"fällen|familie\w*)\b", _F)
+
+
 def topics_of(text: str) -> tuple[str, ...]:
     lowered = f" {text.lower()} "
     found = []
     for topic, cues in TOPIC_WORDS.items():
-        if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues):
+        if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues) or (
+                topic == "geheimhaltung" and _SMALL_COUNT.search(lowered)):
             found.append(topic)
     return tuple(found)
 
 
-def asked(text: str) -> str:
-    """The question as asked: the first sentence that ends with "?" ("Ich bin neu im Amt.
-    Womit fange ich an? Muss ich alles abdecken?" asks "Womit fange ich an?"), else the text."""
-    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
-    return next((p for p in parts if p.endswith("?")), " ".join(text.split()))
+def _only_how_many(text: str) -> bool:
+    """Whether a bare "wie viele" is the only threshold cue ("wie man ausrechnet, wie viele …")."""
+    cues = {m.group(0).lower() for m in _THRESHOLD.finditer(text)}
+    return bool(cues) and cues <= {"wie viel", "wie viele"}
 
 
 def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     t = " ".join(text.split())
     lead = asked(t)
+    # the question as asked, the part after a dash or colon, the main clause after a condition
+    heads = (lead, asked_part(t)) + ((main_clause(t),) if conditional(t) else ())
     privacy = "datenschutz" in topics or (
         "geheimhaltung" in topics and "veröffentlich" in t.lower())
+    # "Ab wie vielen Fällen darf man …?": the question word asks for a number or a date
+    if any(_THRESHOLD_LEAD.search(x) for x in heads) and not (
+            _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t)):
+        return "schwelle"
     if _PERMISSION_WORDS.search(t):
         return "darf_ich"
-    if any(_PERMISSION_VERB_FIRST.search(x) for x in (t, lead)) and not _THRESHOLD.search(t):
+    # "Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet, …?": a must-question
+    if any(_VERB_FIRST.search(x) and _DUTY_WORDS.search(x) for x in heads):
         return "darf_ich"
-    if any(_CAN_VERB_FIRST.search(x) for x in (t, lead)) and privacy:
+    if any(_PERMISSION_VERB_FIRST.search(x) for x in (t, *heads)) and not _THRESHOLD.search(t):
+        return "darf_ich"
+    if any(_CAN_VERB_FIRST.search(x) for x in (t, *heads)) and (
+            privacy or any(x in topics for x in _PERMISSION_TOPICS)):
         return "darf_ich"
     # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a yes/no question
     # on a rule, its main clause after the condition.
@@ -241,22 +289,31 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "darf_ich"
     # "Könnten wir ein KI-System entscheiden lassen, …?": using AI for a task is a permission
     # question; advice ("Sollten wir KI ausprobieren?") is not.
-    if "ki" in topics and any(_CAN_ASK.search(x) for x in (t, lead)):
+    if "ki" in topics and any(_CAN_ASK.search(x) for x in (t, *heads)):
         return "darf_ich"
+    if any(_SOURCE_LEAD.search(x) for x in heads):
+        return "datenquelle"
     if _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t):
         return "berechnung"
-    if _THRESHOLD.search(t):
+    if _THRESHOLD.search(t) and not (_only_how_many(t) and _COMPUTE.search(t)):
         return "schwelle"
     if _COMPUTE.search(t):
         return "berechnung"
     if _SOURCE_STRONG.search(t) or (
             _SOURCE.search(t) and not re.match(r"^\s*was (?:bedeute|heiß|ist|sind)", lead, _F)):
         return "datenquelle"
-    if _TASK.search(t) or _TASK.search(lead):
+    if _TASK.search(t) or any(_TASK.search(x) for x in heads):
         return "vorgehen"
-    if _DEFINITION.search(t):
-        return "definition"
+    # advice: "Mit welchen Kreisen sollten wir uns vergleichen?", "Sollen wir gleich alle
+    # Themen angehen?", "Kann ich die Zahlen einfach aneinanderhängen?"
+    if any(_ADVICE.search(x) or _ADVICE_FIRST.search(x) for x in heads):
+        return "vorgehen"
     return "definition"
+
+
+#: A yes/no question for advice on a task (no permission topic in sight).
+_ADVICE_FIRST = re.compile(r"^\s*(kann|können|könnte|könnten|soll|sollen|sollte|sollten|"
+                           r"macht man|machen wir|fange|fangen)\b", _F)
 
 
 #: A purpose clause (", damit er mir die Quote ausrechnet", ", um … zu …"): what the asker wants
@@ -274,52 +331,6 @@ def core(question: Question) -> str:
     if len(stripped.split()) < 4 or not set(question.topics) <= set(topics_of(stripped)):
         return question.text
     return stripped
-
-
-#: Words that frame a yes/no question (modal verbs, "erlaubt", fillers): not what it asks about.
-FRAME_WORDS = (
-    "darf dürfen darfst dürfte dürften muss müssen musst brauche brauchen braucht soll sollen "
-    "sollte sollten kann können könnte könnten lassen lasse möchte möchten will wollen "
-    "erlaubt zulässig verboten gestattet okay rechtens eigentlich überhaupt einfach genau bitte "
-    "mal")
-
-
-def frame_stems() -> frozenset[str]:
-    from assistant.retrieval.german import stem, words
-
-    return frozenset(stem(w) for w in words(FRAME_WORDS))
-
-
-def main_clause(text: str) -> str:
-    """The main clause of the question as asked: up to its first comma ("Brauchen wir einen
-    Vertrag mit dem Anbieter[, wenn …]?"); the whole question when the clause names fewer than
-    two things beyond its frame ("Ist es erlaubt, …?")."""
-    from assistant.retrieval.german import stem, words
-
-    lead = asked(text)
-    parts = re.split(r"[,;:–]|\s-\s", lead)
-    # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a clause opened by
-    # a subordinating conjunction is the condition; the main clause follows it.
-    while len(parts) > 1 and _SUBORDINATE.match(parts[0]):
-        parts = parts[1:]
-    head = parts[0].strip()
-    frame = frame_stems()
-    if len({stem(w) for w in words(head)} - frame) >= 2:
-        return head
-    rest = ",".join(parts).strip()
-    # after a condition even one named thing is what is asked ("gilt die DSGVO dann noch?")
-    return rest if rest != lead and {stem(w) for w in words(rest)} - frame else lead
-
-
-def conditional(text: str) -> bool:
-    """Whether the question asks under a condition stated first ("Wenn ich …, darf ich …?")."""
-    return bool(_SUBORDINATE.match(asked(text)))
-
-
-#: Conjunctions that open a subordinate clause (a condition, a time, a reason) in front of the
-#: main clause of a question.
-_SUBORDINATE = re.compile(r"^\s*(wenn|falls|sofern|soweit|solange|sobald|nachdem|bevor|obwohl|"
-                          r"weil|da|nur weil|auch wenn|selbst wenn)\b", _F)
 
 
 def understand(text: str) -> Question:
@@ -349,6 +360,10 @@ def is_how_to(heading: str | None) -> bool:
     return any(w in (heading or "").lower() for w in STEP_SECTIONS)
 
 
+#: Publishing asked in a threshold question ("… darf ich einen Wert zeigen?").
+_PUBLISHING = re.compile(r"\b(darf|dürfen|zeigen|veröffentlich\w*|ausweisen|ausgewiesen|angeben)\b",
+                         _F)
+
 #: Topics whose sections a "may I …" question prefers when it names none of them.
 PERMISSION_TOPICS = ("datenschutz", "geheimhaltung")
 
@@ -360,12 +375,16 @@ def focus_for(question: Question) -> Focus:
     for specific, general in NARROWS:
         if specific in topics and general in topics:
             topics.remove(general)
-    if question.kind == "darf_ich" and not topics:
+    # "Ab wie vielen Kindern darf ich einen Wert zeigen?": a threshold for publishing is one
+    # of confidentiality
+    permission = question.kind == "darf_ich" or (
+        question.kind == "schwelle" and bool(_PUBLISHING.search(question.text)))
+    if permission and not topics:
         topics += PERMISSION_TOPICS
     words: list[str] = []
     for topic in topics:
         words += [w for w in TOPIC_SECTIONS.get(topic, ()) if w not in words]
-    if question.kind != "darf_ich":  # other kinds: only topics narrow enough to name a section
+    if not permission:  # other kinds: only topics narrow enough to name a section
         words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
                                          if t in topics)]
     groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]

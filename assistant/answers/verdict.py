@@ -1,72 +1,317 @@
-"""The verdict of a yes/no answer: "Ja", "Nein" or "Nur unter Bedingungen", read off the
-sentence that decides the question.
+"""The verdict of a yes/no answer: "Ja", "Nein", "Ja, aber" or "Nur unter Bedingungen", read
+off the sentence that decides the question.
 
 A "may I / must I / is it allowed …?" answer starts with its deciding sentence (a quoted rule
 such as "Personenbezogene Daten gehören nicht in externe KI-Dienste."). Readers skim: the verdict
 word in front says at once how the rule answers the question. It is derived from that one
-sentence only, never invented: a negation (``nicht``, ``kein``, ``untersagt``) gives "Nein", a
-restriction (``nur``, ``nur wenn``, ``sofern``) "Nur unter Bedingungen", a permission or duty
-(``darf``, ``zulässig``, ``Pflicht``) "Ja". A question that itself asks about a prohibition ("Ist
-es verboten, …?") turns "Ja" and "Nein" round. A sentence that fits none of these, or one that
-already starts with "Ja"/"Nein", gets no verdict word.
+sentence only, never invented, and only from the part of it that speaks of what the question
+asks (its main clause's words, or a topic word standing for them: "Namen" – "personenbezogen"):
+
+- a negation there (``nicht``, ``kein``, ``untersagt``) gives "Nein";
+- a restriction there (``nur``, ``sofern``) gives "Nur unter Bedingungen";
+- a negation or restriction elsewhere, while the part on the question presupposes the action
+  ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur die Spaltennamen, nicht die
+  echten Daten") gives "Ja, aber";
+- a permission or duty (``darf``, ``zulässig``, ``Pflicht``) gives "Ja".
+
+A question after a prohibition ("Ist es verboten, …?") or after doing without ("Sollten wir
+lieber auf KI verzichten?") turns "Ja" and "Nein" round, and so does a sentence that negates
+doing without ("… sollte nicht dazu führen, auf KI ganz zu verzichten"). A sentence on personal
+data does not decide a question that names another topic and no personal data. A sentence that
+fits none of these, or one that already starts with "Ja"/"Nein", gets no verdict word.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
+from assistant.answers.question import Question, topic_patterns, understand
+from assistant.retrieval.german import stem, words
+
 _F = re.IGNORECASE
 #: "nicht nur", "nicht mehr nur": a widening, not a negation.
 _NOT_ONLY = re.compile(r"\bnicht (?:mehr )?nur\b|\bnicht zuletzt\b|\bnicht immer\b", _F)
 _NEGATION = re.compile(r"\b(nicht|nie|niemals|kein\w*|untersagt|verboten|unzulässig|weder)\b", _F)
-_CONDITION = re.compile(r"\b(nur|ausschließlich (?:dann|wenn)|sofern|soweit|vorausgesetzt|"
+#: A restriction that makes a rule conditional ("nur mit einer Rechtsgrundlage", "nur
+#: erlaubt, wenn"); "nur pseudonymisiert" (merely) is none.
+_CONDITION = re.compile(r"\b(nur (?:(?:dann|noch) )?(?:wenn|mit|nach|unter|bei|sofern|soweit|falls|von|"
+                        r"über|durch|in|im|für|erlaubt|zulässig|möglich|gestattet|aggregiert\w*|"
+                        r"anonymi\w*|zusammengefasst\w*)|ausschließlich (?:dann|wenn)|sofern|soweit|vorausgesetzt|"
                         r"unter (?:der|den) (?:bedingung|voraussetzung)\w*)\b", _F)
+#: A restriction anywhere in a sentence whose part on the question presupposes the action.
+_RESTRICTION = re.compile(r"\b(nur|ausschließlich|nicht|kein\w*|sofern|soweit)\b", _F)
+#: A question whether something may be done without a check ("ungeprüft", "ohne Prüfung"),
+#: and a sentence that requires the check: the answer is no.
+_UNCHECKED = re.compile(r"\b(ungeprüft\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen|"
+                        r"test\w*)|blind\w*|einfach (?:so )?(?:vertrauen|übernehmen))\b", _F)
+_CHECK_DUTY = re.compile(r"\b(muss|müssen|sollte\w*|immer|stets)\b[^.;]{0,60}\b(\w*prüf\w*|"
+                         r"geprüft|kontroll\w*|abgegl\w*|abzugleichen|test\w*)\b", _F)
+#: A sentence that states a bound with its number ("mindestens 3 Fälle", "unter 3", "weniger
+#: als drei"), and a question that asks for one ("Ab wie vielen …", "mindestens", "Grenze").
+BOUND = re.compile(r"\b(mindestens|weniger als|unter|ab|höchstens|mehr als|bis zu|über|"
+                   r"kleiner als|größer als)\s+(?:\d|ein\w*\b|zwei|drei|vier|fünf|zehn)|[<>≤≥]\s*\d", _F)
+ASKS_BOUND = re.compile(r"\b(ab wie viel\w*|ab welche[rmn]?|mindest\w*|höchstens|grenze\w*|"
+                        r"schwelle\w*|wie viele? \w+ (?:muss|müssen|darf|dürfen))\b", _F)
+#: Caution about what is asked: allowed, with care.
+_CAUTION = re.compile(r"\b(vorsicht\w*|mit bedacht|zurückhaltend|behutsam)\b", _F)
 #: "Ja" to "may I …?" needs a permission, "Ja" to "must I …?" a duty ("muss eigens geprüft
 #: werden" does not allow anything).
-_ALLOWS = re.compile(r"\b(darf|dürfen|zulässig|erlaubt|gestattet|kann|können|spricht nichts "
+_ALLOWS = re.compile(r"\b(darf|dürfen|zulässig|erlaubt|gestattet|unbedenklich|spricht nichts "
                      r"dagegen)\b", _F)
+#: "nicht freiwillig": a duty, not a negation.
+_NOT_FREE = re.compile(r"\b(?:nicht|keineswegs) (?:mehr )?(?:freiwillig|optional|beliebig)\b", _F)
+#: A purpose clause ("damit Beschäftigte nicht eigenmächtig …", "um … zu"): what a rule is for,
+#: not what it says.
+_PURPOSE = re.compile(r"^\s*(damit|um)\b", _F)
 _OBLIGES = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|vorgeschrieben|"
                       r"nötig|notwendig|braucht|brauchen)\b", _F)
 #: A question after a prohibition or an exception: the answer's polarity turns round.
 _ASKS_PROHIBITION = re.compile(r"\b(verboten|untersagt|unzulässig|strafbar|nicht erlaubt|"
                                r"nicht zulässig)\b", _F)
+#: Doing without: "verzichten", "lieber gar nicht nutzen". It turns the polarity round too.
+_ABSTAIN = re.compile(r"\b(verzicht\w*|unterlass\w*|abseh\w*|(?:gar|überhaupt|lieber|besser) "
+                      r"nicht)\b", _F)
+#: Using a thing: the opposite of doing without it.
+_USE = re.compile(r"\b(einsetz\w*|nutz\w*|benutz\w*|verwend\w*|gebrauch\w*|arbeiten|"
+                  r"ausprobier\w*|anwend\w*)\b", _F)
+#: "Kann ich … nicht einfach …?": a particle, not a question asked in the negative.
+_RHETORICAL = re.compile(r"\bnicht (?=(?:einfach|auch|eigentlich|etwa|doch|trotzdem|schon|"
+                         r"gleich|direkt)\b)", _F)
 #: A question asked in the negative ("gilt sie dann nicht mehr?", "braucht es keine …?"): the
 #: answer is a sentence without a verdict word, whose reading is not in doubt.
 _NEGATIVE_QUESTION = re.compile(r"\b(nicht|nie|kein\w*)\b", _F)
 #: A sentence saying a rule still holds.
 _STILL = re.compile(r"\b(weiter|weiterhin|bleib\w*|trotzdem|dennoch|nach wie vor)\b", _F)
 _ALREADY = re.compile(r"^\s*(ja|nein|nur)\b", _F)
+#: Words that make a sentence a rule on personal data.
+_PERSONAL = re.compile(r"personenbez|einzeldaten|besondere[nr]? kategorie|gesundheitsdaten|"
+                       r"sozialdaten", _F)
+#: Words of a question's main clause that name nothing ("gilt die DSGVO dann noch?").
+_PARTICLES = frozenset(stem(w) for w in words(
+    "dann noch mehr ohne auch also nun denn dies diese jetzt schon einfach wirklich eigentlich "
+    "überhaupt lieber gar ganz frei bitte uns unsere"))
 
-YES, NO, CONDITIONAL = "Ja", "Nein", "Nur unter Bedingungen"
+YES, NO, YES_BUT, CONDITIONAL = "Ja", "Nein", "Ja, aber", "Nur unter Bedingungen"
 
 
-def verdict(question: str, sentence: str, duty: bool = False) -> str | None:
+def asked_stems(question: str) -> set[str]:
+    """Stems of what the question's main clause names (not its modal frame or particles)."""
+    return {stem(w) for w in words(main_clause(question)) if len(w) >= 3} - frame_stems() \
+        - _PARTICLES
+
+
+#: Verbs that frame rather than name the action ("sein", "lassen").
+_AUX = frozenset({"sein", "werden", "haben", "lassen", "machen", "tun", "geben"})
+
+
+def asked_verbs(question: str) -> set[str]:
+    """Stems of the action a yes/no question asks about: the infinitive that ends each of its
+    main clause's coordinated parts ("… Skripte schreiben lassen und die dann ausprobieren?" –
+    "schreiben", "ausprobieren")."""
+    out: set[str] = set()
+    for part in re.split(r"\b(?:und|oder)\b|,", main_clause(question)):
+        tail = [w for w in re.findall(r"[a-zäöüß]+", part) if w not in _AUX]
+        verbs = [w for w in tail[-2:] if re.search(r"(?:en|ern|eln)$", w) and len(w) > 4]
+        out |= {stem(v) for w in verbs for v in words(w)} - frame_stems()
+    return out
+
+
+def _part(a: str, b: str) -> bool:
+    """Same stem, or one a compound part of the other at least five letters long."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and (long_.startswith(short) or long_.endswith(short)))
+
+
+def _pieces(sentence: str) -> list[str]:
+    """The sentence's clauses, split at commas, colons and dashes; a piece without a noun of
+    its own ("…, also Felder mit zwei Fällen, werden nicht veröffentlicht") continues the one
+    before it."""
+    out: list[str] = []
+    for piece in (p for p in re.split(r"[,;:]|\s[–-]\s", sentence) if p.strip()):
+        # "kein Grund, auf KI zu verzichten": a zu-infinitive belongs to the clause before it
+        infinitive = re.match(r"\s*[a-zäöüß]", piece) and re.search(r"\bzu \w+\W*$", piece)
+        if out and not _PURPOSE.match(piece) and (
+                infinitive or not re.search(r"(?<![\w-])[A-ZÄÖÜ]", piece)):
+            out[-1] = f"{out[-1]},{piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _named(piece: str, asked: set[str], patterns: list[re.Pattern[str]]) -> set[str]:
+    """The words of ``piece`` that name what the question asks (a topic word counts)."""
+    return {w for w in re.findall(r"[\w-]+", piece.lower())
+            if any(_part(a, b) for a in asked for b in {stem(x) for x in words(w)})
+            or any(p.search(w) for p in patterns)}
+
+
+def _on(piece: str, asked: set[str], patterns: list[re.Pattern[str]]) -> bool:
+    return bool(_named(piece, asked, patterns))
+
+
+#: A clause that only qualifies a noun ("…, das nur einen Chatbot nutzt") or extends a negation
+#: already made ("auch nicht für …"): not where the verdict is read.
+_RELATIVE = re.compile(r"^\s*(?:der|die|das|dem|den|deren|dessen|denen)\s+[a-zäöüß]", 0)
+_EXTENDS = re.compile(r"\bauch nicht (?=für|bei|in|wenn|im|beim)\b", _F)
+#: Words that frame a question on publishing ("Dürfen wir im Bericht angeben, dass …"): the
+#: thing asked about is what is published, so they do not make a sentence name it.
+_PUBLICATION = frozenset(stem(w) for w in words(
+    "bericht berichte veröffentlichen veröffentlicht angeben schreiben zeigen nennen darstellen"))
+
+
+def _publication(word: str) -> bool:
+    return all(any(_part(f, stem(w)) for f in _PUBLICATION) for w in words(word))
+
+
+def names_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names something the question asks about beyond the frame of
+    publishing ("im Bildungsbericht"): a word of its main clause or a topic word."""
+    asked, patterns = asked_stems(question), topic_patterns(understand(question))
+    return any(not _publication(w) for p in _pieces(sentence) for w in _named(p, asked, patterns))
+
+
+#: Words of the question a sentence must name when it has no rule shape (strict).
+STRICT_WORDS = 1
+
+
+#: A question that names personal data (the data, not only "Datenschutz" as a worry).
+_NAMES_PERSONAL = re.compile(
+    r"namen|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
+    r"förderbedarf|gesundheit\w*|schuleingang\w*|herkunft|noten\b|sozialdaten|\w*daten (?:der|"
+    r"von|über|aus|vom|einzelner)\b|schülerdaten|kinderdaten|befragung|interview|fotos?\b|"
+    r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)
+
+
+def _names_action(question: str, pieces: list[str]) -> bool:
+    verbs = asked_verbs(question)
+    said = {stem(w) for p in pieces for w in words(p)}
+    return any(_part(v, b) for v in verbs for b in said)
+
+
+def off_topic(question: Question, sentence: str) -> bool:
+    """A rule on personal data for a question on another topic that names no personal data
+    ("Dürfen wir uns von einer KI Skripte schreiben lassen?", "Sollten wir wegen des
+    Datenschutzes auf KI verzichten?")."""
+    other = set(question.topics) - {"datenschutz"}  # what it is about instead ("KI")
+    return (bool(other) and bool(_PERSONAL.search(sentence))
+            and not _NAMES_PERSONAL.search(question.text))
+
+
+def _asked_negative(clause: str) -> bool:
+    """Whether the main clause asks in the negative ("gilt … nicht mehr?"), not counting
+    particles ("nicht einfach") and doing without ("gar nicht")."""
+    clause = _ABSTAIN.sub(" ", _RHETORICAL.sub(" ", clause))
+    return bool(_NEGATIVE_QUESTION.search(clause))
+
+
+def verdict(question: str, sentence: str, duty: bool = False, strict: bool = False) -> str | None:
     """The verdict word for ``sentence`` as the answer to ``question`` (``duty``: a "must I
-    …?" question), or None."""
-    from assistant.answers.question import main_clause
-
+    …?" question), or None; ``strict``: None also when no part of the sentence names what the
+    question asks (for a sentence without the shape of a rule)."""
     if _ALREADY.search(sentence):
         return None
-    if _NEGATIVE_QUESTION.search(main_clause(question)) and not _ASKS_PROHIBITION.search(question):
+    understood = understand(question)
+    if off_topic(understood, sentence):
+        return None
+    # the polarity of the question is its own, not that of what it would say ("…, dass ein
+    # Kind keine Empfehlung bekam?")
+    clause = re.split(r",\s*(?:dass|daß|ob)\b", main_clause(question))[0]
+    turned = bool(_ASKS_PROHIBITION.search(question)) != bool(_ABSTAIN.search(clause))
+    if _asked_negative(clause) and not _ASKS_PROHIBITION.search(question):
         # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
         # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
         still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
         return NO if still else None
-    text = _NOT_ONLY.sub(" ", sentence)
-    if _NEGATION.search(text):
-        found = NO
-    elif _CONDITION.search(text):
+    text = _EXTENDS.sub("auch ", _NOT_FREE.sub("Pflicht", _NOT_ONLY.sub(" ", sentence)))
+    pieces = [p for p in _pieces(text) if not _PURPOSE.match(p) and not _RELATIVE.match(p)]
+    asked, patterns = asked_stems(question), topic_patterns(understood)
+    on = [p for p in pieces if _on(p, asked, patterns)]
+    off = [p for p in pieces if p not in on]
+    # without a rule's shape, a "must I …?" question is decided only by a sentence on a duty
+    if strict and duty and not (_OBLIGES.search(text) or "Pflicht" in text):
+        return None
+    if strict and len({w for p in on for w in _named(p, asked, patterns)
+                       if not _publication(w)}) < STRICT_WORDS:
+        return None
+    if not on:  # nothing of the question named: the sentence as a whole
+        on, off = pieces, []
+    if _UNCHECKED.search(question) and any(_CHECK_DUTY.search(p) for p in on):
+        # "Kann ich das Skript ungeprüft nutzen?" – "KI-Ergebnisse müssen geprüft werden."
+        return YES if turned else NO
+    if _ABSTAIN.search(clause) and not any(_ABSTAIN.search(p) for p in on):
+        return None  # "Sollten wir auf KI verzichten?" is decided by a sentence on doing without
+    if any(_NEGATION.search(p) for p in on):
+        # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without, which
+        # answers a question on using a thing or on doing without it, and nothing else
+        abstains = any(_ABSTAIN.search(p) for p in on)
+        if abstains and not (_USE.search(clause) or _ABSTAIN.search(clause)):
+            return None
+        found = YES if abstains else NO
+    elif _CONDITION.search(" ".join(on)):
         return CONDITIONAL
+    elif _CAUTION.search(" ".join(on)):
+        return YES_BUT  # "Vorsicht ist bei Ursachen geboten"
+    elif (_OBLIGES if duty else _ALLOWS).search(" ".join(on)):
+        found = YES
+    elif off and any(_RESTRICTION.search(p) for p in off) and _names_action(question, on):
+        return YES_BUT  # the action is presupposed; the restriction is on how
     elif (_OBLIGES if duty else _ALLOWS).search(text):
         found = YES
     else:
         return None
-    if _ASKS_PROHIBITION.search(question):
+    if turned:
         return YES if found == NO else NO
     return found
 
 
-def with_verdict(question: str, sentence: str, duty: bool = False) -> str:
+def on_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` speaks of what a question asked under a condition ("Wenn ich …, darf
+    ich die Datei …?") asks: two in five of its main clause's words, or one of them and one of
+    the condition's (a topic word counts: "Namen" – "personenbezogen"). A sentence on the
+    condition alone does not decide it. True for other questions."""
+    if not conditional(question):
+        return True
+    asked = asked_stems(question)
+    if not asked:
+        return True
+    said = {stem(w) for w in words(sentence)}
+    found = sum(any(_part(a, b) for b in said) for a in asked)
+    if found / len(asked) >= ON_ASKED:
+        return True
+    cond = {stem(w) for w in words(condition(question)) if len(w) >= 3} - frame_stems() - _PARTICLES
+    patterns = topic_patterns(understand(question))
+    return found >= 1 and (any(_part(a, b) for a in cond for b in said)
+                           or any(p.search(sentence) for p in patterns))
+
+
+#: Share of a conditional question's main clause a sentence must name on its own.
+ON_ASKED = 0.4
+
+
+#: A sentence that leans on the one before it ("ohne solchen Vertrag", "Schulungen sind also
+#: …", "Für Berichte heißt das: …"): it does not stand alone at the head of an answer.
+_ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|ebenfalls|(?<!, )also|daher|deshalb|deswegen|"
+                       r"(?:heißt|bedeutet) das|das gilt|dies gilt)\b|^\s*(?:das|dies|dazu|dafür)\b",
+                       _F)
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether ``sentence`` refers back to the sentence before it."""
+    return bool(_ANAPHORA.search(sentence))
+
+
+def decides_unshaped(question: str, sentence: str, duty: bool = False) -> bool:
+    """Whether a sentence without the shape of a rule still decides the question: a verdict
+    on what is asked other than a bare "Nein" (a negation without a rule's verb, as in "sind
+    nicht dasselbe", decides nothing), or a check the question wants to skip."""
+    found = verdict(question, sentence, duty, strict=True)
+    if found == NO:
+        return bool(_UNCHECKED.search(question) and _CHECK_DUTY.search(sentence))
+    return found is not None
+
+
+def with_verdict(question: str, sentence: str, duty: bool = False, strict: bool = False) -> str:
     """``sentence`` with its verdict in front ("Nein: Personenbezogene Daten …")."""
-    found = verdict(question, sentence, duty)
+    found = verdict(question, sentence, duty, strict)
     return f"{found}: {sentence}" if found else sentence

@@ -14,7 +14,7 @@ from tests.answers.conftest import first_of
 DECIDES = {
     # publishing a single case
     "Dürfen wir in der Lokalzeitung melden, dass an der Grundschule Nord nur ein einziges Kind "
-    "sitzengeblieben ist?": [r"^Nein\b", r"nicht veröffentlicht"],
+    "sitzengeblieben ist?": [r"^Nein\b", r"nicht veröffentlich"],
     # licence of official tables
     "Darf ich Diagramme mit Zahlen aus GENESIS-Online in unserer Broschüre abdrucken?":
         [r"^Ja\b", r"Datenlizenz", r"Quelle"],

@@ -30,8 +30,8 @@ from assistant.answers.question import focus_for, understand
     ("Wie läuft die Abstimmung eines Berichts mit den Ämtern ab?", "vorgehen"),
     ("Wo beginne ich, wenn die Zeit für alle Themen nicht reicht?", "vorgehen"),
     ("Was gilt es zu beachten, wenn wir Zahlen für Stadtteile zeigen?", "vorgehen"),
-    # advice, not permission: no data protection in sight
-    ("Sollten wir KI im Team erst einmal ausprobieren?", "definition"),
+    # advice, not permission: no data protection in sight; how to go about a task
+    ("Sollten wir KI im Team erst einmal ausprobieren?", "vorgehen"),
     # the question as asked is the first sentence with a question mark
     ("Ich habe die Stelle neu übernommen. Womit beginne ich? Muss ich alle Bereiche abdecken?",
      "vorgehen"),
@@ -128,3 +128,63 @@ def test_how_to_questions_prefer_step_by_step_sections_a_little():
 def test_headings_on_school_and_social_data_law_fit_a_data_protection_question():
     focus = focus_for(understand("Darf das Schulamt Schülerdaten mit Namen an das Bildungsbüro geben?"))
     assert {"sozialdaten", "schuldaten", "sgb"} <= set(focus.section_words)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # a question word that asks for a number or a limit wins over "darf"
+    ("Ab wie vielen Schülern darf eine Klasse im Bericht einzeln ausgewiesen werden?", "schwelle"),
+    ("Welche Grenze gilt für die Zahl der Fälle in einer Zelle?", "schwelle"),
+    ("Wie hoch darf die Abweichung durch die Rundung höchstens sein?", "schwelle"),
+    # must-questions without a modal verb first
+    ("Ist die Namensnennung bei Daten aus GENESIS Pflicht?", "darf_ich"),
+    ("Sind wir verpflichtet, ein Verzeichnis der Verarbeitungen zu führen?", "darf_ich"),
+    ("Falls wir die Werte runden, müssen wir die Tabelle dann noch sperren?", "darf_ich"),
+    # "Geht das …", "Kann ich … einfach …" on personal data
+    ("Geht das, dass wir die Adressliste der Eltern an eine Druckerei geben?", "darf_ich"),
+    ("Kann ich die Förderbedarfe einzelner Kinder einfach in Copilot eingeben?", "darf_ich"),
+    # the condition's commas do not hide the main clause
+    ("Wenn wir die Namen durch Kürzel X, Y, Z ersetzen, gilt dann die DSGVO nicht mehr und wir "
+     "können die Datei frei verschicken?", "darf_ich"),
+    # "z. B." does not end the question; the question word asks for a source
+    ("Wo bekomme ich Zahlen zu Musikschulen her, z. B. Schüler pro Einwohner?", "datenquelle"),
+    ("Welchen Stichtag nehme ich für die Einwohner, wenn ich die Quote ausrechne?", "datenquelle"),
+    # compute words win over an embedded "wie viele"
+    ("Frau Kaya will wissen, wie man ausrechnet, wie viele Kinder zurückgestellt werden. Was "
+     "steht im Nenner?", "berechnung"),
+    ("Wie kommt man auf die Ganztagsquote? Worauf wird sie bezogen?", "berechnung"),
+    # advice on a task, also after a dash and as a yes/no question
+    ("Wir starten mit dem Monitoring – sollen wir zuerst alle Indikatoren sammeln?", "vorgehen"),
+    ("Mit welchen Nachbarstädten sollten wir unsere Quoten vergleichen?", "vorgehen"),
+    ("Wie sollen die Ergebnisse im Jugendhilfeausschuss vorgestellt werden?", "vorgehen"),
+    ("Ich bin neu im Schulamt – wie komme ich an die Ansprechpartner der anderen Kreise?",
+     "vorgehen"),
+    # "Wie kann …?" asking why something is possible is no task
+    ("Wie kann eine Quote über hundert Prozent liegen?", "definition"),
+])
+def test_kind_of_more_question_forms(question, kind):
+    assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize(("question", "clause", "condition"), [
+    ("Wenn ich in der Tabelle die Namen durch Kürzel A, B, C ersetze, gilt die DSGVO dann nicht "
+     "mehr?", "gilt die DSGVO dann nicht mehr?",
+     "Wenn ich in der Tabelle die Namen durch Kürzel A, B, C ersetze"),
+    # the object clause belongs to the main clause: it is what would be published
+    ("Dürfen wir im Bericht erwähnen, dass an der Förderschule Ost ein Kind zurückgestellt wurde?",
+     "Dürfen wir im Bericht erwähnen, dass an der Förderschule Ost ein Kind zurückgestellt wurde?",
+     ""),
+])
+def test_main_clause_and_condition_of_a_yes_no_question(question, clause, condition):
+    from assistant.answers.question import condition as condition_of
+    from assistant.answers.question import main_clause
+
+    assert main_clause(question) == clause
+    assert condition_of(question) == condition
+
+
+def test_a_small_count_of_people_is_a_confidentiality_topic():
+    assert "geheimhaltung" in understand("Dürfen wir melden, dass ein Kind der Schule Nord "
+                                         "sitzengeblieben ist?").topics
+    focus = focus_for(understand("Ab wie vielen Kindern darf ich einen Wert für ein Quartier "
+                                 "zeigen?"))
+    assert "fallzahl" in focus.section_words
