@@ -6,6 +6,7 @@ import pytest
 
 from assistant.errors import PrivacyError
 from assistant.privacy import Entity, PrivacyGate, Redaction
+from tests.privacy.conftest import spans
 
 
 def test_same_person_same_placeholder(gate) -> None:
@@ -161,3 +162,20 @@ def test_a_long_table_keeps_its_header_in_every_window(gate):
     assert result.counts.get("DATE_OF_BIRTH") == 2500
     assert result.counts.get("STUDENT_ID") == 2500
     assert "1.9.2025" in result.text  # the Stichtag in the title stays
+
+
+def test_an_international_number_is_a_phone_even_when_its_digits_pass_the_tax_id_check(gate):
+    # 12 379 016 846 is a structurally valid Steuer-ID; after "+" it is a phone number.
+    text = "Rückruf bitte an die Großmutter in Polen: +1 2379 016 846 oder per Post."
+    assert spans(gate, text) == [("PHONE_NUMBER", "+1 2379 016 846")]
+    text = "Die Steuer-ID des Kindes lautet 12 379 016 846."
+    assert spans(gate, text) == [("DE_TAX_ID", "12 379 016 846")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hey Paula, übernimmst du am Freitag die Pausenaufsicht?", "Paula"),
+    ("Hallo Dmytro, die Liste ist fertig.", "Dmytro"),
+    ("Ich bringe morgen meinen Mann Yusuf zum Gespräch mit.", "Yusuf"),
+])
+def test_a_greeting_or_ordinary_word_in_front_stays_outside_the_name(gate, text, name):
+    assert [s for k, s in spans(gate, text) if k == "PERSON"] == [name]

@@ -101,26 +101,40 @@ def _window_context(text: str, window: int, overlap: int) -> tuple[int, str]:
 _GIVEN_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+ ")
 
 
-def _absorb(text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+#: Words that open a message in front of a name and are no given names ("Hey Frank", "Liebe Aylin").
+_GREETINGS = frozenset({"hallo", "hallöchen", "hey", "hi", "moin", "servus", "liebe", "lieber",
+                        "grüß", "danke", "ciao", "salut", "dear"})
+
+
+def _absorb(text: str, found: list[tuple[str, int, int, float]],
+            is_common: Callable[[str], bool] | None = None) -> list[tuple[str, int, int, float]]:
     """A person finding that another one extends by a given name in front is absorbed by it, and
     the longer one takes the higher score: one recognizer's "Traoré" inside another's "Amara
-    Traoré" leaves the whole name (other containments keep the higher-scored span)."""
+    Traoré" leaves the whole name (other containments keep the higher-scored span). A greeting or
+    an ordinary word that is no listed given name in front ("Hey Frank", "mein Mann Andrij") is no
+    given name; "Rosa" in front of "Fernández López" is one."""
     out: list[tuple[str, int, int, float]] = []
     for kind, start, end, score in sorted(found, key=lambda f: (f[0], f[1], -f[2])):
         last = out[-1] if out else None
         if (last is not None and kind == "PERSON" and last[0] == kind and end == last[2]
-                and _GIVEN_NAME_BEFORE.fullmatch(text, last[1], start)):
+                and _GIVEN_NAME_BEFORE.fullmatch(text, last[1], start)
+                and not _not_a_given_name(text[last[1]:start].strip(), is_common)):
             out[-1] = (kind, last[1], last[2], max(last[3], score))
         else:
             out.append((kind, start, end, score))
     return out
 
 
-def _resolve(text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+def _not_a_given_name(word: str, is_common: Callable[[str], bool] | None) -> bool:
+    return word.lower() in _GREETINGS or (is_common is not None and is_common(word))
+
+
+def _resolve(text: str, found: list[tuple[str, int, int, float]],
+             is_common: Callable[[str], bool] | None = None) -> list[tuple[str, int, int, float]]:
     """Keep the best of overlapping findings: higher score, then longer span (O(n log n))."""
     kept_spans = DisjointSpans()
     kept: list[tuple[str, int, int, float]] = []
-    for item in sorted(_absorb(text, found), key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
+    for item in sorted(_absorb(text, found, is_common), key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
         _, start, end, _ = item
         if kept_spans.free(start, end):
             kept_spans.add(start, end)
@@ -199,7 +213,8 @@ class PrivacyGate:
                 start, end = r.start - len(head) + window, r.end - len(head) + window
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
-        found = _resolve(text, found)
+        lexicon = self._lexicon
+        found = _resolve(text, found, lambda w: lexicon.is_common(w) and not lexicon.is_first_name(w))
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
         from assistant.privacy.text.structure import structural_spans

@@ -15,7 +15,7 @@ from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecogni
 #: Compact or grouped with blanks; never with slashes: "305/5921/4471" is a Steuernummer (of a
 #: business or club), not the personal IdNr. A comma before it is a CSV cell boundary
 #: ("480.00,20463910759"): no decimal has eleven places.
-PATTERN = r"(?<![\d./-])[1-9](?:[ ]?\d){10}(?![\d/]|[.,]\d|[ ]\d)"
+PATTERN = r"(?<![\d./+-])[1-9](?:[ ]?\d){10}(?![\d/]|[.,]\d|[ ]\d)"
 
 
 def check_digit(digits: str) -> int:
