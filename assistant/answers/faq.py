@@ -32,6 +32,12 @@ THRESHOLD = 0.91
 #: phrasing must share: the dense score alone pairs "Wie hängen Bildungsmanagement und
 #: Bildungsmonitoring zusammen?" with "Wie baue ich ein Bildungsmonitoring auf?".
 MIN_OVERLAP = 0.55
+#: A longer question that wraps a stored phrasing in context ("Kann mir jemand das
+#: Prozess-Kontext-Modell aus dem Anwendungsleitfaden kurz erklären?" around "Was ist das
+#: Prozess-Kontext-Modell?") shares few of its own words with it: then nearly all of the
+#: phrasing's words must be in the question and the two must lie closer together.
+CONTAINED = 0.8
+CONTAINED_THRESHOLD = 0.93
 
 
 class FaqSource(BaseModel):
@@ -143,6 +149,8 @@ class FaqMatcher:
             if asks_amount and found.entry.kind == "darf_ich":
                 continue
             if overlap(question, found.phrasing) >= MIN_OVERLAP:
+                return found
+            if found.score >= CONTAINED_THRESHOLD and overlap(found.phrasing, question) >= CONTAINED:
                 return found
         return None
 

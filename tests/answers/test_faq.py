@@ -119,3 +119,23 @@ def test_match_for_other_rooms_uses_the_shipped_faq_and_the_real_model():
     found = faq.match("Ab welcher Fallzahl darf ein Wert in einer Tabelle veröffentlicht werden?")
     assert found is not None and found.entry.id == "mindestfallzahl"
     assert faq.match("Wie wird das Wetter morgen in Flensburg?") is None
+
+
+def test_a_long_question_that_wraps_the_stored_phrasing_in_context_matches():
+    entry = FaqEntry(id="kernindikatoren", kind="definition",
+                     question="Was sind Kernindikatoren?", answer="Kernindikatoren werden regelmäßig dargestellt.",
+                     sources=[FaqSource(file="dkbm.md", section="x")])
+    wrapped = ("Unsere neue Kollegin im Bildungsbüro fragt, was eigentlich Kernindikatoren sind, "
+               "weil sie den Begriff im Entwurf für den Bericht gelesen hat.")
+    elsewhere = ("Unsere neue Kollegin im Bildungsbüro fragt, wie sie den Bericht gliedern soll, "
+                 "weil sie den Entwurf gelesen hat.")
+    table = {entry.question: [1.0, 0.0, 0.0], wrapped: [1.0, 0.2, 0.0], elsewhere: [1.0, 0.2, 0.0]}
+    matcher = FaqMatcher([entry], _Vectors(table))
+    # few of the long question's words are in the phrasing, but all of the phrasing's are in it
+    assert overlap(wrapped, entry.question) < 0.55
+    assert matcher.match(wrapped).entry is entry
+    # as close in the vector space, but the phrasing's term is missing: no match
+    assert matcher.match(elsewhere) is None
+    # and a wrapped question that lies less close does not match either
+    table[wrapped] = [1.0, 0.5, 0.0]
+    assert FaqMatcher([entry], _Vectors(table)).match(wrapped) is None
