@@ -179,3 +179,12 @@ def test_an_international_number_is_a_phone_even_when_its_digits_pass_the_tax_id
 ])
 def test_a_greeting_or_ordinary_word_in_front_stays_outside_the_name(gate, text, name):
     assert [s for k, s in spans(gate, text) if k == "PERSON"] == [name]
+
+
+def test_a_phone_number_in_brackets_is_masked_without_the_brackets_and_its_area_code_is_no_pupil_number(gate):
+    text = ("Kita-Kind-Nr. KK-2024-0312\n"
+            "Rückfragen an das Büro, buero@kita-sonnenhof.de, (0351) 4418207")
+    assert spans(gate, text) == [("STUDENT_ID", "KK-2024-0312"), ("EMAIL_ADDRESS", "buero@kita-sonnenhof.de"),
+                                 ("PHONE_NUMBER", "(0351) 4418207")]
+    text = "Der Vater wurde telefonisch (0152 44719023) erreicht und kommt am Montag."
+    assert ("PHONE_NUMBER", "0152 44719023") in spans(gate, text)

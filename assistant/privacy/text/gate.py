@@ -125,6 +125,16 @@ def _absorb(text: str, found: list[tuple[str, int, int, float]],
     return out
 
 
+def _inside_phones(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+    """Drop pupil-number findings that lie inside a longer phone number: in "(0221) 2719340"
+    the area code is no pupil number, however close a pupil-number label stands."""
+    phones = [(s, e) for kind, s, e, _ in found if kind == "PHONE_NUMBER"]
+    if not phones:
+        return found
+    return [f for f in found if not (f[0] == "STUDENT_ID" and any(
+        s <= f[1] and f[2] <= e and e - s > f[2] - f[1] for s, e in phones))]
+
+
 def _not_a_given_name(word: str, is_common: Callable[[str], bool] | None) -> bool:
     return word.lower() in _GREETINGS or (is_common is not None and is_common(word))
 
@@ -214,6 +224,7 @@ class PrivacyGate:
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
         lexicon = self._lexicon
+        found = _inside_phones(found)
         found = _resolve(text, found, lambda w: lexicon.is_common(w) and not lexicon.is_first_name(w))
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers

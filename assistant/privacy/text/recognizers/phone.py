@@ -132,7 +132,14 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
                             self.name, LABELLED_SCORE, pattern_name="digits after a phone label"),
                         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                               RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
-        return [r for r in results
+        kept = [r for r in results
                 if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
                 and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])
                 and not _other_number(text, r.start)]
+        for r in kept:  # "(0176 30218845)": the bracket around the whole number is not part of it
+            found = text[r.start:r.end]
+            if found.startswith("(") and ")" not in found:
+                r.start += 1
+            elif found.endswith(")") and "(" not in found:
+                r.end -= 1
+        return kept
