@@ -67,6 +67,24 @@ def _time(text: str) -> object:
         return text
 
 
+def write_header(ws, header: list[list[str]], top: int) -> None:
+    """Append the header rows of a block export to the sheet ``ws`` from row ``top`` on: a label
+    spanning several columns (all but the last header row) is written once, its cells merged."""
+    for r, row in enumerate(header):
+        ws.append([None] * len(row))
+        j = 0
+        while j < len(row):
+            label = row[j].strip()
+            k = j
+            while r < len(header) - 1 and k + 1 < len(row) and row[k + 1].strip() == label and label:
+                k += 1
+            if label:
+                ws.cell(row=top + r, column=j + 1, value=label)
+            if k > j:
+                ws.merge_cells(start_row=top + r, start_column=j + 1, end_row=top + r, end_column=k + 1)
+            j = k + 1
+
+
 def genesis_xlsx(source: Path, target: Path, *, numeric_key: str | None = None,
                  sheet: str = "21111-02-06-4") -> Path:
     """Write the block export ``source`` (CSV) as a Regionaldatenbank-style XLSX (see module)."""
@@ -78,20 +96,7 @@ def genesis_xlsx(source: Path, target: Path, *, numeric_key: str | None = None,
     ws.title = sheet
     for row in title:
         ws.append([" ".join(row[0].split())])
-    top = len(title) + 1
-    for r, row in enumerate(header):
-        ws.append([None] * len(row))
-        j = 0
-        while j < len(row):
-            label = row[j].strip()
-            k = j
-            while r < len(header) - 1 and k + 1 < len(row) and row[k + 1].strip() == label and label:
-                k += 1  # a spanning label: written once, cells merged
-            if label:
-                ws.cell(row=top + r, column=j + 1, value=label)
-            if k > j:
-                ws.merge_cells(start_row=top + r, start_column=j + 1, end_row=top + r, end_column=k + 1)
-            j = k + 1
+    write_header(ws, header, len(title) + 1)
     for row in body:
         cells: list[object] = [_time(row[0]), row[1], row[2]]
         if numeric_key is not None and row[1] == numeric_key:

@@ -24,6 +24,8 @@ import io
 import re
 from pathlib import Path
 
+from tests.codegen.formats import write_header
+
 EXCERPTS = Path(__file__).resolve().parents[1] / "data" / "tables"
 STUDIERENDE = EXCERPTS / "21311-01-01-4-B.excerpt.csv"
 FLAT = EXCERPTS / "21321-01-01-4_flat.excerpt.csv"
@@ -58,19 +60,7 @@ def header_time_xlsx(target: Path, *, numeric_key: str = "01001") -> Path:
     ws.title = "21311-01-01-4-B"
     for row in title:
         ws.append([row[0]])
-    top = len(title) + 1
-    for r, row in enumerate(header):
-        ws.append([None] * len(row))
-        j = 0
-        while j < len(row):
-            label, k = row[j], j
-            while r < len(header) - 1 and k + 1 < len(row) and row[k + 1] == label and label:
-                k += 1
-            if label:
-                ws.cell(row=top + r, column=j + 1, value=label)
-            if k > j:
-                ws.merge_cells(start_row=top + r, start_column=j + 1, end_row=top + r, end_column=k + 1)
-            j = k + 1
+    write_header(ws, header, len(title) + 1)
     for row in body:
         key: object = int(row[0]) if row[0] == numeric_key else row[0]
         values = [v if (n := _number(v)) is None else n for v in row[3:]]
