@@ -188,3 +188,14 @@ def test_a_phone_number_in_brackets_is_masked_without_the_brackets_and_its_area_
                                  ("PHONE_NUMBER", "(0351) 4418207")]
     text = "Der Vater wurde telefonisch (0152 44719023) erreicht und kommt am Montag."
     assert ("PHONE_NUMBER", "0152 44719023") in spans(gate, text)
+
+
+def test_a_pupil_number_as_an_attribute_of_a_pupil_element_in_xml_is_masked(gate):
+    text = ('<klasse name="6b" stichtag="2025-09-01">\n'
+            '  <schuelerin nr="00417731" jahrgang="6"><name>Kaya</name></schuelerin>\n'
+            '  <kind id="KK-22-019" gruppe="Igel"/>\n'
+            '  <raum nr="A112"/>\n'
+            '</klasse>')
+    found = spans(gate, text)
+    assert ("STUDENT_ID", "00417731") in found and ("STUDENT_ID", "KK-22-019") in found
+    assert not any(s == "A112" for _, s in found)  # a room number stays

@@ -90,6 +90,13 @@ def _school_year(text: str) -> bool:
 BLOCK_WINDOW = 600
 
 
+#: An XML element for a pupil or a child whose number is an attribute:
+#: ``<schueler nr="00912377">``, ``<kind id="K-0415" gruppe="Igel">``.
+_XML_ATTRIBUTE = regex.compile(
+    r"<(?:sch[üu]e?ler(?:in)?|kind|pupil|student(?:in)?|lernende[rn]?)\b[^<>]{0,80}?"
+    r"\b(?:nr|id|nummer|snr|sid|sch[üu]e?lernr)\s*=\s*[\"']([^\"'<>\s]{3,24})[\"']", regex.IGNORECASE)
+
+
 class StudentIdRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("number after a pupil-number label", AFTER_LABEL, 0.9)]  # span: group 1
     CONTEXT = ["schülernummer", "schüler-id", "kind-nr"]
@@ -111,7 +118,8 @@ class StudentIdRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         labels = [m.span() for m in _LABEL_RE.finditer(text)]
-        if not labels and not self._pupil_then_number.search(text):
+        in_xml = list(_XML_ATTRIBUTE.finditer(text)) if "<" in text else []
+        if not labels and not in_xml and not self._pupil_then_number.search(text):
             return []  # no label, no pupil number (and no regex work for most texts)
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
@@ -120,6 +128,9 @@ class StudentIdRecognizer(PatternRecognizer):
             if (start, end) not in seen and self.validate_result(text[start:end]) is not False:
                 results.append(self._result(start, end, score))
                 seen.add((start, end))
+
+        for match in in_xml:
+            add(match.start(1), match.end(1), 0.85)
 
         for pattern in self._labelled:
             for match in pattern.finditer(text):
