@@ -50,12 +50,12 @@ def _read_lines(path: Path) -> list[str]:
 #: passport (Ukrainian national) and German (Duden) spelling, as pupil lists and letters write them.
 CYRILLIC_LOCALES = ("uk_UA", "ru_RU", "bg_BG")
 
-_UK_PASSPORT = dict(zip(
+UK_PASSPORT = dict(zip(
     "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяэыё",
     ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n",
      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "y",
      "io"]))
-_DE_DUDEN = dict(zip(
+DE_DUDEN = dict(zip(
     "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяэыё",
     ["a", "b", "w", "g", "g", "d", "e", "je", "sch", "s", "i", "i", "ji", "j", "k", "l", "m", "n",
      "o", "p", "r", "s", "t", "u", "f", "ch", "z", "tsch", "sch", "schtsch", "", "ju", "ja", "e",
@@ -80,7 +80,7 @@ def _transliterated(attributes: tuple[str, ...]) -> set[str]:
             for name in getattr(provider, attribute, ()) or ():
                 if not _CYRILLIC.match(str(name)):
                     continue
-                for table in (_UK_PASSPORT, _DE_DUDEN):
+                for table in (UK_PASSPORT, DE_DUDEN):
                     for part in _SPLIT.split(_transliterate(str(name), table)):
                         folded = fold(part)
                         if len(folded) >= 2:
@@ -97,6 +97,11 @@ def _names(paths: list[Path]) -> frozenset[str]:
                     keys.add(fold(part))
             keys.add(fold(name))
     return frozenset(keys)
+
+
+#: Words that open a message to a person, as a regex alternation ("Hallo Frank,", "hi jens"): the
+#: note recognizer finds the person after one, the gate keeps one out of the name it precedes.
+GREETING_WORDS = r"hallo|hi|hey|moin|servus|liebe[rs]?"
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,20 @@ and counts; the originals stay in this object's memory.
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog, audit_path
+from assistant.privacy.names import GREETING_WORDS
 from assistant.privacy.pseudonyms import PseudonymMap
 from assistant.privacy.text.spans import DisjointSpans
 
 if TYPE_CHECKING:
+    from assistant.privacy.names import NameLexicon
     from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -101,13 +102,13 @@ def _window_context(text: str, window: int, overlap: int) -> tuple[int, str]:
 _GIVEN_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+ ")
 
 
-#: Words that open a message in front of a name and are no given names ("Hey Frank", "Liebe Aylin").
-_GREETINGS = frozenset({"hallo", "hallöchen", "hey", "hi", "moin", "servus", "liebe", "lieber",
-                        "grüß", "danke", "ciao", "salut", "dear"})
+#: Words that open a message in front of a name and are no given names ("Hey Frank", "Liebe Aylin"):
+#: the note recognizer's greetings and a few more that open chat messages.
+_GREETING = re.compile(rf"(?:{GREETING_WORDS}|hallöchen|grüß|danke|ciao|salut|dear)", re.IGNORECASE)
 
 
 def _absorb(text: str, found: list[tuple[str, int, int, float]],
-            is_common: Callable[[str], bool] | None = None) -> list[tuple[str, int, int, float]]:
+            lexicon: NameLexicon) -> list[tuple[str, int, int, float]]:
     """A person finding that another one extends by a given name in front is absorbed by it, and
     the longer one takes the higher score: one recognizer's "Traoré" inside another's "Amara
     Traoré" leaves the whole name (other containments keep the higher-scored span). A greeting or
@@ -118,7 +119,7 @@ def _absorb(text: str, found: list[tuple[str, int, int, float]],
         last = out[-1] if out else None
         if (last is not None and kind == "PERSON" and last[0] == kind and end == last[2]
                 and _GIVEN_NAME_BEFORE.fullmatch(text, last[1], start)
-                and not _not_a_given_name(text[last[1]:start].strip(), is_common)):
+                and not _not_a_given_name(text[last[1]:start].strip(), lexicon)):
             out[-1] = (kind, last[1], last[2], max(last[3], score))
         else:
             out.append((kind, start, end, score))
@@ -135,16 +136,16 @@ def _inside_phones(found: list[tuple[str, int, int, float]]) -> list[tuple[str, 
         s <= f[1] and f[2] <= e and e - s > f[2] - f[1] for s, e in phones))]
 
 
-def _not_a_given_name(word: str, is_common: Callable[[str], bool] | None) -> bool:
-    return word.lower() in _GREETINGS or (is_common is not None and is_common(word))
+def _not_a_given_name(word: str, lexicon: NameLexicon) -> bool:
+    return bool(_GREETING.fullmatch(word)) or (lexicon.is_common(word) and not lexicon.is_first_name(word))
 
 
 def _resolve(text: str, found: list[tuple[str, int, int, float]],
-             is_common: Callable[[str], bool] | None = None) -> list[tuple[str, int, int, float]]:
+             lexicon: NameLexicon) -> list[tuple[str, int, int, float]]:
     """Keep the best of overlapping findings: higher score, then longer span (O(n log n))."""
     kept_spans = DisjointSpans()
     kept: list[tuple[str, int, int, float]] = []
-    for item in sorted(_absorb(text, found, is_common), key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
+    for item in sorted(_absorb(text, found, lexicon), key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
         _, start, end, _ = item
         if kept_spans.free(start, end):
             kept_spans.add(start, end)
@@ -223,9 +224,7 @@ class PrivacyGate:
                 start, end = r.start - len(head) + window, r.end - len(head) + window
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
-        lexicon = self._lexicon
-        found = _inside_phones(found)
-        found = _resolve(text, found, lambda w: lexicon.is_common(w) and not lexicon.is_first_name(w))
+        found = _resolve(text, _inside_phones(found), self._lexicon)
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
         from assistant.privacy.text.structure import structural_spans

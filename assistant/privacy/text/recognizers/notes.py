@@ -21,7 +21,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
-from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.names import GREETING_WORDS, NameLexicon, fold
 from assistant.privacy.text.words import load_nouns, ordinary_noun
 from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
@@ -40,7 +40,7 @@ SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|ver
                              rf"(?P<b>{_PART})"
                              r"(?![\w-])")
 #: A greeting opening a line, then the person greeted: "Hallo Frank,", "Liebe Stein!", "hi jens".
-GREETING = regex.compile(rf"(?:^|(?<=\n))[ \t]*(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten[ ](?:morgen|tag|abend))"
+GREETING = regex.compile(rf"(?:^|(?<=\n))[ \t]*(?:{GREETING_WORDS}|guten[ ](?:morgen|tag|abend))"
                          rf"[ ](?P<name>{WORD}(?:[ ]{WORD})?)[ ]*(?=[,!:]|$)", regex.IGNORECASE | regex.MULTILINE)
 #: A birth name after "geb." / "geborene": "Johanna Grünewald, geb. Stein".
 BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
@@ -54,7 +54,7 @@ SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ 
 _NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
                                r"anstelle", regex.IGNORECASE)
 #: Necessary for greetings, birth names and mentions.
-_CONTEXT_PRECHECK = regex.compile(r"\b(?:hallo|hi|hey|moin|servus|liebe[rs]?|guten|geb|geborene[r]?)\b|@",
+_CONTEXT_PRECHECK = regex.compile(rf"\b(?:{GREETING_WORDS}|guten|geb|geborene[r]?)\b|@",
                                   regex.IGNORECASE)
 #: Labels of mail headers and forms that are also names in some list.
 _HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo", "di", "mi", "do",
@@ -83,7 +83,7 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
-    PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie|hallo|hi|hey|moin|servus|liebe[rs]?|"
+    PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?)\b|[ ][^\W\d_]\.|statt|vertritt|anstelle|@|^[^\n:]{1,40}:[ ]",
                              regex.IGNORECASE | regex.MULTILINE)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import RecognizerResult
 
-from assistant.privacy.names import _DE_DUDEN, _UK_PASSPORT, NameLexicon, fold
+from assistant.privacy.names import DE_DUDEN, UK_PASSPORT, NameLexicon, fold
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 
 
@@ -38,7 +38,7 @@ _GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίό�
                   ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p",
                    "r", "s", "s", "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o",
                    "i", "y", "i", "y"]))
-_TABLES = (_DE_DUDEN, _UK_PASSPORT, _GREEK)
+_TABLES = (DE_DUDEN, UK_PASSPORT, _GREEK)
 
 
 class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
