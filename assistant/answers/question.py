@@ -113,9 +113,6 @@ _TASK = re.compile(
     r"wo (?:fange|beginne|setze|starte) (?:ich|man|wir)|wie läuft (?:\w+ ){1,9}ab|"
     r"was (?:ist|gilt es) zu (?:beachten|tun|bedenken)|"
     r"lotse (?:ask|ingest|code|report|einstieg))\b", _F)
-_DEFINITION = re.compile(
-    r"\b(was (?:ist|sind|bedeute\w*|heißt|meint|versteht man|war|macht)|wofür steh\w*|"
-    r"was steckt hinter|unterschied\w*|definition\w*|definier\w*|erklär\w*|bedeutung)\b", _F)
 
 #: Topic -> words in the question that signal it (lower case, prefix match on word starts).
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
@@ -336,14 +333,6 @@ def core(question: Question) -> str:
 def understand(text: str) -> Question:
     topics = topics_of(text)
     return Question(text=text, kind=kind_of(text, topics), topics=topics)
-
-
-def section_fits(question: Question, heading: str | None) -> bool:
-    """Whether a section heading matches one of the question's topics."""
-    if not heading:
-        return False
-    lowered = heading.lower()
-    return any(cue in lowered for topic in question.topics for cue in TOPIC_SECTIONS.get(topic, ()))
 
 
 #: (specific, general): with both in a question, only the specific topic focuses the search.

@@ -72,7 +72,6 @@ COMPACT = (rf"(?<![\w.,/-])(?:{_YEAR4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
            rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2]){_YEAR4})(?![\w.,/-]?\d)")
 BLANKED = rf"(?<![\w.,/-])(?<!\d[ ])(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ]{_YEAR4}(?![ ]?\d)"
 CONTEXT_ONLY_DATE = f"(?:{COMPACT}|{BLANKED})"
-DATE_RE = regex.compile(ANY_DATE, regex.IGNORECASE)
 
 _NUM = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
