@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.codegen.generate import CodeResult, Generator, require_values
 from assistant.codegen.plan import plan_indicator
-from assistant.codegen.source import describe_file
+from assistant.codegen.describe import describe_file
 from assistant.codegen.templates import Language
 from assistant.errors import InputError, LotseError, PrivacyError
 

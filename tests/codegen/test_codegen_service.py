@@ -61,7 +61,7 @@ def test_mean_of_shares_passes_the_original_but_not_the_perturbed_copies(setting
     from assistant.catalogue import load_catalogue
     from assistant.codegen.generate import expectation
     from assistant.codegen.plan import plan_indicator
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.codegen.validate import validate
     from assistant.service import Lotse
 
@@ -101,7 +101,7 @@ def test_model_snippet_repaired_in_one_round_is_shown_as_model_code(settings, sa
     from assistant.catalogue import load_catalogue
     from assistant.codegen.plan import plan_indicator
     from assistant.codegen.snippet import render
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
 
     probe, _ = model_lotse(settings)
     plan = plan_indicator(describe_file(ABSCHLUESSE),
@@ -331,7 +331,7 @@ def test_out_writes_notebook_and_r_script(lotse, sandbox, rscript, tmp_path):
 def test_instruct_model_may_pick_the_analysis_but_a_base_model_is_never_asked(settings):
     from assistant import PROJECT_ROOT
     from assistant.catalogue import load_catalogue
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.codegen.tasks import plan_task
     from assistant.codegen.templates import CodeTemplateLibrary
 

@@ -100,7 +100,7 @@ def test_the_reference_reads_an_xlsx_copy_exactly_as_parsing_it_would(kind, expo
     """Lotse's reader takes the rows of a perturbed copy from the writer instead of parsing the
     workbook again; they must be cell for cell what openpyxl reads from the written file."""
     from assistant.codegen.perturb import VARIANTS, write_variant
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.tables import reader
     from tests.codegen.test_generate import KITA
 
@@ -127,7 +127,7 @@ def test_the_copies_of_an_xlsx_are_xlsx_so_a_hard_coded_snippet_fails(exports, s
     from assistant.codegen.generate import expectation
     from assistant.codegen.perturb import VARIANTS, write_variant
     from assistant.codegen.plan import plan_indicator
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.codegen.validate import validate
     from assistant.service import Lotse
     from assistant.tables import read_table

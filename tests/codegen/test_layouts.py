@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.codegen.source import describe_file
+from assistant.codegen.describe import describe_file
 from tests.codegen.layouts import (FLAT, STUDIERENDE, flat_variant, flat_xlsx, header_time_xlsx,
                                    two_times_csv)
 from tests.codegen.test_generate import run_cli

@@ -212,7 +212,7 @@ def test_a_ratio_the_table_cannot_give_is_refused_with_its_columns(lotse):
 
 def test_plans_state_their_assumptions(settings):
     from assistant.catalogue import load_catalogue
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.codegen.tasks import plan_task
     from assistant.codegen.templates import CodeTemplateLibrary
 
@@ -259,7 +259,7 @@ def test_compound_share_word_compared_with_land_and_bund(lotse, sandbox, tables)
 
 def test_pairs_bezirke_and_whole_table_counts(settings):
     from assistant.catalogue import load_catalogue
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.codegen.tasks import plan_task
     from assistant.codegen.templates import CodeTemplateLibrary
 
@@ -313,7 +313,7 @@ def test_own_csv_children_per_facility(lotse, sandbox, tmp_path):
 def test_more_forms_of_the_same_questions(settings):
     from assistant.catalogue import load_catalogue
     from assistant.codegen.regions import of_level
-    from assistant.codegen.source import describe_file
+    from assistant.codegen.describe import describe_file
     from assistant.codegen.tasks import plan_task
     from assistant.codegen.templates import CodeTemplateLibrary
 

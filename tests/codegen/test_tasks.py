@@ -7,7 +7,7 @@ import pytest
 from assistant import PROJECT_ROOT
 from assistant.catalogue import load_catalogue
 from assistant.errors import NoTemplateError
-from assistant.codegen.source import describe_file
+from assistant.codegen.describe import describe_file
 from assistant.codegen.tasks import factor_of, kind_of, plan_task
 from assistant.codegen.templates import CodeTemplateLibrary
 from tests.codegen.test_generate import ABSCHLUESSE, KITA
