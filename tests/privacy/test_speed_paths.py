@@ -57,3 +57,39 @@ def test_analyzer_refuses_another_language(analyzers) -> None:
     fast, _ = analyzers
     with pytest.raises(ValueError):
         fast.analyze("Lea Schmidt", language="en", score_threshold=0.4)
+
+
+PATTERN_TEXTS = EXAMPLES + [
+    "Geboren am 30.02.2014? Nein: geb. 28.02.2014, Tel. 12.03.2024 ist ein Datum.",
+    "Rückruf unter +49 (0) 351 4471-902 oder 0049 30 2291 774, Hotline 116 111.",
+    "Aktenzeichen 0351-2025-0017, Steuer-ID 12 345 678 901, Handy 0172.55 12 384",
+]
+
+
+def pattern_recognizers():
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.text.recognizers import german_recognizers
+    from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
+
+    return [r for r in german_recognizers(load_lexicon())
+            if isinstance(r, PrecheckedPatternRecognizer)]
+
+
+@pytest.mark.parametrize("text", PATTERN_TEXTS)
+def test_pattern_stage_finds_what_presidios_pattern_recognizer_finds(text) -> None:
+    """Our pattern loop (no per-pattern timeout) against Presidio's own, pattern by pattern."""
+    from presidio_analyzer import PatternRecognizer
+
+    from assistant.privacy.text.recognizers.precheck import analyze_patterns
+
+    def described(results) -> list[tuple]:
+        return [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata,
+                 r.analysis_explanation.pattern_name, r.analysis_explanation.score,
+                 r.analysis_explanation.validation_result) for r in results]
+
+    recognizers = pattern_recognizers()
+    assert {r.name for r in recognizers} >= {"GermanPhoneRecognizer", "GermanDateOfBirthRecognizer"}
+    for recognizer in recognizers:
+        ours = analyze_patterns(recognizer, text)
+        presidios = PatternRecognizer.analyze(recognizer, text, recognizer.supported_entities)
+        assert described(ours) == described(presidios), recognizer.name
