@@ -12,6 +12,8 @@ silently, a missed finding; the gate cuts long texts into windows instead.
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, PatternRecognizer, RecognizerResult
 
@@ -25,8 +27,9 @@ def analyze_patterns(recognizer: PatternRecognizer, text: str,
     without its per-pattern timeout and timing log."""
     flags = flags if flags else recognizer.global_regex_flags
     name: str = recognizer.name  # type: ignore[has-type]  # presidio assigns it untyped
+    patterns: list[Any] = recognizer.patterns  # type: ignore[has-type]
     results: list[RecognizerResult] = []
-    for pattern in recognizer.patterns:
+    for pattern in patterns:
         if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
             pattern.compiled_with_flags = flags
             pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
@@ -36,8 +39,8 @@ def analyze_patterns(recognizer: PatternRecognizer, text: str,
                 continue
             current = text[start:end]
             validation = recognizer.validate_result(current)
-            explanation = recognizer.build_regex_explanation(
-                name, pattern.name, pattern.regex, pattern.score, validation, flags)
+            explanation = recognizer.build_regex_explanation(  # Presidio passes None too
+                name, pattern.name, pattern.regex, pattern.score, validation, flags)  # type: ignore[arg-type]
             result = RecognizerResult(
                 entity_type=recognizer.supported_entities[0], start=start, end=end,
                 score=pattern.score, analysis_explanation=explanation,
@@ -59,7 +62,7 @@ class PrecheckedPatternRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        if self.PRECHECK.search(text) is None or not self.patterns:
+        if self.PRECHECK.search(text) is None or not self.patterns:  # type: ignore[has-type]
             return []
         return analyze_patterns(self, text, regex_flags)
 
