@@ -93,3 +93,102 @@ def test_pattern_stage_finds_what_presidios_pattern_recognizer_finds(text) -> No
         ours = analyze_patterns(recognizer, text)
         presidios = PatternRecognizer.analyze(recognizer, text, recognizer.supported_entities)
         assert described(ours) == described(presidios), recognizer.name
+
+
+# --- the person model: weights read from the file, marginals computed here ---------------------
+
+LINES = [
+    "Gestern rief Frau Okafor-Lindqvist an und bat um einen Rückruf wegen ihrer Tochter Maren.",
+    "Dr. Jelena Wróblewska (Schulpsychologin) kommt am Dienstag in die 4b.",
+    "Name | Vorname | Klasse | Förderbedarf",
+    "Brückner | Timo | 7c | ja",
+    "z.B. hat Hr. Szymański-Ott die Liste am 03.05.2024 an die Schulleitung geschickt.",
+    "ok", "Ahmadi", "…", "- - -",
+    "MIT FREUNDLICHEN GRÜSSEN, i. A. K. Brandstetter",
+    "Laut Mbeki fehlen 300 Plätze, sagte der Sprecher des Jugendamts, Frederik Ohlsen, am Montag.",
+    "Письмо родителям: Олена Коваленко просит перезвонить.",
+    " ".join(["Die Kinder der Kita Regenbogen und ihre Eltern Amani, Lotta, Behrens."] * 12),
+]
+
+
+@pytest.fixture(scope="module")
+def person_model():
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.text.ner_model import load_model
+
+    return load_model(), load_lexicon()
+
+
+def crfsuite_marginals(model, xseq) -> list[tuple[float, float]]:
+    model._tagger.set(xseq)
+    return [(model._tagger.marginal("B-PER", i), model._tagger.marginal("I-PER", i))
+            for i in range(len(xseq))]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_person_model_marginals_are_crfsuites(person_model, line) -> None:
+    from assistant.privacy.text.ner_features import feature_weights, featurize, sequences
+    from assistant.privacy.text.ner_model import marginals
+
+    model, lexicon = person_model
+    state, transitions = model._weights
+    for tokens in sequences(line):
+        ours = marginals(feature_weights(tokens, lexicon, state), transitions)
+        theirs = crfsuite_marginals(model, featurize(tokens, lexicon))
+        assert len(ours) == len(theirs) == len(tokens)
+        for (b, i), (b_ref, i_ref) in zip(ours, theirs):
+            assert b == pytest.approx(b_ref, abs=1e-12) and i == pytest.approx(i_ref, abs=1e-12)
+
+
+@pytest.mark.parametrize("line", LINES)
+@pytest.mark.parametrize("threshold", [0.12, 0.3, 0.5])
+def test_person_model_spans_are_crfsuites(person_model, line, threshold) -> None:
+    from assistant.privacy.text.ner_features import featurize, sequences
+
+    model, lexicon = person_model
+    for tokens in sequences(line):
+        ours = model.token_spans(tokens, lexicon, threshold)
+        theirs = model.spans(featurize(tokens, lexicon), threshold)
+        assert [(i, j) for i, j, _ in ours] == [(i, j) for i, j, _ in theirs]
+        for (*_, p), (*_, p_ref) in zip(ours, theirs):  # sums in another order: last bits differ
+            assert p == pytest.approx(p_ref, abs=1e-12)
+
+
+def test_person_model_finds_names_at_all(person_model) -> None:
+    """The comparisons above mean something only if the model finds persons in these lines."""
+    from assistant.privacy.text.ner_features import sequences
+
+    model, lexicon = person_model
+    found = [line for line in LINES for tokens in sequences(line)
+             if model.token_spans(tokens, lexicon, 0.3)]
+    assert len(found) >= 5
+
+
+def test_weights_reader_refuses_a_file_that_is_no_model(tmp_path) -> None:
+    from assistant.privacy.text.crf_weights import read_crf_weights
+
+    path = tmp_path / "x.crfsuite"
+    path.write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(ValueError):
+        read_crf_weights(path)
+
+
+def test_a_model_with_other_labels_is_tagged_by_crfsuite(tmp_path, person_model) -> None:
+    """The weight path is written for O/B-PER/I-PER; another label set goes through crfsuite."""
+    import pycrfsuite
+
+    from assistant.privacy.text.ner_features import featurize, sequences
+    from assistant.privacy.text.ner_model import PersonModel
+
+    _, lexicon = person_model
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for line, labels in [("Frau Okafor kommt morgen.", ["O", "B-PER", "O", "O", "O"]),
+                         ("Heute fehlt Timo.", ["O", "O", "B-PER", "O"])]:
+        (tokens,) = sequences(line)
+        trainer.append(featurize(tokens, lexicon), labels)
+    trainer.set_params({"max_iterations": 20})
+    trainer.train(str(tmp_path / "two.crfsuite"))
+    model = PersonModel(tmp_path / "two.crfsuite")
+    assert model._weights is None and model.labels == ("B-PER",)
+    (tokens,) = sequences("Morgen kommt Frau Okafor.")
+    assert model.token_spans(tokens, lexicon, 0.3) == model.spans(featurize(tokens, lexicon), 0.3)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping, NamedTuple
 
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
@@ -41,8 +41,9 @@ _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ
 _SQUEEZE = re.compile(r"(.)\1{2,}")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token and its offsets (a named tuple: built ten times per sentence, so it must be cheap)."""
+
     text: str
     start: int
     end: int
@@ -187,23 +188,27 @@ def _word_features(word: str, lex: NameLexicon, nouns: dict[str, str], hidden: b
     return _WordFeatures(tuple(feats), near, case)
 
 
+def _cached_word_features(word: str, lex: NameLexicon, nouns: dict[str, str]) -> _WordFeatures:
+    key = (id(lex), word)
+    cached = _word_cache.get(key)
+    if cached is None:
+        if len(_word_cache) >= _CACHE_LIMIT:
+            _word_cache.clear()
+        cached = _word_cache[key] = _word_features(word, lex, nouns, False)
+    return cached
+
+
 def featurize(tokens: list[Tok], lex: NameLexicon, hide_lists: Iterable[int] = ()) -> list[list[str]]:
-    """crfsuite feature lists for one sequence (per-word parts are cached per lexicon)."""
+    """crfsuite feature lists for one sequence (per-word parts are cached per lexicon).
+
+    :func:`feature_weights` sums the model's weights over exactly these features; a change here
+    must be made there too (``tests/privacy/test_speed_paths.py`` compares the two).
+    """
     hidden = set(hide_lists)
     nouns = load_nouns()
     words = [t.text for t in tokens]
-    per_word: list[_WordFeatures] = []
-    for i, word in enumerate(words):
-        if i in hidden:
-            per_word.append(_word_features(word, lex, nouns, True))
-            continue
-        key = (id(lex), word)
-        cached = _word_cache.get(key)
-        if cached is None:
-            if len(_word_cache) >= _CACHE_LIMIT:
-                _word_cache.clear()
-            cached = _word_cache[key] = _word_features(word, lex, nouns, False)
-        per_word.append(cached)
+    per_word = [_word_features(word, lex, nouns, True) if i in hidden
+                else _cached_word_features(word, lex, nouns) for i, word in enumerate(words)]
     n = len(words)
     out: list[list[str]] = []
     for i in range(n):
@@ -219,4 +224,76 @@ def featurize(tokens: list[Tok], lex: NameLexicon, hide_lists: Iterable[int] = (
         if 0 < i < n - 1:
             feats.append("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case)
         out.append(feats)
+    return out
+
+
+#: Per label, the weight of one feature (three labels: O, B-PER, I-PER).
+Weights = tuple[float, float, float]
+_NO_WEIGHT: Weights = (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class _WordWeights:
+    own: Weights
+    near: dict[int, Weights]
+    case: str
+
+
+_weight_cache: dict[tuple[int, int, str], _WordWeights] = {}
+
+
+def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
+    s0 = s1 = s2 = 0.0
+    for feature in features:
+        w = weights.get(feature)
+        if w is not None:
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+    return s0, s1, s2
+
+
+def _word_weights(word: str, lex: NameLexicon, nouns: dict[str, str],
+                  weights: Mapping[str, Weights]) -> _WordWeights:
+    key = (id(weights), id(lex), word)
+    cached = _weight_cache.get(key)
+    if cached is None:
+        if len(_weight_cache) >= _CACHE_LIMIT:
+            _weight_cache.clear()
+        features = _cached_word_features(word, lex, nouns)
+        cached = _weight_cache[key] = _WordWeights(
+            _summed(features.own, weights),
+            {d: _summed(near, weights) for d, near in features.near.items()}, features.case)
+    return cached
+
+
+def feature_weights(tokens: list[Tok], lex: NameLexicon,
+                    weights: Mapping[str, Weights]) -> list[Weights]:
+    """Per token, the sum of ``weights`` over the features :func:`featurize` gives it: a CRF's
+    state scores without building the feature strings (the sums per word are cached)."""
+    nouns = load_nouns()
+    words = [t.text for t in tokens]
+    per_word = [_word_weights(word, lex, nouns, weights) for word in words]
+    start = weights.get("start", _NO_WEIGHT)
+    bos = weights.get("BOS", _NO_WEIGHT)
+    eos = weights.get("EOS", _NO_WEIGHT)
+    n = len(words)
+    out: list[Weights] = []
+    for i in range(n):
+        s0, s1, s2 = per_word[i].own
+        if i == 0 or words[i - 1] in _SENTENCE_END:
+            s0, s1, s2 = s0 + start[0], s1 + start[1], s2 + start[2]
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                w = per_word[j].near[d]
+            elif d in (-1, 1):
+                w = bos if d < 0 else eos
+            else:
+                continue
+            s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        if 0 < i < n - 1:
+            w = weights.get("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case, _NO_WEIGHT)
+            s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        out.append((s0, s1, s2))
     return out
