@@ -192,3 +192,22 @@ def test_a_model_with_other_labels_is_tagged_by_crfsuite(tmp_path, person_model)
     assert model._weights is None and model.labels == ("B-PER",)
     (tokens,) = sequences("Morgen kommt Frau Okafor.")
     assert model.token_spans(tokens, lexicon, 0.3) == model.spans(featurize(tokens, lexicon), 0.3)
+
+
+@pytest.mark.parametrize("text", EXAMPLES + PATTERN_TEXTS[-3:] + [
+    "Tel.: 0351/4471902 (Fr. Dr. Ohlsen), wohnhaft in der Bahnhofstr. 4a; geb. am 3. Mai 2016.",
+    "Kontakt per E-Mail oder telefonisch; Anschrift siehe oben.\n\nIBAN-Nr. bitte nachreichen!"])
+def test_nlp_artifacts_are_the_pipelines(text) -> None:
+    """Tokenizer and lemma table alone give what the whole spaCy pipeline gives the enhancer."""
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
+
+    engine = BlankSpacyNlpEngine()
+    engine.load()
+    ours, reference = engine.process_text_now(text, "de"), engine.process_text_pipeline(text, "de")
+    assert [t.text for t in ours.tokens] == [t.text for t in reference.tokens]
+    assert ours.tokens_indices == reference.tokens_indices
+    assert ours.lemmas == reference.lemmas
+    assert ours.keywords == reference.keywords
+    assert list(ours.entities) == list(reference.entities) and ours.scores == reference.scores
+    if "Tel." in text:
+        assert "telefon" in ours.lemmas  # the lemma table is used, not just the token text

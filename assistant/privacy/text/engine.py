@@ -76,20 +76,26 @@ class GermanAnalyzer:
         id_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         nlp_artifacts = self.nlp_engine.process_text(text, language)
         found: list[RecognizerResult] = []
+        grouped = True  # every finding carries the id of the recognizer that returned it
         for recognizer in self.recognizers:
             results = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
             for result in results or ():
                 if not result.recognition_metadata:
                     result.recognition_metadata = {}
-                result.recognition_metadata.setdefault(id_key, recognizer.id)
+                if result.recognition_metadata.setdefault(id_key, recognizer.id) != recognizer.id:
+                    grouped = False
                 result.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY,
                                                        recognizer.name)  # type: ignore[has-type]
             found.extend(results or ())
-        found = self._by_recognizer(text, found, nlp_artifacts)
+        if not grouped or self._own_context:
+            found = self._by_recognizer(text, found, nlp_artifacts)
         found = self.context_aware_enhancer.enhance_using_context(
             text=text, raw_results=found, nlp_artifacts=nlp_artifacts, recognizers=self.recognizers)
         found = [r for r in found if r.score >= score_threshold]
-        found = EntityRecognizer.remove_duplicates(found)
+        if len(found) > 1:
+            found = EntityRecognizer.remove_duplicates(found)
+        elif found and found[0].score == 0:  # what remove_duplicates does with one finding
+            found = []
         for result in found:
             result.analysis_explanation = None  # type: ignore[assignment]  # as Presidio does
         return found

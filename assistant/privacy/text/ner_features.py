@@ -51,13 +51,15 @@ class Tok(NamedTuple):
 
 def tokenize_line(line: str, offset: int = 0) -> list[Tok]:
     tokens: list[Tok] = []
+    append = tokens.append
     for m in _TOKEN.finditer(line):
-        word, start = m.group(), m.start() + offset
-        if len(word) > 1 and word.endswith(".") and not _keeps_period(word[:-1]):
-            tokens.append(Tok(word[:-1], start, start + len(word) - 1))
-            tokens.append(Tok(".", start + len(word) - 1, start + len(word)))
+        word = m.group()
+        start, end = m.start() + offset, m.end() + offset
+        if word[-1] == "." and len(word) > 1 and not _keeps_period(word[:-1]):
+            append(Tok(word[:-1], start, end - 1))
+            append(Tok(".", end - 1, end))
         else:
-            tokens.append(Tok(word, start, start + len(word)))
+            append(Tok(word, start, end))
     return tokens
 
 
@@ -232,14 +234,17 @@ Weights = tuple[float, float, float]
 _NO_WEIGHT: Weights = (0.0, 0.0, 0.0)
 
 
-@dataclass(frozen=True)
-class _WordWeights:
+class _WordWeights(NamedTuple):
     own: Weights
-    near: dict[int, Weights]
+    near_m2: Weights  # featurize's near[-2]: what the word adds to the token two to its right
+    near_m1: Weights
+    near_p1: Weights
+    near_p2: Weights
     case: str
 
 
-_weight_cache: dict[tuple[int, int, str], _WordWeights] = {}
+#: (id of the weights, id of the lexicon) -> word -> its weight sums.
+_weight_cache: dict[tuple[int, int], dict[str, _WordWeights]] = {}
 
 
 def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
@@ -255,25 +260,26 @@ def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
 
 def _word_weights(word: str, lex: NameLexicon, nouns: dict[str, str],
                   weights: Mapping[str, Weights]) -> _WordWeights:
-    key = (id(weights), id(lex), word)
-    cached = _weight_cache.get(key)
-    if cached is None:
-        if len(_weight_cache) >= _CACHE_LIMIT:
-            _weight_cache.clear()
-        features = _cached_word_features(word, lex, nouns)
-        cached = _weight_cache[key] = _WordWeights(
-            _summed(features.own, weights),
-            {d: _summed(near, weights) for d, near in features.near.items()}, features.case)
-    return cached
+    f = _cached_word_features(word, lex, nouns)
+    return _WordWeights(_summed(f.own, weights), _summed(f.near[-2], weights),
+                        _summed(f.near[-1], weights), _summed(f.near[1], weights),
+                        _summed(f.near[2], weights), f.case)
 
 
 def feature_weights(tokens: list[Tok], lex: NameLexicon,
                     weights: Mapping[str, Weights]) -> list[Weights]:
     """Per token, the sum of ``weights`` over the features :func:`featurize` gives it: a CRF's
     state scores without building the feature strings (the sums per word are cached)."""
-    nouns = load_nouns()
+    cache = _weight_cache.get((id(weights), id(lex)))
+    if cache is None or len(cache) >= _CACHE_LIMIT:
+        cache = _weight_cache[(id(weights), id(lex))] = {}
     words = [t.text for t in tokens]
-    per_word = [_word_weights(word, lex, nouns, weights) for word in words]
+    per_word = []
+    for word in words:
+        w = cache.get(word)
+        if w is None:
+            w = cache[word] = _word_weights(word, lex, load_nouns(), weights)
+        per_word.append(w)
     start = weights.get("start", _NO_WEIGHT)
     bos = weights.get("BOS", _NO_WEIGHT)
     eos = weights.get("EOS", _NO_WEIGHT)
@@ -283,14 +289,15 @@ def feature_weights(tokens: list[Tok], lex: NameLexicon,
         s0, s1, s2 = per_word[i].own
         if i == 0 or words[i - 1] in _SENTENCE_END:
             s0, s1, s2 = s0 + start[0], s1 + start[1], s2 + start[2]
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                w = per_word[j].near[d]
-            elif d in (-1, 1):
-                w = bos if d < 0 else eos
-            else:
-                continue
+        if i >= 2:  # featurize adds near[d] of word i + d
+            w = per_word[i - 2].near_m2
+            s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        w = per_word[i - 1].near_m1 if i >= 1 else bos
+        s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        w = per_word[i + 1].near_p1 if i + 1 < n else eos
+        s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        if i + 2 < n:
+            w = per_word[i + 2].near_p2
             s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
         if 0 < i < n - 1:
             w = weights.get("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case, _NO_WEIGHT)
