@@ -274,17 +274,18 @@ def feature_weights(tokens: list[Tok], lex: NameLexicon,
     if cache is None or len(cache) >= _CACHE_LIMIT:
         cache = _weight_cache[(id(weights), id(lex))] = {}
     words = [t.text for t in tokens]
-    per_word = []
+    per_word: list[_WordWeights] = []
     for word in words:
-        w = cache.get(word)
-        if w is None:
-            w = cache[word] = _word_weights(word, lex, load_nouns(), weights)
-        per_word.append(w)
+        known = cache.get(word)
+        if known is None:
+            known = cache[word] = _word_weights(word, lex, load_nouns(), weights)
+        per_word.append(known)
     start = weights.get("start", _NO_WEIGHT)
     bos = weights.get("BOS", _NO_WEIGHT)
     eos = weights.get("EOS", _NO_WEIGHT)
     n = len(words)
     out: list[Weights] = []
+    w: Weights
     for i in range(n):
         s0, s1, s2 = per_word[i].own
         if i == 0 or words[i - 1] in _SENTENCE_END:
