@@ -211,3 +211,61 @@ def test_nlp_artifacts_are_the_pipelines(text) -> None:
     assert list(ours.entities) == list(reference.entities) and ours.scores == reference.scores
     if "Tel." in text:
         assert "telefon" in ours.lemmas  # the lemma table is used, not just the token text
+
+
+CONTEXT_TEXTS = EXAMPLES + PATTERN_TEXTS[-3:] + [
+    "Rückruf erbeten, Nummer 0351 4471902; Kontakt sonst über die Zentrale 0351 44710.",
+    "Meldeadresse: Am Anger 12, 07743 Jena. Wohnhaft seit 2019 in der Schillerstraße 3.",
+    "Lastschrift vom Konto DE44 5001 0517 5407 3249 31 (Überweisung bitte bis Freitag).",
+    "Finanzamt Jena, Steuer-Identifikationsnummer 81 872 495 633, Kontakt per Mail: k.b@jena.de",
+]
+
+
+@pytest.mark.parametrize("text", CONTEXT_TEXTS)
+def test_context_step_scores_as_presidios_enhancer(analyzers, text) -> None:
+    """Our context step against Presidio's own lemma enhancer on the whole spaCy pipeline."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    fast, _ = analyzers
+    raw = [r for rec in fast.recognizers
+           for r in rec.analyze(text=text, entities=fast._entities, nlp_artifacts=None) or ()]
+    for r in raw:
+        r.recognition_metadata.setdefault("recognizer_identifier", "?")
+    ours = fast.context_aware_enhancer.enhance_using_context(
+        text=text, raw_results=raw, nlp_artifacts=fast.nlp_engine.process_text(text, "de"),
+        recognizers=fast.recognizers)
+    presidio = LemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=2)
+    theirs = presidio.enhance_using_context(
+        text=text, raw_results=raw,
+        nlp_artifacts=fast.nlp_engine.process_text_pipeline(text, "de"), recognizers=fast.recognizers)
+    assert [(r.entity_type, r.start, r.end, r.score) for r in ours] == [
+        (r.entity_type, r.start, r.end, r.score) for r in theirs]
+
+
+def test_context_words_raise_scores_in_these_texts(analyzers) -> None:
+    """The comparison above means something only if context words raise some scores there."""
+    fast, reference = analyzers
+    raised = 0
+    for text in CONTEXT_TEXTS:
+        raw = [r for rec in fast.recognizers
+               for r in rec.analyze(text=text, entities=fast._entities, nlp_artifacts=None) or ()]
+        for r in raw:
+            r.recognition_metadata.setdefault("recognizer_identifier", "?")
+        before = [r.score for r in raw]
+        after = fast.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=raw, nlp_artifacts=fast.nlp_engine.process_text(text, "de"),
+            recognizers=fast.recognizers)
+        raised += sum(a.score > b for a, b in zip(after, before))
+        assert [r.score for r in raw] == before  # the findings handed in are not changed
+    assert raised >= 3
+
+
+def test_cached_word_lookups_are_spacys() -> None:
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
+
+    engine = BlankSpacyNlpEngine()
+    engine.load()
+    vocab = engine.nlp["de"].vocab
+    for word in ("und", "Und", "der", "Telefon", "telefon", ".", "-", "…", "geboren", "wohnen", ":"):
+        assert engine.is_stopword(word, "de") == vocab[word].is_stop
+        assert engine.is_punct(word, "de") == vocab[word].is_punct

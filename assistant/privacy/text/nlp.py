@@ -60,6 +60,8 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
         )
         self.language = language
         self.lemma_table = lemma_table()
+        #: (word, language) -> (stop word, punctuation): Presidio asks per lemma of every text.
+        self._lexical: dict[tuple[str, str], tuple[bool, bool]] = {}
 
     def load(self) -> None:
         self.nlp = {self.language: build_pipeline(self.language, self.lemma_table)}
@@ -74,6 +76,21 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
         if not self.nlp:
             raise ValueError("NLP engine is not loaded. Consider calling .load()")
         return LazyNlpArtifacts(self, text, language)
+
+    def _lexeme(self, word: str, language: str) -> tuple[bool, bool]:
+        known = self._lexical.get((word, language))
+        if known is None:
+            if len(self._lexical) > 100_000:
+                self._lexical.clear()
+            lexeme = self.nlp[language].vocab[word]
+            known = self._lexical[(word, language)] = (bool(lexeme.is_stop), bool(lexeme.is_punct))
+        return known
+
+    def is_stopword(self, word: str, language: str) -> bool:  # noqa: D102 - Presidio's, cached
+        return self._lexeme(word, language)[0]
+
+    def is_punct(self, word: str, language: str) -> bool:  # noqa: D102 - Presidio's, cached
+        return self._lexeme(word, language)[1]
 
     def process_text_now(self, text: str, language: str) -> NlpArtifacts:
         """What the pipeline gives, from its tokenizer and lemma table alone: the sentencizer
