@@ -243,8 +243,9 @@ class _WordWeights(NamedTuple):
     case: str
 
 
-#: (id of the weights, id of the lexicon) -> word -> its weight sums.
-_weight_cache: dict[tuple[int, int], dict[str, _WordWeights]] = {}
+#: (id of the weights, id of the lexicon) -> (the weights, the lexicon, word -> its weight sums);
+#: the objects themselves are kept so that an id reused after they are gone never matches.
+_weight_cache: dict[tuple[int, int], tuple[object, object, dict[str, _WordWeights]]] = {}
 
 
 def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
@@ -270,9 +271,10 @@ def feature_weights(tokens: list[Tok], lex: NameLexicon,
                     weights: Mapping[str, Weights]) -> list[Weights]:
     """Per token, the sum of ``weights`` over the features :func:`featurize` gives it: a CRF's
     state scores without building the feature strings (the sums per word are cached)."""
-    cache = _weight_cache.get((id(weights), id(lex)))
-    if cache is None or len(cache) >= _CACHE_LIMIT:
-        cache = _weight_cache[(id(weights), id(lex))] = {}
+    entry = _weight_cache.get((id(weights), id(lex)))
+    if entry is None or entry[0] is not weights or entry[1] is not lex or len(entry[2]) >= _CACHE_LIMIT:
+        entry = _weight_cache[(id(weights), id(lex))] = (weights, lex, {})
+    cache = entry[2]
     words = [t.text for t in tokens]
     per_word: list[_WordWeights] = []
     for word in words:
