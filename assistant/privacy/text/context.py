@@ -13,12 +13,15 @@ whole text; here it is handed only the findings it may change:
 
 Most texts then need no spaCy run at all (see :class:`~assistant.privacy.text.nlp.LazyNlpArtifacts`).
 The token of a finding is found by bisection over the token ends (Presidio walks the whole
-document, which made a 200 kB text take 25 s, profiled).
+document, which made a 200 kB text take 25 s, profiled). The remaining findings are scored as
+Presidio's enhancer scores them, but a finding is copied only when its score changes (Presidio
+deep-copies every one).
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 from typing import Any
 
 import regex
@@ -44,6 +47,7 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
         self._lemmas = lemmas
         self._finders: dict[str, regex.Pattern] = {}
         self._ends_for: tuple[object, list[int]] = (None, [])
+        self._by_id: tuple[object, dict[str, EntityRecognizer]] = (None, {})
 
     def _finder(self, recognizer: EntityRecognizer) -> regex.Pattern:
         finder = self._finders.get(recognizer.id)
@@ -57,7 +61,9 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
         if context:  # caller-given context words: Presidio's way, no shortcut
             return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers,
                                                  context)
-        by_id = {r.id: r for r in recognizers if r.context}
+        if self._by_id[0] is not recognizers:  # the analyzer hands in the same list every time
+            self._by_id = (recognizers, {r.id: r for r in recognizers if r.context})
+        by_id = self._by_id[1]
         lowered: str | None = None
         possible: dict[str, bool] = {}
         open_ = []
@@ -71,11 +77,34 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
                 possible[recognizer.id] = self._finder(recognizer).search(lowered) is not None
             if possible[recognizer.id]:
                 open_.append(result)
-        if not open_:
+        if not open_ or nlp_artifacts is None:
             return list(raw_results)
-        done = {id(r) for r in open_}
-        enhanced = iter(super().enhance_using_context(text, open_, nlp_artifacts, recognizers))
-        return [next(enhanced) if id(r) in done else r for r in raw_results]
+        changed = {id(r): self._enhanced(text, r, nlp_artifacts, by_id) for r in open_}
+        out = []
+        for r in raw_results:
+            new = changed.get(id(r))
+            out.append(r if new is None else new)
+        return out
+
+    def _enhanced(self, text: str, result: RecognizerResult, nlp_artifacts: Any,
+                  by_id: dict[str, EntityRecognizer]) -> RecognizerResult | None:
+        """A copy of ``result`` with the score Presidio's lemma enhancer gives it, or None if a
+        context word raises nothing (the body of Presidio's loop for one finding)."""
+        recognizer = by_id[result.recognition_metadata[_ID]]
+        surrounding = self._extract_surrounding_words(
+            nlp_artifacts=nlp_artifacts, word=text[result.start:result.end], start=result.start)
+        word = self._find_supportive_word_in_context(surrounding, recognizer.context,
+                                                     self.context_matching_mode)
+        if word == "":
+            return None
+        result = copy.copy(result)
+        result.analysis_explanation = copy.copy(result.analysis_explanation)
+        result.score += self.context_similarity_factor
+        result.score = max(result.score, self.min_score_with_context_similarity)
+        result.score = min(result.score, self.MAX_SCORE)
+        result.analysis_explanation.set_supportive_context_word(word)
+        result.analysis_explanation.set_improved_score(result.score)
+        return result
 
     def _find_index_of_match_token(self, word, start, tokens, tokens_indices):  # noqa: ANN001, ANN202
         if self._ends_for[0] is not tokens:

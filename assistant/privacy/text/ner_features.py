@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping, NamedTuple
 
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
@@ -41,8 +41,9 @@ _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ
 _SQUEEZE = re.compile(r"(.)\1{2,}")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token and its offsets (a named tuple: built ten times per sentence, so it must be cheap)."""
+
     text: str
     start: int
     end: int
@@ -50,13 +51,15 @@ class Tok:
 
 def tokenize_line(line: str, offset: int = 0) -> list[Tok]:
     tokens: list[Tok] = []
+    append = tokens.append
     for m in _TOKEN.finditer(line):
-        word, start = m.group(), m.start() + offset
-        if len(word) > 1 and word.endswith(".") and not _keeps_period(word[:-1]):
-            tokens.append(Tok(word[:-1], start, start + len(word) - 1))
-            tokens.append(Tok(".", start + len(word) - 1, start + len(word)))
+        word = m.group()
+        start, end = m.start() + offset, m.end() + offset
+        if word[-1] == "." and len(word) > 1 and not _keeps_period(word[:-1]):
+            append(Tok(word[:-1], start, end - 1))
+            append(Tok(".", end - 1, end))
         else:
-            tokens.append(Tok(word, start, start + len(word)))
+            append(Tok(word, start, end))
     return tokens
 
 
@@ -187,23 +190,27 @@ def _word_features(word: str, lex: NameLexicon, nouns: dict[str, str], hidden: b
     return _WordFeatures(tuple(feats), near, case)
 
 
+def _cached_word_features(word: str, lex: NameLexicon, nouns: dict[str, str]) -> _WordFeatures:
+    key = (id(lex), word)
+    cached = _word_cache.get(key)
+    if cached is None:
+        if len(_word_cache) >= _CACHE_LIMIT:
+            _word_cache.clear()
+        cached = _word_cache[key] = _word_features(word, lex, nouns, False)
+    return cached
+
+
 def featurize(tokens: list[Tok], lex: NameLexicon, hide_lists: Iterable[int] = ()) -> list[list[str]]:
-    """crfsuite feature lists for one sequence (per-word parts are cached per lexicon)."""
+    """crfsuite feature lists for one sequence (per-word parts are cached per lexicon).
+
+    :func:`feature_weights` sums the model's weights over exactly these features; a change here
+    must be made there too (``tests/privacy/test_speed_paths.py`` compares the two).
+    """
     hidden = set(hide_lists)
     nouns = load_nouns()
     words = [t.text for t in tokens]
-    per_word: list[_WordFeatures] = []
-    for i, word in enumerate(words):
-        if i in hidden:
-            per_word.append(_word_features(word, lex, nouns, True))
-            continue
-        key = (id(lex), word)
-        cached = _word_cache.get(key)
-        if cached is None:
-            if len(_word_cache) >= _CACHE_LIMIT:
-                _word_cache.clear()
-            cached = _word_cache[key] = _word_features(word, lex, nouns, False)
-        per_word.append(cached)
+    per_word = [_word_features(word, lex, nouns, True) if i in hidden
+                else _cached_word_features(word, lex, nouns) for i, word in enumerate(words)]
     n = len(words)
     out: list[list[str]] = []
     for i in range(n):
@@ -219,4 +226,84 @@ def featurize(tokens: list[Tok], lex: NameLexicon, hide_lists: Iterable[int] = (
         if 0 < i < n - 1:
             feats.append("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case)
         out.append(feats)
+    return out
+
+
+#: Per label, the weight of one feature (three labels: O, B-PER, I-PER).
+Weights = tuple[float, float, float]
+_NO_WEIGHT: Weights = (0.0, 0.0, 0.0)
+
+
+class _WordWeights(NamedTuple):
+    own: Weights
+    near_m2: Weights  # featurize's near[-2]: what the word adds to the token two to its right
+    near_m1: Weights
+    near_p1: Weights
+    near_p2: Weights
+    case: str
+
+
+#: (id of the weights, id of the lexicon) -> (the weights, the lexicon, word -> its weight sums);
+#: the objects themselves are kept so that an id reused after they are gone never matches.
+_weight_cache: dict[tuple[int, int], tuple[object, object, dict[str, _WordWeights]]] = {}
+
+
+def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
+    s0 = s1 = s2 = 0.0
+    for feature in features:
+        w = weights.get(feature)
+        if w is not None:
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+    return s0, s1, s2
+
+
+def _word_weights(word: str, lex: NameLexicon, nouns: dict[str, str],
+                  weights: Mapping[str, Weights]) -> _WordWeights:
+    f = _cached_word_features(word, lex, nouns)
+    return _WordWeights(_summed(f.own, weights), _summed(f.near[-2], weights),
+                        _summed(f.near[-1], weights), _summed(f.near[1], weights),
+                        _summed(f.near[2], weights), f.case)
+
+
+def feature_weights(tokens: list[Tok], lex: NameLexicon,
+                    weights: Mapping[str, Weights]) -> list[Weights]:
+    """Per token, the sum of ``weights`` over the features :func:`featurize` gives it: a CRF's
+    state scores without building the feature strings (the sums per word are cached)."""
+    entry = _weight_cache.get((id(weights), id(lex)))
+    if entry is None or entry[0] is not weights or entry[1] is not lex or len(entry[2]) >= _CACHE_LIMIT:
+        entry = _weight_cache[(id(weights), id(lex))] = (weights, lex, {})
+    cache = entry[2]
+    words = [t.text for t in tokens]
+    per_word: list[_WordWeights] = []
+    for word in words:
+        known = cache.get(word)
+        if known is None:
+            known = cache[word] = _word_weights(word, lex, load_nouns(), weights)
+        per_word.append(known)
+    start = weights.get("start", _NO_WEIGHT)
+    bos = weights.get("BOS", _NO_WEIGHT)
+    eos = weights.get("EOS", _NO_WEIGHT)
+    n = len(words)
+    out: list[Weights] = []
+    w: Weights
+    for i in range(n):
+        s0, s1, s2 = per_word[i].own
+        if i == 0 or words[i - 1] in _SENTENCE_END:
+            s0, s1, s2 = s0 + start[0], s1 + start[1], s2 + start[2]
+        if i >= 2:  # featurize adds near[d] of word i + d
+            w = per_word[i - 2].near_m2
+            s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        w = per_word[i - 1].near_m1 if i >= 1 else bos
+        s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        w = per_word[i + 1].near_p1 if i + 1 < n else eos
+        s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        if i + 2 < n:
+            w = per_word[i + 2].near_p2
+            s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        if 0 < i < n - 1:
+            w = weights.get("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case, _NO_WEIGHT)
+            s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+        out.append((s0, s1, s2))
     return out

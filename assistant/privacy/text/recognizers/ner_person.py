@@ -32,7 +32,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.ner_features import (
-    ABBREVIATIONS, Tok, featurize, load_nouns, noun_tags, sequences)
+    ABBREVIATIONS, Tok, load_nouns, noun_tags, sequences)
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
@@ -102,14 +102,13 @@ class NerPersonRecognizer(EntityRecognizer):
         for tokens in sequences(text):
             if not any(self._could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
-            xseq = featurize(tokens, self.lexicon)
             line = text[tokens[0].start:tokens[-1].end]
             borders = ({k for k in range(1, len(tokens))
                         if _CELL_GAP.search(text, tokens[k - 1].end, tokens[k].start)}
                        if "\t" in line or "  " in line else set())
             prose = _prose(tokens) and not borders
             threshold = self.threshold if prose else max(self.threshold, LIST_THRESHOLD)
-            for i0, j0, prob in self.model.spans(xseq, threshold):
+            for i0, j0, prob in self.model.token_spans(tokens, self.lexicon, threshold):
                 for i, j in self._parts(tokens, i0, j0, borders):
                     span = self._trim(tokens[i:j])
                     if not span:

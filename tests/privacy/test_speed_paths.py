@@ -1,0 +1,271 @@
+"""The gate's fast paths find exactly what the slower reference paths find.
+
+The analyzer replaces Presidio's ``AnalyzerEngine`` call; these tests hold it to the engine's
+findings (type, offsets, score, order) on texts written for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+EXAMPLES = [
+    "Herr Baltasar Quintero-Möhle, wohnhaft Lindenallee 7b, 34117 Kassel, Tel. 0561 4471902.",
+    "Die Mutter von Ilvy (geb. 14.02.2015) ist erreichbar unter ilvy.mama@posteo.de.",
+    "Bitte überweisen Sie den Beitrag auf DE02 1203 0000 0000 2020 51 (Kontoinhaberin T. Aydın).",
+    "Schülernummer 2024-1187 gehört zu Jonte Kaczmarek aus der 6c.",
+    "Mit freundlichen Grüßen\nR. Oyelaran-Berg\nSchulsozialarbeit Nordstadt",
+    "notiz: fr. wenzel ruft zurück wg. hr. adebayo, rückruf bis do.",
+    "| Name | Geburtsdatum | Klasse |\n|---|---|---|\n| Smilla Ostrowski | 09.11.2016 | 2b |",
+    "Kontakt über Handy 01521 7730418 oder per Fax 0231 99 44 01, Steuer-ID 57 549 285 017.",
+    "Die Übergangsquote auf das Gymnasium lag 2023 bei 38,4 Prozent.",
+    "Письмо от Олена Коваленко (Olena Kovalenko) an die Klassenleitung.",
+    '{"snr": "88123", "vorname": "Tiago", "nachname": "Ferreira", "tel": "0176-2281940"}',
+    "Gestern berichtete Ngozi Abiodun-Lehmann im Ausschuss über die Kita Sonnenblume.",
+    "Anschrift: Kirchgasse 3\n99084 Erfurt",
+    "",
+    "   ",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzers():
+    from assistant.privacy.text.engine import build_analyzer
+
+    return build_analyzer(), build_analyzer(reference=True)
+
+
+def findings(analyzer, text: str) -> list[tuple[str, int, int, float]]:
+    return [(r.entity_type, r.start, r.end, r.score)
+            for r in analyzer.analyze(text, language="de", score_threshold=0.4)]
+
+
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_analyzer_finds_what_presidios_engine_finds(analyzers, text) -> None:
+    fast, reference = analyzers
+    assert findings(fast, text) == findings(reference, text)
+
+
+def test_the_examples_cover_every_kind_of_finding(analyzers) -> None:
+    """The comparison above means something only if the examples hold findings of every type."""
+    fast, _ = analyzers
+    kinds = {kind for text in EXAMPLES for kind, *_ in findings(fast, text)}
+    assert kinds >= {"PERSON", "DATE_OF_BIRTH", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS",
+                     "IBAN_CODE", "STUDENT_ID"}
+
+
+def test_analyzer_refuses_another_language(analyzers) -> None:
+    fast, _ = analyzers
+    with pytest.raises(ValueError):
+        fast.analyze("Lea Schmidt", language="en", score_threshold=0.4)
+
+
+PATTERN_TEXTS = EXAMPLES + [
+    "Geboren am 30.02.2014? Nein: geb. 28.02.2014, Tel. 12.03.2024 ist ein Datum.",
+    "Rückruf unter +49 (0) 351 4471-902 oder 0049 30 2291 774, Hotline 116 111.",
+    "Aktenzeichen 0351-2025-0017, Steuer-ID 12 345 678 901, Handy 0172.55 12 384",
+]
+
+
+def pattern_recognizers():
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.text.recognizers import german_recognizers
+    from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
+
+    return [r for r in german_recognizers(load_lexicon())
+            if isinstance(r, PrecheckedPatternRecognizer)]
+
+
+@pytest.mark.parametrize("text", PATTERN_TEXTS)
+def test_pattern_stage_finds_what_presidios_pattern_recognizer_finds(text) -> None:
+    """Our pattern loop (no per-pattern timeout) against Presidio's own, pattern by pattern."""
+    from presidio_analyzer import PatternRecognizer
+
+    from assistant.privacy.text.recognizers.precheck import analyze_patterns
+
+    def described(results) -> list[tuple]:
+        return [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata,
+                 r.analysis_explanation.pattern_name, r.analysis_explanation.score,
+                 r.analysis_explanation.validation_result) for r in results]
+
+    recognizers = pattern_recognizers()
+    assert {r.name for r in recognizers} >= {"GermanPhoneRecognizer", "GermanDateOfBirthRecognizer"}
+    for recognizer in recognizers:
+        ours = analyze_patterns(recognizer, text)
+        presidios = PatternRecognizer.analyze(recognizer, text, recognizer.supported_entities)
+        assert described(ours) == described(presidios), recognizer.name
+
+
+# --- the person model: weights read from the file, marginals computed here ---------------------
+
+LINES = [
+    "Gestern rief Frau Okafor-Lindqvist an und bat um einen Rückruf wegen ihrer Tochter Maren.",
+    "Dr. Jelena Wróblewska (Schulpsychologin) kommt am Dienstag in die 4b.",
+    "Name | Vorname | Klasse | Förderbedarf",
+    "Brückner | Timo | 7c | ja",
+    "z.B. hat Hr. Szymański-Ott die Liste am 03.05.2024 an die Schulleitung geschickt.",
+    "ok", "Ahmadi", "…", "- - -",
+    "MIT FREUNDLICHEN GRÜSSEN, i. A. K. Brandstetter",
+    "Laut Mbeki fehlen 300 Plätze, sagte der Sprecher des Jugendamts, Frederik Ohlsen, am Montag.",
+    "Письмо родителям: Олена Коваленко просит перезвонить.",
+    " ".join(["Die Kinder der Kita Regenbogen und ihre Eltern Amani, Lotta, Behrens."] * 12),
+]
+
+
+@pytest.fixture(scope="module")
+def person_model():
+    from assistant.privacy.names import load_lexicon
+    from assistant.privacy.text.ner_model import load_model
+
+    return load_model(), load_lexicon()
+
+
+def crfsuite_marginals(model, xseq) -> list[tuple[float, float]]:
+    model._tagger.set(xseq)
+    return [(model._tagger.marginal("B-PER", i), model._tagger.marginal("I-PER", i))
+            for i in range(len(xseq))]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_person_model_marginals_are_crfsuites(person_model, line) -> None:
+    from assistant.privacy.text.ner_features import feature_weights, featurize, sequences
+    from assistant.privacy.text.ner_model import marginals
+
+    model, lexicon = person_model
+    state, transitions = model._weights
+    for tokens in sequences(line):
+        ours = marginals(feature_weights(tokens, lexicon, state), transitions)
+        theirs = crfsuite_marginals(model, featurize(tokens, lexicon))
+        assert len(ours) == len(theirs) == len(tokens)
+        for (b, i), (b_ref, i_ref) in zip(ours, theirs):
+            assert b == pytest.approx(b_ref, abs=1e-12) and i == pytest.approx(i_ref, abs=1e-12)
+
+
+@pytest.mark.parametrize("line", LINES)
+@pytest.mark.parametrize("threshold", [0.12, 0.3, 0.5])
+def test_person_model_spans_are_crfsuites(person_model, line, threshold) -> None:
+    from assistant.privacy.text.ner_features import featurize, sequences
+
+    model, lexicon = person_model
+    for tokens in sequences(line):
+        ours = model.token_spans(tokens, lexicon, threshold)
+        theirs = model.spans(featurize(tokens, lexicon), threshold)
+        assert [(i, j) for i, j, _ in ours] == [(i, j) for i, j, _ in theirs]
+        for (*_, p), (*_, p_ref) in zip(ours, theirs):  # sums in another order: last bits differ
+            assert p == pytest.approx(p_ref, abs=1e-12)
+
+
+def test_person_model_finds_names_at_all(person_model) -> None:
+    """The comparisons above mean something only if the model finds persons in these lines."""
+    from assistant.privacy.text.ner_features import sequences
+
+    model, lexicon = person_model
+    found = [line for line in LINES for tokens in sequences(line)
+             if model.token_spans(tokens, lexicon, 0.3)]
+    assert len(found) >= 5
+
+
+def test_weights_reader_refuses_a_file_that_is_no_model(tmp_path) -> None:
+    from assistant.privacy.text.crf_weights import read_crf_weights
+
+    path = tmp_path / "x.crfsuite"
+    path.write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(ValueError):
+        read_crf_weights(path)
+
+
+def test_a_model_with_other_labels_is_tagged_by_crfsuite(tmp_path, person_model) -> None:
+    """The weight path is written for O/B-PER/I-PER; another label set goes through crfsuite."""
+    import pycrfsuite
+
+    from assistant.privacy.text.ner_features import featurize, sequences
+    from assistant.privacy.text.ner_model import PersonModel
+
+    _, lexicon = person_model
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for line, labels in [("Frau Okafor kommt morgen.", ["O", "B-PER", "O", "O", "O"]),
+                         ("Heute fehlt Timo.", ["O", "O", "B-PER", "O"])]:
+        (tokens,) = sequences(line)
+        trainer.append(featurize(tokens, lexicon), labels)
+    trainer.set_params({"max_iterations": 20})
+    trainer.train(str(tmp_path / "two.crfsuite"))
+    model = PersonModel(tmp_path / "two.crfsuite")
+    assert model._weights is None and model.labels == ("B-PER",)
+    (tokens,) = sequences("Morgen kommt Frau Okafor.")
+    assert model.token_spans(tokens, lexicon, 0.3) == model.spans(featurize(tokens, lexicon), 0.3)
+
+
+@pytest.mark.parametrize("text", EXAMPLES + PATTERN_TEXTS[-3:] + [
+    "Tel.: 0351/4471902 (Fr. Dr. Ohlsen), wohnhaft in der Bahnhofstr. 4a; geb. am 3. Mai 2016.",
+    "Kontakt per E-Mail oder telefonisch; Anschrift siehe oben.\n\nIBAN-Nr. bitte nachreichen!"])
+def test_nlp_artifacts_are_the_pipelines(text) -> None:
+    """Tokenizer and lemma table alone give what the whole spaCy pipeline gives the enhancer."""
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
+
+    engine = BlankSpacyNlpEngine()
+    engine.load()
+    ours, reference = engine.process_text_now(text, "de"), engine.process_text_pipeline(text, "de")
+    assert [t.text for t in ours.tokens] == [t.text for t in reference.tokens]
+    assert ours.tokens_indices == reference.tokens_indices
+    assert ours.lemmas == reference.lemmas
+    assert ours.keywords == reference.keywords
+    assert list(ours.entities) == list(reference.entities) and ours.scores == reference.scores
+    if "Tel." in text:
+        assert "telefon" in ours.lemmas  # the lemma table is used, not just the token text
+
+
+CONTEXT_TEXTS = EXAMPLES + PATTERN_TEXTS[-3:] + [
+    "Rückruf erbeten, Nummer 0351 4471902; Kontakt sonst über die Zentrale 0351 44710.",
+    "Meldeadresse: Am Anger 12, 07743 Jena. Wohnhaft seit 2019 in der Schillerstraße 3.",
+    "Lastschrift vom Konto DE44 5001 0517 5407 3249 31 (Überweisung bitte bis Freitag).",
+    "Finanzamt Jena, Steuer-Identifikationsnummer 81 872 495 633, Kontakt per Mail: k.b@jena.de",
+]
+
+
+@pytest.mark.parametrize("text", CONTEXT_TEXTS)
+def test_context_step_scores_as_presidios_enhancer(analyzers, text) -> None:
+    """Our context step against Presidio's own lemma enhancer on the whole spaCy pipeline."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    fast, _ = analyzers
+    raw = [r for rec in fast.recognizers
+           for r in rec.analyze(text=text, entities=fast._entities, nlp_artifacts=None) or ()]
+    for r in raw:
+        r.recognition_metadata.setdefault("recognizer_identifier", "?")
+    ours = fast.context_aware_enhancer.enhance_using_context(
+        text=text, raw_results=raw, nlp_artifacts=fast.nlp_engine.process_text(text, "de"),
+        recognizers=fast.recognizers)
+    presidio = LemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=2)
+    theirs = presidio.enhance_using_context(
+        text=text, raw_results=raw,
+        nlp_artifacts=fast.nlp_engine.process_text_pipeline(text, "de"), recognizers=fast.recognizers)
+    assert [(r.entity_type, r.start, r.end, r.score) for r in ours] == [
+        (r.entity_type, r.start, r.end, r.score) for r in theirs]
+
+
+def test_context_words_raise_scores_in_these_texts(analyzers) -> None:
+    """The comparison above means something only if context words raise some scores there."""
+    fast, reference = analyzers
+    raised = 0
+    for text in CONTEXT_TEXTS:
+        raw = [r for rec in fast.recognizers
+               for r in rec.analyze(text=text, entities=fast._entities, nlp_artifacts=None) or ()]
+        for r in raw:
+            r.recognition_metadata.setdefault("recognizer_identifier", "?")
+        before = [r.score for r in raw]
+        after = fast.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=raw, nlp_artifacts=fast.nlp_engine.process_text(text, "de"),
+            recognizers=fast.recognizers)
+        raised += sum(a.score > b for a, b in zip(after, before))
+        assert [r.score for r in raw] == before  # the findings handed in are not changed
+    assert raised >= 3
+
+
+def test_cached_word_lookups_are_spacys() -> None:
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
+
+    engine = BlankSpacyNlpEngine()
+    engine.load()
+    vocab = engine.nlp["de"].vocab
+    for word in ("und", "Und", "der", "Telefon", "telefon", ".", "-", "…", "geboren", "wohnen", ":"):
+        assert engine.is_stopword(word, "de") == vocab[word].is_stop
+        assert engine.is_punct(word, "de") == vocab[word].is_punct
