@@ -13,6 +13,7 @@ from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, R
 from assistant.privacy.text.recognizers.cells import cell_texts, column_at, fixed_width_header
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
+from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
 
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
 _NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
@@ -50,6 +51,11 @@ BEFORE_LABEL = rf"(?<![\w/.-])({ID})\s*\(\s*{LABEL}[^()\n]{{0,40}}\)"
 #: "Schülerin 19-30718", "Schüler 22107", "Schüler:in 60-3118": the pupil word, then the number.
 PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
                      r"\d{2,4}[-/]\d{3,6}|(?!(?:19|20)\d\d\b)\d{4,8})(?![\w/-]|[.,]\d)")
+#: A pupil or child, the name, then the number in brackets or after a comma: "die Schülerin Mila
+#: Roth (Nr. 40114)", "Sohn Matei, ID: 2291", "Kind Ida Roth (Kind-Nr. K-118)".
+_PUPIL_NAME_NUMBER = regex.compile(
+    rf"\b(?:{_PUPIL}|kind(?:es)?|sohn(?:es)?|tochter)\s+(?-i:\p{{Lu}}[\p{{L}}'’-]+\s+){{0,3}}(?-i:\p{{Lu}}[\p{{L}}'’-]+)"
+    rf"\s*(?:\(|,\s*)\s*(?:(?:{LABEL}|nr\.?|nummer|id)\s*:?\s*)({ID})(?![\w/-])", regex.IGNORECASE)
 #: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
@@ -119,7 +125,10 @@ class StudentIdRecognizer(PatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         labels = [m.span() for m in _LABEL_RE.finditer(text)]
         in_xml = list(_XML_ATTRIBUTE.finditer(text)) if "<" in text else []
-        if not labels and not in_xml and not self._pupil_then_number.search(text):
+        in_records = pupil_record_ids(text)
+        named = list(_PUPIL_NAME_NUMBER.finditer(text)) if "(" in text or "," in text else []
+        if (not labels and not in_xml and not in_records and not named and not _CLASS_COLUMN.search(text)
+                and not self._pupil_then_number.search(text)):
             return []  # no label, no pupil number (and no regex work for most texts)
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
@@ -128,6 +137,11 @@ class StudentIdRecognizer(PatternRecognizer):
             if (start, end) not in seen and self.validate_result(text[start:end]) is not False:
                 results.append(self._result(start, end, score))
                 seen.add((start, end))
+
+        for start, end in in_records:
+            add(start, end, 0.85)
+        for match in named:
+            add(match.start(1), match.end(1), 0.85)
 
         for match in in_xml:
             add(match.start(1), match.end(1), 0.85)
@@ -214,6 +228,12 @@ def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:
     return bool(_NOT_PUPIL_WORD.search(text, begin, start))
 
 
+#: A column of a pupil list: "Klasse", "Kl.", "Jahrgang", "Gruppe" as a whole header cell.
+_CLASS_COLUMN = regex.compile(r"(?:^|[;,\t|])[ \t\"]*(?:klasse|kl\.?|jahrgang(?:sstufe)?|jgst\.?|gruppe|stufe)"
+                              r"[ \t\"]*(?=[;,\t|]|$)", regex.IGNORECASE | regex.MULTILINE)
+_GENERIC_SHORTEST = 4
+
+
 def _cells_under_label(text: str) -> list[tuple[int, int]]:
     """Spans of table cells that hold an ID in a column headed by a pupil-number label.
 
@@ -222,7 +242,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     and quotes stripped) is ID-like: "4711", "S2021-0815", "\"118804\"".
     """
     spans: list[tuple[int, int]] = []
-    pupil_text = _LABEL_RE.search(text) is not None
+    pupil_text = _LABEL_RE.search(text) is not None or _CLASS_COLUMN.search(text) is not None
     header: list[str] | None = None
     delim = None
     pos = 0
@@ -233,16 +253,19 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
             header = cell_texts(line, delim) if delim else None
             continue
         columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
+        shortest = 1
         if not columns and pupil_text:
-            # "ID;Name;Klasse ... (ID = Schülernummer aus ASV)": a bare ID column of a pupil list
+            # "ID;Name;Klasse", "ID;Name;Klasse ... (ID = Schülernummer aus ASV)": a bare ID column of
+            # a pupil list (four characters at least: "101" may count the rows)
             columns = {i for i, cell in enumerate(header or [])
                        if _GENERIC_ID.fullmatch(cell.strip().strip('"'))}
+            shortest = _GENERIC_SHORTEST
         if not columns:
             continue
         offset = line_start
         for i, cell in enumerate(cell_texts(line, delim)):
             value = cell.strip().strip('"')
-            if i in columns and value and _ID_RE.fullmatch(value):
+            if i in columns and len(value) >= shortest and _ID_RE.fullmatch(value):
                 start = offset + cell.index(value)
                 spans.append((start, start + len(value)))
             offset += len(cell) + len(delim)

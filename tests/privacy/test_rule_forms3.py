@@ -1,0 +1,54 @@
+"""Forms of pupil numbers, birth dates and phone numbers the rules learned in a third round of
+issue 10 (own examples, none taken from an evaluation set), and the look-alikes that must stay:
+school numbers, case files, rooms, a school's id inside a pupil record, meeting dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.privacy.conftest import spans
+
+S, D, P = "STUDENT_ID", "DATE_OF_BIRTH", "PHONE_NUMBER"
+
+FOUND = [
+    # machine records: a short key, a YAML key, a value with a letter prefix apart
+    ('{"SchülerNr": "SN 40112", "klasse": "7b"}', (S, "SN 40112")),
+    ("sid: S-40981\nraum: B204", (S, "S-40981")),
+    ("export:\n  - snr: 2020-11834\n    klasse: 5a", (S, "2020-11834")),
+    # a generic key inside a pupil's or a child's record
+    ('{"schueler": {"name": "Ida Roth", "nr": "S-2231"}}', (S, "S-2231")),
+    ('{"kinder": [{"vorname": "Ida", "id": "K-2023-118"}, {"vorname": "Ben", "id": "K-2023-119"}]}',
+     (S, "K-2023-119")),
+    ("<lernender><name>Ida Roth</name><id>LN-2022-113</id></lernender>", (S, "LN-2022-113")),
+    ("schueler:\n  - name: Ida Roth\n    id: 2020-331\n  - name: Ben Kaya\n    id: 2020-332", (S, "2020-332")),
+    ("Schüler: Jonas Brandt\nID: 2019-4471\nKlasse: 8a", (S, "2019-4471")),
+    ("Kind: Mila Roth, ID: K-3318", (S, "K-3318")),
+    # a bare ID column of a class list
+    ("Name;Klasse;ID\nBrandt, Jonas;8a;40113\nRoth, Mila;8a;40114", (S, "40114")),
+    ("ID | Name | Klasse\n40113 | Jonas Brandt | 8a\n40114 | Mila Roth | 8a", (S, "40113")),
+    # prose: the pupil, the name, then the number
+    ("Die Schülerin Mila Roth (Nr. 40114) fehlt seit Montag.", (S, "40114")),
+    ("Ihr Sohn Matei, ID: 2291-B, ist angemeldet.", (S, "2291-B")),
+]
+
+NOT_PUPIL_NUMBERS = [
+    ('{"schueler": {"name": "Ida Roth", "schule": {"id": "170345"}}}', "170345"),
+    ("<schueler><name>Ida Roth</name><schule><id>170345</id></schule></schueler>", "170345"),
+    ("schueler:\n  - name: Ida Roth\n    schule:\n      id: GS-44\nraum:\n  id: B204", "GS-44"),
+    ('{"raum": {"id": "B-2041"}, "schueler": []}', "B-2041"),
+    ("Schule: GS Nord\nID: 170345", "170345"),
+    ("Nr;Name;Klasse\n101;Jonas Brandt;8a", "101"),
+    ("Name;Schulnummer;Klasse\nGS Nord;170345;5", "170345"),
+    ("Aktenzeichen 51-2024-0817 (Schüler Jonas Brandt)", "51-2024-0817"),
+    ("Tabelle 21111-01-03-4: Schüler nach Schularten", "21111-01-03-4"),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_found(gate, text, expected):
+    assert expected in spans(gate, text)
+
+
+@pytest.mark.parametrize("text, value", NOT_PUPIL_NUMBERS)
+def test_no_pupil_number(gate, text, value):
+    assert not any(kind == S and value in found for kind, found in spans(gate, text))
