@@ -29,6 +29,17 @@ FOUND = [
     # prose: the pupil, the name, then the number
     ("Die Schülerin Mila Roth (Nr. 40114) fehlt seit Montag.", (S, "40114")),
     ("Ihr Sohn Matei, ID: 2291-B, ist angemeldet.", (S, "2291-B")),
+    # birth dates: a correction, a second reading, siblings' dates after one birth word
+    ("Das Geburtsdatum von Emil ist falsch: statt 14.02.2019 steht 24.02.2019 im System.", (D, "24.02.2019")),
+    ("Geburtsdatum korrigieren: 03.11.2017 → 30.11.2017", (D, "30.11.2017")),
+    ("Geburtsdatum alt: 03.11.2017, neu: 30.11.2017", (D, "30.11.2017")),
+    ("Geburtsdatum 03.03.2019 (laut Urkunde: 04.03.2019)", (D, "04.03.2019")),
+    ("geboren 03.03.2019 und 21.07.2016 (Geschwister)", (D, "21.07.2016")),
+    ("Geburtsdaten: 03.03.2019 (Mila), 21.07.2016 (Tom)", (D, "21.07.2016")),
+    # a list of names with their dates, a name in quotes with its date
+    ("- Mila Roth, 03.03.2019\n- Tom Weber, 21.07.2016", (D, "03.03.2019")),
+    ("Kind 'Mila Roth' (03.03.2019)", (D, "03.03.2019")),
+    ("Die Anmeldung von „Jonas Brandt, 14.02.2011“ liegt vor.", (D, "14.02.2011")),
 ]
 
 NOT_PUPIL_NUMBERS = [
@@ -44,6 +55,18 @@ NOT_PUPIL_NUMBERS = [
 ]
 
 
+NOT_BIRTH_DATES = [
+    ("geb. 03.03.2019 in Aleppo, eingereist am 12.05.2023", "12.05.2023"),
+    ("Mila Roth geb. 03.03.2019 – Anmeldung am 10.01.2021", "10.01.2021"),
+    ("geb. 12.05.2018; 01.08.2021 Wechsel in die Krippe", "01.08.2021"),
+    ("Name;Geb.;Wunschtermin\nMila Roth;03.03.2019;01.08.2020", "01.08.2020"),
+    ("Kind,Geburtsdatum,Aufnahme\nMila Roth,03.03.2019,01.08.2020", "01.08.2020"),
+    ("geb. 03.03.2019. Das Gespräch fand am 04.03.2020 statt.", "04.03.2020"),
+    ("Notiert: Selin Arslan, 17.03.2023", "17.03.2023"),
+    ("Anruf Tom Weber, 12.03.2023", "12.03.2023"),
+]
+
+
 @pytest.mark.parametrize("text, expected", FOUND)
 def test_found(gate, text, expected):
     assert expected in spans(gate, text)
@@ -52,3 +75,8 @@ def test_found(gate, text, expected):
 @pytest.mark.parametrize("text, value", NOT_PUPIL_NUMBERS)
 def test_no_pupil_number(gate, text, value):
     assert not any(kind == S and value in found for kind, found in spans(gate, text))
+
+
+@pytest.mark.parametrize("text, value", NOT_BIRTH_DATES)
+def test_no_birth_date(gate, text, value):
+    assert (D, value) not in spans(gate, text)

@@ -39,9 +39,19 @@ _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
 _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
-_APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
+_APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
 _CLOSING_BRACKET = regex.compile(r"[ ]?\)")
+#: A date that ends a list line that opens with the name ("- Mila Roth, 03.03.2019"): each
+#: entry's own date, not compared with the other entries' dates.
+_ENTRY_END = regex.compile(r"[ \t]*(?:\n|\Z)")
+_ENTRY_START = regex.compile(r"[ \t]*(?:[-*•–][ \t]*|\d{1,3}[.)][ \t]*)?")
+_WORDS = regex.compile(r"[^\W\d_]+")
+#: Words before a name that make the date after it the date of a note, a call or a signature.
+_NOTE_WORD = regex.compile(r"notiert|notiz|gez|gezeichnet|unterschrift|unterzeichnet|signiert|verfasst|"
+                           r"erstellt|bearbeitet|protokoll\w*|anruf|telefonat|rückruf|gespräch|besuch|datum",
+                           regex.IGNORECASE)
+_QUOTE_BEFORE = regex.compile(r"[„“\"»«'‘][ ]?\Z")
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
 _ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)
 ADULT_YEARS = 14
@@ -182,19 +192,25 @@ def _apposition_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]
     not count as such ("Tom (03.05.2019), Ida (27.10.2016)": a list of children keeps them all);
     dates after a name and a comma do ("Lea Brandt, 12.03.2025 – Mutter war da": notes)."""
     out: list[Span] = []
-    found: list[tuple[int, int, int, dt.date]] = []
+    found: list[tuple[int, int, int, dt.date, int]] = []
     for start, end in people:
         m = _APPOSITION.match(text, end)
         date = parse_date(m.group(1)) if m else None
         if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
             continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if not _QUOTE_BEFORE.search(text, line_start, start) and any(
+                _NOTE_WORD.fullmatch(w) for w in _WORDS.findall(text, line_start, start)[-2:]):
+            continue  # "Notiert: Selin Arslan, 17.03.2025", "Anruf Tom Weber, 12.03.2025": the note's date
         if m.start(1) not in vetoed:
-            found.append((start, m.start(1), m.end(1), date))
+            found.append((start, m.start(1), m.end(1), date, line_start))
     if not found:
         return out
-    after_names = {s for _, s, e, _ in found if _CLOSING_BRACKET.match(text, e)}
+    after_names = {s for start, s, e, _, line_start in found
+                   if _CLOSING_BRACKET.match(text, e)
+                   or (_ENTRY_END.match(text, e) and _ENTRY_START.fullmatch(text, line_start, start))}
     dates = [(m.start(), parse_date(m.group())) for m in _ANY_DATE.finditer(text) if m.start() not in after_names]
-    for start, date_start, date_end, date in found:
+    for start, date_start, date_end, date, _ in found:
         latest = max((d for pos, d in dates if d is not None and pos != date_start), default=dt.date.today())
         titled = _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
         if (latest - date).days < (ADULT_YEARS if titled else 1) * 365:
