@@ -40,6 +40,8 @@ FOUND = [
     ("- Mila Roth, 03.03.2019\n- Tom Weber, 21.07.2016", (D, "03.03.2019")),
     ("Kind 'Mila Roth' (03.03.2019)", (D, "03.03.2019")),
     ("Die Anmeldung von „Jonas Brandt, 14.02.2011“ liegt vor.", (D, "14.02.2011")),
+    # a fixed-width list without a header
+    ("Brandt, Jonas   14.02.2011   8a\nRoth, Mila      03.03.2012   8a", (D, "03.03.2012")),
 ]
 
 NOT_PUPIL_NUMBERS = [
@@ -64,6 +66,8 @@ NOT_BIRTH_DATES = [
     ("geb. 03.03.2019. Das Gespräch fand am 04.03.2020 statt.", "04.03.2020"),
     ("Notiert: Selin Arslan, 17.03.2023", "17.03.2023"),
     ("Anruf Tom Weber, 12.03.2023", "12.03.2023"),
+    ("NAME            TERMIN\nBrandt, Jonas   14.02.2021", "14.02.2021"),
+    ("Brandt, Jonas   12.03.2023   krank", "12.03.2023"),
 ]
 
 

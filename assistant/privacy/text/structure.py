@@ -1,6 +1,7 @@
 """Rules that need the persons already found: birth dates in records, names in other scripts.
 
-* Record rows: in a delimited line (``;``, tab, ``|``, or ``,`` with three cells or more) where a
+* Record rows: in a delimited line (``;``, tab, ``|``, or ``,`` with three cells or more, or a
+  fixed-width line whose cells stand two blanks or more apart) where a
   cell holds a recognised person name and nothing else, a cell that is a date is that person's
   birth date (the earliest, when there are several) unless the table's header names the column
   otherwise ("Aufnahme", "Termin", "Datum").
@@ -25,7 +26,7 @@ import datetime as dt
 
 import regex
 
-from assistant.privacy.text.recognizers.cells import cell_spans
+from assistant.privacy.text.recognizers.cells import cell_spans, fixed_width_header
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
@@ -90,6 +91,11 @@ def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
+#: A fixed-width row: cells of words parted by single blanks, two blanks or more between cells.
+_FIXED_GAP = regex.compile(r"\S[ ]{2,}\S")
+_FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+
+
 def _delimiter(line: str) -> str | None:
     for d in (";", "\t", "|"):
         if d in line:
@@ -118,12 +124,13 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         delim = _delimiter(line)
+        fixed = delim is None and _FIXED_GAP.search(line) is not None
         if delim != block_delim:
             block_delim = delim
             header = [line[s:e] for s, e in _cells(line, delim)] if delim else []
-        if delim is None:
+        if delim is None and not fixed:
             continue
-        cells = _cells(line, delim)
+        cells = _cells(line, delim) if delim else [m.span() for m in _FIXED_CELL.finditer(line)]
         if not _names_a_cell(line, line_start, cells, people):
             continue
         dates = []
@@ -132,7 +139,10 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
             date = parse_date(m.group(1)) if m else None
             if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
                 continue
-            label = header[k] if k < len(header) else ""
+            if fixed:  # a fixed-width list: the header cell above the date, if there is one
+                label = fixed_width_header(text, line_start + cs, line_start + ce) or ""
+            else:
+                label = header[k] if k < len(header) else ""
             if is_role_key(label) and not _ANY_DATE.search(label):
                 vetoed.add(line_start + m.start(1))
                 continue  # a column headed "Aufnahme", "Termin", "Datum": another date
