@@ -29,6 +29,16 @@ FOUND = [
     # prose: the pupil, the name, then the number
     ("Die Schülerin Mila Roth (Nr. 40114) fehlt seit Montag.", (S, "40114")),
     ("Ihr Sohn Matei, ID: 2291-B, ist angemeldet.", (S, "2291-B")),
+    # labels of forms, a slash between two numbers, dotted and blank-prefixed numbers in name rows
+    ("Kennnummer Schüler: 2021-0034", (S, "2021-0034")),
+    ("Personenkennziffer des Schülers: 2021-0034", (S, "2021-0034")),
+    ("Schüler (Nr.): 2021-0034", (S, "2021-0034")),
+    ("Schülernummer 2021-0034 / 2021-0035 (Geschwister)", (S, "2021-0035")),
+    ("Brandt, Jonas;8a;2024.0147\nRoth, Mila;8a;2024.0152", (S, "2024.0152")),
+    ("| Jonas Brandt | 8a | SN 40113 |", (S, "SN 40113")),
+    # phones: a mobile number glued to its label, a country code after "Tel."
+    ("Tel01761234987", (P, "01761234987")),
+    ("rückruf Tel.+49(0)2339-912734", (P, "+49(0)2339-912734")),
     # birth dates: a correction, a second reading, siblings' dates after one birth word
     ("Das Geburtsdatum von Emil ist falsch: statt 14.02.2019 steht 24.02.2019 im System.", (D, "24.02.2019")),
     ("Geburtsdatum korrigieren: 03.11.2017 → 30.11.2017", (D, "30.11.2017")),
@@ -54,7 +64,12 @@ NOT_PUPIL_NUMBERS = [
     ("Name;Schulnummer;Klasse\nGS Nord;170345;5", "170345"),
     ("Aktenzeichen 51-2024-0817 (Schüler Jonas Brandt)", "51-2024-0817"),
     ("Tabelle 21111-01-03-4: Schüler nach Schularten", "21111-01-03-4"),
+    ("Schüler-IDs siehe Anhang.\nQuellen: OECD 2023; KMK 2024.", "OECD 2023"),
 ]
+
+
+def test_a_number_after_a_pupil_number_and_a_slash_is_no_foreign_phone_number(gate):
+    assert not any(kind == P for kind, _ in spans(gate, "Schülernummer 2021-0034 / 2021-0035"))
 
 
 NOT_BIRTH_DATES = [

@@ -14,7 +14,7 @@ from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecogni
 from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL, SENTENCE_END
 
 _SEP = r"[ \t\-/–]"
-INTERNATIONAL = (rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
+INTERNATIONAL = (rf"(?<![\w+/-])(?<!\d\.)(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
                  rf"\d{{1,5}}(?:(?![ \t]*/[ \t]*(?:0|\+)){_SEP}{{0,3}}\d{{1,8}}){{1,5}}(?![\w])")
 NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
             rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")

@@ -26,9 +26,12 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
-         r"\b(?:ids?|nr\.?|nummer|kennung)\s+(?:des|der)\s+(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
-         # "ID Schüler:", "Nr. Schülerin (ASV):": a form's field
-         r"\b(?:ids?|nr\.?|nummer)\s+sch[üu]e?ler(?:in)?\b(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)|"
+         r"\b(?:ids?|nr\.?|nummer|kennung|(?:personen)?kenn(?:nummer|ziffer))\s+(?:des|der)\s+"
+         r"(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
+         # "ID Schüler:", "Nr. Schülerin (ASV):", "Kennnummer Schüler:": a form's field
+         r"\b(?:ids?|nr\.?|nummer|kenn(?:nummer|ziffer))\s+sch[üu]e?ler(?:in)?\b(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)|"
+         # "Schüler (Nr.):", "Schülerin (ID):"
+         r"\bsch[üu]e?ler(?:in)?\s*\((?:nr\.?|nummer|id)\)(?=\s*:)|"
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
          # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
@@ -56,10 +59,10 @@ PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:
 _PUPIL_NAME_NUMBER = regex.compile(
     rf"\b(?:{_PUPIL}|kind(?:es)?|sohn(?:es)?|tochter)\s+(?-i:\p{{Lu}}[\p{{L}}'’-]+\s+){{0,3}}(?-i:\p{{Lu}}[\p{{L}}'’-]+)"
     rf"\s*(?:\(|,\s*)\s*(?:(?:{LABEL}|nr\.?|nummer|id)\s*:?\s*)({ID})(?![\w/-])", regex.IGNORECASE)
-#: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B,
+#: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
-ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|"
+ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
@@ -274,7 +277,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
 
 _SHAPE = regex.compile(r"\d+|[A-Za-z]+")
 #: The next item of an enumeration after a labelled number: "Schüler-IDs: 4471, 4472 und 4473".
-_NEXT_ITEM = regex.compile(rf"(?:[ ]*[,;][ ]*(?:und[ ]|sowie[ ]|and[ ])?|[ ]+(?:und|sowie|and)[ ]+)({ID})(?![\w/-])")
+_NEXT_ITEM = regex.compile(rf"(?:[ ]*[,;/][ ]*(?:und[ ]|sowie[ ]|and[ ])?|[ ]+(?:und|sowie|and|bis)[ ]+)({ID})(?![\w/-])")
 
 
 def _shape(value: str) -> str:
