@@ -36,6 +36,10 @@ FOUND = [
     ("Schülernummer 2021-0034 / 2021-0035 (Geschwister)", (S, "2021-0035")),
     ("Brandt, Jonas;8a;2024.0147\nRoth, Mila;8a;2024.0152", (S, "2024.0152")),
     ("| Jonas Brandt | 8a | SN 40113 |", (S, "SN 40113")),
+    # a plural label with "sind", the short label "SID", numbers after names under a label
+    ("Die alten Schülernummern sind GS-41177 und RS-20934.", (S, "RS-20934")),
+    ("Vater von Ali Kaya (SID 2020-5529) war da.", (S, "2020-5529")),
+    ("Die Schülernummer steht hinter dem Namen: Tom Berg 771023, Ida Roth 771024.", (S, "771024")),
     # phones: a mobile number glued to its label, a country code after "Tel."
     ("Tel01761234987", (P, "01761234987")),
     ("rückruf Tel.+49(0)2339-912734", (P, "+49(0)2339-912734")),
@@ -65,6 +69,8 @@ NOT_PUPIL_NUMBERS = [
     ("Aktenzeichen 51-2024-0817 (Schüler Jonas Brandt)", "51-2024-0817"),
     ("Tabelle 21111-01-03-4: Schüler nach Schularten", "21111-01-03-4"),
     ("Schüler-IDs siehe Anhang.\nQuellen: OECD 2023; KMK 2024.", "OECD 2023"),
+    ("Schülernummer siehe unten. Tom Berg 2019 in die 5a gewechselt.", "2019"),
+    ("SID-Verfahren 2024 beschlossen", "2024"),
 ]
 
 

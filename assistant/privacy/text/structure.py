@@ -11,6 +11,9 @@
   end of a quote, bracket, cell or line ("„Kornelia Uhde, 14.05.2012“", "Tom Ries (3.2.2016)"),
   is a birth date; after a titled adult ("Frau Kaya, 12.03.2025") only when it lies 14 years or
   more before the latest date of the text.
+* Numbers after names: a number right after a recognised name, blank or bracket between, is that
+  person's pupil number when a pupil-number label explains it ("Die Schülernummer steht hinter dem
+  Namen: Tom Berg 771023, Ida Roth 771024").
 * Joined names: a name-like word joined to a recognised name by "/" or "&" ("Korte / Brandt"),
   a listed first name in brackets after one ("Frau Asante (Ama)").
 * Other scripts: a run of Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian, Devanagari or CJK
@@ -30,6 +33,7 @@ from assistant.privacy.text.recognizers.cells import cell_spans, fixed_width_hea
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
+from assistant.privacy.text.recognizers.student_id import ID as PUPIL_ID, pupil_number_context
 from assistant.privacy.text.spans import DisjointSpans
 
 Span = tuple[str, int, int, float]
@@ -69,7 +73,8 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
     for kind, start, end, score in (_script_names(text, people) + _coordinated(text, people)
                                     + _row_dates(text, people, vetoed)
                                     + _record_dates(text, people, vetoed)
-                                    + _apposition_dates(text, people, vetoed)):
+                                    + _apposition_dates(text, people, vetoed)
+                                    + _numbers_after_names(text, people)):
         if taken.free(start, end):
             taken.add(start, end)
             extra.append((kind, start, end, score))
@@ -94,6 +99,27 @@ def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
 #: A fixed-width row: cells of words parted by single blanks, two blanks or more between cells.
 _FIXED_GAP = regex.compile(r"\S[ ]{2,}\S")
 _FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+
+
+#: A number after a name: "Tom Berg 771023", "Tom Berg (GY-2022-117)", ending at a comma, a
+#: bracket, a sentence end or the line end; years and dates are none.
+_NUMBER_AFTER_NAME = regex.compile(rf"[ ]\(?[ ]?({PUPIL_ID})[ ]?\)?(?=[,;.]?(?:[ \t\n)]|$))")
+_YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
+NUMBER_AFTER_NAME_SCORE = 0.7
+
+
+def _numbers_after_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for _, end in people:
+        m = _NUMBER_AFTER_NAME.match(text, end)
+        if m is None or _YEAR_ONLY.fullmatch(m.group(1)) or parse_date(m.group(1)) is not None:
+            continue
+        if sum(ch.isdigit() for ch in m.group(1)) >= _ID_DIGITS and pupil_number_context(text, m.start(1)):
+            out.append(("STUDENT_ID", m.start(1), m.end(1), NUMBER_AFTER_NAME_SCORE))
+    return out
+
+
+_ID_DIGITS = 3
 
 
 def _delimiter(line: str) -> str | None:

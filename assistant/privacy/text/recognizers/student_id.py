@@ -16,7 +16,7 @@ from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
 
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
-_NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
+_NUMBER_WORD = (r"(?:nummern?|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
                 r"kennziffer)")
 #: School and Kita administration programs whose numbers are pupil numbers ("ASV-ID", "DaNiS-Nr.").
 _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"
@@ -35,7 +35,7 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
          # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
-         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:))|"
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
@@ -48,7 +48,7 @@ _FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"
 #: "Schülernummer: X", "Schüler-Nr. lautet X", "schülernr ist X", "Schülernummer (neu): X",
 #: "Schülerdatensatz (Nr. X)", "Schülerakte (X)", "Kind-ID im Kita-Navigator: X"
 AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
-               rf"(?:[:#=]|nummer)?\s*(?:(?:lautet|lautete|ist|war)\s+)?({ID})")
+               rf"(?:[:#=]|nummer)?\s*(?:(?:lautet|lautete|lauten|ist|war|sind|waren)\s+)?({ID})")
 #: "2022-3391 (Schülernr.)", "3318 (Schüler-ID laut Stundenplanexport)"
 BEFORE_LABEL = rf"(?<![\w/.-])({ID})\s*\(\s*{LABEL}[^()\n]{{0,40}}\)"
 #: "Schülerin 19-30718", "Schüler 22107", "Schüler:in 60-3118": the pupil word, then the number.
@@ -89,6 +89,9 @@ _MACHINE_KEY_BEFORE = regex.compile(r"(?:(?<![\w\"'])(?P<key>[\p{L}_][\w.-]{0,30
                                     r"|[\"'](?P<key>[\p{L}_][\w .-]{0,30})[\"'][ \t]*:[ \t]*[\"']?)\Z")
 #: "2026/27", "2025-26", "2024/2025": a school year, no pupil number.
 _SCHOOL_YEAR = regex.compile(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)")
+
+
+_BRACKETED_YEAR = regex.compile(r"\((?:19|20)\d\d\)")
 
 
 def _school_year(text: str) -> bool:
@@ -151,6 +154,8 @@ class StudentIdRecognizer(PatternRecognizer):
 
         for pattern in self._labelled:
             for match in pattern.finditer(text):
+                if _BRACKETED_YEAR.match(text, match.start(1) - 1):
+                    continue  # "Schülernummern (2023)": the year of a list
                 add(match.start(1), match.end(1), 0.9)
                 for start, end in _enumerated(text, match.end(1), match.group(1)):
                     add(start, end, 0.85)
@@ -182,6 +187,13 @@ class StudentIdRecognizer(PatternRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def pupil_number_context(text: str, start: int) -> bool:
+    """Whether a pupil-number label explains a number at ``start`` (:func:`_labelled_nearby`) and
+    no label of another number stands between them (:func:`_vetoed`)."""
+    labels = [m.span() for m in _LABEL_RE.finditer(text, max(0, start - BLOCK_WINDOW), start)]
+    return _labelled_nearby(text, start) and not _vetoed(text, start, labels)
 
 
 def _labelled_nearby(text: str, start: int) -> bool:
