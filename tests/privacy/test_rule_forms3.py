@@ -64,6 +64,8 @@ NOT_PUPIL_NUMBERS = [
     ("schueler:\n  - name: Ida Roth\n    schule:\n      id: GS-44\nraum:\n  id: B204", "GS-44"),
     ('{"raum": {"id": "B-2041"}, "schueler": []}', "B-2041"),
     ("Schule: GS Nord\nID: 170345", "170345"),
+    ("Schüler: 812\nID: 170345", "170345"),
+    ('{"schueler": 812, "id": "170345"}', "170345"),
     ("Nr;Name;Klasse\n101;Jonas Brandt;8a", "101"),
     ("Name;Schulnummer;Klasse\nGS Nord;170345;5", "170345"),
     ("Aktenzeichen 51-2024-0817 (Schüler Jonas Brandt)", "51-2024-0817"),

@@ -29,10 +29,11 @@ _YAML_OPEN = regex.compile(rf"^(?P<indent>[ \t]*)(?:-[ \t]+)?{_SUBJECT}[ \t]*:[ 
                            regex.IGNORECASE | regex.MULTILINE)
 _YAML_LINE = regex.compile(rf"(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?:(?P<generic>{_GENERIC})|[\w.-]+)[ \t]*:"
                            rf"[ \t]*[\"']?(?:{_VALUE})?", regex.IGNORECASE)
-#: A form: a line labelled with the pupil ("Schüler:", "Name des Kindes:"), and in the same block
-#: a line or a comma-separated part "ID:", "Nr.:" with a number.
+#: A form: a line labelled with the pupil and naming one ("Schüler: Tom Berg", "Name des Kindes:
+#: Ida"; not "Schüler: 812"), and in the same block a line or a comma-separated part "ID:", "Nr.:"
+#: with a number.
 _FORM_SUBJECT = regex.compile(
-    rf"^[ \t]*(?:{_SUBJECT}|name[ ](?:des|der)[ ](?:sch[üu]e?ler(?:s|in)|kindes|lernenden))[ \t]*:",
+    rf"^[ \t]*(?:{_SUBJECT}|name[ ](?:des|der)[ ](?:sch[üu]e?ler(?:s|in)|kindes|lernenden))[ \t]*:[ \t]*(?=\p{{L}})",
     regex.IGNORECASE | regex.MULTILINE)
 _FORM_ID = regex.compile(rf"(?:^[ \t]*|[,;|][ \t]*)(?-i:ID|Id|Nr\.?|Nummer|Kennung)[ \t]*:[ \t]*{_VALUE}",
                          regex.MULTILINE)
