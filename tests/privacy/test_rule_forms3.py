@@ -89,6 +89,7 @@ NOT_BIRTH_DATES = [
     ("geb. 03.03.2019. Das Gespräch fand am 04.03.2020 statt.", "04.03.2020"),
     ("Notiert: Selin Arslan, 17.03.2023", "17.03.2023"),
     ("Anruf Tom Weber, 12.03.2023", "12.03.2023"),
+    ("Mila Roth (* 03.03.2019, † 04.04.2020)", "04.04.2020"),
     ("NAME            TERMIN\nBrandt, Jonas   14.02.2021", "14.02.2021"),
     ("Brandt, Jonas   12.03.2023   krank", "12.03.2023"),
 ]

@@ -125,6 +125,7 @@ _READING_YEARS = 4
 _WORD = regex.compile(r"[^\W\d_][\w.-]*")
 _SENTENCE_BREAK = regex.compile(r"\n|[.!?][ ]+(?=\p{Lu})")
 _WORDS_AFTER = 30
+_DEATH = regex.compile(r"†|\bgest\.|\bgestorben|\bverstorben|\bdied\b|\bdeceased\b", regex.IGNORECASE)
 #: A comma right before the birth date: a CSV row whose next cell is another date
 #: ("Kaya,Ida,03.03.2019,01.08.2021").
 _CELL_ROW = regex.compile(r",[ ]?\Z")
@@ -134,7 +135,7 @@ def _another_reading(text: str, previous: RecognizerResult | None, result: Recog
     if previous is None or previous.score < BIRTH_CONTEXT_SCORE or result.start - previous.end > _READING_CHARS:
         return False
     gap = text[previous.end:result.start]
-    if _SENTENCE_BREAK.search(gap) or _CUT_OFF.search(gap) or any(d in gap for d in "\t;|"):
+    if _SENTENCE_BREAK.search(gap) or _CUT_OFF.search(gap) or _DEATH.search(gap) or any(d in gap for d in "\t;|"):
         return False  # another sentence or another table cell (a row's "Wunschtermin")
     if "," in gap and _CELL_ROW.search(text, max(0, previous.start - 2), previous.start):
         return False
