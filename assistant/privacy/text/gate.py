@@ -134,7 +134,7 @@ def _resolve(text: str, found: list[tuple[str, int, int, float]],
              lexicon: NameLexicon) -> list[tuple[str, int, int, float]]:
     """Keep the best of overlapping findings (O(n log n)).
 
-    1. A birth date glued to a longer number is none ("4711203052011").
+    1. A birth date glued to a longer number is none ("4711203.05.2011").
     2. A finding inside a longer one of another type loses to it (:func:`drop_covered`): the
        phone number that covers a digit run wins over the pupil number or date read inside it.
     3. Of the rest, higher score wins, then the type priority (:data:`TYPE_PRIORITY`: e-mail,

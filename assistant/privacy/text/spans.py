@@ -60,6 +60,6 @@ def drop_covered(found: list[Finding]) -> list[Finding]:
 
 
 def glued_to_number(text: str, start: int, end: int) -> bool:
-    """Whether a finding is part of a longer number or word: a letter or digit touches it
-    ("4711203052011", "SN03.05.2011")."""
-    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+    """Whether a finding is part of a longer number: a digit touches it ("4711203.05.2011",
+    "03.05.20119"); a letter does not ("geb03.05.2011" in a hasty note)."""
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
