@@ -24,7 +24,7 @@ from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog, audit_path
 from assistant.privacy.names import GREETING_WORDS
 from assistant.privacy.pseudonyms import PseudonymMap
-from assistant.privacy.text.spans import DisjointSpans
+from assistant.privacy.text.spans import TYPE_PRIORITY, DisjointSpans, drop_covered, glued_to_number
 
 if TYPE_CHECKING:
     from assistant.privacy.names import NameLexicon
@@ -126,26 +126,33 @@ def _absorb(text: str, found: list[tuple[str, int, int, float]],
     return out
 
 
-def _inside_phones(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
-    """Drop pupil-number findings that lie inside a longer phone number: in "(0221) 2719340"
-    the area code is no pupil number, however close a pupil-number label stands."""
-    phones = [(s, e) for kind, s, e, _ in found if kind == "PHONE_NUMBER"]
-    if not phones:
-        return found
-    return [f for f in found if not (f[0] == "STUDENT_ID" and any(
-        s <= f[1] and f[2] <= e and e - s > f[2] - f[1] for s, e in phones))]
-
-
 def _not_a_given_name(word: str, lexicon: NameLexicon) -> bool:
     return bool(_GREETING.fullmatch(word)) or (lexicon.is_common(word) and not lexicon.is_first_name(word))
 
 
 def _resolve(text: str, found: list[tuple[str, int, int, float]],
              lexicon: NameLexicon) -> list[tuple[str, int, int, float]]:
-    """Keep the best of overlapping findings: higher score, then longer span (O(n log n))."""
+    """Keep the best of overlapping findings (O(n log n)).
+
+    1. A birth date glued to a longer number is none ("4711203.05.2011").
+    2. A finding inside a longer one of another type loses to it (:func:`drop_covered`): the
+       phone number that covers a digit run wins over the pupil number or date read inside it.
+    3. Of the rest, higher score wins, then the type priority (:data:`TYPE_PRIORITY`: e-mail,
+       IBAN, tax ID, phone, address, birth date, pupil number, person), then the longer span.
+    Covered findings are tried last and kept where nothing else was kept, so no character that a
+    dropped longer finding held is left unredacted.
+    """
+    found = [f for f in _absorb(text, found, lexicon)
+             if not (f[0] == "DATE_OF_BIRTH" and glued_to_number(text, f[1], f[2]))]
+    uncovered = drop_covered(found)
+    covered = list(set(found) - set(uncovered))
+
+    def rank(f: tuple[str, int, int, float]) -> tuple[float, int, int, int]:
+        return -f[3], -TYPE_PRIORITY.get(f[0], 0), -(f[2] - f[1]), f[1]
+
     kept_spans = DisjointSpans()
     kept: list[tuple[str, int, int, float]] = []
-    for item in sorted(_absorb(text, found, lexicon), key=lambda f: (-f[3], -(f[2] - f[1]), f[1])):
+    for item in sorted(uncovered, key=rank) + sorted(covered, key=rank):
         _, start, end, _ = item
         if kept_spans.free(start, end):
             kept_spans.add(start, end)
@@ -224,7 +231,7 @@ class PrivacyGate:
                 start, end = r.start - len(head) + window, r.end - len(head) + window
                 if keep_from <= start < keep_to:
                     found.append((r.entity_type, start, end, float(r.score)))
-        found = _resolve(text, _inside_phones(found), self._lexicon)
+        found = _resolve(text, found, self._lexicon)
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
         from assistant.privacy.text.structure import structural_spans

@@ -1,6 +1,7 @@
 """Rules that need the persons already found: birth dates in records, names in other scripts.
 
-* Record rows: in a delimited line (``;``, tab, ``|``, or ``,`` with three cells or more) where a
+* Record rows: in a delimited line (``;``, tab, ``|``, or ``,`` with three cells or more, or a
+  fixed-width line whose cells stand two blanks or more apart) where a
   cell holds a recognised person name and nothing else, a cell that is a date is that person's
   birth date (the earliest, when there are several) unless the table's header names the column
   otherwise ("Aufnahme", "Termin", "Datum").
@@ -10,6 +11,9 @@
   end of a quote, bracket, cell or line ("„Kornelia Uhde, 14.05.2012“", "Tom Ries (3.2.2016)"),
   is a birth date; after a titled adult ("Frau Kaya, 12.03.2025") only when it lies 14 years or
   more before the latest date of the text.
+* Numbers after names: a number right after a recognised name, blank or bracket between, is that
+  person's pupil number when a pupil-number label explains it ("Die Schülernummer steht hinter dem
+  Namen: Tom Berg 771023, Ida Roth 771024").
 * Joined names: a name-like word joined to a recognised name by "/" or "&" ("Korte / Brandt"),
   a listed first name in brackets after one ("Frau Asante (Ama)").
 * Other scripts: a run of Arabic, Cyrillic, Greek, Hebrew, Armenian, Georgian, Devanagari or CJK
@@ -25,10 +29,11 @@ import datetime as dt
 
 import regex
 
-from assistant.privacy.text.recognizers.cells import cell_spans
+from assistant.privacy.text.recognizers.cells import cell_spans, fixed_width_header
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
+from assistant.privacy.text.recognizers.student_id import ID as PUPIL_ID, pupil_number_context
 from assistant.privacy.text.spans import DisjointSpans
 
 Span = tuple[str, int, int, float]
@@ -39,9 +44,19 @@ _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
 _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
-_APPOSITION = regex.compile(rf"(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
+_APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
 _CLOSING_BRACKET = regex.compile(r"[ ]?\)")
+#: A date that ends a list line that opens with the name ("- Mila Roth, 03.03.2019"): each
+#: entry's own date, not compared with the other entries' dates.
+_ENTRY_END = regex.compile(r"[ \t]*(?:\n|\Z)")
+_ENTRY_START = regex.compile(r"[ \t]*(?:[-*•–][ \t]*|\d{1,3}[.)][ \t]*)?")
+_WORDS = regex.compile(r"[^\W\d_]+")
+#: Words before a name that make the date after it the date of a note, a call or a signature.
+_NOTE_WORD = regex.compile(r"notiert|notiz|gez|gezeichnet|unterschrift|unterzeichnet|signiert|verfasst|"
+                           r"erstellt|bearbeitet|protokoll\w*|anruf|telefonat|rückruf|gespräch|besuch|datum",
+                           regex.IGNORECASE)
+_QUOTE_BEFORE = regex.compile(r"[„“\"»«'‘][ ]?\Z")
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)
 _ANY_DATE = regex.compile(ANY_DATE, regex.IGNORECASE)
 ADULT_YEARS = 14
@@ -58,7 +73,8 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
     for kind, start, end, score in (_script_names(text, people) + _coordinated(text, people)
                                     + _row_dates(text, people, vetoed)
                                     + _record_dates(text, people, vetoed)
-                                    + _apposition_dates(text, people, vetoed)):
+                                    + _apposition_dates(text, people, vetoed)
+                                    + _numbers_after_names(text, people)):
         if taken.free(start, end):
             taken.add(start, end)
             extra.append((kind, start, end, score))
@@ -78,6 +94,32 @@ def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
         if b:
             out.append(("PERSON", b.start(1), b.end(1), SCRIPT_SCORE))
     return out
+
+
+#: A fixed-width row: cells of words parted by single blanks, two blanks or more between cells.
+_FIXED_GAP = regex.compile(r"\S[ ]{2,}\S")
+_FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+
+
+#: A number after a name: "Tom Berg 771023", "Tom Berg (GY-2022-117)", ending at a comma, a
+#: bracket, a sentence end or the line end; years and dates are none.
+_NUMBER_AFTER_NAME = regex.compile(rf"[ ]\(?[ ]?({PUPIL_ID})[ ]?\)?(?=[,;.]?(?:[ \t\n)]|$))")
+_YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
+NUMBER_AFTER_NAME_SCORE = 0.7
+
+
+def _numbers_after_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for _, end in people:
+        m = _NUMBER_AFTER_NAME.match(text, end)
+        if m is None or _YEAR_ONLY.fullmatch(m.group(1)) or parse_date(m.group(1)) is not None:
+            continue
+        if sum(ch.isdigit() for ch in m.group(1)) >= _ID_DIGITS and pupil_number_context(text, m.start(1)):
+            out.append(("STUDENT_ID", m.start(1), m.end(1), NUMBER_AFTER_NAME_SCORE))
+    return out
+
+
+_ID_DIGITS = 3
 
 
 def _delimiter(line: str) -> str | None:
@@ -108,12 +150,13 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         delim = _delimiter(line)
+        fixed = delim is None and _FIXED_GAP.search(line) is not None
         if delim != block_delim:
             block_delim = delim
             header = [line[s:e] for s, e in _cells(line, delim)] if delim else []
-        if delim is None:
+        if delim is None and not fixed:
             continue
-        cells = _cells(line, delim)
+        cells = _cells(line, delim) if delim else [m.span() for m in _FIXED_CELL.finditer(line)]
         if not _names_a_cell(line, line_start, cells, people):
             continue
         dates = []
@@ -122,7 +165,10 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
             date = parse_date(m.group(1)) if m else None
             if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
                 continue
-            label = header[k] if k < len(header) else ""
+            if fixed:  # a fixed-width list: the header cell above the date, if there is one
+                label = fixed_width_header(text, line_start + cs, line_start + ce) or ""
+            else:
+                label = header[k] if k < len(header) else ""
             if is_role_key(label) and not _ANY_DATE.search(label):
                 vetoed.add(line_start + m.start(1))
                 continue  # a column headed "Aufnahme", "Termin", "Datum": another date
@@ -182,19 +228,25 @@ def _apposition_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]
     not count as such ("Tom (03.05.2019), Ida (27.10.2016)": a list of children keeps them all);
     dates after a name and a comma do ("Lea Brandt, 12.03.2025 – Mutter war da": notes)."""
     out: list[Span] = []
-    found: list[tuple[int, int, int, dt.date]] = []
+    found: list[tuple[int, int, int, dt.date, int]] = []
     for start, end in people:
         m = _APPOSITION.match(text, end)
         date = parse_date(m.group(1)) if m else None
         if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
             continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if not _QUOTE_BEFORE.search(text, line_start, start) and any(
+                _NOTE_WORD.fullmatch(w) for w in _WORDS.findall(text, line_start, start)[-2:]):
+            continue  # "Notiert: Selin Arslan, 17.03.2025", "Anruf Tom Weber, 12.03.2025": the note's date
         if m.start(1) not in vetoed:
-            found.append((start, m.start(1), m.end(1), date))
+            found.append((start, m.start(1), m.end(1), date, line_start))
     if not found:
         return out
-    after_names = {s for _, s, e, _ in found if _CLOSING_BRACKET.match(text, e)}
+    after_names = {s for start, s, e, _, line_start in found
+                   if _CLOSING_BRACKET.match(text, e)
+                   or (_ENTRY_END.match(text, e) and _ENTRY_START.fullmatch(text, line_start, start))}
     dates = [(m.start(), parse_date(m.group())) for m in _ANY_DATE.finditer(text) if m.start() not in after_names]
-    for start, date_start, date_end, date in found:
+    for start, date_start, date_end, date, _ in found:
         latest = max((d for pos, d in dates if d is not None and pos != date_start), default=dt.date.today())
         titled = _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
         if (latest - date).days < (ADULT_YEARS if titled else 1) * 365:

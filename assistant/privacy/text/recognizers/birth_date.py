@@ -90,7 +90,8 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
         previous: RecognizerResult | None = None
         for result in sorted(results, key=lambda r: r.start):
             if result.score < 0.5 and (birth_context(text, result.start, result.end)
-                                       or _continues_enumeration(text, previous, result.start)):
+                                       or _continues_enumeration(text, previous, result.start)
+                                       or _another_reading(text, previous, result)):
                 result.score = BIRTH_CONTEXT_SCORE
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
             previous = result
@@ -115,6 +116,36 @@ def _continues_enumeration(text: str, previous: RecognizerResult | None, start: 
 
 
 _ENUM_CHARS = 40
+#: A second date shortly after a birth date, in the same sentence, whose words around it give it no
+#: other role, is a birth date too: a correction ("statt 14.02.2019 steht 24.02.2019", "03.11.2017
+#: → 30.11.2017", "alt: …, neu: …"), a second reading ("laut Urkunde: …") or a sibling's ("geboren
+#: 03.03.2019 und 21.07.2016"). Dates years apart are not ("geb. 2016, 2023 eingeschult").
+_READING_CHARS = 60
+_READING_YEARS = 4
+_WORD = regex.compile(r"[^\W\d_][\w.-]*")
+_SENTENCE_BREAK = regex.compile(r"\n|[.!?][ ]+(?=\p{Lu})")
+_WORDS_AFTER = 30
+_DEATH = regex.compile(r"†|\bgest\.|\bgestorben|\bverstorben|\bdied\b|\bdeceased\b", regex.IGNORECASE)
+#: A comma right before the birth date: a CSV row whose next cell is another date
+#: ("Kaya,Ida,03.03.2019,01.08.2021").
+_CELL_ROW = regex.compile(r",[ ]?\Z")
+
+
+def _another_reading(text: str, previous: RecognizerResult | None, result: RecognizerResult) -> bool:
+    if previous is None or previous.score < BIRTH_CONTEXT_SCORE or result.start - previous.end > _READING_CHARS:
+        return False
+    gap = text[previous.end:result.start]
+    if _SENTENCE_BREAK.search(gap) or _CUT_OFF.search(gap) or _DEATH.search(gap) or any(d in gap for d in "\t;|"):
+        return False  # another sentence or another table cell (a row's "Wunschtermin")
+    if "," in gap and _CELL_ROW.search(text, max(0, previous.start - 2), previous.start):
+        return False
+    after = text[result.end:result.end + _WORDS_AFTER].split("\n", 1)[0]
+    after = _SENTENCE_BREAK.split(after, 1)[0]
+    words = [w.group() for w in _WORD.finditer(gap)] + [w.group() for w in _WORD.finditer(after)][:3]
+    if any(is_role_key(w) or _CUT_OFF.fullmatch(w) for w in words):
+        return False
+    first, second = parse_date(text[previous.start:previous.end]), parse_date(text[result.start:result.end])
+    return first is not None and second is not None and abs((first - second).days) <= _READING_YEARS * 366
 
 
 def birth_context(text: str, start: int, end: int) -> bool:

@@ -29,9 +29,14 @@ NAME_KEYS = (rf"(?:name|vorname|nachname|familienname|rufname|first{_SEP}name|la
              rf"ansprechpartner(?:in)?|lehrkraft|klassenlehrer(?:in)?|bezugsperson|vormund)")
 #: A key in quotes or bare, ":" or "=", then the value in quotes or up to the end of the pair.
 _PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))(?:[\"'](?:{keys})[\"'][ \t]*:|(?:{keys})[ \t]*=)[ \t]*"
-PUPIL_PAIR = regex.compile(_PAIR.format(keys=PUPIL_KEYS)
-                           + r"[\"']?(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])"
-                           r"(?![\w./-])", regex.IGNORECASE | regex.MULTILINE)
+#: A YAML key opening a line (after its indentation and a list dash): ``  snr: 2020-11834``.
+_YAML_KEY = r"^[ \t]*(?:-[ \t]+)?(?:{keys})[ \t]*:[ \t]*"
+#: A pupil number as a value: letters, digits, '.', '/', '-' with a digit; a short letter prefix
+#: may stand apart ("SN 40112").
+PUPIL_VALUE = (r"[\"']?(?P<value>(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}"
+               r"[A-Za-z0-9])(?![\w./-])")
+PUPIL_PAIR = regex.compile(f"(?:{_PAIR.format(keys=PUPIL_KEYS)}|{_YAML_KEY.format(keys=PUPIL_KEYS)})"
+                           + PUPIL_VALUE, regex.IGNORECASE | regex.MULTILINE)
 #: XML exports: ``<schuelernummer>552031</schuelernummer>``, ``<snr>20-88172</snr>``.
 PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ][^<>]*)?>[ \t]*"
                               r"(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])[ \t]*</",
@@ -56,7 +61,8 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID", "ADDRESS"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
-    PRECHECK = regex.compile(r"[\"'][ \t]*:|=|</")
+    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?{PUPIL_KEYS}[ \t]*:",
+                             regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon

@@ -14,7 +14,7 @@ from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecogni
 from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL, SENTENCE_END
 
 _SEP = r"[ \t\-/–]"
-INTERNATIONAL = (rf"(?<![\w+])(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
+INTERNATIONAL = (rf"(?<![\w+/-])(?<!\d\.)(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
                  rf"\d{{1,5}}(?:(?![ \t]*/[ \t]*(?:0|\+)){_SEP}{{0,3}}\d{{1,8}}){{1,5}}(?![\w])")
 NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
             rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")
@@ -39,8 +39,10 @@ COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
 #: Area code and number run together, the extension after a dash: "0205126-4015", "0302345-0".
 COMPACT_EXTENSION = r"(?<![\w+/.,-])0[1-9]\d{5,10}[-–]\d{1,5}(?![\w/-]|[.,]\d)"
 #: A German mobile number without blanks (015x, 016x, 017x and seven to nine digits): its shape
-#: alone makes it a phone number ("meine nr 01761234987", "nr.:01529876543").
-MOBILE = r"(?<![\w+/.,-])01[5-7]\d{8,9}(?![\w/.,]?\d)"
+#: alone makes it a phone number ("meine nr 01761234987", "nr.:01529876543"), also glued to a
+#: phone word ("Tel01761234987", "Handy.01529876543").
+MOBILE = (r"(?:(?<![\w+/.,-])|(?<=(?i:\b(?:tel|nr|handy|mobil|fon))\.?))01[5-7]\d{8,9}"
+          r"(?![\w/.,]?\d)")
 _NOT_PHONE_BEFORE = regex.compile(
     r"(?:regionalschl[üu]ssel|gemeindeschl[üu]ssel|\bags\b|kennziffer|tabelle|code|plz|"
     r"postleitzahl|iban|konto|blz|steuer|aktenzeichen|az\.?)\W{0,3}$",

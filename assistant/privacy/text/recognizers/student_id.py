@@ -13,9 +13,10 @@ from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, R
 from assistant.privacy.text.recognizers.cells import cell_texts, column_at, fixed_width_header
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
+from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
 
 _PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
-_NUMBER_WORD = (r"(?:nummer|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
+_NUMBER_WORD = (r"(?:nummern?|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
                 r"kennziffer)")
 #: School and Kita administration programs whose numbers are pupil numbers ("ASV-ID", "DaNiS-Nr.").
 _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"
@@ -25,13 +26,16 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
-         r"\b(?:ids?|nr\.?|nummer|kennung)\s+(?:des|der)\s+(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
-         # "ID Schüler:", "Nr. Schülerin (ASV):": a form's field
-         r"\b(?:ids?|nr\.?|nummer)\s+sch[üu]e?ler(?:in)?\b(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)|"
+         r"\b(?:ids?|nr\.?|nummer|kennung|(?:personen)?kenn(?:nummer|ziffer))\s+(?:des|der)\s+"
+         r"(?:sch[üu]e?ler(?:s|in)?|kind(?:e?s)?|lernenden)\b|"
+         # "ID Schüler:", "Nr. Schülerin (ASV):", "Kennnummer Schüler:": a form's field
+         r"\b(?:ids?|nr\.?|nummer|kenn(?:nummer|ziffer))\s+sch[üu]e?ler(?:in)?\b(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)|"
+         # "Schüler (Nr.):", "Schülerin (ID):"
+         r"\bsch[üu]e?ler(?:in)?\s*\((?:nr\.?|nummer|id)\)(?=\s*:)|"
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
          # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
-         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:))|"
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
@@ -44,16 +48,21 @@ _FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"
 #: "Schülernummer: X", "Schüler-Nr. lautet X", "schülernr ist X", "Schülernummer (neu): X",
 #: "Schülerdatensatz (Nr. X)", "Schülerakte (X)", "Kind-ID im Kita-Navigator: X"
 AFTER_LABEL = (rf"\b{LABEL}{_FILLER}\s*(?:\(\s*(?:nr\.?|nummer|id)?\s*)?"
-               rf"(?:[:#=]|nummer)?\s*(?:(?:lautet|lautete|ist|war)\s+)?({ID})")
+               rf"(?:[:#=]|nummer)?\s*(?:(?:lautet|lautete|lauten|ist|war|sind|waren)\s+)?({ID})")
 #: "2022-3391 (Schülernr.)", "3318 (Schüler-ID laut Stundenplanexport)"
 BEFORE_LABEL = rf"(?<![\w/.-])({ID})\s*\(\s*{LABEL}[^()\n]{{0,40}}\)"
 #: "Schülerin 19-30718", "Schüler 22107", "Schüler:in 60-3118": the pupil word, then the number.
 PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:[A-Z]{{1,4}})-?\d{{3,}}(?:[-/]\d+)*|"
                      r"\d{2,4}[-/]\d{3,6}|(?!(?:19|20)\d\d\b)\d{4,8})(?![\w/-]|[.,]\d)")
-#: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, 4711-2023-B,
+#: A pupil or child, the name, then the number in brackets or after a comma: "die Schülerin Mila
+#: Roth (Nr. 40114)", "Sohn Matei, ID: 2291", "Kind Ida Roth (Kind-Nr. K-118)".
+_PUPIL_NAME_NUMBER = regex.compile(
+    rf"\b(?:{_PUPIL}|kind(?:es)?|sohn(?:es)?|tochter)\s+(?-i:\p{{Lu}}[\p{{L}}'’-]+\s+){{0,3}}(?-i:\p{{Lu}}[\p{{L}}'’-]+)"
+    rf"\s*(?:\(|,\s*)\s*(?:(?:{LABEL}|nr\.?|nummer|id)\s*:?\s*)({ID})(?![\w/-])", regex.IGNORECASE)
+#: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
-ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|"
+ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
@@ -80,6 +89,9 @@ _MACHINE_KEY_BEFORE = regex.compile(r"(?:(?<![\w\"'])(?P<key>[\p{L}_][\w.-]{0,30
                                     r"|[\"'](?P<key>[\p{L}_][\w .-]{0,30})[\"'][ \t]*:[ \t]*[\"']?)\Z")
 #: "2026/27", "2025-26", "2024/2025": a school year, no pupil number.
 _SCHOOL_YEAR = regex.compile(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)")
+
+
+_BRACKETED_YEAR = regex.compile(r"\((?:19|20)\d\d\)")
 
 
 def _school_year(text: str) -> bool:
@@ -119,7 +131,10 @@ class StudentIdRecognizer(PatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         labels = [m.span() for m in _LABEL_RE.finditer(text)]
         in_xml = list(_XML_ATTRIBUTE.finditer(text)) if "<" in text else []
-        if not labels and not in_xml and not self._pupil_then_number.search(text):
+        in_records = pupil_record_ids(text)
+        named = list(_PUPIL_NAME_NUMBER.finditer(text)) if "(" in text or "," in text else []
+        if (not labels and not in_xml and not in_records and not named and not _CLASS_COLUMN.search(text)
+                and not self._pupil_then_number.search(text)):
             return []  # no label, no pupil number (and no regex work for most texts)
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
@@ -129,11 +144,18 @@ class StudentIdRecognizer(PatternRecognizer):
                 results.append(self._result(start, end, score))
                 seen.add((start, end))
 
+        for start, end in in_records:
+            add(start, end, 0.85)
+        for match in named:
+            add(match.start(1), match.end(1), 0.85)
+
         for match in in_xml:
             add(match.start(1), match.end(1), 0.85)
 
         for pattern in self._labelled:
             for match in pattern.finditer(text):
+                if _BRACKETED_YEAR.match(text, match.start(1) - 1):
+                    continue  # "Schülernummern (2023)": the year of a list
                 add(match.start(1), match.end(1), 0.9)
                 for start, end in _enumerated(text, match.end(1), match.group(1)):
                     add(start, end, 0.85)
@@ -165,6 +187,13 @@ class StudentIdRecognizer(PatternRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+def pupil_number_context(text: str, start: int) -> bool:
+    """Whether a pupil-number label explains a number at ``start`` (:func:`_labelled_nearby`) and
+    no label of another number stands between them (:func:`_vetoed`)."""
+    labels = [m.span() for m in _LABEL_RE.finditer(text, max(0, start - BLOCK_WINDOW), start)]
+    return _labelled_nearby(text, start) and not _vetoed(text, start, labels)
 
 
 def _labelled_nearby(text: str, start: int) -> bool:
@@ -214,6 +243,12 @@ def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:
     return bool(_NOT_PUPIL_WORD.search(text, begin, start))
 
 
+#: A column of a pupil list: "Klasse", "Kl.", "Jahrgang", "Gruppe" as a whole header cell.
+_CLASS_COLUMN = regex.compile(r"(?:^|[;,\t|])[ \t\"]*(?:klasse|kl\.?|jahrgang(?:sstufe)?|jgst\.?|gruppe|stufe)"
+                              r"[ \t\"]*(?=[;,\t|]|$)", regex.IGNORECASE | regex.MULTILINE)
+_GENERIC_SHORTEST = 4
+
+
 def _cells_under_label(text: str) -> list[tuple[int, int]]:
     """Spans of table cells that hold an ID in a column headed by a pupil-number label.
 
@@ -222,7 +257,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     and quotes stripped) is ID-like: "4711", "S2021-0815", "\"118804\"".
     """
     spans: list[tuple[int, int]] = []
-    pupil_text = _LABEL_RE.search(text) is not None
+    pupil_text = _LABEL_RE.search(text) is not None or _CLASS_COLUMN.search(text) is not None
     header: list[str] | None = None
     delim = None
     pos = 0
@@ -233,16 +268,19 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
             header = cell_texts(line, delim) if delim else None
             continue
         columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
+        shortest = 1
         if not columns and pupil_text:
-            # "ID;Name;Klasse ... (ID = Schülernummer aus ASV)": a bare ID column of a pupil list
+            # "ID;Name;Klasse", "ID;Name;Klasse ... (ID = Schülernummer aus ASV)": a bare ID column of
+            # a pupil list (four characters at least: "101" may count the rows)
             columns = {i for i, cell in enumerate(header or [])
                        if _GENERIC_ID.fullmatch(cell.strip().strip('"'))}
+            shortest = _GENERIC_SHORTEST
         if not columns:
             continue
         offset = line_start
         for i, cell in enumerate(cell_texts(line, delim)):
             value = cell.strip().strip('"')
-            if i in columns and value and _ID_RE.fullmatch(value):
+            if i in columns and len(value) >= shortest and _ID_RE.fullmatch(value):
                 start = offset + cell.index(value)
                 spans.append((start, start + len(value)))
             offset += len(cell) + len(delim)
@@ -251,7 +289,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
 
 _SHAPE = regex.compile(r"\d+|[A-Za-z]+")
 #: The next item of an enumeration after a labelled number: "Schüler-IDs: 4471, 4472 und 4473".
-_NEXT_ITEM = regex.compile(rf"(?:[ ]*[,;][ ]*(?:und[ ]|sowie[ ]|and[ ])?|[ ]+(?:und|sowie|and)[ ]+)({ID})(?![\w/-])")
+_NEXT_ITEM = regex.compile(rf"(?:[ ]*[,;/][ ]*(?:und[ ]|sowie[ ]|and[ ])?|[ ]+(?:und|sowie|and|bis)[ ]+)({ID})(?![\w/-])")
 
 
 def _shape(value: str) -> str:
