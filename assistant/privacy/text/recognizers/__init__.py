@@ -30,6 +30,7 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
     from assistant.privacy.text.recognizers.signature import SignatureRecognizer
     from assistant.privacy.text.recognizers.student_id import StudentIdRecognizer
     from assistant.privacy.text.recognizers.tax_id import GermanTaxIdRecognizer
+    from assistant.privacy.text.recognizers.timetable import TimetablePersonRecognizer
 
     recognizers: list[EntityRecognizer] = [
         PersonRecognizer(lexicon, language),
@@ -44,6 +45,7 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
         StudentIdRecognizer(language),
         KeyValueRecognizer(lexicon, language),
         OtherScriptPersonRecognizer(language, lexicon),
+        TimetablePersonRecognizer(lexicon, language),
     ]
     if person_model is not None:
         from assistant.privacy.text.recognizers.ner_person import NerPersonRecognizer
