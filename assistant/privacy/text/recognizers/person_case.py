@@ -39,7 +39,8 @@ def lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
         while line_end < len(tokens) and (nl < 0 or tokens[line_end].start < nl):
             line_end += 1
         line = tokens[line_start:line_end]
-        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha()]
+        said = _message_start(text, line[0].start)
+        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha() and t.start >= said]
         capitalised = [t for t in words if t.text[:1].isupper()]
         lower_line = (len(capitalised) <= LOWER_CASE_LINE * len(words)
                       or _nouns_written_lower(line))
@@ -52,6 +53,18 @@ def lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
             out.append(t)
         line_start = line_end
     return out
+
+
+#: The speaker in front of a chat message ("[08:07] Anna-Lena: ", "Thi Hương: "): its capitals
+#: say nothing about how the message is written.
+_SPEAKER = re.compile(r"[ \t]*(?:\[[^\]\n]{1,25}\][ ]*)?[^\n:]{1,30}:[ ]")
+
+
+def _message_start(text: str, pos: int) -> int:
+    """Where the message starts on the line at ``pos``: after a speaker, else ``pos``."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _SPEAKER.match(text, line_start)
+    return m.end() if m else pos
 
 
 #: Nouns a line needs before the case of its nouns tells its style.
