@@ -48,6 +48,10 @@ CHAT_CLOSING = regex.compile(rf"(?<![\w])(?:lg|vg|gruß|gruss|grüße|grüsse)[ 
                              rf"(?P<name>\p{{Ll}}{WORD}(?:[ ]\p{{Ll}}{WORD})?)[ ]*(?=[!.“\"]*[ ]*$)",
                              regex.MULTILINE)
 _PREFIX = regex.compile(r"^(?:al|el|abu|ibn|bin|ben|abd|ul)-")
+#: A teacher's pigeonhole in the staff room: "liegt im Fach von Koch", "fach koch" (a listed
+#: surname that is no school subject: "im Fach Deutsch" is the subject).
+PIGEONHOLE = regex.compile(rf"(?<![\w])(?:im|ins|in[ ]das|in[ ]dem)?[ ]?fach[ ](?:von[ ])?(?P<name>{WORD})(?![\w-])",
+                           regex.IGNORECASE)
 #: A birth name after "geb." / "geborene": "Johanna Grünewald, geb. Stein".
 BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                            r"(?=[ ]*(?:[,;)/*]|$))", regex.MULTILINE)
@@ -60,11 +64,18 @@ SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ 
 _NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
                                r"anstelle", regex.IGNORECASE)
 #: Necessary for greetings, birth names and mentions.
-_CONTEXT_PRECHECK = regex.compile(rf"\b(?:{GREETING_WORDS}|guten|geb|geborene[r]?|lg|vg)\b|gru(?:ß|ss)|grü(?:ß|ss)e|@",
+_CONTEXT_PRECHECK = regex.compile(rf"\b(?:{GREETING_WORDS}|guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|@",
                                   regex.IGNORECASE)
 #: Labels of mail headers and forms that are also names in some list.
 _HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo", "di", "mi", "do",
                   "fr", "sa", "so", "iban", "bic", "kind", "fall", "name", "ort", "tel", "mail"}
+
+
+def _subject(word: str) -> bool:
+    """A school subject ("Deutsch", "Kunst", "Bio")."""
+    from assistant.privacy.text.recognizers.timetable import SUBJECTS, SUBJECT_NAMES
+
+    return word in SUBJECTS or word.lower() in SUBJECT_NAMES
 
 
 def _label_noun(word: str) -> bool:
@@ -79,6 +90,7 @@ _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
 SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
                                 r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
+_NEUTER_BEFORE = regex.compile(r"\b(?:das|des|dem|ein|neue[ns]?|eigene[ns]?)[ ]+$", regex.IGNORECASE)
 _PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie)[ ]+$",
                                     regex.IGNORECASE)
 #: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
@@ -90,7 +102,7 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
-                             r"guten|geb|geborene[r]?|lg|vg)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
+                             r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
                              r"anstelle|@|^[^\n:]{1,40}:[ ]",
                              regex.IGNORECASE | regex.MULTILINE)
 
@@ -163,6 +175,13 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                                                  and fold(word) not in self.lexicon.never_names):
                 out.append((m.start("name"), m.end("name"), "birth name"))
         out += self._speakers(text)
+        for m in PIGEONHOLE.finditer(text):
+            word = m.group("name")
+            if _NEUTER_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+                continue  # "das Fach Koch": a subject
+            if (self.lexicon.is_surname(word) and not _subject(word)
+                    and fold(word) not in self.lexicon.never_names and word.lower() not in NOTE_WORDS):
+                out.append((m.start("name"), m.end("name"), "pigeonhole"))
         for m in CHAT_CLOSING.finditer(text):
             words = [_PREFIX.sub("", w) for w in m.group("name").split(" ")]  # "al-hamdani"
             if all(not self.lexicon.is_common(w) and w not in NOTE_WORDS and not verb_like(w)

@@ -337,13 +337,14 @@ def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
 def _hyphenated_surname(tok: Token, lexicon: NameLexicon) -> bool:
     """A hyphenated word of capitalised parts, one a listed surname, none an institution or a
     place: "Fuchs-Öztürk", "Schulze-Ebbinghaus" (also words, so no list calls the whole a name)."""
-    if "-" not in tok.text or tok.kind not in (Kind.OTHER, Kind.NOUN) or tok.institution:
+    if "-" not in tok.text or tok.kind not in (Kind.OTHER, Kind.NOUN):
         return False
     parts = tok.text.split("-")
     if len(parts) > 3 or not all(len(p) >= 2 and p[:1].isupper() and p[1:].islower() for p in parts):
         return False
-    if any(fold(p) in lexicon.never_names or p.lower().endswith(INSTITUTION_STEMS) for p in parts):
-        return False
+    if any(fold(p) in lexicon.never_names
+           or (p.lower().endswith(INSTITUTION_STEMS) and fold(p) not in lexicon.surnames) for p in parts):
+        return False  # "Fr. Meier-Schule"; a listed "Ebbinghaus" is a surname
     return any(fold(p) in lexicon.surnames for p in parts)
 
 

@@ -73,7 +73,8 @@ _MIN_NOUNS = 3
 
 def _nouns_written_lower(line: list[Token]) -> bool:
     """Most ordinary nouns of the line are written in lower case ("vater ruft an wegen kitaplatz
-    für sofiia, neue nummer …"): a chat-style line, even with a capitalised name or street in it."""
+    für sofiia, neue nummer …"), or some and none capitalised ("minh kann mit, adresse ist
+    Lindenweg 4"): a chat-style line, even with a capitalised name or street in it."""
     nouns = load_nouns()
     lower = upper = 0
     for t in line:
@@ -83,7 +84,7 @@ def _nouns_written_lower(line: list[Token]) -> bool:
                 lower += 1
             elif not t.sentence_start:
                 upper += 1
-    return lower >= _MIN_NOUNS and lower >= 2 * upper
+    return (lower >= _MIN_NOUNS and lower >= 2 * upper) or (lower >= 1 and upper == 0)
 
 
 def _caps(t: Token) -> bool:

@@ -32,7 +32,11 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          "grüße", "grüßen", "gruß", "ich", "mein", "meine", "meinem", "meiner", "unser", "unsere",
          "bewerber", "bewerberin", "antragsteller", "antragstellerin", "schüler*in", "kinder",
          "jugendliche", "jugendlicher", "mädchen", "junge", "baby", "säugling", "patient",
-         "patientin", "klient", "klientin", "teilnehmer", "teilnehmerin"}
+         "patientin", "klient", "klientin", "teilnehmer", "teilnehmerin",
+         # labels of forms and minutes before a name ("Geburtsname: Brenner", "Berichterstatter: Fuchs")
+         "geburtsname", "familienname", "rufname", "berichterstatter", "berichterstatterin",
+         "sachbearbeitung", "protokollführung", "protokollant", "protokollantin", "verfasser",
+         "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft"}
 PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
              "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
 NAME_PREFIXES = {"al", "el", "abu", "abd", "ibn", "bin", "o", "d", "di", "de", "mc", "mac", "van"}

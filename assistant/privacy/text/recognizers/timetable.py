@@ -29,6 +29,12 @@ SUBJECTS = ("D", "M", "E", "F", "L", "Bio", "Ch", "Ph", "Phy", "Sp", "Ku", "Mu",
             "Eng", "Sk", "GW", "DaZ", "DaF", "Fö", "Ru", "Tü", "LRS", "AG", "Kunst", "Musik", "Sport",
             "Mathe", "Deutsch", "Englisch", "Chemie", "Physik", "Biologie", "Religion", "Latein",
             "Geschichte", "Erdkunde", "Politik", "Informatik", "Technik", "Ethik")
+#: Subjects written out, lower case: never a teacher's name after "Fach".
+SUBJECT_NAMES = {"deutsch", "mathe", "mathematik", "englisch", "französisch", "spanisch", "latein",
+                 "italienisch", "russisch", "türkisch", "chinesisch", "kunst", "musik", "sport",
+                 "chemie", "physik", "biologie", "religion", "ethik", "philosophie", "geschichte",
+                 "erdkunde", "geographie", "politik", "informatik", "technik", "wirtschaft",
+                 "sachunterricht", "textil", "hauswirtschaft", "werken", "darstellendes"}
 _SUBJECT = "(?:" + "|".join(sorted(SUBJECTS, key=len, reverse=True)) + r")(?:-(?:GK|LK|G|E)\d?)?"
 _WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 #: A cell: its border before (line start, "|", tab, two blanks, or a time's last digit and a
