@@ -153,3 +153,21 @@ def test_names_in_other_scripts(gate, text: str, names: set[str]) -> None:
 def test_translated_titles_in_other_scripts_are_no_names(gate) -> None:
     text = "Die Broschüre gibt es auf Chinesisch (家长手册) und Arabisch (دليل الوالدين).\nTelefon / 电话 0157-1234"
     assert _persons(gate, text) == []
+
+
+# -- what only a person does -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Kurze Info: Koch ist heute krank, die 7b hat frei.", "Koch"),
+    ("wolf hat angerufen, ruft um 14 uhr nochmal an", "wolf"),
+    ("hab heute mit stein gesprochen wegen der klassenfahrt", "stein"),
+    ("Bauer fehlt, Fuchs übernimmt die 5c.", "Fuchs"),
+])
+def test_surname_that_is_a_word_before_a_persons_predicate(gate, text: str, name: str) -> None:
+    assert name in _persons(gate, text)
+
+
+def test_nouns_and_pronouns_before_the_same_predicates_stay(gate) -> None:
+    text = ("Der Koch ist krank, es gibt nur Brötchen. Das Kind fehlt.\n"
+            "Er fehlt seit Montag. Die Mensa kommt später.")
+    assert _persons(gate, text) == []
