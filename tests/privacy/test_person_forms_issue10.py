@@ -171,3 +171,10 @@ def test_nouns_and_pronouns_before_the_same_predicates_stay(gate) -> None:
     text = ("Der Koch ist krank, es gibt nur Brötchen. Das Kind fehlt.\n"
             "Er fehlt seit Montag. Die Mensa kommt später.")
     assert _persons(gate, text) == []
+
+
+def test_places_after_their_label_and_translated_labels_are_no_persons(gate) -> None:
+    text = ("Geburtsdatum: 12. Sept. 1991        Geburtsort: Bursa (TR)\n"
+            "Sie ist am 3. Mai 1982 in Qamişlo geboren und lebt seit 2015 in Hagen.\n"
+            "Батько / Vater: Oleksandr Bondarenko\nМати / Mutter: Natalija Bondarenko\n")
+    assert _persons(gate, text) == ["Oleksandr Bondarenko", "Natalija Bondarenko"]
