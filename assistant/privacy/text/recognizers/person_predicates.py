@@ -11,6 +11,8 @@ also one that is a word) right before such a predicate, or after "mit"/"bei" bef
 
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import RecognizerResult
 
@@ -38,15 +40,20 @@ _PRONOUNS = {"er", "sie", "es", "ich", "du", "wir", "ihr", "man", "jemand", "kei
 
 class PredicatePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
-    PRECHECK = regex.compile(r"krank|erkrankt|nicht[ ]da|abwesend|entschuldigt|verhindert|fehlt|"
-                             r"angerufen|geschrieben|abgesagt|gefehlt|gemeldet|ruft|rief|meldet|"
-                             r"kommt|übernimmt|vertritt|fragt[ ]ob|bittet[ ]um|gesprochen|"
-                             r"telefoniert|geredet|abgesprochen|vereinbart|nachgefragt|geklärt",
-                             regex.IGNORECASE)
+    #: Run on the lower-cased text with :mod:`re`: several times faster than a case-blind
+    #: :mod:`regex` search on the many lines without any of these words (measured).
+    PRECHECK_LOWER = re.compile(r"krank|abwesend|entschuldigt|verhindert|fehlt|angerufen|geschrieben|"
+                                r"abgesagt|meldet|nicht da|ruft|rief|kommt|übernimmt|vertritt|fragt ob|"
+                                r"bittet um|gesprochen|telefoniert|geredet|vereinbart|nachgefragt|geklärt")
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
         super().__init__(supported_language)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if self.PRECHECK_LOWER.search(text.lower()) is None:
+            return []
+        return self.find(text)
 
     def find(self, text: str) -> list[RecognizerResult]:
         out = []
