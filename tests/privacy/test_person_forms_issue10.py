@@ -178,3 +178,17 @@ def test_places_after_their_label_and_translated_labels_are_no_persons(gate) -> 
             "Sie ist am 3. Mai 1982 in Qamişlo geboren und lebt seit 2015 in Hagen.\n"
             "Батько / Vater: Oleksandr Bondarenko\nМати / Mutter: Natalija Bondarenko\n")
     assert _persons(gate, text) == ["Oleksandr Bondarenko", "Natalija Bondarenko"]
+
+
+# -- signatures, titles and particles ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Mit freundlichen Grüßen\nH.-J. Zimmermann\nSchulleiter", "H.-J. Zimmermann"),
+    ("Freundliche Grüße\nDr. A.-K. Schulte-Brinkmann", "A.-K. Schulte-Brinkmann"),
+    ("Viele Grüße\nProf. Dr. Hans-Peter von der Lahr", "Hans-Peter von der Lahr"),
+    ("Teilnehmende: Yusuf bin Rashid, Amira el-Khoury, Sophie de Vries", "Amira el-Khoury"),
+    ("Teilnehmende: Yusuf bin Rashid, Amira el-Khoury, Sophie de Vries", "Yusuf bin Rashid"),
+    ("Im Auftrag\ngez. Chr. Bäumer", "Chr. Bäumer"),
+])
+def test_titles_particles_and_abbreviated_given_names(gate, text: str, name: str) -> None:
+    assert name in _persons(gate, text)
