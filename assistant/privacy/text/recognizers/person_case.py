@@ -47,7 +47,8 @@ def lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
         caps_line = sum(1 for t in capitalised if _caps(t)) * 2 >= len(capitalised)
         for k, t in enumerate(line):
             if t.kind in NAME_KINDS and t.kind is not Kind.PARTICLE:
-                odd = (t.lowercase and not lower_line) or (_caps(t) and not caps_line)
+                odd = ((t.lowercase and not lower_line and not _prefixed(t))
+                       or (_caps(t) and not caps_line))
                 if odd and not _beside_name(text, line, k, t.lowercase):
                     t = replace(t, kind=Kind.OTHER)
             out.append(t)
@@ -85,6 +86,12 @@ def _nouns_written_lower(line: list[Token]) -> bool:
             elif not t.sentence_start:
                 upper += 1
     return (lower >= _MIN_NOUNS and lower >= 2 * upper) or (lower >= 1 and upper == 0)
+
+
+def _prefixed(t: Token) -> bool:
+    """A lower-case prefix joined to a capitalised name: "el-Khoury", "al-Hassan" (its usual case)."""
+    head, _, rest = t.text.partition("-")
+    return bool(rest) and rest[:1].isupper() and len(head) <= 4
 
 
 def _caps(t: Token) -> bool:
