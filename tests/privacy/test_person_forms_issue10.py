@@ -192,3 +192,26 @@ def test_places_after_their_label_and_translated_labels_are_no_persons(gate) -> 
 ])
 def test_titles_particles_and_abbreviated_given_names(gate, text: str, name: str) -> None:
     assert name in _persons(gate, text)
+
+
+# -- lists of names ------------------------------------------------------------------------------
+
+def test_bullet_list_under_a_person_label(gate) -> None:
+    text = "Aufsicht:\n- Koch (Hof)\n- Stein (Aula)\n- Brenninkmeyer (Mensa)\n"
+    assert {"Koch", "Stein", "Brenninkmeyer"} <= set(_persons(gate, text))
+
+
+def test_inline_list_after_a_person_label(gate) -> None:
+    text = "Anwesend: Bauer, Koch, Stein und Fr. Schmied\nEntschuldigt: Hr. Fuchs\n"
+    assert {"Bauer", "Koch", "Stein", "Schmied", "Fuchs"} <= set(_persons(gate, text))
+
+
+def test_lists_of_things_and_offices_are_no_name_lists(gate) -> None:
+    text = ("Anwesend: 12 Eltern, Schulleitung, Mensa\n\nTagesordnung:\n1. Begrüßung\n"
+            "2. Bericht der Schulleitung\n3. Verschiedenes\n\nEinkaufsliste:\n- Brot\n- Milch\n\n"
+            "Team: Hausmeister, Sekretariat\n")
+    assert _persons(gate, text) == []
+
+
+def test_surname_first_after_a_role_noun(gate) -> None:
+    assert "Wolf, Emma" in _persons(gate, "Die Schülerin Wolf, Emma (7b) hat den Antrag gestellt.")

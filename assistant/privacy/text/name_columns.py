@@ -93,7 +93,15 @@ def _name_label(label: str) -> bool:
 
 
 def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
-    """PERSON spans for the cells of name columns that no finding covers yet."""
+    """PERSON spans for the cells of name columns and the items of name lists
+    (:func:`~assistant.privacy.text.name_lists.list_names`) that no finding covers yet."""
+    from assistant.privacy.text.name_lists import list_names
+
+    out = _table_names(text, found, lexicon)
+    return out + list_names(text, found + out, lexicon)
+
+
+def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     if not any(d in text for d in _DELIMITERS):
         return []
     # the gate's findings never overlap, so both sets are disjoint

@@ -131,7 +131,9 @@ class PersonRecognizer(EntityRecognizer):
         if i > 0 and _COMMA_GAP.fullmatch(text[tokens[i - 1].end:head[0].start]) \
                 and (tokens[i - 1].kind in NAME_KINDS or text[tokens[i - 1].end - 1] == "."):
             return None  # "Emma S., Levin, Aleyna": one more entry of a list of given names
-        entry = _entry_start(text, head[0].start) and not _enumeration(text, tokens, j2)
+        entry = ((_entry_start(text, head[0].start)
+                  or (i > 0 and tokens[i - 1].role and _GAP.fullmatch(text[tokens[i - 1].end:head[0].start])))
+                 and not _enumeration(text, tokens, j2))  # also after a role: "die Schülerin Wolf, Emma"
         closed = entry and _entry_end(text, tokens[j2 - 1].end)  # "| Bah, Mariama |"
         for t in head:
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
