@@ -215,3 +215,14 @@ def test_lists_of_things_and_offices_are_no_name_lists(gate) -> None:
 
 def test_surname_first_after_a_role_noun(gate) -> None:
     assert "Wolf, Emma" in _persons(gate, "Die Schülerin Wolf, Emma (7b) hat den Antrag gestellt.")
+
+
+def test_substitution_arrow_and_cancelled_lesson_of_a_teacher(gate) -> None:
+    text = "Vertretungsplan Di\n3. Std 8b Englisch: Bauer → Fuchs\n4. Std 6a Mathe: Koch entfällt\n"
+    assert {"Bauer", "Fuchs", "Koch"} <= set(_persons(gate, text))
+
+
+def test_arrows_between_subjects_rooms_and_towns_and_plain_nouns_before_predicates(gate) -> None:
+    text = ("3. Std: Englisch → Deutsch\nRaum 101 → Raum 204\nFahrt Köln -> Bonn, Aula => Mensa\n"
+            "Sport entfällt. Der Stempel fehlt.")
+    assert _persons(gate, text) == []

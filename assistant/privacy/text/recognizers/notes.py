@@ -36,7 +36,7 @@ ADDRESSED = regex.compile(
 WITH_INITIAL = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ](?P<initial>[^\W\d_]\.)(?![\w])"
                              r"(?![ ]?[A-ZÄÖÜ][a-zäöüß])")  # not "an L. Schmidt": that initial opens a name
 _PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
-SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von)[ ]+"
+SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von|→|->|=>)[ ]+"
                              rf"(?P<b>{_PART})"
                              r"(?![\w-])")
 #: A greeting opening a line, then the person greeted: "Hallo Frank,", "Liebe Stein!", "hi jens".
@@ -61,7 +61,7 @@ MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?
 SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ ]+|[-•*][ ]+)?"
                         rf"(?P<name>{WORD}(?:[ ]{WORD})?):[ ]+\S", regex.MULTILINE)
 #: Necessary for the forms of address, initials and substitutions.
-_NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
+_NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|→|->|=>|"
                                r"anstelle", regex.IGNORECASE)
 #: Necessary for greetings, birth names and mentions.
 _CONTEXT_PRECHECK = regex.compile(rf"\b(?:{GREETING_WORDS}|guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|@",
@@ -103,7 +103,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle|@|^[^\n:]{1,40}:[ ]",
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:[ ]",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:

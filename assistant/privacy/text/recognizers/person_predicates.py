@@ -20,6 +20,7 @@ from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.name_shape import WORD
 from assistant.privacy.text.recognizers.person_tokens import DETERMINERS, INSTITUTION_WORDS
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
+from assistant.privacy.text.words import load_nouns
 
 SCORE = 0.75
 _ILL = r"(?:krank|erkrankt|krankgeschrieben|krankgemeldet|nicht[ ]da|abwesend|entschuldigt|verhindert)"
@@ -27,7 +28,7 @@ _ILL = r"(?:krank|erkrankt|krankgeschrieben|krankgemeldet|nicht[ ]da|abwesend|en
 PREDICATE = (rf"(?:(?:ist|war)[ ](?:heute[ ]|morgen[ ]|seit[ ]\w+[ ]|wieder[ ]|noch[ ]|leider[ ])*{_ILL}"
              r"|fehlt|fehlte|hat[ ](?:angerufen|geschrieben|abgesagt|gefehlt|sich[ ](?:gemeldet|krankgemeldet))"
              r"|ruft[ ](?:an|zurück)|rief[ ](?:an|zurück)|meldet[ ]sich|kommt[ ](?:später|heute[ ]nicht|nicht)"
-             r"|übernimmt|vertritt|fragt[ ]ob|bittet[ ]um)")
+             r"|übernimmt|vertritt|fragt[ ]ob|bittet[ ]um|entfällt|fällt[ ]aus)")
 BEFORE_PREDICATE = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ]{PREDICATE}(?![\w])", regex.IGNORECASE)
 #: Spoken with: "mit Stein gesprochen", "bei wolf nachgefragt".
 SPOKEN_WITH = regex.compile(rf"(?<![\w-])(?:mit|bei)[ ](?P<name>{WORD})[ ](?:gesprochen|telefoniert|"
@@ -44,7 +45,8 @@ class PredicatePersonRecognizer(PrecheckedRuleRecognizer):
     #: :mod:`regex` search on the many lines without any of these words (measured).
     PRECHECK_LOWER = re.compile(r"krank|abwesend|entschuldigt|verhindert|fehlt|angerufen|geschrieben|"
                                 r"abgesagt|meldet|nicht da|ruft|rief|kommt|übernimmt|vertritt|fragt ob|"
-                                r"bittet um|gesprochen|telefoniert|geredet|vereinbart|nachgefragt|geklärt")
+                                r"bittet um|gesprochen|telefoniert|geredet|vereinbart|nachgefragt|geklärt|"
+                                r"entfällt|fällt aus")
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -72,6 +74,9 @@ class PredicatePersonRecognizer(PrecheckedRuleRecognizer):
             return False
         if word[:1].islower() and lex.is_common(word):
             return False  # "frank", "mal": lower-case words
+        tags = load_nouns().get(word[:1].upper() + word[1:], "")
+        if "N" in tags and "P" not in tags and key not in lex.first_names:
+            return False  # "Stempel fehlt", "Sport entfällt": a plain noun, no name entry
         if after_preposition:
             return True
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
