@@ -226,3 +226,9 @@ def test_arrows_between_subjects_rooms_and_towns_and_plain_nouns_before_predicat
     text = ("3. Std: Englisch → Deutsch\nRaum 101 → Raum 204\nFahrt Köln -> Bonn, Aula => Mensa\n"
             "Sport entfällt. Der Stempel fehlt.")
     assert _persons(gate, text) == []
+
+
+def test_name_after_a_doctors_faculty(gate) -> None:
+    assert "Stein" in _persons(gate, "Dr. med. Stein, Kinderarzt, bestätigt die Teilnahme.")
+    assert "Okafor" in _persons(gate, "Gutachten: Dr. rer. nat. Okafor")
+    assert _persons(gate, "Die med. Versorgung ist gesichert.") == []

@@ -56,8 +56,8 @@ class PersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        tokens = _nouns_after_first_names(text, lower_case_names(text, tokenize(text, self.lexicon)),
-                                          self.lexicon)
+        tokens = _nouns_after_first_names(
+            text, lower_case_names(text, _academic_titles(text, tokenize(text, self.lexicon))), self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         return [rule_result(self, "PERSON", start, end, score, why)
@@ -401,4 +401,20 @@ def _surnames_between_names(text: str, tokens: list[Token]) -> list[Token]:
                 and _COMMA_GAP.fullmatch(text[prev.end:tok.start])
                 and _COMMA_GAP.fullmatch(text[tok.end:nxt.start])):
             tokens[i] = replace(tok, kind=Kind.SUR)
+    return tokens
+
+
+#: Faculties after "Dr." or "Dipl.": "Dr. med. Stein", "Dr. rer. nat. Okafor", "Dipl.-Päd. Koch".
+ACADEMIC = {"med", "rer", "nat", "phil", "jur", "dent", "vet", "habil", "paed", "päd", "psych",
+            "soz", "ing", "oec", "pol", "theol", "math", "pharm", "sc"}
+
+
+def _academic_titles(text: str, tokens: list[Token]) -> list[Token]:
+    """A faculty right after a title is part of the title ("Dr. med. Stein"): the name after it
+    is titled; alone ("med. Versorgung") it is an abbreviation."""
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if (prev.kind is Kind.TITLE and tok.text.lower().rstrip(".") in ACADEMIC
+                and text[tok.end:tok.end + 1] == "." and text[prev.end:tok.start] in (" ", "-", "")):
+            tokens[i] = replace(tok, text=tok.text + ".", end=tok.end + 1, kind=Kind.TITLE)
     return tokens
