@@ -127,7 +127,10 @@ def _absorb(text: str, found: list[tuple[str, int, int, float]],
 
 
 def _not_a_given_name(word: str, lexicon: NameLexicon) -> bool:
-    return bool(_GREETING.fullmatch(word)) or (lexicon.is_common(word) and not lexicon.is_first_name(word))
+    from assistant.privacy.text.recognizers.timetable import SUBJECTS  # "Bio Stein": a lesson
+
+    return (bool(_GREETING.fullmatch(word)) or (lexicon.is_common(word) and not lexicon.is_first_name(word))
+            or (word in SUBJECTS and not lexicon.is_first_name(word)))
 
 
 def _resolve(text: str, found: list[tuple[str, int, int, float]],

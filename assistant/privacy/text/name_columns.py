@@ -31,7 +31,15 @@ NAME_LABELS = {"name", "namen", "nachname", "vorname", "familienname", "rufname"
                "leitung", "verantwortlich", "teilnehmer", "teilnehmerin", "mutter", "vater",
                "erziehungsberechtigte", "sorgeberechtigte", "klassenlehrer", "klassenlehrerin",
                "klassenleitung", "tutor", "tutorin", "mentor", "mentorin", "pate", "patin",
-               "surname", "first name", "given name", "last name"}
+               "surname", "first name", "given name", "last name", "vornamen", "geburtsname",
+               "statt", "lehrkräfte", "fachlehrer", "fachlehrerin", "fachlehrkraft", "klassenlehrkraft",
+               "kl", "kl.-leitung", "bezugserzieher", "bezugserzieherin", "abholberechtigt",
+               "abholberechtigte", "abholer", "begleitung", "begleitperson", "sachbearbeitung",
+               "sachbearbeiter", "sachbearbeiterin", "bearbeiter", "bearbeiterin", "referent",
+               "referentin", "elternteil", "eltern", "schülerin/schüler", "schüler/in", "schüler*in",
+               "kinder", "person", "vertreter", "vertreterin", "fehlt", "abwesend", "entschuldigt",
+               "tn", "teilnehmende", "lehrperson", "aufsichten", "pausenaufsicht", "kollege",
+               "kollegin", "name des kindes", "name kind", "familie", "vorsitz", "protokoll"}
 _MIN_FOUND = 2
 #: Cell content that may be a name: letters, blanks, hyphens, apostrophes, periods, one comma.
 _NAME_CELL = re.compile(r"[^\W\d_][\w'’.\- ]*(?:,[ ]?[^\W\d_][\w'’.\- ]*)?")
@@ -48,8 +56,14 @@ def _cells(line: str, start: int, delim: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Cells a row may have fewer or more than the block's first line: exports leave out empty cells
+#: at the end of a row ("2\tOksana\tKovalenko\t0157 …" under a header with an e-mail column).
+_RAGGED = 2
+
+
 def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
-    """Blocks of at least two consecutive lines with the same delimiter and cell count."""
+    """Blocks of at least two consecutive lines with the same delimiter and about the same cell
+    count as the block's first line."""
     tables: list[list[list[tuple[int, int]]]] = []
     block: list[list[tuple[int, int]]] = []
     key: tuple[str, int] | None = None
@@ -58,21 +72,36 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
         delim = next((d for d in _DELIMITERS if d in line), None)
         cells = _cells(line, pos, delim) if delim else []
         this = (delim, len(cells)) if delim and len(cells) >= 2 else None
-        if this is None or this != key:
+        if this is None or key is None or this[0] != key[0] or abs(this[1] - key[1]) > _RAGGED:
             if len(block) >= 2:
                 tables.append(block)
             block = []
+            key = this
         if this is not None:
             block.append(cells)
-        key = this
         pos += len(line) + 1
     if len(block) >= 2:
         tables.append(block)
     return tables
 
 
+def _name_label(label: str) -> bool:
+    """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in"."""
+    words = [w for w in re.split(r"[^\w]+", label) if w]
+    return label in NAME_LABELS or (bool(words) and all(w in NAME_LABELS or w in ("in", "innen")
+                                                         for w in words))
+
+
 def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
-    """PERSON spans for the cells of name columns that no finding covers yet."""
+    """PERSON spans for the cells of name columns and the items of name lists
+    (:func:`~assistant.privacy.text.name_lists.list_names`) that no finding covers yet."""
+    from assistant.privacy.text.name_lists import list_names
+
+    out = _table_names(text, found, lexicon)
+    return out + list_names(text, found + out, lexicon)
+
+
+def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     if not any(d in text for d in _DELIMITERS):
         return []
     # the gate's findings never overlap, so both sets are disjoint
@@ -81,18 +110,20 @@ def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
     out: list[Span] = []
     for table in _tables(text):
         for col in range(len(table[0])):
-            column = [row[col] for row in table]
+            column = [row[col] for row in table if col < len(row)]
             label = text[column[0][0]:column[0][1]].lower().rstrip(".:").strip()
             filled = [c for c in column[1:] if c[1] > c[0]]
             hits = sum(1 for s, e in filled if not persons.free(s, e))
-            if not (hits and label in NAME_LABELS) and not (hits >= _MIN_FOUND and hits * 2 >= len(filled)):
+            labelled = _name_label(label)
+            if not labelled and not (hits >= _MIN_FOUND and hits * 2 >= len(filled)):
                 continue
             for s, e in filled:
                 cell = text[s:e]
                 if not taken.free(s, e) or not _NAME_CELL.fullmatch(cell):
                     continue
                 name = re.sub(r",[ ]?", " ", cell)
-                if looks_like_name(name, lexicon, single_needs_list=False):
+                # under a name header with no finding yet, a lone word must be in a name list
+                if looks_like_name(name, lexicon, single_needs_list=labelled and not hits):
                     out.append(("PERSON", s, e, COLUMN_SCORE))
                     taken.add(s, e)
     return out

@@ -25,11 +25,13 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
     from assistant.privacy.text.recognizers.keyvalue import KeyValueRecognizer
     from assistant.privacy.text.recognizers.notes import NotePersonRecognizer
     from assistant.privacy.text.recognizers.person import PersonRecognizer
+    from assistant.privacy.text.recognizers.person_predicates import PredicatePersonRecognizer
     from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
     from assistant.privacy.text.recognizers.phone import GermanPhoneRecognizer
     from assistant.privacy.text.recognizers.signature import SignatureRecognizer
     from assistant.privacy.text.recognizers.student_id import StudentIdRecognizer
     from assistant.privacy.text.recognizers.tax_id import GermanTaxIdRecognizer
+    from assistant.privacy.text.recognizers.timetable import TimetablePersonRecognizer
 
     recognizers: list[EntityRecognizer] = [
         PersonRecognizer(lexicon, language),
@@ -44,6 +46,8 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
         StudentIdRecognizer(language),
         KeyValueRecognizer(lexicon, language),
         OtherScriptPersonRecognizer(language, lexicon),
+        TimetablePersonRecognizer(lexicon, language),
+        PredicatePersonRecognizer(lexicon, language),
     ]
     if person_model is not None:
         from assistant.privacy.text.recognizers.ner_person import NerPersonRecognizer

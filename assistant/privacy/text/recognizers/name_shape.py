@@ -16,8 +16,8 @@ from assistant.privacy.text.recognizers.person_tokens import (
 from assistant.privacy.text.words import NOUN_ENDINGS as _ENDINGS, load_nouns
 
 MAX_PARTS = 5
-#: "J.", "Th.", "Chr.", "Hans-J.", "Anne-K.": an initial or an abbreviated first name.
-INITIAL = r"(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ]\.)"
+#: "J.", "Th.", "Chr.", "Hans-J.", "Anne-K.", "H.-J.": an initial or an abbreviated first name.
+INITIAL = r"(?:[A-ZÄÖÜ]\.-[A-ZÄÖÜ]\.|[A-ZÄÖÜ][a-zäöü]{0,2}\.|[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ]\.)"
 #: One word of a name: letters, inner hyphens and apostrophes ("Al-Khatib", "O'Brien").
 WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 #: A name of one to five parts separated by single blanks (group "name").

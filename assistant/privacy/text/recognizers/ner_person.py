@@ -117,7 +117,8 @@ class NerPersonRecognizer(EntityRecognizer):
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
-                            or _quoted_title(tokens, k, k + len(span))):
+                            or _quoted_title(tokens, k, k + len(span))
+                            or _place_or_label(text, span[0].start, span[-1].end)):
                         continue
                     end = k + len(span)
                     gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
@@ -358,3 +359,21 @@ def _quoted_title(tokens: list[Tok], i: int, j: int) -> bool:
     """The span opens a quotation that goes on after it: „Michel aus Lönneberga“ is a title."""
     return (i > 0 and tokens[i - 1].text in ("„", "»", "\"") and j < len(tokens)
             and tokens[j].text[:1].isalpha() and tokens[j].text[:1].islower())
+
+
+#: A place's label before a span ("Geburtsort: Bursa", "place of birth: Kumasi") or "in … geboren"
+#: around it: a town, not a person.
+_PLACE_BEFORE = re.compile(r"(?:(?:geburts|wohn|herkunfts)?ort|place[ ]of[ ]birth|birthplace|city|town|"
+                           r"stadt|herkunftsland|land|country)[ \t]*[:/][ \t]*\Z|\bin[ ]\Z", re.IGNORECASE)
+_BORN_AFTER = re.compile(r"[ ]geboren\b")
+#: A label in another script before its German translation: "Батько / Vater:", "Прізвище, ім'я / Name".
+_TRANSLATED_LABEL = re.compile(r"(?:,[^/\n]{0,20})?[ ]?/[ ]?[A-ZÄÖÜ][\w-]*(?:[ ][\w-]+){0,3}[ ]?:")
+
+
+def _place_or_label(text: str, start: int, end: int) -> bool:
+    """The span is a place after its label or in "in … geboren", or a label in another script
+    before its German translation."""
+    before = text[max(0, start - 24):start]
+    if _PLACE_BEFORE.search(before) and (not before.endswith("in ") or _BORN_AFTER.match(text, end)):
+        return True
+    return bool(_OTHER_SCRIPT.search(text, start, end)) and _TRANSLATED_LABEL.match(text, end) is not None

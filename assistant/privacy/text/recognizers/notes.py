@@ -26,7 +26,7 @@ from assistant.privacy.text.words import load_nouns, ordinary_noun
 from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
 
-_TITLE = r"(?:hr\.|hrn\.|herrn?|fr\.|frau|fam\.|familie)"
+_TITLE = r"(?:hr\.?|hrn\.|herrn?|fr\.?|frau|fam\.|familie)"
 _ACADEMIC = r"(?:(?:dr|prof|dipl)\.(?:[ ]?(?:med|rer|phil|jur|nat|dent|vet|habil|pol|oec|paed|päd|soz|ing|psych)\.)*[ ]?)*"
 #: A form of address, maybe academic titles, then one or two words (group "name").
 ADDRESSED = regex.compile(
@@ -36,12 +36,22 @@ ADDRESSED = regex.compile(
 WITH_INITIAL = regex.compile(rf"(?<![\w.-])(?P<name>{WORD})[ ](?P<initial>[^\W\d_]\.)(?![\w])"
                              r"(?![ ]?[A-ZÄÖÜ][a-zäöüß])")  # not "an L. Schmidt": that initial opens a name
 _PART = rf"(?:(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ])*{WORD})"
-SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von)[ ]+"
+SUBSTITUTION = regex.compile(rf"(?<![\w-])(?P<a>{_PART})[ ]+(?:statt|anstatt|vertritt|anstelle[ ]von|→|->|=>)[ ]+"
                              rf"(?P<b>{_PART})"
                              r"(?![\w-])")
 #: A greeting opening a line, then the person greeted: "Hallo Frank,", "Liebe Stein!", "hi jens".
 GREETING = regex.compile(rf"(?:^|(?<=\n))[ \t]*(?:{GREETING_WORDS}|guten[ ](?:morgen|tag|abend))"
                          rf"[ ](?P<name>{WORD}(?:[ ]{WORD})?)[ ]*(?=[,!:]|$)", regex.IGNORECASE | regex.MULTILINE)
+#: A closing at the end of a chat message, then the writer in lower case: "danke & gruß jola",
+#: "bauchweh 🤢 lg nadia el-idrissi“" (capitalised signatures are the signature recognizer's).
+CHAT_CLOSING = regex.compile(rf"(?<![\w])(?:lg|vg|gruß|gruss|grüße|grüsse)[ ,]+"
+                             rf"(?P<name>\p{{Ll}}{WORD}(?:[ ]\p{{Ll}}{WORD})?)[ ]*(?=[!.“\"]*[ ]*$)",
+                             regex.MULTILINE)
+_PREFIX = regex.compile(r"^(?:al|el|abu|ibn|bin|ben|abd|ul)-")
+#: A teacher's pigeonhole in the staff room: "liegt im Fach von Koch", "fach koch" (a listed
+#: surname that is no school subject: "im Fach Deutsch" is the subject).
+PIGEONHOLE = regex.compile(rf"(?<![\w])(?:im|ins|in[ ]das|in[ ]dem)?[ ]?fach[ ](?:von[ ])?(?P<name>{WORD})(?![\w-])",
+                           regex.IGNORECASE)
 #: A birth name after "geb." / "geborene": "Johanna Grünewald, geb. Stein".
 BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
                            r"(?=[ ]*(?:[,;)/*]|$))", regex.MULTILINE)
@@ -51,14 +61,21 @@ MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?
 SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ ]+|[-•*][ ]+)?"
                         rf"(?P<name>{WORD}(?:[ ]{WORD})?):[ ]+\S", regex.MULTILINE)
 #: Necessary for the forms of address, initials and substitutions.
-_NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|"
+_NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|→|->|=>|"
                                r"anstelle", regex.IGNORECASE)
 #: Necessary for greetings, birth names and mentions.
-_CONTEXT_PRECHECK = regex.compile(rf"\b(?:{GREETING_WORDS}|guten|geb|geborene[r]?)\b|@",
+_CONTEXT_PRECHECK = regex.compile(rf"\b(?:{GREETING_WORDS}|guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|@",
                                   regex.IGNORECASE)
 #: Labels of mail headers and forms that are also names in some list.
 _HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo", "di", "mi", "do",
                   "fr", "sa", "so", "iban", "bic", "kind", "fall", "name", "ort", "tel", "mail"}
+
+
+def _subject(word: str) -> bool:
+    """A school subject ("Deutsch", "Kunst", "Bio")."""
+    from assistant.privacy.text.recognizers.timetable import SUBJECTS, SUBJECT_NAMES
+
+    return word in SUBJECTS or word.lower() in SUBJECT_NAMES
 
 
 def _label_noun(word: str) -> bool:
@@ -73,6 +90,7 @@ _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
 SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
                                 r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
+_NEUTER_BEFORE = regex.compile(r"\b(?:das|des|dem|ein|neue[ns]?|eigene[ns]?)[ ]+$", regex.IGNORECASE)
 _PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie)[ ]+$",
                                     regex.IGNORECASE)
 #: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
@@ -84,7 +102,8 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
-                             r"guten|geb|geborene[r]?)\b|[ ][^\W\d_]\.|statt|vertritt|anstelle|@|^[^\n:]{1,40}:[ ]",
+                             r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:[ ]",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -124,7 +143,9 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                     continue
             elif m.group("title")[:1].isupper() and not known_name(first, self.lexicon):
                 continue  # "Familie kooperativ": after a capitalised title a name is capitalised
-            if title == "fr." and not known_name(first, self.lexicon) and len(first) < 5:
+            if title == "fr" and not self.lexicon.is_surname(first):
+                continue  # "fr 8 uhr": Friday, unless a listed surname follows
+            if title in ("fr.", "fr") and not known_name(first, self.lexicon) and len(first) < 5:
                 continue  # "fr." is also Friday: "fr. früh"
             end = m.start("name") + len(first)
             if len(words) > 1 and words[1][:1].islower() and known_name(words[1], self.lexicon) \
@@ -141,9 +162,12 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         for m in GREETING.finditer(text):
             words = m.group("name").split(" ")
             lower = words[0][:1].islower()
+            addressed = text[m.end("name"):m.end("name") + 1] in (",", "!")  # "hi frank, kannst du"
             if (all(known_name(w, self.lexicon) or name_word(w, self.lexicon, lower_ok=lower)
                     for w in words) and known_name(words[0], self.lexicon)
-                    and not (lower and self.lexicon.is_common(words[0]))):
+                    and not (lower and self.lexicon.is_common(words[0])
+                             and not (addressed and len(words) == 1
+                                      and self.lexicon.is_first_name(words[0])))):
                 out.append((m.start("name"), m.end("name"), "greeting"))
         for m in BIRTH_NAME.finditer(text):
             word = m.group("name")
@@ -151,6 +175,18 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                                                  and fold(word) not in self.lexicon.never_names):
                 out.append((m.start("name"), m.end("name"), "birth name"))
         out += self._speakers(text)
+        for m in PIGEONHOLE.finditer(text):
+            word = m.group("name")
+            if _NEUTER_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+                continue  # "das Fach Koch": a subject
+            if (self.lexicon.is_surname(word) and not _subject(word)
+                    and fold(word) not in self.lexicon.never_names and word.lower() not in NOTE_WORDS):
+                out.append((m.start("name"), m.end("name"), "pigeonhole"))
+        for m in CHAT_CLOSING.finditer(text):
+            words = [_PREFIX.sub("", w) for w in m.group("name").split(" ")]  # "al-hamdani"
+            if all(not self.lexicon.is_common(w) and w not in NOTE_WORDS and not verb_like(w)
+                   and name_word(w, self.lexicon, lower_ok=True) for w in words):
+                out.append((m.start("name"), m.end("name"), "chat closing"))
         for m in MENTION.finditer(text):
             word = m.group("name")
             if known_name(word, self.lexicon) or (
@@ -183,7 +219,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         preposition or "und" stands before it."""
         if not self.lexicon.is_surname(word) or not m.group("title").islower():
             return False
-        if m.group("title").lower() != "fr.":
+        if m.group("title").lower() not in ("fr.", "fr"):
             return True
         return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
 

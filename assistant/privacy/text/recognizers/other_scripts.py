@@ -25,7 +25,8 @@ _LABEL = (r"(?:(?:vor|nach|familien|ruf|geburts)?name[n]?|vater|mutter|kind|sch[
           r"eltern(?:teil)?|erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|unterschrift|"
           r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?)")
 LABELLED = regex.compile(
-    rf"(?<![\w-]){_LABEL}(?:[ ]?\([^()\n]{{1,25}}\))?[ \t]*[:/–-][ \t]*({RUN})"
+    rf"(?<![\w-]){_LABEL}(?:[_.](?:native|nativ|original|orig|zh|ar|ru|uk|ko|cn|local)|"
+    rf"[ ]?\([^()\n]{{1,25}}\))?[ \t]*[:/–=-][ \t]*({RUN}(?:,[ ]{RUN})?)"
     rf"(?=[ \t]*(?:$|[,;.()/|\n]))|(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.)[ ]({RUN})",
     regex.IGNORECASE | regex.MULTILINE)
 SCORE = 0.8
@@ -59,6 +60,10 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
         if self.lexicon is not None:
             out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "listed name")
                     for s, e in listed_names(text, self.lexicon)]
+            out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "beside its transliteration")
+                    for s, e in transliterated_names(text, self.lexicon)]
+        out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "kinship word")
+                for s, e in kin_names(text)]
         return out
 
 
@@ -80,4 +85,95 @@ def listed_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
         words = m.group().replace(",", "").split(" ")
         if any(_listed(w, lexicon) for w in words):
             spans.append(m.span())
+    return spans
+
+
+# -- names beside their transliteration, names after a kinship word ----------------------------
+
+_LATIN_NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ ]\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){0,2}"
+_OPEN = r"[ ]{0,2}(?:[(（/]|[ ][–-])[ ]?"
+#: A run in another script, then its Latin transliteration in brackets or after a slash, or the
+#: other way round: "李娜 / Li Na", "李浩然（Li Haoran", "Noor Al-Sayed  (نور السيد)".
+_SCRIPT_THEN_LATIN = regex.compile(rf"(?P<run>{RUN}){_OPEN}(?P<latin>{_LATIN_NAME})(?![\p{{L}}])")
+_LATIN_THEN_SCRIPT = regex.compile(rf"(?<![\p{{L}}])(?P<latin>{_LATIN_NAME}){_OPEN}(?P<run>{RUN})")
+_HAN = regex.compile(r"\p{Han}+")
+_HANGUL = regex.compile(r"\p{Hangul}+")
+_PINYIN_INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_PINYIN_FINAL = ("(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|"
+                 "ia|ie|iu|ua|uo|ui|ve|ue|er|a|o|e|i|u|v)")
+_PINYIN_SYLLABLE = regex.compile(_PINYIN_INITIAL + _PINYIN_FINAL)
+
+
+def _syllable_counts(word: str) -> set[int]:
+    """How many pinyin syllables ``word`` can be cut into ("haoran": {2, 3}; "schmidt": none)."""
+    word = fold(word).replace("ü", "v").replace("-", "").replace("'", "")
+    counts: list[set[int]] = [set() for _ in range(len(word) + 1)]
+    counts[0].add(0)
+    for i in range(len(word)):
+        if not counts[i]:
+            continue
+        for j in range(i + 1, min(len(word), i + 6) + 1):
+            if _PINYIN_SYLLABLE.fullmatch(word, i, j):
+                counts[j] |= {c + 1 for c in counts[i]}
+    return counts[len(word)]
+
+
+def _pinyin_of(run: str, latin: str) -> bool:
+    """``latin`` reads as the pinyin of the Chinese name ``run``, one syllable per character."""
+    totals = {0}
+    for word in latin.split(" "):
+        counts = _syllable_counts(word)
+        totals = {t + c for t in totals for c in counts}
+    return len(run) in totals
+
+
+def _romanised_hangul(run: str, latin: str) -> bool:
+    """``latin`` has one part (split at blanks and hyphens) per Hangul syllable: "Kim Min-jun"."""
+    return len(regex.split(r"[ -]", latin)) == len(run)
+
+
+def transliterated_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
+    """Runs of another script written beside their Latin transliteration, and the transliteration:
+    Chinese beside its pinyin, Hangul beside its romanisation (one part per syllable), any script
+    beside a Latin name with a listed word in it."""
+    spans = []
+    for pattern in (_SCRIPT_THEN_LATIN, _LATIN_THEN_SCRIPT):
+        for m in pattern.finditer(text, overlapped=True):
+            run, latin = m.group("run").strip(), m.group("latin")
+            if _HAN.fullmatch(run):
+                ok = 2 <= len(run) <= 4 and _pinyin_of(run, latin)
+            elif _HANGUL.fullmatch(run):
+                ok = 2 <= len(run) <= 4 and _romanised_hangul(run, latin)
+            else:
+                ok = len(run.split(" ")) <= 3 and any(
+                    fold(w) in lexicon.first_names or fold(w) in lexicon.surnames
+                    for w in regex.split(r"[ -]", latin))
+            if ok:  # both spellings of the name
+                start = m.start("run")
+                spans += [(start, start + len(run)), m.span("latin")]
+    return spans
+
+
+#: Common Chinese surnames (one character).
+HAN_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+                "邵万钱严覃武戴莫孔向汤")
+#: A kinship word or "my name is" before a name: Chinese, Arabic ("ابني يوسف" = my son Yusuf).
+_HAN_KIN = regex.compile(rf"(?:儿子|女儿|孩子|学生|我叫|名叫|姓名[:：]?)(?P<name>[{HAN_SURNAMES}]\p{{Han}}{{1,2}}?)"
+                         rf"(?=[（(，,。、 /]|$|[在是和的从今明下上要会因请生病]|\p{{Han}}{{0,0}})")
+_ARABIC_WORD = r"\p{Arabic}[\p{Arabic}\p{M}ـ]+"
+_ARABIC_KIN = regex.compile(rf"(?<![\p{{Arabic}}])(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|اسمي|اسمه|اسمها)[ ]"
+                            rf"(?P<name>{_ARABIC_WORD})")
+_HAN_STOP = "在是和的从今明下上要会因请生病"
+
+
+def kin_names(text: str) -> list[tuple[int, int]]:
+    """A name after "my son" / "my daughter" / "my name is" in Chinese or Arabic."""
+    spans = []
+    for m in _HAN_KIN.finditer(text):
+        name = m.group("name")
+        # the given name is one or two characters; a function character ends it ("李浩然下周")
+        cut = next((k for k in range(2, len(name)) if name[k] in _HAN_STOP), len(name))
+        spans.append((m.start("name"), m.start("name") + cut))
+    spans += [m.span("name") for m in _ARABIC_KIN.finditer(text)]
     return spans

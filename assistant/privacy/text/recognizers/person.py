@@ -26,9 +26,10 @@ from typing import Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from assistant.privacy.names import NameLexicon
+from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.precheck import rule_result
-from assistant.privacy.text.recognizers.person_tokens import INSTITUTION_WORDS, Kind, Token, tokenize
+from assistant.privacy.text.recognizers.person_tokens import (
+    INSTITUTION_STEMS, INSTITUTION_WORDS, Kind, Token, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
@@ -55,8 +56,10 @@ class PersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        tokens = _nouns_after_first_names(text, lower_case_names(text, tokenize(text, self.lexicon)))
+        tokens = _nouns_after_first_names(
+            text, lower_case_names(text, _academic_titles(text, tokenize(text, self.lexicon))), self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
+        tokens = _surnames_between_names(text, tokens)
         return [rule_result(self, "PERSON", start, end, score, why)
                 for start, end, score, why in self.find(text, tokens)]
 
@@ -125,26 +128,36 @@ class PersonRecognizer(EntityRecognizer):
         head = tokens[i:j]
         if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
             return None
-        entry = _entry_start(text, head[0].start) and not _enumeration(text, tokens, j2)
+        if i > 0 and _COMMA_GAP.fullmatch(text[tokens[i - 1].end:head[0].start]) \
+                and (tokens[i - 1].kind in NAME_KINDS or text[tokens[i - 1].end - 1] == "."):
+            return None  # "Emma S., Levin, Aleyna": one more entry of a list of given names
+        entry = ((_entry_start(text, head[0].start)
+                  or (i > 0 and tokens[i - 1].role and _GAP.fullmatch(text[tokens[i - 1].end:head[0].start])))
+                 and not _enumeration(text, tokens, j2))  # also after a role: "die Schülerin Wolf, Emma"
+        closed = entry and _entry_end(text, tokens[j2 - 1].end)  # "| Bah, Mariama |"
         for t in head:
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
-                    or (t.kind is Kind.NOUN and entry and len(head) == 1)  # "Böttcher, Finn"
-                    or (t.kind is Kind.FIRST and (t.also_surname or entry) and len(head) == 1)):
+                    or (t.kind in (Kind.NOUN, Kind.WEAK_FIRST) and entry and len(head) == 1)  # "Böttcher, Finn", "Stein, Rüdiger"
+                    or (t.kind is Kind.FIRST and (t.also_surname or entry) and len(head) == 1)
+                    or (t.kind is Kind.FIRST and t is not head[0] and head[0].kind is Kind.PARTICLE)):  # "di Stefano"
                 return None
         if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
             return None
         # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
         firsts = tokens[i2:j2]
         if (len(firsts) == 1 and firsts[0].kind is Kind.UNKNOWN and len(head) == 1
-                and (head[0].kind is Kind.SUR or head[0].also_surname)
+                and (head[0].kind is Kind.SUR or head[0].also_surname or closed)
                 and not _enumeration(text, tokens, j2)):
-            return head[0].start, firsts[0].end  # "KRASNIQI, ARBËR": a given name in no list
+            return head[0].start, firsts[0].end  # "KRASNIQI, ARBËR", "Sow, Mamadou": a given name in no list
         if not all(t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in firsts):
             return None
-        if not any(t.kind in (Kind.FIRST, Kind.INITIAL) for t in firsts):
-            return None
-        if tokens[i2].kind is Kind.INITIAL and head[0].kind is Kind.UNKNOWN:
-            return None
+        weak_only = not any(t.kind in (Kind.FIRST, Kind.INITIAL) for t in firsts)
+        if weak_only and not (closed and head[-1].kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN)):
+            return None  # "Amoah, Grace" only as a whole table cell or line
+        if tokens[i2].kind is Kind.INITIAL and (
+                not _NO_PAGE.match(text, tokens[j2 - 1].end)
+                or (head[0].kind is Kind.UNKNOWN and not entry)):
+            return None  # "Müller, S. 12" is a page; "Mbeki, T. · Lindner, K." are names
         return head[0].start, firsts[-1].end
 
     # -- decisions -----------------------------------------------------------------------------
@@ -283,10 +296,24 @@ def _quoted_title(text: str, tokens: list[Token], i: int, j: int) -> bool:
     return bool(rest) and rest[0] not in "“«\"" and rest.strip()[:1].isalpha()
 
 
+#: What may stand between a line's start (or a cell border) and an entry: a number or a bullet
+#: ("3. ", "a) ", "- "), an opening quote of a CSV cell, a label and a colon ("Kind: ").
+_ENTRY_BEFORE = re.compile(r"(?:.*(?:[;\t|·]|,[ ]?\"))?[ ]*(?:\d{1,3}[.)]?[ ]+|[a-z]\)[ ]+|[-•*][ ]+)?\"?"
+                           r"|[ ]*[A-ZÄÖÜ][\w /()-]{0,30}:[ ]+")
+_ENTRY_AFTER = re.compile(r"[ ]*(?:[;\t|·\"]|$|[ ]\(|,[ ]?(?:geb|\d))", re.MULTILINE)
+#: After "Surname, X." no page or figure number follows ("Müller, S. 12").
+_NO_PAGE = re.compile(r"(?![ ]?\d)")
+
+
 def _entry_start(text: str, start: int) -> bool:
-    """``start`` opens a line, a table cell or a numbered list entry."""
+    """``start`` opens a line, a table cell, a numbered list entry or the value after a label."""
     line = text[text.rfind("\n", 0, start) + 1:start]
-    return re.fullmatch(r"(?:.*[;\t|])?[ ]*(?:\d{1,3}[.)]?[ ]+|[-•*][ ]+)?", line) is not None
+    return _ENTRY_BEFORE.fullmatch(line) is not None
+
+
+def _entry_end(text: str, end: int) -> bool:
+    """``end`` closes a line, a table cell or a CSV cell, or a bracket or a birth date follows."""
+    return _ENTRY_AFTER.match(text, end) is not None
 
 
 _CELL_BEFORE = re.compile(r"[|;\t][ ]*\Z")
@@ -304,13 +331,36 @@ def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
     if j >= len(tokens):
         return False
     between = text[tokens[j - 1].end:tokens[j].start]
-    return "," in between or tokens[j].text in ("und", "&", "oder")
+    if "," in between:  # "Lea, Mia"; not "Paulsen, Jette, Geburtsdatum …"
+        return tokens[j].kind in NAME_KINDS and not tokens[j].lowercase
+    return tokens[j].text in ("und", "&", "oder")
 
 
-def _nouns_after_first_names(text: str, tokens: list[Token]) -> list[Token]:
+def _hyphenated_surname(tok: Token, lexicon: NameLexicon) -> bool:
+    """A hyphenated word of capitalised parts, one a listed surname, none an institution or a
+    place: "Fuchs-Öztürk", "Schulze-Ebbinghaus" (also words, so no list calls the whole a name)."""
+    if "-" not in tok.text or tok.kind not in (Kind.OTHER, Kind.NOUN):
+        return False
+    parts = tok.text.split("-")
+    if len(parts) > 3 or not all(len(p) >= 2 and p[:1].isupper() and p[1:].islower() for p in parts):
+        return False
+    if any(fold(p) in lexicon.never_names
+           or (p.lower().endswith(INSTITUTION_STEMS) and fold(p) not in lexicon.surnames) for p in parts):
+        return False  # "Fr. Meier-Schule"; a listed "Ebbinghaus" is a surname
+    return any(fold(p) in lexicon.surnames for p in parts)
+
+
+def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
     """A noun right after a first name is a surname that is also a noun: "Ines Hagedorn",
-    "Leni Stamm", "Tobias Freytag" (not after a surname: "Wahid Azizi Spätschicht")."""
+    "Leni Stamm", "Tobias Freytag" (not after a surname: "Wahid Azizi Spätschicht"); so is a
+    hyphenated word with a listed surname in it after a first name or a title ("Karin
+    Fuchs-Öztürk", "Fr. Schulze-Ebbinghaus")."""
     for i in range(1, len(tokens)):
+        if (tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.TITLE)
+                and _hyphenated_surname(tokens[i], lexicon)
+                and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None):
+            tokens[i] = replace(tokens[i], kind=Kind.SUR)
+            continue
         if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
                 and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
                 and not (i > 1 and tokens[i - 2].kind in NAME_KINDS
@@ -335,4 +385,36 @@ def _rare_nouns_before_surnames(text: str, tokens: list[Token], lexicon: NameLex
                 and not (i > 0 and (tokens[i - 1].determiner or tokens[i - 1].kind is Kind.TITLE)
                          and _GAP.fullmatch(text[tokens[i - 1].end:tok.start]))):
             tokens[i] = replace(tok, kind=Kind.WEAK_FIRST)
+    return tokens
+
+
+_LISTED = (Kind.FIRST, Kind.SUR)
+
+
+def _surnames_between_names(text: str, tokens: list[Token]) -> list[Token]:
+    """A listed surname that is also a word, between names in a comma list, is a surname:
+    "Anwesend: Brandt, Vogel, Okafor" (not "Äpfel, Birnen")."""
+    for i in range(1, len(tokens) - 1):
+        tok, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if (tok.kind is Kind.WEAK_SUR and not tok.lowercase and prev.kind in _LISTED
+                and nxt.kind in _LISTED and not prev.lowercase and not nxt.lowercase
+                and _COMMA_GAP.fullmatch(text[prev.end:tok.start])
+                and _COMMA_GAP.fullmatch(text[tok.end:nxt.start])):
+            tokens[i] = replace(tok, kind=Kind.SUR)
+    return tokens
+
+
+#: Faculties after "Dr." or "Dipl.": "Dr. med. Stein", "Dr. rer. nat. Okafor", "Dipl.-Päd. Koch".
+ACADEMIC = {"med", "rer", "nat", "phil", "jur", "dent", "vet", "habil", "paed", "päd", "psych",
+            "soz", "ing", "oec", "pol", "theol", "math", "pharm", "sc"}
+
+
+def _academic_titles(text: str, tokens: list[Token]) -> list[Token]:
+    """A faculty right after a title is part of the title ("Dr. med. Stein"): the name after it
+    is titled; alone ("med. Versorgung") it is an abbreviation."""
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if (prev.kind is Kind.TITLE and tok.text.lower().rstrip(".") in ACADEMIC
+                and text[tok.end:tok.end + 1] == "." and text[prev.end:tok.start] in (" ", "-", "")):
+            tokens[i] = replace(tok, text=tok.text + ".", end=tok.end + 1, kind=Kind.TITLE)
     return tokens

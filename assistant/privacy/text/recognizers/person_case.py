@@ -39,19 +39,33 @@ def lower_case_names(text: str, tokens: list[Token]) -> list[Token]:
         while line_end < len(tokens) and (nl < 0 or tokens[line_end].start < nl):
             line_end += 1
         line = tokens[line_start:line_end]
-        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha()]
+        said = _message_start(text, line[0].start)
+        words = [t for t in line if not t.sentence_start and t.text[:1].isalpha() and t.start >= said]
         capitalised = [t for t in words if t.text[:1].isupper()]
         lower_line = (len(capitalised) <= LOWER_CASE_LINE * len(words)
                       or _nouns_written_lower(line))
         caps_line = sum(1 for t in capitalised if _caps(t)) * 2 >= len(capitalised)
         for k, t in enumerate(line):
             if t.kind in NAME_KINDS and t.kind is not Kind.PARTICLE:
-                odd = (t.lowercase and not lower_line) or (_caps(t) and not caps_line)
+                odd = ((t.lowercase and not lower_line and not _prefixed(t))
+                       or (_caps(t) and not caps_line))
                 if odd and not _beside_name(text, line, k, t.lowercase):
                     t = replace(t, kind=Kind.OTHER)
             out.append(t)
         line_start = line_end
     return out
+
+
+#: The speaker in front of a chat message ("[08:07] Anna-Lena: ", "Thi Hương: "): its capitals
+#: say nothing about how the message is written.
+_SPEAKER = re.compile(r"[ \t]*(?:\[[^\]\n]{1,25}\][ ]*)?[^\n:]{1,30}:[ ]")
+
+
+def _message_start(text: str, pos: int) -> int:
+    """Where the message starts on the line at ``pos``: after a speaker, else ``pos``."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _SPEAKER.match(text, line_start)
+    return m.end() if m else pos
 
 
 #: Nouns a line needs before the case of its nouns tells its style.
@@ -60,7 +74,8 @@ _MIN_NOUNS = 3
 
 def _nouns_written_lower(line: list[Token]) -> bool:
     """Most ordinary nouns of the line are written in lower case ("vater ruft an wegen kitaplatz
-    für sofiia, neue nummer …"): a chat-style line, even with a capitalised name or street in it."""
+    für sofiia, neue nummer …"), or some and none capitalised ("minh kann mit, adresse ist
+    Lindenweg 4"): a chat-style line, even with a capitalised name or street in it."""
     nouns = load_nouns()
     lower = upper = 0
     for t in line:
@@ -70,7 +85,13 @@ def _nouns_written_lower(line: list[Token]) -> bool:
                 lower += 1
             elif not t.sentence_start:
                 upper += 1
-    return lower >= _MIN_NOUNS and lower >= 2 * upper
+    return (lower >= _MIN_NOUNS and lower >= 2 * upper) or (lower >= 1 and upper == 0)
+
+
+def _prefixed(t: Token) -> bool:
+    """A lower-case prefix joined to a capitalised name: "el-Khoury", "al-Hassan" (its usual case)."""
+    head, _, rest = t.text.partition("-")
+    return bool(rest) and rest[:1].isupper() and len(head) <= 4
 
 
 def _caps(t: Token) -> bool:

@@ -10,7 +10,9 @@ from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.words import load_nouns, ordinary_noun
 
 #: Words; letters glued to digits ("WELADED1BIE", "5A") are codes, never names.
-TOKEN_RE = re.compile(r"(?<!\d)[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?(?!\d)")
+TOKEN_RE = re.compile(r"(?<!\d)(?:[A-ZÄÖÜ]\.-[A-ZÄÖÜ]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?)(?!\d)")
+#: Two initials of a hyphenated given name: "H.-J." (Hans-Jürgen), "A.-K." (Anne-Kathrin).
+_DOUBLE_INITIAL = re.compile(r"[A-ZÄÖÜ]\.-[A-ZÄÖÜ]\.")
 
 #: Titles and forms of address: context for a name, never part of its span.
 TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "dipl.", "fam.",
@@ -32,9 +34,15 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          "grüße", "grüßen", "gruß", "ich", "mein", "meine", "meinem", "meiner", "unser", "unsere",
          "bewerber", "bewerberin", "antragsteller", "antragstellerin", "schüler*in", "kinder",
          "jugendliche", "jugendlicher", "mädchen", "junge", "baby", "säugling", "patient",
-         "patientin", "klient", "klientin", "teilnehmer", "teilnehmerin"}
+         "patientin", "klient", "klientin", "teilnehmer", "teilnehmerin",
+         # labels of forms and minutes before a name ("Geburtsname: Brenner", "Berichterstatter: Fuchs")
+         "geburtsname", "familienname", "rufname", "berichterstatter", "berichterstatterin",
+         "sachbearbeitung", "protokollführung", "protokollant", "protokollantin", "verfasser",
+         "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft"}
 PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
              "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
+#: Lower-case prefixes of Arabic surnames joined by a hyphen ("el-Khoury", "al-Hassan", "abu-Zaid").
+_ARABIC_PREFIXES = {"al", "el", "abu", "abd", "ibn", "bin", "bint", "ben"}
 NAME_PREFIXES = {"al", "el", "abu", "abd", "ibn", "bin", "o", "d", "di", "de", "mc", "mac", "van"}
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer",
                "eines", "kein", "keine", "keinen", "jeder", "jede", "jeden", "unser", "unsere",
@@ -183,7 +191,7 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     if word.endswith("."):
         if lower in TITLES:
             return Token(word, match_start, end, Kind.TITLE, sentence_start, False)
-        if len(word) == 2 and word[0].isupper():
+        if (len(word) == 2 and word[0].isupper()) or _DOUBLE_INITIAL.fullmatch(word):
             return Token(word, match_start, end, Kind.INITIAL, sentence_start, False)
         word, lower, end = word[:-1], lower[:-1], end - 1
         if lower in LABEL_ABBREVIATIONS:
@@ -199,6 +207,9 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     if base["determiner"] or lower == "sus":
         return Token(word, match_start, end, Kind.OTHER, **base)  # "Die", "Den"; "SuS" = Schüler
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
+    if (len(parts) == 2 and parts[0] in _ARABIC_PREFIXES and parts[1][:1].isupper()
+            and len(parts[1]) >= 3 and not lex.is_common(parts[1])):
+        return Token(word, match_start, end, Kind.SUR, **base)  # "el-Khoury", "al-Hassan"
     if _HYPHENATED_GIVEN.fullmatch(word) and not lex.is_common(parts[0]):
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
     if len(parts) > 1 and _institution(parts[-1]):
