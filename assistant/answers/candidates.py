@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
+
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.german import CompoundSplitter, words
 from assistant.retrieval.models import Passage
@@ -25,6 +27,9 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REPEAT_SHARE = 0.8
 #: Fewest words for that test (short sentences share most of their words by chance).
 REPEAT_MIN_TERMS = 4
+#: A line that credits the text's own sources ("Quelle: …", "Quellen: IT.NRW …"); a sentence
+#: that names where data come from ("Quelle ist die Schulstatistik …") is kept.
+ATTRIBUTION = re.compile(r"^Quellen?\s*(?::|\(|https?:)")
 #: A bullet item ("- …", "* …", "• …") of a Markdown list.
 BULLET = re.compile(r"^\s*[-*•]\s+")
 #: A list quoted whole when one of its items is chosen, at most this many items long.
@@ -65,15 +70,29 @@ def terms_of(text: str, splitter: CompoundSplitter) -> set[str]:
 
 
 def candidates(passages: Sequence[Passage], splitter: CompoundSplitter) -> list[Candidate]:
-    """The quotable sentences of ``passages`` (not too short, no list heads, no source lines)."""
+    """The quotable sentences of ``passages`` (not too short, no list heads, no credit lines)."""
     out: list[Candidate] = []
     for rank, passage in enumerate(passages):
         for position, (sentence, group) in enumerate(with_lists(passage.text)):
-            if len(sentence) < MIN_CHARS or sentence.endswith(":") or sentence.startswith("Quelle"):
+            if len(sentence) < MIN_CHARS or sentence.endswith(":") or ATTRIBUTION.match(sentence):
                 continue
             out.append(Candidate(sentence, passage.n, rank, position, terms_of(sentence, splitter),
                                  section=passage.section, group=group))
     return out
+
+
+#: Share of the question's terms (idf mass) one sentence of a passage must hold for the passage
+#: to be on the question.
+ON_PASSAGE = 0.1
+
+
+def on_passage(cands: Sequence[Candidate], lexical: np.ndarray) -> np.ndarray:
+    """For each candidate whether its passage is on the question: one of the passage's sentences
+    holds at least ``ON_PASSAGE`` of the question's terms (``lexical``, one share per candidate)."""
+    best: dict[int, float] = {}
+    for c, lex in zip(cands, lexical):
+        best[c.n] = max(best.get(c.n, 0.0), float(lex))
+    return np.array([best[c.n] >= ON_PASSAGE for c in cands], dtype=bool)
 
 
 def whole_lists(rest: list[Candidate], cands: Sequence[Candidate],

@@ -60,6 +60,26 @@ def asked_terms(question: str) -> set[str]:
     return {t for n in named for t in _terms(n)}
 
 
+def named_terms(question: str) -> set[str]:
+    """Stems of the term a question names after "was ist", "unter", "zwischen" … (see
+    :func:`asked_terms`), without the fallback to its capitalised words: empty when the question
+    has no such phrase."""
+    named = [PREPOSITION.split(m.group(1))[0] for m in ASKED.finditer(question)]
+    return {t for n in named for t in _terms(n)}
+
+
+def content_terms(text: str) -> set[str]:
+    """Stems of the content words of ``text`` (three letters or more, no frame words)."""
+    return _terms(text)
+
+
+def same_term(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of term stems share a term: the same stem, a compound part, or one stem
+    the start of the other ("typ" in "type": the stemmer cuts "Typ" and "Typen" apart)."""
+    return any(_names(x, y) or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+               for x in a for y in b)
+
+
 def _terms(text: str) -> set[str]:
     return {s for w in words(text) if len(s := stem(w)) >= 3 and s not in FRAME}
 

@@ -20,7 +20,7 @@ in reading order.
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -28,13 +28,14 @@ from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
 from assistant.answers.question import Question, core, understand, is_how_to
 from assistant.answers import steps
-from assistant.answers.candidates import (MIN_CHARS, Candidate, candidates, similar, terms_of,
-                                          whole_lists)
+from assistant.answers.candidates import (MIN_CHARS, Candidate, candidates, on_passage, similar,
+                                          terms_of, whole_lists)
 from assistant.answers.defining import asked_terms, more_definitions, strength
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover, other_sections
 from assistant.answers.entry import details, names_apart
 from assistant.answers.leading import lead_of
-from assistant.answers.shapes import DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, on_asked
+from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, names_source,
+                                      on_asked, repeats_source)
 from assistant.answers.verdict import names_asked, with_verdict
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
@@ -78,9 +79,10 @@ class ExtractiveAnswerer:
 
     def select(self, question: str, passages: Sequence[Passage],
                understood: Question | None = None,
-               limit: int | None = None) -> list[tuple[str, int]]:
+               limit: int | None = None,
+               skip: Callable[[str], bool] | None = None) -> list[tuple[str, int]]:
         """(sentence, passage number) pairs: the lead sentence, then the others in reading
-        order; empty if nothing fits."""
+        order; empty if nothing fits. Sentences for which ``skip`` is true are not quoted."""
         understood = understood or understand(question)
         shape, bonus = SHAPES[understood.kind]
         lexicon = {stem(w) for p in passages for w in words(p.text)}
@@ -114,6 +116,12 @@ class ExtractiveAnswerer:
             named = np.array([any(g in c.text for g in symbols) for c in cands])
             scores = scores + SYMBOL_BONUS * named
             lexical = np.where(named, np.maximum(lexical, 1e-3), lexical)
+        if understood.kind == "datenquelle":
+            # "Woher kommen die Zahlen?": the sentence that names the statistic or table shares
+            # no word with the question; a passage on the question vouches for it.
+            sourced = np.array([names_source(c.text) for c in cands]) & on_passage(cands, lexical)
+            scores = scores + (bonus + FACT_BONUS) * (sourced & (lexical == 0))
+            lexical = np.where(sourced, np.maximum(lexical, 1e-3), lexical)
         for c, s, lex in zip(cands, scores, lexical):
             c.score, c.lexical = float(s), float(lex)
         # A sentence must be relevant on its own, not only through its passage's rank; and an
@@ -123,6 +131,10 @@ class ExtractiveAnswerer:
                     if (lex > 0 or den >= self.min_dense)
                     and not (lex == 0 and INSTRUCTION_LIKE.search(c.text))]
         ranked = sorted(relevant or cands, key=lambda c: -c.score)
+        if skip is not None:
+            ranked = [c for c in ranked if not skip(c.text)]
+            if not ranked:
+                return []
         # A definition answer wants the sentences that define the term asked about.
         terms = asked_terms(question) if understood.kind == "definition" else set()
         defining = {id(c): level for c in cands if (level := strength(c.text, terms))}
@@ -213,8 +225,12 @@ class ExtractiveAnswerer:
                              chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
-        extra = self.select(question, others, understood, ENTRY_SUPPORT) if others else []
-        lead = [f"{s} [{entry.n}]" for s in entry.summary]
+        # a sentence that only repeats the entry's data source ("Quelle ist die …statistik")
+        # leaves room for one that adds something
+        extra = self.select(question, others, understood, ENTRY_SUPPORT,
+                            skip=lambda t: repeats_source(t, entry.summary)) if others else []
+        summary = sources_first(entry.summary) if understood.kind == "datenquelle" else entry.summary
+        lead = [f"{s} [{entry.n}]" for s in summary]
         # What the question asks beyond the summary (the formula's note, a caveat, a value).
         lead += [f"{d} [{entry.n}]" for d in details(question, entry, understood.kind == "berechnung")]
         # A question on two indicators ("Inklusionsquote … und Inklusionsanteil"): the second
@@ -259,3 +275,21 @@ class ExtractiveAnswerer:
             listed.insert(0, f"{chosen[0][0]} [{chosen[0][1]}]")
         return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                          for i, (t, n) in enumerate(support)]
+
+
+#: Labels of the summary lines that answer "where do the data come from?".
+SOURCE_LABELS = ("Datenquelle:", "Stichtag:")
+
+
+def sources_first(summary: Sequence[str]) -> list[str]:
+    """A catalogue entry's summary for a source question: the data source (statistic, holder,
+    table codes) and the Stichtag first, labelled with the indicator ("Ausbildungsquote (E7.3) –
+    Datenquelle: …"), then the definition and the rest."""
+    if not summary:
+        return []
+    named = summary[0].split("): ", 1)[0] + ")" if "): " in summary[0] else ""
+    first = [s for label in SOURCE_LABELS for s in summary if s.startswith(label)]
+    if not first:
+        return list(summary)
+    head = [f"{named} – {first[0]}" if named else first[0], *first[1:]]
+    return head + [s for s in summary if s not in first]

@@ -11,6 +11,7 @@ conditional question asks about.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from assistant.answers import steps
 from assistant.answers.question import conditional, frame_stems, main_clause
@@ -62,6 +63,44 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(gilt|gelten|bleibt|bleiben)\b[^.;:]{0,60}\b(weiter|weiterhin|nicht|kein\w*)\b",
         _W),
 }
+#: A GENESIS table code ("21111-02-06-4", "21711-0002", Zensus "2000S-3070", "-B" versions).
+TABLE_CODE = re.compile(r"\b(?:\d{5}-\d{2}-\d{2}-\d(?:-B)?|\d{5}-\d{4}|\d{4}S-\d{4})\b")
+#: Who produces or holds the data: a statistic, a survey, a register, an office, a database.
+PROVIDER = re.compile(
+    r"\b(\w*statistik\w*|mikrozensus|zensus|\w*erhebung\w*|\w*register\w*|\w*befragung\w*|"
+    r"regionaldatenbank|genesis\w*|\w*datenbank\w*|\w*datenportal\w*|\w*landesamt\w*|"
+    r"\w*bundesamt\w*|destatis|bundesagentur|bibb|kmk|\w*atlas|\w*monitor)\b", _W)
+#: Words that say where data come from ("stammt aus", "liefert", "Quelle ist", "erhoben").
+PROVENANCE = re.compile(
+    r"\b(stamm\w*|kommt|kommen|liefer\w*|führt|führen|geführt|erheb\w*|erhoben|erfasst|"
+    r"erfassen|zählt|zählen|veröffentlich\w*|\w*quelle\w*|stehen|steht|enthält|enthalten|"
+    r"bereit\w*|abrufbar|aus der|aus dem|laut)\b", _W)
+
+
+def names_source(sentence: str) -> bool:
+    """Whether ``sentence`` says where data come from: a table code, or a statistic (survey,
+    register, office, database) together with a word of provenance ("stammt aus der
+    Schulstatistik", "Quelle ist der Mikrozensus")."""
+    return bool(TABLE_CODE.search(sentence)
+                or (PROVIDER.search(sentence) and PROVENANCE.search(sentence)))
+
+
+#: A sentence that does no more than name a source ("Quelle ist die Kinder- und
+#: Jugendhilfestatistik."), at most this many words.
+SOURCE_ONLY_WORDS = 16
+
+
+def repeats_source(sentence: str, summary: Sequence[str]) -> bool:
+    """Whether ``sentence`` only names a source that a catalogue entry's ``summary`` already
+    names: a short source sentence whose statistics and table codes all stand in the summary."""
+    if not names_source(sentence) or len(sentence.split()) > SOURCE_ONLY_WORDS:
+        return False
+    said = " ".join(summary).lower()
+    named = [m.group(0).lower() for m in PROVIDER.finditer(sentence)]
+    named += [m.group(0).lower() for m in TABLE_CODE.finditer(sentence)]
+    return bool(named) and all(n in said for n in named)
+
+
 #: The lead for "Muss ich …?": the sentence that states (or denies) the duty.
 DUTY = re.compile(r"\b(pflicht\w*|verpflicht\w*|muss|müssen|erforderlich|nötig|notwendig|"
                   r"vorgeschrieben|braucht|brauchen)\b", _W)
