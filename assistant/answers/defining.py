@@ -22,7 +22,7 @@ C = TypeVar("C", bound=Scored)
 DEFINING_VERB = re.compile(
     r"\b(ist|sind|bezeichne\w*|beschreib\w*|bedeute\w*|meint|meinen|umfass\w*|heißt|heißen|"
     r"steh\w* für|gilt als|gelten als|versteht man|nennt man|zähl\w*|gehör\w*|liegt vor|"
-    r"liegen vor|misst|messen|gibt an|geben an)\b", re.IGNORECASE)
+    r"liegen vor|misst|messen|gibt an|geben an|unterscheide[nt] sich)\b", re.IGNORECASE)
 #: Verbs that state something about a term as often as they define it, unless an article
 #: follows ("ist ein …", "sind die …").
 PLAIN_VERBS = frozenset({"ist", "sind", "zählt", "zählen", "gehört", "gehören", "liegt vor",
@@ -66,6 +66,20 @@ def named_terms(question: str) -> set[str]:
     has no such phrase."""
     named = [PREPOSITION.split(m.group(1))[0] for m in ASKED.finditer(question)]
     return {t for n in named for t in _terms(n)}
+
+
+#: Articles and particles of an asked phrase ("ein x", "der Strich") that name nothing.
+ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "der", "die", "das", "den", "dem",
+                      "des", "eigentlich", "genau", "denn", "so", "dieser", "diese", "dieses",
+                      "es", "damit", "dabei", "dafür", "davon", "dazu", "hier", "gemeint",
+                      "man", "mit"})
+
+
+def named_words(question: str) -> set[str]:
+    """The words, however short, of the phrase a question names after "was ist", "unter" …
+    without articles ("Was bedeutet ein x …?": {"x"}); empty without such a phrase."""
+    named = [PREPOSITION.split(m.group(1))[0] for m in ASKED.finditer(question)]
+    return {w.lower() for n in named for w in re.findall(r"[\wÄÖÜäöüß-]+", n)} - ARTICLES
 
 
 def content_terms(text: str) -> set[str]:

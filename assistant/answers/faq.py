@@ -11,6 +11,7 @@ onboarding guide).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.answers.defining import content_terms, named_terms, same_term, strength
+from assistant.answers.defining import content_terms, named_terms, named_words, same_term, strength
 from assistant.answers.question import KINDS, kind_of
 from assistant.answers.sentences import split_sentences
 from assistant.errors import CatalogueError
@@ -165,9 +166,13 @@ def defines_asked(question: str, found: FaqMatch) -> bool:
     """Whether a FAQ match answers a "what is X?" question on its term X: the matched phrasing
     asks what X (or a term it names) is, or the entry's answer begins by defining X. True for
     other kinds of question and for questions that name no term after "was ist", "unter" …"""
-    asked = named_terms(question) if kind_of(question) == "definition" else set()
-    if not asked:
+    if kind_of(question) != "definition":
         return True
+    asked = named_terms(question)
+    if not asked:  # a short name ("Was bedeutet ein x …?"): the entry must use it
+        short = named_words(question)
+        said = {w.lower() for w in re.findall(r"[\wÄÖÜäöüß-]+", f"{found.phrasing} {found.entry.answer}")}
+        return not short or bool(short & said)
     theirs = named_terms(found.phrasing)
     if theirs and (same_term(asked, theirs) or same_term(asked, content_terms(found.phrasing))):
         return True

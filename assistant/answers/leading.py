@@ -3,7 +3,7 @@
 For "may I …?" the best sentence that decides (``nicht``, ``nur``, ``darf``, ``Pflicht`` …),
 preferably one on the question's topic and on what its main clause names; for "must I …?" the
 sentence that states the duty; for a threshold the sentence with the number (for "from how many
-cases …?" the one that states the bound); for "where do the data come from?" the sentence that
+cases …?" the one that states the bound, for a date the one with a date); for "where do the data come from?" the sentence that
 names the statistic or table; for "what is X?" the sentence that defines X. Other
 kinds lead with the best sentence of the kind's shape.
 """
@@ -16,7 +16,8 @@ import numpy as np
 
 from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
-from assistant.answers.shapes import DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, names_source
+from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
+                                      names_source)
 from assistant.answers.verdict import ASKS_BOUND, BOUND, decides_unshaped, leans_back, names_asked, off_topic, verdict
 from assistant.retrieval.german import CompoundSplitter
 
@@ -51,6 +52,13 @@ def lead_of(question: str, understood: Question, cands: Sequence[Candidate],
         bound = {k: v and bool(BOUND.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
         alone = {k: v and not leans_back(c.text) for (k, v), c in zip(bound.items(), cands)}
         by_id = alone if any(alone.values()) else bound if any(bound.values()) else by_id
+    # "Zu welchem Datum …?": the sentence with a date
+    if understood.kind == "schwelle" and ASKS_DATE.search(question):
+        for date in (DAY, YEAR):  # a day before a year that dates something
+            dated = {k: v and bool(date.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
+            if any(dated.values()):
+                by_id = dated
+                break
     if understood.kind == "datenquelle":  # "Woher …?": the sentence that names the source
         named = {id(c): names_source(c.text) and c.lexical > 0 for c in cands}
         by_id = named if any(named.values()) else by_id

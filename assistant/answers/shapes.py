@@ -63,6 +63,15 @@ LEAD_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(gilt|gelten|bleibt|bleiben)\b[^.;:]{0,60}\b(weiter|weiterhin|nicht|kein\w*)\b",
         _W),
 }
+#: A question for a date ("Zu welchem Datum …?", "Seit wann …?", "Welcher Stichtag …?").
+ASKS_DATE = re.compile(r"\b(datum|wann|stichtag\w*|zeitpunkt|in welchem jahr|seit welche[mr]|"
+                       r"ab welche[mr] (?:jahr|schuljahr|datum))\b", _W)
+#: A day in a sentence: "1.3.", "31.12.2023", "8. Mai 2025".
+DAY = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}\. (?:Januar|Februar|März|April|Mai|"
+                 r"Juni|Juli|August|September|Oktober|November|Dezember)\b")
+#: A year that dates something: "seit 1996", "ab dem Schuljahr 2019/20", "Stichtag 2022".
+YEAR = re.compile(r"\b(?:seit|ab|bis|von|im jahr|stichtag|schuljahr)\b[^.;]{0,20}\b(?:19|20)\d{2}\b",
+                  _W)
 #: A GENESIS table code ("21111-02-06-4", "21711-0002", Zensus "2000S-3070", "-B" versions).
 TABLE_CODE = re.compile(r"\b(?:\d{5}-\d{2}-\d{2}-\d(?:-B)?|\d{5}-\d{4}|\d{4}S-\d{4})\b")
 #: Who produces or holds the data: a statistic, a survey, a register, an office, a database.

@@ -111,3 +111,32 @@ def test_an_ordinal_before_a_compound_noun_does_not_end_the_sentence():
         "Gezählt werden Studierende im 1. Fachsemester an der Hochschule.",
         "Im Kreis waren es zuletzt 12.", "Danach stieg die Zahl."]
     assert re.search(r"10\. Jahrgangsstufe", split_sentences("Ab der 10. Jahrgangsstufe gilt das.")[0])
+
+
+KITA = [
+    _passage(1, "Die Zahl der Horte ist seit 2015 gesunken. Gezählt werden die Kinder in "
+                "Tageseinrichtungen zum Stichtag 1.3. eines Jahres; bis 2008 war es der 15.3. "
+                "Die Horte reichen bis 2020 in der alten Tabelle.", "Kita-Statistik"),
+]
+
+
+def test_a_date_question_leads_with_the_sentence_that_gives_a_day():
+    answer = _answer("Zu welchem Datum zählt die Statistik die Kinder in Tageseinrichtungen?", KITA)
+    assert "1.3." in first_of(answer), answer
+
+
+def test_a_sentence_on_how_two_terms_differ_defines_both():
+    from assistant.answers.defining import asked_terms, strength
+
+    terms = asked_terms("Was ist der Unterschied zwischen Inklusion und Integration?")
+    assert strength("Inklusion und Integration unterscheiden sich im Anspruch.", terms) == 2
+
+
+def test_a_curated_answer_must_use_the_short_name_a_question_asks_about():
+    asked = "Was bedeutet ein x in einer Tabelle des Landesamts?"
+    other = _match("Was bedeuten die Endungen -4 und -5 an einem Tabellencode?",
+                   "Die Endung zeigt die regionale Tiefe: -4 steht für Kreise, -5 für Gemeinden.")
+    assert not defines_asked(asked, other)
+    symbols = _match("Was heißen die Zeichen . - x / in Tabellen?",
+                     "Der Punkt heißt: geheim; ein x heißt: Aussage nicht sinnvoll.")
+    assert defines_asked(asked, symbols)
