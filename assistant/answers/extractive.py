@@ -31,11 +31,11 @@ from assistant.answers import steps
 from assistant.answers.candidates import (MIN_CHARS, Candidate, candidates, on_passage, similar,
                                           terms_of, whole_lists)
 from assistant.answers.defining import asked_terms, more_definitions, strength
-from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover, other_sections
+from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, complete, cover, other_sections
 from assistant.answers.entry import details, names_apart
 from assistant.answers.leading import lead_of
-from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, names_source,
-                                      on_asked, repeats_source)
+from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
+                                      TABLE_CODE, names_source, on_asked, repeats_source)
 from assistant.answers.verdict import names_asked, with_verdict
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
@@ -57,6 +57,9 @@ DEFINING_EXTRA = 2
 #: Share of the best score a defining sentence needs (less than other sentences: its form
 #: already says it answers the question).
 DEFINING_FLOOR = 0.15
+#: Share of the question's terms a sentence with a table code needs to complete a source answer
+#: (a section on two statistics names the tables of both).
+TABLE_SHARE = 0.05
 #: Top passages each of which gives its best sentence on the question, if none is quoted yet.
 SECTION_RANKS = 5
 #: Sentences beyond ``ANSWER_MAX`` the sections may add.
@@ -174,6 +177,14 @@ class ExtractiveAnswerer:
                                                  key=lambda c: -defining[id(c)]),
                                   floor=DEFINING_FLOOR * best, extra=DEFINING_EXTRA,
                                   limit=ANSWER_MAX + SECTION_EXTRA, similar=similar)
+        # A source answer names the statistic's table and Stichtag when its sections hold them.
+        if understood.kind == "datenquelle":
+            # (any sentence of a quoted section: "Gezählt wird zum 1.3." shares no word)
+            pool = ranked + sorted((c for c in cands if c not in ranked and not INSTRUCTION_LIKE.search(c.text)
+                                    and not (skip and skip(c.text))), key=lambda c: -c.score)
+            # a table needs a word of the question; the Stichtag of a quoted section holds
+            chosen = complete(chosen, pool, ((TABLE_CODE, TABLE_SHARE), (STICHTAG, 0.0)),
+                              limit=ANSWER_MAX + SECTION_EXTRA, similar=similar)
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
         lead = lead_of(question, understood, cands, ranked, shaped, defining, idf=idf,

@@ -43,6 +43,8 @@ def _joins_next(piece: str, following: str) -> bool:
     if last.endswith(("“.", "\".", "».")):  # a quoted term ends the sentence: „dar.“.
         return False
     core = last.rstrip(".").lstrip("(„\"")
+    if re.match(r"\([a-zäöüß]", following):  # "… der 15.3. (belegt im …), 2002 …": a remark
+        return True
     next_word = (following.split() or [""])[0].strip(",.;:").lower()
     if re.fullmatch(r"\d{1,2}", core):  # "1. März", "4. Klasse", "1. Hochschulsemester"
         return next_word in ORDINAL_NOUNS or next_word.endswith(ORDINAL_ENDINGS)

@@ -74,6 +74,9 @@ YEAR = re.compile(r"\b(?:seit|ab|bis|von|im jahr|stichtag|schuljahr)\b[^.;]{0,20
                   _W)
 #: A GENESIS table code ("21111-02-06-4", "21711-0002", Zensus "2000S-3070", "-B" versions).
 TABLE_CODE = re.compile(r"\b(?:\d{5}-\d{2}-\d{2}-\d(?:-B)?|\d{5}-\d{4}|\d{4}S-\d{4})\b")
+#: A Stichtag in a sentence ("Stichtag 1.3.", "zum 31.12.", "am 15. Mai 2022").
+STICHTAG = re.compile(r"\bstichtag\w*\b[^.;]{0,30}?\d{1,2}\.|\b(?:zum|am) \d{1,2}\.(?:\d{1,2}\.| [A-ZÄÖÜ][a-zä]+)",
+                      _W)
 #: Who produces or holds the data: a statistic, a survey, a register, an office, a database.
 PROVIDER = re.compile(
     r"\b(\w*statistik\w*|mikrozensus|zensus|\w*erhebung\w*|\w*register\w*|\w*befragung\w*|"

@@ -140,3 +140,35 @@ def test_a_curated_answer_must_use_the_short_name_a_question_asks_about():
     symbols = _match("Was heißen die Zeichen . - x / in Tabellen?",
                      "Der Punkt heißt: geheim; ein x heißt: Aussage nicht sinnvoll.")
     assert defines_asked(asked, symbols)
+
+
+COLUMNS = [
+    _passage(1, "Die Spalte „Insgesamt“ der Schultabelle ist die Summe aller Schülerinnen und "
+                "Schüler, mit und ohne Förderbedarf. Die Tabelle hat zwölf Spalten.",
+             "Spalten der Schultabelle"),
+    _passage(2, "Die Spalte „dar. mit Förderbedarf“ ist eine Darunter-Position: Sie ist in "
+                "„Insgesamt“ schon enthalten.", "Darunter-Positionen"),
+]
+
+
+def test_a_quoted_term_is_the_term_a_definition_question_asks_about():
+    answer = _answer("Was bedeutet die Spalte „dar. mit Förderbedarf“ in der Schultabelle?", COLUMNS)
+    assert first_of(answer).startswith("Die Spalte „dar. mit Förderbedarf“ ist eine Darunter-Position")
+
+
+def test_a_remark_in_brackets_after_a_date_stays_in_its_sentence():
+    text = ("Früher galt der 15.3. (belegt im Landesbericht), davor der 31.12. (belegt in der "
+            "alten Tabelle). Heute gilt der 1.3.")
+    assert split_sentences(text) == [
+        "Früher galt der 15.3. (belegt im Landesbericht), davor der 31.12. (belegt in der alten "
+        "Tabelle).", "Heute gilt der 1.3."]
+
+
+def test_a_source_answer_adds_the_table_and_the_stichtag_of_its_sections():
+    passages = [_passage(1, "Die Zahlen zu Horten kommen aus der Kinder- und Jugendhilfestatistik "
+                            "der Statistischen Ämter. Horte sind in vielen Ländern rückläufig, "
+                            "weil Ganztagsschulen sie ersetzen. Die Horte stehen für Kreise in der "
+                            "Tabelle 22541-01-04-4. Gezählt wird zum Stichtag 1.3. jedes Jahres.",
+                         "Horte")]
+    answer = _answer("Woher bekomme ich Zahlen zu Horten?", passages)
+    assert "22541-01-04-4" in answer and "1.3." in answer
