@@ -7,11 +7,13 @@ about often stands in the second or third section ("zurückgerechnet" in the sec
 confidentiality, after a section on table symbols). This step adds, one at a time, the sentence
 of any retrieved passage that brings the most question words not yet covered (idf-weighted, so
 a rare word such as "Kreissumme" counts more than "Tabelle"), as long as it still scores well
-enough on its own and repeats no chosen sentence.
+enough on its own and repeats no chosen sentence. For a source question, :func:`complete` adds
+the sentence with the table code or the Stichtag when the quoted sections hold one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Protocol, Sequence, TypeVar
 
 #: Weight of the newly covered share of the question (idf mass) against a sentence's own score.
@@ -82,6 +84,36 @@ def other_sections(chosen: list[S], ranked: Sequence[S], *, ranks: int, floor: f
             continue
         best = next((c for c in ranked if c.rank == r and c.score >= floor and c.lexical > 0
                      and not any(similar(c, o) for o in out)), None)
+        if best is not None:
+            out.append(best)
+    return out
+
+
+class Cited(Protocol):
+    n: int  # passage number
+    text: str
+    lexical: float
+
+
+T = TypeVar("T", bound=Cited)
+
+
+def complete(chosen: list[T], ranked: Sequence[T], wanted: Sequence[tuple[re.Pattern[str], float]], *,
+             limit: int, similar: Callable[[T, T], bool]) -> list[T]:
+    """``chosen`` plus, for each (pattern, least share of question terms) of ``wanted`` that no
+    chosen sentence matches (a table code, a Stichtag), the best sentence of ``ranked`` from a
+    passage already quoted that matches it, holds that share and repeats no chosen sentence;
+    until ``limit`` sentences. A source answer names the statistic, its table and its Stichtag
+    when the quoted sections hold them."""
+    out = list(chosen)
+    quoted = {c.n for c in out}
+    for pattern, least in wanted:
+        if len(out) >= limit:
+            break
+        if any(pattern.search(c.text) for c in out):
+            continue
+        best = next((c for c in ranked if c.n in quoted and c not in out and c.lexical >= least
+                     and pattern.search(c.text) and not any(similar(c, o) for o in out)), None)
         if best is not None:
             out.append(best)
     return out

@@ -22,7 +22,7 @@ C = TypeVar("C", bound=Scored)
 DEFINING_VERB = re.compile(
     r"\b(ist|sind|bezeichne\w*|beschreib\w*|bedeute\w*|meint|meinen|umfass\w*|heißt|heißen|"
     r"steh\w* für|gilt als|gelten als|versteht man|nennt man|zähl\w*|gehör\w*|liegt vor|"
-    r"liegen vor|misst|messen|gibt an|geben an)\b", re.IGNORECASE)
+    r"liegen vor|misst|messen|gibt an|geben an|unterscheide[nt] sich)\b", re.IGNORECASE)
 #: Verbs that state something about a term as often as they define it, unless an article
 #: follows ("ist ein …", "sind die …").
 PLAIN_VERBS = frozenset({"ist", "sind", "zählt", "zählen", "gehört", "gehören", "liegt vor",
@@ -53,11 +53,56 @@ def asked_terms(question: str) -> set[str]:
     """Stems of the terms a question names: the phrase after "was ist", "unter", "zwischen" up
     to its first preposition ("die Sonderzeichen [in einer CSV-Datei]"), in any case; without
     such a phrase its capitalised words (nouns, abbreviations). Frame words do not count."""
-    named = [PREPOSITION.split(m.group(1))[0] for m in ASKED.finditer(question)]
-    named = [n for n in named if _terms(n)]
+    named = [n for n in _phrases(question) if _terms(n)]
     if not named:
         named = [t for t in re.findall(r"[\wÄÖÜäöüß][\wÄÖÜäöüß-]*", question) if t[0].isupper()]
     return {t for n in named for t in _terms(n)}
+
+
+def named_terms(question: str) -> set[str]:
+    """Stems of the term a question names after "was ist", "unter", "zwischen" … (see
+    :func:`asked_terms`), without the fallback to its capitalised words: empty when the question
+    has no such phrase."""
+    return {t for n in _phrases(question) for t in _terms(n)}
+
+
+#: Articles and particles of an asked phrase ("ein x", "der Strich") that name nothing.
+ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "der", "die", "das", "den", "dem",
+                      "des", "eigentlich", "genau", "denn", "so", "dieser", "diese", "dieses",
+                      "es", "damit", "dabei", "dafür", "davon", "dazu", "hier", "gemeint",
+                      "man", "mit"})
+
+
+def named_words(question: str) -> set[str]:
+    """The words, however short, of the phrase a question names after "was ist", "unter" …
+    without articles ("Was bedeutet ein x …?": {"x"}); empty without such a phrase."""
+    named = _phrases(question)
+    return {w.lower() for n in named for w in re.findall(r"[\wÄÖÜäöüß-]+", n)} - ARTICLES
+
+
+def content_terms(text: str) -> set[str]:
+    """Stems of the content words of ``text`` (three letters or more, no frame words)."""
+    return _terms(text)
+
+
+def same_term(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of term stems share a term: the same stem, a compound part, or one stem
+    the start of the other ("typ" in "type": the stemmer cuts "Typ" and "Typen" apart)."""
+    return any(_names(x, y) or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+               for x in a for y in b)
+
+
+#: A term the question quotes ("Was bedeutet die Spalte „dar. schulischer Teil …“?").
+QUOTED = re.compile(r"[„\"“»]([^„“\"”«»]{3,80})[“\"”«]")
+
+
+def _phrases(question: str) -> list[str]:
+    """The phrases a question names as its term: what it quotes, else the phrase after "was
+    ist", "unter", "zwischen" … up to the first preposition."""
+    quoted = QUOTED.findall(question)
+    if quoted:
+        return quoted
+    return [PREPOSITION.split(m.group(1))[0] for m in ASKED.finditer(question)]
 
 
 def _terms(text: str) -> set[str]:

@@ -11,6 +11,7 @@ onboarding guide).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,9 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.answers.defining import content_terms, named_terms, named_words, same_term, strength
 from assistant.answers.question import KINDS, kind_of
+from assistant.answers.sentences import split_sentences
 from assistant.errors import CatalogueError
 
 log = logging.getLogger(__name__)
@@ -148,11 +151,33 @@ class FaqMatcher:
             # yes/no entry ("Nein: ...") however close the two questions lie
             if asks_amount and found.entry.kind == "darf_ich":
                 continue
+            # "Was versteht man unter X?" is answered by an entry on what X is, not by one on
+            # what X does ("Was bewirkt X?") however close the two questions lie
+            if not defines_asked(question, found):
+                continue
             if overlap(question, found.phrasing) >= MIN_OVERLAP:
                 return found
             if found.score >= CONTAINED_THRESHOLD and overlap(found.phrasing, question) >= CONTAINED:
                 return found
         return None
+
+
+def defines_asked(question: str, found: FaqMatch) -> bool:
+    """Whether a FAQ match answers a "what is X?" question on its term X: the matched phrasing
+    asks what X (or a term it names) is, or the entry's answer begins by defining X. True for
+    other kinds of question and for questions that name no term after "was ist", "unter" …"""
+    if kind_of(question) != "definition":
+        return True
+    asked = named_terms(question)
+    if not asked:  # a short name ("Was bedeutet ein x …?"): the entry must use it
+        short = named_words(question)
+        said = {w.lower() for w in re.findall(r"[\wÄÖÜäöüß-]+", f"{found.phrasing} {found.entry.answer}")}
+        return not short or bool(short & said)
+    theirs = named_terms(found.phrasing)
+    if theirs and (same_term(asked, theirs) or same_term(asked, content_terms(found.phrasing))):
+        return True
+    first = split_sentences(" ".join(found.entry.answer.split()))[:1]
+    return bool(first) and strength(first[0], asked) > 0
 
 
 def overlap(question: str, phrasing: str) -> float:

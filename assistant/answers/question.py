@@ -56,12 +56,12 @@ _PERMISSION_TOPICS = ("datenschutz", "lizenz")
 #: A question that asks for a number or a date, opened by its question word ("Ab wie vielen
 #: Fällen darf man …?", "Wie hoch ist …?", "Welche Grenze …?"): a threshold even with "darf".
 _THRESHOLD_LEAD = re.compile(
-    r"^\s*(ab|bis|seit|unter|über|von|um|auf|mit)? ?(wie viel\w*|wie hoch|wie groß|wie lange|"
+    r"^\s*(ab|bis|seit|unter|über|von|um|auf|mit|zu|zum)? ?(wie viel\w*|wie hoch|wie groß|wie lange|"
     r"wie alt|wie oft|welche[rsmn]? (?:\w+ )?(?:grenze|schwelle|fallzahl|mindest\w*|"
-    r"zahl|anzahl|wert|höhe|frist|datum|jahr|zeitpunkt|alter|stundenzahl))\b", _F)
+    r"zahl|anzahl|anteil|wert|höhe|frist|datum|jahr|zeitpunkt|alter|stundenzahl))\b", _F)
 #: "Wo kriege ich die Zahlen her?": a source question whatever else it names (per Einwohner).
 _SOURCE_LEAD = re.compile(
-    r"^\s*(woher|wo (?:finde|bekomme|kriege|gibt es|stehen|liegen|kommen)|aus welche[rmn] "
+    r"^\s*(?:zu |zum |an |am |in )?(woher|wo (?:finde|bekomme|kriege|gibt es|stehen|liegen|kommen)|aus welche[rmn] "
     r"(?:statistik|quelle|tabelle|erhebung|datenbank)|welche[nrms]? (?:\w+ )?(?:statistik|quelle|"
     r"tabelle|stichtag|erhebung|datenquelle)\w*|wie heißt (?:die|der|das) (?:\w+ ){0,2}"
     r"(?:tabelle|statistik|quelle|erhebung))\b", _F)
@@ -100,7 +100,9 @@ _SOURCE = re.compile(
 #: Source cues that hold even in "Was ist X, und aus welchen Statistiken speist es sich?".
 _SOURCE_STRONG = re.compile(
     r"\b(woher|aus welche[rmn] (?:statistik|quelle|tabelle|erhebung|datenbank)\w*|speis\w*|"
-    r"wo kommen|kommen (?:\w+ ){0,4}her|welche (?:statistiken|datenquellen|quellen))\b", _F)
+    r"wo kommen|kommen (?:\w+ ){0,4}her|welche (?:statistiken|datenquellen|quellen)|"
+    r"gibt(?: es|s) (?:\w+ ){0,2}(?:daten|zahlen|statistiken|werte) (?:zu|zur|zum|für|über)|"
+    r"gibt(?: es|s) (?:dafür|dazu|hierzu) (?:\w+ ){0,2}(?:daten|zahlen|statistiken|werte))\b", _F)
 _TASK = re.compile(
     r"^\s*(wie (?:gehe|fange|beginne|baue|erstelle|schreibe|mache|organisiere|plane|starte|"
     r"kann ich|können wir|soll ich|sollen wir|sollte ich|sollten wir|lässt sich|bereite|"

@@ -26,6 +26,11 @@ ORDINAL_NOUNS = {
     "stufe", "quartal", "halbjahr", "schuljahres", "lebensjahres", "klassen", "platz", "stelle",
 }
 
+#: Endings of compound nouns an ordinal counts ("1. Fachsemester", "10. Jahrgangsstufe").
+ORDINAL_ENDINGS = ("semester", "semesters", "klasse", "stufe", "jahr", "jahres", "jahrgang",
+                   "lebensjahr", "lebensjahres", "quartal", "halbjahr", "halbjahres", "monat",
+                   "monats", "woche", "tag", "tages", "geburtstag", "auflage", "ausgabe", "welle")
+
 
 def _joins_next(piece: str, following: str) -> bool:
     """Whether the period at the end of ``piece`` is not a sentence end."""
@@ -38,9 +43,11 @@ def _joins_next(piece: str, following: str) -> bool:
     if last.endswith(("“.", "\".", "».")):  # a quoted term ends the sentence: „dar.“.
         return False
     core = last.rstrip(".").lstrip("(„\"")
+    if re.match(r"\([a-zäöüß]", following):  # "… der 15.3. (belegt im …), 2002 …": a remark
+        return True
     next_word = (following.split() or [""])[0].strip(",.;:").lower()
-    if re.fullmatch(r"\d{1,2}", core):  # "1. März", "4. Klasse"
-        return next_word in ORDINAL_NOUNS
+    if re.fullmatch(r"\d{1,2}", core):  # "1. März", "4. Klasse", "1. Hochschulsemester"
+        return next_word in ORDINAL_NOUNS or next_word.endswith(ORDINAL_ENDINGS)
     if re.fullmatch(r"\d{1,2}\.\d{1,2}", core):  # "1.3. 2023"
         return next_word.isdigit()
     if "." in core and len(core) <= 6:  # "z.B." "u.a." "i.d.R."

@@ -1,0 +1,115 @@
+"""The lead of an extractive answer: the sentence that answers the question as asked.
+
+For "may I …?" the best sentence that decides (``nicht``, ``nur``, ``darf``, ``Pflicht`` …),
+preferably one on the question's topic and on what its main clause names; for "must I …?" the
+sentence that states the duty; for a threshold the sentence with the number (for "from how many
+cases …?" the one that states the bound, for a date the one with a date); for "where do the data come from?" the sentence that
+names the statistic or table; for "what is X?" the sentence that defines X. Other
+kinds lead with the best sentence of the kind's shape.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from assistant.answers.candidates import Candidate, share, terms_of
+from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
+from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
+                                      names_source)
+from assistant.answers.verdict import ASKS_BOUND, BOUND, decides_unshaped, leans_back, names_asked, off_topic, verdict
+from assistant.retrieval.german import CompoundSplitter
+
+TOPIC_BONUS = 0.3
+#: Extra weight of the question's own terms for the lead of a yes/no answer: the deciding
+#: sentence speaks of what the question asks about ("verzichten", "veröffentlichen").
+LEAD_LEXICAL = 0.5
+LEAD_PRIOR = 0.3
+#: Weight of the main clause's words for the lead of a yes/no answer.
+MAIN_BONUS = 2.0
+#: Share of the main clause's words above which a deciding sentence speaks of what is asked
+#: and leads before deciding sentences that do not.
+MAIN_MIN = 0.5
+#: Share of the best score a supporting sentence needs (the same floor as the answer's fill).
+FILL_RATIO = 0.3
+
+
+def lead_of(question: str, understood: Question, cands: Sequence[Candidate],
+            ranked: Sequence[Candidate], shaped: np.ndarray, defining: dict[int, int], *,
+            idf: dict[str, float], splitter: CompoundSplitter, best: float, bonus: float,
+            prior_weight: float) -> Candidate | None:
+    """The candidate that should lead, or None when no candidate has the wanted shape.
+
+    ``ranked`` holds the relevant candidates best first, ``shaped`` for each of ``cands``
+    whether it has the kind's shape, ``defining`` the defining strength of the candidates that
+    define the asked term (by ``id``)."""
+    lead_shape = DUTY if understood.asks_duty else LEAD_SHAPES.get(understood.kind)
+    by_id = {id(c): (bool(lead_shape.search(c.text)) if lead_shape else ok)
+             for c, ok in zip(cands, shaped)}
+    # "Ab wie vielen Fällen …?": the sentence that states the bound with its number
+    if understood.kind == "schwelle" and ASKS_BOUND.search(question):
+        bound = {k: v and bool(BOUND.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
+        alone = {k: v and not leans_back(c.text) for (k, v), c in zip(bound.items(), cands)}
+        by_id = alone if any(alone.values()) else bound if any(bound.values()) else by_id
+    # "Zu welchem Datum …?": the sentence with a date
+    if understood.kind == "schwelle" and ASKS_DATE.search(question):
+        for date in (DAY, YEAR):  # a day before a year that dates something
+            dated = {k: v and bool(date.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
+            if any(dated.values()):
+                by_id = dated
+                break
+    if understood.kind == "datenquelle":  # "Woher …?": the sentence that names the source
+        named = {id(c): names_source(c.text) and c.lexical > 0 for c in cands}
+        by_id = named if any(named.values()) else by_id
+    if understood.asks_duty and not any(by_id.values()):
+        by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
+    on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []
+    if defining:  # "Was ist X?": the sentence that defines X leads
+        by_id = {id(c): id(c) in defining for c in cands}
+    leads = [c for c in ranked if by_id[id(c)]]
+    if defining:  # the most defining form first ("X bezeichnet …" before "X ist gesunken")
+        leads.sort(key=lambda c: -defining[id(c)])
+    if on_topic:
+        leads = _deciding_first(question, understood, leads, ranked, by_id, idf=idf,
+                                splitter=splitter, best=best, bonus=bonus,
+                                prior_weight=prior_weight)
+    return leads[0] if leads else None
+
+
+def _deciding_first(question: str, understood: Question, leads: list[Candidate],
+                    ranked: Sequence[Candidate], by_id: dict[int, bool], *,
+                    idf: dict[str, float], splitter: CompoundSplitter, best: float, bonus: float,
+                    prior_weight: float) -> list[Candidate]:
+    """The leads of a yes/no answer, the sentence that decides what is asked first.
+
+    The deciding sentence may stand in a lower-ranked section: its topic words count more than
+    its passage's rank. A sentence on every topic of the question ("personal data" and "AI
+    service") counts once more; its deciding shape counts even without a shared word. The words
+    of the main clause ("Brauchen wir einen Vertrag mit dem Anbieter, …") name what is asked
+    about: a deciding sentence on them comes first."""
+    main = {t: w for t, w in idf.items()
+            if t in terms_of(main_clause(question), splitter) and t not in MODALS
+            and t not in PARTICLE_STEMS}
+
+    def lead_key(c: Candidate) -> float:
+        topical = topicality(understood, c.text) + heading_topics(understood, c.section)
+        return (c.score - (prior_weight - LEAD_PRIOR) / (1 + c.rank) + TOPIC_BONUS * topical
+                + LEAD_LEXICAL * c.lexical + (bonus if c.lexical == 0 else 0.0)
+                + MAIN_BONUS * share(main, c.terms))
+
+    def on_main(c: Candidate) -> bool:
+        return (share(dict.fromkeys(main, 1.0), c.terms) >= MAIN_MIN
+                and c.score >= FILL_RATIO * best and not off_topic(understood, c.text)
+                and names_asked(question, c.text))
+
+    # A sentence that gives a verdict on what is asked decides even without a modal
+    # verb ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur …").
+    leads = leads + [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
+                     and decides_unshaped(question, c.text, understood.asks_duty)]
+    # then: a sentence that gives a verdict on the question before one that does not
+    leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
+                              verdict(question, c.text, understood.asks_duty) is None
+                              or not names_asked(question, c.text),
+                              leans_back(c.text), -lead_key(c)))
+    return leads
