@@ -81,14 +81,20 @@ STEP_HEADING = "Schritt für Schritt"
 def with_steps_for(question: str, passages: list[Passage], retriever: Retriever, query: str,
                    focus: Focus) -> list[Passage]:
     """``passages`` with the step-by-step section of the task asked for in front of the text
-    passages, found deeper in the ranking if need be (it replaces the last text passage)."""
-    if any(is_how_to(p.section) and steps.fits(question, p.section) for p in passages):
-        return passages
-    wide = retriever.retrieve(query, STEPS_DEPTH, focus)
-    found = next((p for p in wide if is_how_to(p.section) and steps.fits(question, p.section)), None)
-    if found is None:
+    passages, found deeper in the ranking if need be (it replaces the last text passage); of
+    several, the one whose task the question names best."""
+    def best(candidates: list[Passage]) -> tuple[float, Passage | None]:
+        scored = [(steps.fit(question, p.section), p) for p in candidates if is_how_to(p.section)]
+        fitting = [(share, p) for share, p in scored if share >= steps.MIN_TASK_OVERLAP]
+        return max(fitting, key=lambda sp: sp[0]) if fitting else (0.0, None)
+
+    here, _ = best(passages)
+    share, found = best(retriever.retrieve(query, STEPS_DEPTH, focus))
+    if found is None and here == 0.0:  # none in the ranking: the best one of the whole index
         found = best_steps_section(question, retriever)
-    if found is None:
+        share = 1.0
+    if found is None or here >= share or any(
+            (p.source, p.section) == (found.source, found.section) for p in passages):
         return passages
     entries = [p for p in passages if p.summary]
     texts = [p for p in passages if not p.summary]

@@ -1,0 +1,102 @@
+"""The task of a "how do I …?" question, its action and what it is done to, decides which step
+list answers it: the object alone ("Bildungsmonitoring") is not the task ("… aufbauen")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers import steps, tasks
+from assistant.answers.compose import extractive_pieces, gather, join_pieces
+from assistant.answers.extractive import ExtractiveAnswerer
+from assistant.retrieval.models import Passage
+from tests.retrieval.conftest import BagOfWordsEmbedder
+
+BUILD = "Schritt für Schritt: ein Dashboard für die Schulentwicklung aufbauen"
+PRESENT = "Schritt für Schritt: Befunde der Elternbefragung im Kreistag vorstellen"
+SUPPRESS = "Schritt für Schritt: kleine Fallzahlen in Schultabellen schützen"
+PUBLISH = "Schritt für Schritt: Schultabellen im Internet veröffentlichen"
+
+
+def test_the_action_is_the_infinitive_or_the_action_noun_of_the_heading():
+    task = tasks.parse_task(BUILD)
+    assert task.action == "aufbauen"
+    assert task.objects == ("Dashboard", "Schulentwicklung")
+    noun = tasks.parse_task("Schritt für Schritt: die Einstufung der Jugendzentren")
+    assert noun.action == "Einstufung" and noun.objects == ("Jugendzentren",)
+
+
+@pytest.mark.parametrize(("question", "heading", "fits"), [
+    # the object named, the action not: another task
+    ("Wie tausche ich mich mit anderen Ämtern über das Dashboard für die Schulentwicklung aus?",
+     BUILD, False),
+    ("Wie kann ich das Dashboard für die Schulentwicklung mit anderen Kreisen vergleichen?",
+     BUILD, False),
+    # the action in another word of its group, the object named
+    ("Wo fange ich mit dem Dashboard für die Schulentwicklung an?", BUILD, True),
+    ("Wir wollen ein Dashboard zur Schulentwicklung einrichten. Was ist zu tun?", BUILD, True),
+    # a separable verb apart, a strong participle, a thing named in other words
+    ("Wie stellen wir die Ergebnisse der Elternbefragung im Kreistag vor?", PRESENT, True),
+    ("Wie werden die Befunde der Elternbefragung in die Gremien eingebracht?", PRESENT, True),
+    # no action named: the objects decide
+    ("Kleine Fallzahlen in unseren Schultabellen: wie gehe ich da vor?", SUPPRESS, True),
+])
+def test_a_step_list_fits_the_action_and_the_object_asked_for(question, heading, fits):
+    assert steps.fits(question, heading) is fits, tasks.fit(question, heading)
+
+
+def test_the_sentence_asked_names_the_action_not_the_one_before_it():
+    question = ("Ich muss Schultabellen im Internet veröffentlichen, manche Fallzahlen sind klein. "
+                "Wie gehe ich beim Sperren vor?")
+    assert not steps.fits(question, PUBLISH)
+    assert steps.fits(question, SUPPRESS)
+
+
+def _passage(n: int, text: str, section: str) -> Passage:
+    return Passage(text=text, source="anleitungen.md", title="Anleitungen", section=section,
+                   page=None, n=n)
+
+
+BUILD_TEXT = ("Ein Dashboard entsteht am besten Kennzahl für Kennzahl. So gehen Sie vor:\n\n"
+              "1. Den Auftrag der Amtsleitung einholen.\n2. Fünf Kennzahlen auswählen.\n"
+              "3. Die Daten monatlich aktualisieren.\n")
+PRESENT_TEXT = ("Befunde wirken erst, wenn die Politik sie kennt. So gehen Sie vor:\n\n"
+                "1. Den Termin im Schulausschuss früh anmelden.\n"
+                "2. Drei Kernaussagen mit Quelle auf eine Seite schreiben.\n"
+                "3. Nach der Sitzung die Fragen der Fraktionen beantworten.\n")
+NETWORK_TEXT = ("Der Arbeitskreis Schuldaten trifft sich zweimal im Jahr in Kassel. Neue Kolleginnen "
+                "melden sich formlos bei der Geschäftsstelle an, um sich mit anderen Ämtern "
+                "auszutauschen.")
+
+
+class _Index:
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages = passages
+
+    def retrieve(self, question, k=None, focus=None):
+        return [_passage(p.n, p.text, p.section) for p in self.passages]
+
+    def sections_headed(self, prefix):
+        return [p for p in self.passages if (p.section or "").startswith(prefix)]
+
+
+def _answer(question: str, passages: list[Passage]) -> str:
+    gathered = gather(question, _Index(passages))
+    return join_pieces(extractive_pieces(question, gathered, ExtractiveAnswerer(BagOfWordsEmbedder())))
+
+
+def test_a_question_on_networking_gets_no_step_list_for_building_up():
+    answer = _answer("Wie kann ich mich mit anderen Ämtern zum Dashboard für die Schulentwicklung "
+                     "austauschen?",
+                     [_passage(1, BUILD_TEXT, BUILD),
+                      _passage(2, NETWORK_TEXT, "Arbeitskreis Schuldaten")])
+    assert "\n1. " not in answer, answer
+    first = answer.split(" [", 1)[0]
+    assert first in NETWORK_TEXT, answer  # the section on the exchange leads
+
+
+def test_results_for_politics_get_the_step_list_for_presenting_them():
+    answer = _answer("Wie bringen wir die Ergebnisse der Elternbefragung in den Kreistag?",
+                     [_passage(1, BUILD_TEXT, BUILD), _passage(2, PRESENT_TEXT, PRESENT)])
+    assert answer.startswith("Befunde wirken erst, wenn die Politik sie kennt."), answer
+    assert "\n1. Den Termin im Schulausschuss früh anmelden." in answer, answer
+    assert "Den Auftrag der Amtsleitung einholen" not in answer, answer
