@@ -83,17 +83,18 @@ def with_steps_for(question: str, passages: list[Passage], retriever: Retriever,
     """``passages`` with the step-by-step section of the task asked for in front of the text
     passages, found deeper in the ranking if need be (it replaces the last text passage); of
     several, the one whose task the question names best."""
-    def best(candidates: list[Passage]) -> tuple[float, Passage | None]:
-        scored = [(steps.fit(question, p.section), p) for p in candidates if is_how_to(p.section)]
-        fitting = [(share, p) for share, p in scored if share >= steps.MIN_TASK_OVERLAP]
-        return max(fitting, key=lambda sp: sp[0]) if fitting else (0.0, None)
+    def best(candidates: list[Passage]) -> tuple[tuple[float, float], Passage | None]:
+        scored = [(steps.preference(question, p.section), p) for p in candidates
+                  if is_how_to(p.section)]
+        fitting = [(key, p) for key, p in scored if key[1] >= steps.MIN_TASK_OVERLAP]
+        return max(fitting, key=lambda kp: kp[0]) if fitting else ((0.0, 0.0), None)
 
     here, _ = best(passages)
-    share, found = best(retriever.retrieve(query, STEPS_DEPTH, focus))
-    if found is None and here == 0.0:  # none in the ranking: the best one of the whole index
+    key, found = best(retriever.retrieve(query, STEPS_DEPTH, focus))
+    if found is None and here[1] == 0.0:  # none in the ranking: the best one of the whole index
         found = best_steps_section(question, retriever)
-        share = 1.0
-    if found is None or here >= share or any(
+        key = (float("inf"), 1.0)
+    if found is None or here >= key or any(
             (p.source, p.section) == (found.source, found.section) for p in passages):
         return passages
     entries = [p for p in passages if p.summary]
@@ -112,9 +113,10 @@ def best_steps_section(question: str, retriever: Retriever) -> Passage | None:
     sections = getattr(retriever, "sections_headed", None)
     if sections is None:
         return None
-    scored = [(steps.fit(question, p.section, strict=True), p) for p in sections(STEP_HEADING)]
-    fitting = [(share, p) for share, p in scored if share >= steps.MIN_TASK_OVERLAP]
-    return max(fitting, key=lambda sp: sp[0])[1] if fitting else None
+    scored = [(steps.preference(question, p.section, strict=True), p)
+              for p in sections(STEP_HEADING)]
+    fitting = [(key, p) for key, p in scored if key[1] >= steps.MIN_TASK_OVERLAP]
+    return max(fitting, key=lambda kp: kp[0])[1] if fitting else None
 
 
 def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Passage]:

@@ -75,6 +75,15 @@ def fit(question: str, heading: str | None, strict: bool = False) -> float:
     return tasks.fit(question, heading, strict)
 
 
+def preference(question: str, heading: str | None, strict: bool = False) -> tuple[float, float]:
+    """How well a fitting section answers the question, to choose among several: how many of
+    the question's things its task names (the specific task before the general one: "Zellen mit
+    1 oder 2 Fällen im Sozialraumbericht" asks to protect small counts, not to report by area),
+    then the share of the task named."""
+    found = tasks.match(question, heading, strict)
+    return found.named, found.share
+
+
 def find(passages: Sequence[Passage], near: Sequence[int] = (),
          question: str | None = None, ranks: int = STEP_RANKS) -> Steps | None:
     """The step list of one of the best two text passages that has one; with ``near`` (the
@@ -83,16 +92,16 @@ def find(passages: Sequence[Passage], near: Sequence[int] = (),
     Bericht verständlich machen"). With ``question``, the section's task must be the one asked
     for (:func:`fits`), and of several such lists the one whose task the question names best."""
     texts = [p for p in passages if not p.summary]
-    best: tuple[float, Steps] | None = None
+    best: tuple[tuple[float, float], Steps] | None = None
     for rank, passage in enumerate(texts):
         if rank >= ranks or (near and passage.n not in near):
             continue
-        share = 1.0 if question is None else fit(question, passage.section)
-        if share < MIN_TASK_OVERLAP:
+        key = (1.0, 1.0) if question is None else preference(question, passage.section)
+        if key[1] < MIN_TASK_OVERLAP:
             continue
         intro, steps = parse(passage.text)
-        if len(steps) >= MIN_STEPS and (best is None or share > best[0]):
-            best = (share, Steps(passage, intro, steps))
+        if len(steps) >= MIN_STEPS and (best is None or key > best[0]):
+            best = (key, Steps(passage, intro, steps))
     return best[1] if best else None
 
 

@@ -31,7 +31,7 @@ ins""".split())
 TOKEN = re.compile(r"[a-z0-9]+")
 #: Endings of a verb's forms after its stem ("sperr-e", "sperr-t", "sperr-en"); nouns in -ung
 #: are listed in the lexicon where they name the action ("Bildung" is no form of "bilden").
-VERB_ENDINGS = ("", "e", "en", "n", "st", "t", "et", "est", "te", "ten", "tet", "end")
+VERB_ENDINGS = ("e", "en", "n", "st", "t", "et", "est", "te", "ten", "tet", "end")
 #: A noun of the lexicon names its action in a compound at least this long ("Selbsteinschätzung").
 COMPOUND_MIN = 7
 
@@ -141,13 +141,16 @@ def parse_task(heading: str | None) -> Task:
 
 
 def thing_words(text: str) -> set[str]:
-    """Folded words of each thing group of which the text names one ("Ergebnisse": "befunde")."""
-    tokens = {t for tokens in _sentences(text) for t in tokens}
+    """Folded words of each thing group of which the text names one ("Ergebnisse": "befunde"),
+    also as a part of a compound ("Sozialraumebene") or as a phrase ("1 oder 2")."""
+    tokens = [t for sentence in _sentences(text) for t in sentence]
+    joined = f" {' '.join(tokens)} "
     stems = {stem(t) for t in tokens}
     out: set[str] = set()
     for group in lexicon().things:
-        if any((" " not in w and (w in tokens or stem(w) in stems))
-               or (" " in w and w in " ".join(TOKEN.findall(fold(text)))) for w in group):
+        if any(f" {w} " in joined if " " in w else (
+                w in stems or stem(w) in stems or any(_part(stem(w), s) for s in stems))
+               for w in group):
             out |= {w for w in group if " " not in w}
     return out
 
@@ -172,20 +175,24 @@ def _names_word(text: str, word: str) -> bool:
     return any(entry.named_in(tokens) for tokens in _sentences(text))
 
 
-def fit(question: str, heading: str | None, strict: bool = False) -> float:
-    """Share of the task's words (its action and its objects) the question names; 0 when the
-    question asks for another action. An object counts when the question names it, a field
-    synonym, a word of its thing group or a compound part ("Zelle" names a "Tabellenfeld");
-    ``strict``: a compound part or another form of the word counts half."""
+@dataclass(frozen=True)
+class Match:
+    share: float  # of the task's words (objects and action) the question names
+    named: float  # how many of them it names
+
+
+def match(question: str, heading: str | None, strict: bool = False) -> Match:
+    """How much of a section's task the question names: its objects and its action; nothing
+    when the question asks for another action. An object counts when the question names it, a
+    field synonym, a word of its thing group or a compound part ("Zelle" names a
+    "Tabellenfeld"); ``strict``: a compound part or another form of the word counts half."""
     from assistant.retrieval.expansion import expansion_words
 
     task = parse_task(heading)
     action = names_action(question, task)
-    if action is False:
-        return 0.0
     objects = _stems(" ".join(task.objects))
-    if not objects and task.action is None:
-        return 0.0
+    if action is False or (not objects and task.action is None):
+        return Match(0.0, 0.0)
     asked = (_stems(question) | _stems(" ".join(expansion_words(question)))
              | {stem(w) for w in thing_words(question)})
 
@@ -194,8 +201,13 @@ def fit(question: str, heading: str | None, strict: bool = False) -> float:
             return 1.0
         return (0.5 if strict else 1.0) if any(same(a, b) for b in asked) else 0.0
 
-    verb = 0 if task.action is None else 1
-    return (sum(named(a) for a in objects) + (1.0 if action else 0.0)) / (len(objects) + verb)
+    found = sum(named(a) for a in objects) + (1.0 if action else 0.0)
+    return Match(found / (len(objects) + (task.action is not None)), found)
+
+
+def fit(question: str, heading: str | None, strict: bool = False) -> float:
+    """Share of the task's words the question names (:func:`match`)."""
+    return match(question, heading, strict).share
 
 
 def _stems(text: str) -> set[str]:
@@ -217,6 +229,13 @@ def same(a: str, b: str) -> bool:
     a, b = _verbal(a), _verbal(b)  # "einschaetz" and "selbsteinschaetzung"
     short, long_ = sorted((a, b), key=len)
     return a == b or (len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)))
+
+
+def _part(a: str, b: str) -> bool:
+    """One word a part of the other's compound, at least six letters long ("sozialraum" in
+    "sozialraumebene"; not "date" in "datei")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and (long_.startswith(short) or long_.endswith(short))
 
 
 def _verbal(word: str) -> str:

@@ -14,7 +14,7 @@ from tests.retrieval.conftest import BagOfWordsEmbedder
 BUILD = "Schritt für Schritt: ein Dashboard für die Schulentwicklung aufbauen"
 PRESENT = "Schritt für Schritt: Befunde der Elternbefragung im Kreistag vorstellen"
 SUPPRESS = "Schritt für Schritt: kleine Fallzahlen in Schultabellen schützen"
-PUBLISH = "Schritt für Schritt: Schultabellen im Internet veröffentlichen"
+MAP = "Schritt für Schritt: Schultabellen im Internet als Karte darstellen"
 
 
 def test_the_action_is_the_infinitive_or_the_action_noun_of_the_heading():
@@ -45,10 +45,19 @@ def test_a_step_list_fits_the_action_and_the_object_asked_for(question, heading,
 
 
 def test_the_sentence_asked_names_the_action_not_the_one_before_it():
-    question = ("Ich muss Schultabellen im Internet veröffentlichen, manche Fallzahlen sind klein. "
-                "Wie gehe ich beim Sperren vor?")
-    assert not steps.fits(question, PUBLISH)
+    question = ("Ich muss Schultabellen im Internet als Karte darstellen, manche Fallzahlen sind "
+                "klein. Wie gehe ich beim Sperren vor?")
+    assert not steps.fits(question, MAP)
     assert steps.fits(question, SUPPRESS)
+
+
+def test_of_two_fitting_lists_the_one_on_the_specific_problem_comes_first():
+    question = ("Ich mache einen Bericht für unsere Stadtteile, und viele Zellen haben nur 1 oder "
+                "2 Fälle. Wie gehe ich vor?")
+    area = "Schritt für Schritt: kleinräumig nach Stadtteilen berichten"
+    cells = "Schritt für Schritt: kleine Fallzahlen in Tabellen und Berichten schützen"
+    assert steps.fits(question, area) and steps.fits(question, cells)
+    assert steps.preference(question, cells) > steps.preference(question, area)
 
 
 def _passage(n: int, text: str, section: str) -> Passage:
