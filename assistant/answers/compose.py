@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from assistant.answers import steps
+from assistant.answers import howto, steps
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
 from assistant.answers.question import Question, core, focus_for, is_how_to, understand
@@ -140,7 +140,8 @@ def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Pass
 def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveAnswerer) -> list[str]:
     """Answer pieces, each a sentence followed by its citation (``"Satz. [2]"``)."""
     if gathered.faq is None:
-        return extractive.compose(question, gathered.passages)
+        how = howto.pieces(question, gathered.passages, gathered.question, extractive)
+        return how if how is not None else extractive.compose(question, gathered.passages)
     marker = "[" + ", ".join(str(n) for n in gathered.faq_cites) + "]"
     curated = split_sentences(" ".join(gathered.faq.entry.answer.split()))
     # Supporting sentences that say something the curated answer does not already say.
@@ -150,7 +151,8 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
         found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
         if found is not None:
             listed = [p for p in steps.pieces(found) if p.startswith("\n")]
-            extra = [(t, n) for t, n in extractive.support(question, order, found, gathered.question)
+            extra = [(t, n) for t, n in howto.support(question, order, found, gathered.question,
+                                                      extractive)
                      if max(overlap(t, c) for c in curated) < REPEATS]
             return head + listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                                     for i, (t, n) in enumerate(extra)]

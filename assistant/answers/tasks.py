@@ -99,9 +99,21 @@ def _sentences(text: str) -> list[list[str]]:
 
 def actions_in(text: str) -> set[str]:
     """The action groups a text names (in any of its sentences)."""
+    return {name for groups in action_words(text).values() for name in groups}
+
+
+def action_words(text: str) -> dict[str, set[str]]:
+    """The action words a text names (folded, particle and verb joined: "auswerten"), each with
+    all the groups it stands in ("zusammenfassen": summing up a rate and protecting small
+    counts)."""
     sentences = _sentences(text)
-    return {name for name, entries in lexicon().actions.items()
-            if any(e.named_in(tokens) for e in entries for tokens in sentences)}
+    out: dict[str, set[str]] = {}
+    for name, entries in lexicon().actions.items():
+        for entry in entries:
+            word = entry.particle + entry.bases[0]
+            if word in out or any(entry.named_in(tokens) for tokens in sentences):
+                out.setdefault(word, set()).add(name)
+    return out
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,14 @@ def thing_words(text: str) -> set[str]:
                for w in group):
             out |= {w for w in group if " " not in w}
     return out
+
+
+def asked_actions(question: str) -> set[str]:
+    """The actions a question asks for: those of the sentence with the question mark, or of the
+    whole text when that sentence names none."""
+    from assistant.answers.clauses import asked
+
+    return actions_in(asked(question)) or actions_in(question)
 
 
 def names_action(question: str, task: Task) -> bool | None:
@@ -232,10 +252,11 @@ def same(a: str, b: str) -> bool:
 
 
 def _part(a: str, b: str) -> bool:
-    """One word a part of the other's compound, at least six letters long ("sozialraum" in
-    "sozialraumebene"; not "date" in "datei")."""
+    """One word a part of the other's compound, both parts at least six and four letters long
+    ("sozialraum" in "sozialraumebene"; not "date" in "datei", "einzel" in "einzeldaten")."""
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 6 and (long_.startswith(short) or long_.endswith(short))
+    return (len(short) >= 6 and len(long_) - len(short) >= 4
+            and (long_.startswith(short) or long_.endswith(short)))
 
 
 def _verbal(word: str) -> str:

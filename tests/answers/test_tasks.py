@@ -109,3 +109,36 @@ def test_results_for_politics_get_the_step_list_for_presenting_them():
     assert answer.startswith("Befunde wirken erst, wenn die Politik sie kennt."), answer
     assert "\n1. Den Termin im Schulausschuss früh anmelden." in answer, answer
     assert "Den Auftrag der Amtsleitung einholen" not in answer, answer
+
+
+READ_STEPS = _passage(1, "Eine Exportdatei des Landesamts hat Kopfzeilen und einen Fußteil. So gehen "
+                         "Sie vor:\n\n1. Die Datei mit der Kodierung latin-1 öffnen.\n"
+                         "2. Nur die Zeilen mit einer Jahreszahl übernehmen.\n"
+                         "3. Die Gemeindeschlüssel als Text einlesen.\n",
+                      "Schritt für Schritt: eine Exportdatei des Landesamts einlesen")
+READ_MORE = _passage(2, "Die Exportdatei des Landesamts öffnet man mit der Kodierung latin-1 und "
+                        "übernimmt nur Zeilen mit einer Jahreszahl. In pandas heißt das "
+                        "read_csv(datei, sep=';', dtype={'schluessel': str}).",
+                     "Exportdateien des Landesamts")
+
+
+def test_after_the_steps_a_section_adds_what_the_steps_do_not_say():
+    answer = _answer("Wie lese ich die Exportdatei des Landesamts mit pandas ein?",
+                     [READ_STEPS, READ_MORE])
+    assert answer.startswith("Eine Exportdatei des Landesamts hat Kopfzeilen"), answer
+    assert "\n3. Die Gemeindeschlüssel als Text einlesen. [1]" in answer, answer
+    assert "In pandas heißt das read_csv(" in answer, answer
+    # the sentence that says the first two steps again is not quoted
+    assert "öffnet man mit der Kodierung" not in answer, answer
+
+
+NETWORK_ASIDE = _passage(
+    1, "Wer selbst einen Austausch mit Kolleginnen anderer Ämter über Schuldaten aufbauen will, "
+       "sollte zuerst die Themen sammeln. Der Arbeitskreis Schuldaten lädt neue Kolleginnen ein, sich zweimal im Jahr mit "
+       "anderen Ämtern auszutauschen.", "Arbeitskreis Schuldaten")
+
+
+def test_without_a_step_list_the_lead_says_how_the_asked_task_is_done():
+    answer = _answer("Wie kann ich mich mit Kolleginnen anderer Ämter über Schuldaten austauschen?",
+                     [NETWORK_ASIDE])
+    assert answer.startswith("Der Arbeitskreis Schuldaten lädt neue Kolleginnen ein"), answer
