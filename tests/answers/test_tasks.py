@@ -142,3 +142,27 @@ def test_without_a_step_list_the_lead_says_how_the_asked_task_is_done():
     answer = _answer("Wie kann ich mich mit Kolleginnen anderer Ämter über Schuldaten austauschen?",
                      [NETWORK_ASIDE])
     assert answer.startswith("Der Arbeitskreis Schuldaten lädt neue Kolleginnen ein"), answer
+
+
+RATE_ENTRY = Passage(
+    text="Übertrittsquote (X2.1): Anteil der Viertklässler, die wechseln.", source="katalog:X2.1",
+    title="Übertrittsquote", section=None, page=None, n=1,
+    summary=("Übertrittsquote (X2.1): Anteil der Viertklässler, die auf eine weiterführende Schule "
+             "wechseln.", "So wird X2.1 berechnet: Wechsler / Schüler der 4. Klassen × 100.",
+             "Stichtag: 15.10.; Tabelle 21111-09-99-4."))
+RATE_STEPS = _passage(2, "Eine Quote für mehrere Schulen entsteht aus Fallzahlen. So gehen Sie vor:\n\n"
+                         "1. Zähler und Nenner je Schule beschaffen.\n2. Die Zähler addieren.\n"
+                         "3. Die Nenner addieren.\n",
+                      "Schritt für Schritt: eine Übertrittsquote für mehrere Schulen bilden")
+
+
+@pytest.mark.parametrize("question", [
+    "Wie berechne ich die Übertrittsquote X2.1 für mehrere Schulen?",
+    "Wie gehe ich vor, wenn ich die Übertrittsquote X2.1 für mehrere Schulen bilden will?",
+])
+def test_an_indicator_how_to_keeps_formula_stichtag_and_table_code_first(question):
+    answer = _answer(question, [RATE_ENTRY, RATE_STEPS])
+    assert answer.startswith("Übertrittsquote (X2.1): Anteil der Viertklässler"), answer
+    head = answer.split("\n", 1)[0]
+    assert "So wird X2.1 berechnet" in head and "Stichtag: 15.10." in head, answer
+    assert "21111-09-99-4" in head, answer
