@@ -3,7 +3,8 @@
 ``gather`` understands the question (kind, topic), retrieves with that focus and, when a curated
 FAQ entry matches, puts the sections the entry cites in front. ``extractive_pieces`` writes the
 answer: the FAQ answer (each sentence cited with the entry's sections) plus the best supporting
-sentences, or else the extractive answer whose first sentence answers the question as asked.
+sentences, for a "how do I …?" question the steps of its task (:mod:`assistant.answers.howto`), or
+else the extractive answer whose first sentence answers the question as asked.
 """
 
 from __future__ import annotations
