@@ -3,6 +3,8 @@ list answers it: the object alone ("Bildungsmonitoring") is not the task ("… a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answers import steps, tasks
@@ -82,7 +84,7 @@ class _Index:
         self.passages = passages
 
     def retrieve(self, question, k=None, focus=None):
-        return [_passage(p.n, p.text, p.section) for p in self.passages]
+        return [replace(p) for p in self.passages]  # fresh copies: gather renumbers them
 
     def sections_headed(self, prefix):
         return [p for p in self.passages if (p.section or "").startswith(prefix)]
