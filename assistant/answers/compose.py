@@ -3,7 +3,8 @@
 ``gather`` understands the question (kind, topic), retrieves with that focus and, when a curated
 FAQ entry matches, puts the sections the entry cites in front. ``extractive_pieces`` writes the
 answer: the FAQ answer (each sentence cited with the entry's sections) plus the best supporting
-sentences, or else the extractive answer whose first sentence answers the question as asked.
+sentences, for a "how do I …?" question the steps of its task (:mod:`assistant.answers.howto`), or
+else the extractive answer whose first sentence answers the question as asked.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from assistant.answers import steps
+from assistant.answers import howto, steps
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
 from assistant.answers.question import Question, core, focus_for, is_how_to, understand
@@ -81,14 +82,21 @@ STEP_HEADING = "Schritt für Schritt"
 def with_steps_for(question: str, passages: list[Passage], retriever: Retriever, query: str,
                    focus: Focus) -> list[Passage]:
     """``passages`` with the step-by-step section of the task asked for in front of the text
-    passages, found deeper in the ranking if need be (it replaces the last text passage)."""
-    if any(is_how_to(p.section) and steps.fits(question, p.section) for p in passages):
-        return passages
-    wide = retriever.retrieve(query, STEPS_DEPTH, focus)
-    found = next((p for p in wide if is_how_to(p.section) and steps.fits(question, p.section)), None)
-    if found is None:
+    passages, found deeper in the ranking if need be (it replaces the last text passage); of
+    several, the one whose task the question names best."""
+    def best(candidates: list[Passage]) -> tuple[tuple[float, float], Passage | None]:
+        scored = [(steps.preference(question, p.section), p) for p in candidates
+                  if is_how_to(p.section)]
+        fitting = [(key, p) for key, p in scored if key[1] >= steps.MIN_TASK_OVERLAP]
+        return max(fitting, key=lambda kp: kp[0]) if fitting else ((0.0, 0.0), None)
+
+    here, _ = best(passages)
+    key, found = best(retriever.retrieve(query, STEPS_DEPTH, focus))
+    if found is None and here[1] == 0.0:  # none in the ranking: the best one of the whole index
         found = best_steps_section(question, retriever)
-    if found is None:
+        key = (float("inf"), 1.0)
+    if found is None or here >= key or any(
+            (p.source, p.section) == (found.source, found.section) for p in passages):
         return passages
     entries = [p for p in passages if p.summary]
     texts = [p for p in passages if not p.summary]
@@ -106,9 +114,10 @@ def best_steps_section(question: str, retriever: Retriever) -> Passage | None:
     sections = getattr(retriever, "sections_headed", None)
     if sections is None:
         return None
-    scored = [(steps.fit(question, p.section, strict=True), p) for p in sections(STEP_HEADING)]
-    fitting = [(share, p) for share, p in scored if share >= steps.MIN_TASK_OVERLAP]
-    return max(fitting, key=lambda sp: sp[0])[1] if fitting else None
+    scored = [(steps.preference(question, p.section, strict=True), p)
+              for p in sections(STEP_HEADING)]
+    fitting = [(key, p) for key, p in scored if key[1] >= steps.MIN_TASK_OVERLAP]
+    return max(fitting, key=lambda kp: kp[0])[1] if fitting else None
 
 
 def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Passage]:
@@ -132,7 +141,8 @@ def behind_how_to(passages: list[Passage], task: str | None = None) -> list[Pass
 def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveAnswerer) -> list[str]:
     """Answer pieces, each a sentence followed by its citation (``"Satz. [2]"``)."""
     if gathered.faq is None:
-        return extractive.compose(question, gathered.passages)
+        how = howto.pieces(question, gathered.passages, gathered.question, extractive)
+        return how if how is not None else extractive.compose(question, gathered.passages)
     marker = "[" + ", ".join(str(n) for n in gathered.faq_cites) + "]"
     curated = split_sentences(" ".join(gathered.faq.entry.answer.split()))
     # Supporting sentences that say something the curated answer does not already say.
@@ -142,7 +152,8 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
         found = steps.find(gathered.passages, question=question, ranks=len(gathered.passages))
         if found is not None:
             listed = [p for p in steps.pieces(found) if p.startswith("\n")]
-            extra = [(t, n) for t, n in extractive.support(question, order, found, gathered.question)
+            extra = [(t, n) for t, n in howto.support(question, order, found, gathered.question,
+                                                      extractive)
                      if max(overlap(t, c) for c in curated) < REPEATS]
             return head + listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                                     for i, (t, n) in enumerate(extra)]

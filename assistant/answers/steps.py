@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from assistant.answers import tasks
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.models import Passage
 
@@ -63,49 +64,24 @@ def parse(text: str) -> tuple[list[str], list[str]]:
     return intro[:MAX_INTRO], steps
 
 
-def task_of(heading: str | None) -> str:
-    """The task a step-by-step section describes: its heading after the colon."""
-    return (heading or "").split(":", 1)[-1].strip()
-
-
 def fits(question: str, heading: str | None) -> bool:
-    """Whether the question asks for the task of the section (most of its words)."""
+    """Whether the question asks for the task of the section: most of its words, and no other
+    action (:func:`assistant.answers.tasks.fit`)."""
     return fit(question, heading) >= MIN_TASK_OVERLAP
 
 
 def fit(question: str, heading: str | None, strict: bool = False) -> float:
-    """Share of the task's content words (its heading after the colon) the question names, a
-    field synonym or a compound part counting ("Zelle" names a "Tabellenfeld"); ``strict``: a
-    compound part or another form of the word ("kommunal" for "Kommunen") counts half."""
-    from assistant.retrieval.expansion import expansion_words
-    from assistant.retrieval.german import stem, words
-
-    def content(text: str) -> set[str]:  # stems of content words (not "den", "eine", "für")
-        return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in FILLER}
-
-    task = content(task_of(heading))
-    asked = content(question) | content(" ".join(expansion_words(question)))
-    if not task:
-        return 0.0
-    def named(a: str) -> float:
-        if a in asked:
-            return 1.0
-        return (0.5 if strict else 1.0) if any(same(a, b) for b in asked) else 0.0
-
-    return sum(named(a) for a in task) / len(task)
+    """Share of the section's task the question names (:func:`assistant.answers.tasks.fit`)."""
+    return tasks.fit(question, heading, strict)
 
 
-def same(a: str, b: str) -> bool:
-    """Same stem, or one is the head or tail of the other as a compound ("bericht" and
-    "bildungsbericht"), not just any substring ("erst" in "verständlich")."""
-    a, b = _verbal(a), _verbal(b)  # "einschaetz" and "selbsteinschaetzung"
-    short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)))
-
-
-def _verbal(word: str) -> str:
-    """A noun in -ung as its verb's stem ("einschaetzung" -> "einschaetz")."""
-    return word[:-3] if word.endswith("ung") and len(word) > 7 else word
+def preference(question: str, heading: str | None, strict: bool = False) -> tuple[float, float]:
+    """How well a fitting section answers the question, to choose among several: how many of
+    the question's things its task names (the specific task before the general one: "Zellen mit
+    1 oder 2 Fällen im Sozialraumbericht" asks to protect small counts, not to report by area),
+    then the share of the task named."""
+    found = tasks.match(question, heading, strict)
+    return found.named, found.share
 
 
 def find(passages: Sequence[Passage], near: Sequence[int] = (),
@@ -114,17 +90,19 @@ def find(passages: Sequence[Passage], near: Sequence[int] = (),
     passage numbers the answer's best sentences come from) only of a passage among them: a
     list elsewhere is about a neighbouring task ("den ersten Bericht schreiben" for "den
     Bericht verständlich machen"). With ``question``, the section's task must be the one asked
-    for (:func:`fits`)."""
+    for (:func:`fits`), and of several such lists the one whose task the question names best."""
     texts = [p for p in passages if not p.summary]
+    best: tuple[tuple[float, float], Steps] | None = None
     for rank, passage in enumerate(texts):
         if rank >= ranks or (near and passage.n not in near):
             continue
-        if question is not None and not fits(question, passage.section):
+        key = (1.0, 1.0) if question is None else preference(question, passage.section)
+        if key[1] < MIN_TASK_OVERLAP:
             continue
         intro, steps = parse(passage.text)
-        if len(steps) >= MIN_STEPS:
-            return Steps(passage, intro, steps)
-    return None
+        if len(steps) >= MIN_STEPS and (best is None or key > best[0]):
+            best = (key, Steps(passage, intro, steps))
+    return best[1] if best else None
 
 
 def pieces(found: Steps) -> list[str]:
