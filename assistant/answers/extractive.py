@@ -33,6 +33,8 @@ from assistant.answers import steps
 from assistant.answers.defining import asked_terms, more_definitions, strength
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, cover, other_sections
 from assistant.answers.entry import details, names_apart
+from assistant.answers.actions import action_fit, actions_of
+from assistant.answers import ruling
 from assistant.answers.sentences import split_sentences
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, decides_unshaped, leans_back, names_asked, off_topic, verdict,
                                         with_verdict)
@@ -324,7 +326,9 @@ class ExtractiveAnswerer:
             leads += [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
                       and decides_unshaped(question, c.text, understood.asks_duty)]
             # then: a sentence that gives a verdict on the question before one that does not
-            leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
+            acting = actions_of(question)  # the action asked about decides first
+            leads.sort(key=lambda c: (-action_fit(acting, c.text, c.section),
+                                      not on_main(c), off_topic(understood, c.text),
                                       verdict(question, c.text, understood.asks_duty) is None
                                       or not names_asked(question, c.text),
                                       leans_back(c.text), -lead_key(c)))
@@ -337,7 +341,14 @@ class ExtractiveAnswerer:
                     chosen.remove(min(chosen[1:], key=lambda c: c.score))
         else:
             lead = chosen[0] if chosen else None
-        rest = [c for c in chosen if c is not lead]
+        follows: list[Candidate] = []
+        if understood.kind == "darf_ich" and lead is not None and lead in chosen and limit is None:
+            # the rule around the deciding sentence, then what to do instead (ruling.py)
+            chosen, follows = ruling.with_rule(
+                lead, ranked, chosen, floor=FILL_RATIO * best, similar=_similar,
+                on_question=lambda c: names_asked(question, c.text) and not off_topic(understood, c.text),
+                limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja")
+        rest = follows + [c for c in chosen if c is not lead and c not in follows]
         if limit is not None:  # the best ones (by score), still shown in reading order
             rest = sorted(rest, key=lambda c: -c.score)[: max(0, limit - (lead is not None))]
         # Reading order: passages by their best chosen sentence, sentences by position.
