@@ -36,7 +36,8 @@ class Action:
 
 
 def _cue(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _F)
+    """A cue matched at the start of a word ("schulung" not inside "Einschulungsuntersuchung")."""
+    return re.compile(rf"(?<![\wäöüß])(?:{pattern})", _F)
 
 
 #: A suppressed table value ("gepunktet", "gesperrt", "geheim gehalten").
@@ -94,7 +95,8 @@ ACTIONS: tuple[Action, ...] = (
                 r"weiterverarbeit\w*|nachnutz\w*|eigene\w* grafik\w*|online stell\w*|"
                 r"genehmigung\w*|lizenz\w*|urheberrecht\w*|quellenangabe\w*"),
            ("lizenz", "quellenangaben", "nachnutzen"),
-           ("lizenz", "namensnennung", "quellenangabe", "weiterverwendet", "bearbeitet")),
+           ("lizenz", "namensnennung", "quellenangabe", "weiterverwendet", "bearbeitet",
+            "vervielfältig", "verbreit")),
     Action("weitergeben",
            _cue(r"weiterzugeben|weitergeb\w*|weitergegeben|übermittel\w*|weiterleit\w*|"
                 r"(?:schick|send)\w* (?:\w+ ){0,3}(?:an|zu)\b|zur verfügung stell\w*|herausgeb\w*|"

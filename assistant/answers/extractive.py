@@ -327,7 +327,7 @@ class ExtractiveAnswerer:
                       and decides_unshaped(question, c.text, understood.asks_duty)]
             # then: a sentence that gives a verdict on the question before one that does not
             acting = actions_of(question)  # the action asked about decides first
-            leads.sort(key=lambda c: (-action_fit(acting, c.text, c.section),
+            leads.sort(key=lambda c: (-action_fit(acting, c.text, c.section), is_how_to(c.section),
                                       not on_main(c), off_topic(understood, c.text),
                                       verdict(question, c.text, understood.asks_duty) is None
                                       or not names_asked(question, c.text),
@@ -345,7 +345,7 @@ class ExtractiveAnswerer:
         if understood.kind == "darf_ich" and lead is not None and lead in chosen and limit is None:
             # the rule around the deciding sentence, then what to do instead (ruling.py)
             chosen, follows = ruling.with_rule(
-                lead, ranked, chosen, floor=FILL_RATIO * best, similar=_similar,
+                lead, cands, chosen, floor=FILL_RATIO * best, similar=_similar,
                 on_question=lambda c: names_asked(question, c.text) and not off_topic(understood, c.text),
                 limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja")
         rest = follows + [c for c in chosen if c is not lead and c not in follows]

@@ -354,8 +354,8 @@ def is_how_to(heading: str | None) -> bool:
 _PUBLISHING = re.compile(r"\b(darf|dürfen|zeigen|veröffentlich\w*|ausweisen|ausgewiesen|angeben)\b",
                          _F)
 
-#: Topics that are only the occasion of a "may I …?" question naming an action (the table's
-#: symbol, its date): they do not focus its search.
+#: Topics that are only the occasion of a "may I …?" question naming an action (the table, its
+#: symbol, its date): they do not focus its search; the sections that rule on the action do.
 OCCASIONS = ("sonderzeichen", "stichtag")
 
 #: Topics whose sections a "may I …" question prefers when it names none of them.

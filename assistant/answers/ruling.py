@@ -4,8 +4,8 @@ The sentence that decides ("Einen gepunkteten Wert … auszurechnen und zu verö
 nicht zulässig.") rarely stands alone: the sentences around it in its section give the legal
 basis, the date a duty applies from, the exception ("Rechtsgrundlage ist § 16 BStatG …",
 "Diese Pflicht gilt seit dem 2.2.2025."). So the answer quotes the lead's neighbours first: the
-sentence before it when the lead leans on it ("Schulungen sind also nicht freiwillig"), then the
-ones after it. A "no" is only useful with the way out ("Fassen Sie stattdessen Schulen oder Jahre
+sentences before it as long as the lead leans on them ("Schulungen sind also nicht freiwillig"),
+then the ones after it. A "no" is only useful with the way out ("Fassen Sie stattdessen Schulen oder Jahre
 zusammen", "…, sondern nur aggregierte Tabellen"): the best such sentence on the question
 follows when the answer has none yet.
 
@@ -44,15 +44,19 @@ S = TypeVar("S", bound=Sentence)
 
 
 def neighbours(lead: S, candidates: Sequence[S], follow: int = FOLLOW) -> list[S]:
-    """Sentences of the lead's passage that carry its rule: the one before when the lead leans
-    back on it, then those after it, ``follow`` in all, in reading order."""
+    """Sentences of the lead's passage that carry its rule, ``follow`` in all, in reading
+    order: the ones before it as long as each leans back on the one before ("Schulungen sind
+    also …" ← "Diese Pflicht gilt seit …" ← "Ihr Art. 4 verlangt …"), then those after it."""
     same = sorted((c for c in candidates if c.n == lead.n and c is not lead),
                   key=lambda c: c.position)
     before = [c for c in same if c.position < lead.position]
     after = [c for c in same if c.position > lead.position]
-    out = before[-1:] if before and leans_back(lead.text) else []
-    out += after[: follow - len(out)]
-    return out
+    out: list[S] = []
+    current = lead
+    while before and len(out) < follow and leans_back(current.text):
+        current = before.pop()
+        out.insert(0, current)
+    return out + after[: follow - len(out)]
 
 
 def best_of(shape: re.Pattern[str], candidates: Sequence[S], chosen: Sequence[S], floor: float,
@@ -71,25 +75,23 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
               limit: int, law: bool = True) -> tuple[list[S], list[S]]:
     """``chosen`` (which holds the lead) with the lead's neighbours, the law and a way out
     added, at most ``limit`` sentences or as many as ``chosen`` had (the weakest others give
-    way), and the added ones in the order they follow the lead."""
-    added: list[S] = []
-    for c in neighbours(lead, candidates):
-        if c not in chosen and not any(similar(c, o) for o in chosen + added):
-            added.append(c)
+    way), and those sentences in the order they follow the lead."""
+    near = neighbours(lead, candidates)
+    follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
     # the law it rests on (not needed for a plain "yes": ``law`` false), then the way out
     for shape in (LAW, INSTEAD) if law else (INSTEAD,):
-        found = best_of(shape, candidates, chosen + added, floor, on_question)
-        if found is not None and not any(similar(found, o) for o in chosen + added):
-            added.append(found)
-    # the lead, what was added, and the first law and way out already chosen stay
-    keep = {id(lead)} | {id(c) for c in added} | {
+        found = best_of(shape, candidates, list(chosen) + follows, floor, on_question)
+        if found is not None and not any(similar(found, o) for o in list(chosen) + follows):
+            follows.append(found)
+    # the lead, its followers, and the first law and way out already chosen stay
+    keep = {id(lead)} | {id(c) for c in follows} | {
         id(next(c for c in chosen if shape.search(c.text)))
         for shape in (LAW, INSTEAD) if any(shape.search(c.text) for c in chosen)}
-    out = list(chosen) + added
+    out = list(chosen) + [c for c in follows if c not in chosen]
     limit = max(limit, len(chosen))  # never longer than the answer was allowed to grow
     while len(out) > limit:
         weakest = min((c for c in out if id(c) not in keep), key=lambda c: c.score, default=None)
         if weakest is None:
             break
         out.remove(weakest)
-    return out, added
+    return out, follows

@@ -76,10 +76,16 @@ def test_the_rule_around_the_lead_follows_it_and_a_way_out_is_added():
     lead = section[1]
     # the lead leans back ("also"): the sentence before it comes along
     assert [c.position for c in neighbours(lead, section)] == [0, 2]
-    chosen, added = with_rule(lead, section + other, [lead, other[1]], floor=0.2,
-                              on_question=lambda c: True, similar=lambda a, b: a is b, limit=4)
-    assert added == [section[0], section[2], other[0]]
+    chosen, follows = with_rule(lead, section + other, [lead, other[1], section[0]], floor=0.2,
+                                on_question=lambda c: True, similar=lambda a, b: a is b, limit=4)
+    assert follows == [section[0], section[2], other[0]]
     assert len(chosen) == 4 and lead in chosen and other[1] not in chosen
+
+
+def test_a_chain_of_sentences_leaning_back_comes_along():
+    section = [_S("Das Gesetz gilt seit 2030.", 1, 0, 0.1), _S("Sein § 4 verlangt Kurse.", 1, 1, 0.2),
+               _S("Diese Pflicht gilt ab 2031.", 1, 2, 0.3), _S("Kurse sind also Pflicht.", 1, 3, 0.9)]
+    assert neighbours(section[3], section) == section[:3]
 
 
 FIRST: dict[str, tuple[list[str], list[str]]] = {
