@@ -327,7 +327,7 @@ class ExtractiveAnswerer:
                       and decides_unshaped(question, c.text, understood.asks_duty)]
             # then: a sentence that gives a verdict on the question before one that does not
             acting = actions_of(question)  # the action asked about decides first
-            leads.sort(key=lambda c: (-action_fit(acting, c.text, c.section), is_how_to(c.section),
+            leads.sort(key=lambda c: (-action_fit(acting, c.text, c.section),
                                       not on_main(c), off_topic(understood, c.text),
                                       verdict(question, c.text, understood.asks_duty) is None
                                       or not names_asked(question, c.text),
@@ -347,7 +347,9 @@ class ExtractiveAnswerer:
             chosen, follows = ruling.with_rule(
                 lead, cands, chosen, floor=FILL_RATIO * best, similar=_similar,
                 on_question=lambda c: names_asked(question, c.text) and not off_topic(understood, c.text),
-                limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja")
+                limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja",
+                anchor=next((c for c in leads if not is_how_to(c.section)), lead)
+                if is_how_to(lead.section) else None)
         rest = follows + [c for c in chosen if c is not lead and c not in follows]
         if limit is not None:  # the best ones (by score), still shown in reading order
             rest = sorted(rest, key=lambda c: -c.score)[: max(0, limit - (lead is not None))]

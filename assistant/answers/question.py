@@ -181,7 +181,9 @@ class Question:
     @property
     def asks_duty(self) -> bool:
         """"Muss ich …?": a duty question, answered by the sentence that states the duty."""
-        return self.kind == "darf_ich" and bool(_DUTY.search(self.text))
+        # the question as asked, after any context ("Herr X fragt: … Brauchen wir …?")
+        return self.kind == "darf_ich" and any(
+            _DUTY.search(x) for x in (self.text, asked(self.text), asked_part(self.text)))
 
     def symbols(self) -> list[str]:
         """The table symbols a question on symbols names ("Was heißt der Schrägstrich?")."""

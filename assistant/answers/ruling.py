@@ -72,11 +72,14 @@ def best_of(shape: re.Pattern[str], candidates: Sequence[S], chosen: Sequence[S]
 
 def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float,
               on_question: Callable[[S], bool], similar: Callable[[S, S], bool],
-              limit: int, law: bool = True) -> tuple[list[S], list[S]]:
-    """``chosen`` (which holds the lead) with the lead's neighbours, the law and a way out
-    added, at most ``limit`` sentences or as many as ``chosen`` had (the weakest others give
+              limit: int, law: bool = True, anchor: S | None = None) -> tuple[list[S], list[S]]:
+    """``chosen`` (which holds the lead) with the lead's (or ``anchor``'s) neighbours, the law
+    and a way out added, at most ``limit`` sentences or as many as ``chosen`` had (the weakest others give
     way), and those sentences in the order they follow the lead."""
-    near = neighbours(lead, candidates)
+    # a lead from a list of steps has steps around it: the rule stands around ``anchor``, the
+    # best deciding sentence of a section that is not a list of steps
+    near = neighbours(lead, candidates) if anchor is None or anchor is lead else (
+        [anchor] + neighbours(anchor, candidates))
     follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
     # the law it rests on (not needed for a plain "yes": ``law`` false), then the way out
     for shape in (LAW, INSTEAD) if law else (INSTEAD,):

@@ -295,7 +295,7 @@ ON_ASKED = 0.4
 #: …", "Für Berichte heißt das: …"): it does not stand alone at the head of an answer.
 _ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|ebenfalls|(?<!, )also|daher|deshalb|deswegen|"
                        r"(?:heißt|bedeutet) das|das gilt|dies gilt)\b|"
-                       r"^\s*(?:das|dies|diese[mnrs]?|dazu|dafür|ihr|ihre[mnrs]?|sein|seine[mnrs]?)\b",
+                       r"^\s*(?:das|dies|diese[mnrs]?|dazu|dafür|dann|ihr|ihre[mnrs]?|sein|seine[mnrs]?)\b",
                        _F)
 
 

@@ -44,6 +44,11 @@ def test_an_interpretation_in_a_report_is_not_publishing_data():
         "Darf eine KI festlegen, welche Schulen mehr Sozialarbeit bekommen?")]
 
 
+def test_a_duty_asked_after_context_is_a_duty():
+    assert understand("Herr Kaya fragt: Wir wollen Anmeldedaten mit Namen in ein Portal stellen. "
+                      "Müssen wir vorher die Datenschutzbeauftragte fragen?").asks_duty
+
+
 def test_the_sections_that_rule_on_the_action_are_preferred():
     focus = focus_for(understand("In der Tabelle steht beim Dorf nur ein Punkt. Darf ich den Wert "
                                  "aus der Summe ausrechnen und im Ausschuss zeigen?"))
@@ -96,6 +101,13 @@ FIRST: dict[str, tuple[list[str], list[str]]] = {
     # using AI at all
     "Unsere Dezernentin hält Chatbots für verboten. Dürfen wir KI-Werkzeuge im Bildungsbüro "
     "verwenden?": ([r"^Ja\b", r"verzichten"], []),
+    # passing on personal data between offices: the rule on that, not on personal data at large
+    "Die Kollegin aus dem Jugendamt hat eine Liste mit Namen und Förderbedarf. Darf sie die an "
+    "unser Bildungsbüro weitergeben?": ([r"^Nein\b", r"Einzeldaten|Sozialdaten"], []),
+    # a must-question after a context sentence ("… schreibt: …"): still a duty, answered "Ja"
+    "Frau Öztürk vom Schulamt schreibt: Wir planen eine Online-Elternbefragung, in der auch "
+    "Namen abgefragt werden. Brauchen wir dafür eine Rechtsgrundlage?": (
+        [r"^Ja\b", r"Rechtsgrundlage|Einwilligung"], []),
     # reuse of official tables
     "Dürfen wir Tabellen der Regionaldatenbank in unserem Sozialbericht übernehmen und "
     "weiterverarbeiten?": ([r"^Ja\b", r"Datenlizenz|Namensnennung"], []),
