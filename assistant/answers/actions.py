@@ -100,8 +100,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("weitergeben",
            _cue(r"weiterzugeben|weitergeb\w*|weitergegeben|übermittel\w*|weiterleit\w*|"
                 r"(?:schick|send)\w* (?:\w+ ){0,3}(?:an|zu)\b|zur verfügung stell\w*|herausgeb\w*|"
-                r"austausch\w*"),
-           ("übermittl", "weitergabe", "statistikstelle", "sozialdaten", "auftragsverarbeitung"),
+                r"austausch\w*|"
+                # "dem Bildungsbüro eine Liste … geben", "an das Jugendamt schicken"
+                r"(?:dem|der|an (?:das|den|die|unser\w*)) [\w-]+ (?:[\w-]+ ){0,10}(?:geben|"
+                r"schicken|senden|liefern|überlassen|mailen)\b"),
+           ("übermittl", "weitergabe", "statistikstelle", "sozialdaten", "schuldaten",
+            "auftragsverarbeitung"),
            ("übermittelt", "übermittlung", "weitergegeben", "weitergabe", "zweckbindung")),
     Action("besondere_daten",
            _cue(r"gesundheit\w*|schuleingang\w*|einschulungsuntersuch\w*|herkunft|förderbedarf\w*|"

@@ -325,12 +325,13 @@ class ExtractiveAnswerer:
             # verb ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur …").
             leads += [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
                       and decides_unshaped(question, c.text, understood.asks_duty)]
-            # then: a sentence that gives a verdict on the question before one that does not
-            acting = actions_of(question)  # the action asked about decides first
-            leads.sort(key=lambda c: (-action_fit(acting, c.text, c.section),
-                                      not on_main(c), off_topic(understood, c.text),
+            # a sentence naming the action asked about first (actions.py), then one on the main
+            # clause, then one that gives a verdict on the question before one that does not
+            acting = actions_of(question)
+            fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
+            leads.sort(key=lambda c: (fit[id(c)] < 3, not on_main(c), off_topic(understood, c.text),
                                       verdict(question, c.text, understood.asks_duty) is None
-                                      or not names_asked(question, c.text),
+                                      or not names_asked(question, c.text), -fit[id(c)],
                                       leans_back(c.text), -lead_key(c)))
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself

@@ -46,7 +46,8 @@ S = TypeVar("S", bound=Sentence)
 def neighbours(lead: S, candidates: Sequence[S], follow: int = FOLLOW) -> list[S]:
     """Sentences of the lead's passage that carry its rule, ``follow`` in all, in reading
     order: the ones before it as long as each leans back on the one before ("Schulungen sind
-    also …" ← "Diese Pflicht gilt seit …" ← "Ihr Art. 4 verlangt …"), then those after it."""
+    also …" ← "Diese Pflicht gilt seit …" ← "Ihr Art. 4 verlangt …"), then those after it;
+    when too few follow it, the ones closest before it."""
     same = sorted((c for c in candidates if c.n == lead.n and c is not lead),
                   key=lambda c: c.position)
     before = [c for c in same if c.position < lead.position]
@@ -56,7 +57,10 @@ def neighbours(lead: S, candidates: Sequence[S], follow: int = FOLLOW) -> list[S
     while before and len(out) < follow and leans_back(current.text):
         current = before.pop()
         out.insert(0, current)
-    return out + after[: follow - len(out)]
+    out += after[: follow - len(out)]
+    # a lead at the end of its section: the rule stands before it
+    return before[len(before) - (follow - len(out)):] + out if len(out) < follow and before \
+        else out
 
 
 def best_of(shape: re.Pattern[str], candidates: Sequence[S], chosen: Sequence[S], floor: float,

@@ -87,6 +87,17 @@ def test_the_rule_around_the_lead_follows_it_and_a_way_out_is_added():
     assert len(chosen) == 4 and lead in chosen and other[1] not in chosen
 
 
+def test_a_lead_at_the_end_of_its_section_brings_the_sentences_before_it():
+    section = [_S(f"Satz Nummer {i} der Regel.", 1, i, 0.1) for i in range(5)]
+    assert neighbours(section[4], section) == section[1:4]
+    assert neighbours(section[3], section) == section[1:3] + section[4:]
+
+
+def test_passing_a_list_to_another_office_is_passing_on():
+    assert actions_of("Darf die Kita dem Jugendamt eine Liste der Kinder mit Namen schicken?")[
+        0].name == "weitergeben"
+
+
 def test_a_chain_of_sentences_leaning_back_comes_along():
     section = [_S("Das Gesetz gilt seit 2030.", 1, 0, 0.1), _S("Sein § 4 verlangt Kurse.", 1, 1, 0.2),
                _S("Diese Pflicht gilt ab 2031.", 1, 2, 0.3), _S("Kurse sind also Pflicht.", 1, 3, 0.9)]
@@ -103,7 +114,8 @@ FIRST: dict[str, tuple[list[str], list[str]]] = {
     "verwenden?": ([r"^Ja\b", r"verzichten"], []),
     # passing on personal data between offices: the rule on that, not on personal data at large
     "Die Kollegin aus dem Jugendamt hat eine Liste mit Namen und Förderbedarf. Darf sie die an "
-    "unser Bildungsbüro weitergeben?": ([r"^Nein\b", r"Einzeldaten|Sozialdaten"], []),
+    "unser Bildungsbüro weitergeben?": ([r"^Nein\b", r"Einzeldaten|Sozialdaten|[Nn]amentliche Listen"],
+                                       []),
     # a must-question after a context sentence ("… schreibt: …"): still a duty, answered "Ja"
     "Frau Öztürk vom Schulamt schreibt: Wir planen eine Online-Elternbefragung, in der auch "
     "Namen abgefragt werden. Brauchen wir dafür eine Rechtsgrundlage?": (
