@@ -33,10 +33,11 @@ from assistant.answers.candidates import (MIN_CHARS, Candidate, candidates, on_p
 from assistant.answers.defining import asked_terms, more_definitions, strength
 from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, complete, cover, other_sections
 from assistant.answers.entry import details, names_apart
-from assistant.answers.leading import lead_of
+from assistant.answers import ruling
+from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
                                       TABLE_CODE, names_source, on_asked, repeats_source)
-from assistant.answers.verdict import names_asked, with_verdict
+from assistant.answers.verdict import names_asked, off_topic, verdict, with_verdict
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
 __all__ = ["ExtractiveAnswerer", "MIN_CHARS", "on_asked"]
@@ -187,8 +188,9 @@ class ExtractiveAnswerer:
                               limit=ANSWER_MAX + SECTION_EXTRA, similar=similar)
         # The lead answers the question as asked: the best sentence of the wanted shape; for a
         # yes/no question preferably one on the question's topic (personal data, publication).
-        lead = lead_of(question, understood, cands, ranked, shaped, defining, idf=idf,
-                       splitter=splitter, best=best, bonus=bonus, prior_weight=w_prior)
+        leads = leads_of(question, understood, cands, ranked, shaped, defining, idf=idf,
+                        splitter=splitter, best=best, bonus=bonus, prior_weight=w_prior)
+        lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
             if lead not in chosen:
@@ -197,7 +199,16 @@ class ExtractiveAnswerer:
                     chosen.remove(min(chosen[1:], key=lambda c: c.score))
         else:
             lead = chosen[0] if chosen else None
-        rest = [c for c in chosen if c is not lead]
+        follows: list[Candidate] = []
+        if understood.kind == "darf_ich" and lead is not None and lead in chosen and limit is None:
+            # the rule around the deciding sentence, then what to do instead (ruling.py)
+            chosen, follows = ruling.with_rule(
+                lead, cands, chosen, floor=FILL_RATIO * best, similar=similar,
+                on_question=lambda c: names_asked(question, c.text) and not off_topic(understood, c.text),
+                limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja",
+                anchor=next((c for c in leads if not is_how_to(c.section)), lead)
+                if is_how_to(lead.section) else None)
+        rest = follows + [c for c in chosen if c is not lead and c not in follows]
         if limit is not None:  # the best ones (by score), still shown in reading order
             rest = sorted(rest, key=lambda c: -c.score)[: max(0, limit - (lead is not None))]
         # Reading order: passages by their best chosen sentence, sentences by position.

@@ -14,6 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
+from assistant.answers.actions import action_fit, actions_of
 from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
@@ -35,11 +36,12 @@ MAIN_MIN = 0.5
 FILL_RATIO = 0.3
 
 
-def lead_of(question: str, understood: Question, cands: Sequence[Candidate],
+def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
             ranked: Sequence[Candidate], shaped: np.ndarray, defining: dict[int, int], *,
             idf: dict[str, float], splitter: CompoundSplitter, best: float, bonus: float,
-            prior_weight: float) -> Candidate | None:
-    """The candidate that should lead, or None when no candidate has the wanted shape.
+            prior_weight: float) -> list[Candidate]:
+    """The candidates that may lead, the one that should lead first (empty when no candidate
+    has the wanted shape).
 
     ``ranked`` holds the relevant candidates best first, ``shaped`` for each of ``cands``
     whether it has the kind's shape, ``defining`` the defining strength of the candidates that
@@ -74,7 +76,7 @@ def lead_of(question: str, understood: Question, cands: Sequence[Candidate],
         leads = _deciding_first(question, understood, leads, ranked, by_id, idf=idf,
                                 splitter=splitter, best=best, bonus=bonus,
                                 prior_weight=prior_weight)
-    return leads[0] if leads else None
+    return leads
 
 
 def _deciding_first(question: str, understood: Question, leads: list[Candidate],
@@ -107,9 +109,12 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     # verb ("Wer ein Skript von einer KI schreiben lässt, gibt ihr nur …").
     leads = leads + [c for c in ranked if not by_id[id(c)] and c.score >= FILL_RATIO * best
                      and decides_unshaped(question, c.text, understood.asks_duty)]
-    # then: a sentence that gives a verdict on the question before one that does not
-    leads.sort(key=lambda c: (not on_main(c), off_topic(understood, c.text),
+    # a sentence naming the action asked about first (actions.py), then one on the main
+    # clause, then one that gives a verdict on the question before one that does not
+    acting = actions_of(question)
+    fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
+    leads.sort(key=lambda c: (fit[id(c)] < 3, not on_main(c), off_topic(understood, c.text),
                               verdict(question, c.text, understood.asks_duty) is None
-                              or not names_asked(question, c.text),
+                              or not names_asked(question, c.text), -fit[id(c)],
                               leans_back(c.text), -lead_key(c)))
     return leads

@@ -19,6 +19,7 @@ from typing import Literal
 
 from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, condition,  # noqa: F401
                                        conditional, frame_stems, main_clause)
+from assistant.answers.actions import actions_of, heading_words, search_terms
 from assistant.retrieval.models import Focus
 
 Kind = Literal["berechnung", "definition", "darf_ich", "datenquelle", "schwelle", "vorgehen"]
@@ -127,7 +128,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
            "copilot", "gemini", "prompt", "online-tool", "onlinetool", "ki-kompetenz",
            "ki-verordnung", "ai act"),
     "geheimhaltung": ("geheimhalt", "fallzahl", "kleine zahl", "sperr", "gepunktet",
-                      "rückrechn", "dominanz", "rundung", "gerundet", "cell-key", "veröffentlich",
+                      "rückrechn", "dominanz", "gesperrt", "rundung", "gerundet", "cell-key", "veröffentlich",
                       "nur ein", "nur zwei", "zwei abgänger", "einer schule", "einzelne schule"),
     "sonderzeichen": ("sonderzeichen", "zeichen", "symbol", "punkt", "strich", "kreuz",
                       "schrägstrich", "platzhalter in der tabelle"),
@@ -182,7 +183,9 @@ class Question:
     @property
     def asks_duty(self) -> bool:
         """"Muss ich …?": a duty question, answered by the sentence that states the duty."""
-        return self.kind == "darf_ich" and bool(_DUTY.search(self.text))
+        # the question as asked, after any context ("Herr X fragt: … Brauchen wir …?")
+        return self.kind == "darf_ich" and any(
+            _DUTY.search(x) for x in (self.text, asked(self.text), asked_part(self.text)))
 
     def symbols(self) -> list[str]:
         """The table symbols a question on symbols names ("Was heißt der Schrägstrich?")."""
@@ -355,6 +358,10 @@ def is_how_to(heading: str | None) -> bool:
 _PUBLISHING = re.compile(r"\b(darf|dürfen|zeigen|veröffentlich\w*|ausweisen|ausgewiesen|angeben)\b",
                          _F)
 
+#: Topics that are only the occasion of a "may I …?" question naming an action (the table, its
+#: symbol, its date): they do not focus its search; the sections that rule on the action do.
+OCCASIONS = ("sonderzeichen", "stichtag")
+
 #: Topics whose sections a "may I …" question prefers when it names none of them.
 PERMISSION_TOPICS = ("datenschutz", "geheimhaltung")
 
@@ -372,14 +379,23 @@ def focus_for(question: Question) -> Focus:
         question.kind == "schwelle" and bool(_PUBLISHING.search(question.text)))
     if permission and not topics:
         topics += PERMISSION_TOPICS
+    # "Darf ich den gepunkteten Wert zurückrechnen?": the symbol is the occasion, the action
+    # (recomputing) is what is asked; its sections are preferred by the action's words.
+    occasions = [t for t in topics if t in OCCASIONS] if (
+        question.kind == "darf_ich" and actions_of(question.text)) else []
+    if occasions:
+        topics = [t for t in topics if t not in occasions] or list(PERMISSION_TOPICS)
     words: list[str] = []
     for topic in topics:
-        words += [w for w in TOPIC_SECTIONS.get(topic, ()) if w not in words]
+        words += [w for w in TOPIC_SECTIONS.get(topic, ()) if w not in words
+                  and not any(w in TOPIC_SECTIONS.get(o, ()) for o in occasions)]
     if not permission:  # other kinds: only topics narrow enough to name a section
         words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
                                          if t in topics)]
     groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]
+    acting = actions_of(question.text) if question.kind == "darf_ich" else ()
     return Focus(section_words=tuple(words), entry_leads=question.about_indicator(),
                  entry_inside=question.kind == "schwelle",
                  section_groups=tuple(g for g in groups if g),
-                 prefer_words=STEP_SECTIONS if question.kind == "vorgehen" else ())
+                 prefer_words=STEP_SECTIONS if question.kind == "vorgehen" else (),
+                 action_words=heading_words(acting), search_terms=search_terms(acting))

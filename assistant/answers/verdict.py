@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answers.clauses import asked as asked_sentence
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
 from assistant.answers.question import Question, topic_patterns, understand
 from assistant.retrieval.german import stem, words
@@ -217,8 +218,9 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     # the polarity of the question is its own, not that of what it would say ("…, dass ein
     # Kind keine Empfehlung bekam?")
     clause = re.split(r",\s*(?:dass|daß|ob)\b", main_clause(question))[0]
-    turned = bool(_ASKS_PROHIBITION.search(question)) != bool(_ABSTAIN.search(clause))
-    if _asked_negative(clause) and not _ASKS_PROHIBITION.search(question):
+    # ("Die Chefin hält KI für verboten. Dürfen wir …?": the context does not turn it round)
+    turned = bool(_ASKS_PROHIBITION.search(asked_sentence(question))) != bool(_ABSTAIN.search(clause))
+    if _asked_negative(clause) and not _ASKS_PROHIBITION.search(asked_sentence(question)):
         # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
         # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
         still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
@@ -292,7 +294,8 @@ ON_ASKED = 0.4
 #: A sentence that leans on the one before it ("ohne solchen Vertrag", "Schulungen sind also
 #: …", "Für Berichte heißt das: …"): it does not stand alone at the head of an answer.
 _ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|ebenfalls|(?<!, )also|daher|deshalb|deswegen|"
-                       r"(?:heißt|bedeutet) das|das gilt|dies gilt)\b|^\s*(?:das|dies|dazu|dafür)\b",
+                       r"(?:heißt|bedeutet) das|das gilt|dies gilt)\b|"
+                       r"^\s*(?:das|dies|diese[mnrs]?|dazu|dafür|dann|ihr|ihre[mnrs]?|sein|seine[mnrs]?)\b",
                        _F)
 
 

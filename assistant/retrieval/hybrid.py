@@ -31,6 +31,7 @@ RRF_K = 60
 SECTION_CHARS = 3000
 FOCUS_WEIGHT = 1.0
 PREFER_WEIGHT = 0.5
+ACTION_WEIGHT = 1.0
 #: Where a named entry stands among the passages when it does not lead (``Focus.entry_inside``).
 ENTRY_INSIDE_AT = 2
 #: At most this many passages from one source file, unless it dominates by ``DOMINANCE``.
@@ -75,18 +76,21 @@ class BM25Index:
         self.postings = {t: (np.array(d), np.array(f, dtype=np.float32)) for t, (d, f) in raw.items()}
         self.doc_len = np.array(self.bm25.doc_len, dtype=np.float32)
 
-    def scores(self, question: str) -> np.ndarray:
+    def scores(self, question: str, also: Sequence[str] = ()) -> np.ndarray:
         """Same numbers as ``BM25Okapi.get_scores`` without its loop over every document (plus
-        the question's field synonyms with ``EXPANSION_WEIGHT``, unless ``expand`` is off)."""
+        the question's field synonyms with ``EXPANSION_WEIGHT``, unless ``expand`` is off, and
+        the words ``also``, e.g. those naming the action asked about, with the same weight)."""
         b, k1 = self.bm25.b, self.bm25.k1
         out = np.zeros(len(self.doc_len), dtype=np.float32)
         norm = k1 * (1 - b + b * self.doc_len / self.bm25.avgdl)
         own = self.splitter.terms(words(question))
         # Synonyms as extra terms, but not common ones ("schule" of "die Schule verlassen").
         common = max(COMMON_MIN, COMMON_SHARE * len(self.doc_len))
-        extra = [t for t in dict.fromkeys(self.splitter.terms(expansion_words(question)))
+        wanted = expansion_words(question) if self.expand else []
+        wanted += [w for term in also for w in words(term)]
+        extra = [t for t in dict.fromkeys(self.splitter.terms(wanted))
                  if t not in own and t in self.postings and len(self.postings[t][0]) <= common
-                 ] if self.expand else []
+                 ]
         for term, weight in [(t, 1.0) for t in own] + [(t, EXPANSION_WEIGHT) for t in extra]:
             if term not in self.postings:
                 continue
@@ -130,7 +134,7 @@ class HybridRetriever:
         if not chunks:
             return []
         by_id = {c.id: c for c in chunks}
-        scores = self._bm25_index(chunks).scores(question)
+        scores = self._bm25_index(chunks).scores(question, focus.search_terms if focus else ())
         top = np.argsort(-scores)[: self.candidates]
         lexical = [chunks[i].id for i in top if scores[i] > 0]
         vector = self.index.embedder.embed_queries([question])[0]
@@ -154,6 +158,15 @@ class HybridRetriever:
             if full:
                 rankings.append(full)
                 weights.append(FOCUS_WEIGHT)
+        if focus is not None and focus.action_words:
+            # Sections that rule on the action asked about ("zurückrechnen"), by how many of
+            # the action's heading words they carry.
+            pool = rrf([dense, lexical], self.weights)
+            acting = {cid: _fits(by_id[cid], focus.action_words) for cid, _ in pool}
+            ruling = sorted((cid for cid, _ in pool if acting[cid]), key=lambda cid: -acting[cid])
+            if ruling:
+                rankings.append(ruling)
+                weights.append(ACTION_WEIGHT)
         if focus is not None and focus.prefer_words:
             pool = rrf([dense, lexical], self.weights)
             preferred = [cid for cid, _ in pool if _fits(by_id[cid], focus.prefer_words)]

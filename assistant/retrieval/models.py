@@ -65,6 +65,12 @@ class Focus:
     #: best two, without leading the answer) even when ``entry_leads`` is false: "Wie hoch war
     #: der Anteil …?" is answered by the entry's comparison values.
     entry_inside: bool = False
+    #: Heading words of sections that rule on the action a "may I …?" question asks about
+    #: ("Gesperrte Werte nicht zurückrechnen" for recomputing a suppressed value): preferred
+    #: before the topic's other sections.
+    action_words: tuple[str, ...] = ()
+    #: Words naming that action, searched besides the question's own (with less weight).
+    search_terms: tuple[str, ...] = ()
 
 
 @dataclass

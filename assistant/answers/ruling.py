@@ -1,0 +1,104 @@
+"""After the deciding sentence of a "may I / must I …?" answer: the rule, then what to do instead.
+
+The sentence that decides ("Einen gepunkteten Wert … auszurechnen und zu veröffentlichen, ist
+nicht zulässig.") rarely stands alone: the sentences around it in its section give the legal
+basis, the date a duty applies from, the exception ("Rechtsgrundlage ist § 16 BStatG …",
+"Diese Pflicht gilt seit dem 2.2.2025."). So the answer quotes the lead's neighbours first: the
+sentences before it as long as the lead leans on them ("Schulungen sind also nicht freiwillig"),
+then the ones after it. A "no" is only useful with the way out ("Fassen Sie stattdessen Schulen oder Jahre
+zusammen", "…, sondern nur aggregierte Tabellen"): the best such sentence on the question
+follows when the answer has none yet.
+
+Works on any candidate with ``text``, ``n`` (passage), ``position`` and ``score``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Protocol, Sequence, TypeVar
+
+from assistant.answers.verdict import leans_back
+
+#: Sentences of the lead's section quoted right after it.
+FOLLOW = 3
+#: A sentence that says what to do instead of what is not allowed.
+INSTEAD = re.compile(r"\b(stattdessen|statt dessen|anstelle|sondern|alternativ\w*|besser|"
+                     r"lieber|ausweichen|zusammenfass\w*|zusammengefasst|zusammenzufassen|"
+                     r"fass\w* (?:\w+ ){0,6}zusammen|bündeln|gröbere\w*|fragt (?:\w+ ){0,4}nach|"
+                     r"empfiehlt sich|bietet sich)\b", re.IGNORECASE)
+
+
+#: A sentence that names the law a rule rests on.
+LAW = re.compile(r"§\s?\d|\bArt\. \d|\b(?:DSGVO|BStatG|SGB \w+|KI-VO)\b|Rechtsgrundlage|"
+                 r"Statistikgeheimnis|\bVerordnung\b")
+
+
+class Sentence(Protocol):
+    text: str
+    n: int
+    position: int
+    score: float
+
+
+S = TypeVar("S", bound=Sentence)
+
+
+def neighbours(lead: S, candidates: Sequence[S], follow: int = FOLLOW) -> list[S]:
+    """Sentences of the lead's passage that carry its rule, ``follow`` in all, in reading
+    order: the ones before it as long as each leans back on the one before ("Schulungen sind
+    also …" ← "Diese Pflicht gilt seit …" ← "Ihr Art. 4 verlangt …"), then those after it;
+    when too few follow it, the ones closest before it."""
+    same = sorted((c for c in candidates if c.n == lead.n and c is not lead),
+                  key=lambda c: c.position)
+    before = [c for c in same if c.position < lead.position]
+    after = [c for c in same if c.position > lead.position]
+    out: list[S] = []
+    current = lead
+    while before and len(out) < follow and leans_back(current.text):
+        current = before.pop()
+        out.insert(0, current)
+    out += after[: follow - len(out)]
+    # a lead at the end of its section: the rule stands before it
+    return before[len(before) - (follow - len(out)):] + out if len(out) < follow and before \
+        else out
+
+
+def best_of(shape: re.Pattern[str], candidates: Sequence[S], chosen: Sequence[S], floor: float,
+            on_question: Callable[[S], bool]) -> S | None:
+    """The best sentence of ``shape`` (a way out, a law), when ``chosen`` has none: scored at
+    least ``floor`` and on the question."""
+    if any(shape.search(c.text) for c in chosen):
+        return None
+    fitting = [c for c in candidates if c not in chosen and c.score >= floor
+               and shape.search(c.text) and on_question(c)]
+    return max(fitting, key=lambda c: c.score) if fitting else None
+
+
+def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float,
+              on_question: Callable[[S], bool], similar: Callable[[S, S], bool],
+              limit: int, law: bool = True, anchor: S | None = None) -> tuple[list[S], list[S]]:
+    """``chosen`` (which holds the lead) with the lead's (or ``anchor``'s) neighbours, the law
+    and a way out added, at most ``limit`` sentences or as many as ``chosen`` had (the weakest others give
+    way), and those sentences in the order they follow the lead."""
+    # a lead from a list of steps has steps around it: the rule stands around ``anchor``, the
+    # best deciding sentence of a section that is not a list of steps
+    near = neighbours(lead, candidates) if anchor is None or anchor is lead else (
+        [anchor] + neighbours(anchor, candidates))
+    follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
+    # the law it rests on (not needed for a plain "yes": ``law`` false), then the way out
+    for shape in (LAW, INSTEAD) if law else (INSTEAD,):
+        found = best_of(shape, candidates, list(chosen) + follows, floor, on_question)
+        if found is not None and not any(similar(found, o) for o in list(chosen) + follows):
+            follows.append(found)
+    # the lead, its followers, and the first law and way out already chosen stay
+    keep = {id(lead)} | {id(c) for c in follows} | {
+        id(next(c for c in chosen if shape.search(c.text)))
+        for shape in (LAW, INSTEAD) if any(shape.search(c.text) for c in chosen)}
+    out = list(chosen) + [c for c in follows if c not in chosen]
+    limit = max(limit, len(chosen))  # never longer than the answer was allowed to grow
+    while len(out) > limit:
+        weakest = min((c for c in out if id(c) not in keep), key=lambda c: c.score, default=None)
+        if weakest is None:
+            break
+        out.remove(weakest)
+    return out, follows
