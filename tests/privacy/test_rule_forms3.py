@@ -108,3 +108,21 @@ def test_no_pupil_number(gate, text, value):
 @pytest.mark.parametrize("text, value", NOT_BIRTH_DATES)
 def test_no_birth_date(gate, text, value):
     assert (D, value) not in spans(gate, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    # a maiden name's "geb." before the date's own label
+    ("Erklärung: Ich, Petra Voss, geb. Lindner, geboren am 02.11.1971, wohnhaft in Jena", "02.11.1971"),
+    ("Mutter: Rana Aziz, geb. el-Amin, geb. 1988-04-23", "1988-04-23"),
+])
+def test_birth_date_after_a_maiden_name(gate, text, value):
+    assert (D, value) in spans(gate, text)
+
+
+def test_labelled_birth_date_ahead_of_the_clock_is_redacted_an_unlabelled_one_is_not(gate):
+    import datetime as dt
+
+    ahead = (dt.date.today() + dt.timedelta(days=40)).strftime("%d.%m.%Y")
+    assert (D, ahead) in spans(gate, f"Angaben zum Kind: Noah Petersen, Geburtsdatum {ahead}")
+    assert (D, ahead) not in spans(gate, f"Elternabend der Klasse 3b am {ahead} um 19 Uhr.")
+    assert (D, ahead) not in spans(gate, f"Einladung zum Geburtstag von Noah am {ahead} in der Kita.")

@@ -18,6 +18,9 @@ from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecogni
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
 BIRTH_CONTEXT_SCORE = 0.85
+#: How far ahead of today a labelled date may still be a birth date (fails closed on a form
+#: written ahead of the machine's clock).
+_AHEAD = dt.timedelta(days=2 * 366)
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
 #: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
 #: "geboren am Montag,"). "Geb. C" is a building; "*" must touch the date, and a "* " opening a
@@ -80,8 +83,10 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         date = parse_date(pattern_text)
-        if date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
-            return False  # no one alive was born before 1900 or is born in the future
+        if date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today() + _AHEAD:
+            # no one alive was born before 1900; a date ahead of this machine's clock is only
+            # a birth date with its label (a form dated ahead, a clock behind): context decides
+            return False
         return None  # keep the pattern's score: context decides
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
@@ -150,9 +155,13 @@ def _another_reading(text: str, previous: RecognizerResult | None, result: Recog
 
 def birth_context(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is a birth date by the words, key or column around it."""
+    # every birth word in reach, nearest last: "geb. Wagner, geboren am …" (a maiden name's
+    # "geb." does not own the date, the "geboren" after it does)
     before = BIRTH_BEFORE.search(text, max(0, start - 60), start)
-    if before is not None and _label_owns_date(text, before, start, end):
-        return True
+    while before is not None:
+        if _label_owns_date(text, before, start, end):
+            return True
+        before = BIRTH_BEFORE.search(text, before.start() + 1, start)
     if BIRTH_AFTER.match(text, end) and not _CUT_OFF_BEFORE.search(text, max(0, start - 25), start):
         return True
     if _STAR_LINE.search(text, max(0, start - 8), start) and _BIRTH_PLACE_AFTER.match(text, end):
