@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from assistant.answers import steps, tasks
+from assistant.answers import howto, steps, tasks
 from assistant.answers.ruling import with_rule
 from assistant.answers.verdict import verdict
+from assistant.retrieval.models import Passage
 
 
 @dataclass
@@ -77,3 +78,27 @@ def test_an_ordinal_of_the_task_is_not_named_by_the_verb_erstellen():
     assert not steps.fits(question, BOOK), tasks.fit(question, BOOK)
     # the task itself still fits
     assert steps.fits("Wie erstelle ich unseren ersten Elternbrief?", BOOK)
+
+
+def _passage(text: str, section: str, n: int) -> Passage:
+    return Passage(text=text, source="netze.md", title="Netze", section=section, page=None, n=n)
+
+
+def test_a_how_to_lead_brings_the_fact_after_it():
+    forum = _passage("„Kreis im Dialog“ ist ein Forum des Landesinstituts für Schulämter. "
+                     "Das erste Treffen fand am 3. Mai 2031 in Kassel statt. "
+                     "Es lädt Fachkräfte zum Austausch ein.", "Kreis im Dialog", 1)
+    lead = ("„Kreis im Dialog“ ist ein Forum des Landesinstituts für Schulämter.", 1)
+    rest = ("Es lädt Fachkräfte zum Austausch ein.", 1)
+    assert howto.with_next([lead, rest], [forum]) == [
+        lead, ("Das erste Treffen fand am 3. Mai 2031 in Kassel statt.", 1), rest]
+
+
+def test_a_how_to_lead_brings_nothing_without_a_fact_or_from_a_step_list():
+    plain = _passage("Das Forum ist offen für alle. Es lädt Fachkräfte zum Austausch ein.",
+                     "Forum", 1)
+    lead = ("Das Forum ist offen für alle.", 1)
+    assert howto.with_next([lead], [plain]) == [lead]
+    listed = _passage("So gehen Sie vor. Das Forum tagt 2031 dreimal.",
+                      "Schritt für Schritt: ein Forum gründen", 2)
+    assert howto.with_next([("So gehen Sie vor.", 2)], [listed]) == [("So gehen Sie vor.", 2)]
