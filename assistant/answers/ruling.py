@@ -84,6 +84,13 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
     # best deciding sentence of a section that is not a list of steps
     near = neighbours(lead, candidates) if anchor is None or anchor is lead else (
         [anchor] + neighbours(anchor, candidates))
+    limit = max(limit, len(chosen))  # never longer than the answer was allowed to grow
+    # a neighbour said already by a sentence of another passage ("… am 1.8.2024 in Kraft" –
+    # "… am 1. August 2024 in Kraft") is quoted here, by its rule, instead: otherwise the
+    # other copy may give way as the weakest, and the rule loses what it rests on
+    twins = {id(o) for c in near if c not in chosen for o in chosen
+             if o is not lead and o.n != lead.n and o not in near and similar(c, o)}
+    chosen = [o for o in chosen if id(o) not in twins]
     follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
     # the law it rests on (not needed for a plain "yes": ``law`` false), then the way out
     for shape in (LAW, INSTEAD) if law else (INSTEAD,):
@@ -95,7 +102,6 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
         id(next(c for c in chosen if shape.search(c.text)))
         for shape in (LAW, INSTEAD) if any(shape.search(c.text) for c in chosen)}
     out = list(chosen) + [c for c in follows if c not in chosen]
-    limit = max(limit, len(chosen))  # never longer than the answer was allowed to grow
     while len(out) > limit:
         weakest = min((c for c in out if id(c) not in keep), key=lambda c: c.score, default=None)
         if weakest is None:

@@ -245,10 +245,16 @@ _FOLDED_FILLER = frozenset(fold(w) for w in FILLER)
 
 def same(a: str, b: str) -> bool:
     """Same stem, or one is the head or tail of the other as a compound ("bericht" and
-    "bildungsbericht"), not just any substring ("erst" in "verständlich")."""
+    "bildungsbericht"), not just any substring ("erst" in "verständlich" or "erstellen")."""
     a, b = _verbal(a), _verbal(b)  # "einschaetz" and "selbsteinschaetzung"
     short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)))
+    # a head of four letters is too often another word's start ("erst" in "erstellen")
+    return a == b or (len(short) >= 4 and long_.endswith(short)) or (
+        len(short) >= HEAD_MIN and long_.startswith(short))
+
+
+#: Letters a word must have to count as the head of a longer one ("bericht" – "berichtsjahr").
+HEAD_MIN = 5
 
 
 def _part(a: str, b: str) -> bool:

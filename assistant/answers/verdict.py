@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answers.actions import actions_of
 from assistant.answers.clauses import asked as asked_sentence
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
 from assistant.answers.question import Question, topic_patterns, understand
@@ -247,7 +248,8 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without, which
         # answers a question on using a thing or on doing without it, and nothing else
         abstains = any(_ABSTAIN.search(p) for p in on)
-        if abstains and not (_USE.search(clause) or _ABSTAIN.search(clause)):
+        if abstains and not (_USE.search(clause) or _ABSTAIN.search(clause)
+                             or _asks_use(question)):
             return None
         found = YES if abstains else NO
     elif _CONDITION.search(" ".join(on)):
@@ -265,6 +267,12 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if turned:
         return YES if found == NO else NO
     return found
+
+
+def _asks_use(question: str) -> bool:
+    """Whether the question asks about using AI at all, in any words ("Darf ich mir von einer
+    KI … schreiben lassen, oder ist das tabu?"): not doing without it answers it."""
+    return any(a.name == "ki_nutzen" for a in actions_of(question))
 
 
 def on_asked(question: str, sentence: str) -> bool:
