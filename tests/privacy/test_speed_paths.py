@@ -273,12 +273,12 @@ def test_cached_word_lookups_are_spacys() -> None:
 
 ADDRESS_LINES = [
     "Neue Anschrift der Familie:\nZwischen den Alten Höfen 3, 45127 Essen\nTel. 0201 55 66 77",
-    "Treffpunkt Straße des 17. Juni 5 um 9 Uhr; danach Am Kleinen Anger 12 →",
+    "Termin\nTreffpunkt Straße des 17. Juni 5 um 9 Uhr; danach Am Kleinen Anger 12 →",
     "ul. Nowy Świat Dolny 5\tWarszawa\n\nRue Victor Hugo 8, 1000 Bruxelles",
     "Die Familie wohnt jetzt in der Ebereschenstr.14a und vorher Karl-Marx-Str. 5-7.",
     "Schüler aus Raum 12 und Klasse 5 gehen heute zum Sportplatz.\nwohnt jetzt birkenweg 3",
     "Q5, 12 68161 Mannheim\n   Lindenhof 7, 33602 Bielefeld   \nTALSTR. 5      35394 GIESSEN",
-    "eins zwei drei vier fünf sechs sieben acht neun zehn Obere Mühlenbergstraße 101 b",
+    "Notiz:\neins zwei drei vier fünf sechs sieben acht neun zehn Obere Mühlenbergstraße 101 b",
 ]
 
 

@@ -148,6 +148,8 @@ def _line_matches(pattern: regex.Pattern, text: str) -> list[regex.Match]:
     start: each line is scanned from a few words before its first such hit, to its end. Same
     matches as the whole-text scan, in the same order (the look-behinds still see the text
     before the scan's start)."""
+    if "\n" not in text:  # one sentence: the bookkeeping below costs more than it saves
+        return list(pattern.finditer(text))
     matches: list[regex.Match] = []
     line_end = -1
     for hit in _NUMBER_HIT.finditer(text):
