@@ -269,3 +269,24 @@ def test_cached_word_lookups_are_spacys() -> None:
     for word in ("und", "Und", "der", "Telefon", "telefon", ".", "-", "…", "geboren", "wohnen", ":"):
         assert engine.is_stopword(word, "de") == vocab[word].is_stop
         assert engine.is_punct(word, "de") == vocab[word].is_punct
+
+
+ADDRESS_LINES = [
+    "Neue Anschrift der Familie:\nZwischen den Alten Höfen 3, 45127 Essen\nTel. 0201 55 66 77",
+    "Termin\nTreffpunkt Straße des 17. Juni 5 um 9 Uhr; danach Am Kleinen Anger 12 →",
+    "ul. Nowy Świat Dolny 5\tWarszawa\n\nRue Victor Hugo 8, 1000 Bruxelles",
+    "Die Familie wohnt jetzt in der Ebereschenstr.14a und vorher Karl-Marx-Str. 5-7.",
+    "Schüler aus Raum 12 und Klasse 5 gehen heute zum Sportplatz.\nwohnt jetzt birkenweg 3",
+    "Q5, 12 68161 Mannheim\n   Lindenhof 7, 33602 Bielefeld   \nTALSTR. 5      35394 GIESSEN",
+    "Notiz:\neins zwei drei vier fünf sechs sieben acht neun zehn Obere Mühlenbergstraße 101 b",
+]
+
+
+@pytest.mark.parametrize("text", ADDRESS_LINES)
+def test_address_line_scan_finds_what_the_whole_text_scan_finds(text) -> None:
+    from assistant.privacy.text.recognizers import address
+
+    for pattern in (address._STREET, address._ANY):
+        whole = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in address._line_matches(pattern, text)] == whole
+    assert address._line_matches(address._STREET, text)  # each example holds a street

@@ -14,7 +14,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at, fixed_width_header
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       parse_date)
-from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
+from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
 BIRTH_CONTEXT_SCORE = 0.85
@@ -91,6 +91,8 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
+        if DIGIT.search(text) is None:  # every date form holds a digit (its year at least); this
+            return []  # test is cheaper than the birth words' and skips two sentences in five
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         previous: RecognizerResult | None = None
         for result in sorted(results, key=lambda r: r.start):
