@@ -35,7 +35,7 @@ from assistant.privacy.text.ner_features import (
     ABBREVIATIONS, Tok, load_nouns, noun_tags, sequences)
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
-    DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+    CLOSINGS, DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
@@ -200,9 +200,10 @@ class NerPersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _trim(span: list[Tok]) -> list[Tok]:
-        """Titles and punctuation at the borders are not part of a name."""
+        """Titles, closing formulas ("Saludos") and punctuation at the borders are not part of a name."""
         def outside(t: Tok) -> bool:
-            return not t.text[:1].isalpha() or t.text.lower().rstrip(".") in _TITLE_WORDS
+            lower = t.text.lower().rstrip(".")
+            return not t.text[:1].isalpha() or lower in _TITLE_WORDS or lower in CLOSINGS
 
         while span and outside(span[0]):
             span = span[1:]

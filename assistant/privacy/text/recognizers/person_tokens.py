@@ -20,6 +20,17 @@ TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "
           # without the dot, and from letters of other languages ("Dear Ms Hoffmann", "Koll. Brandl")
           "mrs", "mr", "ms", "miss", "mme", "mme.", "madame", "monsieur", "sig.", "sig.ra", "signora",
           "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin"}
+#: Teachers' official titles, abbreviated or written out, also in the female form with "'in" or
+#: "in" ("StR'in Vogt", "OStD Brandt", "Konrektorin Ilg"): context before a name like "Frau".
+_SCHOOL_TITLES = ("str", "ostr", "std", "ostd", "studr", "konr", "fl", "sl", "kr")
+#: Written without the female ending only where no other abbreviation reads alike ("Str.", "Std.").
+_PLAIN_SCHOOL_TITLES = ("ostr", "ostd", "studr", "konr")
+_SCHOOL_TITLE_WORDS = ("studienrat", "oberstudienrat", "studiendirektor", "oberstudiendirektor",
+                       "studienassessor", "konrektor", "rektor", "fachlehrer")
+TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLES for suffix in ("'in", "’in")}
+TITLES |= set(_PLAIN_SCHOOL_TITLES)
+TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLE_WORDS for suffix in ("", "in")}
+TITLES |= {"studienrätin", "oberstudienrätin"}
 #: Roles that usually precede a name ("die Schülerin Aylin", "Mutter Yılmaz").
 ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter", "vater", "bruder",
          "schwester", "lehrer", "lehrerin", "klassenlehrer", "klassenlehrerin", "erzieher",
@@ -39,6 +50,13 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          "geburtsname", "familienname", "rufname", "berichterstatter", "berichterstatterin",
          "sachbearbeitung", "protokollführung", "protokollant", "protokollantin", "verfasser",
          "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft"}
+#: Closing formulas of letters in other languages, before the writer's name ("Saludos, Inés"):
+#: context like "Grüße", never a surname in a "Surname, Given" pair.
+CLOSINGS = {"pozdrawiam", "pozdrowienia", "serdecznie", "saludos", "atentamente", "cordialement",
+            "salutations", "regards", "cheers", "sincerely", "thanks", "saygılarımla", "selamlar",
+            "cordiali", "saluti", "distinti", "srdačno", "pozdrav", "pozdravi", "pozdravy",
+            "üdvözlettel", "groeten", "hilsen", "danke", "merci", "gracias", "grazie", "dziękuję"}
+ROLES |= CLOSINGS
 PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
              "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
 #: Lower-case prefixes of Arabic surnames joined by a hyphen ("el-Khoury", "al-Hassan", "abu-Zaid").
