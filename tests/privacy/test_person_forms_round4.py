@@ -44,3 +44,32 @@ def test_a_surname_before_a_foreign_closing_ends_at_the_sentence(gate) -> None:
     persons = _persons(gate, "Danke an Frau Brandmeier. Saludos, Inés")
     assert "Brandmeier" in persons
     assert not any("Saludos" in p for p in persons)
+
+
+def test_english_calendar_words_and_possessives_in_a_forwarded_mail(gate) -> None:
+    text = ("-----Original Message-----\nFrom: Oksana Melnyk <o.melnyk@example.org>\n"
+            "Sent: Tuesday, November 9, 2027 7:15 AM\n"
+            "Hello, my son Taras is ill today, our daughter Mila comes alone.")
+    persons = _persons(gate, text)
+    assert {"Oksana Melnyk", "Taras", "Mila"} <= set(persons)
+    assert not {"Tuesday", "November", "my", "son", "our"} & set(persons)
+
+
+def test_a_greeting_of_another_language_is_no_name(gate) -> None:
+    persons = _persons(gate, "Merhaba, ich bin die Mutter von Elif Aydın und frage wegen der AG.")
+    assert "Merhaba" not in persons
+    assert "Elif Aydın" in persons
+
+
+def test_a_city_with_its_district_is_no_person(gate) -> None:
+    text = "Hausbesuch bei Fam. Okonkwo, Lindenweg 3, Hinterhaus, Köln-Chorweiler, am 12.03."
+    persons = _persons(gate, text)
+    assert "Okonkwo" in persons
+    assert not any("Chorweiler" in p for p in persons)
+
+
+def test_banks_of_other_countries_are_no_persons(gate) -> None:
+    text = ("Die Zahlung kam vom Konto bei der Halk Bankası, die Rückzahlung geht an "
+            "(Bank Pekao). Bearbeitung: Henrike Sauer")
+    persons = _persons(gate, text)
+    assert persons == ["Henrike Sauer"]

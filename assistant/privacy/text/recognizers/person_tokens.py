@@ -65,6 +65,8 @@ NAME_PREFIXES = {"al", "el", "abu", "abd", "ibn", "bin", "o", "d", "di", "de", "
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer",
                "eines", "kein", "keine", "keinen", "jeder", "jede", "jeden", "unser", "unsere",
                "unseren", "dieser", "diese", "diesen", "beim", "zum", "zur", "vom", "im", "am"}
+#: Banks of other countries, named after a founder or a place ("Ziraat Bankası", "Banca Sella").
+BANK_WORDS = ("bank", "bankası", "bankasi", "banka", "banca", "banco", "banque", "sparkasse")
 #: A name directly before one of these is part of an institution or street name.
 INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "straße", "strasse",
                      "str.", "platz", "allee", "weg", "haus", "heim", "zentrum", "stiftung", "preis",
@@ -72,7 +74,8 @@ INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "s
                      "park", "ring", "brücke", "akademie", "programm", "gesetz", "klinik",
                      "krankenhaus", "hospital", "kirche", "gemeinde", "bad", "damm", "ufer",
                      "gasse", "förderschule", "berufskolleg", "campus", "verein", "werk", "center",
-                     "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal")
+                     "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal",
+                     *BANK_WORDS)
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "chen", "nahme",
                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
 
@@ -95,7 +98,8 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
                      "stadtbezirk", "sozialraum", "team", "region", "haus", "bad",
                      # school types as abbreviated in lists: "GS Nord", "GemS Rotenhahn"
                      "gs", "gems", "ggs", "kgs", "igs", "ges", "rs", "hs", "gy", "gym", "bk", "fös",
-                     "ogs", "fz"}
+                     "ogs", "fz",
+                     *BANK_WORDS}  # a bank before its name: "Bank Pekao", "Banca Intesa"
 #: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
 #: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
 SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
