@@ -73,3 +73,17 @@ def test_banks_of_other_countries_are_no_persons(gate) -> None:
             "(Bank Pekao). Bearbeitung: Henrike Sauer")
     persons = _persons(gate, text)
     assert persons == ["Henrike Sauer"]
+
+
+def test_surname_first_rows_with_decimal_amounts_between_them(gate) -> None:
+    text = ("Nr | Kind | Betrag | Hinweis\n"
+            "1 | Winter, Greta | 35,50 | –\n"
+            "2 | Haxhiu, Drilon | 35,50 | Ratenzahlung\n")
+    persons = _persons(gate, text)
+    assert "Winter, Greta" in persons
+    assert "Haxhiu, Drilon" in persons
+
+
+def test_two_surnames_joined_by_a_particle_on_an_address_line(gate) -> None:
+    text = "Familie\nPereira dos Santos\nAm Lindenhof 8\n44135 Dortmund\n"
+    assert "Pereira dos Santos" in _persons(gate, text)
