@@ -87,3 +87,19 @@ def test_surname_first_rows_with_decimal_amounts_between_them(gate) -> None:
 def test_two_surnames_joined_by_a_particle_on_an_address_line(gate) -> None:
     text = "Familie\nPereira dos Santos\nAm Lindenhof 8\n44135 Dortmund\n"
     assert "Pereira dos Santos" in _persons(gate, text)
+
+
+def test_a_surname_opened_by_particles_in_a_name_column(gate) -> None:
+    text = ("Schüler-ID\tName\tVorname\tNote\n"
+            "00731\tOkoye\tChidi\t2\n"
+            "00744\tde Jong\tSanne\t3\n")
+    persons = _persons(gate, text)
+    assert "de Jong" in persons
+    assert "Sanne" in persons
+
+
+def test_a_maiden_name_with_an_arabic_prefix_after_geb(gate) -> None:
+    text = "Antragstellerin: Rania Khalil, geb. el-Masri, geb. 1991-04-02"
+    persons = _persons(gate, text)
+    assert "Rania Khalil" in persons
+    assert "el-Masri" in persons

@@ -231,7 +231,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
     if (len(parts) == 2 and parts[0] in _ARABIC_PREFIXES and parts[1][:1].isupper()
             and len(parts[1]) >= 3 and not lex.is_common(parts[1])):
-        return Token(word, match_start, end, Kind.SUR, **base)  # "el-Khoury", "al-Hassan"
+        # "el-Khoury", "al-Hassan": the lower-case prefix does not make the name a lower-case word
+        return Token(word, match_start, end, Kind.SUR, **{**base, "lowercase": False})
     if _HYPHENATED_GIVEN.fullmatch(word) and not lex.is_common(parts[0]):
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
     if len(parts) > 1 and _institution(parts[-1]):
