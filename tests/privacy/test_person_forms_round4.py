@@ -103,3 +103,11 @@ def test_a_maiden_name_with_an_arabic_prefix_after_geb(gate) -> None:
     persons = _persons(gate, text)
     assert "Rania Khalil" in persons
     assert "el-Masri" in persons
+
+
+def test_witness_roles_in_minutes_are_context_not_names(gate) -> None:
+    text = ("Frau Kessler schildert den Vorfall am Fahrradständer. Zeuge war der Hausmeister; "
+            "Zeugin Ahrens bestätigt den Ablauf.")
+    persons = _persons(gate, text)
+    assert {"Kessler", "Ahrens"} <= set(persons)
+    assert not any(p.startswith(("Zeuge", "Zeugin")) for p in persons)

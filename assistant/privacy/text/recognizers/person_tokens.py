@@ -49,7 +49,9 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          # labels of forms and minutes before a name ("Geburtsname: Brenner", "Berichterstatter: Fuchs")
          "geburtsname", "familienname", "rufname", "berichterstatter", "berichterstatterin",
          "sachbearbeitung", "protokollführung", "protokollant", "protokollantin", "verfasser",
-         "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft"}
+         "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft",
+         # roles in minutes of incidents and hearings ("Zeugin Ahrens", "Beschuldigter Kaya")
+         "zeuge", "zeugin", "zeugen", "geschädigte", "geschädigter", "beschuldigte", "beschuldigter"}
 #: Closing formulas of letters in other languages, before the writer's name ("Saludos, Inés"):
 #: context like "Grüße", never a surname in a "Surname, Given" pair.
 CLOSINGS = {"pozdrawiam", "pozdrowienia", "serdecznie", "saludos", "atentamente", "cordialement",
