@@ -29,6 +29,9 @@ NOUN_ENDINGS = "(?:" + "|".join(_ENDINGS) + r"|erin|erinnen)$"
 ORG_HEADS = ("amt", "ämter", "team", "büro", "dienst", "dienste", "stelle", "referat", "bereich",
              "sekretariat", "rat", "gruppe", "kollegium", "zentrum", "verband", "kreis", "ausschuss",
              "kasse", "verein", "haus", "heim", "platz", "straße", "strasse", "weg")
+#: Particles that may open a surname written alone ("van der Linden", "de Jong", "von Bredow"),
+#: lower case only; German articles and prepositions ("der", "zu", "da") never open a name.
+LEADING_PARTICLES = frozenset(PARTICLES - {"der", "den", "zu", "vom", "da", "du", "la", "le", "bin"})
 NAME_KINDS = (Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN)
 #: Verb prefixes: a lower-case word with one of them after "fr." is a verb ("der Bus fr. ausfällt").
 _VERB_PREFIX = re.compile(r"(?:aus|an|ab|auf|ein|mit|vor|zu|nach|weg|zurück|be|ge|ver|er|ent|zer|"
@@ -94,6 +97,8 @@ def looks_like_name(name: str, lexicon: NameLexicon, *, lower_ok: bool = False,
             continue
         if part.lower() in PARTICLES and 0 < k < len(parts) - 1:
             continue
+        if k == 0 and len(parts) > 1 and part in LEADING_PARTICLES:
+            continue  # "van der Linden", "de Jong", "al Masri": the surname follows
         if not name_word(part, lexicon, lower_ok=lower_ok, compounds_ok=compounds_ok):
             return False
         words.append(part)

@@ -35,7 +35,7 @@ from assistant.privacy.text.ner_features import (
     ABBREVIATIONS, Tok, load_nouns, noun_tags, sequences)
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
-    DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+    BANK_WORDS, CLOSINGS, DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
@@ -185,6 +185,8 @@ class NerPersonRecognizer(EntityRecognizer):
         if (len(span) == 1 and span[0].text.lower().endswith(INSTITUTION_STEMS)
                 and not self._listed(span[0].text)):
             return True
+        if span[-1].text.lower() in BANK_WORDS:
+            return True  # "Ziraat Bankası": a bank's name ends in the word for bank
         for t in span:
             word = t.text
             if word[:1].isupper() and (ordinary_noun(word) or noun_compound(word)) and not self._listed(word):
@@ -200,9 +202,10 @@ class NerPersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _trim(span: list[Tok]) -> list[Tok]:
-        """Titles and punctuation at the borders are not part of a name."""
+        """Titles, closing formulas ("Saludos") and punctuation at the borders are not part of a name."""
         def outside(t: Tok) -> bool:
-            return not t.text[:1].isalpha() or t.text.lower().rstrip(".") in _TITLE_WORDS
+            lower = t.text.lower().rstrip(".")
+            return not t.text[:1].isalpha() or lower in _TITLE_WORDS or lower in CLOSINGS
 
         while span and outside(span[0]):
             span = span[1:]
@@ -220,6 +223,8 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0
         if all(fold(w.rstrip(".")) in lex.never_names for w in words):
             return 0.0
+        if len(words) == 1 and _place_with_district(words[0], lex):
+            return 0.0  # "Köln-Chorweiler", "Berlin-Wedding": a city and its district
         if any(_LABEL_WORD.search(w) or w.lower().rstrip(".") in ABBREVIATIONS for w in words):
             return 0.0  # "Nr", "Tel.", "SchülerID", "Kita-Kind-Nr": labels, not names
         if (after is not None and after.text == "." and after.start == span[-1].end
@@ -314,6 +319,13 @@ class NerPersonRecognizer(EntityRecognizer):
 def _plain_noun(tags: str) -> bool:
     """Wiktionary knows the word as a noun and not as a name ("Reis", "Mensa"; not "Koch")."""
     return "N" in tags and "P" not in tags
+
+
+def _place_with_district(word: str, lex: NameLexicon) -> bool:
+    """A place that is never a name, a hyphen, and a part that is no listed surname."""
+    head, _, tail = word.partition("-")
+    return (bool(tail) and fold(head) in lex.never_names and "-" not in tail
+            and not lex.is_surname(tail) and not lex.is_first_name(tail))
 
 
 def _prose(tokens: list[Tok]) -> bool:

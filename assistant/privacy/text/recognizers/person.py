@@ -222,6 +222,11 @@ class PersonRecognizer(EntityRecognizer):
                     yield first.start, nxt.end, 0.6, "two surnames"
                     pos += 2
                     continue
+                joined = _particle_surname_after(run, pos)
+                if joined is not None:  # "Ferreira da Silva", "Mendes dos Santos"
+                    yield first.start, run[joined].end, 0.6, "two surnames"
+                    pos = joined + 1
+                    continue
                 score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
                 yield first.start, tok.end, score, "surname"
             elif (role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0
@@ -253,6 +258,19 @@ def _particles_before(run: list[Token], k: int) -> int:
     if run[k].kind in (Kind.FIRST, Kind.WEAK_FIRST) and chain & _GERMAN_PARTICLES:
         return k
     return start
+
+
+def _particle_surname_after(run: list[Token], k: int) -> int | None:
+    """The index of a second surname joined to the one at ``k`` by particles ("Ferreira da
+    Silva", "Pereira dos Santos"): a capitalised surname, or a first name that is also one."""
+    end = k + 1
+    while end < len(run) and end - k <= _MAX_PARTICLES and run[end].kind is Kind.PARTICLE:
+        end += 1
+    if end == k + 1 or end >= len(run):
+        return None
+    tok = run[end]
+    surname = tok.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN) or (tok.kind is Kind.FIRST and tok.also_surname)
+    return end if surname and not tok.lowercase else None
 
 
 def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) -> bool:
@@ -331,7 +349,7 @@ def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
     if j >= len(tokens):
         return False
     between = text[tokens[j - 1].end:tokens[j].start]
-    if "," in between:  # "Lea, Mia"; not "Paulsen, Jette, Geburtsdatum …"
+    if between.strip() == ",":  # "Lea, Mia"; not "Paulsen, Jette, Geburtsdatum …", nor "| 12,50 |\n"
         return tokens[j].kind in NAME_KINDS and not tokens[j].lowercase
     return tokens[j].text in ("und", "&", "oder")
 

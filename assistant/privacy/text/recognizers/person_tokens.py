@@ -20,6 +20,17 @@ TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "
           # without the dot, and from letters of other languages ("Dear Ms Hoffmann", "Koll. Brandl")
           "mrs", "mr", "ms", "miss", "mme", "mme.", "madame", "monsieur", "sig.", "sig.ra", "signora",
           "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin"}
+#: Teachers' official titles, abbreviated or written out, also in the female form with "'in" or
+#: "in" ("StR'in Vogt", "OStD Brandt", "Konrektorin Ilg"): context before a name like "Frau".
+_SCHOOL_TITLES = ("str", "ostr", "std", "ostd", "studr", "konr", "fl", "sl", "kr")
+#: Written without the female ending only where no other abbreviation reads alike ("Str.", "Std.").
+_PLAIN_SCHOOL_TITLES = ("ostr", "ostd", "studr", "konr")
+_SCHOOL_TITLE_WORDS = ("studienrat", "oberstudienrat", "studiendirektor", "oberstudiendirektor",
+                       "studienassessor", "konrektor", "rektor", "fachlehrer")
+TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLES for suffix in ("'in", "’in")}
+TITLES |= set(_PLAIN_SCHOOL_TITLES)
+TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLE_WORDS for suffix in ("", "in")}
+TITLES |= {"studienrätin", "oberstudienrätin"}
 #: Roles that usually precede a name ("die Schülerin Aylin", "Mutter Yılmaz").
 ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter", "vater", "bruder",
          "schwester", "lehrer", "lehrerin", "klassenlehrer", "klassenlehrerin", "erzieher",
@@ -38,7 +49,16 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          # labels of forms and minutes before a name ("Geburtsname: Brenner", "Berichterstatter: Fuchs")
          "geburtsname", "familienname", "rufname", "berichterstatter", "berichterstatterin",
          "sachbearbeitung", "protokollführung", "protokollant", "protokollantin", "verfasser",
-         "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft"}
+         "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft",
+         # roles in minutes of incidents and hearings ("Zeugin Ahrens", "Beschuldigter Kaya")
+         "zeuge", "zeugin", "zeugen", "geschädigte", "geschädigter", "beschuldigte", "beschuldigter"}
+#: Closing formulas of letters in other languages, before the writer's name ("Saludos, Inés"):
+#: context like "Grüße", never a surname in a "Surname, Given" pair.
+CLOSINGS = {"pozdrawiam", "pozdrowienia", "serdecznie", "saludos", "atentamente", "cordialement",
+            "salutations", "regards", "cheers", "sincerely", "thanks", "saygılarımla", "selamlar",
+            "cordiali", "saluti", "distinti", "srdačno", "pozdrav", "pozdravi", "pozdravy",
+            "üdvözlettel", "groeten", "hilsen", "danke", "merci", "gracias", "grazie", "dziękuję"}
+ROLES |= CLOSINGS
 PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
              "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
 #: Lower-case prefixes of Arabic surnames joined by a hyphen ("el-Khoury", "al-Hassan", "abu-Zaid").
@@ -47,6 +67,8 @@ NAME_PREFIXES = {"al", "el", "abu", "abd", "ibn", "bin", "o", "d", "di", "de", "
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer",
                "eines", "kein", "keine", "keinen", "jeder", "jede", "jeden", "unser", "unsere",
                "unseren", "dieser", "diese", "diesen", "beim", "zum", "zur", "vom", "im", "am"}
+#: Banks of other countries, named after a founder or a place ("Ziraat Bankası", "Banca Sella").
+BANK_WORDS = ("bank", "bankası", "bankasi", "banka", "banca", "banco", "banque", "sparkasse")
 #: A name directly before one of these is part of an institution or street name.
 INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "straße", "strasse",
                      "str.", "platz", "allee", "weg", "haus", "heim", "zentrum", "stiftung", "preis",
@@ -54,7 +76,8 @@ INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "s
                      "park", "ring", "brücke", "akademie", "programm", "gesetz", "klinik",
                      "krankenhaus", "hospital", "kirche", "gemeinde", "bad", "damm", "ufer",
                      "gasse", "förderschule", "berufskolleg", "campus", "verein", "werk", "center",
-                     "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal")
+                     "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal",
+                     *BANK_WORDS)
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "chen", "nahme",
                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
 
@@ -77,7 +100,8 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
                      "stadtbezirk", "sozialraum", "team", "region", "haus", "bad",
                      # school types as abbreviated in lists: "GS Nord", "GemS Rotenhahn"
                      "gs", "gems", "ggs", "kgs", "igs", "ges", "rs", "hs", "gy", "gym", "bk", "fös",
-                     "ogs", "fz"}
+                     "ogs", "fz",
+                     *BANK_WORDS}  # a bank before its name: "Bank Pekao", "Banca Intesa"
 #: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
 #: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
 SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
@@ -209,7 +233,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
     if (len(parts) == 2 and parts[0] in _ARABIC_PREFIXES and parts[1][:1].isupper()
             and len(parts[1]) >= 3 and not lex.is_common(parts[1])):
-        return Token(word, match_start, end, Kind.SUR, **base)  # "el-Khoury", "al-Hassan"
+        # "el-Khoury", "al-Hassan": the lower-case prefix does not make the name a lower-case word
+        return Token(word, match_start, end, Kind.SUR, **{**base, "lowercase": False})
     if _HYPHENATED_GIVEN.fullmatch(word) and not lex.is_common(parts[0]):
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
     if len(parts) > 1 and _institution(parts[-1]):

@@ -28,7 +28,8 @@ SUBJECTS = ("D", "M", "E", "F", "L", "Bio", "Ch", "Ph", "Phy", "Sp", "Ku", "Mu",
             "Ita", "Tec", "Tc", "NW", "NaWi", "Nawi", "AL", "HW", "TX", "Deu", "De", "Ma", "Mat", "En",
             "Eng", "Sk", "GW", "DaZ", "DaF", "Fö", "Ru", "Tü", "LRS", "AG", "Kunst", "Musik", "Sport",
             "Mathe", "Deutsch", "Englisch", "Chemie", "Physik", "Biologie", "Religion", "Latein",
-            "Geschichte", "Erdkunde", "Politik", "Informatik", "Technik", "Ethik")
+            "Geschichte", "Erdkunde", "Politik", "Informatik", "Technik", "Ethik", "SU", "Sachunterricht",
+            "WU", "HSU", "MNT")
 #: Subjects written out, lower case: never a teacher's name after "Fach".
 SUBJECT_NAMES = {"deutsch", "mathe", "mathematik", "englisch", "französisch", "spanisch", "latein",
                  "italienisch", "russisch", "türkisch", "chinesisch", "kunst", "musik", "sport",
@@ -36,7 +37,8 @@ SUBJECT_NAMES = {"deutsch", "mathe", "mathematik", "englisch", "französisch", "
                  "erdkunde", "geographie", "politik", "informatik", "technik", "wirtschaft",
                  "sachunterricht", "textil", "hauswirtschaft", "werken", "darstellendes"}
 _SUBJECT = "(?:" + "|".join(sorted(SUBJECTS, key=len, reverse=True)) + r")(?:-(?:GK|LK|G|E)\d?)?"
-_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+#: A surname, also with an apostrophe before a capital ("O'Connor", "D’Angelo").
+_WORD = r"(?:\p{Lu}['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 #: A cell: its border before (line start, "|", tab, two blanks, or a time's last digit and a
 #: blank), the subject, the name after a blank or in brackets, the border after.
 CELL = regex.compile(
