@@ -20,3 +20,22 @@ def lotse(tmp_path_factory):
 def first_of(answer_text: str) -> str:
     """The answer's first sentence without its citation marks."""
     return first_sentence(re.sub(r"\s*\[[\d, ]+\]", "", answer_text))
+
+
+def extractive_run(service):
+    """question -> (what was gathered for it, the extractive answer's pieces), over the embedded
+    knowledge without the FAQ layer (the deterministic path the first-sentence tests check)."""
+    from assistant.answers.compose import extractive_pieces, gather
+    from assistant.answers.extractive import ExtractiveAnswerer
+    from assistant.answers.factory import build_retriever, load_catalogue_or_none
+
+    index = service.index
+    index.ensure_knowledge()
+    retriever = build_retriever(service.settings, index, load_catalogue_or_none(service.settings))
+    answerer = ExtractiveAnswerer(index.embedder)
+
+    def run(question: str):
+        gathered = gather(question, retriever, faq=None)
+        return gathered, extractive_pieces(question, gathered, answerer)
+
+    return run

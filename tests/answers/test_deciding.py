@@ -8,10 +8,7 @@ import re
 
 import pytest
 
-from assistant.answers.compose import extractive_pieces, gather
-from assistant.answers.extractive import ExtractiveAnswerer
-from assistant.answers.factory import build_retriever, load_catalogue_or_none
-from tests.answers.conftest import first_of
+from tests.answers.conftest import extractive_run, first_of
 
 #: question -> (kind, patterns its first sentence must match, patterns it must not match)
 FIRST: dict[str, tuple[str, list[str], list[str]]] = {
@@ -51,17 +48,13 @@ FIRST: dict[str, tuple[str, list[str], list[str]]] = {
 
 @pytest.fixture(scope="module")
 def answer(lotse):
-    index = lotse.index
-    index.ensure_knowledge()
-    retriever = build_retriever(lotse.settings, index, load_catalogue_or_none(lotse.settings))
-    answerer = ExtractiveAnswerer(index.embedder)
+    run = extractive_run(lotse)
 
-    def run(question: str) -> tuple[str, str]:
-        gathered = gather(question, retriever, faq=None)
-        pieces = extractive_pieces(question, gathered, answerer)
+    def kind_and_first(question: str) -> tuple[str, str]:
+        gathered, pieces = run(question)
         return gathered.question.kind, first_of(" ".join(pieces))
 
-    return run
+    return kind_and_first
 
 
 @pytest.mark.parametrize("question", list(FIRST))

@@ -11,12 +11,9 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.answers.actions import action_fit, actions_of
-from assistant.answers.compose import extractive_pieces, gather
-from assistant.answers.extractive import ExtractiveAnswerer
-from assistant.answers.factory import build_retriever, load_catalogue_or_none
 from assistant.answers.question import focus_for, understand
 from assistant.answers.ruling import neighbours, with_rule
-from tests.answers.conftest import first_of
+from tests.answers.conftest import extractive_run, first_of
 
 
 @pytest.mark.parametrize("question, first", [
@@ -128,16 +125,8 @@ FIRST: dict[str, tuple[list[str], list[str]]] = {
 
 @pytest.fixture(scope="module")
 def answer(lotse):
-    index = lotse.index
-    index.ensure_knowledge()
-    retriever = build_retriever(lotse.settings, index, load_catalogue_or_none(lotse.settings))
-    answerer = ExtractiveAnswerer(index.embedder)
-
-    def run(question: str) -> str:
-        gathered = gather(question, retriever, faq=None)
-        return " ".join(extractive_pieces(question, gathered, answerer))
-
-    return run
+    run = extractive_run(lotse)
+    return lambda question: " ".join(run(question)[1])
 
 
 @pytest.mark.parametrize("question", list(FIRST))
