@@ -24,7 +24,8 @@ from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog, audit_path
 from assistant.privacy.names import GREETING_WORDS
 from assistant.privacy.pseudonyms import PseudonymMap
-from assistant.privacy.text.spans import TYPE_PRIORITY, DisjointSpans, drop_covered, glued_to_number
+from assistant.privacy.text.recognizers.timetable import SUBJECT_SET
+from assistant.privacy.text.spans import TYPE_PRIORITY, DisjointSpans, glued_to_number, split_covered
 
 if TYPE_CHECKING:
     from assistant.privacy.names import NameLexicon
@@ -127,10 +128,9 @@ def _absorb(text: str, found: list[tuple[str, int, int, float]],
 
 
 def _not_a_given_name(word: str, lexicon: NameLexicon) -> bool:
-    from assistant.privacy.text.recognizers.timetable import SUBJECTS  # "Bio Stein": a lesson
-
-    return (bool(_GREETING.fullmatch(word)) or (lexicon.is_common(word) and not lexicon.is_first_name(word))
-            or (word in SUBJECTS and not lexicon.is_first_name(word)))
+    # a subject is no given name either ("Bio Stein": a lesson)
+    return bool(_GREETING.fullmatch(word)) or (
+        (lexicon.is_common(word) or word in SUBJECT_SET) and not lexicon.is_first_name(word))
 
 
 def _resolve(text: str, found: list[tuple[str, int, int, float]],
@@ -138,7 +138,7 @@ def _resolve(text: str, found: list[tuple[str, int, int, float]],
     """Keep the best of overlapping findings (O(n log n)).
 
     1. A birth date glued to a longer number is none ("4711203.05.2011").
-    2. A finding inside a longer one of another type loses to it (:func:`drop_covered`): the
+    2. A finding inside a longer one of another type loses to it (:func:`split_covered`): the
        phone number that covers a digit run wins over the pupil number or date read inside it.
     3. Of the rest, higher score wins, then the type priority (:data:`TYPE_PRIORITY`: e-mail,
        IBAN, tax ID, phone, address, birth date, pupil number, person), then the longer span.
@@ -147,8 +147,7 @@ def _resolve(text: str, found: list[tuple[str, int, int, float]],
     """
     found = [f for f in _absorb(text, found, lexicon)
              if not (f[0] == "DATE_OF_BIRTH" and glued_to_number(text, f[1], f[2]))]
-    uncovered = drop_covered(found)
-    covered = list(set(found) - set(uncovered))
+    uncovered, covered = split_covered(found)
 
     def rank(f: tuple[str, int, int, float]) -> tuple[float, int, int, int]:
         return -f[3], -TYPE_PRIORITY.get(f[0], 0), -(f[2] - f[1]), f[1]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.names import NameLexicon
+from assistant.privacy.text.name_lists import list_names
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.spans import DisjointSpans
 
@@ -95,7 +96,6 @@ def _name_label(label: str) -> bool:
 def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     """PERSON spans for the cells of name columns and the items of name lists
     (:func:`~assistant.privacy.text.name_lists.list_names`) that no finding covers yet."""
-    from assistant.privacy.text.name_lists import list_names
 
     out = _table_names(text, found, lexicon)
     return out + list_names(text, found + out, lexicon)

@@ -83,11 +83,11 @@ def list_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]
     taken = DisjointSpans((s, e) for _, s, e, _ in found)
     out: list[Span] = []
     for label, starts in _items_of_blocks(text) + _items_inline(text):
-        items = [(m.start("name"), m.end("name")) for m in (_ITEM_NAME.match(text, s) for s in starts) if m]
-        if len(starts) < 2 and label not in LIST_LABELS:
-            continue
-        hits = sum(1 for s, e in items if not persons.free(s, e))
         labelled = label in LIST_LABELS
+        if len(starts) < 2 and not labelled:
+            continue
+        items = [(m.start("name"), m.end("name")) for m in (_ITEM_NAME.match(text, s) for s in starts) if m]
+        hits = sum(1 for s, e in items if not persons.free(s, e))
         if not labelled and not (hits >= _MIN_FOUND and hits * 2 >= len(starts)):
             continue
         for s, e in items:
@@ -95,14 +95,14 @@ def list_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]
             e = s + len(name)
             if not taken.free(s, e) or not looks_like_name(name, lexicon, single_needs_list=False):
                 continue
-            if " " not in name and _plain_noun(name, lexicon):
+            if " " not in name and plain_noun(name, lexicon):
                 continue
             out.append(("PERSON", s, e, LIST_SCORE))
             taken.add(s, e)
     return out
 
 
-def _plain_noun(word: str, lexicon: NameLexicon) -> bool:
+def plain_noun(word: str, lexicon: NameLexicon) -> bool:
     """A noun Wiktionary knows only as a noun and no list knows as a given name ("Mensa")."""
     tags = load_nouns().get(word[:1].upper() + word[1:], "")
     return "N" in tags and "P" not in tags and fold(word) not in lexicon.first_names

@@ -41,22 +41,30 @@ TYPE_PRIORITY: dict[str, int] = {"EMAIL_ADDRESS": 7, "IBAN_CODE": 6, "DE_TAX_ID"
 
 
 def drop_covered(found: list[Finding]) -> list[Finding]:
+    """The findings :func:`split_covered` leaves uncovered."""
+    return split_covered(found)[0]
+
+
+def split_covered(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     """Drop findings that lie inside a longer finding of another type: the longer one covers the
     whole run of characters, the shorter one read only a part of it. The area code of
     "(0221) 2719340" is no pupil number, the "03052011" in "Tel. 0511 03052011" no birth date,
     "Fechenbach" in "Felix-Fechenbach-Straße 5" no name. Findings of one type are left to the
     scores (the gate merges a person's given name and surname itself). O(n log n): a finding is
     covered when, of the findings that start at or before it, the one of another type reaching
-    furthest reaches its end."""
+    furthest reaches its end. Returns (the uncovered findings, the covered ones)."""
     reach: dict[str, tuple[int, int]] = {}  # type -> (start, end) of its finding reaching furthest
     kept: list[Finding] = []
+    covered: list[Finding] = []
     for item in sorted(found, key=lambda f: (f[1], -f[2])):
         kind, start, end, _ = item
-        if not any(other != kind and e >= end and (s, e) != (start, end) for other, (s, e) in reach.items()):
+        if any(other != kind and e >= end and (s, e) != (start, end) for other, (s, e) in reach.items()):
+            covered.append(item)
+        else:
             kept.append(item)
         if end > reach.get(kind, (0, -1))[1]:
             reach[kind] = (start, end)
-    return kept
+    return kept, covered
 
 
 def glued_to_number(text: str, start: int, end: int) -> bool:

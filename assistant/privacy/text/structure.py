@@ -29,7 +29,7 @@ import datetime as dt
 
 import regex
 
-from assistant.privacy.text.recognizers.cells import cell_spans, fixed_width_header
+from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans, fixed_width_header
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
@@ -98,13 +98,13 @@ def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
 
 #: A fixed-width row: cells of words parted by single blanks, two blanks or more between cells.
 _FIXED_GAP = regex.compile(r"\S[ ]{2,}\S")
-_FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
 
 
 #: A number after a name: "Tom Berg 771023", "Tom Berg (GY-2022-117)", ending at a comma, a
 #: bracket, a sentence end or the line end; years and dates are none.
 _NUMBER_AFTER_NAME = regex.compile(rf"[ ]\(?[ ]?({PUPIL_ID})[ ]?\)?(?=[,;.]?(?:[ \t\n)]|$))")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
+_ID_DIGITS = 3
 NUMBER_AFTER_NAME_SCORE = 0.7
 
 
@@ -119,7 +119,6 @@ def _numbers_after_names(text: str, people: list[tuple[int, int]]) -> list[Span]
     return out
 
 
-_ID_DIGITS = 3
 
 
 def _delimiter(line: str) -> str | None:
@@ -156,7 +155,7 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
             header = [line[s:e] for s, e in _cells(line, delim)] if delim else []
         if delim is None and not fixed:
             continue
-        cells = _cells(line, delim) if delim else [m.span() for m in _FIXED_CELL.finditer(line)]
+        cells = _cells(line, delim) if delim else [m.span() for m in FIXED_CELL.finditer(line)]
         if not _names_a_cell(line, line_start, cells, people):
             continue
         dates = []

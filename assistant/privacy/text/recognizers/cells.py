@@ -47,7 +47,7 @@ def column_at(line: str, delim: str, offset: int) -> int:
 
 
 #: A cell of a fixed-width line: words parted by single blanks.
-_FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
 _FIXED_LINES_UP = 40
 _FIXED_HEADER_CHARS = 24
 
@@ -72,7 +72,7 @@ def fixed_width_header(text: str, start: int, end: int) -> str | None:
         pos = prev_start
         if not prev.strip():
             return None
-        cell = next((m.group() for m in _FIXED_CELL.finditer(prev)
+        cell = next((m.group() for m in FIXED_CELL.finditer(prev)
                      if m.start() < column + (end - start) and m.end() > column), None)
         if cell is None or any(ch.isdigit() for ch in cell):
             continue  # nothing above, or the row above: its date or number in this column

@@ -73,9 +73,9 @@ _HEADER_LABELS = {"von", "an", "cc", "bcc", "betreff", "datum", "gesendet", "mo"
 
 def _subject(word: str) -> bool:
     """A school subject ("Deutsch", "Kunst", "Bio")."""
-    from assistant.privacy.text.recognizers.timetable import SUBJECTS, SUBJECT_NAMES
+    from assistant.privacy.text.recognizers.timetable import SUBJECT_NAMES, SUBJECT_SET
 
-    return word in SUBJECTS or word.lower() in SUBJECT_NAMES
+    return word in SUBJECT_SET or word.lower() in SUBJECT_NAMES
 
 
 def _label_noun(word: str) -> bool:

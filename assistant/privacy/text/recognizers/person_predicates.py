@@ -20,7 +20,7 @@ from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.name_shape import WORD
 from assistant.privacy.text.recognizers.person_tokens import DETERMINERS, INSTITUTION_WORDS
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
-from assistant.privacy.text.words import load_nouns
+from assistant.privacy.text.name_lists import plain_noun
 
 SCORE = 0.75
 _ILL = r"(?:krank|erkrankt|krankgeschrieben|krankgemeldet|nicht[ ]da|abwesend|entschuldigt|verhindert)"
@@ -35,6 +35,8 @@ SPOKEN_WITH = regex.compile(rf"(?<![\w-])(?:mit|bei)[ ](?P<name>{WORD})[ ](?:ges
                             r"geredet|abgesprochen|vereinbart|nachgefragt|abgeklärt|geklärt)(?![\w])",
                             regex.IGNORECASE)
 _WORD_BEFORE = regex.compile(r"([^\W\d_]+)[ ]+$")
+#: Words before a name that make it a noun: an article or a possessive ("das Fach", "mein Koch").
+_NOT_BEFORE = DETERMINERS | {"mein"}
 _PRONOUNS = {"er", "sie", "es", "ich", "du", "wir", "ihr", "man", "jemand", "keiner", "niemand",
              "wer", "kind", "mama", "papa", "mutter", "vater", "oma", "opa", "lehrer", "lehrerin"}
 
@@ -74,10 +76,9 @@ class PredicatePersonRecognizer(PrecheckedRuleRecognizer):
             return False
         if word[:1].islower() and lex.is_common(word):
             return False  # "frank", "mal": lower-case words
-        tags = load_nouns().get(word[:1].upper() + word[1:], "")
-        if "N" in tags and "P" not in tags and key not in lex.first_names:
+        if plain_noun(word, lex):
             return False  # "Stempel fehlt", "Sport entfällt": a plain noun, no name entry
         if after_preposition:
             return True
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        return before is None or before.group(1).lower() not in DETERMINERS | {"das", "kein", "mein"}
+        return before is None or before.group(1).lower() not in _NOT_BEFORE

@@ -36,6 +36,8 @@ SUBJECT_NAMES = {"deutsch", "mathe", "mathematik", "englisch", "französisch", "
                  "chemie", "physik", "biologie", "religion", "ethik", "philosophie", "geschichte",
                  "erdkunde", "geographie", "politik", "informatik", "technik", "wirtschaft",
                  "sachunterricht", "textil", "hauswirtschaft", "werken", "darstellendes"}
+#: The same, for look-ups.
+SUBJECT_SET = frozenset(SUBJECTS)
 _SUBJECT = "(?:" + "|".join(sorted(SUBJECTS, key=len, reverse=True)) + r")(?:-(?:GK|LK|G|E)\d?)?"
 #: A surname, also with an apostrophe before a capital ("O'Connor", "D’Angelo").
 _WORD = r"(?:\p{Lu}['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
