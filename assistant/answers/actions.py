@@ -16,6 +16,7 @@ use and reuse of official data; no question wording.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _F = re.IGNORECASE
@@ -142,23 +143,23 @@ def actions_of(text: str) -> tuple[Action, ...]:
 
 
 def heading_words(actions: tuple[Action, ...]) -> tuple[str, ...]:
-    out: list[str] = []
-    for a in actions:
-        out += [w for w in a.headings if w not in out]
-    return tuple(out)
+    """The heading words of the actions, each once."""
+    return tuple(dict.fromkeys(w for a in actions for w in a.headings))
 
 
 def search_terms(actions: tuple[Action, ...]) -> tuple[str, ...]:
     """Words to search besides the question's own (the words that name the actions)."""
-    out: list[str] = []
-    for a in actions:
-        out += [w for w in a.terms if w not in out]
-    return tuple(out)
+    return tuple(dict.fromkeys(w for a in actions for w in a.terms))
+
+
+@lru_cache(maxsize=256)
+def _naming(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "any of ``words`` at a word start" (compiled once per word list)."""
+    return re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def _names(text: str, words: tuple[str, ...]) -> bool:
-    lowered = f" {text} ".lower()
-    return any(re.search(r"(?<![\wäöüß])" + re.escape(w), lowered) for w in words)
+    return bool(words) and _naming(words).search(f" {text} ".lower()) is not None
 
 
 def action_fit(actions: tuple[Action, ...], sentence: str, section: str | None = None) -> int:

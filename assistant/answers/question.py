@@ -381,8 +381,8 @@ def focus_for(question: Question) -> Focus:
         topics += PERMISSION_TOPICS
     # "Darf ich den gepunkteten Wert zurückrechnen?": the symbol is the occasion, the action
     # (recomputing) is what is asked; its sections are preferred by the action's words.
-    occasions = [t for t in topics if t in OCCASIONS] if (
-        question.kind == "darf_ich" and actions_of(question.text)) else []
+    acting = actions_of(question.text) if question.kind == "darf_ich" else ()
+    occasions = [t for t in topics if t in OCCASIONS] if acting else []
     if occasions:
         topics = [t for t in topics if t not in occasions] or list(PERMISSION_TOPICS)
     words: list[str] = []
@@ -393,7 +393,6 @@ def focus_for(question: Question) -> Focus:
         words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
                                          if t in topics)]
     groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]
-    acting = actions_of(question.text) if question.kind == "darf_ich" else ()
     return Focus(section_words=tuple(words), entry_leads=question.about_indicator(),
                  entry_inside=question.kind == "schwelle",
                  section_groups=tuple(g for g in groups if g),

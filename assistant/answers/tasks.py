@@ -68,6 +68,7 @@ def _verb_stem(infinitive: str) -> str:
     return infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
 
 
+@lru_cache(maxsize=4096)
 def _entry(word: str) -> Entry:
     folded = fold(word.strip())
     particle, _, rest = folded.rpartition("|")
@@ -134,6 +135,7 @@ def _content(text: str) -> list[str]:
             if (len(w) >= 3 or (len(w) >= 2 and w.isupper())) and w.lower() not in FILLER]
 
 
+@lru_cache(maxsize=1024)
 def parse_task(heading: str | None) -> Task:
     """The action and the objects of a section's task."""
     words = _content(task_of(heading))

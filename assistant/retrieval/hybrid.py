@@ -140,8 +140,8 @@ class HybridRetriever:
         vector = self.index.embedder.embed_queries([question])[0]
         dense = [cid for cid, _ in self.index.store.dense(vector, self.candidates) if cid in by_id]
         rankings, weights = [dense, lexical], list(self.weights)
+        pool = rrf([dense, lexical], self.weights) if focus is not None else []
         if focus is not None and focus.section_words:
-            pool = rrf([dense, lexical], self.weights)
             # Sections matching more of the focus words first ("Sonderzeichen in Tabellen" before
             # "Regionaldatenbank und GENESIS" for a question on symbols in a table).
             fits = {cid: _fits(by_id[cid], focus.section_words) for cid, _ in pool}
@@ -161,14 +161,12 @@ class HybridRetriever:
         if focus is not None and focus.action_words:
             # Sections that rule on the action asked about ("zurückrechnen"), by how many of
             # the action's heading words they carry.
-            pool = rrf([dense, lexical], self.weights)
             acting = {cid: _fits(by_id[cid], focus.action_words) for cid, _ in pool}
             ruling = sorted((cid for cid, _ in pool if acting[cid]), key=lambda cid: -acting[cid])
             if ruling:
                 rankings.append(ruling)
                 weights.append(ACTION_WEIGHT)
         if focus is not None and focus.prefer_words:
-            pool = rrf([dense, lexical], self.weights)
             preferred = [cid for cid, _ in pool if _fits(by_id[cid], focus.prefer_words)]
             if preferred:
                 rankings.append(preferred)

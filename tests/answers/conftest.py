@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 
@@ -39,3 +40,13 @@ def extractive_run(service):
         return gathered, extractive_pieces(question, gathered, answerer)
 
     return run
+
+
+@dataclass
+class Sentence:
+    """A candidate sentence as the answer composers see it (passage, position, score)."""
+
+    text: str
+    n: int
+    position: int
+    score: float

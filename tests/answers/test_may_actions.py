@@ -6,14 +6,13 @@ the real knowledge base, extractive path with the curated FAQ off."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
 
 from assistant.answers.actions import action_fit, actions_of
 from assistant.answers.question import focus_for, understand
 from assistant.answers.ruling import neighbours, with_rule
-from tests.answers.conftest import extractive_run, first_of
+from tests.answers.conftest import Sentence, extractive_run, first_of
 
 
 @pytest.mark.parametrize("question, first", [
@@ -61,20 +60,14 @@ def test_a_sentence_on_the_action_fits_before_one_on_its_occasion():
     assert action_fit(acting, "Ein Satz.", "Sekundäre Geheimhaltung: Rückrechnung verhindern") == 2
 
 
-@dataclass
-class _S:
-    text: str
-    n: int
-    position: int
-    score: float
 
 
 def test_the_rule_around_the_lead_follows_it_and_a_way_out_is_added():
-    section = [_S("Die Pflicht gilt seit dem 1.1.2030.", 1, 0, 0.5),
-               _S("Kurse sind also nicht freiwillig.", 1, 1, 0.9),
-               _S("Wer sie versäumt, riskiert Bußgelder.", 1, 2, 0.3)]
-    other = [_S("Besser ist es, Kurse im Verbund zu buchen.", 2, 0, 0.6),
-             _S("Kurse dauern zwei Tage.", 2, 1, 0.7)]
+    section = [Sentence("Die Pflicht gilt seit dem 1.1.2030.", 1, 0, 0.5),
+               Sentence("Kurse sind also nicht freiwillig.", 1, 1, 0.9),
+               Sentence("Wer sie versäumt, riskiert Bußgelder.", 1, 2, 0.3)]
+    other = [Sentence("Besser ist es, Kurse im Verbund zu buchen.", 2, 0, 0.6),
+             Sentence("Kurse dauern zwei Tage.", 2, 1, 0.7)]
     lead = section[1]
     # the lead leans back ("also"): the sentence before it comes along
     assert [c.position for c in neighbours(lead, section)] == [0, 2]
@@ -85,7 +78,7 @@ def test_the_rule_around_the_lead_follows_it_and_a_way_out_is_added():
 
 
 def test_a_lead_at_the_end_of_its_section_brings_the_sentences_before_it():
-    section = [_S(f"Satz Nummer {i} der Regel.", 1, i, 0.1) for i in range(5)]
+    section = [Sentence(f"Satz Nummer {i} der Regel.", 1, i, 0.1) for i in range(5)]
     assert neighbours(section[4], section) == section[1:4]
     assert neighbours(section[3], section) == section[1:3] + section[4:]
 
@@ -96,8 +89,8 @@ def test_passing_a_list_to_another_office_is_passing_on():
 
 
 def test_a_chain_of_sentences_leaning_back_comes_along():
-    section = [_S("Das Gesetz gilt seit 2030.", 1, 0, 0.1), _S("Sein § 4 verlangt Kurse.", 1, 1, 0.2),
-               _S("Diese Pflicht gilt ab 2031.", 1, 2, 0.3), _S("Kurse sind also Pflicht.", 1, 3, 0.9)]
+    section = [Sentence("Das Gesetz gilt seit 2030.", 1, 0, 0.1), Sentence("Sein § 4 verlangt Kurse.", 1, 1, 0.2),
+               Sentence("Diese Pflicht gilt ab 2031.", 1, 2, 0.3), Sentence("Kurse sind also Pflicht.", 1, 3, 0.9)]
     assert neighbours(section[3], section) == section[:3]
 
 

@@ -4,9 +4,10 @@ part of the asked action. Own examples, not those of an evaluation set."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import pytest
+
+from tests.answers.conftest import Sentence
 
 from assistant.answers import howto, steps, tasks
 from assistant.answers.ruling import with_rule
@@ -14,25 +15,19 @@ from assistant.answers.verdict import verdict
 from assistant.retrieval.models import Passage
 
 
-@dataclass
-class _S:
-    text: str
-    n: int
-    position: int
-    score: float
 
 
-def _same_start(a: _S, b: _S) -> bool:
+def _same_start(a: Sentence, b: Sentence) -> bool:
     return a is b or a.text[:25] == b.text[:25]
 
 
 def test_a_neighbour_said_by_another_passage_is_quoted_by_its_rule():
-    section = [_S("Das Landesgesetz (LG, kurz Gesetz) gilt seit dem 1.3.2031.", 1, 0, 0.2),
-               _S("Sein § 7 verlangt eine Prüfung vor dem Start.", 1, 1, 0.8),
-               _S("Prüfungen sind also Pflicht, auch für kleine Ämter.", 1, 2, 0.9)]
+    section = [Sentence("Das Landesgesetz (LG, kurz Gesetz) gilt seit dem 1.3.2031.", 1, 0, 0.2),
+               Sentence("Sein § 7 verlangt eine Prüfung vor dem Start.", 1, 1, 0.8),
+               Sentence("Prüfungen sind also Pflicht, auch für kleine Ämter.", 1, 2, 0.9)]
     # the same statement in another passage, dated in other words, chosen before
-    twin = _S("Das Landesgesetz (LG, kurz Gesetz) gilt seit dem 1. März 2031.", 2, 0, 0.4)
-    others = [_S(f"Ein weiterer Satz Nummer {i} zur Sache.", 3, i, 0.5 + i / 100) for i in range(3)]
+    twin = Sentence("Das Landesgesetz (LG, kurz Gesetz) gilt seit dem 1. März 2031.", 2, 0, 0.4)
+    others = [Sentence(f"Ein weiterer Satz Nummer {i} zur Sache.", 3, i, 0.5 + i / 100) for i in range(3)]
     lead = section[2]
     chosen, follows = with_rule(lead, section + [twin] + others, [lead, twin] + others,
                                 floor=0.1, on_question=lambda c: True, similar=_same_start,
@@ -44,8 +39,8 @@ def test_a_neighbour_said_by_another_passage_is_quoted_by_its_rule():
 
 
 def test_a_neighbour_of_the_same_passage_is_never_dropped_as_a_twin():
-    section = [_S("Die Regel gilt für alle Ämter.", 1, 0, 0.5),
-               _S("Die Regel gilt für alle Ämter ab sofort.", 1, 1, 0.9)]
+    section = [Sentence("Die Regel gilt für alle Ämter.", 1, 0, 0.5),
+               Sentence("Die Regel gilt für alle Ämter ab sofort.", 1, 1, 0.9)]
     chosen, _ = with_rule(section[1], section, [section[1], section[0]], floor=0.1,
                           on_question=lambda c: True, similar=_same_start, limit=4, law=False)
     assert chosen == [section[1], section[0]]

@@ -50,7 +50,7 @@ def test_the_examples_cover_every_kind_of_finding(analyzers) -> None:
     fast, _ = analyzers
     kinds = {kind for text in EXAMPLES for kind, *_ in findings(fast, text)}
     assert kinds >= {"PERSON", "DATE_OF_BIRTH", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS",
-                     "IBAN_CODE", "STUDENT_ID"}
+                     "IBAN_CODE", "STUDENT_ID", "DE_TAX_ID"}
 
 
 def test_analyzer_refuses_another_language(analyzers) -> None:
@@ -191,7 +191,9 @@ def test_a_model_with_other_labels_is_tagged_by_crfsuite(tmp_path, person_model)
     model = PersonModel(tmp_path / "two.crfsuite")
     assert model._weights is None and model.labels == ("B-PER",)
     (tokens,) = sequences("Morgen kommt Frau Okafor.")
-    assert model.token_spans(tokens, lexicon, 0.3) == model.spans(featurize(tokens, lexicon), 0.3)
+    # the fallback tags with crfsuite itself: the person after "Frau" is found (token 3)
+    found = model.token_spans(tokens, lexicon, 0.3)
+    assert [(i, j) for i, j, _ in found] == [(3, 4)], found
 
 
 @pytest.mark.parametrize("text", EXAMPLES + PATTERN_TEXTS[-3:] + [
