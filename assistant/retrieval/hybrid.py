@@ -321,11 +321,15 @@ class HybridRetriever:
 def question_parts(question: str) -> list[str]:
     """The things a question asks, each on its own ("Um wie viel weicht …", "seit welchem
     Schuljahr …"); one part (the question) when it asks one thing. Statements around the
-    question ("Ich bin neu hier.") are no part."""
+    question ("Ich bin neu hier.") are no part, nor a part without a noun of its own (in a
+    question written with capitals)."""
     text = " ".join(question.split())
     asked = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.endswith("?")]
     parts = [p.strip(" ,;–-") for s in asked for p in PART_SPLIT.split(s)]
-    parts = [p for p in parts if len(words(p)) >= PART_WORDS]
+    # a part names something of its own: a noun ("wen beziehen wir da ein" only refers back)
+    cased = text != text.lower()
+    parts = [p for p in parts if len(words(p)) >= PART_WORDS
+             and (not cased or any(w[:1].isupper() for w in p.split()[1:]))]
     return parts if len(parts) > 1 else [text]
 
 

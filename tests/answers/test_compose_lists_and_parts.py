@@ -54,3 +54,10 @@ def test_question_on_one_thing_stays_whole():
     assert question_parts(one) == [one]  # "und" joins two subjects, not two questions
     context = "Ich bin neu im Bildungsbüro. Was versteht man unter Bildungsmonitoring?"
     assert question_parts(context) == [context]  # a statement around the question is no part
+
+
+def test_part_that_only_refers_back_is_no_part():
+    # "wen beziehen wir da ein" names nothing of its own: searched alone it finds other tasks
+    question = ("Wie kommen wir von den Zahlen zu Handlungsempfehlungen, und wen beziehen wir "
+                "da ein?")
+    assert question_parts(question) == [question]
