@@ -34,6 +34,11 @@ ATTRIBUTION = re.compile(r"^Quellen?\s*(?::|\(|https?:)")
 BULLET = re.compile(r"^\s*[-*•]\s+")
 #: A list quoted whole when one of its items is chosen, at most this many items long.
 LIST_MAX = 8
+#: A sentence that opens an enumeration written out in prose ("Erstens …", "Zum einen …").
+ORDINAL_FIRST = re.compile(r"^(?:Erstens|Zum einen)\b")
+#: A sentence that continues it ("Zweitens …", "Drittens …", "Zum anderen …").
+ORDINAL_NEXT = re.compile(r"^(?:Zweitens|Drittens|Viertens|Fünftens|Sechstens|Siebtens|Achtens|"
+                          r"Zum anderen)\b")
 
 
 @dataclass
@@ -51,7 +56,9 @@ class Candidate:
 
 
 def with_lists(text: str) -> list[tuple[str, int | None]]:
-    """The sentences of a passage, each with the number of the bullet list it is an item of."""
+    """The sentences of a passage, each with the number of the list it is an item of: a bullet
+    list, or an enumeration in prose ("Mehrere Eigenheiten … Erstens … Zweitens …") together
+    with the sentence that announces it."""
     out: list[tuple[str, int | None]] = []
     group, in_list = 0, False
     for line in text.replace("\r", "").split("\n"):
@@ -61,8 +68,30 @@ def with_lists(text: str) -> list[tuple[str, int | None]]:
         if bullet and not in_list:
             group += 1
         in_list = bullet
-        out += [(sentence, group if bullet else None) for sentence in split_sentences(line)]
+        sentences = split_sentences(line)
+        if bullet:
+            out += [(sentence, group) for sentence in sentences]
+            continue
+        span = prose_enumeration(sentences)
+        if span is not None:
+            group += 1
+        out += [(sentence, group if span is not None and span[0] <= i < span[1] else None)
+                for i, sentence in enumerate(sentences)]
     return out
+
+
+def prose_enumeration(sentences: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the enumeration in prose among ``sentences``: from the sentence before
+    "Erstens …" (it announces the enumeration) to the last "Zweitens/Drittens …"; None without
+    one of at least two items."""
+    first = next((i for i, s in enumerate(sentences) if ORDINAL_FIRST.match(s)), None)
+    if first is None:
+        return None
+    last = max((i for i, s in enumerate(sentences) if i > first and ORDINAL_NEXT.match(s)),
+               default=None)
+    if last is None:
+        return None
+    return max(0, first - 1), last + 1
 
 
 def terms_of(text: str, splitter: CompoundSplitter) -> set[str]:
@@ -97,10 +126,18 @@ def on_passage(cands: Sequence[Candidate], lexical: np.ndarray) -> np.ndarray:
 
 def whole_lists(rest: list[Candidate], cands: Sequence[Candidate],
                 lead: Candidate | None) -> list[Candidate]:
-    """``rest`` with the other items of each bullet list one of its sentences is an item of, in
-    the list's order: an item alone loses the others ("Aufgaben: … Datenbasis, … Impulse")."""
+    """``rest`` with the other items of each list one of its sentences is an item of, in
+    the list's order: an item alone loses the others ("Aufgaben: … Datenbasis, … Impulse").
+    A list the lead belongs to follows the lead (the enumeration the lead announces)."""
     out: list[Candidate] = []
     done: set[tuple[int, int]] = set()
+    led: list[Candidate] = []  # the other items of the lead's list
+    if lead is not None and lead.group is not None:
+        items = [o for o in cands if o.n == lead.n and o.group == lead.group and o is not lead]
+        if len(items) + 1 <= LIST_MAX:
+            done.add((lead.n, lead.group))
+            led = sorted(items, key=lambda o: o.position)
+            rest = [c for c in rest if c not in led]
     for c in rest:
         key = (c.n, c.group) if c.group is not None else None
         if key is None:
@@ -114,6 +151,13 @@ def whole_lists(rest: list[Candidate], cands: Sequence[Candidate],
             out += [o for o in rest if o.n == c.n and o.group == c.group]
             continue
         out += sorted((o for o in items if o is not lead), key=lambda o: o.position)
+    for item in led:  # in reading order among the sentences of its passage
+        at = next((i for i, o in enumerate(out) if o.n == item.n and o.position > item.position),
+                  None)
+        if at is None:
+            same = [i for i, o in enumerate(out) if o.n == item.n]
+            at = same[-1] + 1 if same else 0
+        out.insert(at, item)
     return out
 
 

@@ -117,3 +117,47 @@ def complete(chosen: list[T], ranked: Sequence[T], wanted: Sequence[tuple[re.Pat
         if best is not None:
             out.append(best)
     return out
+
+
+class Placed(Protocol):
+    n: int  # passage number
+    rank: int  # rank of the sentence's passage (0 = best)
+    position: int  # place of the sentence in its passage
+    terms: set[str]
+    text: str
+    score: float
+    lexical: float
+
+
+P = TypeVar("P", bound=Placed)
+
+#: A sentence that goes on from the one before it (a reason, a consequence, a restriction).
+GOES_ON = re.compile(r"^(?:Weil|Deshalb|Daher|Dadurch|Dabei|Damit|Dann|Das heißt|Allerdings|Aber|"
+                     r"Bei|Für|Auch|Nur|Ausnahme)\b")
+#: Passages (by rank) whose numbers get their qualification.
+QUALIFIED_RANKS = 3
+
+
+def qualifiers(chosen: list[P], ranked: Sequence[P], numbered: Callable[[P], bool], *, extra: int,
+               similar: Callable[[P, P], bool]) -> list[P]:
+    """``chosen`` plus, for its best sentences with a number (``numbered``) in the best
+    ``QUALIFIED_RANKS`` passages, the sentence that follows each in its passage when it goes on
+    from it (a shared term, a word of the question, or a connective such as "Weil", "Bei") and is
+    not chosen yet: the number's qualification ("In der Regel mindestens 3 Fälle …" – "Bei sehr
+    fein gegliederten Tabellen kann die Schwelle höher liegen."), at most ``extra``."""
+    out = list(chosen)
+    by_place = {(c.n, c.position): c for c in ranked}
+    added = 0
+    for c in sorted(chosen, key=lambda c: -c.score):
+        if added >= extra:
+            break
+        if c.rank >= QUALIFIED_RANKS or not numbered(c):
+            continue
+        following = by_place.get((c.n, c.position + 1))
+        if following is None or following in out or any(similar(following, o) for o in out):
+            continue
+        if not (following.terms & c.terms or following.lexical > 0 or GOES_ON.match(following.text)):
+            continue
+        out.append(following)
+        added += 1
+    return out

@@ -31,7 +31,8 @@ from assistant.answers import steps
 from assistant.answers.candidates import (MIN_CHARS, Candidate, candidates, on_passage, similar,
                                           terms_of, whole_lists)
 from assistant.answers.defining import asked_terms, more_definitions, strength
-from assistant.answers.coverage import COVER_EXTRA, COVER_FACT, complete, cover, other_sections
+from assistant.answers.coverage import (COVER_EXTRA, COVER_FACT, complete, cover, other_sections,
+                                        qualifiers)
 from assistant.answers.entry import details, names_apart
 from assistant.answers import ruling
 from assistant.answers.leading import leads_of
@@ -67,6 +68,8 @@ SECTION_RANKS = 5
 SECTION_EXTRA = 1
 #: Sentences from other passages after a leading catalogue entry (the caveats, the example).
 ENTRY_SUPPORT = 5
+#: Sentences that follow a number of a threshold answer in its passage and qualify it, at most.
+QUALIFIERS = 2
 #: Sentences from other passages after a list of steps.
 STEP_SUPPORT = 3
 #: Best sentences of a passage among which a fact-bearing one is quoted after a list of steps.
@@ -199,6 +202,9 @@ class ExtractiveAnswerer:
                     chosen.remove(min(chosen[1:], key=lambda c: c.score))
         else:
             lead = chosen[0] if chosen else None
+        if understood.kind == "schwelle":  # the number with what qualifies it
+            chosen = qualifiers(chosen, ranked, lambda c: bool(shape.search(c.text)),
+                                extra=QUALIFIERS, similar=similar)
         follows: list[Candidate] = []
         if understood.kind == "darf_ich" and lead is not None and lead in chosen and limit is None:
             # the rule around the deciding sentence, then what to do instead (ruling.py)
@@ -255,6 +261,11 @@ class ExtractiveAnswerer:
         lead = [f"{s} [{entry.n}]" for s in summary]
         # What the question asks beyond the summary (the formula's note, a caveat, a value).
         lead += [f"{d} [{entry.n}]" for d in details(question, entry, understood.kind == "berechnung")]
+        if understood.kind == "definition":
+            # what the indicator is includes what it leaves out ("Ohne Verwaltungsfachhochschulen")
+            said = " ".join(lead)
+            lead += [f"{c} [{entry.n}]" for c in caveats(entry.text)[1:DEFINITION_CAVEATS]
+                     if c.rstrip(".") not in said]
         # A question on two indicators ("Inklusionsquote … und Inklusionsanteil"): the second
         # one's definition and formula too.
         for second in [p for p in passages if p.summary and p is not entry][:1]:
@@ -297,6 +308,31 @@ class ExtractiveAnswerer:
             listed.insert(0, f"{chosen[0][0]} [{chosen[0][1]}]")
         return listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                          for i, (t, n) in enumerate(support)]
+
+
+#: Caveats of a catalogue entry a definition answer quotes (the summary holds the first).
+DEFINITION_CAVEATS = 4
+#: The block of a rendered catalogue entry that lists its caveats (catalogue/render.py).
+CAVEATS = "Vorsicht:"
+
+
+def caveats(text: str) -> list[str]:
+    """The caveats of a rendered catalogue entry, in order, each as a sentence."""
+    out: list[str] = []
+    inside = False
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line == CAVEATS:
+            inside = True
+            continue
+        if inside and line.startswith("- "):
+            item = line[2:].strip()
+            out.append(item if item.endswith((".", "!", "?")) else f"{item}.")
+        elif inside and line:
+            break
+        elif inside and out:
+            break
+    return out
 
 
 #: Labels of the summary lines that answer "where do the data come from?".

@@ -36,6 +36,14 @@ ACTION_WEIGHT = 1.0
 ENTRY_INSIDE_AT = 2
 #: At most this many passages from one source file, unless it dominates by ``DOMINANCE``.
 PER_SOURCE = 3
+#: Passages of the whole question's ranking that a part's own section never replaces.
+PART_KEEP = 3
+#: Fewest content words a part needs to be searched on its own.
+PART_WORDS = 2
+#: Where a question asks a second thing: a new question after "?", or ", und" / "und" before
+#: a question word ("…, und seit welchem Schuljahr …").
+PART_SPLIT = re.compile(r"\?\s*|,?\s+und\s+(?=(?:wie|was|wo|woher|wann|seit|welche[rsmn]?|wer|"
+                        r"warum|wieso|weshalb|ob)\b)", re.IGNORECASE)
 #: Expansion terms found in more than this share of the chunks are not searched.
 COMMON_SHARE = 0.1
 COMMON_MIN = 3
@@ -190,9 +198,45 @@ class HybridRetriever:
                                       page=c.page, score=score, chunk_id=cid))
         topic = focus.section_words if focus is not None else ()
         passages = diverse(candidates, k, topic) if topic else candidates[:k]
+        passages = self._with_parts(question, passages, candidates, chunks, by_id)
         for n, passage in enumerate(passages, start=1):
             passage.n = n
         return passages
+
+    def _with_parts(self, question: str, passages: list[Passage], candidates: list[Passage],
+                    chunks: list[StoredChunk], by_id: dict[str, StoredChunk]) -> list[Passage]:
+        """``passages`` with, for a question that asks two things ("Auf welche Werte rundet die
+        BA, und wie schützt der Zensus seine Ergebnisse?"), the best section of each thing
+        searched on its own when the whole question's ranking left it out; it replaces the last
+        passage not already brought in this way, the best passages stay."""
+        parts = question_parts(question)
+        if len(parts) < 2 or len(passages) < 2:
+            return passages
+        out = list(passages)
+        keys = {(p.source, p.section, p.page) for p in out}
+        vectors = self.index.embedder.embed_queries(parts)
+        free = len(out) - 1  # the position a part's section takes
+        for part, vector in zip(parts, vectors):
+            scores = self._bm25_index(chunks).scores(part)
+            top = np.argsort(-scores)[: self.candidates]
+            lexical = [chunks[i].id for i in top if scores[i] > 0]
+            dense = [cid for cid, _ in self.index.store.dense(vector, self.candidates) if cid in by_id]
+            best = next((cid for cid, _ in rrf([dense, lexical], self.weights)), None)
+            if best is None:
+                continue
+            c = by_id[best]
+            key = (c.source, c.section, c.page)
+            if key in keys or free < PART_KEEP:
+                continue
+            found = next((p for p in candidates if (p.source, p.section, p.page) == key), None)
+            if found is None:
+                text = self._sections.get(key, c.text)
+                found = Passage(text=text, source=c.source, title=c.title, section=c.section,
+                                page=c.page, score=0.0, chunk_id=best)
+            out[free] = found
+            keys.add(key)
+            free -= 1
+        return out
 
     def section_passage(self, file_name: str, section: str) -> Passage | None:
         """The whole section ``section`` of the source whose file is ``file_name`` (for answers
@@ -272,6 +316,21 @@ class HybridRetriever:
             passage.n = n
         return passages
 
+
+
+def question_parts(question: str) -> list[str]:
+    """The things a question asks, each on its own ("Um wie viel weicht …", "seit welchem
+    Schuljahr …"); one part (the question) when it asks one thing. Statements around the
+    question ("Ich bin neu hier.") are no part, nor a part without a noun of its own (in a
+    question written with capitals)."""
+    text = " ".join(question.split())
+    asked = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.endswith("?")]
+    parts = [p.strip(" ,;–-") for s in asked for p in PART_SPLIT.split(s)]
+    # a part names something of its own: a noun ("wen beziehen wir da ein" only refers back)
+    cased = text != text.lower()
+    parts = [p for p in parts if len(words(p)) >= PART_WORDS
+             and (not cased or any(w[:1].isupper() for w in p.split()[1:]))]
+    return parts if len(parts) > 1 else [text]
 
 
 def diverse(candidates: Sequence[Passage], k: int, topic: tuple[str, ...]) -> list[Passage]:
