@@ -145,8 +145,11 @@ def _resolve(text: str, found: list[tuple[str, int, int, float]],
     Covered findings are tried last and kept where nothing else was kept, so no character that a
     dropped longer finding held is left unredacted.
     """
-    found = [f for f in _absorb(text, found, lexicon)
-             if not (f[0] == "DATE_OF_BIRTH" and glued_to_number(text, f[1], f[2]))]
+    if len(found) > 1:
+        found = _absorb(text, found, lexicon)
+    found = [f for f in found if not (f[0] == "DATE_OF_BIRTH" and glued_to_number(text, f[1], f[2]))]
+    if len(found) < 2:
+        return found  # nothing to absorb, cover or overlap (most sentences)
     uncovered, covered = split_covered(found)
 
     def rank(f: tuple[str, int, int, float]) -> tuple[float, int, int, int]:
