@@ -20,7 +20,12 @@ the quartiles, and the ratio Presidio time / Lotse time as the median of the per
 (quartiles) and as the ratio of the summed times. Per-call latencies (median, p95) come from the
 warm passes.
 
-Run: python benchmarks/bench_privacy.py [--n 2000] [--rounds 3] [--size 100] [--corpus tests/data/privacy/corpus_dev.jsonl]
+``--against DIR`` adds the gate of another checkout (say, main before a change) as a third side,
+run in a worker process on the same sentences in the same alternation: a before/after figure under
+the same load.
+
+Run: python benchmarks/bench_privacy.py [--n 2000] [--rounds 3] [--size 100] [--against DIR]
+                                        [--corpus tests/data/privacy/corpus_dev.jsonl]
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import json
 import os
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +43,6 @@ from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 FALLBACK = [
     "Die Schülerin Lea Schmidt, geb. 03.05.2011, wohnt in der Hauptstraße 12, 45127 Essen.",
@@ -86,6 +91,59 @@ def built(label: str, build: Callable[[], Callable[[str], object]], first: str) 
     return call
 
 
+def lotse_gate() -> Callable[[str], object]:
+    from assistant import egress
+
+    egress.install()
+    from assistant.privacy import PrivacyGate
+    from assistant.settings import load_settings
+
+    settings = load_settings(paths={"data_dir": tempfile.mkdtemp(prefix="lotse-bench-")})
+    return PrivacyGate.from_settings(settings, audit=False).redact
+
+
+def worker(tree: Path, corpus: Path, n: int) -> None:
+    """``--worker``: the gate of the checkout ``tree`` on the same sentences; reads "start end"
+    lines, runs those sentences and prints the CPU seconds they took."""
+    sys.path.insert(0, str(tree.resolve()))
+    items = sentences(corpus, n)
+    call = lotse_gate()
+    call(FIRST)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        start, end = map(int, line.split())
+        cpu = time.process_time()
+        for s in items[start:end]:
+            call(s)
+        print(time.process_time() - cpu, flush=True)
+
+
+class Remote:
+    """A gate in another checkout, run by a worker process (see :func:`worker`)."""
+
+    def __init__(self, tree: Path, corpus: Path, n: int) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", str(tree), "--corpus", str(corpus),
+             "--n", str(n)], cwd=tree, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        if self._read() != "ready":
+            raise SystemExit(f"the gate in {tree} did not start")
+
+    def _read(self) -> str:
+        assert self.process.stdout is not None
+        return self.process.stdout.readline().strip()
+
+    def run(self, start: int, end: int) -> float:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{start} {end}\n")
+        self.process.stdin.flush()
+        return float(self._read())
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
 def quartiles(values: list[float]) -> tuple[float, float, float]:
     if len(values) < 2:
         return values[0], values[0], values[0]
@@ -97,20 +155,26 @@ class Alternating:
     """Two calls run over the same blocks of sentences in alternating order; CPU seconds and
     per-call latencies kept per block."""
 
-    def __init__(self, calls: dict[str, Callable[[str], object]], size: int) -> None:
+    def __init__(self, calls: dict[str, Callable[[str], object]], size: int,
+                 remote: "dict[str, Remote] | None" = None) -> None:
         self.calls = calls
+        self.remote = remote or {}
         self.size = size
 
     def rounds(self, items: list[str], rounds: int, latencies: bool = False,
                ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-        spent: dict[str, list[float]] = {label: [] for label in self.calls}
+        labels = list(self.calls) + list(self.remote)
+        spent: dict[str, list[float]] = {label: [] for label in labels}
         lat: dict[str, list[float]] = {label: [] for label in self.calls}
-        labels = list(self.calls)
         blocks = max(1, len(items) // self.size)
         for r in range(rounds):
             for b in range(blocks):
                 chunk = items[b * self.size:(b + 1) * self.size]
-                for label in (labels if (r * blocks + b) % 2 == 0 else labels[::-1]):
+                turn = (r * blocks + b) % len(labels)
+                for label in labels[turn:] + labels[:turn]:
+                    if label in self.remote:
+                        spent[label].append(self.remote[label].run(b * self.size, (b + 1) * self.size))
+                        continue
                     call = self.calls[label]
                     started = time.process_time()
                     if latencies:
@@ -125,18 +189,24 @@ class Alternating:
         return spent, lat
 
 
-def report(title: str, spent: dict[str, list[float]], size: int, ours: str, theirs: str) -> float:
-    """Print the figures of one phase; returns the median per-block ratio theirs/ours."""
-    print(f"{title} ({len(spent[ours])} blocks of {size} sentences, each side):")
+def report(title: str, spent: dict[str, list[float]], size: int,
+           pairs: list[tuple[str, str]]) -> float:
+    """Print the figures of one phase; returns the median per-block time ratio of the first pair."""
+    print(f"{title} ({len(next(iter(spent.values())))} blocks of {size} sentences, each side):")
     for label, seconds in spent.items():
         low, median, high = quartiles([size / s for s in seconds if s > 0])
         print(f"  {label:<26} median {median:6.0f}/CPU-s   quartiles {low:6.0f} – {high:6.0f}   "
               f"all blocks {size * len(seconds) / sum(seconds):6.0f}/CPU-s")
-    ratios = [t / o for t, o in zip(spent[theirs], spent[ours]) if o > 0]
-    low, median, high = quartiles(ratios)
-    print(f"  ratio {theirs} / {ours} time: median {median:.2f}x   quartiles {low:.2f} – {high:.2f}x   "
-          f"summed {sum(spent[theirs]) / sum(spent[ours]):.2f}x")
-    return median
+    first = 0.0
+    for theirs, ours in pairs:
+        low, median, high = quartiles([t / o for t, o in zip(spent[theirs], spent[ours]) if o > 0])
+        print(f"  ratio {theirs} / {ours} time: median {median:.2f}x   quartiles {low:.2f} – {high:.2f}x   "
+              f"summed {sum(spent[theirs]) / sum(spent[ours]):.2f}x")
+        first = first or median
+    return first
+
+
+FIRST = "Frau Okonkwo-Brandt ruft am Montag wegen der Anmeldung zurück."  # in no corpus
 
 
 def main() -> None:
@@ -145,34 +215,39 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="warm rounds after the first pass")
     parser.add_argument("--size", type=int, default=100, help="sentences per alternating block")
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests/data/privacy/corpus_dev.jsonl")
+    parser.add_argument("--against", type=Path, help="another checkout whose gate runs alongside")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-
-    from assistant import egress
-
-    egress.install()
-    from assistant.privacy import PrivacyGate
-    from assistant.settings import load_settings
+    if args.worker:
+        worker(args.worker, args.corpus, args.n)
+        return
+    sys.path.insert(0, str(ROOT))
 
     items = sentences(args.corpus, args.n)
     print(f"{len(items)} sentences, mean {statistics.mean(len(s) for s in items):.0f} characters; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    settings = load_settings(paths={"data_dir": tempfile.mkdtemp(prefix="lotse-bench-")})
-    first = "Frau Okonkwo-Brandt ruft am Montag wegen der Anmeldung zurück."  # in no corpus
-    gate = built("Lotse gate (redact)", lambda: PrivacyGate.from_settings(settings, audit=False).redact, first)
-    presidio = built("Presidio default (blank en)", presidio_default, first)
-    ours, theirs = "Lotse redact", "Presidio default"
-    bench = Alternating({ours: gate, theirs: presidio}, args.size)
+    gate = built("Lotse gate (redact)", lotse_gate, FIRST)
+    presidio = built("Presidio default (blank en)", presidio_default, FIRST)
+    ours, theirs, before = "Lotse redact", "Presidio default", "Lotse redact in --against"
+    pairs = [(theirs, ours)]
+    remote = {}
+    if args.against:
+        remote[before] = Remote(args.against, args.corpus, args.n)
+        pairs += [(theirs, before), (before, ours)]
+    bench = Alternating({ours: gate, theirs: presidio}, args.size, remote)
 
     spent, _ = bench.rounds(items, 1)
-    report("first pass", spent, args.size, ours, theirs)
+    report("first pass", spent, args.size, pairs)
     if args.rounds > 0:
         spent, latencies = bench.rounds(items, args.rounds, latencies=True)
-        warm = report(f"warm passes ({args.rounds} rounds)", spent, args.size, ours, theirs)
+        warm = report(f"warm passes ({args.rounds} rounds)", spent, args.size, pairs)
         for label, lat in latencies.items():
             lat.sort()
             print(f"  {label:<26} latency median {statistics.median(lat) * 1000:.2f} ms, "
                   f"p95 {lat[int(len(lat) * 0.95)] * 1000:.2f} ms (wall)")
         print(f"load average {os.getloadavg()[0]:.1f}; warm ratio (median of blocks) {warm:.2f}x")
+    for side in remote.values():
+        side.close()
 
 
 if __name__ == "__main__":
