@@ -9,7 +9,9 @@ A speed change to the gate must not change what it finds. This script runs the g
 * long documents (a whole corpus file joined), so the gate's windows and their overlaps are used;
 
 and writes (type, start, end, score, placeholder) of every entity to a JSON file, or compares a
-run with such a file and prints every difference (exit status 1 if there is one).
+run with such a file and prints every difference (exit status 1 if there is one). The gate is built
+as the application builds it (``PrivacyGate.from_settings``, its warm-up included), so a warm-up
+that left anything behind in the sessions would show as differences too.
 
 Run: python benchmarks/gate_snapshot.py --save /tmp/gate-before.json
      python benchmarks/gate_snapshot.py --compare /tmp/gate-before.json

@@ -292,3 +292,24 @@ def test_address_line_scan_finds_what_the_whole_text_scan_finds(text) -> None:
         whole = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in address._line_matches(pattern, text)] == whole
     assert address._line_matches(address._STREET, text)  # each example holds a street
+
+
+# --- warm-up at build time ------------------------------------------------------------------------
+
+def test_warm_up_texts_take_every_recognizer_through_a_finding(analyzers) -> None:
+    """The warm-up builds what the recognizers build at first use only if each of them finds
+    something in its texts."""
+    from assistant.privacy.text.engine import WARM_UP_TEXTS
+
+    fast, _ = analyzers
+    kinds = {kind for text in WARM_UP_TEXTS for kind, *_ in findings(fast, text)}
+    assert kinds >= {"PERSON", "DATE_OF_BIRTH", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS",
+                     "IBAN_CODE", "STUDENT_ID", "DE_TAX_ID"}
+
+
+def test_warm_up_leaves_nothing_in_the_users_session(gate) -> None:
+    """The warm-up runs in a session of its own: its names are no known names of the user's
+    session, so a later bare surname of the warm-up texts is not propagated."""
+    assert not gate.pseudonyms.known_name_words()
+    assert gate.redact("Beispiel").entities == []
+    assert gate.redact("Die Akte liegt bei Muster im Büro.").text == "Die Akte liegt bei Muster im Büro."

@@ -28,6 +28,10 @@ def analyze_patterns(recognizer: PatternRecognizer, text: str,
     flags = flags if flags else recognizer.global_regex_flags
     name: str = recognizer.name  # type: ignore[has-type]  # presidio assigns it untyped
     patterns: list[Any] = recognizer.patterns  # type: ignore[has-type]
+    entity = recognizer.supported_entities[0]
+    validate, invalidate = recognizer.validate_result, recognizer.invalidate_result
+    explain = recognizer.build_regex_explanation
+    min_score, max_score = EntityRecognizer.MIN_SCORE, EntityRecognizer.MAX_SCORE
     results: list[RecognizerResult] = []
     for pattern in patterns:
         if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
@@ -38,22 +42,23 @@ def analyze_patterns(recognizer: PatternRecognizer, text: str,
             if start == end:
                 continue
             current = text[start:end]
-            validation = recognizer.validate_result(current)
-            explanation = recognizer.build_regex_explanation(  # Presidio passes None too
+            validation = validate(current)
+            explanation = explain(  # Presidio passes None too
                 name, pattern.name, pattern.regex, pattern.score, validation, flags)  # type: ignore[arg-type]
             result = RecognizerResult(
-                entity_type=recognizer.supported_entities[0], start=start, end=end,
+                entity_type=entity, start=start, end=end,
                 score=pattern.score, analysis_explanation=explanation,
                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: name,
                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
             if validation is not None:
-                result.score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
-            if recognizer.invalidate_result(current):
-                result.score = EntityRecognizer.MIN_SCORE
-            if result.score > EntityRecognizer.MIN_SCORE:
+                result.score = max_score if validation else min_score
+            if invalidate(current):
+                result.score = min_score
+            if result.score > min_score:
                 results.append(result)
             explanation.score = result.score
-    return EntityRecognizer.remove_duplicates(results)
+    # Presidio's duplicate removal keeps a single finding of a score above the minimum as it is.
+    return results if len(results) < 2 else EntityRecognizer.remove_duplicates(results)
 
 
 class PrecheckedPatternRecognizer(PatternRecognizer):
