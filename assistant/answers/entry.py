@@ -7,7 +7,10 @@ which year's rules changed), comparison values (a named town's value) and the br
 question that asks about one of these ("und wie ist das in den ersten beiden Klassen?", "für
 Flensburg") gets the entry lines that share its own words, i.e. the words that are not part of
 the indicator's name. For a "how is it computed?" question the formula's note always follows,
-because it belongs to the formula.
+because it belongs to the formula. "How is it computed?" and "where do the data come from?"
+answers also show what a result looks like (the first comparison value, Bund or Land) and take
+one more line on the question's words; a source answer quotes the caveats too (available only
+for Länder or Agenturbezirke, breaks in a series, rounding).
 
 Every detail is a line (or sentence) of the entry passage's text, so the answer stays faithful
 to its cited source.
@@ -19,12 +22,14 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.answers.question import understand
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.german import CompoundSplitter, stem, words
 from assistant.retrieval.models import Passage
 
 #: Blocks of the rendered entry whose lines may answer a question (see catalogue/render.py).
-DETAIL_BLOCKS = ("Vorsicht:", "Vergleichswerte aus den Quellen:")
+CAVEATS, VALUES = "Vorsicht:", "Vergleichswerte aus den Quellen:"
+DETAIL_BLOCKS = (CAVEATS, VALUES)
 NOTE = "Hinweis:"
 BREAKDOWNS = "Gliederungen:"
 #: Blocks that end the detail blocks (technical parts: input columns, sources).
@@ -34,12 +39,20 @@ END_BLOCKS = ("Datenquellen:", "Eingabe", "Ergebnis:", "Referenzimplementierung"
 TECHNICAL = re.compile(r"\bReferenz\w*\b|\bEingabe\b")
 #: Detail lines an answer adds after the summary.
 ENTRY_DETAILS = 2
+#: More detail lines for the kinds whose users ask for the entry's particulars.
+KIND_DETAILS = {"berechnung": 1, "datenquelle": 1}
+#: Kinds whose answer shows what a result looks like: the entry's first comparison value (how
+#: to compute it; where the data come from and what they give).
+EXAMPLE_KINDS = ("berechnung", "datenquelle")
+#: Caveats a source answer quotes at most (availability for Kreise, breaks, rounding).
+SOURCE_CAVEATS = 4
 
 
 @dataclass(frozen=True)
 class Detail:
     text: str
     note: bool  # part of the formula's note
+    block: str | None = None  # the block the line stands in ("Vorsicht:", …)
 
 
 def detail_lines(text: str) -> list[Detail]:
@@ -63,7 +76,7 @@ def detail_lines(text: str) -> list[Detail]:
             block = None
             continue
         if block and line.startswith("- "):
-            out.append(Detail(_sentence(line[2:].strip()), False))
+            out.append(Detail(_sentence(line[2:].strip()), False, block))
     return out
 
 
@@ -99,9 +112,15 @@ def details(question: str, passage: Passage, compute: bool = False,
     df = {t: sum(t in ts for ts in terms) for t in own}
     weight = {t: math.log(1 + len(lines) / (1 + df[t])) for t in own}
     scored = [(sum(weight[t] for t in own & ts), i) for i, ts in enumerate(terms)]
+    kind = understand(question).kind
+    limit += KIND_DETAILS.get(kind, 0)
     picked = {i for s, i in sorted(scored, key=lambda x: (-x[0], x[1]))[:limit] if s > 0}
-    if compute:
+    if compute or kind == "berechnung":
         picked |= {i for i, d in enumerate(lines) if d.note}
+    if kind in EXAMPLE_KINDS:  # what the result looks like: the first comparison value
+        picked |= set([i for i, d in enumerate(lines) if d.block == VALUES][:1])
+    if kind == "datenquelle":  # where the data fall short: the caveats
+        picked |= set([i for i, d in enumerate(lines) if d.block == CAVEATS][:SOURCE_CAVEATS])
     return [lines[i].text for i in sorted(picked)]
 
 

@@ -20,6 +20,7 @@ from typing import Literal
 from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, condition,  # noqa: F401
                                        conditional, frame_stems, main_clause)
 from assistant.answers.actions import actions_of, heading_words, search_terms
+from assistant.retrieval.german import unswap
 from assistant.retrieval.models import Focus
 
 Kind = Literal["berechnung", "definition", "darf_ich", "datenquelle", "schwelle", "vorgehen"]
@@ -89,7 +90,10 @@ _COMPUTE_STRONG = re.compile(
 _COMPUTE = re.compile(
     r"\b(berechn\w*|rechne\w*|gerechnet|errechn\w*|formel\w*|zähler|nenner|ermittel\w*|"
     r"kommt (?:\w+ )*zustande|zusammengesetzt|(?:komme ich|kommt man|kommen wir) (?:\w+ )*auf "
-    r"(?:die|den|das)|ausrechn\w*|ausgerechnet|worauf (?:wird|werden) (?:\w+ ){0,3}bezogen|"
+    r"(?:die|den|das)|wie (?:kommt|kommen) (?:\w+ ){1,3}auf (?:die|den|das)|ausrechn\w*|"
+    # who counts: "Wie geht es in die U3-Quote ein?", "Welche Kinder zähle ich oben?"
+    r"(?:geht|gehen) (?:[\w-]+ ){1,6}ein|zähle (?:ich|man|wir)|mitgezählt|"
+    r"mitzählen|mitgerechnet|eingerechnet|ausgerechnet|worauf (?:wird|werden) (?:\w+ ){0,3}bezogen|"
     r"wie (?:wird|werden|komme ich auf|bilde ich|bildet man) .*\b(?:quote|anteil|relation|"
     r"schlüssel|indikator\w*|gebildet|bestimmt))\b", _F)
 _SOURCE = re.compile(
@@ -264,8 +268,30 @@ def _only_how_many(text: str) -> bool:
     return bool(cues) and cues <= {"wie viel", "wie viele"}
 
 
+#: Cue words of the kinds that a typo with two swapped letters should not hide ("berechent").
+CUE_WORDS = ("berechnet", "berechnen", "berechne", "gerechnet", "ausgerechnet", "ermittelt",
+             "statistik", "tabelle", "quelle", "datenquelle", "stichtag", "erhoben", "zähler",
+             "nenner")
+#: A computing operation asked about with "darf ich" ("darf ich die Quoten mitteln?"): a
+#: question of method when the text also asks how to compute, not one of permission.
+_COMPUTING = re.compile(r"\b(mitteln|gemittelt|addier\w*|aufaddier\w*|summier\w*|aufsummier\w*|"
+                        r"zusammenzähl\w*|zusammenrechn\w*|durchschnitt\w*|mittelwert\w*)\b", _F)
+#: A question opened by how something is computed ("Wie berechnet man …, und ab welcher
+#: Klasse?"): a later threshold cue asks for a detail of the computation.
+_HOW_COMPUTED = re.compile(r"^\s*(?:\w+ ){0,3}?wie\b[^?–:]*$", _F)
+
+
+def _computes(t: str) -> bool:
+    """Whether a question that also has cues of another kind asks how to compute: it opens by
+    asking how, with a compute cue in its first clause, or its "may I" is about a computing
+    operation in a question on computing."""
+    first = re.split(r"[?–:]", t, maxsplit=1)[0]
+    return bool(_COMPUTE.search(first) and _HOW_COMPUTED.match(first)) or bool(
+        _COMPUTE.search(t) and _COMPUTING.search(t))
+
+
 def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
-    t = " ".join(text.split())
+    t = unswap(" ".join(text.split()), CUE_WORDS)
     lead = asked(t)
     # the question as asked, the part after a dash or colon, the main clause after a condition
     heads = (lead, asked_part(t)) + ((main_clause(t),) if conditional(t) else ())
@@ -275,7 +301,7 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     if any(_THRESHOLD_LEAD.search(x) for x in heads) and not (
             _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t)):
         return "schwelle"
-    if _PERMISSION_WORDS.search(t):
+    if _PERMISSION_WORDS.search(t) and not (_computes(t) and not privacy):
         return "darf_ich"
     # "Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet, …?": a must-question
     if any(_VERB_FIRST.search(x) and _DUTY_WORDS.search(x) for x in heads):
@@ -297,7 +323,7 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "datenquelle"
     if _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t):
         return "berechnung"
-    if _THRESHOLD.search(t) and not (_only_how_many(t) and _COMPUTE.search(t)):
+    if _THRESHOLD.search(t) and not (_only_how_many(t) and _COMPUTE.search(t)) and not _computes(t):
         return "schwelle"
     if _COMPUTE.search(t):
         return "berechnung"

@@ -101,3 +101,32 @@ class CompoundSplitter:
         for w in folded_words:
             out.extend(self.parts(w))
         return out
+
+
+#: Shortest word in which two swapped neighbouring letters are read as a typo.
+SWAP_MIN = 6
+_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+def _swapped(word: str, right: str) -> bool:
+    """Whether ``word`` is ``right`` with two neighbouring letters swapped."""
+    if len(word) != len(right) or word == right:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, right)) if a != b]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == right[diff[1]]
+            and word[diff[1]] == right[diff[0]])
+
+
+def unswap(text: str, vocabulary: Iterable[str]) -> str:
+    """``text`` with words that are a word of ``vocabulary`` with two neighbouring letters
+    swapped ("berechent", "Statisitk") written as that word (lower case, in place)."""
+    known = [w.lower() for w in vocabulary if len(w) >= SWAP_MIN]
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if len(lowered) < SWAP_MIN or lowered in known:
+            return word
+        return next((k for k in known if _swapped(lowered, k)), word)
+
+    return _LETTERS.sub(fix, text)
