@@ -79,6 +79,10 @@ FOUND = {
         "[schueler]\nnr = [[STUDENT_ID:4471-2025]]\nname = [[PERSON:Tarek Aziz]]\n[schule]\nnr = 166370"),
     "a pupil key glued to its value in a log line": (
         '2027-02-03 09:14:02 WARN sid:[[STUDENT_ID:20447]] vn:Tom nn:Brückner msg:"Foto fehlt"'),
+    "a duty roster: persons in the rows of a duty label": (
+        "KW 12 | Mo | Di | Mi | Do | Fr\n"
+        "Aufsicht Hof | [[PERSON:Koch]] | [[PERSON:Engel]] | [[PERSON:Vogel]] | [[PERSON:Koch]] | [[PERSON:Hahn]]\n"
+        "Aufsicht Mensa | [[PERSON:Fink]] | [[PERSON:Stein]] | entfällt | [[PERSON:Fink]] | [[PERSON:Bauer]]"),
     "an export typed in lower case": (
         "nachname;vorname;klasse\n[[PERSON:schmidt]];[[PERSON:lea]];2b\n[[PERSON:yilmaz]];[[PERSON:can]];2b"),
 }
@@ -130,3 +134,10 @@ def test_school_section_keeps_its_number(gate) -> None:
     text = "[schueler]\nnr = 4471-2025\nname = Tarek Aziz\n[schule]\nnr = 166370"
     ids = [t for kind, t in spans(gate, text) if kind == "STUDENT_ID"]
     assert ids == ["4471-2025"]
+
+
+def test_surname_left_over_in_a_fixed_width_name_cell(gate) -> None:
+    text = ("Schüler-Nr.  Name                 Klasse\n4471         Hahn, Luisa          6b\n"
+            "4480         Wolf, Jannis         6b")
+    persons = [t for kind, t in spans(gate, text) if kind == "PERSON"]
+    assert "Wolf" in persons or "Wolf, Jannis" in persons

@@ -143,22 +143,60 @@ def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
             labelled = _name_label(label)
             if not labelled and not (hits >= _MIN_FOUND and hits * 2 >= len(filled)):
                 continue
-            _name_cells(text, filled, taken, lexicon, labelled and not hits, out)
+            _name_cells(text, filled, taken, persons, lexicon, labelled and not hits, out)
+        for row in table[1:]:  # the first row is the header ("Dienst | Mo | Di")
+            _roster_row(text, row, taken, persons, lexicon, out)
     if "  " in text:
         for column in _fixed_width_columns(text):
             hits = sum(1 for s, e in column if not persons.free(s, e))
-            _name_cells(text, column, taken, lexicon, not hits, out)
+            _name_cells(text, column, taken, persons, lexicon, not hits, out)
     return out
 
 
-def _name_cells(text: str, cells: list[tuple[int, int]], taken: DisjointSpans, lexicon: NameLexicon,
-                single_needs_list: bool, out: list[Span]) -> None:
+#: First words of a row label whose row holds persons, one a cell: a duty roster
+#: ("Aufsicht Hof | Koch | Engel | …", "Frühdienst | Petra | Aylin").
+ROW_LABELS = {"aufsicht", "aufsichten", "pausenaufsicht", "vertretung", "klassenleitung", "lehrkraft",
+              "lehrkräfte", "betreuung", "begleitung", "verantwortlich", "zuständig", "frühdienst",
+              "spätdienst", "dienst", "bereitschaft", "springer", "springerin", "hofaufsicht",
+              "busaufsicht", "mensaaufsicht", "gangaufsicht"}
+
+
+def _roster_row(text: str, row: list[tuple[int, int]], taken: DisjointSpans, persons: DisjointSpans,
+                lexicon: NameLexicon, out: list[Span]) -> None:
+    """The cells of a row whose label (its first filled cell) names duties of persons."""
+    filled = [c for c in row if c[1] > c[0]]
+    if len(filled) < 2:
+        return
+    words = text[filled[0][0]:filled[0][1]].lower().split()
+    if not words or words[0].rstrip(".:") not in ROW_LABELS:
+        return
+    cells = filled[1:]
+    hits = any(not persons.free(s, e) for s, e in cells)
+    _name_cells(text, cells, taken, persons, lexicon, not hits, out)
+
+
+def _name_cells(text: str, cells: list[tuple[int, int]], taken: DisjointSpans, persons: DisjointSpans,
+                lexicon: NameLexicon, single_needs_list: bool, out: list[Span]) -> None:
     """The cells of a name column that have a name's shape and no finding yet, as persons;
-    "KRAUSE" reads as "Krause", "schmidt" as a name when a name list has it."""
+    "KRAUSE" reads as "Krause", "schmidt" as a name when a name list has it, and in "Wolf, Jannis"
+    with "Jannis" found the part left over."""
     for s, e in cells:
         cell = text[s:e]
-        if not taken.free(s, e) or not _NAME_CELL.fullmatch(cell):
+        if not _NAME_CELL.fullmatch(cell):
             continue
+        if not taken.free(s, e):
+            # "Wolf, Jannis" with only "Jannis" found: the other part is a name too
+            part = _COMMA_PARTS.fullmatch(cell)
+            if part is None:
+                continue
+            first, second = (s + part.start(1), s + part.end(1)), (s + part.start(2), s + part.end(2))
+            if taken.free(*first) and not persons.free(*second):
+                s, e = first
+            elif taken.free(*second) and not persons.free(*first):
+                s, e = second
+            else:
+                continue
+            cell = text[s:e]
         name = re.sub(r",[ ]?", " ", cell)
         if name.isupper():
             name = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), name)
@@ -171,6 +209,8 @@ def _name_cells(text: str, cells: list[tuple[int, int]], taken: DisjointSpans, l
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]+")
+#: A cell "Surname, Given name": the two parts.
+_COMMA_PARTS = re.compile(r"([^,]+?),[ ]?([^,]+)")
 #: A fixed-width line: two cells at least, two blanks or more between them.
 _FIXED_GAP = re.compile(r"\S[ ]{2,}\S")
 
