@@ -106,6 +106,9 @@ NOT_FOUND = {
     "a registration number after other digits": (
         ("PHONE_NUMBER",),
         "Mitgliedsnummer des Trägers: 150 024 771"),
+    "a place under a duty label": (("PERSON",), "Aufsicht | Ort | Zeit\nHof | 9:35 | Pause 1\nMensa | 11:20 | Pause 2"),
+    "a code labelled by the cell before it": (
+        ("STUDENT_ID",), "Kennzahl;Wert;Zuständig\nRegionalschlüssel;05334002;Lea Brandt\nKinder unter 3;1.204;Lea Brandt"),
     "a key spelt with ue": (("PHONE_NUMBER",), '{"regionalschluessel": "05334002", "kreis": "Recklinghausen"}'),
     "lower-case words before a street that are no street name": (
         ("ADDRESS",), "die straße 3 mal überqueren, dann links"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.names import NameLexicon
-from assistant.privacy.text.name_lists import list_names
+from assistant.privacy.text.name_lists import list_names, plain_noun
 from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.spans import DisjointSpans
@@ -115,6 +115,15 @@ def _name_label(label: str) -> bool:
                                                          for w in words))
 
 
+#: Words of a header that says its cells are names (not roles: "Aufsicht", "Vertretung").
+_NAME_WORDS = {"name", "namen", "nachname", "vorname", "vornamen", "familienname", "rufname", "surname",
+               "geburtsname", "vn", "nn", "first", "last", "given"}
+
+
+def _names_label(label: str) -> bool:
+    return any(w in _NAME_WORDS for w in re.split(r"[^\w]+", label))
+
+
 #: What stands after a slash, a star or a colon in a gendered label: "Schüler/in", "Erziehungsberechtigte/r".
 _GENDER_ENDINGS = ("in", "innen", "r", "n")
 
@@ -143,7 +152,8 @@ def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
             labelled = _name_label(label)
             if not labelled and not (hits >= _MIN_FOUND and hits * 2 >= len(filled)):
                 continue
-            _name_cells(text, filled, taken, persons, lexicon, labelled and not hits, out)
+            _name_cells(text, filled, taken, persons, lexicon, labelled and not hits, out,
+                        nouns_out=not hits and not _names_label(label))
         for row in table[1:]:  # the first row is the header ("Dienst | Mo | Di")
             _roster_row(text, row, taken, persons, lexicon, out)
     if "  " in text:
@@ -172,14 +182,15 @@ def _roster_row(text: str, row: list[tuple[int, int]], taken: DisjointSpans, per
         return
     cells = filled[1:]
     hits = any(not persons.free(s, e) for s, e in cells)
-    _name_cells(text, cells, taken, persons, lexicon, not hits, out)
+    _name_cells(text, cells, taken, persons, lexicon, not hits, out, nouns_out=not hits)
 
 
 def _name_cells(text: str, cells: list[tuple[int, int]], taken: DisjointSpans, persons: DisjointSpans,
-                lexicon: NameLexicon, single_needs_list: bool, out: list[Span]) -> None:
+                lexicon: NameLexicon, single_needs_list: bool, out: list[Span], nouns_out: bool = False) -> None:
     """The cells of a name column that have a name's shape and no finding yet, as persons;
     "KRAUSE" reads as "Krause", "schmidt" as a name when a name list has it, and in "Wolf, Jannis"
-    with "Jannis" found the part left over."""
+    with "Jannis" found the part left over. ``nouns_out``: a lone word that is only a noun is none
+    (under a duty, "Mensa"; under "Nachname" the noun "Brenner" is a surname)."""
     for s, e in cells:
         cell = text[s:e]
         if not _NAME_CELL.fullmatch(cell):
@@ -203,6 +214,8 @@ def _name_cells(text: str, cells: list[tuple[int, int]], taken: DisjointSpans, p
         # under a name header with no finding yet, a lone word must be in a name list; so must a
         # lone word in lower case ("schmidt;lea": an export typed in lower case)
         lower = name.islower()
+        if nouns_out and " " not in name and plain_noun(name, lexicon):
+            continue  # "Aufsicht | Ort" then "Mensa | 11:20": a place, no name
         if looks_like_name(name, lexicon, single_needs_list=single_needs_list or lower, lower_ok=lower):
             out.append(("PERSON", s, e, COLUMN_SCORE))
             taken.add(s, e)

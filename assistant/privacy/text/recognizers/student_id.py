@@ -75,7 +75,7 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
                     r"vertrag\w*|bescheid\w*|rechnung\w*|kunde\w*|ticket\w*|abo\w*|personal\w*|"
                     r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|"
                     r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*")
-_NOT_PUPIL = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
+NOT_PUPIL_BEFORE = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
 #: A sentence ends at . ! ? before a capital, not after a one-letter abbreviation ("z. B. P-0412").
 SENTENCE_END = r"(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])"
@@ -169,7 +169,7 @@ class StudentIdRecognizer(PatternRecognizer):
             add(start, end, 0.7)
         for match in self._shaped.finditer(text):
             start, end = match.span()
-            if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
+            if (start, end) in seen or NOT_PUPIL_BEFORE.search(text[max(0, start - 20):start]):
                 continue
             key = _MACHINE_KEY_BEFORE.search(text, max(0, start - 40), start)
             if key is not None and not (_LABEL_RE.search(key.group("key"))
