@@ -13,7 +13,7 @@ import bisect
 
 import regex
 
-from assistant.privacy.text.recognizers.student_id import ID_SHAPED, in_other_column
+from assistant.privacy.text.recognizers.student_id import ID_SHAPED, NOT_PUPIL_BEFORE, in_other_column
 from assistant.privacy.text.spans import DisjointSpans
 
 REPEATED_TYPES = ("STUDENT_ID", "IBAN_CODE", "DE_TAX_ID", "PHONE_NUMBER", "EMAIL_ADDRESS")
@@ -82,7 +82,8 @@ def record_row_ids(text: str, found: list[Span]) -> list[Span]:
             continue  # no person in this row
         for m in _ID_SHAPED.finditer(line):
             s, e = start + m.start(), start + m.end()
-            if taken.free(s, e) and not in_other_column(text, s):
+            if taken.free(s, e) and not in_other_column(text, s) and not NOT_PUPIL_BEFORE.search(text, max(start, s - 30), s):
+                # "Regionalschlüssel;05334002": a cell labelled by the one before it
                 extra.append(("STUDENT_ID", s, e, ROW_SCORE))
                 taken.add(s, e)
     return extra

@@ -9,7 +9,10 @@ header) with a name's shape (:func:`~assistant.privacy.text.recognizers.name_sha
 is a person too.
 
 A table here is a block of consecutive lines split by the same delimiter (tab, ``|`` or ``;``)
-into the same number of cells; commas are left out, they also separate surname and given name.
+into about the same number of cells; a comma-separated block (CSV, quoted cells may hold commas)
+counts when each of its lines has the same number of cells, three at least ("Müller, Lea" is one
+name, not a row). A fixed-width block (columns two blanks or more apart, under a header line) has
+the header cell above each value as its label; there a column needs a name label.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.names import NameLexicon
-from assistant.privacy.text.name_lists import list_names
+from assistant.privacy.text.name_lists import list_names, plain_noun
+from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.spans import DisjointSpans
 
@@ -40,21 +44,38 @@ NAME_LABELS = {"name", "namen", "nachname", "vorname", "familienname", "rufname"
                "referentin", "elternteil", "eltern", "schülerin/schüler", "schüler/in", "schüler*in",
                "kinder", "person", "vertreter", "vertreterin", "fehlt", "abwesend", "entschuldigt",
                "tn", "teilnehmende", "lehrperson", "aufsichten", "pausenaufsicht", "kollege",
-               "kollegin", "name des kindes", "name kind", "familie", "vorsitz", "protokoll"}
+               "kollegin", "name des kindes", "name kind", "familie", "vorsitz", "protokoll", "fachkraft",
+               "fachkräfte", "zuständig", "zuständige", "fallführung", "fallverantwortung",
+               "bezugsperson", "bezugsfachkraft", "sozialarbeiter", "sozialarbeiterin", "berater",
+               "beraterin", "abholung", "abholung durch", "erziehungsberechtigter", "erziehungsberechtigt",
+               "sorgeberechtigter", "sorgeberechtigt", "vn", "nn", "name/vorname",
+               "nachname/vorname"}
 _MIN_FOUND = 2
 #: Cell content that may be a name: letters, blanks, hyphens, apostrophes, periods, one comma.
 _NAME_CELL = re.compile(r"[^\W\d_][\w'’.\- ]*(?:,[ ]?[^\W\d_][\w'’.\- ]*)?")
 
 
 def _cells(line: str, start: int, delim: str) -> list[tuple[int, int]]:
-    """(start, end) offsets into the text of each cell's content, blanks stripped."""
-    out, pos = [], start
-    for cell in line.split(delim):
+    """(start, end) offsets into the text of each cell's content, blanks and quotes stripped (a
+    quoted cell may hold the delimiter: ``"Krüger, Leon"``)."""
+    out = []
+    for cs, ce in cell_spans(line, delim):
+        cell = line[cs:ce]
         stripped = cell.strip(" \t\"'")
         off = cell.find(stripped) if stripped else 0
-        out.append((pos + off, pos + off + len(stripped)))
-        pos += len(cell) + len(delim)
+        out.append((start + cs + off, start + cs + off + len(stripped)))
     return out
+
+
+#: Cells of a comma-separated row: three at least, and every row of the block has as many.
+_MIN_COMMA_CELLS = 3
+
+
+def _delimiter(line: str) -> str | None:
+    d = next((d for d in _DELIMITERS if d in line), None)
+    if d is None and line.count(",") >= _MIN_COMMA_CELLS - 1:
+        return ","
+    return d
 
 
 #: Cells a row may have fewer or more than the block's first line: exports leave out empty cells
@@ -70,10 +91,11 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     key: tuple[str, int] | None = None
     pos = 0
     for line in text.split("\n"):
-        delim = next((d for d in _DELIMITERS if d in line), None)
+        delim = _delimiter(line)
         cells = _cells(line, pos, delim) if delim else []
-        this = (delim, len(cells)) if delim and len(cells) >= 2 else None
-        if this is None or key is None or this[0] != key[0] or abs(this[1] - key[1]) > _RAGGED:
+        this = (delim, len(cells)) if delim and len(cells) >= (_MIN_COMMA_CELLS if delim == "," else 2) else None
+        ragged = 0 if delim == "," else _RAGGED
+        if this is None or key is None or this[0] != key[0] or abs(this[1] - key[1]) > ragged:
             if len(block) >= 2:
                 tables.append(block)
             block = []
@@ -89,8 +111,21 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
 def _name_label(label: str) -> bool:
     """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in"."""
     words = [w for w in re.split(r"[^\w]+", label) if w]
-    return label in NAME_LABELS or (bool(words) and all(w in NAME_LABELS or w in ("in", "innen")
+    return label in NAME_LABELS or (bool(words) and all(w in NAME_LABELS or w in _GENDER_ENDINGS
                                                          for w in words))
+
+
+#: Words of a header that says its cells are names (not roles: "Aufsicht", "Vertretung").
+_NAME_WORDS = {"name", "namen", "nachname", "vorname", "vornamen", "familienname", "rufname", "surname",
+               "geburtsname", "vn", "nn", "first", "last", "given"}
+
+
+def _names_label(label: str) -> bool:
+    return any(w in _NAME_WORDS for w in re.split(r"[^\w]+", label))
+
+
+#: What stands after a slash, a star or a colon in a gendered label: "Schüler/in", "Erziehungsberechtigte/r".
+_GENDER_ENDINGS = ("in", "innen", "r", "n")
 
 
 def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
@@ -102,8 +137,8 @@ def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
 
 
 def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
-    if not any(d in text for d in _DELIMITERS):
-        return []
+    if "\n" not in text or not any(d in text for d in _DELIMITERS + (",", "  ")):
+        return []  # a table has two lines at least
     # the gate's findings never overlap, so both sets are disjoint
     persons = DisjointSpans((s, e) for kind, s, e, _ in found if kind == "PERSON")
     taken = DisjointSpans((s, e) for _, s, e, _ in found)
@@ -117,14 +152,117 @@ def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
             labelled = _name_label(label)
             if not labelled and not (hits >= _MIN_FOUND and hits * 2 >= len(filled)):
                 continue
-            for s, e in filled:
-                cell = text[s:e]
-                if not taken.free(s, e) or not _NAME_CELL.fullmatch(cell):
-                    continue
-                name = re.sub(r",[ ]?", " ", cell)
-                # under a name header with no finding yet, a lone word must be in a name list
-                if looks_like_name(name, lexicon, single_needs_list=labelled and not hits):
-                    out.append(("PERSON", s, e, COLUMN_SCORE))
-                    taken.add(s, e)
+            _name_cells(text, filled, taken, persons, lexicon, labelled and not hits, out,
+                        nouns_out=not hits and not _names_label(label))
+        for row in table[1:]:  # the first row is the header ("Dienst | Mo | Di")
+            _roster_row(text, row, taken, persons, lexicon, out)
+    if "  " in text:
+        for column in _fixed_width_columns(text):
+            hits = sum(1 for s, e in column if not persons.free(s, e))
+            _name_cells(text, column, taken, persons, lexicon, not hits, out)
     return out
+
+
+#: First words of a row label whose row holds persons, one a cell: a duty roster
+#: ("Aufsicht Hof | Koch | Engel | …", "Frühdienst | Petra | Aylin").
+ROW_LABELS = {"aufsicht", "aufsichten", "pausenaufsicht", "vertretung", "klassenleitung", "lehrkraft",
+              "lehrkräfte", "betreuung", "begleitung", "verantwortlich", "zuständig", "frühdienst",
+              "spätdienst", "dienst", "bereitschaft", "springer", "springerin", "hofaufsicht",
+              "busaufsicht", "mensaaufsicht", "gangaufsicht"}
+
+
+def _roster_row(text: str, row: list[tuple[int, int]], taken: DisjointSpans, persons: DisjointSpans,
+                lexicon: NameLexicon, out: list[Span]) -> None:
+    """The cells of a row whose label (its first filled cell) names duties of persons."""
+    filled = [c for c in row if c[1] > c[0]]
+    if len(filled) < 2:
+        return
+    words = text[filled[0][0]:filled[0][1]].lower().split()
+    if not words or words[0].rstrip(".:") not in ROW_LABELS:
+        return
+    cells = filled[1:]
+    hits = any(not persons.free(s, e) for s, e in cells)
+    _name_cells(text, cells, taken, persons, lexicon, not hits, out, nouns_out=not hits)
+
+
+def _name_cells(text: str, cells: list[tuple[int, int]], taken: DisjointSpans, persons: DisjointSpans,
+                lexicon: NameLexicon, single_needs_list: bool, out: list[Span], nouns_out: bool = False) -> None:
+    """The cells of a name column that have a name's shape and no finding yet, as persons;
+    "KRAUSE" reads as "Krause", "schmidt" as a name when a name list has it, and in "Wolf, Jannis"
+    with "Jannis" found the part left over. ``nouns_out``: a lone word that is only a noun is none
+    (under a duty, "Mensa"; under "Nachname" the noun "Brenner" is a surname)."""
+    for s, e in cells:
+        cell = text[s:e]
+        if not _NAME_CELL.fullmatch(cell):
+            continue
+        if not taken.free(s, e):
+            # "Wolf, Jannis" with only "Jannis" found: the other part is a name too
+            part = _COMMA_PARTS.fullmatch(cell)
+            if part is None:
+                continue
+            first, second = (s + part.start(1), s + part.end(1)), (s + part.start(2), s + part.end(2))
+            if taken.free(*first) and not persons.free(*second):
+                s, e = first
+            elif taken.free(*second) and not persons.free(*first):
+                s, e = second
+            else:
+                continue
+            cell = text[s:e]
+        name = re.sub(r",[ ]?", " ", cell)
+        if name.isupper():
+            name = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), name)
+        # under a name header with no finding yet, a lone word must be in a name list; so must a
+        # lone word in lower case ("schmidt;lea": an export typed in lower case)
+        lower = name.islower()
+        if nouns_out and " " not in name and plain_noun(name, lexicon):
+            continue  # "Aufsicht | Ort" then "Mensa | 11:20": a place, no name
+        if looks_like_name(name, lexicon, single_needs_list=single_needs_list or lower, lower_ok=lower):
+            out.append(("PERSON", s, e, COLUMN_SCORE))
+            taken.add(s, e)
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]+")
+#: A cell "Surname, Given name": the two parts.
+_COMMA_PARTS = re.compile(r"([^,]+?),[ ]?([^,]+)")
+#: A fixed-width line: two cells at least, two blanks or more between them.
+_FIXED_GAP = re.compile(r"\S[ ]{2,}\S")
+
+
+def _fixed_width_columns(text: str) -> list[list[tuple[int, int]]]:
+    """The value cells under a name label in fixed-width blocks: a header line of two or more
+    cells (no digits in them), then rows whose cells stand under the header's cells."""
+    columns: list[list[tuple[int, int]]] = []
+    header: list[tuple[int, int, str]] | None = None
+    by_label: dict[int, list[tuple[int, int]]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if not _FIXED_GAP.search(line) or "\t" in line:
+            header = None
+            continue
+        cells = [(m.start(), m.end(), m.group()) for m in FIXED_CELL.finditer(line)]
+        if header is None:
+            if any(ch.isdigit() for ch in line):
+                continue
+            header = cells
+            by_label = {k: [] for k, (_, _, label) in enumerate(header)
+                        if _name_label(label.lower().rstrip(".:").strip())}
+            columns.extend(by_label.values())
+            continue
+        for cs, ce, _ in cells:
+            k = _header_cell(header, cs, ce)
+            if k in by_label:
+                by_label[k].append((line_start + cs, line_start + ce))
+    return [c for c in columns if c]
+
+
+def _header_cell(header: list[tuple[int, int, str]], start: int, end: int) -> int:
+    """The index of the header cell a value at columns [start, end) stands under: the one it
+    overlaps most, or -1."""
+    best, best_overlap = -1, 0
+    for k, (hs, he, _) in enumerate(header):
+        overlap = min(end, he) - max(start, hs)
+        if overlap > best_overlap:
+            best, best_overlap = k, overlap
+    return best
 

@@ -339,9 +339,11 @@ def _coordinated(text: str, people: list[tuple[int, int]]) -> list[Span]:
                 or not (ordinary_noun(word) or lexicon.is_common(word)))
 
     out: list[Span] = []
+    starts = {start for start, _ in people}
     for start, end in people:
         after = _JOINED_AFTER.match(text, end)
-        if after and name_like(after.group(1)):
+        if after and name_like(after.group(1)) and (after.end(1) + 1) not in starts:
+            # "Klein / De Fuchs": a word before a found name is its subject or title, no surname
             out.append(("PERSON", after.start(1), after.end(1), COORDINATED_SCORE))
         before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
         if before and name_like(before.group(1)):

@@ -52,8 +52,12 @@ _NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|
                r"September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
                r"Samstag|Sonntag|Ende|Anfang|Rahmen|Schnitt|Jahresverlauf|Verlauf|Umfang|Wert|"
                r"Zeit|Test|Fach|Lernbereich|Handlungsfeld|Themenfeld|Feld|Vorjahr|Regelfall)\b)")
-#: Sloppy notes in lower case: "wohnt jetzt hauptstr 5".
-LOWER = r"(?<![\w-])[a-zäöü][\w-]*?(?:straße|strasse|str\.?|weg|allee|gasse|platz)"
+#: Sloppy notes in lower case: "wohnt jetzt hauptstr 5", with one of the adjectives of street names
+#: before the street word, which may then stand alone: "breite str. 12", "obere kirchgasse 3".
+_LOWER_ADJ = (r"(?:alt|neu|ober|unter|hinter|vorder|groß|gross|klein|lang|kurz|breit|hoh|inner|äußer|"
+              r"aeusser|mittler|schmal|krumm|grün|rot|schwarz|weiß|weiss|still|nieder|hoch|tief)e[nrs]?[ ]")
+LOWER = (rf"(?<![\w-])(?:{_LOWER_ADJ}(?:straße|strasse|str\.|gasse|allee)|"
+         r"(?:" + _LOWER_ADJ + r")?[a-zäöü][\w-]*?(?:straße|strasse|str\.?|weg|allee|gasse|platz))")
 #: Any capitalised name of one to three words before number, postcode and city: the postcode
 #: and city make it an address ("Lindenhof 7, 33602 Bielefeld", "Q5, 12" is left out).
 _LABEL_WORDS = (r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"

@@ -78,3 +78,41 @@ def fixed_width_header(text: str, start: int, end: int) -> str | None:
             continue  # nothing above, or the row above: its date or number in this column
         return cell if len(cell) <= _FIXED_HEADER_CHARS else None
     return None
+
+
+#: A rule line of a drawn table ("|---|---|", "+-----+-----+", "|:--|"): skipped on the way to the header.
+_RULE_LINE = regex.compile(r"[ \t]*[-+|=:]+[-+|=: \t]*")
+#: Cells a row may have fewer than its header (exports leave out empty cells at the end).
+_RAGGED = 2
+
+
+def column_header(text: str, start: int, delims: tuple[str, ...] = (";", "\t", "|")) -> str | None:
+    """The header cell of the delimited column that holds ``text[start]``, or None.
+
+    The header is the first line of the block of lines above ``start`` that share the delimiter
+    and have as many cells as its row or a few more (rows of exports leave out empty cells at the
+    end); rule lines ("|---|") are passed over, and a title line that happens to hold the
+    delimiter ("Export, Spaltentrenner |") has fewer cells: no header."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    delim = next((d for d in delims if d in line), None)
+    if delim is None:
+        return None
+    cells = len(cell_spans(line, delim))
+    column = column_at(line, delim, start - line_start)
+    header, pos = None, line_start
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        prev = text[prev_start:pos - 1]
+        pos = prev_start
+        if _RULE_LINE.fullmatch(prev):
+            continue
+        above = len(cell_spans(prev, delim)) if delim in prev else 0
+        if above < cells or above - cells > _RAGGED:
+            break  # a title line has fewer cells than the rows; a header as many or a few more
+        header = prev
+    if header is None:
+        return None
+    texts = cell_texts(header, delim)
+    return texts[column] if 0 <= column < len(texts) else None

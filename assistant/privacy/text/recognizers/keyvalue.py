@@ -5,7 +5,8 @@ Exports and logs write records as ``{"snr": "20-88172", "name": "Ilvy Roggentin"
 would need a label: pupil-number keys (``snr``, ``sid``, ``schuelernr``, ``schueler_id``,
 ``kind_nr``, ``pupil_id`` ...) mark a pupil number, street keys (``str``, ``adresse``) a street and
 house number whatever the street is called ("Lister Meile 51"), name keys (``name``, ``vorname``,
-``nachname``, ``first_name``, ``mutter`` ...) a person's name when the value has a name's shape.
+``nachname``, ``vn``, ``nn``, ``first_name``, ``mutter`` ...) a person's name when the value has a
+name's shape or is written in another script ("王丽").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
+from assistant.privacy.text.recognizers.other_scripts import RUN
 
 _SEP = r"[_\-.]?"
 PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|(?:[a-z]{{1,8}}_)?sn|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
@@ -23,9 +25,10 @@ PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|(?:[a-z]{{1,8}}_)?sn|sch(?:ue|ü|u)ler(?:
               rf"(?:pupil|student|learner|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
               rf"lusd{_SEP}id|schild{_SEP}id)")
 NAME_KEYS = (rf"(?:name|vorname|nachname|familienname|rufname|first{_SEP}name|last{_SEP}name|"
+             rf"(?:[a-z]{{1,8}}_)?(?:vn|nn|vname|nname)|"
              rf"given{_SEP}name|family{_SEP}name|full{_SEP}name|surname|fullname|firstname|lastname|"
              rf"kind(?:{_SEP}name)?|sch(?:ue|ü|u)ler(?:in)?(?:{_SEP}name)?|mutter|vater|"
-             rf"erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|kontakt(?:person)?|"
+             rf"erziehungsberechtigt(?:e[rn]?)?|sorgeberechtigt(?:e[rn]?)?|kontakt(?:person)?|"
              rf"ansprechpartner(?:in)?|lehrkraft|klassenlehrer(?:in)?|bezugsperson|vormund)")
 #: A key in quotes or bare, ":" or "=", then the value in quotes or up to the end of the pair.
 _PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))(?:[\"'](?:{keys})[\"'][ \t]*:|(?:{keys})[ \t]*=)[ \t]*"
@@ -35,7 +38,10 @@ _YAML_KEY = r"^[ \t]*(?:-[ \t]+)?(?:{keys})[ \t]*:[ \t]*"
 #: may stand apart ("SN 40112").
 PUPIL_VALUE = (r"[\"']?(?P<value>(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}"
                r"[A-Za-z0-9])(?![\w./-])")
-PUPIL_PAIR = regex.compile(f"(?:{_PAIR.format(keys=PUPIL_KEYS)}|{_YAML_KEY.format(keys=PUPIL_KEYS)})"
+#: A bare pupil key glued to its value by a colon inside a log line: ``sid:20447 vn:Tom``.
+_LOG_KEY = r"(?:^|(?<=[ \t\[(,;]))(?:{keys}):(?=[\"']?[A-Za-z0-9])"
+PUPIL_PAIR = regex.compile(f"(?:{_PAIR.format(keys=PUPIL_KEYS)}|{_YAML_KEY.format(keys=PUPIL_KEYS)}|"
+                           f"{_LOG_KEY.format(keys=PUPIL_KEYS)})"
                            + PUPIL_VALUE, regex.IGNORECASE | regex.MULTILINE)
 #: XML exports: ``<schuelernummer>552031</schuelernummer>``, ``<snr>20-88172</snr>``.
 PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ][^<>]*)?>[ \t]*"
@@ -52,6 +58,8 @@ ADDRESS_PAIR = regex.compile(
     + r"[\"']?(?P<value>[^\W\d_][\w'’.-]*(?:[ ][\w'’.-]+){0,4}[ ]\d{1,4}[ ]?[a-hA-H]?(?:[-–/]\d{1,4}[a-hA-H]?)?"
     r"(?:,?[ ]+(?:D-)?\d{5}[ ]+[^\W\d_][\w-]*(?:[ -][^\W\d_][\w-]*)?)?)(?=[\"']|[ \t]*(?:$|[,;&}]))",
     regex.IGNORECASE | regex.MULTILINE)
+#: A name in another script under a name key: ``"name": "王丽"``, ``vorname=Олена``.
+_OTHER_SCRIPT = regex.compile(RUN)
 ADDRESS_SCORE = 0.85
 PUPIL_SCORE = 0.9
 NAME_SCORE = 0.85
@@ -61,7 +69,7 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID", "ADDRESS"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
-    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?{PUPIL_KEYS}[ \t]*:",
+    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?{PUPIL_KEYS}[ \t]*:|[^\W\d]:[\w\"']",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -82,8 +90,8 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
             name = value.strip()
             if not name:
                 continue
-            if looks_like_name(" ".join(name.split()), self.lexicon, single_needs_list=False,
-                               lower_ok=name.islower()):
+            if _OTHER_SCRIPT.fullmatch(name) or looks_like_name(
+                    " ".join(name.split()), self.lexicon, single_needs_list=False, lower_ok=name.islower()):
                 start = m.start(group) + value.index(name)
                 results.append(rule_result(self, "PERSON", start, start + len(name), NAME_SCORE, "key"))
         return results

@@ -10,19 +10,21 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
 
+from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_header
 from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
 from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL, SENTENCE_END
 
 _SEP = r"[ \t\-/–]"
 INTERNATIONAL = (rf"(?<![\w+/-])(?<!\d\.)(?:\+|00)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?|\(\d{{2,5}}\){_SEP}?)?"
                  rf"\d{{1,5}}(?:(?![ \t]*/[ \t]*(?:0|\+)){_SEP}{{0,3}}\d{{1,8}}){{1,5}}(?![\w])")
-NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
-            rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,3}}(?![\w/.,]\d)")
+NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?<!\d[ ])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1,4}}){_SEP}{{1,3}}\d{{1,8}}"
+            rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,4}}(?![\w/.,]\d)")
 #: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
-#: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78".
+#: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78", also glued to
+#: the label ("tel0201 4478123", "mobil0172 5566778").
 LABEL = (r"(?i:\b(?:tel(?:efon)?[.-]{0,2}(?:nummer|nr)?|fax|mobil(?:[.-]?(?:nummer|nr)|telefon)?|"
          r"handy[.-]?(?:nummer|nr)?|whats[aA]pp|rufnummer|rufnr|festnetz|telefonisch|"
-         r"erreichbar\s+unter)(?![\w-])\.?(?:\s*\([^()\n\d]{1,20}\))?"
+         r"erreichbar\s+unter)(?![^\W\d]|[_-])\.?(?:\s*\([^()\n\d]{1,20}\))?"
          # "Tel. priv.", "Telefon dienstl.:", "Handy Mutter:", "Tel. tagsüber"
          r"(?:[ \t]+(?:priv(?:at)?|dienstl(?:ich)?|gesch(?:äftl(?:ich)?)?|tagsüber|abends|mutter|vater|"
          r"arbeit|büro|zentrale|sekretariat)\.?)?\s*[:.]?[ \t]{0,3})")
@@ -44,8 +46,8 @@ COMPACT_EXTENSION = r"(?<![\w+/.,-])0[1-9]\d{5,10}[-–]\d{1,5}(?![\w/-]|[.,]\d)
 MOBILE = (r"(?:(?<![\w+/.,-])|(?<=(?i:\b(?:tel|nr|handy|mobil|fon))\.?))01[5-7]\d{8,9}"
           r"(?![\w/.,]?\d)")
 _NOT_PHONE_BEFORE = regex.compile(
-    r"(?:regionalschl[üu]ssel|gemeindeschl[üu]ssel|\bags\b|kennziffer|tabelle|code|plz|"
-    r"postleitzahl|iban|konto|blz|steuer|aktenzeichen|az\.?)\W{0,3}$",
+    r"(?:regionalschl(?:ü|ue|u)ssel|gemeindeschl(?:ü|ue|u)ssel|\bags\b|kennziffer|tabelle|code|plz|"
+    r"postleitzahl|iban|konto|blz|steuer|aktenzeichen|az\.?)\W{0,4}$",
     regex.IGNORECASE)
 
 
@@ -80,6 +82,66 @@ def _other_number(text: str, start: int) -> bool:
 
 
 _LABELLED = regex.compile(LABELLED, regex.MULTILINE)
+_TABLE_DELIM = regex.compile(r"[;\t|]")
+_TABLE_DELIM_OR_COMMA = regex.compile(r"[;\t|]|,[^\n]*,")
+
+
+def _header_label(text: str, label_start: int, number_start: int) -> bool:
+    """A phone label whose number stands on the next line, the label being a cell of a table
+    header ("Name;Telefon"), not a label alone on its line ("Telefon:\n0201 …")."""
+    if "\n" not in text[label_start:number_start]:
+        return False
+    line_start = text.rfind("\n", 0, label_start) + 1
+    line = text[line_start:text.find("\n", label_start)]
+    return bool(_TABLE_DELIM.search(line)) or line.count(",") >= 2
+
+
+#: Column headers of other numbers: "Beleg-Nr.", "Schulnr", "Az.", "Betrag", "Kassenzeichen".
+_OTHER_COLUMN = regex.compile(
+    rf"(?:{_OTHER_LABEL.pattern}|nr\b|nr\.|nummer|\bno\b|\bid\b|\baz\b|beleg|betrag|summe|euro|eur\b|€|"
+    r"datum|\bplz\b|konto|iban|code|schl[üu]ssel|fall|akte|vorgang|kennung)", regex.IGNORECASE)
+#: Column headers of phone numbers ("Telefon", "Tel. Mutter", "Notfallnummer", "Handy", "Rufnummer").
+_PHONE_COLUMN = regex.compile(rf"{_PHONE_WORD.pattern}|notfall|phone|fon\b", regex.IGNORECASE)
+
+
+def _in_other_column(text: str, start: int) -> bool:
+    """The number stands in a table column headed for another number and not for a phone."""
+    header = column_header(text, start)
+    return header is not None and bool(_OTHER_COLUMN.search(header)) and not _PHONE_COLUMN.search(header)
+
+
+#: A cell that holds a phone number and nothing else: "02014478123", "+49 201 4478123", "0201-4478123".
+_PHONE_CELL = regex.compile(r"[ \t\"']*(?P<number>(?:\+|0)\d[\d \-/()]{4,22}\d)[ \t\"']*")
+_MIN_CELL_DIGITS = 6
+
+
+def _phone_column_cells(text: str) -> list[tuple[int, int]]:
+    """Cells of a column headed "Telefon", "Handy", "Notfallnummer" … (";", tab, "|", or "," in a
+    CSV block) that hold a number starting with 0 or + and nothing else: a phone number however
+    it is written."""
+    if _PHONE_COLUMN.search(text) is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    columns: set[int] = set()  # the phone columns of the current block
+    delim: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        here = next((d for d in (";", "\t", "|") if d in line), "," if line.count(",") >= 2 else None)
+        if here != delim:
+            delim = here
+            columns = {k for k, cell in enumerate(cell_texts(line, here) if here else [])
+                       if _PHONE_COLUMN.search(cell) and not _OTHER_LABEL.search(cell)}
+            continue
+        if not columns:
+            continue
+        for k, (cs, ce) in enumerate(cell_spans(line, delim)):
+            if k not in columns:
+                continue
+            m = _PHONE_CELL.fullmatch(line, cs, ce)
+            if m and sum(ch.isdigit() for ch in m.group("number")) >= _MIN_CELL_DIGITS:
+                spans.append((line_start + m.start("number"), line_start + m.end("number")))
+    return spans
 #: Cheap test before LABELLED runs.
 _LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|rufnr|festnetz|erreichbar",
                             regex.IGNORECASE)
@@ -123,6 +185,8 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
             seen = {(r.start, r.end) for r in results}
             for m in _LABELLED.finditer(text):
                 start, end = m.span(1)
+                if _header_label(text, m.start(), start):
+                    continue  # "…;Ort;Telefon\n2019-04711;…": a column header, the next row's first cell
                 if (start, end) in seen:  # a pattern found it already: the label confirms it
                     for r in results:
                         if (r.start, r.end) == (start, end):
@@ -132,6 +196,19 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
                         "PHONE_NUMBER", start, end, LABELLED_SCORE,
                         analysis_explanation=AnalysisExplanation(
                             self.name, LABELLED_SCORE, pattern_name="digits after a phone label"),
+                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        if results is not None and "\n" in text and _TABLE_DELIM_OR_COMMA.search(text):
+            results = [r for r in results if not _in_other_column(text, r.start)]
+            by_span = {(r.start, r.end): r for r in results}
+            for start, end in _phone_column_cells(text):
+                if (start, end) in by_span:  # a pattern found it already: the column confirms it
+                    by_span[(start, end)].score = max(by_span[(start, end)].score, LABELLED_SCORE)
+                elif self.validate_result(text[start:end]) is not False:
+                    results.append(RecognizerResult(
+                        "PHONE_NUMBER", start, end, LABELLED_SCORE,
+                        analysis_explanation=AnalysisExplanation(
+                            self.name, LABELLED_SCORE, pattern_name="number in a phone column"),
                         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                               RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         kept = [r for r in results

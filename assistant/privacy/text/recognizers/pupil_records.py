@@ -1,6 +1,6 @@
 """Pupil numbers under a generic key ("id", "nr", "ID:") inside a record that is about a pupil or a
-child: a JSON object or list under a pupil key, an XML pupil element, an indented YAML block, or
-a form whose lines name the pupil ("Schüler: …\\nID: 2019-4471").
+child: a JSON object or list under a pupil key, an XML pupil element, an indented YAML block, an
+INI section ("[schueler]"), or a form whose lines name the pupil ("Schüler: …\\nID: 2019-4471").
 
 A generic key alone says nothing (a school, a room and a case file have IDs too); the record it
 stands in says whose number it is. Only keys on the record's own level count: a school object
@@ -44,7 +44,7 @@ def pupil_record_ids(text: str) -> list[tuple[int, int]]:
     """Spans of numbers under a generic key in a record about a pupil or a child."""
     if _HINT.search(text) is None:
         return []
-    return _json(text) + _xml(text) + _yaml(text) + _forms(text)
+    return _json(text) + _xml(text) + _yaml(text) + _ini(text) + _forms(text)
 
 
 def _json(text: str) -> list[tuple[int, int]]:
@@ -103,6 +103,31 @@ def _yaml(text: str) -> list[tuple[int, int]]:
                 break
             own = indent if own is None else own
             if indent == own and line.group("generic") and line.group("value"):
+                out.append(line.span("value"))
+            pos = end + 1
+    return out
+
+
+#: An INI section about a pupil ("[schueler]", "[Kind 2]"), and a generic key's line in it.
+_INI_OPEN = regex.compile(rf"^[ \t]*\[[ \t]*{_SUBJECT}(?:[ _.-]?\d{{1,3}})?[ \t]*\][ \t]*$",
+                          regex.IGNORECASE | regex.MULTILINE)
+_INI_LINE = regex.compile(rf"[ \t]*{_GENERIC}[ \t]*[=:][ \t]*[\"']?{_VALUE}", regex.IGNORECASE)
+
+
+def _ini(text: str) -> list[tuple[int, int]]:
+    """Generic keys ("nr = 4471-2025") in an INI section about a pupil, up to the next section."""
+    if "[" not in text:
+        return []
+    out = []
+    for opener in _INI_OPEN.finditer(text):
+        pos = opener.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].lstrip().startswith("["):
+                break  # the next section
+            line = _INI_LINE.match(text, pos, end)
+            if line is not None:
                 out.append(line.span("value"))
             pos = end + 1
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_texts, column_at, fixed_width_header
+from assistant.privacy.text.recognizers.cells import cell_texts, column_header, fixed_width_header
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
@@ -74,8 +74,8 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
                     r"tel\.?|telefon|fax|durchwahl|vorgang\w*|antrag\w*|anmelde\w*|vormerk\w*|"
                     r"vertrag\w*|bescheid\w*|rechnung\w*|kunde\w*|ticket\w*|abo\w*|personal\w*|"
                     r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|"
-                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*")
-_NOT_PUPIL = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
+                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*")
+NOT_PUPIL_BEFORE = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
 #: A sentence ends at . ! ? before a capital, not after a one-letter abbreviation ("z. B. P-0412").
 SENTENCE_END = r"(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])"
@@ -169,7 +169,7 @@ class StudentIdRecognizer(PatternRecognizer):
             add(start, end, 0.7)
         for match in self._shaped.finditer(text):
             start, end = match.span()
-            if (start, end) in seen or _NOT_PUPIL.search(text[max(0, start - 20):start]):
+            if (start, end) in seen or NOT_PUPIL_BEFORE.search(text[max(0, start - 20):start]):
                 continue
             key = _MACHINE_KEY_BEFORE.search(text, max(0, start - 40), start)
             if key is not None and not (_LABEL_RE.search(key.group("key"))
@@ -215,21 +215,8 @@ _OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|grup
 
 def in_other_column(text: str, start: int) -> bool:
     """Whether ``start`` lies in a table column (";", tab, "|") headed for another number."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    delim = next((d for d in _DELIMS[:3] if d in line), None)
-    if delim is None:
-        return False
-    column = column_at(line, delim, start - line_start)
-    header, pos = None, line_start
-    while pos > 0:  # the first line of the block of lines with this delimiter
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
-        if delim not in text[prev_start:pos - 1]:
-            break
-        header, pos = text[prev_start:pos - 1], prev_start
-    cells = cell_texts(header, delim) if header is not None else []
-    return column < len(cells) and _OTHER_COLUMN.search(cells[column]) is not None
+    header = column_header(text, start)
+    return header is not None and _OTHER_COLUMN.search(header) is not None
 
 
 def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:

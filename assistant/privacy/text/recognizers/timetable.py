@@ -1,7 +1,8 @@
 """PERSON in timetable cells: a subject's abbreviation, then the teacher ("M Frank", "Bio (Stein)").
 
 A timetable or substitution plan writes each lesson as a subject and a teacher's surname, in
-cells split by tabs, "|" or runs of blanks: "08:00-08:45 D Weber   M Frank   Bio Stein". Many
+cells split by tabs, "|", runs of blanks or " / ": "08:00-08:45 D Weber   M Frank   Bio Stein",
+"Mo 1. Std: Ma Klein / De Fuchs". Many
 teachers' surnames are also words ("Frank", "Stein", "Koch", "Fuchs"), and nothing in the cell but
 the subject before them says "person". A line with at least :data:`MIN_CELLS` such cells is a
 timetable row; there each name after a subject is a person, the subject is not part of the span.
@@ -44,15 +45,15 @@ _WORD = r"(?:\p{Lu}['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 #: A cell: its border before (line start, "|", tab, two blanks, or a time's last digit and a
 #: blank), the subject, the name after a blank or in brackets, the border after.
 CELL = regex.compile(
-    rf"(?:(?<=^|[|\t]|[ ]{{2}}|\d[ ])[ ]*)(?P<subject>{_SUBJECT})"
-    rf"(?:[ ]+(?P<name>{_WORD})|[ ]?\([ ]?(?P<bracketed>{_WORD})[ ]?\))(?=[ ]*(?:$|[|\t]|[ ]{{2}}))",
+    rf"(?:(?<=^|[|\t]|[ ]{{2}}|\d[ ]|[/;:][ ])[ ]*)(?P<subject>{_SUBJECT})"
+    rf"(?:[ ]+(?P<name>{_WORD})|[ ]?\([ ]?(?P<bracketed>{_WORD})[ ]?\))(?=[ ]*(?:$|[|\t;]|[ ]{{2}}|[ ]/[ ]))",
     regex.MULTILINE)
 
 
 class TimetablePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     #: Necessary for a cell: a subject after a cell border, then a capital or a bracket.
-    PRECHECK = regex.compile(rf"(?:^|[|\t]|[ ]{{2}}|\d[ ])[ ]*{_SUBJECT}[ ]?\(?[ ]?\p{{Lu}}",
+    PRECHECK = regex.compile(rf"(?:^|[|\t]|[ ]{{2}}|\d[ ]|[/;:][ ])[ ]*{_SUBJECT}[ ]?\(?[ ]?\p{{Lu}}",
                              regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
