@@ -104,6 +104,36 @@ def _names(paths: list[Path]) -> frozenset[str]:
 GREETING_WORDS = r"hallo|hi|hey|moin|servus|liebe[rs]?"
 
 
+@lru_cache(maxsize=1)
+def _fictional_pattern() -> "re.Pattern[str]":
+    phrases = sorted(_read_lines(CURATED / "fictional_names.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def fictional_spans(text: str) -> list[tuple[int, int]]:
+    """Where well-known fictional characters stand in ``text`` ("Harry Potter", "Frau Holle",
+    "Hänsel und Gretel"; list in ``data/curated/fictional_names.txt``): no persons."""
+    return [m.span() for m in _fictional_pattern().finditer(text)]
+
+
+#: Longest phrase of the list plus a margin: how far around a finding the list is looked for.
+_FICTIONAL_REACH = 40
+
+
+def outside_fictional(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
+    """``found`` without the findings that lie inside a fictional character's name (searched
+    only around the findings: the whole text would cost more than the recognizers' own work)."""
+    pattern = _fictional_pattern()
+    out = []
+    for r in found:
+        lo = max(0, r.start - _FICTIONAL_REACH)
+        inside = any(m.start() <= r.start and r.end <= m.end()
+                     for m in pattern.finditer(text, lo, min(len(text), r.end + _FICTIONAL_REACH)))
+        if not inside:
+            out.append(r)
+    return out
+
+
 @dataclass(frozen=True)
 class NameLexicon:
     first_names: frozenset[str]
