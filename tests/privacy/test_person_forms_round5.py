@@ -154,3 +154,50 @@ def test_two_surnames_in_one_bullet_of_a_list(gate) -> None:
             "- Bauer, Fischer (Elternvertretung)")
     persons = _persons(gate, text)
     assert {"Lindemann", "Aydemir", "Bauer", "Fischer"} <= set(persons)
+
+
+def test_a_double_surname_ending_like_a_building_after_a_title(gate) -> None:
+    persons = _persons(gate, "Anwesend: Fr. Pieper-Niehaus, Hr. Brinkmann-Oppenheim; Ort: Kinderheim Sonnenhof")
+    assert {"Pieper-Niehaus", "Brinkmann-Oppenheim"} <= set(persons)
+    assert not any("Kinderheim" in p or "Sonnenhof" in p for p in persons)
+
+
+def test_an_ambiguous_given_name_with_a_particle_surname(gate) -> None:
+    persons = _persons(gate, "Referentin: Rosa Elena Cárdenas de la Fuente, Universität Bremen")
+    assert "Rosa Elena Cárdenas de la Fuente" in persons
+
+
+def test_a_surname_used_as_a_noun_after_an_article_and_an_adjective(gate) -> None:
+    text = ("Anwesend: Erzieher Tobias Fuchs, Frau Lang.\nIm Stück spielt der schlaue Fuchs die "
+            "Hauptrolle; die Kinder reden nur vom „Fuchs“. Fuchs (der Erzieher) näht die Maske.")
+    persons = _persons(gate, text)
+    assert persons.count("Fuchs") == 1  # the educator after the play, not the fox
+    assert "Tobias Fuchs" in persons
+
+
+def test_a_latin_school_name_is_no_person(gate) -> None:
+    persons = _persons(gate, "Sie besuchte bis 2023 das Carolinum Osnabrück, jetzt die Gesamtschule.")
+    assert persons == []
+
+
+def test_a_participle_opening_a_report_is_no_name(gate) -> None:
+    persons = _persons(gate, "Gezählt wurden 412 Kinder in 23 Kitas; Gemeldet haben sich 17 Träger.")
+    assert persons == []
+
+
+def test_a_chat_yes_is_no_name(gate) -> None:
+    persons = _persons(gate, "sven: kannst du morgen?\nmelek: jo. hab mit nuri gesprochen")
+    assert "jo" not in persons
+    assert {"sven", "melek", "nuri"} <= set(persons)
+
+
+def test_a_surname_that_is_a_word_after_a_given_name_closing_an_entry(gate) -> None:
+    text = ("Teilnehmende: Beigeordnete Ingrid Fröhliche, Ratsherr Wilfried Backhaus (SPD), "
+            "Stadtrat Enno Brüggemann")
+    persons = _persons(gate, text)
+    assert {"Ingrid Fröhliche", "Wilfried Backhaus", "Enno Brüggemann"} <= set(persons)
+
+
+def test_an_initial_before_a_particle_surname(gate) -> None:
+    persons = _persons(gate, "Unterschrieben von: K. Lindner, P. de Boer, M. van den Heuvel")
+    assert {"K. Lindner", "P. de Boer", "M. van den Heuvel"} <= set(persons)

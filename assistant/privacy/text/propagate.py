@@ -17,11 +17,14 @@ from assistant.privacy.text.recognizers.person_tokens import (
 from assistant.privacy.text.spans import DisjointSpans
 
 PROPAGATED_SCORE = 0.8
-_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS)) + r")\s+\Z", re.IGNORECASE)
+#: An article, maybe adjectives and an opening quote, before a mention that is also a word: the
+#: noun ("der Koch", "der böse Wolf", "vom „Wolf“", "ein kleiner Fischer").
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS))
+                             + r")\s+(?-i:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}[„\"“»‚'‘]?\Z", re.IGNORECASE)
 #: An institution word, maybe a quote and one capitalised word, right before a mention: the name
 #: of a Kita or school ("Kita „Astrid Lindgren“", "Grundschule Anne Frank"), not the person.
 _INSTITUTION_BEFORE = re.compile(
-    r"(?:^|\W)(?:\w{3,}(?:" + "|".join(NAMED_INSTITUTION_HEADS) + ")|"
+    r"(?:^|\W)(?:\w{3,}(?:" + "|".join(h for h in NAMED_INSTITUTION_HEADS if h != "heim") + ")|"
     + "|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True))
     + r")\.?[ ]+[„\"“»‚'‘]?(?:[A-ZÄÖÜ][\w'’-]*[ ])?\Z", re.IGNORECASE)
 #: A preposition of time before, or a year after, a mention that is also a month ("ab Mai",
@@ -58,7 +61,7 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
             continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
         if lexicon.is_common(word) and fold(word) != word.lower():
             continue  # "Olá" (a greeting) after "Ola Nowak": the accents make it another word
-        if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 12):start])
+        if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 36):start])
                                         or _GENITIVE_AFTER.match(text, end)):
             continue
         if key in _MONTHS and (_TIME_BEFORE.search(text[max(0, start - 12):start])

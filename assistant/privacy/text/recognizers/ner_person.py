@@ -61,7 +61,7 @@ _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
 #: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
 _MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
 #: Participles and adjectival nouns: "Dokumentiert", "Ausgestellt", "Berechtigte", "Zahlungspflichtige".
-_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)"
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)|Ge\p{Ll}{3,}(?:et|t)"
                             r"|(?:Aus|An|Ab|Auf|Ein|Mit|Vor|Zu|Nach|Zurück|Fest|Frei|Dar|Um|Über|Unter)"
                             r"ge\p{Ll}{3,}(?:t|en)")
 #: What follows the period of an abbreviation: a colon, comma, bracket, hyphen or a lower-case word.

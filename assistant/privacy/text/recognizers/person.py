@@ -31,6 +31,7 @@ from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
+from assistant.privacy.text.words import ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -201,6 +202,14 @@ class PersonRecognizer(EntityRecognizer):
                 last = pos + 1  # "L. Schmidt", "M. A. Demir": initials, then the surname
                 while last < len(run) and run[last].kind is Kind.INITIAL and last - pos < 3:
                     last += 1
+                particles = last  # "J. van Dijk", "A. de la Cruz"
+                while (particles < len(run) and particles - last < _MAX_PARTICLES
+                       and run[particles].kind is Kind.PARTICLE
+                       and (particles > last or run[particles].text not in _ARTICLES)):
+                    particles += 1
+                if particles > last and particles < len(run) and run[particles].kind in (
+                        Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN):
+                    last = particles
                 if last < len(run) and run[last].kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST,
                                                           Kind.WEAK_FIRST):  # "V. Stein", "R. Rosa"
                     yield tok.start, run[last].end, 0.75, "initial"
@@ -211,6 +220,9 @@ class PersonRecognizer(EntityRecognizer):
                 while (end < len(run) and end - pos < MAX_NAME_TOKENS
                        and run[end].kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR)):
                     end += 1
+                joined = _particle_surname_after(run, end - 1)  # "Rosa María Jiménez de la Torre"
+                if joined is not None and joined - pos < MAX_NAME_TOKENS + 2:
+                    end = joined + 1
                 yield tok.start, run[end - 1].end, 0.6, "ambiguous first name + surname"
                 pos = end
                 continue
@@ -384,6 +396,12 @@ def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
     return tokens[j].text in ("und", "&", "oder")
 
 
+def _surname_like_stem(part: str) -> bool:
+    """A word ending in "-haus" or "-heim" that is no noun: a surname of that shape ("Ebbinghaus",
+    "Niehaus", "Oppenheim"), not "Krankenhaus" or "Kinderheim"."""
+    return part.lower().endswith(("haus", "heim")) and len(part) > 6 and not ordinary_noun(part)
+
+
 def _hyphenated_surname(tok: Token, lexicon: NameLexicon) -> bool:
     """A hyphenated word of capitalised parts, one a listed surname, none an institution or a
     place: "Fuchs-Öztürk", "Schulze-Ebbinghaus" (also words, so no list calls the whole a name)."""
@@ -393,9 +411,18 @@ def _hyphenated_surname(tok: Token, lexicon: NameLexicon) -> bool:
     if len(parts) > 3 or not all(len(p) >= 2 and p[:1].isupper() and p[1:].islower() for p in parts):
         return False
     if any(fold(p) in lexicon.never_names
-           or (p.lower().endswith(INSTITUTION_STEMS) and fold(p) not in lexicon.surnames) for p in parts):
-        return False  # "Fr. Meier-Schule"; a listed "Ebbinghaus" is a surname
+           or (p.lower().endswith(INSTITUTION_STEMS) and fold(p) not in lexicon.surnames
+               and not _surname_like_stem(p)) for p in parts):
+        return False  # "Fr. Meier-Schule"; "Ebbinghaus" (no noun) is a surname
     return any(fold(p) in lexicon.surnames for p in parts)
+
+
+_PLAIN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}")
+#: Adverbs and greetings that may stand capitalised after a name ("Danke Lea, Danke Jonas").
+_ADVERBS = {"danke", "bitte", "herzlich", "herzlichst", "heute", "morgen", "gestern", "auch", "gut",
+            "hallo", "noch", "schon", "bald", "dann", "jetzt", "hier", "dort", "nicht"}
+#: After a name that closes an entry: a comma, a bracket, a semicolon or the line's end.
+_ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)", re.MULTILINE)
 
 
 def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
@@ -411,9 +438,18 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
             continue
         if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
                 and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
-                and not (i > 1 and tokens[i - 2].kind in NAME_KINDS
+                and not (i > 1 and tokens[i - 2].kind in NAME_KINDS and tokens[i - 2].kind is not Kind.UNKNOWN
                          and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
-            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)
+            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)  # also after "Ratsfrau Gisela"
+        elif (tokens[i].kind is Kind.OTHER and tokens[i - 1].kind is Kind.FIRST
+              and not tokens[i - 1].lowercase and _PLAIN_WORD.fullmatch(tokens[i].text)
+              and not (tokens[i].role or tokens[i].determiner or tokens[i].sentence_start)
+              and fold(tokens[i].text) not in lexicon.never_names
+              and tokens[i].text.lower() not in _ADVERBS
+              and not names_institution(tokens[i].text)
+              and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
+              and _ENTRY_END.match(text, tokens[i].end)):
+            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)  # "Hartmut Schöne,", "Mareike Sandhaus\n"
     return tokens
 
 

@@ -82,6 +82,8 @@ INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "s
                      "krankenhaus", "hospital", "kirche", "gemeinde", "bad", "damm", "ufer",
                      "gasse", "förderschule", "berufskolleg", "campus", "verein", "werk", "center",
                      "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal",
+                     # Latin names of old schools: "Johanneum", "Carolinum", "Christianeum"
+                     "eum", "inum", "anum",
                      *BANK_WORDS)
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "chen", "nahme",
                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
@@ -113,13 +115,16 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
 #: "Volkshochschule Anna Seghers", "Jugendkunstzentrum Max Ernst").
 NAMED_INSTITUTION_HEADS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "stiftung",
                            "institut", "akademie", "verein", "zentrum", "bibliothek", "bücherei",
-                           "museum", "theater", "orchester")
+                           "museum", "theater", "orchester", "heim")
 
 
 def names_institution(word: str) -> bool:
     """A word after which a name names the institution: "Kita", "GS", "St.", "Musikschule"."""
     low = word.lower().rstrip(".")
-    return low in INSTITUTION_WORDS or (len(low) > 7 and low.endswith(NAMED_INSTITUTION_HEADS))
+    if low in INSTITUTION_WORDS:
+        return True
+    return (len(low) > 7 and low.endswith(NAMED_INSTITUTION_HEADS)
+            and (not low.endswith("heim") or ordinary_noun(word.rstrip("."))))  # not "Oppenheim"
 #: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
 #: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
 SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
