@@ -201,3 +201,9 @@ def test_a_surname_that_is_a_word_after_a_given_name_closing_an_entry(gate) -> N
 def test_an_initial_before_a_particle_surname(gate) -> None:
     persons = _persons(gate, "Unterschrieben von: K. Lindner, P. de Boer, M. van den Heuvel")
     assert {"K. Lindner", "P. de Boer", "M. van den Heuvel"} <= set(persons)
+
+
+def test_a_later_mention_of_a_surname_with_an_umlaut_that_is_also_a_word(gate) -> None:
+    text = "In der Sache Bäcker ./. Bäcker schreibt Herr Jörg Bäcker, der Vater."
+    persons = _persons(gate, text)
+    assert persons.count("Bäcker") == 2

@@ -34,6 +34,8 @@ _MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august
 _TIME_BEFORE = re.compile(r"(?:^|\W)(?:ab|seit|bis|im|vom|zum|anfang|ende|mitte|bis[ ]zum|jeden)\s+\Z",
                           re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"[ ]+(?:\d{2}|\d{4})\b")
+#: A letter with an accent German does not write ("Olá", "Bună"; not "Schäfer").
+_FOREIGN_ACCENT = re.compile(r"[^\x00-\x7fäöüÄÖÜß]")
 #: A genitive article and a noun after a mention: the ordinary noun ("Koch der Mensa").
 _GENITIVE_AFTER = re.compile(r"[ ]+(?:der|des)[ ]+[A-ZÄÖÜ]")
 
@@ -59,8 +61,8 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
             continue
         if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS:
             continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
-        if lexicon.is_common(word) and fold(word) != word.lower():
-            continue  # "Olá" (a greeting) after "Ola Nowak": the accents make it another word
+        if lexicon.is_common(word) and _FOREIGN_ACCENT.search(word):
+            continue  # "Olá" (a greeting) after "Ola Nowak": the accent makes it another word
         if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 36):start])
                                         or _GENITIVE_AFTER.match(text, end)):
             continue
