@@ -134,6 +134,22 @@ def outside_fictional(text: str, found: list) -> list:  # noqa: ANN001 - Recogni
     return out
 
 
+#: English months that are also given names, after a preposition of time or before a day or
+#: year ("until end of May", "in June 2025", "since April"): the month.
+_ENGLISH_MONTH = re.compile(r"(?:April|May|June|August)")
+_ENGLISH_TIME_BEFORE = re.compile(r"(?:\b(?:of|in|until|till|since|by|from|before|after|early|late|mid|"
+                                  r"last|next|this)[ ]+|-)\Z", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"[ ]\d")
+
+
+def outside_english_months(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
+    """``found`` without English month names read as given names ("end of May")."""
+    return [r for r in found
+            if not (_ENGLISH_MONTH.fullmatch(text, r.start, r.end)
+                    and (_ENGLISH_TIME_BEFORE.search(text[max(0, r.start - 12):r.start])
+                         or _NUMBER_AFTER.match(text, r.end)))]
+
+
 @dataclass(frozen=True)
 class NameLexicon:
     first_names: frozenset[str]

@@ -207,3 +207,11 @@ def test_a_later_mention_of_a_surname_with_an_umlaut_that_is_also_a_word(gate) -
     text = "In der Sache Bäcker ./. Bäcker schreibt Herr Jörg Bäcker, der Vater."
     persons = _persons(gate, text)
     assert persons.count("Bäcker") == 2
+
+
+def test_english_months_that_are_given_names(gate) -> None:
+    text = ("Dear June, my number is valid until end of May, we move in August 2026. "
+            "Best regards, April Johnson")
+    persons = _persons(gate, text)
+    assert {"June", "April Johnson"} <= set(persons)
+    assert "May" not in persons and "August" not in persons

@@ -30,7 +30,7 @@ import re
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from assistant.privacy.names import NameLexicon, fold, outside_fictional
+from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.ner_features import (
     ABBREVIATIONS, Tok, load_nouns, noun_tags, sequences)
 from assistant.privacy.text.ner_model import PersonModel
@@ -96,8 +96,8 @@ class NerPersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        return outside_fictional(text, [self._result(start, end, score)
-                                        for start, end, score in self.find(text)])
+        found = [self._result(start, end, score) for start, end, score in self.find(text)]
+        return outside_english_months(text, outside_fictional(text, found))
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
         """(start, end, score) of every accepted candidate in ``text``."""

@@ -26,7 +26,7 @@ from typing import Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from assistant.privacy.names import NameLexicon, fold, outside_fictional
+from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, PARTICLES, Kind, Token, names_institution, tokenize)
@@ -62,8 +62,9 @@ class PersonRecognizer(EntityRecognizer):
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
-        return outside_fictional(text, [rule_result(self, "PERSON", start, end, score, why)
-                                        for start, end, score, why in self.find(text, tokens)])
+        found = [rule_result(self, "PERSON", start, end, score, why)
+                 for start, end, score, why in self.find(text, tokens)]
+        return outside_english_months(text, outside_fictional(text, found))
 
     # -- runs ----------------------------------------------------------------------------------
 

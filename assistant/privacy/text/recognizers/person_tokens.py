@@ -19,7 +19,7 @@ TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "
           "familie", "mrs.", "mr.", "ms.", "sr.", "sra.", "hd.", "hdr.",
           # without the dot, and from letters of other languages ("Dear Ms Hoffmann", "Koll. Brandl")
           "mrs", "mr", "ms", "miss", "mme", "mme.", "madame", "monsieur", "sig.", "sig.ra", "signora",
-          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin"}
+          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin", "dear"}
 #: Teachers' official titles, abbreviated or written out, also in the female form with "'in" or
 #: "in" ("StR'in Vogt", "OStD Brandt", "Konrektorin Ilg"): context before a name like "Frau".
 _SCHOOL_TITLES = ("str", "ostr", "std", "ostd", "studr", "konr", "fl", "sl", "kr")
