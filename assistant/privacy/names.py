@@ -104,6 +104,52 @@ def _names(paths: list[Path]) -> frozenset[str]:
 GREETING_WORDS = r"hallo|hi|hey|moin|servus|liebe[rs]?"
 
 
+@lru_cache(maxsize=1)
+def _fictional_pattern() -> "re.Pattern[str]":
+    phrases = sorted(_read_lines(CURATED / "fictional_names.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def fictional_spans(text: str) -> list[tuple[int, int]]:
+    """Where well-known fictional characters stand in ``text`` ("Harry Potter", "Frau Holle",
+    "Hänsel und Gretel"; list in ``data/curated/fictional_names.txt``): no persons."""
+    return [m.span() for m in _fictional_pattern().finditer(text)]
+
+
+#: Longest phrase of the list plus a margin: how far around a finding the list is looked for.
+_FICTIONAL_REACH = 40
+
+
+def outside_fictional(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
+    """``found`` without the findings that lie inside a fictional character's name (searched
+    only around the findings: the whole text would cost more than the recognizers' own work)."""
+    pattern = _fictional_pattern()
+    out = []
+    for r in found:
+        lo = max(0, r.start - _FICTIONAL_REACH)
+        inside = any(m.start() <= r.start and r.end <= m.end()
+                     for m in pattern.finditer(text, lo, min(len(text), r.end + _FICTIONAL_REACH)))
+        if not inside:
+            out.append(r)
+    return out
+
+
+#: English months that are also given names, after a preposition of time or before a day or
+#: year ("until end of May", "in June 2025", "since April"): the month.
+_ENGLISH_MONTH = re.compile(r"(?:April|May|June|August)")
+_ENGLISH_TIME_BEFORE = re.compile(r"(?:\b(?:of|in|until|till|since|by|from|before|after|early|late|mid|"
+                                  r"last|next|this)[ ]+|-)\Z", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"[ ]\d")
+
+
+def outside_english_months(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
+    """``found`` without English month names read as given names ("end of May")."""
+    return [r for r in found
+            if not (_ENGLISH_MONTH.fullmatch(text, r.start, r.end)
+                    and (_ENGLISH_TIME_BEFORE.search(text[max(0, r.start - 12):r.start])
+                         or _NUMBER_AFTER.match(text, r.end)))]
+
+
 @dataclass(frozen=True)
 class NameLexicon:
     first_names: frozenset[str]

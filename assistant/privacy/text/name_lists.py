@@ -75,6 +75,20 @@ def _items_inline(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
+def _with_inline_items(text: str, starts: list[int]) -> list[int]:
+    """The item starts of bullet lines and of the items joined on one line ("- Bauer, Fischer
+    (Elternvertretung)"), up to a bracket or a colon."""
+    out = []
+    for start in starts:
+        out.append(start)
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        stop = min((i for i in (text.find("(", start, line_end), text.find(":", start, line_end)) if i >= 0),
+                   default=line_end)
+        out += [sep.end() for sep in _SEPARATOR.finditer(text, start, stop)]
+    return out
+
+
 def list_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     """PERSON spans for the items of name lists that no finding covers yet."""
     if ":" not in text and _BULLET.search(text) is None:
@@ -82,7 +96,8 @@ def list_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]
     persons = DisjointSpans((s, e) for kind, s, e, _ in found if kind == "PERSON")
     taken = DisjointSpans((s, e) for _, s, e, _ in found)
     out: list[Span] = []
-    for label, starts in _items_of_blocks(text) + _items_inline(text):
+    blocks = [(label, _with_inline_items(text, starts)) for label, starts in _items_of_blocks(text)]
+    for label, starts in blocks + _items_inline(text):
         labelled = label in LIST_LABELS
         if len(starts) < 2 and not labelled:
             continue

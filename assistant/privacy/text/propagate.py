@@ -12,16 +12,30 @@ import re
 from typing import AbstractSet
 
 from assistant.privacy.names import NameLexicon, fold
-from assistant.privacy.text.recognizers.person_tokens import ACRONYMS, DETERMINERS, INSTITUTION_WORDS, TOKEN_RE
+from assistant.privacy.text.recognizers.person_tokens import (
+    ACRONYMS, DETERMINERS, INSTITUTION_WORDS, NAMED_INSTITUTION_HEADS, TOKEN_RE)
 from assistant.privacy.text.spans import DisjointSpans
 
 PROPAGATED_SCORE = 0.8
-_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS)) + r")\s+\Z", re.IGNORECASE)
+#: An article, maybe adjectives and an opening quote, before a mention that is also a word: the
+#: noun ("der Koch", "der böse Wolf", "vom „Wolf“", "ein kleiner Fischer").
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS))
+                             + r")\s+(?-i:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}[„\"“»‚'‘]?\Z", re.IGNORECASE)
 #: An institution word, maybe a quote and one capitalised word, right before a mention: the name
 #: of a Kita or school ("Kita „Astrid Lindgren“", "Grundschule Anne Frank"), not the person.
 _INSTITUTION_BEFORE = re.compile(
-    r"(?:^|\W)(?:" + "|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True))
+    r"(?:^|\W)(?:\w{3,}(?:" + "|".join(h for h in NAMED_INSTITUTION_HEADS if h != "heim") + ")|"
+    + "|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True))
     + r")\.?[ ]+[„\"“»‚'‘]?(?:[A-ZÄÖÜ][\w'’-]*[ ])?\Z", re.IGNORECASE)
+#: A preposition of time before, or a year after, a mention that is also a month ("ab Mai",
+#: "Anfang Juni", "Mai 2025"): the month, not "Mai" the given name.
+_MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"}
+_TIME_BEFORE = re.compile(r"(?:^|\W)(?:ab|seit|bis|im|vom|zum|anfang|ende|mitte|bis[ ]zum|jeden)\s+\Z",
+                          re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"[ ]+(?:\d{2}|\d{4})\b")
+#: A letter with an accent German does not write ("Olá", "Bună"; not "Schäfer").
+_FOREIGN_ACCENT = re.compile(r"[^\x00-\x7fäöüÄÖÜß]")
 #: A genitive article and a noun after a mention: the ordinary noun ("Koch der Mensa").
 _GENITIVE_AFTER = re.compile(r"[ ]+(?:der|des)[ ]+[A-ZÄÖÜ]")
 
@@ -47,8 +61,13 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
             continue
         if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS:
             continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
-        if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 12):start])
+        if lexicon.is_common(word) and _FOREIGN_ACCENT.search(word):
+            continue  # "Olá" (a greeting) after "Ola Nowak": the accent makes it another word
+        if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 36):start])
                                         or _GENITIVE_AFTER.match(text, end)):
+            continue
+        if key in _MONTHS and (_TIME_BEFORE.search(text[max(0, start - 12):start])
+                               or _YEAR_AFTER.match(text, end)):
             continue
         if _INSTITUTION_BEFORE.search(text[max(0, start - 40):start]):
             continue

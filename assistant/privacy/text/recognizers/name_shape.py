@@ -13,7 +13,7 @@ import re
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
     INSTITUTION_WORDS, PARTICLES, Kind, classify)
-from assistant.privacy.text.words import NOUN_ENDINGS as _ENDINGS, load_nouns
+from assistant.privacy.text.words import NOUN_ENDINGS as _ENDINGS, load_nouns, ordinary_noun
 
 MAX_PARTS = 5
 #: "J.", "Th.", "Chr.", "Hans-J.", "Anne-K.", "H.-J.": an initial or an abbreviated first name.
@@ -40,7 +40,15 @@ _VERB_PREFIX = re.compile(r"(?:aus|an|ab|auf|ein|mit|vor|zu|nach|weg|zurück|be|
 
 def word_kind(word: str, lexicon: NameLexicon) -> Kind:
     """The person recognizer's class of ``word`` as if written capitalised mid-sentence."""
-    cap = word if word[:1].isupper() else word[:1].upper() + word[1:]
+    if word[:1].isupper():
+        cap = word
+    else:  # "lehmann-boateng" as "Lehmann-Boateng", when a part is a listed name and none a noun
+        parts = [p[:1].upper() + p[1:] for p in word.split("-")]
+        if len(parts) > 1 and not (
+                any(fold(p) in lexicon.surnames or fold(p) in lexicon.first_names for p in parts)
+                and not any(ordinary_noun(p) and fold(p) not in lexicon.surnames for p in parts)):
+            return Kind.OTHER  # "sozial-pädagogin", "eltern-kind"
+        cap = "-".join(parts)
     return classify(cap, 0, cap, lexicon, sentence_start=False).kind
 
 

@@ -30,13 +30,15 @@ import re
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.ner_features import (
     ABBREVIATIONS, Tok, load_nouns, noun_tags, sequences)
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
-    BANK_WORDS, CLOSINGS, DETERMINERS, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES)
+    BANK_WORDS, CLOSINGS, DETERMINERS, ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES,
+    names_institution)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
+from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
@@ -59,7 +61,7 @@ _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
 #: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
 _MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
 #: Participles and adjectival nouns: "Dokumentiert", "Ausgestellt", "Berechtigte", "Zahlungspflichtige".
-_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)"
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)|Ge\p{Ll}{3,}(?:et|t)"
                             r"|(?:Aus|An|Ab|Auf|Ein|Mit|Vor|Zu|Nach|Zurück|Fest|Frei|Dar|Um|Über|Unter)"
                             r"ge\p{Ll}{3,}(?:t|en)")
 #: What follows the period of an abbreviation: a colon, comma, bracket, hyphen or a lower-case word.
@@ -94,7 +96,8 @@ class NerPersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        return [self._result(start, end, score) for start, end, score in self.find(text)]
+        found = [self._result(start, end, score) for start, end, score in self.find(text)]
+        return outside_english_months(text, outside_fictional(text, found))
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
         """(start, end, score) of every accepted candidate in ``text``."""
@@ -117,8 +120,10 @@ class NerPersonRecognizer(EntityRecognizer):
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
-                            or _quoted_title(tokens, k, k + len(span))
-                            or _place_or_label(text, span[0].start, span[-1].end)):
+                            or (_quoted_title(tokens, k, k + len(span))
+                                and not direct_speech(text, span[-1].end))
+                            or _place_or_label(text, span[0].start, span[-1].end)
+                            or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
                         continue
                     end = k + len(span)
                     gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
@@ -358,7 +363,7 @@ def _named_institution(tokens: list[Tok], k: int) -> bool:
     ("Kita Villa Kunterbunt", "Kita „Astrid Lindgren“", "St. Martin")."""
     for back in range(k - 1, max(-1, k - 5), -1):
         word = tokens[back].text
-        if word.lower().rstrip(".") in INSTITUTION_WORDS:
+        if names_institution(word):
             return True
         if word == "." and back > 0 and tokens[back - 1].text.lower() not in ("st", "hl"):
             return False  # a sentence end, not "St."

@@ -31,10 +31,23 @@ LABELLED = regex.compile(
     regex.IGNORECASE | regex.MULTILINE)
 SCORE = 0.8
 LISTED_SCORE = 0.75
+#: An article or preposition before a label makes it a noun of a sentence or heading ("an die
+#: Eltern /", "für den Vater:"), not a label of a form field.
+_ADDRESSEES = regex.compile(r"(?<![\w])(?:an|für|von|die|der|den|dem|des|alle|liebe[n]?|geehrte[n]?)[ ]+\Z",
+                            regex.IGNORECASE)
 #: Capitalised words in the cased scripts (Cyrillic, Greek), one to three in a row: a name alone
 #: ("Людмила: ja gut", "Волков Андрей") is found when its transliteration is in the name lists.
 _CASED_WORD = r"(?=\p{Lu})[\p{Cyrillic}\p{Greek}][\p{Cyrillic}\p{Greek}\p{M}'’-]+"
-_CASED_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}-]){_CASED_WORD}(?:,?[ ]{_CASED_WORD}){{0,2}}(?![\p{{L}}\p{{M}}])")
+_CASED_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}-]){_CASED_WORD}(?:,?[ ]{_CASED_WORD}){{0,3}}(?![\p{{L}}\p{{M}}])")
+#: Words that open a sentence before a name in Russian, Ukrainian and Greek, capitalised there
+#: (kinship, forms of address, greetings): context, never part of the name ("Мама Ольга Петренко").
+CASED_CONTEXT = frozenset("""
+мама папа мать отец сын дочь дочка бабушка дедушка брат сестра учитель учительница ученик ученица
+господин госпожа уважаемый уважаемая дорогой дорогая здравствуйте привет спасибо добрый добрая
+мати батько тато син донька бабуся дідусь вчитель вчителька учень учениця пан пані шановний шановна
+дорогий дорога привіт дякую добрий
+κύριε κυρία κύριος μητέρα πατέρας γιος κόρη αγαπητέ αγαπητή γεια ευχαριστώ
+""".split())
 _GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
                   ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p",
                    "r", "s", "s", "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o",
@@ -56,7 +69,13 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
         out = []
         for m in LABELLED.finditer(text):
             group = 1 if m.group(1) is not None else 2
+            if group == 1 and _ADDRESSEES.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "Mitteilung an die Erziehungsberechtigten / إشعار …": a heading's translation
             out.append(rule_result(self, "PERSON", m.start(group), m.end(group), SCORE, "name label"))
+        out += [rule_result(self, "PERSON", s, e, SCORE, "form of address")
+                for s, e in addressed_names(text)]
+        out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "Chinese name alone")
+                for s, e in han_names(text)]
         if self.lexicon is not None:
             out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "listed name")
                     for s, e in listed_names(text, self.lexicon)]
@@ -82,9 +101,12 @@ def listed_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
     "Людмила")."""
     spans = []
     for m in _CASED_RUN.finditer(text):
-        words = m.group().replace(",", "").split(" ")
-        if any(_listed(w, lexicon) for w in words):
-            spans.append(m.span())
+        start, words = m.start(), m.group().split(" ")
+        while words and words[0].rstrip(",").lower() in CASED_CONTEXT:
+            start += len(words.pop(0)) + 1
+        names = [w.rstrip(",") for w in words]
+        if names and any(_listed(w, lexicon) for w in names):
+            spans.append((start, m.end()))
     return spans
 
 
@@ -150,8 +172,21 @@ def transliterated_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int
                     for w in regex.split(r"[ -]", latin))
             if ok:  # both spellings of the name
                 start = m.start("run")
-                spans += [(start, start + len(run)), m.span("latin")]
+                spans += [(start, start + len(run)), _without_leading_nouns(m, lexicon)]
     return spans
+
+
+def _without_leading_nouns(m: regex.Match, lexicon: NameLexicon) -> tuple[int, int]:
+    """The Latin name of ``m`` without the ordinary words before it ("Dolmetscherin Svitlana
+    Bondarenko (Світлана …)" -> "Svitlana Bondarenko")."""
+    from assistant.privacy.text.words import ordinary_noun
+
+    start, words = m.start("latin"), m.group("latin").split(" ")
+    while len(words) > 1 and fold(words[0]) not in lexicon.first_names \
+            and fold(words[0]) not in lexicon.surnames \
+            and (lexicon.is_common(words[0]) or ordinary_noun(words[0])):
+        start += len(words.pop(0)) + 1
+    return start, m.end("latin")
 
 
 #: Common Chinese surnames (one character).
@@ -163,8 +198,56 @@ HAN_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
 #: not taken: Chinese writes no blank where the name ends).
 _HAN_KIN = regex.compile(rf"(?:儿子|女儿|孩子|学生|我叫|名叫|姓名[:：]?)(?P<name>[{HAN_SURNAMES}]\p{{Han}})")
 _ARABIC_WORD = r"\p{Arabic}[\p{Arabic}\p{M}ـ]+"
-_ARABIC_KIN = regex.compile(rf"(?<![\p{{Arabic}}])(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|اسمي|اسمه|اسمها)[ ]"
+_ARABIC_KIN = regex.compile(rf"(?<![\p{{Arabic}}])(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|اسمي|اسمه|اسمها|"
+                            r"ابنكم|ابنتكم|ابنك|ابنتك|طفلكم|طفلتكم|ابنه|ابنته|ابنها|ابنتها|"
+                            r"الطالب|الطالبة|التلميذ|التلميذة)[ ]"
                             rf"(?P<name>{_ARABIC_WORD})")
+
+
+#: Arabic forms of address before a name: "السيد يوسف حداد" (Mr), "السيدة" (Mrs), teacher, doctor.
+_ARABIC_TITLE = regex.compile(rf"(?<![\p{{Arabic}}])(?:السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الاستاذة|الدكتور|الدكتورة)"
+                              rf"[ ](?P<name>{_ARABIC_WORD}(?:[ ]{_ARABIC_WORD}){{0,2}})")
+#: Words after a name in an Arabic address: "respected" and small function words.
+_ARABIC_AFTER_NAME = frozenset("المحترم المحترمة المحترمين المحترمون و في من إلى الى عن على هو هي الذي التي".split())
+
+
+def addressed_names(text: str) -> list[tuple[int, int]]:
+    """A name after an Arabic form of address, without "respected" after it ("حضرة السيد يوسف
+    حداد المحترم،" -> "يوسف حداد")."""
+    spans = []
+    for m in _ARABIC_TITLE.finditer(text):
+        start, words = m.start("name"), m.group("name").split(" ")
+        kept = []
+        for word in words:
+            if word in _ARABIC_AFTER_NAME:
+                break
+            kept.append(word)
+        if kept:
+            spans.append((start, start + len(" ".join(kept))))
+    return spans
+
+
+#: A Chinese name standing alone among Latin text ("谢谢! 陈宇 freut sich", a JSON value "王丽"):
+#: two or three Han characters, the first a common surname, no character doubled ("谢谢" = thanks).
+_HAN_ALONE = regex.compile(rf"(?<![\p{{Han}}\p{{Hiragana}}\p{{Katakana}}])[{HAN_SURNAMES}]\p{{Han}}{{1,2}}"
+                           r"(?![\p{Han}\p{Hiragana}\p{Katakana}])")
+#: Latin letters a text needs around a lone Han name: a German text quoting a Chinese name, not
+#: a Chinese text (whose words run together without blanks).
+_LATIN_SHARE = 0.6
+
+
+def han_names(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _HAN_ALONE.finditer(text):
+        word = m.group()
+        if len(set(word)) < len(word):
+            continue  # "谢谢", "妈妈": a doubled character is a word, not a name
+        window = text[max(0, m.start() - 60):m.end() + 60]
+        letters = [c for c in window if c.isalpha()]
+        latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+        if letters and latin >= _LATIN_SHARE * len(letters):
+            spans.append(m.span())
+    return spans
 
 
 def kin_names(text: str) -> list[tuple[int, int]]:

@@ -26,11 +26,12 @@ from typing import Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
-    INSTITUTION_STEMS, INSTITUTION_WORDS, Kind, Token, tokenize)
+    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
+from assistant.privacy.text.words import ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -60,8 +61,10 @@ class PersonRecognizer(EntityRecognizer):
             text, lower_case_names(text, _academic_titles(text, tokenize(text, self.lexicon))), self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
-        return [rule_result(self, "PERSON", start, end, score, why)
-                for start, end, score, why in self.find(text, tokens)]
+        tokens = _weak_first_names_beside_names(text, tokens)
+        found = [rule_result(self, "PERSON", start, end, score, why)
+                 for start, end, score, why in self.find(text, tokens)]
+        return outside_english_months(text, outside_fictional(text, found))
 
     # -- runs ----------------------------------------------------------------------------------
 
@@ -101,6 +104,8 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Geschwister Scholl Gymnasium", "Karl Kübel Stiftung"
             if _quoted_title(text, tokens, i, j):
                 continue  # „Michel aus Lönneberga“, „Pippi Langstrumpf“
+            if ENGLISH_CLOSING_AFTER.match(text, tokens[j - 1].end):
+                continue  # "Best regards": an English closing
             if j - i == 1 and len(tokens[i].text) <= 2 and _alone_in_cell(text, tokens[i]):
                 continue  # "| 7b | De | ...": a subject or a code in a timetable cell
             merged = self._surname_first(text, tokens, runs, n)
@@ -138,7 +143,8 @@ class PersonRecognizer(EntityRecognizer):
         for t in head:
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
                     or (t.kind in (Kind.NOUN, Kind.WEAK_FIRST) and entry and len(head) == 1)  # "Böttcher, Finn", "Stein, Rüdiger"
-                    or (t.kind is Kind.FIRST and (t.also_surname or entry) and len(head) == 1)
+                    or (t.kind is Kind.FIRST and len(head) == 1
+                        and ((t.also_surname and not _enumeration(text, tokens, j2)) or entry))
                     or (t.kind is Kind.FIRST and t is not head[0] and head[0].kind is Kind.PARTICLE)):  # "di Stefano"
                 return None
         if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
@@ -171,7 +177,8 @@ class PersonRecognizer(EntityRecognizer):
             tok = run[pos]
             if tok.kind is Kind.FIRST or (titled and pos == 0):
                 end = pos + 1
-                while end < len(run) and end - pos < MAX_NAME_TOKENS and run[end].kind in TAIL_KINDS:
+                while (end < len(run) and end - pos < MAX_NAME_TOKENS and run[end].kind in TAIL_KINDS
+                       and not _article_after_name(run, end)):
                     end += 1
                 while end - 1 > pos and run[end - 1].kind is Kind.PARTICLE:
                     end -= 1
@@ -196,7 +203,16 @@ class PersonRecognizer(EntityRecognizer):
                 last = pos + 1  # "L. Schmidt", "M. A. Demir": initials, then the surname
                 while last < len(run) and run[last].kind is Kind.INITIAL and last - pos < 3:
                     last += 1
-                if last < len(run) and run[last].kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST):
+                particles = last  # "J. van Dijk", "A. de la Cruz"
+                while (particles < len(run) and particles - last < _MAX_PARTICLES
+                       and run[particles].kind is Kind.PARTICLE
+                       and (particles > last or run[particles].text not in _ARTICLES)):
+                    particles += 1
+                if particles > last and particles < len(run) and run[particles].kind in (
+                        Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN):
+                    last = particles
+                if last < len(run) and run[last].kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST,
+                                                          Kind.WEAK_FIRST):  # "V. Stein", "R. Rosa"
                     yield tok.start, run[last].end, 0.75, "initial"
                     pos = last + 1
                     continue
@@ -205,6 +221,9 @@ class PersonRecognizer(EntityRecognizer):
                 while (end < len(run) and end - pos < MAX_NAME_TOKENS
                        and run[end].kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR)):
                     end += 1
+                joined = _particle_surname_after(run, end - 1)  # "Rosa María Jiménez de la Torre"
+                if joined is not None and joined - pos < MAX_NAME_TOKENS + 2:
+                    end = joined + 1
                 yield tok.start, run[end - 1].end, 0.6, "ambiguous first name + surname"
                 pos = end
                 continue
@@ -238,12 +257,21 @@ class PersonRecognizer(EntityRecognizer):
 
 #: Particles that are also German words ("von Lea", "da Lea krank war"): part of a name only
 #: before a surname ("von Bredow", "da Silva"), never before a first name.
-_GERMAN_PARTICLES = {"von", "vom", "zu", "der", "den", "da", "du"}
+_GERMAN_PARTICLES = {"von", "vom", "zu", "der", "den", "da", "du", "bin"}  # "ich bin Ola Nowak"
 _MAX_PARTICLES = 3
 _ARTICLES = {"der", "den", "zu", "vom"}
 #: Roles that are pronouns ("mein Mann", "unser Laternenfest"): they back a listed surname, never
 #: an ordinary word or a word in no list.
 _PRONOUN_ROLES = {"ich", "mein", "meine", "meinem", "meiner", "unser", "unsere"}
+
+
+def _article_after_name(run: list[Token], k: int) -> bool:
+    """``run[k]`` is a German article right after a name word, not a particle of the name:
+    "Marvin den Stein warf", "Lea der Lehrerin" (a name particle "van der", "von der" starts
+    with a particle of its own)."""
+    return (run[k].text in ("der", "den") and run[k].kind is Kind.PARTICLE
+            and run[k - 1].kind not in (Kind.PARTICLE, Kind.INITIAL)  # "Magnus I. der Gute"
+            and run[k - 1].text.lower() not in PARTICLES)  # "Frau Van der Berg"
 
 
 def _particles_before(run: list[Token], k: int) -> int:
@@ -284,7 +312,7 @@ def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) 
         gap = text[prev.end:tokens[k].start]
         if not _NAME_GAP.fullmatch(gap) or (gap.startswith(".") and prev.text.lower() not in ("st", "hl")):
             return False  # a period only after "St." ("Kita St. Martin"), never a sentence end
-        if prev.text.lower().rstrip(".") in INSTITUTION_WORDS:
+        if names_institution(prev.text):
             return True
         if not prev.text[:1].isupper():
             return False
@@ -311,7 +339,18 @@ def _quoted_title(text: str, tokens: list[Token], i: int, j: int) -> bool:
     if i == 0 or not text[tokens[i - 1].end:tokens[i].start].endswith(("„", "»", "\"")):
         return False
     rest = text[tokens[j - 1].end:tokens[j - 1].end + 2]
-    return bool(rest) and rest[0] not in "“«\"" and rest.strip()[:1].isalpha()
+    return (bool(rest) and rest[0] not in "“«\"" and rest.strip()[:1].isalpha()
+            and not direct_speech(text, tokens[j - 1].end))
+
+
+_QUOTE_END = re.compile(r"[^\n“”«»\"]{0,80}?(?P<stop>[.!?…]?)[ ]?[“”«\"]")
+
+
+def direct_speech(text: str, pos: int) -> bool:
+    """The quotation going on at ``pos`` is a sentence ("„Jannik hat Leonie geschlagen.“"), not a
+    title („Michel aus Lönneberga“): it ends with a full stop, or does not end on its line."""
+    m = _QUOTE_END.match(text, pos)
+    return m is None or bool(m.group("stop"))
 
 
 #: What may stand between a line's start (or a cell border) and an entry: a number or a bullet
@@ -344,14 +383,24 @@ def _alone_in_cell(text: str, token: Token) -> bool:
             and _CELL_AFTER.match(text, token.end) is not None)
 
 
+_STREET_NUMBER = re.compile(r"\.?[ ]?\d")
+
+
 def _enumeration(text: str, tokens: list[Token], j: int) -> bool:
     """More names follow with a comma or "und": "Lea, Mia und Tom" is no "Surname, First name"."""
     if j >= len(tokens):
         return False
     between = text[tokens[j - 1].end:tokens[j].start]
     if between.strip() == ",":  # "Lea, Mia"; not "Paulsen, Jette, Geburtsdatum …", nor "| 12,50 |\n"
-        return tokens[j].kind in NAME_KINDS and not tokens[j].lowercase
+        return (tokens[j].kind in NAME_KINDS and not tokens[j].lowercase
+                and _STREET_NUMBER.match(text, tokens[j].end) is None)  # "Hala, Bahnhofstr. 47"
     return tokens[j].text in ("und", "&", "oder")
+
+
+def _surname_like_stem(part: str) -> bool:
+    """A word ending in "-haus" or "-heim" that is no noun: a surname of that shape ("Ebbinghaus",
+    "Niehaus", "Oppenheim"), not "Krankenhaus" or "Kinderheim"."""
+    return part.lower().endswith(("haus", "heim")) and len(part) > 6 and not ordinary_noun(part)
 
 
 def _hyphenated_surname(tok: Token, lexicon: NameLexicon) -> bool:
@@ -363,9 +412,18 @@ def _hyphenated_surname(tok: Token, lexicon: NameLexicon) -> bool:
     if len(parts) > 3 or not all(len(p) >= 2 and p[:1].isupper() and p[1:].islower() for p in parts):
         return False
     if any(fold(p) in lexicon.never_names
-           or (p.lower().endswith(INSTITUTION_STEMS) and fold(p) not in lexicon.surnames) for p in parts):
-        return False  # "Fr. Meier-Schule"; a listed "Ebbinghaus" is a surname
+           or (p.lower().endswith(INSTITUTION_STEMS) and fold(p) not in lexicon.surnames
+               and not _surname_like_stem(p)) for p in parts):
+        return False  # "Fr. Meier-Schule"; "Ebbinghaus" (no noun) is a surname
     return any(fold(p) in lexicon.surnames for p in parts)
+
+
+_PLAIN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}")
+#: Adverbs and greetings that may stand capitalised after a name ("Danke Lea, Danke Jonas").
+_ADVERBS = {"danke", "bitte", "herzlich", "herzlichst", "heute", "morgen", "gestern", "auch", "gut",
+            "hallo", "noch", "schon", "bald", "dann", "jetzt", "hier", "dort", "nicht"}
+#: After a name that closes an entry: a comma, a bracket, a semicolon or the line's end.
+_ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)", re.MULTILINE)
 
 
 def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
@@ -381,9 +439,18 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
             continue
         if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
                 and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
-                and not (i > 1 and tokens[i - 2].kind in NAME_KINDS
+                and not (i > 1 and tokens[i - 2].kind in NAME_KINDS and tokens[i - 2].kind is not Kind.UNKNOWN
                          and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
-            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)
+            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)  # also after "Ratsfrau Gisela"
+        elif (tokens[i].kind is Kind.OTHER and tokens[i - 1].kind is Kind.FIRST
+              and not tokens[i - 1].lowercase and _PLAIN_WORD.fullmatch(tokens[i].text)
+              and not (tokens[i].role or tokens[i].determiner or tokens[i].sentence_start)
+              and fold(tokens[i].text) not in lexicon.never_names
+              and tokens[i].text.lower() not in _ADVERBS
+              and not names_institution(tokens[i].text)
+              and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
+              and _ENTRY_END.match(text, tokens[i].end)):
+            tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)  # "Hartmut Schöne,", "Mareike Sandhaus\n"
     return tokens
 
 
@@ -419,6 +486,34 @@ def _surnames_between_names(text: str, tokens: list[Token]) -> list[Token]:
                 and _COMMA_GAP.fullmatch(text[prev.end:tok.start])
                 and _COMMA_GAP.fullmatch(text[tok.end:nxt.start])):
             tokens[i] = replace(tok, kind=Kind.SUR)
+    return tokens
+
+
+_AND_GAP = re.compile(r",[ ]|[ ](?:und|&|oder)[ ]")
+
+
+def _weak_first_names_beside_names(text: str, tokens: list[Token]) -> list[Token]:
+    """A given name that is also a word, joined by "und" or a comma to a given name that is
+    none, is a given name: "Mai und Linh", "Linh, Mai und Tuan", "Jonas und Rosa"."""
+    names = [k for k, t in enumerate(tokens) if t.kind is Kind.FIRST and not t.lowercase]
+    if not names:
+        return tokens
+    for i, tok in enumerate(tokens):
+        if tok.kind is not Kind.WEAK_FIRST or tok.lowercase:
+            continue
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(tokens):
+                continue
+            other = tokens[k]
+            if other.text in ("und", "oder") and 0 <= 2 * k - i < len(tokens):
+                gap_tokens = (tok, tokens[2 * k - i]) if k > i else (tokens[2 * k - i], tok)
+                other = tokens[2 * k - i]
+            else:
+                gap_tokens = (tok, other) if k > i else (other, tok)
+            if (other.kind is Kind.FIRST and not other.lowercase
+                    and _AND_GAP.fullmatch(text, gap_tokens[0].end, gap_tokens[1].start)):
+                tokens[i] = replace(tok, kind=Kind.FIRST)
+                break
     return tokens
 
 

@@ -19,7 +19,7 @@ TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "
           "familie", "mrs.", "mr.", "ms.", "sr.", "sra.", "hd.", "hdr.",
           # without the dot, and from letters of other languages ("Dear Ms Hoffmann", "Koll. Brandl")
           "mrs", "mr", "ms", "miss", "mme", "mme.", "madame", "monsieur", "sig.", "sig.ra", "signora",
-          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin"}
+          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin", "dear"}
 #: Teachers' official titles, abbreviated or written out, also in the female form with "'in" or
 #: "in" ("StR'in Vogt", "OStD Brandt", "Konrektorin Ilg"): context before a name like "Frau".
 _SCHOOL_TITLES = ("str", "ostr", "std", "ostd", "studr", "konr", "fl", "sl", "kr")
@@ -57,8 +57,13 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
 CLOSINGS = {"pozdrawiam", "pozdrowienia", "serdecznie", "saludos", "atentamente", "cordialement",
             "salutations", "regards", "cheers", "sincerely", "thanks", "saygılarımla", "selamlar",
             "cordiali", "saluti", "distinti", "srdačno", "pozdrav", "pozdravi", "pozdravy",
-            "üdvözlettel", "groeten", "hilsen", "danke", "merci", "gracias", "grazie", "dziękuję"}
+            "üdvözlettel", "groeten", "hilsen", "danke", "merci", "gracias", "grazie", "dziękuję",
+            # German closings written alone before the name ("Herzlichst, Ece", "Tschüss, Jo")
+            "herzlichst", "liebst", "tschüss", "tschüs"}
 ROLES |= CLOSINGS
+#: The noun of an English closing after its adjective ("Best regards", "Kind regards", "Best
+#: wishes"): the word before it is no name, even where a list holds it ("Best", "Kind").
+ENGLISH_CLOSING_AFTER = re.compile(r"[ ]+(?:regards|wishes)\b", re.IGNORECASE)
 PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
              "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
 #: Lower-case prefixes of Arabic surnames joined by a hyphen ("el-Khoury", "al-Hassan", "abu-Zaid").
@@ -77,6 +82,8 @@ INSTITUTION_STEMS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "s
                      "krankenhaus", "hospital", "kirche", "gemeinde", "bad", "damm", "ufer",
                      "gasse", "förderschule", "berufskolleg", "campus", "verein", "werk", "center",
                      "arena", "stadion", "medaille", "plakette", "tag", "jahr", "saal",
+                     # Latin names of old schools: "Johanneum", "Carolinum", "Christianeum"
+                     "eum", "inum", "anum",
                      *BANK_WORDS)
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "chen", "nahme",
                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "quote", "zahl", "anteil")
@@ -101,7 +108,23 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
                      # school types as abbreviated in lists: "GS Nord", "GemS Rotenhahn"
                      "gs", "gems", "ggs", "kgs", "igs", "ges", "rs", "hs", "gy", "gym", "bk", "fös",
                      "ogs", "fz",
+                     # parts of a town before their name: "im Ortsteil Heßler", "Stadtteil Horst"
+                     "ortsteil", "stadtteil", "ortschaft", "quartier", "wohnviertel", "siedlung",
                      *BANK_WORDS}  # a bank before its name: "Bank Pekao", "Banca Intesa"
+#: Heads of compounds that name an institution before its name ("Musikschule „Clara Schumann“",
+#: "Volkshochschule Anna Seghers", "Jugendkunstzentrum Max Ernst").
+NAMED_INSTITUTION_HEADS = ("schule", "gymnasium", "kolleg", "kita", "kindergarten", "stiftung",
+                           "institut", "akademie", "verein", "zentrum", "bibliothek", "bücherei",
+                           "museum", "theater", "orchester", "heim")
+
+
+def names_institution(word: str) -> bool:
+    """A word after which a name names the institution: "Kita", "GS", "St.", "Musikschule"."""
+    low = word.lower().rstrip(".")
+    if low in INSTITUTION_WORDS:
+        return True
+    return (len(low) > 7 and low.endswith(NAMED_INSTITUTION_HEADS)
+            and (not low.endswith("heim") or ordinary_noun(word.rstrip("."))))  # not "Oppenheim"
 #: Endings that make a surname in the naming customs of pupils' families (Armenian, Pashtun,
 #: Turkish, South Slavic, Ukrainian, Romanian, Polish, Georgian, Greek, Russian/Bulgarian).
 SURNAME_ENDINGS = ("yan", "jan", "zai", "zay", "oglu", "ovic", "evic", "enko", "escu", "eanu",
