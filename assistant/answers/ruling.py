@@ -93,8 +93,7 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
               limit: int, law: bool = True, anchor: S | None = None) -> tuple[list[S], list[S]]:
     """``chosen`` (which holds the lead) with the lead's (or ``anchor``'s) neighbours, the law
     and a way out added, at most ``limit`` sentences or as many as ``chosen`` had (the weakest others give
-    way), and those sentences in the order they follow the lead: the law, the conditions and the
-    way out found in other sections first, then the lead's neighbours."""
+    way), and those sentences in the order they follow the lead."""
     # a lead from a list of steps has steps around it: the rule stands around ``anchor``, the
     # best deciding sentence of a section that is not a list of steps
     near = neighbours(lead, candidates) if anchor is None or anchor is lead else (
@@ -110,14 +109,12 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
     # the law it rests on (not needed for a plain "yes": ``law`` false; a cited norm before
     # a law only named), the conditions, then the way out
     shapes = ((NORM, LAW) if law else ()) + (CONDITIONS, INSTEAD)
-    added: list[S] = []
     for shape in shapes:
         if shape is LAW and any(NORM.search(c.text) for c in list(chosen) + follows):
             continue
         found = best_of(shape, candidates, list(chosen) + follows, floor, on_question)
         if found is not None and not any(similar(found, o) for o in list(chosen) + follows):
             follows.append(found)
-            added.append(found)
     # the lead, its followers, and the first law and way out already chosen stay
     keep = {id(lead)} | {id(c) for c in follows} | {
         id(next(c for c in chosen if shape.search(c.text)))
@@ -128,7 +125,4 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
         if weakest is None:
             break
         out.remove(weakest)
-    # the rule's law, conditions and way out from other sections right after the lead (their
-    # sections first), then the lead's own section: a short answer keeps them
-    elsewhere = [c for c in added if c.n != lead.n]
-    return out, elsewhere + [c for c in follows if c not in elsewhere]
+    return out, follows

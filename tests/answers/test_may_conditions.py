@@ -66,7 +66,7 @@ def test_an_opener_does_not_turn_a_definition_into_a_yes_no_question():
 
 
 @pytest.mark.parametrize("question, verdict", [
-    ("Dürfen wir die Datenbestände von Jugendamt und Schulverwaltung für den Bildungsbericht "
+    ("Darf unser Bildungsbüro Daten mehrerer Ämter für das Monitoring zu einem Datensatz "
      "zusammenführen?", r"^Nein\b.*\bnur\b"),
     ("Dürfen wir im Bildungsbüro überhaupt KI-Werkzeuge nutzen, obwohl der Datenschutz Bedenken "
      "hat?", r"^Ja\b"),
@@ -78,3 +78,4 @@ def test_curated_may_i_answers_decide_first_and_name_the_conditions(question, ve
     assert found is not None and found.entry.kind == "darf_ich"
     first = re.split(r"(?<=[.!?])\s", found.entry.answer.strip())[0]
     assert re.search(verdict, first), first
+
