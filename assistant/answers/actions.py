@@ -80,7 +80,11 @@ ACTIONS: tuple[Action, ...] = (
            _cue(r"(?:kopier\w*|einfüg\w*|eingefügt|eingeb\w*|einzugeben|eingegeben|hochlad\w*|hochzulad\w*|"
                 r"reinkopier\w*|einfließ\w*|einspeis\w*|füttern|hineingeb\w*|(?:in|an) (?:ein\w* )?"
                 r"(?:\w+-)?(?:chatbot|ki\b|ki-\w+|chatgpt|sprachmodell|online-\w+)\w* "
-                r"(?:\w+ )?(?:geben|laden|stellen|schicken|packen))"),
+                r"(?:\w+ )?(?:geben|laden|stellen|schicken|packen)|"
+                # "das Protokoll mit Namen von ChatGPT zusammenfassen lassen": the document goes in
+                r"(?:von|mit|durch) (?:ein\w* |de[mr] |unser\w* )?(?:\w+-)?(?:chatbot|ki\b|ki-\w+|"
+                r"chatgpt|sprachmodell|online-\w+)\w* (?:\w+ ){0,3}(?:zusammenfass\w*|übersetz\w*|"
+                r"auswert\w*|korrigier\w*|überarbeit\w*|sortier\w*|analysier\w*|prüfen) lass\w*)"),
            ("externe ki-dienste", "cloud-ki", "personenbezogene daten", "vertrag"),
            ("externe ki-dienste", "eingeben", "eingegeben", "auftragsverarbeitung", "einzeldaten"),
            narrows="ki_nutzen"),
@@ -94,7 +98,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("nachnutzen",
            _cue(r"abdruck\w*|abzudruck\w*|abgedruckt|übernehm\w*|übernommen|weiterverwend\w*|"
                 r"weiterverarbeit\w*|nachnutz\w*|eigene\w* grafik\w*|online stell\w*|"
-                r"genehmigung\w*|lizenz\w*|urheberrecht\w*|quellenangabe\w*"),
+                r"genehmigung\w*|lizenz\w*|urheberrecht\w*|quellenangabe\w*|quelle (?:\w+ )?"
+                r"(?:angeben|nennen)|zum download|(?:auf|in) (?:unsere\w* |die |der )?(?:webseite|"
+                r"website|homepage|internetseite|open-data-portal)\w*"),
            ("lizenz", "quellenangaben", "nachnutzen"),
            ("lizenz", "namensnennung", "quellenangabe", "weiterverwendet", "bearbeitet",
             "vervielfältig", "verbreit")),
@@ -108,6 +114,15 @@ ACTIONS: tuple[Action, ...] = (
            ("übermittl", "weitergabe", "statistikstelle", "sozialdaten", "schuldaten",
             "auftragsverarbeitung"),
            ("übermittelt", "übermittlung", "weitergegeben", "weitergabe", "zweckbindung")),
+    Action("zusammenfuehren",
+           # linking the data of several offices ("Daten aus Jugendamt und Schulamt
+           # zusammenführen", "Datensätze verknüpfen")
+           _cue(r"zusammenführ\w*|zusammengeführt|zusammenzuführen|verknüpf\w*|"
+                r"(?:daten|datensätze|datenbestände) (?:\w+ ){0,6}(?:verbinden|kombinieren|abgleichen)"),
+           ("datenquellen", "zusammenführ", "statistikstelle", "praktische reihenfolge"),
+           ("zusammenführung", "zusammengeführt", "zusammenführen", "verknüpf", "datenschutzbeauftragt",
+            "abstimmung"),
+           narrows="weitergeben"),
     Action("besondere_daten",
            _cue(r"gesundheit\w*|schuleingang\w*|einschulungsuntersuch\w*|herkunft|förderbedarf\w*|"
                 r"religion\w*|ethnisch\w*|behinderung\w*|diagnose\w*|befund\w*"),

@@ -41,6 +41,9 @@ MIN_OVERLAP = 0.55
 #: phrasing's words must be in the question and the two must lie closer together.
 CONTAINED = 0.8
 CONTAINED_THRESHOLD = 0.93
+#: Closest entries checked in turn: near-ties on one topic ("KI-Schulung" – "interne Regeln für
+#: KI" – "KI überhaupt nutzen") must not hide the entry whose words fit.
+CANDIDATES = 5
 
 
 class FaqSource(BaseModel):
@@ -144,7 +147,7 @@ class FaqMatcher:
 
     def match(self, question: str) -> FaqMatch | None:
         asks_amount = kind_of(question) == "schwelle"
-        for found in self.ranked(question, 3):
+        for found in self.ranked(question, CANDIDATES):
             if found.score < self.threshold:
                 break
             # a question for a number or a date ("Wie lange dauert ...?") is not answered by a

@@ -45,7 +45,7 @@ _PERMISSION_WORDS = re.compile(
 _CAN_VERB_FIRST = re.compile(
     r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
 #: A duty named in a yes/no question ("Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet …?").
-_DUTY_WORDS = re.compile(r"\b(pflicht\w*|verpflichtet|vorgeschrieben|erforderlich|notwendig|nötig)\b",
+_DUTY_WORDS = re.compile(r"\b(\w*pflicht\w*|verpflichtet|vorgeschrieben|erforderlich|notwendig|nötig)\b",
                          _F)
 #: A yes/no question: its finite verb first ("Ist es …", "Geht das …", "Gibt es …").
 _VERB_FIRST = re.compile(
@@ -171,7 +171,7 @@ SYMBOLS: dict[str, str] = {
     "x": "„x“", "auslassungspunkte": "„...“", "drei punkte": "„...“", "klammer": "„( )“",
     "null": "„0“",
 }
-_DUTY = re.compile(r"^\s*(muss|müssen|musst|brauch\w*)\b|\bpflicht\w*\b|\bverpflicht", _F)
+_DUTY = re.compile(r"^\s*(muss|müssen|musst|brauch\w*)\b|\b\w*pflicht\w*\b|\bverpflicht", _F)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,8 @@ class Question:
         """"Muss ich …?": a duty question, answered by the sentence that states the duty."""
         # the question as asked, after any context ("Herr X fragt: … Brauchen wir …?")
         return self.kind == "darf_ich" and any(
-            _DUTY.search(x) for x in (self.text, asked(self.text), asked_part(self.text)))
+            _DUTY.search(x) for x in (self.text, asked(self.text), asked_part(self.text),
+                                      _after_opener(asked(self.text))))
 
     def symbols(self) -> list[str]:
         """The table symbols a question on symbols names ("Was heißt der Schrägstrich?")."""
@@ -295,6 +296,7 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     lead = asked(t)
     # the question as asked, the part after a dash or colon, the main clause after a condition
     heads = (lead, asked_part(t)) + ((main_clause(t),) if conditional(t) else ())
+    heads += tuple(m.group(1) for x in heads if (m := _OPENER.match(x)))
     privacy = "datenschutz" in topics or (
         "geheimhaltung" in topics and "veröffentlich" in t.lower())
     # "Ab wie vielen Fällen darf man …?": the question word asks for a number or a date
@@ -337,6 +339,17 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     if any(_ADVICE.search(x) or _ADVICE_FIRST.search(x) for x in heads):
         return "vorgehen"
     return "definition"
+
+
+#: A short opener before the question proper ("mal ehrlich, muss ich …?", "Kurze Frage, darf
+#: ich …?"): the question starts after it.
+_OPENER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*(?=\w+\s+(?:ich|wir|man|es|das)\b)(.*)$", _F)
+
+
+def _after_opener(text: str) -> str:
+    """The question after a short opener ("mal ehrlich, muss ich …?" – "muss ich …?")."""
+    m = _OPENER.match(text)
+    return m.group(1) if m else text
 
 
 #: A yes/no question for advice on a task (no permission topic in sight).

@@ -5,7 +5,9 @@ nicht zulässig.") rarely stands alone: the sentences around it in its section g
 basis, the date a duty applies from, the exception ("Rechtsgrundlage ist § 16 BStatG …",
 "Diese Pflicht gilt seit dem 2.2.2025."). So the answer quotes the lead's neighbours first: the
 sentences before it as long as the lead leans on them ("Schulungen sind also nicht freiwillig"),
-then the ones after it. A "no" is only useful with the way out ("Fassen Sie stattdessen Schulen oder Jahre
+then the ones after it. The legal basis follows (a sentence citing the norm, "§ 16 BStatG",
+before one only naming it), then the conditions ("nur aggregierte Tabellen", "mit
+anonymisierten Testdatensätzen"): a "yes" to "may we use AI?" holds only under them. A "no" is only useful with the way out ("Fassen Sie stattdessen Schulen oder Jahre
 zusammen", "…, sondern nur aggregierte Tabellen"): the best such sentence on the question
 follows when the answer has none yet.
 
@@ -31,6 +33,18 @@ INSTEAD = re.compile(r"\b(stattdessen|statt dessen|anstelle|sondern|alternativ\w
 #: A sentence that names the law a rule rests on.
 LAW = re.compile(r"§\s?\d|\bArt\. \d|\b(?:DSGVO|BStatG|SGB \w+|KI-VO)\b|Rechtsgrundlage|"
                  r"Statistikgeheimnis|\bVerordnung\b")
+#: A sentence that cites the norm itself ("§ 16 BStatG", "Art. 28 DSGVO"), not only its name
+#: ("das Statistikgeheimnis"): the reader can look it up.
+NORM = re.compile(r"§\s?\d|\bArt\.\s?\d|\bArtikel \d")
+#: A sentence that states the conditions under which an action is allowed: with what data
+#: ("mit anonymisierten Testdatensätzen", "nur aggregierte Tabellen"), after what check
+#: ("nach einer Prüfung", "in Abstimmung mit der Datenschutzbeauftragten").
+CONDITIONS = re.compile(r"\b(nur (?:wenn|mit|nach|unter|bei|sofern|soweit|aggregiert\w*|"
+                        r"anonymi\w*|zusammengefasst\w*)|ausschließlich|sofern|soweit|"
+                        r"vorausgesetzt|(?:mit|in) (?:\w+ )?(?:anonymisiert\w*|synthetisch\w*|"
+                        r"aggregiert\w*|pseudonymisiert\w*)|ohne (?:die )?(?:eingabe )?"
+                        r"personenbezogene\w*|in (?:enger |intensiver )?abstimmung mit|mindestfallzahl\w*|"
+                        r"mindestens \d)", re.IGNORECASE)
 
 
 class Sentence(Protocol):
@@ -92,8 +106,12 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
              if o is not lead and o.n != lead.n and o not in near and similar(c, o)}
     chosen = [o for o in chosen if id(o) not in twins]
     follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
-    # the law it rests on (not needed for a plain "yes": ``law`` false), then the way out
-    for shape in (LAW, INSTEAD) if law else (INSTEAD,):
+    # the law it rests on (not needed for a plain "yes": ``law`` false; a cited norm before
+    # a law only named), the conditions, then the way out
+    shapes = ((NORM, LAW) if law else ()) + (CONDITIONS, INSTEAD)
+    for shape in shapes:
+        if shape is LAW and any(NORM.search(c.text) for c in list(chosen) + follows):
+            continue
         found = best_of(shape, candidates, list(chosen) + follows, floor, on_question)
         if found is not None and not any(similar(found, o) for o in list(chosen) + follows):
             follows.append(found)

@@ -47,6 +47,9 @@ _RESTRICTION = re.compile(r"\b(nur|ausschließlich|nicht|kein\w*|sofern|soweit)\
 #: and a sentence that requires the check: the answer is no.
 _UNCHECKED = re.compile(r"\b(ungeprüft\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen|"
                         r"test\w*)|blind\w*|einfach (?:so )?(?:vertrauen|übernehmen))\b", _F)
+#: Trusting a result without checking it (not "einfach übernehmen", which asks about reuse).
+_TRUSTS = re.compile(r"\b(vertrau\w*|ungeprüft\w*|blind\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen))\b",
+                     _F)
 _CHECK_DUTY = re.compile(r"\b(muss|müssen|sollte\w*|immer|stets)\b[^.;]{0,60}\b(\w*prüf\w*|"
                          r"geprüft|kontroll\w*|abgegl\w*|abzugleichen|test\w*)\b", _F)
 #: A sentence that states a bound with its number ("mindestens 3 Fälle", "unter 3", "weniger
@@ -263,6 +266,10 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     elif (_OBLIGES if duty else _ALLOWS).search(text):
         found = YES
     else:
+        return None
+    if found == YES and not turned and _TRUSTS.search(question):
+        # "Kann ich dem KI-Skript einfach vertrauen?" is decided by a sentence on checking it,
+        # not by one that allows using AI at all
         return None
     if turned:
         return YES if found == NO else NO
