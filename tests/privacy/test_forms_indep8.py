@@ -60,3 +60,52 @@ def test_a_title_in_another_script_under_another_header_is_no_name(gate) -> None
 def test_the_original_script_after_wide_spacing_beside_a_name(gate) -> None:
     text = "Name: Haddad, Rami Karim      رامي كريم حداد\nKlasse: 6b"
     assert "رامي كريم حداد" in _of(gate, text, "PERSON")
+
+
+# -- particles ---------------------------------------------------------------------------------
+
+def test_a_capitalised_particle_opens_a_surname_in_a_list_of_surname_first(gate) -> None:
+    persons = _of(gate, "LEHMANN, ANNA\nVON HARDENBERG, KARL\nMÜLLER, TOM", "PERSON")
+    assert "VON HARDENBERG, KARL" in persons
+
+
+def test_a_particle_surname_with_its_given_name_after_a_comma(gate) -> None:
+    persons = _of(gate, "Name, Vorname: Van der Berghe, Lotte\nStraße: Weg 3", "PERSON")
+    assert persons == ["Van der Berghe, Lotte"]
+
+
+def test_a_lower_case_particle_opens_a_surname_cell(gate) -> None:
+    persons = _of(gate, "Nr;Nachname;Vorname\n1;da Costa Moreira;Rui\n2;Kaya;Elif", "PERSON")
+    assert "da Costa Moreira" in persons
+
+
+def test_a_surname_with_a_particle_after_a_given_name(gate) -> None:
+    persons = _of(gate, "10:00 Vortrag – Prof. Dr. Dorothea von Bülow, Hochschule Kiel", "PERSON")
+    assert persons == ["Dorothea von Bülow"]
+
+
+def test_von_before_a_given_name_is_a_preposition(gate) -> None:
+    assert _of(gate, "Von Lena Hartmann kam keine Antwort.", "PERSON") == ["Lena Hartmann"]
+    assert "Lea von Oma" not in _of(gate, "Ein Brief von Lea von Oma kam.", "PERSON")
+
+
+def test_a_capitalised_german_word_opening_a_sentence_is_no_particle(gate) -> None:
+    persons = _of(gate, "Da Amundsen die Route kannte, fand er den Weg.", "PERSON")
+    assert not any(p.startswith("Da ") for p in persons)
+
+
+def test_a_particle_opens_a_surname_in_a_fixed_width_cell(gate) -> None:
+    text = "AZ                NAME                     GEB.\nBS-2023-0350      VON HARDENBERG, KARL     19.03.2019"
+    assert "VON HARDENBERG, KARL" in _of(gate, text, "PERSON")
+
+
+# -- nouns -------------------------------------------------------------------------------------
+
+def test_compounds_with_a_short_noun_head_are_no_names(gate) -> None:
+    text = "Unfallort: Schulhof, Aussichtsturm\nZum Frühstück gab es Rohkost und Tee."
+    assert _of(gate, text, "PERSON") == []
+
+
+def test_von_opening_a_chat_line_stays_outside_the_name(gate) -> None:
+    persons = _of(gate, "von mirela: bin gleich da, bring die jacke mit", "PERSON")
+    assert not any(p.startswith("von") for p in persons)
