@@ -109,3 +109,14 @@ def test_compounds_with_a_short_noun_head_are_no_names(gate) -> None:
 def test_von_opening_a_chat_line_stays_outside_the_name(gate) -> None:
     persons = _of(gate, "von mirela: bin gleich da, bring die jacke mit", "PERSON")
     assert not any(p.startswith("von") for p in persons)
+
+
+# -- birth dates -------------------------------------------------------------------------------
+
+def test_a_date_before_an_inflected_geboren_is_a_birth_date(gate) -> None:
+    text = "Er ist Vater des am 14.06.2023 in Kassel geborenen Kindes Lio Brandt."
+    assert _of(gate, text, "DATE_OF_BIRTH") == ["14.06.2023"]
+
+
+def test_a_cut_off_before_geborenen_is_no_birth_date(gate) -> None:
+    assert _of(gate, "Aufgenommen werden die bis zum 30.09.2019 geborenen Kinder.", "DATE_OF_BIRTH") == []
