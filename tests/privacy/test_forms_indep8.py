@@ -120,3 +120,8 @@ def test_a_date_before_an_inflected_geboren_is_a_birth_date(gate) -> None:
 
 def test_a_cut_off_before_geborenen_is_no_birth_date(gate) -> None:
     assert _of(gate, "Aufgenommen werden die bis zum 30.09.2019 geborenen Kinder.", "DATE_OF_BIRTH") == []
+
+
+def test_the_date_of_a_sign_off_after_a_name_is_no_birth_date(gate) -> None:
+    text = "Haushaltsstelle: 2110.7480 – sachlich und rechnerisch richtig: Kowalski, 03.02.2025"
+    assert _of(gate, text, "DATE_OF_BIRTH") == []
