@@ -261,6 +261,9 @@ class PrivacyGate:
         if any(kind == "PERSON" for kind, *_ in structural + columns):  # "Korte / Brandt ... Brandt rief an"
             found += self._propagated(text, found)
         found += record_row_ids(text, found)
+        from assistant.privacy.text.particles import with_particles
+
+        found = with_particles(text, found, self._lexicon)
         return found + repeated_identifiers(text, found)
 
     def _propagated(self, text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:

@@ -19,14 +19,19 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.name_lists import list_names, plain_noun
 from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
+from assistant.privacy.text.recognizers.other_scripts import RUN
 from assistant.privacy.text.spans import DisjointSpans
 
 Span = tuple[str, int, int, float]
 COLUMN_SCORE = 0.7
+#: A cell written wholly in another script ("زهرا احمدی", "ሄለን ተስፋዬ"): the name lists cannot judge it.
+_SCRIPT_CELL = regex.compile(RUN)
 _DELIMITERS = ("\t", "|", ";")
 #: Header labels of columns that hold persons (lower case, without a trailing period or colon).
 NAME_LABELS = {"name", "namen", "nachname", "vorname", "familienname", "rufname", "lehrkraft",
@@ -150,6 +155,12 @@ def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
             filled = [c for c in column[1:] if c[1] > c[0]]
             hits = sum(1 for s, e in filled if not persons.free(s, e))
             labelled = _name_label(label)
+            if labelled or _names_label(label):
+                # "Name (Originalschrift)": cells in another script under a name header
+                for s, e in filled:
+                    if taken.free(s, e) and _SCRIPT_CELL.fullmatch(text, s, e):
+                        out.append(("PERSON", s, e, COLUMN_SCORE))
+                        taken.add(s, e)
             if not labelled and not (hits >= _MIN_FOUND and hits * 2 >= len(filled)):
                 continue
             _name_cells(text, filled, taken, persons, lexicon, labelled and not hits, out,

@@ -41,7 +41,7 @@ ROW_DATE_SCORE = 0.7
 APPOSITION_SCORE = 0.7
 SCRIPT_SCORE = 0.8
 _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
-_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-])[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
+_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-]|[ \t]{{2,}})[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
 _APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
@@ -54,7 +54,9 @@ _ENTRY_START = regex.compile(r"[ \t]*(?:[-*•–][ \t]*|\d{1,3}[.)][ \t]*)?")
 _WORDS = regex.compile(r"[^\W\d_]+")
 #: Words before a name that make the date after it the date of a note, a call or a signature.
 _NOTE_WORD = regex.compile(r"notiert|notiz|gez|gezeichnet|unterschrift|unterzeichnet|signiert|verfasst|"
-                           r"erstellt|bearbeitet|protokoll\w*|anruf|telefonat|rückruf|gespräch|besuch|datum",
+                           r"erstellt|bearbeitet|protokoll\w*|anruf|telefonat|rückruf|gespräch|besuch|datum|"
+                           # sign-offs of a payment order: "sachlich und rechnerisch richtig: Name, Datum"
+                           r"richtig|geprüft|freigegeben|angeordnet|genehmigt|festgestellt",
                            regex.IGNORECASE)
 _QUOTE_BEFORE = regex.compile(r"[„“\"»«'‘][ ]?\Z")
 _TITLE_BEFORE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+\Z", regex.IGNORECASE)

@@ -44,7 +44,7 @@ BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\
 #: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren"; not a cut-off ("bis zum 30.09.2019
 #: geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren").
 BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis)[ ][^\n\d.;:!?]{1,40}?)?"
-                            r"\s*(?:geboren|(?:zur|auf die)[ ]Welt[ ](?:gekommen|kam|gebracht)|born)\b",
+                            r"\s*(?:geboren(?:e[nrms]?)?|(?:zur|auf die)[ ]Welt[ ](?:gekommen|kam|gebracht)|born)\b",
                             regex.IGNORECASE)
 #: A line opening with "* " is a bullet, unless the date after it is followed by a birth place the
 #: way a CV or a register writes it: "* 3.8.2010 in Poznań", "* 12.01.2015 in Homs (Syrien)".

@@ -31,7 +31,7 @@ NAME_KEYS = (rf"(?:name|vorname|nachname|familienname|rufname|first{_SEP}name|la
              rf"erziehungsberechtigt(?:e[rn]?)?|sorgeberechtigt(?:e[rn]?)?|kontakt(?:person)?|"
              rf"ansprechpartner(?:in)?|lehrkraft|klassenlehrer(?:in)?|bezugsperson|vormund)")
 #: A key in quotes or bare, ":" or "=", then the value in quotes or up to the end of the pair.
-_PAIR = r"(?:^|(?<=[{{,;\s&?(\[]))(?:[\"'](?:{keys})[\"'][ \t]*:|(?:{keys})[ \t]*=)[ \t]*"
+_PAIR = r"(?:^|(?<=[{{,;\s&?(\[]|(?<![\w.])[a-z][\w]{{0,20}}\.))(?:[\"'](?:{keys})[\"'][ \t]*:|(?:{keys})[ \t]*=)[ \t]*"
 #: A YAML key opening a line (after its indentation and a list dash): ``  snr: 2020-11834``.
 _YAML_KEY = r"^[ \t]*(?:-[ \t]+)?(?:{keys})[ \t]*:[ \t]*"
 #: A pupil number as a value: letters, digits, '.', '/', '-' with a digit; a short letter prefix
@@ -44,6 +44,11 @@ PUPIL_PAIR = regex.compile(f"(?:{_PAIR.format(keys=PUPIL_KEYS)}|{_YAML_KEY.forma
                            f"{_LOG_KEY.format(keys=PUPIL_KEYS)})"
                            + PUPIL_VALUE, regex.IGNORECASE | regex.MULTILINE)
 #: XML exports: ``<schuelernummer>552031</schuelernummer>``, ``<snr>20-88172</snr>``.
+#: A singular pupil word as the key of a log field whose value is an ID with a separator or a
+#: letter prefix, or five digits at least: ``student=2020/0764``, ``schueler=S-4471`` (never a count).
+PUPIL_WORD_PAIR = regex.compile(
+    r"(?:^|(?<=[\s\[(,;&?]))(?:student|pupil|sch(?:ue|ü|u)ler(?:in)?|kind)=[\"']?"
+    r"(?P<value>(?:[A-Za-z]{1,4}-?\d[\d/.-]*\d|\d+[-/.]\d[\d/.-]*\d|\d{5,12}))(?![\w./-])", regex.IGNORECASE)
 PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ][^<>]*)?>[ \t]*"
                               r"(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])[ \t]*</",
                               regex.IGNORECASE)
@@ -79,6 +84,9 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     def find(self, text: str) -> list[RecognizerResult]:
         results = [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
                    for m in PUPIL_PAIR.finditer(text)]
+        if "=" in text:
+            results += [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
+                        for m in PUPIL_WORD_PAIR.finditer(text)]
         if "</" in text:
             results += [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
                         for m in PUPIL_ELEMENT.finditer(text)]

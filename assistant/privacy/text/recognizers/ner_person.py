@@ -309,7 +309,14 @@ class NerPersonRecognizer(EntityRecognizer):
         for k in range(3, len(word) - 4):
             if "N" in self.nouns.get(word[k].upper() + word[k + 1:], ""):
                 return True
-        return False
+        # a plain four-letter head that ends no listed surname, after a modifier that opens other
+        # nouns ("Kletter|turm", "Roh|kost"; not "Feld|haus", "Sofon|isbas")
+        stem = word[:-1] if word.endswith("s") else word  # genitive: "Schirachs" is no "Schir|achs"
+        head = stem[-4:]
+        return (len(stem) >= 7 and head[0].islower() and _plain_noun(self.nouns.get(head.capitalize(), ""))
+                and "T" not in self.nouns.get(head.capitalize(), "")
+                and head not in _surname_tails(self.lexicon)
+                and noun_prefix(stem[:-4]))  # the modifier opens other nouns ("Kletter-", not "Sofon|isba")
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(
@@ -319,6 +326,17 @@ class NerPersonRecognizer(EntityRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                   RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True})
+
+
+_TAILS: dict[int, frozenset[str]] = {}
+
+
+def _surname_tails(lex: NameLexicon) -> frozenset[str]:
+    """The last four letters of the listed surnames (heads German surnames are built from)."""
+    tails = _TAILS.get(id(lex))
+    if tails is None:
+        tails = _TAILS[id(lex)] = frozenset(name[-4:] for name in lex.surnames if len(name) >= 6)
+    return tails
 
 
 def _plain_noun(tags: str) -> bool:

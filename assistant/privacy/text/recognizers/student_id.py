@@ -59,10 +59,10 @@ PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:
 _PUPIL_NAME_NUMBER = regex.compile(
     rf"\b(?:{_PUPIL}|kind(?:es)?|sohn(?:es)?|tochter)\s+(?-i:\p{{Lu}}[\p{{L}}'’-]+\s+){{0,3}}(?-i:\p{{Lu}}[\p{{L}}'’-]+)"
     rf"\s*(?:\(|,\s*)\s*(?:(?:{LABEL}|nr\.?|nummer|id)\s*:?\s*)({ID})(?![\w/-])", regex.IGNORECASE)
-#: Numbers that look like pupil numbers: 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
+#: Numbers that look like pupil numbers (not a month "03/2025"): 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
-ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
+ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/-]))(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
@@ -203,8 +203,17 @@ def _labelled_nearby(text: str, start: int) -> bool:
     line = before[-WINDOW:].rsplit("\n", 1)[-1]
     if _LABEL_RE.search(line):
         return True
-    block = before.rsplit("\n\n", 1)[-1]
-    return "\n" in block and bool(_LABEL_RE.search(block))
+    blocks = before.rsplit("\n\n", 2)
+    block = blocks[-1]
+    if "\n" in block and _LABEL_RE.search(block):
+        return True
+    # "Beispiel: „Klassenfahrt 7 Mira Roth 24-0311“" under a paragraph that names the pupil number
+    return len(blocks) > 1 and _EXAMPLE_LINE.match(block) is not None and bool(_LABEL_RE.search(blocks[-2]))
+
+
+#: A paragraph that gives an example of the form described in the paragraph before it.
+_EXAMPLE_LINE = regex.compile(r"[ \t]*(?:\(?(?:z\.[ ]?B\.|zum[ ]Beispiel|beispiel(?:sweise)?|muster|e\.[ ]?g\.|"
+                              r"example)\b)", regex.IGNORECASE)
 
 
 #: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number).

@@ -1,0 +1,84 @@
+"""Name particles at the edges of a person finding that the recognizers left outside.
+
+* A particle opening a surname at the start of a line, a cell or a field value, written
+  capitalised or in capitals ("VON HARDENBERG, KARL", "Van der Berghe"), or in lower case in a
+  table cell after its delimiter ("4;da Costa Moreira"; a fixed-width cell opens after two
+  blanks; not "von hevin:" opening a chat line); a capitalised one
+  when the finding opens with no given name ("Von Lena Hartmann
+  kam keine Antwort": a preposition).
+* A surname with a particle after a listed given name ("Dorothea von Bülow" where only
+  "Dorothea" was found): the word after the particle is capitalised, no common noun and no title
+  ("Lena zu Hause", "Timo vom Ferienteam" stay as they are).
+* "Van der Berghe, Lotte": a surname opened by a particle, a comma and one listed given name
+  ending the line or cell is one name.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.privacy.names import NameLexicon
+from assistant.privacy.text.recognizers.person_tokens import TITLES
+from assistant.privacy.text.words import noun_compound, ordinary_noun
+
+Span = tuple[str, int, int, float]
+
+_PARTICLE = r"(?:von|van|vom|de|da|das|dos|del|della|di|du|ten|ter|zu|le|la)"
+_ARTICLE = r"(?:der|den|dem|la|le|las|los|zu)"
+#: A particle (and an article) right before a finding, opening a line, a cell or a field value.
+_BEFORE = regex.compile(rf"(?:^|(?<=[;|\t\"„(]|:[ ]|\n|[ ]{{2}}))[ \t]*(?P<p>{_PARTICLE}(?:[ ]{_ARTICLE})?)[ ]\Z",
+                        regex.IGNORECASE)
+#: A particle, maybe an article, then a capitalised surname after a finding.
+_AFTER = regex.compile(rf"[ ](?P<p>(?:von|van|de|da|dos|del|della|di|du|ten|ter)(?:[ ](?:der|den|la|le))?)[ ](?P<w>\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}]+)?)"
+                       r"(?![\p{L}\d-])")
+#: ", Given" ending a line or a cell after a finding.
+_GIVEN_AFTER = regex.compile(r",[ ](?P<w>\p{Lu}[\p{Ll}'’-]+)(?=[ \t]*(?:$|[;|\t\n]))", regex.MULTILINE)
+_LOWER_PARTICLES = {"de", "da", "das", "dos", "del", "della", "di", "du", "van", "von", "ten", "ter"}
+#: Capitalised particles that are no German words ("Da Amundsen …", "Von Lena …" open sentences);
+#: in capitals any particle before a name in capitals ("VON HARDENBERG, KARL").
+_CAPITAL_PARTICLES = {"Van", "De", "Di", "Del", "Della", "Dos", "Ten", "Ter"}
+_CELL_START = regex.compile(r"(?<=[;|\t]|[ ]{2})[ \t\"]*\Z")
+
+
+def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
+    """``found`` with person findings widened over the particles of their surname (non-overlapping
+    findings stay non-overlapping: a widening into another finding is dropped)."""
+    if not any(kind == "PERSON" for kind, *_ in found):
+        return found
+    ordered = sorted(found, key=lambda f: f[1])
+    out: list[Span] = []
+    for i, (kind, start, end, score) in enumerate(ordered):
+        if kind != "PERSON":
+            out.append((kind, start, end, score))
+            continue
+        prev_end = out[-1][2] if out else 0
+        next_start = ordered[i + 1][1] if i + 1 < len(ordered) else len(text)
+        first_word = text[start:end].split(" ", 1)[0].strip(",")
+        b = _BEFORE.search(text, max(prev_end, start - 30), start)
+        if b is not None:
+            particle = b.group("p")
+            lead = particle.split(" ", 1)[0]
+            capital = lead[:1].isupper()
+            in_cell = _CELL_START.search(text, max(0, b.start("p") - 10), b.start("p")) is not None
+            surname = not lexicon.is_first_name(first_word.capitalize() if first_word.isupper() else first_word)
+            capitals = particle.isupper() and text[start:end].split(",")[0].isupper()
+            if (surname and capital and (capitals or lead in _CAPITAL_PARTICLES)) or (
+                    lead in _LOWER_PARTICLES and in_cell):
+                start = b.start("p")
+        a = _AFTER.match(text, end)
+        if a is not None and a.end() <= next_start and " " not in text[start:end].strip() and (
+                lexicon.is_first_name(text[start:end]) and a.group("p").islower()
+                and not lexicon.is_common(a.group("w")) and a.group("w").lower() not in TITLES
+                and not ordinary_noun(a.group("w")) and not noun_compound(a.group("w"))):
+            end = a.end()
+        elif (g := _GIVEN_AFTER.match(text, end)) is not None and "," not in text[start:end]:
+            particle_led = regex.match(rf"{_PARTICLE}[ ]", text[start:end], regex.IGNORECASE) is not None
+            following = ordered[i + 1] if i + 1 < len(ordered) else None
+            joins_next = following is not None and following[0] == "PERSON" and following[1:3] == (
+                g.start("w"), g.end("w"))
+            if particle_led and lexicon.is_first_name(g.group("w")) and (g.end() <= next_start or joins_next):
+                end = g.end()
+                if joins_next:
+                    ordered[i + 1] = ("", 0, 0, 0.0)  # absorbed
+        out.append((kind, start, end, score))
+    return [f for f in out if f[0]]
