@@ -97,6 +97,12 @@ _PARTICLES = frozenset(stem(w) for w in words(
     "dann noch mehr ohne auch also nun denn dies diese jetzt schon einfach wirklich eigentlich "
     "überhaupt lieber gar ganz frei bitte uns unsere"))
 
+#: A permission or duty negated in the same clause ("darf … nicht", "nicht zulässig", "ist
+#: unzulässig"): the sentence denies what it names.
+_DENIED = re.compile(r"\b(?:darf|dürfen|muss|müssen)\b[^,.;:]{0,60}\b(?:nicht|nie|niemals|"
+                     r"kein\w*)\b|\b(?:nicht|nie|kein\w*)\b[^,.;:]{0,40}\b(?:zulässig|erlaubt|"
+                     r"gestattet)\b|\b(?:untersagt|verboten|unzulässig)\b", _F)
+
 YES, NO, YES_BUT, CONDITIONAL = "Ja", "Nein", "Ja, aber", "Nur unter Bedingungen"
 
 
@@ -188,6 +194,32 @@ _NAMES_PERSONAL = re.compile(
     r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)
 
 
+#: Data that hold no personal data: published or aggregated tables of official statistics
+#: ("die öffentliche Kreistabelle", "Tabellen aus der Regionaldatenbank", "aggregierte Zahlen").
+_PUBLIC_DATA = re.compile(
+    r"\b(?:öffentlich|veröffentlicht|aggregiert|amtlich|publiziert|frei verfügbar)\w* (?:\w+ )?"
+    r"(?:\w*tabelle|daten|zahlen|statistik|werte|kennzahlen)\w*|\bregionalstatistik\w*|"
+    r"\bregionaldatenbank\w*|\bgenesis\b|\bkreistabelle\w*|\bstatistikportal\w*|\bopen data\b|"
+    r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*", _F)
+#: Actions that are a worry for data protection (not licence or publishing).
+_DATA_ACTIONS = frozenset({"ki_eingeben", "ki_nutzen", "weitergeben", "zusammenfuehren", "speichern"})
+
+
+def asks_public_data(question: str) -> bool:
+    """Whether a question asks to hand published or aggregated official data to someone (an AI
+    service, another office) and names no personal data: the rule on personal data does not
+    decide it, the sentence that allows such data does."""
+    return (bool(_PUBLIC_DATA.search(question)) and not _NAMES_PERSONAL.search(question)
+            and any(a.name in _DATA_ACTIONS for a in actions_of(question)))
+
+
+def allows_public_data(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` allows published or aggregated data as such ("Unbedenklich sind
+    veröffentlichte, aggregierte Tabellen …") for a question on such data."""
+    return (asks_public_data(question) and bool(_PUBLIC_DATA.search(sentence.replace(",", "")))
+            and verdict(question, sentence) in (YES, YES_BUT))
+
+
 def _names_action(question: str, pieces: list[str]) -> bool:
     verbs = asked_verbs(question)
     said = {stem(w) for p in pieces for w in words(p)}
@@ -262,7 +294,11 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     elif (_OBLIGES if duty else _ALLOWS).search(" ".join(on)):
         found = YES
     elif off and any(_RESTRICTION.search(p) for p in off) and _names_action(question, on):
-        return YES_BUT  # the action is presupposed; the restriction is on how
+        # the action is presupposed; the restriction is on how ("…, ist nur mit einer
+        # Rechtsgrundlage zulässig" is a condition on the permission itself)
+        if any(_CONDITION.search(p) and _ALLOWS.search(p) for p in off):
+            return CONDITIONAL
+        return YES_BUT
     elif (_OBLIGES if duty else _ALLOWS).search(text):
         found = YES
     else:
@@ -271,6 +307,11 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         # "Kann ich dem KI-Skript einfach vertrauen?" is decided by a sentence on checking it,
         # not by one that allows using AI at all
         return None
+    if (found == YES and not turned and not _ABSTAIN.search(text)
+            and _DENIED.search(_NOT_ONLY.sub(" ", text))):
+        # "…, darf ein Bildungsbüro nicht einfach zusammenführen.": a permission the sentence
+        # itself negates is never a "Ja"; with its conditions named, "Nur unter Bedingungen"
+        return CONDITIONAL if _CONDITION.search(text) else NO
     if turned:
         return YES if found == NO else NO
     return found
