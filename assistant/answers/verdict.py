@@ -220,6 +220,25 @@ def allows_public_data(question: str, sentence: str) -> bool:
             and verdict(question, sentence) in (YES, YES_BUT))
 
 
+#: A question that also asks what the action needs ("…, und was braucht es dafür?", "unter
+#: welchen Voraussetzungen …?"): it presupposes that the action is possible under conditions.
+_ASKS_CONDITIONS = re.compile(r"\b(?:was (?:braucht|brauchen|benötig\w*|muss|müssen)|welche[rn]? "
+                              r"(?:\w+ )?(?:voraussetzung|bedingung|vertr[aä]g|vorgabe)\w*|unter "
+                              r"welchen)\b", _F)
+#: A sentence that states what the action requires ("Wer … eingeben lässt, braucht einen
+#: Auftragsverarbeitungsvertrag nach Art. 28 DSGVO").
+_REQUIRES = re.compile(r"^\s*wer\b[^.]*,\s*(?:braucht|benötigt|muss)\b|\bsetzt (?:\w+ ){0,3}voraus\b|"
+                       r"\berfordert\b", _F)
+
+
+def states_requirement(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` states what the asked action requires, for a question that asks
+    for it: it decides "Nur unter Bedingungen"."""
+    return (bool(_ASKS_CONDITIONS.search(question)) and bool(_REQUIRES.search(sentence))
+            and names_asked(question, sentence) and not off_topic(understand(question), sentence)
+            and not _DENIED.search(sentence))
+
+
 def _names_action(question: str, pieces: list[str]) -> bool:
     verbs = asked_verbs(question)
     said = {stem(w) for p in pieces for w in words(p)}
@@ -248,6 +267,8 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     question asks (for a sentence without the shape of a rule)."""
     if _ALREADY.search(sentence):
         return None
+    if not duty and states_requirement(question, sentence):
+        return CONDITIONAL
     understood = understand(question)
     if off_topic(understood, sentence):
         return None

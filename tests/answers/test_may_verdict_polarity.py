@@ -78,3 +78,23 @@ def test_the_first_sentence_decides_by_the_data_asked_about(first, question, sta
     found = first(question)
     assert re.search(start, found), found
     assert not re.search(must_not, found), found
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the question asks what the action needs: the sentence stating it decides, conditionally
+    ("Dürfen wir Schülerdaten in einen gemieteten Cloud-KI-Dienst eingeben, und was brauchen wir dafür?",
+     "Wer einen Cloud-KI-Dienst dienstlich nutzt und dabei personenbezogene Daten eingeben lässt, "
+     "braucht einen Vertrag zur Auftragsverarbeitung.", "Nur unter Bedingungen"),
+    # the same sentence for a plain may-I question is no conditional verdict of its own
+    ("Darf ich Schülerdaten in einen gemieteten Cloud-KI-Dienst eingeben?",
+     "Wer einen Cloud-KI-Dienst dienstlich nutzt und dabei personenbezogene Daten eingeben lässt, "
+     "braucht einen Vertrag zur Auftragsverarbeitung.", None),
+])
+def test_a_requirement_decides_a_question_that_asks_for_it(question, sentence, expected):
+    assert verdict(question, sentence) == expected
+
+
+def test_a_question_asking_what_is_needed_leads_with_the_conditions(first):
+    found = first("Wir wollen einen Chatbot bei einem Cloud-Anbieter mieten. Dürfen unsere Leute dort "
+                  "personenbezogene Daten eingeben, und was brauchen wir dafür?")
+    assert found.startswith("Nur unter Bedingungen"), found
