@@ -314,7 +314,10 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         return YES_BUT  # "Vorsicht ist bei Ursachen geboten"
     elif (_OBLIGES if duty else _ALLOWS).search(" ".join(on)):
         found = YES
-    elif off and any(_RESTRICTION.search(p) for p in off) and _names_action(question, on):
+    elif (off and any(_RESTRICTION.search(p) for p in off) and _names_action(question, on)
+          and not any(_CHECK_DUTY.search(p) for p in on)):
+        # (not when the part on the action only asks for a check: "KI für Entscheidungen …
+        # muss eigens geprüft werden" allows nothing)
         # the action is presupposed; the restriction is on how ("…, ist nur mit einer
         # Rechtsgrundlage zulässig" is a condition on the permission itself)
         if any(_CONDITION.search(p) and _ALLOWS.search(p) for p in off):

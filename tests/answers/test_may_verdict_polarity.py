@@ -98,3 +98,10 @@ def test_a_question_asking_what_is_needed_leads_with_the_conditions(first):
     found = first("Wir wollen einen Chatbot bei einem Cloud-Anbieter mieten. Dürfen unsere Leute dort "
                   "personenbezogene Daten eingeben, und was brauchen wir dafür?")
     assert found.startswith("Nur unter Bedingungen"), found
+
+
+def test_a_sentence_asking_only_for_a_check_is_no_yes_but():
+    # "must be checked separately" allows nothing: no "Ja, aber" to letting AI decide alone
+    assert verdict("Darf eine KI bei uns automatisch entscheiden, welche Vereine Zuschüsse bekommen?",
+                   "Ein Chatbot für Texte gehört nicht dazu; KI für Entscheidungen über einzelne "
+                   "Vereine muss eigens geprüft werden.") != "Ja, aber"
