@@ -54,7 +54,8 @@ def main_clause(text: str) -> str:
     two things beyond its frame ("Ist es erlaubt, …?")."""
     from assistant.retrieval.german import stem, words
 
-    lead = asked(text)
+    # "(Sprachstand, Förderbedarf)": a comma inside brackets ends no clause
+    lead = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", " "), asked(text))
     parts = re.split(r"[,;:–]|\s-\s", lead)
     # "Wenn ich die Namen durch Nummern ersetze, gilt die DSGVO dann noch?": a clause opened by
     # a subordinating conjunction is the condition; the main clause follows it.

@@ -19,7 +19,8 @@ from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
                                       names_source)
-from assistant.answers.verdict import ASKS_BOUND, BOUND, decides_unshaped, leans_back, names_asked, off_topic, verdict
+from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, decides_unshaped, leans_back, states_requirement,
+                                      names_asked, off_topic, verdict)
 from assistant.retrieval.german import CompoundSplitter
 
 TOPIC_BONUS = 0.3
@@ -113,7 +114,12 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     # clause, then one that gives a verdict on the question before one that does not
     acting = actions_of(question)
     fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
-    leads.sort(key=lambda c: (fit[id(c)] < 3, not on_main(c), off_topic(understood, c.text),
+    # a question on published or aggregated data (not personal): the sentence that allows such
+    # data decides it, before the rule on personal data its section opens with
+    # (likewise a question that asks what the action needs: the sentence stating it)
+    public = {id(c) for c in leads if allows_public_data(question, c.text)
+              or (not understood.asks_duty and states_requirement(question, c.text))}
+    leads.sort(key=lambda c: (id(c) not in public, fit[id(c)] < 3, not on_main(c), off_topic(understood, c.text),
                               verdict(question, c.text, understood.asks_duty) is None
                               or not names_asked(question, c.text), -fit[id(c)],
                               leans_back(c.text), -lead_key(c)))

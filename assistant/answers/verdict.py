@@ -97,6 +97,12 @@ _PARTICLES = frozenset(stem(w) for w in words(
     "dann noch mehr ohne auch also nun denn dies diese jetzt schon einfach wirklich eigentlich "
     "überhaupt lieber gar ganz frei bitte uns unsere"))
 
+#: A permission or duty negated in the same clause ("darf … nicht", "nicht zulässig", "ist
+#: unzulässig"): the sentence denies what it names.
+_DENIED = re.compile(r"\b(?:darf|dürfen|muss|müssen)\b[^,.;:]{0,60}\b(?:nicht|nie|niemals|"
+                     r"kein\w*)\b|\b(?:nicht|nie|kein\w*)\b[^,.;:]{0,40}\b(?:zulässig|erlaubt|"
+                     r"gestattet)\b|\b(?:untersagt|verboten|unzulässig)\b", _F)
+
 YES, NO, YES_BUT, CONDITIONAL = "Ja", "Nein", "Ja, aber", "Nur unter Bedingungen"
 
 
@@ -188,6 +194,51 @@ _NAMES_PERSONAL = re.compile(
     r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)
 
 
+#: Data that hold no personal data: published or aggregated tables of official statistics
+#: ("die öffentliche Kreistabelle", "Tabellen aus der Regionaldatenbank", "aggregierte Zahlen").
+_PUBLIC_DATA = re.compile(
+    r"\b(?:öffentlich|veröffentlicht|aggregiert|amtlich|publiziert|frei verfügbar)\w* (?:\w+ )?"
+    r"(?:\w*tabelle|daten|zahlen|statistik|werte|kennzahlen)\w*|\bregionalstatistik\w*|"
+    r"\bregionaldatenbank\w*|\bgenesis\b|\bkreistabelle\w*|\bstatistikportal\w*|\bopen data\b|"
+    r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*", _F)
+#: Actions that are a worry for data protection (not licence or publishing).
+_DATA_ACTIONS = frozenset({"ki_eingeben", "ki_nutzen", "weitergeben", "zusammenfuehren", "speichern"})
+
+
+def asks_public_data(question: str) -> bool:
+    """Whether a question asks to hand published or aggregated official data to someone (an AI
+    service, another office) and names no personal data: the rule on personal data does not
+    decide it, the sentence that allows such data does."""
+    return (bool(_PUBLIC_DATA.search(question)) and not _NAMES_PERSONAL.search(question)
+            and any(a.name in _DATA_ACTIONS for a in actions_of(question)))
+
+
+def allows_public_data(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` allows published or aggregated data as such ("Unbedenklich sind
+    veröffentlichte, aggregierte Tabellen …") for a question on such data."""
+    return (asks_public_data(question) and bool(_PUBLIC_DATA.search(sentence.replace(",", "")))
+            and verdict(question, sentence) in (YES, YES_BUT))
+
+
+#: A question that also asks what the action needs ("…, und was braucht es dafür?", "unter
+#: welchen Voraussetzungen …?"): it presupposes that the action is possible under conditions.
+_ASKS_CONDITIONS = re.compile(r"\b(?:was (?:braucht|brauchen|benötig\w*|muss|müssen)|welche[rn]? "
+                              r"(?:\w+ )?(?:voraussetzung|bedingung|vertr[aä]g|vorgabe)\w*|unter "
+                              r"welchen)\b", _F)
+#: A sentence that states what the action requires ("Wer … eingeben lässt, braucht einen
+#: Auftragsverarbeitungsvertrag nach Art. 28 DSGVO").
+_REQUIRES = re.compile(r"^\s*wer\b[^.]*,\s*(?:braucht|benötigt|muss)\b|\bsetzt (?:\w+ ){0,3}voraus\b|"
+                       r"\berfordert\b", _F)
+
+
+def states_requirement(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` states what the asked action requires, for a question that asks
+    for it: it decides "Nur unter Bedingungen"."""
+    return (bool(_ASKS_CONDITIONS.search(question)) and bool(_REQUIRES.search(sentence))
+            and names_asked(question, sentence) and not off_topic(understand(question), sentence)
+            and not _DENIED.search(sentence))
+
+
 def _names_action(question: str, pieces: list[str]) -> bool:
     verbs = asked_verbs(question)
     said = {stem(w) for p in pieces for w in words(p)}
@@ -216,6 +267,8 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     question asks (for a sentence without the shape of a rule)."""
     if _ALREADY.search(sentence):
         return None
+    if not duty and states_requirement(question, sentence):
+        return CONDITIONAL
     understood = understand(question)
     if off_topic(understood, sentence):
         return None
@@ -261,8 +314,15 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         return YES_BUT  # "Vorsicht ist bei Ursachen geboten"
     elif (_OBLIGES if duty else _ALLOWS).search(" ".join(on)):
         found = YES
-    elif off and any(_RESTRICTION.search(p) for p in off) and _names_action(question, on):
-        return YES_BUT  # the action is presupposed; the restriction is on how
+    elif (off and any(_RESTRICTION.search(p) for p in off) and _names_action(question, on)
+          and not any(_CHECK_DUTY.search(p) for p in on)):
+        # (not when the part on the action only asks for a check: "KI für Entscheidungen …
+        # muss eigens geprüft werden" allows nothing)
+        # the action is presupposed; the restriction is on how ("…, ist nur mit einer
+        # Rechtsgrundlage zulässig" is a condition on the permission itself)
+        if any(_CONDITION.search(p) and _ALLOWS.search(p) for p in off):
+            return CONDITIONAL
+        return YES_BUT
     elif (_OBLIGES if duty else _ALLOWS).search(text):
         found = YES
     else:
@@ -271,6 +331,11 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         # "Kann ich dem KI-Skript einfach vertrauen?" is decided by a sentence on checking it,
         # not by one that allows using AI at all
         return None
+    if (found == YES and not turned and not _ABSTAIN.search(text)
+            and _DENIED.search(_NOT_ONLY.sub(" ", text))):
+        # "…, darf ein Bildungsbüro nicht einfach zusammenführen.": a permission the sentence
+        # itself negates is never a "Ja"; with its conditions named, "Nur unter Bedingungen"
+        return CONDITIONAL if _CONDITION.search(text) else NO
     if turned:
         return YES if found == NO else NO
     return found
