@@ -55,6 +55,9 @@ _VERB_FIRST = re.compile(
     r"haben|habe|hat|wird|werden|zählt|zählen|stimmt|lohnt)\b", _F)
 #: Topics on which "Kann ich …?" / "Geht das …?" asks for a permission, not for advice.
 _PERMISSION_TOPICS = ("datenschutz", "lizenz")
+#: Verbs that put a figure in front of readers ("veröffentlichen", "im Bericht schreiben, dass …").
+_PUBLISHES = re.compile(r"veröffentlich|\b(?:schreiben|zeigen|nennen|angeben|ausweisen|darstellen|"
+                        r"erwähnen)\b", re.IGNORECASE)
 #: A question that asks for a number or a date, opened by its question word ("Ab wie vielen
 #: Fällen darf man …?", "Wie hoch ist …?", "Welche Grenze …?"): a threshold even with "darf".
 _THRESHOLD_LEAD = re.compile(
@@ -297,8 +300,9 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     # the question as asked, the part after a dash or colon, the main clause after a condition
     heads = (lead, asked_part(t)) + ((main_clause(t),) if conditional(t) else ())
     heads += tuple(m.group(1) for x in heads if (m := _OPENER.match(x)))
+    # a small count to be published, written or shown in a report is a confidentiality question
     privacy = "datenschutz" in topics or (
-        "geheimhaltung" in topics and "veröffentlich" in t.lower())
+        "geheimhaltung" in topics and _PUBLISHES.search(t) is not None)
     # "Ab wie vielen Fällen darf man …?": the question word asks for a number or a date
     if any(_THRESHOLD_LEAD.search(x) for x in heads) and not (
             _COMPUTE_STRONG.search(t) and not _AT_LEAST.search(t)):

@@ -72,7 +72,9 @@ def first(lotse):
      "Diagramm baut?", r"^Nein\b", r"^Ja\b"),
     # linking health data of another office with own data: the sentence denies it, so no "Ja"
     ("Dürfen wir die Befunde der Einschulungsuntersuchung (Sehtest, Motorik) einfach mit unserer "
-     "Kita-Statistik zusammenführen?", r"^(Nein|Nur unter Bedingungen)\b", r"^Ja\b"),
+     "Kita-Statistik zusammenführen?", r"^(Nein|Nur unter Bedingungen)\b", r"^Ja\b"),    # a small count to be written into a report, asked with "können": a confidentiality question
+    ("Können wir im Bericht erwähnen, dass an der Förderschule Süd nur zwei Kinder die Klasse "
+     "wiederholt haben?", r"^Nein\b.*(unter 3|< 3)", r"^Ja\b"),
 ])
 def test_the_first_sentence_decides_by_the_data_asked_about(first, question, start, must_not):
     found = first(question)

@@ -29,7 +29,7 @@ _ARTICLE = r"(?:der|den|dem|la|le|las|los|zu)"
 _BEFORE = regex.compile(rf"(?:^|(?<=[;|\t\"„(]|:[ ]|\n|[ ]{{2}}))[ \t]*(?P<p>{_PARTICLE}(?:[ ]{_ARTICLE})?)[ ]\Z",
                         regex.IGNORECASE)
 #: A particle, maybe an article, then a capitalised surname after a finding.
-_AFTER = regex.compile(rf"[ ](?P<p>(?:von|van|de|da|dos|del|della|di|du|ten|ter)(?:[ ](?:der|den|la|le))?)[ ](?P<w>\p{{Lu}}[\p{{Ll}}'’]+(?:-\p{{Lu}}[\p{{Ll}}]+)?)"
+_AFTER = regex.compile(r"[ ](?P<p>(?:von|van|de|da|dos|del|della|di|du|ten|ter)(?:[ ](?:der|den|la|le))?)[ ](?P<w>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
                        r"(?![\p{L}\d-])")
 #: ", Given" ending a line or a cell after a finding.
 _GIVEN_AFTER = regex.compile(r",[ ](?P<w>\p{Lu}[\p{Ll}'’-]+)(?=[ \t]*(?:$|[;|\t\n]))", regex.MULTILINE)

@@ -29,7 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
-    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, PARTICLES, Kind, Token, names_institution, tokenize)
+    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.words import ordinary_noun
 
