@@ -45,9 +45,11 @@ def test_indicator_question_is_answered_from_the_catalogue(lotse, question, indi
 
 def test_guidance_question_gets_cited_sentences(lotse):
     answer = lotse.ask("Ab wie vielen Fällen darf ich eine Zahl für eine Schule veröffentlichen?").result()
-    assert "Mindestfallzahl" in answer.answer and " 3" in answer.answer
+    # the threshold itself leads, in the words of either guidance text on confidentiality
+    assert re.search(r"(Mindestfallzahl|Fallzahlen unter) 3", answer.answer.split(". [")[0]), answer.answer
     assert not any(c.source.startswith("katalog:") for c in answer.citations[:1])
-    assert {c.source for c in answer.citations} & {"glossar.md", "statistische-geheimhaltung.md"}
+    assert {c.source for c in answer.citations} & {
+        "glossar.md", "statistische-geheimhaltung.md", "geheimhaltung-schwellen-rundung.md"}
 
 
 def test_names_in_the_question_never_reach_retrieval(lotse, monkeypatch):
