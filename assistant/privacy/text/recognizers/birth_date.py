@@ -11,7 +11,8 @@ import datetime as dt
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_at, fixed_width_header
+from assistant.privacy.text.recognizers.cells import (
+    cell_spans, cell_texts, column_at, fixed_width_header, line_around)
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       parse_date)
 from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
@@ -224,9 +225,7 @@ def _under_fixed_width_header(text: str, start: int, end: int) -> bool:
 def _under_birth_header(text: str, start: int) -> bool:
     """Whether the date sits in a delimited table column whose header mentions birth (a quoted
     CSV cell may hold the delimiter: ``"Krüger, Leon","01.02.2015"``)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    line_start, line = line_around(text, start)
     delim = next((d for d in _DELIMS if d in line), None)
     if delim is None:
         return False
@@ -274,9 +273,7 @@ def _in_birthday_list(text: str, start: int) -> bool:
         return False
     if _DATE_IN_LINE.search(text, block_start, first_end):
         return False  # "Geb.datum | 03.08.2010": a record's first field, no heading over a list
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    _, line = line_around(text, start)
     entry = _LIST_ENTRY.fullmatch(line)
     return entry is not None and not is_role_key(entry.group("label"))
 

@@ -52,6 +52,13 @@ _FIXED_LINES_UP = 40
 _FIXED_HEADER_CHARS = 24
 
 
+def line_around(text: str, pos: int) -> tuple[int, str]:
+    """Where the line holding ``text[pos]`` starts, and the line itself (without its newline)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return line_start, text[line_start:line_end if line_end >= 0 else len(text)]
+
+
 def fixed_width_header(text: str, start: int, end: int) -> str | None:
     """The header of the fixed-width column that ``text[start:end]`` opens, or None.
 
@@ -93,9 +100,7 @@ def column_header(text: str, start: int, delims: tuple[str, ...] = (";", "\t", "
     and have as many cells as its row or a few more (rows of exports leave out empty cells at the
     end); rule lines ("|---|") are passed over, and a title line that happens to hold the
     delimiter ("Export, Spaltentrenner |") has fewer cells: no header."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start, line = line_around(text, start)
     delim = next((d for d in delims if d in line), None)
     if delim is None:
         return None
