@@ -178,39 +178,33 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
             return False  # "Tel. 12.03.2024" is a date
         return None if 5 <= digits <= 15 or pattern_text.startswith("116") else False
 
+    def _confirm_or_add(self, text: str, results: list[RecognizerResult], start: int, end: int,
+                        how: str) -> None:
+        """A number a label or a phone column vouches for: a pattern's finding of the same span
+        gets the labelled score, else the number is added if it can be a phone number."""
+        same = [r for r in results if (r.start, r.end) == (start, end)]
+        for r in same:
+            r.score = max(r.score, LABELLED_SCORE)
+        if not same and self.validate_result(text[start:end]) is not False:
+            results.append(RecognizerResult(
+                "PHONE_NUMBER", start, end, LABELLED_SCORE,
+                analysis_explanation=AnalysisExplanation(self.name, LABELLED_SCORE, pattern_name=how),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if results is not None and _LABEL_WORD.search(text):
-            seen = {(r.start, r.end) for r in results}
             for m in _LABELLED.finditer(text):
                 start, end = m.span(1)
                 if _header_label(text, m.start(), start):
                     continue  # "…;Ort;Telefon\n2019-04711;…": a column header, the next row's first cell
-                if (start, end) in seen:  # a pattern found it already: the label confirms it
-                    for r in results:
-                        if (r.start, r.end) == (start, end):
-                            r.score = max(r.score, LABELLED_SCORE)
-                elif self.validate_result(m.group(1)) is not False:
-                    results.append(RecognizerResult(
-                        "PHONE_NUMBER", start, end, LABELLED_SCORE,
-                        analysis_explanation=AnalysisExplanation(
-                            self.name, LABELLED_SCORE, pattern_name="digits after a phone label"),
-                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                self._confirm_or_add(text, results, start, end, "digits after a phone label")
         if results is not None and "\n" in text and _TABLE_DELIM_OR_COMMA.search(text):
             results = [r for r in results if not _in_other_column(text, r.start)]
-            by_span = {(r.start, r.end): r for r in results}
             for start, end in _phone_column_cells(text):
-                if (start, end) in by_span:  # a pattern found it already: the column confirms it
-                    by_span[(start, end)].score = max(by_span[(start, end)].score, LABELLED_SCORE)
-                elif self.validate_result(text[start:end]) is not False:
-                    results.append(RecognizerResult(
-                        "PHONE_NUMBER", start, end, LABELLED_SCORE,
-                        analysis_explanation=AnalysisExplanation(
-                            self.name, LABELLED_SCORE, pattern_name="number in a phone column"),
-                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                self._confirm_or_add(text, results, start, end, "number in a phone column")
         kept = [r for r in results
                 if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
                 and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])
