@@ -45,7 +45,37 @@ def pieces(question: str, passages: Sequence[Passage], understood: Question,
     if understood.kind == "vorgehen":  # not a step of another task's list in front
         others = {p.n for p in passages if is_how_to(p.section)}
         chosen = with_next(action_first(question, chosen, others), passages)
+    doing = steps_doing(question, passages)
+    if doing:  # the steps that do what is asked lead, in their list's order
+        chosen = doing + [c for c in chosen if c[0] not in {t for t, _ in doing}]
     return [f"{t} [{n}]" for t, n in chosen]
+
+
+#: Steps of another task's list quoted in front, at most.
+STEPS_DOING = 3
+
+
+def steps_doing(question: str, passages: Sequence[Passage]) -> list[tuple[str, int]]:
+    """The steps that do the action asked for, from the step list of the task whose things
+    the question names: "Die Daten für unseren ersten Bildungsbericht sind aufbereitet. Wen
+    binden wir ein?" asks for the step of "den ersten Bildungsbericht schreiben" that presents
+    and discusses the findings, not for how to write it. Of several such lists, the one whose
+    things the question names most; its steps in their order, at most ``STEPS_DOING``."""
+    asked = tasks.asked_actions(question)
+    if not asked:
+        return []
+    best: tuple[float, list[tuple[str, int]]] | None = None
+    for passage in passages:
+        if passage.summary or not is_how_to(passage.section):
+            continue
+        share = tasks.objects_named(question, passage.section)
+        if share < steps.MIN_TASK_OVERLAP or (best is not None and share <= best[0]):
+            continue
+        _, listed = steps.parse(passage.text)
+        doing = [(s, passage.n) for s in listed if tasks.actions_in(s) & asked]
+        if doing and len(doing) < len(listed):  # not a list whose every step does it
+            best = (share, doing[:STEPS_DOING])
+    return best[1] if best else []
 
 
 def with_next(chosen: list[tuple[str, int]], passages: Sequence[Passage]) -> list[tuple[str, int]]:

@@ -33,10 +33,19 @@ HOW = re.compile(r"\bwie\b(?!\s+(?:viel\w*|hoch|lange|oft|groß|alt|weit|genau|s
                  r"lautet|lauten|heißt|heißen|ist|sind|war|unterscheid\w*)\b)", re.IGNORECASE)
 
 
+#: "Wen müssen wir beteiligen?", "Wer muss eingebunden werden?", "mit wem abstimmen": asks who
+#: takes part in a task, which its step list says.
+INVOLVE = re.compile(r"\b(?:wen|wer|wem)\b[^?.!]*\b(?:beteilig\w*|einbind\w*|eingebunden|binden\b[^?.!]*\bein"
+                     r"|einbezieh\w*|einbezogen|involvier\w*|abstimm\w*|ins\s+boot)", re.IGNORECASE)
+
+
 def wants_steps(question: str, kind: str) -> bool:
-    """Whether a step list of the task asked for answers the question: a how-to question, or
-    a "what …?"-kind question asked as "wie …?" ("Wie sollen die Befunde in die Gremien?")."""
-    return kind == "vorgehen" or (kind == "definition" and bool(HOW.search(question)))
+    """Whether a step list of the task asked for answers the question: a how-to question, a
+    "what …?"-kind question asked as "wie …?" ("Wie sollen die Befunde in die Gremien?"), or a
+    question on sources or terms that asks who takes part ("… und wen müssen wir beim
+    Zusammenführen beteiligen?")."""
+    return (kind == "vorgehen" or (kind == "definition" and bool(HOW.search(question)))
+            or (kind in ("definition", "datenquelle") and bool(INVOLVE.search(question))))
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,20 @@ def match(question: str, heading: str | None, strict: bool = False) -> Match:
     return Match(found / (len(objects) + (task.action is not None)), found)
 
 
+def objects_named(question: str, heading: str | None) -> float:
+    """Share of the things a section's task is done to that the question names, whatever
+    action it asks for ("wen binden wir beim ersten Bildungsbericht ein?" names the things of
+    "den ersten Bildungsbericht schreiben"); 0 for a task without things."""
+    from assistant.retrieval.expansion import expansion_words
+
+    objects = _stems(" ".join(parse_task(heading).objects))
+    if not objects:
+        return 0.0
+    asked = (_stems(question) | _stems(" ".join(expansion_words(question)))
+             | {stem(w) for w in thing_words(question)})
+    return sum(a in asked or any(same(a, b) for b in asked) for a in objects) / len(objects)
+
+
 def fit(question: str, heading: str | None, strict: bool = False) -> float:
     """Share of the task's words the question names (:func:`match`)."""
     return match(question, heading, strict).share

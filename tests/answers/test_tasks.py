@@ -168,3 +168,57 @@ def test_an_indicator_how_to_keeps_formula_stichtag_and_table_code_first(questio
     head = answer.split("\n", 1)[0]
     assert "So wird X2.1 berechnet" in head and "Stichtag: 15.10." in head, answer
     assert "21111-09-99-4" in head, answer
+
+
+REPORT_STEPS = _passage(
+    1, "Der erste Schulbericht muss nicht alles abdecken. So gehen Sie vor:\n\n"
+       "1. Die Gliederung nach Schularten anlegen.\n"
+       "2. Die Kennzahlen mit Quelle und Stichtag dokumentieren.\n"
+       "3. Den Bericht im Schulausschuss vorstellen und mit den Schulleitungen besprechen; daraus "
+       "entstehen Empfehlungen.\n",
+    "Schritt für Schritt: den ersten Schulbericht schreiben")
+REPORT_ASIDE = _passage(2, "Ein Schulbericht beschreibt zuerst die Zahlen und deutet sie danach.",
+                        "Beschreiben und deuten")
+
+
+@pytest.mark.parametrize("question", [
+    "Die Zahlen für unseren ersten Schulbericht sind fertig. Wen binden wir jetzt ein?",
+    "Unser erster Schulbericht steht. Mit wem besprechen wir ihn, und wie geht es weiter?",
+])
+def test_the_step_that_does_the_asked_action_leads_from_the_list_of_the_named_task(question):
+    """Asked for another action on the thing of a step list ("wen binden wir beim Bericht
+    ein?"): the list's step that does it leads, not the list for writing the report."""
+    answer = _answer(question, [REPORT_ASIDE, REPORT_STEPS])
+    assert answer.startswith("Den Bericht im Schulausschuss vorstellen"), answer
+    assert "Die Gliederung nach Schularten anlegen" not in answer, answer
+
+
+MERGE_STEPS = _passage(
+    1, "Die Daten liegen verstreut in den Ämtern. So gehen Sie vor:\n\n"
+       "1. Zuerst die Pläne der eigenen Verwaltung sichten.\n"
+       "2. Dann die Daten des Landesamts anfragen.\n"
+       "3. Die Datenschutzbeauftragte von Anfang an einbinden.\n",
+    "Schritt für Schritt: Daten aus Verwaltung und Behörden zusammenführen")
+MERGE_ASIDE = _passage(2, "Die Statistikstelle der Stadt wertet das Melderegister kleinräumig aus.",
+                       "Die Statistikstelle")
+
+
+def test_a_sources_question_asking_whom_to_involve_gets_the_task_steps():
+    """"Welche Quellen … und wen müssen wir beim Zusammenführen beteiligen?" asks for a task:
+    its steps answer it, the one naming who takes part among them."""
+    question = ("Welche Quellen der Verwaltung können wir nutzen, und wen müssen wir beim "
+                "Zusammenführen der Daten beteiligen?")
+    assert steps.wants_steps(question, "datenquelle")
+    assert not steps.wants_steps("Woher kommen die Daten zur Kita-Betreuung?", "datenquelle")
+    answer = _answer(question, [MERGE_ASIDE, MERGE_STEPS])
+    assert "\n3. Die Datenschutzbeauftragte von Anfang an einbinden. [" in answer, answer
+
+
+@pytest.mark.parametrize("question", [
+    "Wie stellen wir interne Regeln für KI auf?",
+    "Wie erstellen wir eine Richtlinie für ChatGPT im Amt?",
+    "Wie legen wir fest, welche KI-Regeln bei uns gelten?",
+])
+def test_rules_for_ai_are_set_up_written_or_laid_down(question):
+    assert steps.fits(question, "Schritt für Schritt: interne KI-Regeln aufstellen")
+    assert not steps.fits(question, "Schritt für Schritt: generative KI im Team einführen")
