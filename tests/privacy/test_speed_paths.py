@@ -294,6 +294,31 @@ def test_address_line_scan_finds_what_the_whole_text_scan_finds(text) -> None:
     assert address._line_matches(address._STREET, text)  # each example holds a street
 
 
+WEAK_STREET_TEXTS = [
+    "Wir treffen uns am Marktplatz 3, danach Lindenhof 12 und Kirchberg 4a.",
+    "Am Schwarzen Graben 5\nHinter dem Mühlenfeld  7 →",
+    "Die Kinder spielen am Sportplatz; Raum 12 ist frei.",  # a weak word, but no number after it
+    "Sonnenhang 7, 12345 Musterdorf; Im Jahr 2023 zog die Familie um.",
+]
+
+
+@pytest.mark.parametrize("text", ADDRESS_LINES + WEAK_STREET_TEXTS)
+def test_street_pattern_without_weak_words_is_chosen_only_where_it_finds_the_same(text) -> None:
+    from assistant.privacy.text.recognizers import address
+
+    full = [(m.span(), m.groupdict()) for m in address._STREET.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in address._street_for(text).finditer(text)] == full
+
+
+def test_street_pattern_choice_keeps_weak_streets() -> None:
+    from assistant.privacy.text.recognizers import address
+
+    assert address._street_for(WEAK_STREET_TEXTS[0]) is address._STREET
+    assert address._street_for(WEAK_STREET_TEXTS[2]) is address._STREET_WITHOUT_WEAK_WORD
+    found = [m.group() for m in address._STREET.finditer(WEAK_STREET_TEXTS[0])]
+    assert found == ["Marktplatz 3", "Lindenhof 12", "Kirchberg 4a"]
+
+
 # --- warm-up at build time ------------------------------------------------------------------------
 
 def test_warm_up_texts_take_every_recognizer_through_a_finding(analyzers) -> None:

@@ -92,6 +92,7 @@ _SCHOOL_YEAR = regex.compile(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)")
 
 
 _BRACKETED_YEAR = regex.compile(r"\((?:19|20)\d\d\)")
+_DIGIT = regex.compile(r"\d")
 
 
 def _school_year(text: str) -> bool:
@@ -129,6 +130,8 @@ class StudentIdRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
+        if "<" not in text and _DIGIT.search(text) is None:
+            return []  # every number found holds a digit; only an XML attribute value may lack one
         labels = [m.span() for m in _LABEL_RE.finditer(text)]
         in_xml = list(_XML_ATTRIBUTE.finditer(text)) if "<" in text else []
         in_records = pupil_record_ids(text)
