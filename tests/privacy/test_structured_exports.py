@@ -48,6 +48,51 @@ FOUND = {
         "FALL-NR       SNR        NAME\nJA-2024-0071  [[STUDENT_ID:21-04411]]   [[PERSON:Kaan Demir]]\n"
         "JA-2024-0075  [[STUDENT_ID:21-04418]]   [[PERSON:Zoe Heller]]"),
     "a pupil number on the line under its label": "Schülernummer:\n[[STUDENT_ID:2023-04711]]",
+    "SQL INSERT: values mapped to the column list": (
+        "INSERT INTO schueler (vorname, nachname, geburtsdatum, schueler_nr) VALUES "
+        "('[[PERSON:Lina]]', '[[PERSON:Hofmann]]', '[[DATE_OF_BIRTH:2014-03-07]]', '[[STUDENT_ID:2020-0417]]');"),
+    "SQL INSERT with several rows, one a line": (
+        "INSERT INTO kinder (kind_id, name, geb_datum, gruppe) VALUES\n"
+        "  ('[[STUDENT_ID:K-0311]]', '[[PERSON:Ayla Demir]]', '[[DATE_OF_BIRTH:2019-05-12]]', 'Igel'),\n"
+        "  ('[[STUDENT_ID:K-0312]]', '[[PERSON:Jonas Weber]]', '[[DATE_OF_BIRTH:2019-11-30]]', 'Igel');"),
+    "SQL INSERT in backticks, rows on one line, surnames that are words": (
+        "INSERT INTO `eltern` (`id`, `nachname`, `vorname`, `strasse`, `dob`) VALUES "
+        "(17, '[[PERSON:Koch]]', '[[PERSON:Ute]]', '[[ADDRESS:Lister Meile 51]]', '[[DATE_OF_BIRTH:1984-08-21]]'), "
+        "(18, '[[PERSON:O''Brien]]', '[[PERSON:Siobhan]]', NULL, '[[DATE_OF_BIRTH:1990-01-09]]');"),
+    "SQL INSERT with short keys and another script": (
+        "insert into schueler (snr, vn, nn, geb) values ('[[STUDENT_ID:SN 40112]]', '[[PERSON:Мария]]', "
+        "'[[PERSON:Иванова]]', '[[DATE_OF_BIRTH:03.05.2014]]');"),
+    "French address, number first": (
+        "Die Familie ist umgezogen, neue Anschrift: [[ADDRESS:12 rue de la Paix, 67000 Strasbourg]]."),
+    "Belgian address, number first with a comma": "Post an den Vater: [[ADDRESS:48, avenue Louise, 1050 Bruxelles]]",
+    "French address with bis and a given name in the street": (
+        "Adresse : [[ADDRESS:5 bis, boulevard Victor Hugo, 06000 Nice]], France"),
+    "French street word that is German too, with postcode": "Wohnort: [[ADDRESS:4 place du Marché, 1204 Genève]]",
+    "French address block of a letter": "Mme Claire Dubois\n[[ADDRESS:7 rue des Lilas]]\n67100 Strasbourg\nFrance",
+    "Belgian address, number after the street": "Die Familie wohnt in Brüssel ([[ADDRESS:Rue de la Loi 16, 1000 Bruxelles]]).",
+    "Italian address with a particle and a comma before the number": (
+        "Domicilio der Großeltern: [[ADDRESS:Via dei Mille, 24, 80121 Napoli]]"),
+    "Spanish address with particles": "Anschrift: [[ADDRESS:Calle de Alcalá 45, 28014 Madrid]]",
+    "Spanish avenue": "Zweitwohnsitz [[ADDRESS:Avenida de la Constitución 8, 41001 Sevilla]]",
+    "Polish address in lower case, Polish capitals": "Adresse: [[ADDRESS:ulica Piotrkowska 104, 90-006 Łódź]]",
+    "Polish abbreviation": "Korrespondenz an [[ADDRESS:ul. Długa 12, 80-827 Gdańsk]]",
+    "Dutch street word first with a particle": "Vater: [[ADDRESS:Laan van Meerdervoort 70, 2517 AN Den Haag]]",
+    "Dutch street, postcode with letters": "Der Vater wohnt in Utrecht, [[ADDRESS:Kerkstraat 5, 3511 LB Utrecht]].",
+    "Portuguese postcode": "Wohnhaft in: [[ADDRESS:Rua Augusta 27, 1100-048 Lisboa]]",
+    "Austrian postcode": "Neue Adresse: [[ADDRESS:Mariahilfer Straße 45, 1060 Wien]]",
+    "Swiss postcode": "Wohnort Schweiz: [[ADDRESS:Bahnhofstrasse 12, 8001 Zürich]]",
+    "birth dates under short headers of a quoted CSV": (
+        '"Name","Geb.","Klasse"\n"[[PERSON:Aylin Kaya]]","[[DATE_OF_BIRTH:07.09.2015]]","4a"\n'
+        '"[[PERSON:Timo Brandt]]","[[DATE_OF_BIRTH:2015-12-01]]","4a"'),
+    "birth dates under gebdat and dob in JSON": (
+        '[{"vn": "[[PERSON:Ole]]", "gebdat": "[[DATE_OF_BIRTH:07.02.2016]]"}, '
+        '{"vn": "[[PERSON:Mia]]", "dob": "[[DATE_OF_BIRTH:2016-09-30]]"}]'),
+    "birth dates under YAML keys": (
+        "kinder:\n  - vn: [[PERSON:Ida]]\n    geb: [[DATE_OF_BIRTH:2019-05-03]]\n"
+        "  - vn: [[PERSON:Emil]]\n    birthdate: \"[[DATE_OF_BIRTH:2019-11-30]]\""),
+    "birth dates under a fixed-width DOB header": (
+        "NAME            DOB         KL\n[[PERSON:Aylin Kaya]]      [[DATE_OF_BIRTH:2015-09-07]]  4a\n"
+        "[[PERSON:Timo Brandt]]     [[DATE_OF_BIRTH:2015-12-01]]  4a"),
 }
 
 
@@ -75,6 +120,16 @@ NOT_FOUND = {
     "Vorgang and Akte columns in a TSV": (
         ("STUDENT_ID",),
         "Vorgang\tAkte\tName\nVG-2024-0117\tA-0412\tLea Wolf\nVG-2024-0120\tA-0415\tTom Ernst"),
+    "SQL keywords and a case-number column": (
+        ("STUDENT_ID", "DATE_OF_BIRTH"),
+        "INSERT INTO faelle (az, kind, eingang) VALUES ('UV-2024-00123', 'Leon Weber', '2024-03-12');\n"
+        "SELECT az, kind FROM faelle WHERE eingang > '2024-01-01';"),
+    "SQL rows of a course table: a room is no pupil number": (
+        ("STUDENT_ID",), "INSERT INTO kurse (name, lehrkraft, raum) VALUES ('Mathematik', 'Schneider', 'A112');"),
+    "French and other foreign street names without a house number": (
+        ("ADDRESS",), "Die Via Roma ist gesperrt, die Kerkstraat auch. 3 Avenue-Filialen schließen, 2 Place-Kärtchen."),
+    "a date after a birth date in a quoted CSV row is an entry date": (
+        ("DATE_OF_BIRTH",), '"nachname","vorname","eintritt","geb_datum"\n"Roth","Ida","01.08.2022",""'),
     "case numbers under a fixed-width FALL header": (
         ("STUDENT_ID",),
         "FALL        NAME            EINGANG\n2024-00123  Jonas Krause    12.03.2024\n"
@@ -93,3 +148,18 @@ def test_case_column_before_a_pupil_label_at_the_header_end(gate) -> None:
     text = "Fall-Nr;Name;Schüler-Nr\n2024-0113;Nele Graf;2019-01123\n2024-0120;Ben Ott;2019-01130"
     ids = [t for kind, t in spans(gate, text) if kind == "STUDENT_ID"]
     assert ids == ["2019-01123", "2019-01130"]
+
+
+def test_sql_keywords_are_no_persons(gate) -> None:
+    text = ("INSERT INTO schueler (vorname, nachname) VALUES ('Lina', 'Hofmann');\n"
+            "SELECT vorname, nachname FROM schueler WHERE klasse = '5a';\n"
+            "UPDATE schueler SET klasse = '6a' WHERE nachname = 'Hofmann';\n"
+            "DELETE FROM schueler WHERE vorname IS NULL;")
+    persons = {t for kind, t in spans(gate, text) if kind == "PERSON"}
+    assert persons == {"Lina", "Hofmann"}
+
+
+def test_entry_date_after_birth_date_in_a_quoted_csv_row(gate) -> None:
+    text = '"nachname","vorname","geb_datum","eintritt"\n"Roth","Ida","03.05.2019","01.08.2022"'
+    dates = [t for kind, t in spans(gate, text) if kind == "DATE_OF_BIRTH"]
+    assert dates == ["03.05.2019"]
