@@ -62,6 +62,13 @@ FOUND = {
     "SQL INSERT with short keys and another script": (
         "insert into schueler (snr, vn, nn, geb) values ('[[STUDENT_ID:SN 40112]]', '[[PERSON:Мария]]', "
         "'[[PERSON:Иванова]]', '[[DATE_OF_BIRTH:03.05.2014]]');"),
+    "SQL INSERT without a column list under its CREATE TABLE": (
+        "CREATE TABLE IF NOT EXISTS `kind` (\n  `id` int NOT NULL,\n  `rufname` varchar(60),\n"
+        "  `familienname` varchar(60),\n  `geb_dat` date,\n  `kita_kind_nr` varchar(12),\n  PRIMARY KEY (`id`)\n);\n"
+        "INSERT INTO `kind` VALUES (1,'[[PERSON:Jana]]','[[PERSON:Wolff]]','[[DATE_OF_BIRTH:2020-06-02]]','[[STUDENT_ID:KK-0311]]'),"
+        "(2,'[[PERSON:Emre]]','[[PERSON:Çelik]]','[[DATE_OF_BIRTH:2019-12-24]]','[[STUDENT_ID:KK-0312]]');"),
+    "pupil numbers under Schül.-Nr.": (
+        "Schül.-Nr.;Klasse;Bemerkung\n[[STUDENT_ID:2019-0411]];5a;Nachprüfung\n[[STUDENT_ID:2019-0417]];5a;"),
     "French address, number first": (
         "Die Familie ist umgezogen, neue Anschrift: [[ADDRESS:12 rue de la Paix, 67000 Strasbourg]]."),
     "Belgian address, number first with a comma": "Post an den Vater: [[ADDRESS:48, avenue Louise, 1050 Bruxelles]]",
@@ -128,6 +135,10 @@ NOT_FOUND = {
         ("STUDENT_ID",), "INSERT INTO kurse (name, lehrkraft, raum) VALUES ('Mathematik', 'Schneider', 'A112');"),
     "French and other foreign street names without a house number": (
         ("ADDRESS",), "Die Via Roma ist gesperrt, die Kerkstraat auch. 3 Avenue-Filialen schließen, 2 Place-Kärtchen."),
+    "a volume number before a title is no French street": (
+        ("ADDRESS",), "Im Regal stehen 3 Bd. Goethe Werke und 2 Route Nord Karten."),
+    "a CREATE TABLE's keywords are no names": (
+        ("PERSON",), "CREATE TABLE termine (\n  id int,\n  datum date,\n  PRIMARY KEY (id)\n);"),
     "a date after a birth date in a quoted CSV row is an entry date": (
         ("DATE_OF_BIRTH",), '"nachname","vorname","eintritt","geb_datum"\n"Roth","Ida","01.08.2022",""'),
     "case numbers under a fixed-width FALL header": (

@@ -51,10 +51,10 @@ FOREIGN = (r"(?<![\w-])(?:ul\.|al\.|vul\.|os\.|Strada|Via|Viale|Vicolo|Piazza|Pi
            rf"(?:[ ](?:{_FOREIGN_PARTICLE}(?:[ ]|(?<=['’])))*\p{{Lu}}[\w.'’-]*){{0,3}},?")
 #: French, Belgian, Luxembourgish and Canadian addresses put the house number first: "12 rue de la
 #: Paix, 67000 Strasbourg", "48, avenue Louise", "7 bis boulevard Victor Hugo". The street words
-#: that are German words too ("Place", "Route", "Cours", "Square", "Passage") count only with
-#: postcode and town after them.
-_FRENCH_WORD = r"(?i:rue|avenue|av\.|boulevard|bd|blvd|chemin|impasse|all[ée]e|quai|faubourg|rond-point)"
-_FRENCH_WEAK = r"(?i:place|pl\.|route|rte|cours|square|passage|esplanade|voie|sentier)"
+#: that are German words or abbreviations too ("Place", "Route", "Cours", "Passage", "Allee", "Bd."
+#: a volume) count only with postcode and town after them.
+_FRENCH_WORD = r"(?i:rue|avenue|av\.|boulevard|chemin|impasse|allée|quai|faubourg|rond-point)"
+_FRENCH_WEAK = r"(?i:place|pl\.|route|rte|cours|square|passage|esplanade|voie|sentier|bd\.?|blvd\.?|allee)"
 NUMBER_FIRST = (rf"(?<![\w.,/:-])\d{{1,4}}(?:[ ]?(?:bis|ter|[a-dA-D])\b)?,?[ ]"
                 rf"(?:(?P<french>{_FRENCH_WORD})|{_FRENCH_WEAK})(?![\w-])"
                 rf"(?:[ ](?:{_FOREIGN_PARTICLE}(?:[ ]|(?<=['’])))*\p{{Lu}}[\w.'’-]*){{1,4}}")

@@ -3,7 +3,8 @@
 A database dump writes each record as
 ``INSERT INTO schueler (vorname, nachname, geburtsdatum, schueler_nr) VALUES ('Lina', 'Hofmann',
 '2014-03-07', '2020-0417');``, also with several rows (``VALUES (…), (…);``, a row a line). The
-column list says what each value is, as a table's header does for its cells:
+column list (or, where the statement has none, the table's ``CREATE TABLE`` in the same dump) says
+what each value is, as a table's header does for its cells:
 
 * name columns: the header words of the name columns of delimited tables
   (:func:`~assistant.privacy.text.name_columns.name_label`: "vorname", "nachname", "name",
@@ -32,9 +33,16 @@ from assistant.privacy.text.recognizers.other_scripts import RUN
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.text.recognizers.student_id import ID, pupil_header
 
-#: ``INSERT INTO [schema.]table (col, …) VALUES``: names bare, in backticks, quotes or brackets.
-_INSERT = regex.compile(r"\binsert[ \t]+(?:ignore[ \t]+)?into\s+[\w.`\"\[\]]+\s*\((?P<columns>[^()]{1,2000})\)\s*values\s*",
-                        regex.IGNORECASE)
+#: ``INSERT INTO [schema.]table (col, …) VALUES``: names bare, in backticks, quotes or brackets;
+#: without a column list the table's ``CREATE TABLE`` earlier in the dump names the columns.
+_INSERT = regex.compile(r"\binsert[ \t]+(?:ignore[ \t]+)?into\s+(?P<table>[\w.`\"\[\]]+)\s*"
+                        r"(?:\((?P<columns>[^()]{1,2000})\)\s*)?values\s*", regex.IGNORECASE)
+_CREATE = regex.compile(r"\bcreate[ \t]+(?:temporary[ \t]+)?table[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?"
+                        r"(?P<table>[\w.`\"\[\]]+)\s*\(", regex.IGNORECASE)
+#: Parts of a CREATE TABLE body that define no column.
+_CONSTRAINT = regex.compile(r"\s*(?:primary|foreign|unique|key|index|constraint|check|fulltext)\b",
+                            regex.IGNORECASE)
+_IDENTIFIER = regex.compile(r"\s*[`\"\[]?(?P<name>[\w]+)")
 #: One value of a row: a quoted string ('' or \' inside), or anything bare up to "," or ")".
 _VALUE = regex.compile(r"\s*(?:'(?P<quoted>(?:[^'\\\n]|''|\\.)*)'|(?P<bare>[^,()'\s]+))\s*")
 _NAME_KEY = regex.compile(NAME_KEYS, regex.IGNORECASE)
@@ -63,12 +71,48 @@ def _column_kind(column: str) -> str | None:
     return None
 
 
+def _table(name: str) -> str:
+    return name.strip("`\"[]").rsplit(".", 1)[-1].strip("`\"[]").lower()
+
+
+def _created_columns(text: str) -> dict[str, list[str]]:
+    """The column names of every ``CREATE TABLE`` in ``text``, by table."""
+    tables: dict[str, list[str]] = {}
+    for create in _CREATE.finditer(text):
+        depth, start, parts = 1, create.end(), []
+        pos = start
+        while pos < len(text) and depth and pos - start < _MAX_BODY:
+            ch = text[pos]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            if depth == 0 or (ch == "," and depth == 1):
+                parts.append(text[start:pos])
+                start = pos + 1
+            pos += 1
+        names = [m.group("name") for part in parts if not _CONSTRAINT.match(part)
+                 and (m := _IDENTIFIER.match(part)) is not None]
+        tables[_table(create.group("table"))] = names
+    return tables
+
+
+_MAX_BODY = 5000
+
+
 def insert_values(text: str) -> list[tuple[str, int, int]]:
     """(column kind, start, end) of every quoted value of an INSERT statement whose column is a
     name, birth-date, pupil-number or street column (the value's quotes outside)."""
     out: list[tuple[str, int, int]] = []
+    created: dict[str, list[str]] | None = None
     for statement in _INSERT.finditer(text):
-        kinds = [_column_kind(c) for c in statement.group("columns").split(",")]
+        if statement.group("columns") is not None:
+            columns = statement.group("columns").split(",")
+        else:
+            if created is None:
+                created = _created_columns(text)
+            columns = created.get(_table(statement.group("table")), [])
+        kinds = [_column_kind(c) for c in columns]
         if not any(kinds):
             continue
         pos = statement.end()

@@ -34,8 +34,8 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"\bsch[üu]e?ler(?:in)?\s*\((?:nr\.?|nummer|id)\)(?=\s*:)|"
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
-         # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
-         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
+         # "SNr.", "S-Nr.", "Sch.-Nr.", "Schül.-Nr.": the short forms on lists and forms
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|\bschül\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
