@@ -88,6 +88,8 @@ FOUND = {
     "Portuguese postcode": "Wohnhaft in: [[ADDRESS:Rua Augusta 27, 1100-048 Lisboa]]",
     "Austrian postcode": "Neue Adresse: [[ADDRESS:Mariahilfer Straße 45, 1060 Wien]]",
     "Swiss postcode": "Wohnort Schweiz: [[ADDRESS:Bahnhofstrasse 12, 8001 Zürich]]",
+    "Austrian house, staircase and flat": "Anschrift: [[ADDRESS:Hauptstraße 5/2/7, 1010 Wien]]",
+    "Swiss French street word first": "Wohnort: [[ADDRESS:Route de Genève 12, 1004 Lausanne]]",
     "birth dates under short headers of a quoted CSV": (
         '"Name","Geb.","Klasse"\n"[[PERSON:Aylin Kaya]]","[[DATE_OF_BIRTH:07.09.2015]]","4a"\n'
         '"[[PERSON:Timo Brandt]]","[[DATE_OF_BIRTH:2015-12-01]]","4a"'),

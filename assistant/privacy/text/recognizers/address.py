@@ -21,8 +21,9 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
+#: A house number: "12", "12a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat).
 NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
-          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?|[ ]1/2)?\b")
+          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?\b")
 #: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
 POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}-\d{3}(?!\d)|"
@@ -44,7 +45,7 @@ _FOREIGN_PARTICLE = (r"(?:de|del|della|delle|dei|degli|di|da|do|dos|das|du|des|l
 #: Street words that come first in other countries: "ul. Długa 15/3", "Strada Mihai Eminescu 14",
 #: "Rue de la Loi 16", "Avenida de la Constitución 8", "Via Roma, 5".
 FOREIGN = (r"(?<![\w-])(?:ul\.|al\.|vul\.|os\.|Strada|Via|Viale|Vicolo|Piazza|Piazzale|Largo|Corso|Rue|Avenue|Av\.|"
-           r"Boulevard|Bd\.?|Place|Chemin|Impasse|All[ée]e|Quai|Calle|C/|Avenida|Avda\.|Paseo|Plaza|Camino|"
+           r"Boulevard|Bd\.?|Place|Chemin|Route|Impasse|All[ée]e|Quai|Calle|C/|Avenida|Avda\.|Paseo|Plaza|Camino|"
            r"Carrer|Passeig|Avinguda|Pla[çc]a|Travessa|Rua|Praça|[uU]lica|[aA]leja|Plac|Osiedle|Calea|Bulevardul|"
            r"Rruga|Ulitsa|Laan)"
            rf"(?:[ ]?{_FOREIGN_PARTICLE}(?:[ ]|(?<=['’])))*[ ]?(?<=[ /])\p{{Lu}}[\w.'’-]*"
