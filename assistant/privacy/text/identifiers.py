@@ -75,8 +75,8 @@ def record_row_ids(text: str, found: list[Span]) -> list[Span]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         end = start + len(line)
-        if not any(d in line for d in _DELIMS):
-            continue
+        if not any(d in line.rstrip(" \t;") for d in _DELIMS):
+            continue  # no row; a ";" ending a line ends an SQL statement
         i = bisect.bisect_left(people, start)
         if i == len(people) or people[i] >= end:
             continue  # no person in this row

@@ -113,7 +113,7 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     return tables
 
 
-def _name_label(label: str) -> bool:
+def name_label(label: str) -> bool:
     """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in"."""
     words = [w for w in re.split(r"[^\w]+", label) if w]
     return label in NAME_LABELS or (bool(words) and all(w in NAME_LABELS or w in _GENDER_ENDINGS
@@ -154,7 +154,7 @@ def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
             label = text[column[0][0]:column[0][1]].lower().rstrip(".:").strip()
             filled = [c for c in column[1:] if c[1] > c[0]]
             hits = sum(1 for s, e in filled if not persons.free(s, e))
-            labelled = _name_label(label)
+            labelled = name_label(label)
             if labelled or _names_label(label):
                 # "Name (Originalschrift)": cells in another script under a name header
                 for s, e in filled:
@@ -257,7 +257,7 @@ def _fixed_width_columns(text: str) -> list[list[tuple[int, int]]]:
                 continue
             header = cells
             by_label = {k: [] for k, (_, _, label) in enumerate(header)
-                        if _name_label(label.lower().rstrip(".:").strip())}
+                        if name_label(label.lower().rstrip(".:").strip())}
             columns.extend(by_label.values())
             continue
         for cs, ce, _ in cells:

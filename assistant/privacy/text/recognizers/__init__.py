@@ -29,6 +29,7 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
     from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
     from assistant.privacy.text.recognizers.phone import GermanPhoneRecognizer
     from assistant.privacy.text.recognizers.signature import SignatureRecognizer
+    from assistant.privacy.text.recognizers.sql import SqlInsertRecognizer
     from assistant.privacy.text.recognizers.student_id import StudentIdRecognizer
     from assistant.privacy.text.recognizers.tax_id import GermanTaxIdRecognizer
     from assistant.privacy.text.recognizers.timetable import TimetablePersonRecognizer
@@ -45,6 +46,7 @@ def german_recognizers(lexicon: NameLexicon, language: str = "de",
         GermanTaxIdRecognizer(language),
         StudentIdRecognizer(language),
         KeyValueRecognizer(lexicon, language),
+        SqlInsertRecognizer(lexicon, language),
         OtherScriptPersonRecognizer(language, lexicon),
         TimetablePersonRecognizer(lexicon, language),
         PredicatePersonRecognizer(lexicon, language),

@@ -21,14 +21,17 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
+#: A house number: "12", "12a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat).
 NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
-          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?|[ ]1/2)?\b")
-#: Postcodes: German 5 digits, Austrian/Swiss/Dutch 4 (+ 2 letters), Polish 12-345, 6 digits.
-POSTCODE = r"(?:(?:D|A|CH|NL|PL)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}(?:[ ][A-Z]{2})?)"
+          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?\b")
+#: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
+#: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
+POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}-\d{3}(?!\d)|"
+            r"\d{4}(?:[ ][A-Z]{2})?)")
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
 #: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+[{_U}][\w-]+"
-        rf"(?:[- ][{_U}]\w+)?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}]\w+)?"
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[\w-]+"
+        rf"(?:[- ]\p{{Lu}}\w+)?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}]\w+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
 _CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]\w+(?:[- ][{_U}]\w+)?)"
@@ -36,9 +39,26 @@ _CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]\w+(
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
 ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
             rf"(?:Straße|Str\.) (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
-#: Street words that come first in other countries: "ul. Długa 15/3", "Strada Mihai Eminescu 14".
-FOREIGN = (rf"(?<![\w-])(?:ul\.|al\.|vul\.|Strada|Via|Viale|Piazza|Corso|Rue|Avenue|Calle|Rua|Ulica)"
-           rf"[ ][{_U}][\w.-]*(?:[ ][{_U}][\w.-]*){{0,2}}")
+#: Lower-case words inside foreign street names: "Rue de la Loi", "Via dei Mille", "Calle de Alcalá".
+_FOREIGN_PARTICLE = (r"(?:de|del|della|delle|dei|degli|di|da|do|dos|das|du|des|la|le|les|los|las|el|"
+                     r"lo|sur|en|au|aux|y|e|i|van|der|den|het|d['’]|l['’]|dell['’])")
+#: Street words that come first in other countries: "ul. Długa 15/3", "Strada Mihai Eminescu 14",
+#: "Rue de la Loi 16", "Avenida de la Constitución 8", "Via Roma, 5".
+FOREIGN = (r"(?<![\w-])(?:ul\.|al\.|vul\.|os\.|Strada|Via|Viale|Vicolo|Piazza|Piazzale|Largo|Corso|Rue|Avenue|Av\.|"
+           r"Boulevard|Bd\.?|Place|Chemin|Route|Impasse|All[ée]e|Quai|Calle|C/|Avenida|Avda\.|Paseo|Plaza|Camino|"
+           r"Carrer|Passeig|Avinguda|Pla[çc]a|Travessa|Rua|Praça|[uU]lica|[aA]leja|Plac|Osiedle|Calea|Bulevardul|"
+           r"Rruga|Ulitsa|Laan)"
+           rf"(?:[ ]?{_FOREIGN_PARTICLE}(?:[ ]|(?<=['’])))*[ ]?(?<=[ /])\p{{Lu}}[\w.'’-]*"
+           rf"(?:[ ](?:{_FOREIGN_PARTICLE}(?:[ ]|(?<=['’])))*\p{{Lu}}[\w.'’-]*){{0,3}},?")
+#: French, Belgian, Luxembourgish and Canadian addresses put the house number first: "12 rue de la
+#: Paix, 67000 Strasbourg", "48, avenue Louise", "7 bis boulevard Victor Hugo". The street words
+#: that are German words or abbreviations too ("Place", "Route", "Cours", "Passage", "Allee", "Bd."
+#: a volume) count only with postcode and town after them.
+_FRENCH_WORD = r"(?i:rue|avenue|av\.|boulevard|chemin|impasse|allée|quai|faubourg|rond-point)"
+_FRENCH_WEAK = r"(?i:place|pl\.|route|rte|cours|square|passage|esplanade|voie|sentier|bd\.?|blvd\.?|allee)"
+NUMBER_FIRST = (rf"(?<![\w.,/:-])\d{{1,4}}(?:[ ]?(?:bis|ter|[a-dA-D])\b)?,?[ ]"
+                rf"(?:(?P<french>{_FRENCH_WORD})|{_FRENCH_WEAK})(?![\w-])"
+                rf"(?:[ ](?:{_FOREIGN_PARTICLE}(?:[ ]|(?<=['’])))*\p{{Lu}}[\w.'’-]*){{1,4}}")
 #: A street followed by its number and then the end of an entry (line end, comma, semicolon,
 #: bracket, arrow, dash): "Buschkamp 6 →", "Am Mühlenfeld 3,"; not "Am Montag 3 Kinder".
 _ENTRY_END = r"(?=[ ]?(?:$|[,;()→]|[ ][–-][ ])|\t)"
@@ -101,6 +121,7 @@ def _street_for(text: str) -> regex.Pattern:
         if _WEAK_END.search(text, max(0, hit.start() - _WEAK_REACH), hit.start()):
             return _STREET
     return _STREET_WITHOUT_WEAK_WORD
+_NUMBER_FIRST = regex.compile(rf"{NUMBER_FIRST}(?P<city>{CITY})?", regex.MULTILINE)
 #: Any capitalised name before number, postcode and town ("Reeperbahn 97, 20359 Hamburg").
 #: In a fixed-width list the postcode stands in the next column, two blanks or more away: it still
 #: makes the cell before it an address, the span ends at the house number ("TALSTR. 5      35394 GIESSEN").
@@ -206,7 +227,9 @@ def _score(match: regex.Match) -> float:
         return 0.85 if city else 0.45 if match.group("end") is not None else 0.2
     if match.group("quadrate") is not None:
         return 0.6 if city else 0.0
-    return 0.6 if match.group("foreign") is not None else 0.5
+    if match.group("foreign") is not None:
+        return 0.85 if city else 0.6
+    return 0.5
 
 
 class GermanAddressRecognizer(LocalRecognizer):
@@ -219,7 +242,8 @@ class GermanAddressRecognizer(LocalRecognizer):
     ("Anschrift", "wohnhaft") raise weak findings.
     """
 
-    PRECHECK = regex.compile(r"[ \t]\d|str\.\d", regex.IGNORECASE)  # a house number after a blank
+    #: a house number after a blank, or opening a line ("12 rue de la Paix")
+    PRECHECK = regex.compile(r"[ \t]\d|str\.\d|^\d", regex.IGNORECASE | regex.MULTILINE)
     CONTEXT = ["wohnen", "anschrift", "adresse", "straße", "wohnhaft", "zuhause", "meldeadresse",
                "post"]
 
@@ -237,6 +261,10 @@ class GermanAddressRecognizer(LocalRecognizer):
         for match in _line_matches(_street_for(text), text):
             score = _score(match)
             if score > 0 and self.validate_result(match.group()) is not False:
+                found[match.span()] = max(score, found.get(match.span(), 0.0))
+        for match in _NUMBER_FIRST.finditer(text):  # one scan costs less than the line bookkeeping
+            score = 0.85 if match.group("city") else 0.6 if match.group("french") else 0.0
+            if score:
                 found[match.span()] = max(score, found.get(match.span(), 0.0))
         for match in _LABELLED.finditer(text):
             if self.validate_result(match.group("street")) is not False:

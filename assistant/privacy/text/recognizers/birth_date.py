@@ -135,8 +135,8 @@ _SENTENCE_BREAK = regex.compile(r"\n|[.!?][ ]+(?=\p{Lu})")
 _WORDS_AFTER = 30
 _DEATH = regex.compile(r"†|\bgest\.|\bgestorben|\bverstorben|\bdied\b|\bdeceased\b", regex.IGNORECASE)
 #: A comma right before the birth date: a CSV row whose next cell is another date
-#: ("Kaya,Ida,03.03.2019,01.08.2021").
-_CELL_ROW = regex.compile(r",[ ]?\Z")
+#: ("Kaya,Ida,03.03.2019,01.08.2021", quoted: "\"Ida\",\"03.03.2019\",\"01.08.2021\"").
+_CELL_ROW = regex.compile(r",[ ]?[\"']?\Z")
 
 
 def _another_reading(text: str, previous: RecognizerResult | None, result: RecognizerResult) -> bool:

@@ -58,10 +58,12 @@ NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
 #: Street keys: ``"str"``, ``strasse``, ``adr``, ``anschrift``, ``street``, ``kind_adresse``.
 ADDRESS_KEYS = (rf"(?:(?:\w+{_SEP})?(?:str|strasse|straße|street|str{_SEP}hnr|strasse{_SEP}hnr|adr|adresse|"
                 rf"anschrift|address|addr|wohnanschrift|hausanschrift|meldeadresse))")
+#: A street and house number as a value, with postcode and town if they follow: "Lister Meile 51".
+STREET_VALUE = (r"[^\W\d_][\w'’.-]*(?:[ ][\w'’.-]+){0,4}[ ]\d{1,4}[ ]?[a-hA-H]?(?:[-–/]\d{1,4}[a-hA-H]?)?"
+                r"(?:,?[ ]+(?:D-)?\d{5}[ ]+[^\W\d_][\w-]*(?:[ -][^\W\d_][\w-]*)?)?")
 ADDRESS_PAIR = regex.compile(
     _PAIR.format(keys=ADDRESS_KEYS)
-    + r"[\"']?(?P<value>[^\W\d_][\w'’.-]*(?:[ ][\w'’.-]+){0,4}[ ]\d{1,4}[ ]?[a-hA-H]?(?:[-–/]\d{1,4}[a-hA-H]?)?"
-    r"(?:,?[ ]+(?:D-)?\d{5}[ ]+[^\W\d_][\w-]*(?:[ -][^\W\d_][\w-]*)?)?)(?=[\"']|[ \t]*(?:$|[,;&}]))",
+    + rf"[\"']?(?P<value>{STREET_VALUE})(?=[\"']|[ \t]*(?:$|[,;&}}]))",
     regex.IGNORECASE | regex.MULTILINE)
 #: A name in another script under a name key: ``"name": "王丽"``, ``vorname=Олена``.
 _OTHER_SCRIPT = regex.compile(RUN)

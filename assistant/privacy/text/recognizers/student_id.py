@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_texts, column_header, fixed_width_header
+from assistant.privacy.text.recognizers.cells import cell_texts, column_header, fixed_width_header, line_around
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
@@ -23,7 +23,7 @@ _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|
              r"kita-?navigator|elternportal|little\s?bird)")
 LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|"
          r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer|ids?))?)|sch[üu]e?lernr\.?|"
-         r"sch[üu]e?ler-?ids?|(?:kita-?)?kind(?:er)?-?(?:nr\.?|nummer|id)|"
+         r"sch[üu]e?ler[-_]?ids?|(?:kita[-_]?)?kind(?:er)?[-_]?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
          r"\b(?:ids?|nr\.?|nummer|kennung|(?:personen)?kenn(?:nummer|ziffer))\s+(?:des|der)\s+"
@@ -34,8 +34,8 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"\bsch[üu]e?ler(?:in)?\s*\((?:nr\.?|nummer|id)\)(?=\s*:)|"
          r"\bident(?:ifikations)?(?:nummer|-?nr\.?)\s+sch[üu]e?ler(?:/in|in)?\b|"
          r"\bnummer\s+im\s+sch[üu]e?lerverzeichnis\b|"
-         # "SNr.", "S-Nr.", "Sch.-Nr.": the short forms on lists and forms
-         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
+         # "SNr.", "S-Nr.", "Sch.-Nr.", "Schül.-Nr.": the short forms on lists and forms
+         r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|\bschül\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
@@ -136,8 +136,9 @@ class StudentIdRecognizer(PatternRecognizer):
         in_xml = list(_XML_ATTRIBUTE.finditer(text)) if "<" in text else []
         in_records = pupil_record_ids(text)
         named = list(_PUPIL_NAME_NUMBER.finditer(text)) if "(" in text or "," in text else []
-        if (not labels and not in_xml and not in_records and not named and not _CLASS_COLUMN.search(text)
-                and not self._pupil_then_number.search(text)):
+        key_header = "\n" in text and _KEY_HEADER.search(text) is not None
+        if (not labels and not in_xml and not in_records and not named and not key_header
+                and not _CLASS_COLUMN.search(text) and not self._pupil_then_number.search(text)):
             return []  # no label, no pupil number (and no regex work for most texts)
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
@@ -159,11 +160,16 @@ class StudentIdRecognizer(PatternRecognizer):
             for match in pattern.finditer(text):
                 if _BRACKETED_YEAR.match(text, match.start(1) - 1):
                     continue  # "Schülernummern (2023)": the year of a list
+                if "\n" in text[match.start():match.start(1)] and _other_cell(text, match.start(1)):
+                    continue  # "Fall-Nr;Name;Schüler-Nr\n2024-0113;…": the row's first cell, not the label's
                 add(match.start(1), match.end(1), 0.9)
                 for start, end in _enumerated(text, match.end(1), match.group(1)):
                     add(start, end, 0.85)
+        if labels or key_header:
+            for start, end in _fixed_width_cells(text):
+                add(start, end, 0.7)
         if labels:
-            for start, end in _fixed_width_cells(text) + _labelled_list_lines(text):
+            for start, end in _labelled_list_lines(text):
                 add(start, end, 0.7)
         for match in self._pupil_then_number.finditer(text):
             if not _vetoed(text, match.start(1), labels):
@@ -219,16 +225,44 @@ _EXAMPLE_LINE = regex.compile(r"[ \t]*(?:\(?(?:z\.[ ]?B\.|zum[ ]Beispiel|beispie
                               r"example)\b)", regex.IGNORECASE)
 
 
-#: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number).
+#: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number),
+#: and of case files: "Fall", "Fall-Nr", "Akte", "Verfahren" (a case number "UV-2024-00123" is none).
 _OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde|"
-                              r"\w*kontakt\w*|notfall\w*|handy|mobil\w*|erreichbar\w*)(?![\w])",
+                              r"\w*kontakt\w*|notfall\w*|handy|mobil\w*|erreichbar\w*|"
+                              r"f[äa]lle?|akten?|verfahren\w*|case\w*|file)(?![\w])",
                               regex.IGNORECASE)
+#: A comma-separated header cell counts when it is short: a label, not a clause of a sentence.
+_COMMA_HEADER_CHARS = 24
+_COMMA_HEADER_WORDS = 3
+
+
+def pupil_header(cell: str) -> bool:
+    """Whether a column header names pupil numbers: a label ("Schüler-Nr.", "Kind-ID") or a short
+    key of an export ("snr", "sid", "kind_nr", "schuelerid")."""
+    return _LABEL_RE.search(cell) is not None or _PUPIL_KEY.fullmatch(cell.strip(" \t\"'")) is not None
+
+
+def table_column_header(text: str, start: int) -> str | None:
+    """The header cell of the column that holds ``text[start]``: of a table split by ";", tab or
+    "|", of a comma-separated one (a short header cell only), or of a fixed-width one."""
+    header = column_header(text, start)
+    if header is None:
+        _, line = line_around(text, start)
+        if line.count(",") >= 2:
+            header = column_header(text, start, (",",))
+            if header is not None and (len(header.strip()) > _COMMA_HEADER_CHARS
+                                       or len(header.split()) > _COMMA_HEADER_WORDS):
+                header = None
+    if header is None and "  " in text:
+        end = _ID_RE.match(text, start)
+        header = fixed_width_header(text, start, end.end() if end else start + 1)
+    return header
 
 
 def in_other_column(text: str, start: int) -> bool:
-    """Whether ``start`` lies in a table column (";", tab, "|") headed for another number."""
-    header = column_header(text, start)
-    return header is not None and _OTHER_COLUMN.search(header) is not None
+    """Whether ``start`` lies in a table column headed for another number ("Raum", "Az", "Fall")."""
+    header = table_column_header(text, start)
+    return header is not None and _OTHER_COLUMN.search(header) is not None and not pupil_header(header)
 
 
 def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:
@@ -242,6 +276,16 @@ def _vetoed(text: str, start: int, labels: list[tuple[int, int]]) -> bool:
     return bool(_NOT_PUPIL_WORD.search(text, begin, start))
 
 
+def _other_cell(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a table column whose header is no pupil-number label."""
+    header = table_column_header(text, start)
+    return header is not None and not pupil_header(header)
+
+
+#: A header cell that is a short pupil key of an export: "snr", "sid", "kind_nr" between
+#: delimiters, or opening a fixed-width header ("KIND_NR     NAME").
+_KEY_HEADER = regex.compile(rf"(?:^|[;,\t|])[ \t\"']*(?:{PUPIL_KEYS})[ \t\"']*(?=[;,\t|]|[ ]{{2}}|$)",
+                            regex.IGNORECASE | regex.MULTILINE)
 #: A column of a pupil list: "Klasse", "Kl.", "Jahrgang", "Gruppe" as a whole header cell.
 _CLASS_COLUMN = regex.compile(r"(?:^|[;,\t|])[ \t\"]*(?:klasse|kl\.?|jahrgang(?:sstufe)?|jgst\.?|gruppe|stufe)"
                               r"[ \t\"]*(?=[;,\t|]|$)", regex.IGNORECASE | regex.MULTILINE)
@@ -256,7 +300,8 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     and quotes stripped) is ID-like: "4711", "S2021-0815", "\"118804\"".
     """
     spans: list[tuple[int, int]] = []
-    pupil_text = _LABEL_RE.search(text) is not None or _CLASS_COLUMN.search(text) is not None
+    pupil_text = (_LABEL_RE.search(text) is not None or _CLASS_COLUMN.search(text) is not None
+                  or _KEY_HEADER.search(text) is not None)
     header: list[str] | None = None
     delim = None
     pos = 0
@@ -266,7 +311,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
             delim = next((d for d in _DELIMS if d in line and (d != "," or line.count(",") >= 2)), None)
             header = cell_texts(line, delim) if delim else None
             continue
-        columns = {i for i, cell in enumerate(header or []) if _LABEL_RE.search(cell)}
+        columns = {i for i, cell in enumerate(header or []) if pupil_header(cell)}
         shortest = 1
         if not columns and pupil_text:
             # "ID;Name;Klasse", "ID;Name;Klasse ... (ID = Schülernummer aus ASV)": a bare ID column of
@@ -319,7 +364,7 @@ def _fixed_width_cells(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _FIXED_VALUE.finditer(text):
         header = fixed_width_header(text, m.start(), m.end())
-        if header is not None and _LABEL_RE.search(header):
+        if header is not None and pupil_header(header):
             out.append(m.span())
     return out
 
