@@ -21,6 +21,7 @@ mention are added by the gate (:mod:`assistant.privacy.text.propagate`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Iterator
 
@@ -31,6 +32,7 @@ from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
+from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.words import ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
@@ -62,8 +64,10 @@ class PersonRecognizer(EntityRecognizer):
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
-        found = [rule_result(self, "PERSON", start, end, score, why)
-                 for start, end, score, why in self.find(text, tokens)]
+        found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
+                 for start, end, score, why in self.find(text, tokens)
+                 if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
+                 and (why == "title" or not place_before(text, start, end))]
         return outside_english_months(text, outside_fictional(text, found))
 
     # -- runs ----------------------------------------------------------------------------------
@@ -187,6 +191,9 @@ class PersonRecognizer(EntityRecognizer):
                        and run[start - 1].kind is Kind.SUR):
                     start -= 1
                 start = _particles_before(run, start)
+                if (start == 0 and start < pos and before is not None and not titled
+                        and run[0].text in _PREPOSITION_PARTICLES and before.text[:1].isupper()):
+                    start = 1  # "Mutter von Nguyễn Văn Bảo": after a noun "von" is a preposition
                 if titled and pos == 0:
                     score, why = 0.9, "title"
                 else:
@@ -272,6 +279,22 @@ def _article_after_name(run: list[Token], k: int) -> bool:
     return (run[k].text in ("der", "den") and run[k].kind is Kind.PARTICLE
             and run[k - 1].kind not in (Kind.PARTICLE, Kind.INITIAL)  # "Magnus I. der Gute"
             and run[k - 1].text.lower() not in PARTICLES)  # "Frau Van der Berg"
+
+
+#: Particles that are also German prepositions ("die Mutter von Lea").
+_PREPOSITION_PARTICLES = {"von", "vom"}
+#: A noun made of a participle or adjective of duty or right ("Sorgeberechtigte",
+#: "Unterhaltspflichtiger"): a role, never a name.
+_ADJECTIVAL_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:berechtigte|pflichtige|beteiligte|bedürftige|befugte)[rn]?")
+
+
+def _past_marks(text: str, end: int) -> int:
+    """``end`` moved past the rest of a word that a combining mark continues: the name words of
+    the tokens stop at a mark ("शर्मा" is cut after "शर"; "Nguyễn" written with combining accents)."""
+    while end < len(text) and (unicodedata.category(text[end])[0] == "M"
+                               or (text[end].isalpha() and unicodedata.category(text[end - 1])[0] == "M")):
+        end += 1
+    return end
 
 
 def _particles_before(run: list[Token], k: int) -> int:
