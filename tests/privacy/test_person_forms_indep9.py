@@ -107,3 +107,22 @@ def test_a_birth_place_and_a_place_after_a_postcode_are_no_names(gate) -> None:
 def test_an_acronym_and_a_word_are_a_body_or_a_law(gate) -> None:
     text = "Hilfen nach SGB II beantragt; Träger AWO Süd berät. Leistungen: ALG II"
     assert _persons(gate, text) == []
+
+
+# -- titles before surnames that are also towns, cells after an institution cell ----------------
+
+def test_a_town_surname_after_a_title_and_the_town_after_a_preposition(gate) -> None:
+    text = "Der Kinderarzt Dr. Lingen hat angerufen. Die Familie zieht nach Lingen. Dr. Lingen schickt den Befund."
+    found = [s for t, s in spans(gate, text) if t == "PERSON"]
+    assert found == ["Lingen", "Lingen"]
+    assert text.index("nach Lingen") + 5 not in [text.find(s) for s in found]
+
+
+def test_a_titled_name_in_the_cell_after_an_institution_cell(gate) -> None:
+    text = "Linie 3\tAm Bahnhof\t07:15\tGS Lernen\tHerr Kramer\nLinie 4\tMarkt\t07:20\tRS Nord\t–"
+    assert "Kramer" in _persons(gate, text)
+
+
+def test_a_comma_inside_brackets_does_not_cut_a_roster_item(gate) -> None:
+    text = "Früh (6:45–13:00): Jäger (Leitung, Do frei), Amara Diallo (BFD), Kowalczyk"
+    assert _persons(gate, text) == ["Jäger", "Amara Diallo", "Kowalczyk"]

@@ -71,7 +71,9 @@ def _items_inline(text: str) -> list[tuple[str, list[int]]]:
             label = ""  # a name list only when enough of its items were found ("Frühdienst: …")
         starts, pos = [m.start("items")], m.start("items")
         for sep in _SEPARATOR.finditer(text, pos, m.end("items")):
-            starts.append(sep.end())
+            inside = text[pos:sep.start()]
+            if inside.count("(") <= inside.count(")"):  # not "Weber (Leitung, Mi Bürotag)"
+                starts.append(sep.end())
         out.append((label, starts))
     return out
 

@@ -83,7 +83,7 @@ def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[S
                 if joins_next:
                     ordered[i + 1] = ("", 0, 0, 0.0)  # absorbed
         out.append((kind, start, end, score))
-    return _joined(text, [f for f in out if f[0]])
+    return _joined(text, [f for f in out if f[0]], lexicon)
 
 
 def _given_name(name: str, lexicon: NameLexicon) -> bool:
@@ -112,14 +112,25 @@ _VIETNAMESE = "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễ�
 _VIETNAMESE_WORD = regex.compile(rf"\p{{Lu}}\p{{Ll}}*[{_VIETNAMESE}]\p{{Ll}}*|\p{{Lu}}[{_VIETNAMESE.upper()}]\p{{L}}*")
 
 
-def _joined(text: str, found: list[Span]) -> list[Span]:
+def _joins(text: str, start: int, end: int, lexicon: NameLexicon) -> bool:
+    """Whether the finding ``text[start:end]`` is the front of the name right after it: a listed
+    given name, or a word without hyphen that opens no sentence ("Analog Heidi Klums …" and
+    "Ferrari-Technikchef Ross Brawn" stay apart)."""
+    left = text[start:end]
+    if _given_name(left, lexicon) or " " in left:
+        return True  # "Lior" + "Ben-David", "M. Gonçalves" + "Ferreira"
+    before = text[max(0, start - 3):start].rstrip()
+    return "-" not in left and bool(before) and before[-1] not in ".!?"
+
+
+def _joined(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     """Two person findings one blank apart on a line are one name ("Lior" + "Ben-David"), and a
     person finding takes a Vietnamese name part one blank before or after it ("Lưu" + "Thị Hoa")."""
     out: list[Span] = []
     for i, (kind, start, end, score) in enumerate(found):
         last = out[-1] if out else None
         if (kind == "PERSON" and last is not None and last[0] == "PERSON" and last[2] + 1 == start
-                and text[last[2]] == " "):
+                and text[last[2]] == " " and _joins(text, last[1], last[2], lexicon)):
             out[-1] = (kind, last[1], end, max(score, last[3]))
             continue
         if kind == "PERSON":

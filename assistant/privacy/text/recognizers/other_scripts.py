@@ -269,7 +269,8 @@ _MAX_SPEAKER_WORDS = 4
 
 def speaker_names(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _SPEAKER_LINE.finditer(text)
-             if 2 <= len(m.group(1).split(" ")) <= _MAX_SPEAKER_WORDS]
+             if 2 <= len(m.group(1).split(" ")) <= _MAX_SPEAKER_WORDS
+             and not any(w[:1].islower() for w in m.group(1).split(" "))]  # "дата рождения:": a label
     if not spans or sum(1 for _ in _ANY_SPEAKER.finditer(text)) < 2:
         return []
     return spans

@@ -72,6 +72,16 @@ class PersonRecognizer(EntityRecognizer):
 
     # -- runs ----------------------------------------------------------------------------------
 
+    def _titled_place(self, tok: Token) -> bool:
+        """A word in no name list only as a place ("Hagen", "Essen") that a title makes a surname
+        ("Dr. Hagen"): capitalised, no role, no article, a listed surname or no ordinary word ("Herr
+        Damit" is none)."""
+        word = tok.text
+        return (tok.kind is Kind.OTHER and len(word) >= 3 and word[:1].isupper() and word[1:].islower()
+                and not tok.institution and not tok.role and not tok.determiner
+                and fold(word) in self.lexicon.never_names
+                and (fold(word) in self.lexicon.surnames or not self.lexicon.is_common(word.lower())))
+
     def _runs(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int]]:
         """Index ranges [i, j) of tokens that form one run of name-like words.
 
@@ -79,7 +89,8 @@ class PersonRecognizer(EntityRecognizer):
         """
         i = 0
         while i < len(tokens):
-            titled_noun = (tokens[i].kind is Kind.NOUN and i > 0 and tokens[i - 1].kind is Kind.TITLE
+            titled_noun = ((tokens[i].kind is Kind.NOUN or self._titled_place(tokens[i]))
+                           and i > 0 and tokens[i - 1].kind is Kind.TITLE
                            and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None)
             if tokens[i].kind not in NAME_KINDS and not titled_noun:
                 i += 1
@@ -335,6 +346,8 @@ def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) 
         gap = text[prev.end:tokens[k].start]
         if not _NAME_GAP.fullmatch(gap) or (gap.startswith(".") and prev.text.lower() not in ("st", "hl")):
             return False  # a period only after "St." ("Kita St. Martin"), never a sentence end
+        if "\t" in gap or "  " in gap or prev.kind is Kind.TITLE:
+            return False  # a cell border or a title: "FöS Lernen<TAB>Frau Reiter" is a person
         if names_institution(prev.text):
             return True
         if not prev.text[:1].isupper():
