@@ -126,3 +126,8 @@ def test_a_titled_name_in_the_cell_after_an_institution_cell(gate) -> None:
 def test_a_comma_inside_brackets_does_not_cut_a_roster_item(gate) -> None:
     text = "Früh (6:45–13:00): Jäger (Leitung, Do frei), Amara Diallo (BFD), Kowalczyk"
     assert _persons(gate, text) == ["Jäger", "Amara Diallo", "Kowalczyk"]
+
+
+def test_an_inverted_name_as_the_value_of_a_key(gate) -> None:
+    text = "eltern.name=Tesfaye, Mulu\neltern.status=aktiv"
+    assert _persons(gate, text) == ["Tesfaye, Mulu"]

@@ -112,6 +112,10 @@ _VIETNAMESE = "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễ�
 _VIETNAMESE_WORD = regex.compile(rf"\p{{Lu}}\p{{Ll}}*[{_VIETNAMESE}]\p{{Ll}}*|\p{{Lu}}[{_VIETNAMESE.upper()}]\p{{L}}*")
 
 
+_VIETNAMESE_BEFORE = regex.compile(rf"(?:^|(?<=[^\p{{L}}]))({_VIETNAMESE_WORD.pattern})[ ]\Z")
+_VIETNAMESE_AFTER = regex.compile(rf"[ ]({_VIETNAMESE_WORD.pattern})(?![\p{{L}}])")
+
+
 def _joins(text: str, start: int, end: int, lexicon: NameLexicon) -> bool:
     """Whether the finding ``text[start:end]`` is the front of the name right after it: a listed
     given name, or a word without hyphen that opens no sentence ("Analog Heidi Klums …" and
@@ -136,11 +140,11 @@ def _joined(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
         if kind == "PERSON":
             free_from = last[2] if last is not None else 0
             while True:
-                m = regex.search(rf"(?:^|(?<=[^\p{{L}}]))({_VIETNAMESE_WORD.pattern})[ ]\Z", text[max(free_from, start - 20):start])
+                m = _VIETNAMESE_BEFORE.search(text[max(free_from, start - 20):start])
                 if m is None:
                     break
                 start -= len(m.group(1)) + 1
-            m = regex.match(rf"[ ]({_VIETNAMESE_WORD.pattern})(?![\p{{L}}])", text, pos=end)
+            m = _VIETNAMESE_AFTER.match(text, end)
             if m is not None and (i + 1 == len(found) or m.end() <= found[i + 1][1]):
                 end = m.end()
         out.append((kind, start, end, score))

@@ -392,7 +392,7 @@ def direct_speech(text: str, pos: int) -> bool:
 #: What may stand between a line's start (or a cell border) and an entry: a number or a bullet
 #: ("3. ", "a) ", "- "), an opening quote of a CSV cell, a label and a colon ("Kind: ").
 _ENTRY_BEFORE = re.compile(r"(?:.*(?:[;\t|·]|,[ ]?\"))?[ ]*(?:\d{1,3}[.)]?[ ]+|[a-z]\)[ ]+|[-•*][ ]+)?\"?"
-                           r"|[ ]*[A-ZÄÖÜ][\w /()-]{0,30}:[ ]+")
+                           r"|[ ]*[A-ZÄÖÜ][\w /()-]{0,30}:[ ]+|[ ]*[A-Za-z][\w.-]{0,40}[ ]?=[ ]?\"?")  # "name=", "kind.name ="
 _ENTRY_AFTER = re.compile(r"[ ]*(?:[;\t|·\"]|$|[ ]\(|,[ ]?(?:geb|\d))", re.MULTILINE)
 #: After "Surname, X." no page or figure number follows ("Müller, S. 12").
 _NO_PAGE = re.compile(r"(?![ ]?\d)")
