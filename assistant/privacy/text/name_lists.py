@@ -17,7 +17,7 @@ import re
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.spans import DisjointSpans
-from assistant.privacy.text.words import load_nouns
+from assistant.privacy.text.words import load_nouns, ordinary_noun
 
 Span = tuple[str, int, int, float]
 LIST_SCORE = 0.7
@@ -30,7 +30,7 @@ LIST_LABELS = {"anwesend", "abwesend", "entschuldigt", "unentschuldigt", "es feh
                "protokoll", "team", "leitung", "begleitung", "begleitpersonen", "betreuung",
                "ansprechpartner", "ansprechpartnerinnen", "kontakte", "eltern", "elternvertretung",
                "klassenpflegschaft", "schülervertretung", "sprecher", "sprecherin", "vertretung",
-               "zuständig", "vertreten durch", "kinder", "schüler", "schülerinnen", "gruppe"}
+               "zuständig", "vertreten durch", "kinder", "schüler", "schülerinnen", "gruppe", "tn"}
 #: A title before a name ("Fr. Koch", "Herr Dr. Stein"): not part of the span.
 _TITLES = r"(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ]+)*"
 _WORD = r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?"
@@ -38,7 +38,8 @@ _WORD = r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?"
 _ITEM_NAME = re.compile(rf"[ \t]*{_TITLES}(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})"
                         r"(?=[ ]*(?:$|[(,:;&]|[ ][–-][ ]|[ ]?/|und[ ]))", re.MULTILINE)
 _BULLET = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
-_INLINE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w*:/ -]{1,28}?):[ \t]+(?P<items>[^\n]+)$", re.MULTILINE)
+_INLINE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w*:/ -]{1,28}?)(?:[ ]?\([^()\n]{1,20}\))?:[ \t]+(?P<items>[^\n]+)$",
+                     re.MULTILINE)
 _SEPARATOR = re.compile(r"[ ]*(?:[,;]|[ ]und[ ]|[ ]&[ ])[ ]*")
 
 
@@ -67,10 +68,12 @@ def _items_inline(text: str) -> list[tuple[str, list[int]]]:
     for m in _INLINE.finditer(text):
         label = m.group("label").strip().lower()
         if label not in LIST_LABELS:
-            continue
+            label = ""  # a name list only when enough of its items were found ("Frühdienst: …")
         starts, pos = [m.start("items")], m.start("items")
         for sep in _SEPARATOR.finditer(text, pos, m.end("items")):
-            starts.append(sep.end())
+            inside = text[pos:sep.start()]
+            if inside.count("(") <= inside.count(")"):  # not "Weber (Leitung, Mi Bürotag)"
+                starts.append(sep.end())
         out.append((label, starts))
     return out
 
@@ -107,6 +110,9 @@ def list_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]
             continue
         for s, e in items:
             name = text[s:e].rstrip(".")
+            first, _, rest = name.partition(" ")
+            if rest and " " not in rest and ordinary_noun(first) and not lexicon.is_first_name(first):
+                s, name = s + len(first) + 1, rest  # "Kita-Leitung Weber": a role before the surname
             e = s + len(name)
             if not taken.free(s, e) or not looks_like_name(name, lexicon, single_needs_list=False):
                 continue

@@ -29,7 +29,7 @@ _ARTICLE = r"(?:der|den|dem|la|le|las|los|zu)"
 _BEFORE = regex.compile(rf"(?:^|(?<=[;|\t\"„(]|:[ ]|\n|[ ]{{2}}))[ \t]*(?P<p>{_PARTICLE}(?:[ ]{_ARTICLE})?)[ ]\Z",
                         regex.IGNORECASE)
 #: A particle, maybe an article, then a capitalised surname after a finding.
-_AFTER = regex.compile(r"[ ](?P<p>(?:von|van|de|da|dos|del|della|di|du|ten|ter)(?:[ ](?:der|den|la|le))?)[ ](?P<w>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
+_AFTER = regex.compile(r"[ ](?P<p>(?:von|van|de|da|dos|del|della|di|du|ten|ter|zur|zum)(?:[ ](?:der|den|la|le))?)[ ](?P<w>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
                        r"(?![\p{L}\d-])")
 #: ", Given" ending a line or a cell after a finding.
 _GIVEN_AFTER = regex.compile(r",[ ](?P<w>\p{Lu}[\p{Ll}'’-]+)(?=[ \t]*(?:$|[;|\t\n]))", regex.MULTILINE)
@@ -45,7 +45,7 @@ def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[S
     findings stay non-overlapping: a widening into another finding is dropped)."""
     if not any(kind == "PERSON" for kind, *_ in found):
         return found
-    ordered = sorted(found, key=lambda f: f[1])
+    ordered = _without_lone_particles(text, sorted(found, key=lambda f: f[1]))
     out: list[Span] = []
     for i, (kind, start, end, score) in enumerate(ordered):
         if kind != "PERSON":
@@ -60,14 +60,16 @@ def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[S
             lead = particle.split(" ", 1)[0]
             capital = lead[:1].isupper()
             in_cell = _CELL_START.search(text, max(0, b.start("p") - 10), b.start("p")) is not None
-            surname = not lexicon.is_first_name(first_word.capitalize() if first_word.isupper() else first_word)
+            # before the comma of an inverted name the word is the surname ("DE LUCA, MATTEO")
+            surname = "," in text[start:end] or not lexicon.is_first_name(
+                first_word.capitalize() if first_word.isupper() else first_word)
             capitals = particle.isupper() and text[start:end].split(",")[0].isupper()
             if (surname and capital and (capitals or lead in _CAPITAL_PARTICLES)) or (
                     lead in _LOWER_PARTICLES and in_cell):
                 start = b.start("p")
         a = _AFTER.match(text, end)
         if a is not None and a.end() <= next_start and " " not in text[start:end].strip() and (
-                lexicon.is_first_name(text[start:end]) and a.group("p").islower()
+                _given_name(text[start:end], lexicon) and a.group("p").islower()
                 and not lexicon.is_common(a.group("w")) and a.group("w").lower() not in TITLES
                 and not ordinary_noun(a.group("w")) and not noun_compound(a.group("w"))):
             end = a.end()
@@ -81,4 +83,69 @@ def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[S
                 if joins_next:
                     ordered[i + 1] = ("", 0, 0, 0.0)  # absorbed
         out.append((kind, start, end, score))
-    return [f for f in out if f[0]]
+    return _joined(text, [f for f in out if f[0]], lexicon)
+
+
+def _given_name(name: str, lexicon: NameLexicon) -> bool:
+    """A listed given name, or a hyphenated one of listed parts ("Heinz-Peter")."""
+    return lexicon.is_first_name(name) or ("-" in name and all(
+        part and lexicon.is_first_name(part) for part in name.split("-")))
+
+
+def _without_lone_particles(text: str, ordered: list[Span]) -> list[Span]:
+    """Without person findings that are only a particle right before another person finding
+    ("VAN" of "VAN DER BERG, THIJS"): the particle is taken into that finding's span instead."""
+    out = []
+    for i, f in enumerate(ordered):
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (f[0] == "PERSON" and following is not None and following[0] == "PERSON"
+                and regex.fullmatch(_PARTICLE, text[f[1]:f[2]], regex.IGNORECASE)
+                and regex.fullmatch(rf"[ ](?:{_ARTICLE}[ ])?", text[f[2]:following[1]], regex.IGNORECASE)):
+            continue
+        out.append(f)
+    return out
+
+
+#: Letters only Vietnamese writes (horn, hook, dot below; "ễ" of "Nguyễn"), not other Latin
+#: languages: a capitalised word with one is a part of a Vietnamese name.
+_VIETNAMESE = "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VIETNAMESE_WORD = regex.compile(rf"\p{{Lu}}\p{{Ll}}*[{_VIETNAMESE}]\p{{Ll}}*|\p{{Lu}}[{_VIETNAMESE.upper()}]\p{{L}}*")
+
+
+_VIETNAMESE_BEFORE = regex.compile(rf"(?:^|(?<=[^\p{{L}}]))({_VIETNAMESE_WORD.pattern})[ ]\Z")
+_VIETNAMESE_AFTER = regex.compile(rf"[ ]({_VIETNAMESE_WORD.pattern})(?![\p{{L}}])")
+
+
+def _joins(text: str, start: int, end: int, lexicon: NameLexicon) -> bool:
+    """Whether the finding ``text[start:end]`` is the front of the name right after it: a listed
+    given name, or a word without hyphen that opens no sentence ("Analog Heidi Klums …" and
+    "Ferrari-Technikchef Ross Brawn" stay apart)."""
+    left = text[start:end]
+    if _given_name(left, lexicon) or " " in left:
+        return True  # "Lior" + "Ben-David", "M. Gonçalves" + "Ferreira"
+    before = text[max(0, start - 3):start].rstrip()
+    return "-" not in left and bool(before) and before[-1] not in ".!?"
+
+
+def _joined(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
+    """Two person findings one blank apart on a line are one name ("Lior" + "Ben-David"), and a
+    person finding takes a Vietnamese name part one blank before or after it ("Lưu" + "Thị Hoa")."""
+    out: list[Span] = []
+    for i, (kind, start, end, score) in enumerate(found):
+        last = out[-1] if out else None
+        if (kind == "PERSON" and last is not None and last[0] == "PERSON" and last[2] + 1 == start
+                and text[last[2]] == " " and _joins(text, last[1], last[2], lexicon)):
+            out[-1] = (kind, last[1], end, max(score, last[3]))
+            continue
+        if kind == "PERSON":
+            free_from = last[2] if last is not None else 0
+            while True:
+                m = _VIETNAMESE_BEFORE.search(text[max(free_from, start - 20):start])
+                if m is None:
+                    break
+                start -= len(m.group(1)) + 1
+            m = _VIETNAMESE_AFTER.match(text, end)
+            if m is not None and (i + 1 == len(found) or m.end() <= found[i + 1][1]):
+                end = m.end()
+        out.append((kind, start, end, score))
+    return out

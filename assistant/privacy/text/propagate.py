@@ -14,6 +14,7 @@ from typing import AbstractSet
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
     ACRONYMS, DETERMINERS, INSTITUTION_WORDS, NAMED_INSTITUTION_HEADS, TOKEN_RE)
+from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.spans import DisjointSpans
 
 PROPAGATED_SCORE = 0.8
@@ -36,6 +37,8 @@ _TIME_BEFORE = re.compile(r"(?:^|\W)(?:ab|seit|bis|im|vom|zum|anfang|ende|mitte|
 _YEAR_AFTER = re.compile(r"[ ]+(?:\d{2}|\d{4})\b")
 #: A letter with an accent German does not write ("Olá", "Bună"; not "Schäfer").
 _FOREIGN_ACCENT = re.compile(r"[^\x00-\x7fäöüÄÖÜß]")
+#: A preposition of place before a mention that is also a town ("nach Hagen", "in Essen").
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:nach|in|aus)[ ]\Z")
 #: A genitive article and a noun after a mention: the ordinary noun ("Koch der Mensa").
 _GENITIVE_AFTER = re.compile(r"[ ]+(?:der|des)[ ]+[A-ZÄÖÜ]")
 
@@ -71,5 +74,8 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
             continue
         if _INSTITUTION_BEFORE.search(text[max(0, start - 40):start]):
             continue
+        if not lexicon.is_first_name(word) and (_PLACE_PREPOSITION_BEFORE.search(text[max(0, start - 8):start])
+                                                or place_before(text, start, end)):
+            continue  # "Dr. Lingen ... zieht nach Lingen": the town
         spans.append((start, end))
     return spans

@@ -122,7 +122,9 @@ def noun_compound(word: str) -> bool:
                 continue
             modifier = word[:k - len(link)] if link else word[:k]
             if len(modifier) >= _MIN_COMPOUND_MODIFIER and (
-                    _plain(nouns.get(modifier)) or ordinary_noun(modifier)):
+                    _plain(nouns.get(modifier)) or ordinary_noun(modifier)
+                    or (not link and (head in _SHORT_HEADS or len(head) >= _MIN_HEAD)
+                        and _plain(nouns.get(modifier + "ung")))):  # a verb stem: "Förder|plan", not "Schön|lein"
                 return True  # "Elternbeirat|s|wahl": the modifier may be a compound itself
     return False
 

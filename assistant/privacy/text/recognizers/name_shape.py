@@ -120,3 +120,23 @@ def looks_like_name(name: str, lexicon: NameLexicon, *, lower_ok: bool = False,
 def verb_like(word: str) -> bool:
     """A lower-case word that reads as a verb form ("ausfällt", "angerufen")."""
     return word[:1].islower() and _VERB_PREFIX.fullmatch(word) is not None
+
+
+#: What puts a place, not a person, right after it: a birth or home place ("geboren am 05.10.1987
+#: in", "wohnhaft in", "zog nach", "stammt aus"), a postal code opening the place ("…, 67000"), the
+#: word for a town before its name ("Stadt Bergisch Gladbach").
+_PLACE_CONTEXT = re.compile(
+    r"(?:\b(?:geboren|geb\.)(?:[ ]am[ ][\d./-]{6,10})?|\bwohnhaft|\b(?:lebt|lebten?|wohnt|wohnten?|stammt|"
+    r"stammen|zog|zogen|kommt|kam|kamen|umgezogen|geflüchtet|geflohen)(?:[ ][a-zäöüß]+){0,2})"
+    r"[ ](?:in|aus|nach|von)[ ]\Z|(?:^|,[ ]|\n)\d{5}[ ]\Z|(?<![\w-])(?:Stadt|Gemeinde|Landkreis|Kreis|Markt)[ ]\Z")
+#: "von … nach": the first of two places of a move ("zog von Strasbourg nach Köln").
+_FROM_TO = re.compile(r"\bvon[ ]\Z")
+_TO_AFTER = re.compile(r"[ ]nach[ ][A-ZÄÖÜ]")
+
+
+def place_before(text: str, start: int, end: int) -> bool:
+    """The words before ``text[start:end]`` make it a place: "geboren in Hải Phòng", "67000
+    Strasbourg", "von Timișoara nach Köln"."""
+    before = text[max(0, start - 48):start]
+    return bool(_PLACE_CONTEXT.search(before)) or (
+        bool(_FROM_TO.search(before)) and _TO_AFTER.match(text, end) is not None)

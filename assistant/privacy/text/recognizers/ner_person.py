@@ -39,6 +39,7 @@ from assistant.privacy.text.recognizers.person_tokens import (
     names_institution)
 from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person import direct_speech
+from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
@@ -59,6 +60,7 @@ _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$"
 _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
 #: Acronyms written in mixed case: two capitals in a row before a lower-case letter ("ELStAM",
 #: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
+_ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}")
 _MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
 #: Participles and adjectival nouns: "Dokumentiert", "Ausgestellt", "Berechtigte", "Zahlungspflichtige".
 _PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)|Ge\p{Ll}{3,}(?:et|t)"
@@ -250,6 +252,9 @@ class NerPersonRecognizer(EntityRecognizer):
             return 0.0  # "Betr.:", "Psych. Dienst", "Meld.-Bescheinigung": an abbreviation
         if len(words) == 1 and len(words[0].rstrip(".")) <= 3 and not self._listed(words[0]):
             return 0.0  # "Std", "Jg", "SB": a short word in no name list is an abbreviation
+        if (len(words) > 1 and _ACRONYM_WORD.fullmatch(words[0]) and not self._listed(words[0])
+                and (words[1].isupper() or ordinary_noun(words[1]) or self._noun(words[1]))):
+            return 0.0  # "IB West", "ALG II", "SGB VIII": an acronym and a word or numeral, a body or a law
         if any(_MIXED_ACRONYM.match(part) for w in words for part in w.split("-")):
             return 0.0  # "TVöD", "ELStAM", "IServ": acronyms, not names
         if (len(words) == 1 and words[0].isupper() and not self._listed(words[0])
@@ -409,6 +414,8 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
     """The span is a place after its label or in "in … geboren", or a label in another script
     before its German translation."""
     before = text[max(0, start - 24):start]
+    if place_before(text, start, end):
+        return True
     if _PLACE_BEFORE.search(before) and (not before.endswith("in ") or _BORN_AFTER.match(text, end)):
         return True
     return bool(_OTHER_SCRIPT.search(text, start, end)) and _TRANSLATED_LABEL.match(text, end) is not None

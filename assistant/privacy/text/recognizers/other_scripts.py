@@ -19,14 +19,16 @@ from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer
 
 #: Letters of scripts other than Latin, with their combining marks.
 FOREIGN = (r"[\p{Arabic}\p{Cyrillic}\p{Greek}\p{Hebrew}\p{Armenian}\p{Georgian}\p{Devanagari}"
-            r"\p{Bengali}\p{Thai}\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Ethiopic}\p{Tamil}]")
+            r"\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}"
+            r"\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}\p{Tibetan}\p{Syriac}\p{Thaana}\p{Ethiopic}"
+            r"\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 RUN = rf"{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*(?:[ ]{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*){{0,3}}"
 _LABEL = (r"(?:(?:vor|nach|familien|ruf|geburts)?name[n]?|vater|mutter|kind|sch[üu]ler(?:in)?|"
           r"eltern(?:teil)?|erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|unterschrift|"
           r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?)")
 LABELLED = regex.compile(
-    rf"(?<![\w-]){_LABEL}(?:[_.](?:native|nativ|original|orig|zh|ar|ru|uk|ko|cn|local)|"
-    rf"[ ]?\([^()\n]{{1,25}}\))?[ \t]*[:/–=-][ \t]*({RUN}(?:,[ ]{RUN})?)"
+    rf"(?<![\w-]){_LABEL}(?:[_.][a-z]{{2,12}}|"
+    rf"[ ]?\([^()\n]{{1,25}}\))?(?:[ \t]*[:/–=-][ \t]*|[ ]?\([ ]?(?={RUN}[ ]?\)))({RUN}(?:,[ ]{RUN})?)"
     rf"(?=[ \t]*(?:$|[,;.()/|\n]))|(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.)[ ]({RUN})",
     regex.IGNORECASE | regex.MULTILINE)
 SCORE = 0.8
@@ -59,7 +61,7 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     #: Code point blocks of those scripts (Greek to Georgian, Ethiopic, CJK, Hangul): one plain range
     #: class is several times faster than the script properties of FOREIGN on Latin text.
-    PRECHECK = regex.compile("[\u0370-\u10ff\u1200-\u137f\u3040-\u9fff\uac00-\ud7af]")
+    PRECHECK = regex.compile("[\u0370-\u10ff\u1200-\u139f\u1780-\u17ff\u2d80-\u2ddf\u3040-\u9fff\uac00-\ud7af]")
 
     def __init__(self, supported_language: str = "de", lexicon: NameLexicon | None = None) -> None:
         self.lexicon = lexicon
@@ -74,6 +76,8 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
             out.append(rule_result(self, "PERSON", m.start(group), m.end(group), SCORE, "name label"))
         out += [rule_result(self, "PERSON", s, e, SCORE, "form of address")
                 for s, e in addressed_names(text)]
+        out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "chat speaker")
+                for s, e in speaker_names(text)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "Chinese name alone")
                 for s, e in han_names(text)]
         if self.lexicon is not None:
@@ -253,3 +257,20 @@ def han_names(text: str) -> list[tuple[int, int]]:
 def kin_names(text: str) -> list[tuple[int, int]]:
     """A name after "my son" / "my daughter" / "my name is" in Chinese or Arabic."""
     return [m.span("name") for m in _HAN_KIN.finditer(text)] + [m.span("name") for m in _ARABIC_KIN.finditer(text)]
+
+
+#: A line opened by a run of another script and a colon, in a chat or a transcript: the speaker
+#: ("نور الهدى خليل: السلام عليكم"). Only when at least one more line opens with a speaker and a
+#: colon, so that a heading or label in that script ("ملاحظة: …") alone is not taken.
+_SPEAKER_LINE = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,12}}\][ \t]*)?({RUN})[ \t]*:[ \t]", regex.MULTILINE)
+_ANY_SPEAKER = regex.compile(r"^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?[^\n:]{1,40}:[ \t]+\S", regex.MULTILINE)
+_MAX_SPEAKER_WORDS = 4
+
+
+def speaker_names(text: str) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in _SPEAKER_LINE.finditer(text)
+             if 2 <= len(m.group(1).split(" ")) <= _MAX_SPEAKER_WORDS
+             and not any(w[:1].islower() for w in m.group(1).split(" "))]  # "дата рождения:": a label
+    if not spans or sum(1 for _ in _ANY_SPEAKER.finditer(text)) < 2:
+        return []
+    return spans

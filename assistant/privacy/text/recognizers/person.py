@@ -21,6 +21,7 @@ mention are added by the gate (:mod:`assistant.privacy.text.propagate`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Iterator
 
@@ -31,6 +32,7 @@ from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
+from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.words import ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
@@ -62,11 +64,23 @@ class PersonRecognizer(EntityRecognizer):
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
-        found = [rule_result(self, "PERSON", start, end, score, why)
-                 for start, end, score, why in self.find(text, tokens)]
+        found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
+                 for start, end, score, why in self.find(text, tokens)
+                 if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
+                 and (why == "title" or not place_before(text, start, end))]
         return outside_english_months(text, outside_fictional(text, found))
 
     # -- runs ----------------------------------------------------------------------------------
+
+    def _titled_place(self, tok: Token) -> bool:
+        """A word in no name list only as a place ("Hagen", "Essen") that a title makes a surname
+        ("Dr. Hagen"): capitalised, no role, no article, a listed surname or no ordinary word ("Herr
+        Damit" is none)."""
+        word = tok.text
+        return (tok.kind is Kind.OTHER and len(word) >= 3 and word[:1].isupper() and word[1:].islower()
+                and not tok.institution and not tok.role and not tok.determiner
+                and fold(word) in self.lexicon.never_names
+                and (fold(word) in self.lexicon.surnames or not self.lexicon.is_common(word.lower())))
 
     def _runs(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int]]:
         """Index ranges [i, j) of tokens that form one run of name-like words.
@@ -75,7 +89,8 @@ class PersonRecognizer(EntityRecognizer):
         """
         i = 0
         while i < len(tokens):
-            titled_noun = (tokens[i].kind is Kind.NOUN and i > 0 and tokens[i - 1].kind is Kind.TITLE
+            titled_noun = ((tokens[i].kind is Kind.NOUN or self._titled_place(tokens[i]))
+                           and i > 0 and tokens[i - 1].kind is Kind.TITLE
                            and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None)
             if tokens[i].kind not in NAME_KINDS and not titled_noun:
                 i += 1
@@ -187,6 +202,9 @@ class PersonRecognizer(EntityRecognizer):
                        and run[start - 1].kind is Kind.SUR):
                     start -= 1
                 start = _particles_before(run, start)
+                if (start == 0 and start < pos and before is not None and not titled
+                        and run[0].text in _PREPOSITION_PARTICLES and before.text[:1].isupper()):
+                    start = 1  # "Mutter von Nguyễn Văn Bảo": after a noun "von" is a preposition
                 if titled and pos == 0:
                     score, why = 0.9, "title"
                 else:
@@ -274,6 +292,22 @@ def _article_after_name(run: list[Token], k: int) -> bool:
             and run[k - 1].text.lower() not in PARTICLES)  # "Frau Van der Berg"
 
 
+#: Particles that are also German prepositions ("die Mutter von Lea").
+_PREPOSITION_PARTICLES = {"von", "vom"}
+#: A noun made of a participle or adjective of duty or right ("Sorgeberechtigte",
+#: "Unterhaltspflichtiger"): a role, never a name.
+_ADJECTIVAL_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:berechtigte|pflichtige|beteiligte|bedürftige|befugte)[rn]?")
+
+
+def _past_marks(text: str, end: int) -> int:
+    """``end`` moved past the rest of a word that a combining mark continues: the name words of
+    the tokens stop at a mark ("शर्मा" is cut after "शर"; "Nguyễn" written with combining accents)."""
+    while end < len(text) and (unicodedata.category(text[end])[0] == "M"
+                               or (text[end].isalpha() and unicodedata.category(text[end - 1])[0] == "M")):
+        end += 1
+    return end
+
+
 def _particles_before(run: list[Token], k: int) -> int:
     """Index where the name at ``run[k]`` starts, taking lower-case particles right before it
     ("de Luca", "van der Meulen", "von Bredow"; not "von Lea")."""
@@ -312,6 +346,8 @@ def _institution_name(text: str, tokens: list[Token], i: int, named_until: int) 
         gap = text[prev.end:tokens[k].start]
         if not _NAME_GAP.fullmatch(gap) or (gap.startswith(".") and prev.text.lower() not in ("st", "hl")):
             return False  # a period only after "St." ("Kita St. Martin"), never a sentence end
+        if "\t" in gap or "  " in gap or prev.kind is Kind.TITLE:
+            return False  # a cell border or a title: "FöS Lernen<TAB>Frau Reiter" is a person
         if names_institution(prev.text):
             return True
         if not prev.text[:1].isupper():
@@ -356,7 +392,7 @@ def direct_speech(text: str, pos: int) -> bool:
 #: What may stand between a line's start (or a cell border) and an entry: a number or a bullet
 #: ("3. ", "a) ", "- "), an opening quote of a CSV cell, a label and a colon ("Kind: ").
 _ENTRY_BEFORE = re.compile(r"(?:.*(?:[;\t|·]|,[ ]?\"))?[ ]*(?:\d{1,3}[.)]?[ ]+|[a-z]\)[ ]+|[-•*][ ]+)?\"?"
-                           r"|[ ]*[A-ZÄÖÜ][\w /()-]{0,30}:[ ]+")
+                           r"|[ ]*[A-ZÄÖÜ][\w /()-]{0,30}:[ ]+|[ ]*[A-Za-z][\w.-]{0,40}[ ]?=[ ]?\"?")  # "name=", "kind.name ="
 _ENTRY_AFTER = re.compile(r"[ ]*(?:[;\t|·\"]|$|[ ]\(|,[ ]?(?:geb|\d))", re.MULTILINE)
 #: After "Surname, X." no page or figure number follows ("Müller, S. 12").
 _NO_PAGE = re.compile(r"(?![ ]?\d)")
