@@ -371,6 +371,10 @@ def core(question: Question) -> str:
     die Klassenliste in einen Chatbot kopieren[, damit er die Quote rechnet]?"), else the text."""
     if question.kind != "darf_ich":
         return question.text
+    # "Dürfen wir KI nutzen, um uns Skripte schreiben zu lassen?": the clause names the use
+    acting = actions_of(question.text)
+    if acting and acting[0].name in WORRY_ACTIONS:
+        return question.text
     stripped = _PURPOSE.sub("", question.text).strip()
     # Only when the clause adds no topic ("…, damit die Kolleginnen KI nutzen dürfen" does).
     if len(stripped.split()) < 4 or not set(question.topics) <= set(topics_of(stripped)):

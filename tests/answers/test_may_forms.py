@@ -112,3 +112,17 @@ def test_the_small_count_answer_says_to_aggregate_instead():
                       "geblieben sind?")
     assert found is not None and found.entry.id == "kleine-zahl-veroeffentlichen"
     assert "zusammenfassen" in found.entry.answer
+
+
+def test_using_ai_for_a_task_keeps_the_task_and_brings_its_conditions(lotse):
+    from assistant.answers.question import core
+
+    question = ("Dürfen wir generative KI verwenden, um uns Python-Code für die Auswertung der "
+                "Schulstatistik schreiben zu lassen?")
+    # the purpose clause names what the use is for: it stays in the search
+    assert "Python-Code" in core(understand(question))
+    _, pieces = extractive_run(lotse)(question)
+    answer = " ".join(pieces)
+    assert first_of(answer).startswith("Ja"), answer
+    # the conditions: trial projects with anonymised test data, only column names to the AI
+    assert re.search(r"anonymisierten Testdatensätzen|Spaltennamen", answer), answer
