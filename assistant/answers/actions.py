@@ -43,6 +43,11 @@ def _cue(pattern: str) -> re.Pattern[str]:
 
 #: A suppressed table value ("gepunktet", "gesperrt", "geheim gehalten").
 _SUPPRESSED = r"(?:gepunktet\w*|gesperrt\w*|geheim\w*|mit (?:einem )?punkt|ein punkt|\bpunkt\b)"
+#: AI named as a thing ("ChatGPT", "KI-Tools", "generative KI").
+_AI = (r"\b(?:ki|ki-\w+|künstliche\w* intelligenz|chatbots?|chatgpt|sprachmodell\w*|"
+       r"generative\w* ki)\b")
+#: A ruling on a thing as a whole ("verboten", "erlaubt", "tabu").
+_RULED = r"(?:verboten|erlaubt|zulässig|unzulässig|untersagt|gestattet|tabu)\b"
 #: Computing a value oneself.
 _COMPUTE = r"(?:\w*rechn\w*|ermittel\w*|herleit\w*|rekonstru\w*|erschließ\w*|bestimm\w*)"
 
@@ -59,6 +64,12 @@ ACTIONS: tuple[Action, ...] = (
                 r"automatisiert|allein)"),
            ("entscheidungen", "art. 22", "automatisiert"),
            ("entscheid", "automatisiert", "rechtswirkung", "art. 22")),
+    Action("ki_pruefen",
+           # trusting an AI result without checking it ("einfach vertrauen", "ungeprüft")
+           _cue(r"vertrau\w*|ungeprüft\w*|blind\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen)"),
+           ("ki-ergebnisse", "prüfen"),
+           ("geprüft", "fachlich prüfen", "testen", "abzugleichen", "abgleichen"),
+           requires=_cue(_AI + r"|skript\w*|ergebnis\w*|code\b")),
     Action("ki_schulen",
            # "schulen" the verb, not "Schulen" the schools: with whom is trained, or "lassen"
            _cue(r"schulung\w*|geschult|fortbild\w*|ki-kompetenz\w*|schulen lass\w*|"
@@ -90,9 +101,11 @@ ACTIONS: tuple[Action, ...] = (
            narrows="ki_nutzen"),
     Action("ki_nutzen",
            _cue(r"\b(?:ki|ki-\w+|künstliche\w* intelligenz|chatbots?|chatgpt|sprachmodell\w*|"
-                r"generative\w* ki)\b.{0,60}\b(?:nutz\w*|verwend\w*|einsetz\w*|einzusetzen|"
+                r"generative\w* ki)\b.{0,80}\b(?:nutz\w*|verwend\w*|einsetz\w*|einzusetzen|"
                 r"benutz\w*|arbeiten|ausprobier\w*)|(?:nutz\w*|verwend\w*|einsetz\w*|arbeiten mit)"
-                r" (?:\w+ ){0,3}(?:ki|ki-\w+|chatbots?)\b|\btabu\b|verzicht\w*"),
+                r" (?:\w+ ){0,3}(?:ki|ki-\w+|chatbots?)\b|\btabu\b|verzicht\w*|"
+                # "Ist ChatGPT bei uns verboten?", "Ist KI im Amt erlaubt?": AI at all
+                rf"{_AI}.{{0,40}}\b{_RULED}|{_RULED}.{{0,40}}{_AI}"),
            ("chancen", "haltung", "phase 1", "ausprobieren"),
            ("verzichten", "pilotprojekt", "ausprobieren", "ohne die eingabe", "schrittweise")),
     Action("nachnutzen",
@@ -155,6 +168,28 @@ def actions_of(text: str) -> tuple[Action, ...]:
              and (a.requires is None or a.requires.search(text))]
     narrowed = {a.narrows for a in found if a.narrows}
     return tuple(a for a in found if a.name not in narrowed)[:3]
+
+
+def rules_elsewhere(actions: tuple[Action, ...], sentence: str) -> bool:
+    """Whether ``sentence`` rules on an action other than the asked ones (two of its words)
+    and names none of them ("Entscheidungen … sollen nicht ausschließlich von einer KI getroffen werden" for
+    "Dürfen wir KI überhaupt nutzen?"): its verdict is not the answer."""
+    if not actions or any(_names(sentence, a.terms) for a in actions):
+        return False
+    asked = {a.name for a in actions} | {a.narrows for a in actions if a.narrows}
+    # two of its words: one ("aufbewahrter Schlüssel", "veröffentlichte Tabellen") may be said
+    # in passing
+    return any(len(_named(sentence, a.terms)) >= RULES_MIN for a in ACTIONS if a.name not in asked)
+
+
+#: Words of another action a sentence names when it rules on that action.
+RULES_MIN = 2
+
+
+def _named(text: str, words: tuple[str, ...]) -> set[str]:
+    """The words of ``words`` that ``text`` names (at a word start)."""
+    lowered = f" {text} ".lower()
+    return {w for w in words if _naming((w,)).search(lowered)}
 
 
 def heading_words(actions: tuple[Action, ...]) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from assistant.answers import ruling
 from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
                                       TABLE_CODE, names_source, on_asked, repeats_source)
-from assistant.answers.verdict import names_asked, off_topic, verdict, with_verdict
+from assistant.answers.verdict import names_asked, off_topic, requires_check, verdict, with_verdict
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
 __all__ = ["ExtractiveAnswerer", "MIN_CHARS", "on_asked"]
@@ -246,7 +246,8 @@ class ExtractiveAnswerer:
                     return self._with_steps(found, chosen, self.support(
                         core(understood), passages, found, understood, chosen))
             if (chosen and understood.kind == "darf_ich" and verdict_on_asked(question, chosen[0][0])
-                    and names_asked(question, chosen[0][0])):
+                    and (names_asked(question, chosen[0][0])
+                         or requires_check(question, chosen[0][0]))):
                 # a sentence without the shape of a rule gets a verdict only on what is asked
                 strict = not self.decides(understood, chosen[0][0])
                 chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty, strict),

@@ -146,13 +146,18 @@ class FaqMatcher:
         return sorted(best.values(), key=lambda m: -m.score)[:limit]
 
     def match(self, question: str) -> FaqMatch | None:
-        asks_amount = kind_of(question) == "schwelle"
+        kind = kind_of(question)
+        asks_amount = kind == "schwelle"
         for found in self.ranked(question, CANDIDATES):
             if found.score < self.threshold:
                 break
             # a question for a number or a date ("Wie lange dauert ...?") is not answered by a
             # yes/no entry ("Nein: ...") however close the two questions lie
             if asks_amount and found.entry.kind == "darf_ich":
+                continue
+            # nor a "may I …?" question by a "how do I …?" entry ("Ist es erlaubt, Tabellen …
+            # abzudrucken?" – "Wie stellen wir Tabellen als offene Daten bereit?")
+            if kind == "darf_ich" and found.entry.kind == "vorgehen":
                 continue
             # "Was versteht man unter X?" is answered by an entry on what X is, not by one on
             # what X does ("Was bewirkt X?") however close the two questions lie

@@ -371,6 +371,10 @@ def core(question: Question) -> str:
     die Klassenliste in einen Chatbot kopieren[, damit er die Quote rechnet]?"), else the text."""
     if question.kind != "darf_ich":
         return question.text
+    # "Dürfen wir KI nutzen, um uns Skripte schreiben zu lassen?": the clause names the use
+    acting = actions_of(question.text)
+    if acting and acting[0].name in WORRY_ACTIONS:
+        return question.text
     stripped = _PURPOSE.sub("", question.text).strip()
     # Only when the clause adds no topic ("…, damit die Kolleginnen KI nutzen dürfen" does).
     if len(stripped.split()) < 4 or not set(question.topics) <= set(topics_of(stripped)):
@@ -405,6 +409,18 @@ _PUBLISHING = re.compile(r"\b(darf|dürfen|zeigen|veröffentlich\w*|ausweisen|au
 #: symbol, its date): they do not focus its search; the sections that rule on the action do.
 OCCASIONS = ("sonderzeichen", "stichtag")
 
+#: A question that names personal data (the data, not only "Datenschutz" as a worry).
+NAMES_PERSONAL = re.compile(
+    r"namen|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
+    r"förderbedarf|gesundheit\w*|schuleingang\w*|herkunft|noten\b|sozialdaten|\w*daten (?:der|"
+    r"von|über|aus|vom|einzelner)\b|schülerdaten|kinderdaten|befragung|interview|fotos?\b|"
+    r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)
+
+#: Actions for which data protection is only a worry unless the question names personal data
+#: ("Dürfen wir KI wegen des Datenschutzes überhaupt nutzen?"): the sections on using AI at
+#: all answer it, not those on personal data.
+WORRY_ACTIONS = ("ki_nutzen",)
+
 #: Topics whose sections a "may I …" question prefers when it names none of them.
 PERMISSION_TOPICS = ("datenschutz", "geheimhaltung")
 
@@ -425,6 +441,9 @@ def focus_for(question: Question) -> Focus:
     # "Darf ich den gepunkteten Wert zurückrechnen?": the symbol is the occasion, the action
     # (recomputing) is what is asked; its sections are preferred by the action's words.
     acting = actions_of(question.text) if question.kind == "darf_ich" else ()
+    if (acting and acting[0].name in WORRY_ACTIONS and "datenschutz" in topics
+            and not NAMES_PERSONAL.search(question.text)):
+        topics.remove("datenschutz")
     occasions = [t for t in topics if t in OCCASIONS] if acting else []
     if occasions:
         topics = [t for t in topics if t not in occasions] or list(PERMISSION_TOPICS)

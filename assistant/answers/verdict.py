@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answers.actions import actions_of
+from assistant.answers.actions import actions_of, rules_elsewhere
 from assistant.answers.clauses import asked as asked_sentence
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
-from assistant.answers.question import Question, topic_patterns, understand
+from assistant.answers.question import NAMES_PERSONAL, Question, topic_patterns, understand
 from assistant.retrieval.german import stem, words
 
 _F = re.IGNORECASE
@@ -186,14 +186,6 @@ def names_asked(question: str, sentence: str) -> bool:
 STRICT_WORDS = 1
 
 
-#: A question that names personal data (the data, not only "Datenschutz" as a worry).
-_NAMES_PERSONAL = re.compile(
-    r"namen|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
-    r"förderbedarf|gesundheit\w*|schuleingang\w*|herkunft|noten\b|sozialdaten|\w*daten (?:der|"
-    r"von|über|aus|vom|einzelner)\b|schülerdaten|kinderdaten|befragung|interview|fotos?\b|"
-    r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)
-
-
 #: Data that hold no personal data: published or aggregated tables of official statistics
 #: ("die öffentliche Kreistabelle", "Tabellen aus der Regionaldatenbank", "aggregierte Zahlen").
 _PUBLIC_DATA = re.compile(
@@ -209,7 +201,7 @@ def asks_public_data(question: str) -> bool:
     """Whether a question asks to hand published or aggregated official data to someone (an AI
     service, another office) and names no personal data: the rule on personal data does not
     decide it, the sentence that allows such data does."""
-    return (bool(_PUBLIC_DATA.search(question)) and not _NAMES_PERSONAL.search(question)
+    return (bool(_PUBLIC_DATA.search(question)) and not NAMES_PERSONAL.search(question)
             and any(a.name in _DATA_ACTIONS for a in actions_of(question)))
 
 
@@ -239,6 +231,14 @@ def states_requirement(question: str, sentence: str) -> bool:
             and not _DENIED.search(sentence))
 
 
+def requires_check(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` requires the check a question wants to skip ("Kann ich dem
+    KI-Skript einfach vertrauen?" – "KI-Ergebnisse müssen … immer fachlich geprüft werden"):
+    it decides the question "Nein"."""
+    return bool(_UNCHECKED.search(question) and _CHECK_DUTY.search(sentence)
+                and not off_topic(understand(question), sentence))
+
+
 def _names_action(question: str, pieces: list[str]) -> bool:
     verbs = asked_verbs(question)
     said = {stem(w) for p in pieces for w in words(p)}
@@ -251,7 +251,7 @@ def off_topic(question: Question, sentence: str) -> bool:
     Datenschutzes auf KI verzichten?")."""
     other = set(question.topics) - {"datenschutz"}  # what it is about instead ("KI")
     return (bool(other) and bool(_PERSONAL.search(sentence))
-            and not _NAMES_PERSONAL.search(question.text))
+            and not NAMES_PERSONAL.search(question.text))
 
 
 def _asked_negative(clause: str) -> bool:
@@ -270,7 +270,7 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if not duty and states_requirement(question, sentence):
         return CONDITIONAL
     understood = understand(question)
-    if off_topic(understood, sentence):
+    if off_topic(understood, sentence) or rules_elsewhere(actions_of(question), sentence):
         return None
     # the polarity of the question is its own, not that of what it would say ("…, dass ein
     # Kind keine Empfehlung bekam?")
@@ -287,11 +287,13 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     asked, patterns = asked_stems(question), topic_patterns(understood)
     on = [p for p in pieces if _on(p, asked, patterns)]
     off = [p for p in pieces if p not in on]
+    # a check the question wants to skip ("einfach vertrauen") decides without naming its words
+    checks = bool(_UNCHECKED.search(question)) and any(_CHECK_DUTY.search(p) for p in pieces)
     # without a rule's shape, a "must I …?" question is decided only by a sentence on a duty
     if strict and duty and not (_OBLIGES.search(text) or "Pflicht" in text):
         return None
-    if strict and len({w for p in on for w in _named(p, asked, patterns)
-                       if not _publication(w)}) < STRICT_WORDS:
+    if strict and not checks and len({w for p in on for w in _named(p, asked, patterns)
+                                      if not _publication(w)}) < STRICT_WORDS:
         return None
     if not on:  # nothing of the question named: the sentence as a whole
         on, off = pieces, []
@@ -300,6 +302,9 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         return YES if turned else NO
     if _ABSTAIN.search(clause) and not any(_ABSTAIN.search(p) for p in on):
         return None  # "Sollten wir auf KI verzichten?" is decided by a sentence on doing without
+    if any(_NEGATION.search(p) for p in on) and all(denies_other(question, p) for p in on
+                                                    if _NEGATION.search(p)):
+        return None  # "Diagramme … dürfen die Daten nicht verzerren": not what is asked
     if any(_NEGATION.search(p) for p in on):
         # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without, which
         # answers a question on using a thing or on doing without it, and nothing else
@@ -339,6 +344,30 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if turned:
         return YES if found == NO else NO
     return found
+
+
+#: A clause that denies a permission with its verbs at the end ("… dürfen die Daten nicht
+#: verzerren"): what follows the negation.
+_DENIED_TAIL = re.compile(r"\b(?:darf|dürfen|sollte|sollten|soll|sollen)\b[^,.;:]{0,80}?\b(?:nicht|nie|"
+                          r"niemals)\b([^,.;:]*)$")
+
+
+def denies_other(question: str, piece: str) -> bool:
+    """Whether a clause denies doing something the question does not speak of at all ("…
+    dürfen die Daten nicht verzerren" to "Darf ich … übernehmen und weitergeben?"): none of
+    the verbs after its negation is a word of the question or names an asked action."""
+    m = _DENIED_TAIL.search(piece.strip().rstrip(".!?"))
+    if m is None:
+        return False
+    verbs = [w for w in re.findall(r"\b[a-zäöüß]+(?:en|ern|eln)\b", m.group(1))
+             if w not in {"werden", "sein", "lassen", "haben"}]
+    if not verbs:
+        return False
+    said = {stem(w) for w in words(question) if len(w) >= 3}
+    acting = actions_of(question)
+    return not any(any(_part(stem(v), s) for s in said)
+                   or any(a.cue.search(v) or any(v.startswith(x[:6]) for x in a.terms)
+                          for a in acting) for v in verbs)
 
 
 def _asks_use(question: str) -> bool:

@@ -139,3 +139,19 @@ def test_a_long_question_that_wraps_the_stored_phrasing_in_context_matches():
     # and a wrapped question that lies less close does not match either
     table[wrapped] = [1.0, 0.5, 0.0]
     assert FaqMatcher([entry], _Vectors(table)).match(wrapped) is None
+
+
+def test_a_may_i_question_is_not_answered_by_a_how_to_entry():
+    def entry(kind: str, question: str, answer: str) -> FaqEntry:
+        return FaqEntry(id=kind.replace("_", "-"), kind=kind, question=question, answer=answer,
+                        sources=[FaqSource(file="dkbm.md", section="x")])
+
+    how = entry("vorgehen", "Wie stellen wir die Tabellen unseres Jahresberichts als offene Daten bereit?",
+                "Stellen Sie nur aggregierte Tabellen auf ein Open-Data-Portal.")
+    may = entry("darf_ich", "Dürfen wir Tabellen aus GENESIS in unseren Jahresbericht übernehmen?",
+                "Ja, mit Quellenangabe: Die Tabellen stehen unter einer offenen Lizenz.")
+    asked = "Ist es erlaubt, die Tabellen aus GENESIS in unseren Jahresbericht abzudrucken?"
+    table = {how.question: [1.0, 0.0, 0.0], may.question: [1.0, 0.1, 0.0], asked: [1.0, 0.01, 0.0]}
+    # the how-to entry lies closest and shares the words, yet the question asks whether it may
+    assert FaqMatcher([how], _Vectors(table)).match(asked) is None
+    assert FaqMatcher([how], _Vectors(table)).match(how.question).entry is how
