@@ -30,3 +30,32 @@ def test_no_defining_lead_when_the_faq_answer_defines_or_the_question_asks_no_de
     how = "Wie gehe ich vor, wenn die Summen wegen der Cell-Key-Methode nicht stimmen?"
     assert understand(how).kind != "definition"
     assert defining_first(how, understand(how), CURATED, [], [GLOSSARY]) is None
+
+
+def test_a_list_of_terms_is_quoted_with_the_line_that_announces_it():
+    from assistant.answers.candidates import with_lists
+
+    text = ("Ein Modell lässt sich in vier Bausteine gliedern:\n- strategische Ziele,\n"
+            "- Datenbasierung,\n- interne Kooperation,\n- öffentlicher Diskurs.\n"
+            "Die Bausteine greifen ineinander.")
+    sentences = [s for s, _ in with_lists(text)]
+    assert sentences[0] == ("Ein Modell lässt sich in vier Bausteine gliedern: strategische Ziele, "
+                            "Datenbasierung, interne Kooperation, öffentlicher Diskurs.")
+    assert "Datenbasierung," not in sentences
+
+
+def test_a_list_of_long_items_stays_a_list():
+    from assistant.answers.candidates import with_lists
+
+    long_item = "die Gremienarbeit ergebnisorientiert begleiten und die Beteiligten regelmäßig informieren"
+    text = f"Aufgaben sind:\n- {long_item},\n- Öffentlichkeitsarbeit leisten."
+    pairs = with_lists(text)
+    assert (f"{long_item},", 1) in pairs
+
+
+def test_a_term_named_in_front_of_was_heisst_das_is_the_asked_term():
+    from assistant.answers.defining import asked_terms, defines
+
+    terms = asked_terms("dkbm – was heißt das genau und welche bausteine gehören dazu?")
+    assert defines("DKBM steht für datenbasiertes kommunales Bildungsmanagement.", terms)
+    assert not defines("Die Bausteine greifen ineinander: ohne Daten keine Ziele.", terms)
