@@ -61,9 +61,8 @@ def with_lists(text: str) -> list[tuple[str, int | None]]:
     with the sentence that announces it."""
     out: list[tuple[str, int | None]] = []
     group, in_list = 0, False
-    for line in text.replace("\r", "").split("\n"):
-        if not line.strip():
-            continue
+    lines = short_lists([line for line in text.replace("\r", "").split("\n") if line.strip()])
+    for line in lines:
         bullet = bool(BULLET.match(line))
         if bullet and not in_list:
             group += 1
@@ -77,6 +76,33 @@ def with_lists(text: str) -> list[tuple[str, int | None]]:
             group += 1
         out += [(sentence, group if span is not None and span[0] <= i < span[1] else None)
                 for i, sentence in enumerate(sentences)]
+    return out
+
+
+#: Longest item of a list of terms that its head and items are quoted as one sentence.
+TERM_ITEM = 60
+
+
+def short_lists(lines: list[str]) -> list[str]:
+    """``lines`` with each list of terms joined to the line that announces it: a line ending
+    with a colon followed by at most ``LIST_MAX`` short bullet items ("sieben Bausteine: - strategische
+    Ziele, - Datenbasierung, …") becomes one line ("… Bausteine: strategische Ziele,
+    Datenbasierung, …"), since no item alone is worth quoting and the head alone names none."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and BULLET.match(lines[j]):
+            j += 1
+        items = [BULLET.sub("", x).strip() for x in lines[i + 1:j]]
+        if (line.rstrip().endswith(":") and not BULLET.match(line) and 2 <= len(items) <= LIST_MAX
+                and all(len(x) <= TERM_ITEM for x in items)):
+            out.append(" ".join([line.rstrip()] + items))
+            i = j
+            continue
+        out.append(line)
+        i += 1
     return out
 
 

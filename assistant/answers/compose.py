@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from assistant.answers import howto, steps
+from assistant.answers.defining import asked_terms, strength
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
 from assistant.answers.question import Question, core, focus_for, is_how_to, understand
@@ -23,6 +24,10 @@ from assistant.retrieval.models import Focus, Passage
 FAQ_SUPPORT = 4
 #: Share of a supporting sentence's words found in one curated sentence above which it repeats it.
 REPEATS = 0.7
+#: Strength (defining.strength) of a sentence that defines a term in a defining form.
+DEFINES = 2
+#: Top passages in which a definition answer after a FAQ answer looks for a defining sentence.
+DEFINING_RANKS = 3
 
 
 class Retriever(Protocol):
@@ -157,9 +162,34 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
                      if max(overlap(t, c) for c in curated) < REPEATS]
             return head + listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                                     for i, (t, n) in enumerate(extra)]
-    support = [(t, n) for t, n in extractive.select(question, order, gathered.question)
-               if max(overlap(t, c) for c in curated) < REPEATS]
+    selected = extractive.select(question, order, gathered.question)
+    support = [(t, n) for t, n in selected if max(overlap(t, c) for c in curated) < REPEATS]
+    defining = defining_first(question, gathered.question, curated, selected, order)
+    if defining is not None:  # "Was bedeutet X?": the sentence that says what X is leads
+        support = [s for s in support if s != defining]
+        return [f"{defining[0]} [{defining[1]}]"] + head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
     return head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+
+
+def defining_first(question: str, understood: Question, curated: list[str],
+                   selected: list[tuple[str, int]],
+                   passages: list[Passage]) -> tuple[str, int] | None:
+    """For a definition question whose curated answer does not begin by defining the term
+    ("Die Cell-Key-Methode schützt …"), the selected sentence that does ("Die Cell-Key-Methode
+    ist das Geheimhaltungsverfahren …"): it leads even where it shares most words with the
+    curated answer, since it says what the term is. None otherwise."""
+    if understood.kind != "definition" or not curated:
+        return None
+    terms = asked_terms(question)
+    if strength(curated[0], terms) >= DEFINES:
+        return None
+    found = next(((t, n) for t, n in selected if strength(t, terms) >= DEFINES), None)
+    if found is not None:
+        return found
+    # (the selection drops a sentence that says what another one says in other words)
+    return next(((t, p.n) for p in passages[:DEFINING_RANKS] if not p.summary
+                 for t in split_sentences(p.text)
+                 if not t.startswith("#") and strength(t, terms) >= DEFINES), None)
 
 
 def join_pieces(pieces: list[str]) -> str:

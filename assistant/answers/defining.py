@@ -37,6 +37,10 @@ FRAME = frozenset(stem(w) for w in words(
 #: The phrase after which a question names its term ("was ist der Personalschlüssel?").
 ASKED = re.compile(r"(?=\b(?:was (?:ist|sind|bedeute\w*|heißt|meint)|unter|zwischen|"
                    r"wofür steh\w*)\s+([^?.!,;:–]+))", re.IGNORECASE)
+#: A term named in front of "– was heißt das?" / ": was ist das?" ("dkbm – was heißt das genau").
+NAMED_BEFORE = re.compile(r"^\s*([^?.!,;:–-][^?.!,;:–]{0,60}?)\s*[–:]\s*(?:und\s+)?was\s+"
+                          r"(?:ist|sind|heißt|bedeute\w*|meint)\s+(?:das|dies|damit)\b",
+                          re.IGNORECASE)
 #: A preposition ends the term of an asked phrase ("Sonderzeichen in einer CSV-Datei").
 PREPOSITION = re.compile(r"\s+(?:in|im|aus|von|vom|bei|beim|für|mit|nach|zu|zum|zur|zwischen|"
                          r"auf|an|am|über|unter|laut|gemäß|wenn|weil|damit|und woraus|"
@@ -102,6 +106,9 @@ def _phrases(question: str) -> list[str]:
     quoted = QUOTED.findall(question)
     if quoted:
         return quoted
+    before = NAMED_BEFORE.match(question)
+    if before:  # "dkbm – was heißt das?": the term stands in front
+        return [before.group(1)]
     return [PREPOSITION.split(m.group(1))[0] for m in ASKED.finditer(question)]
 
 
