@@ -121,6 +121,8 @@ def _street_for(text: str) -> regex.Pattern:
         if _WEAK_END.search(text, max(0, hit.start() - _WEAK_REACH), hit.start()):
             return _STREET
     return _STREET_WITHOUT_WEAK_WORD
+
+
 _NUMBER_FIRST = regex.compile(rf"{NUMBER_FIRST}(?P<city>{CITY})?", regex.MULTILINE)
 #: Any capitalised name before number, postcode and town ("Reeperbahn 97, 20359 Hamburg").
 #: In a fixed-width list the postcode stands in the next column, two blanks or more away: it still
