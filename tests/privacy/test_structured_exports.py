@@ -102,6 +102,12 @@ FOUND = {
     "birth dates under a fixed-width DOB header": (
         "NAME            DOB         KL\n[[PERSON:Aylin Kaya]]      [[DATE_OF_BIRTH:2015-09-07]]  4a\n"
         "[[PERSON:Timo Brandt]]     [[DATE_OF_BIRTH:2015-12-01]]  4a"),
+    "IBAN one blank after the town in a fixed-width row whose columns are out of line": (
+        "SCHUELERNR  NAME             STRASSE                          IBAN\n"
+        "[[STUDENT_ID:2021-03317]]  [[PERSON:BERISHA, ARTA]]   [[ADDRESS:Lindenweg 14, 35390 Gießen]] "
+        "[[IBAN_CODE:DE16351114338904574726]]"),
+    "IBAN right after the town in a sentence": (
+        "Erstattung an [[ADDRESS:Wiesenweg 3, 57072 Siegen]] [[IBAN_CODE:DE74194277464679479328]] bis Freitag."),
 }
 
 

@@ -30,11 +30,12 @@ POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}
             r"\d{4}(?:[ ][A-Z]{2})?)")
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
 #: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[\w-]+"
-        rf"(?:[- ]\p{{Lu}}\w+)?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}]\w+)?"
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
+        rf"(?:[- ]\p{{Lu}}[^\W\d]+(?!\w))?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}][^\W\d]+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
+#: A town's words hold no digits, so an IBAN or a number one blank after the town ends the address.
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
-_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]\w+(?:[- ][{_U}]\w+)?)"
+_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}][^\W\d]+(?!\w)(?:[- ][{_U}][^\W\d]+(?!\w))?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
 ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
