@@ -183,13 +183,30 @@ def defining_first(question: str, understood: Question, curated: list[str],
     terms = asked_terms(question)
     if strength(curated[0], terms) >= DEFINES:
         return None
-    found = next(((t, n) for t, n in selected if strength(t, terms) >= DEFINES), None)
+    # the sentence defines what the curated answer speaks of: both open with the same term
+    # ("Sekundäre Geheimhaltung sperrt …" is not led by "Ein Punkt in einem Tabellenfeld bedeutet …")
+    subject = _opening(curated[0])
+
+    def defines(t: str) -> bool:
+        return strength(t, terms) >= DEFINES and bool(_opening(t) & subject)
+
+    found = next(((t, n) for t, n in selected if defines(t)), None)
     if found is not None:
         return found
     # (the selection drops a sentence that says what another one says in other words)
     return next(((t, p.n) for p in passages[:DEFINING_RANKS] if not p.summary
-                 for t in split_sentences(p.text)
-                 if not t.startswith("#") and strength(t, terms) >= DEFINES), None)
+                 for t in split_sentences(p.text) if not t.startswith("#") and defines(t)), None)
+
+
+#: Words at a sentence's start that hold its subject ("Die Cell-Key-Methode ist …").
+OPENING_WORDS = 4
+
+
+def _opening(sentence: str) -> set[str]:
+    """Stems of the content words at the start of ``sentence``."""
+    from assistant.retrieval.german import stem, words
+
+    return {stem(w) for w in words(sentence)[:OPENING_WORDS] if len(w) > 3}
 
 
 def join_pieces(pieces: list[str]) -> str:

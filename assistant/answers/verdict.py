@@ -254,6 +254,23 @@ def off_topic(question: Question, sentence: str) -> bool:
             and not NAMES_PERSONAL.search(question.text))
 
 
+#: A rule on small counts ("Felder mit weniger als 3 Fällen werden nicht veröffentlicht").
+_SMALL_COUNT_RULE = re.compile(r"weniger als (?:3|drei)\b|\bunter (?:3|drei)\b|<\s?3\b|kleine\w* fallzahl|"
+                               r"mindestfallzahl|ein oder zwei f[äa]ll", _F)
+#: A question that names a count, a figure or a cell ("zwei Jugendliche", "die Zahl der …",
+#: "gepunktete Werte", "Fallzahlen je Schule").
+_NAMES_COUNT = re.compile(r"\d|\b(?:eine[mnrs]?|zwei|drei|vier|fünf|wenige\w*|einzeln\w*|einzige\w*)\b|"
+                          r"zahl|fälle|fallzahl|werte?\b|wert[en]\b|zelle|feld|felder|gepunktet|gesperrt|"
+                          r"klein\w*|anteil|quote", _F)
+
+
+def counts_elsewhere(question: str, sentence: str) -> bool:
+    """A rule on small counts for a question that names no count ("Dürfen wir Tabellen aus
+    der Regionaldatenbank im Bericht verwenden?" is decided by the licence, not by "Felder
+    mit weniger als 3 Fällen werden nicht veröffentlicht")."""
+    return bool(_SMALL_COUNT_RULE.search(sentence)) and not _NAMES_COUNT.search(question)
+
+
 def _asked_negative(clause: str) -> bool:
     """Whether the main clause asks in the negative ("gilt … nicht mehr?"), not counting
     particles ("nicht einfach") and doing without ("gar nicht")."""
@@ -270,7 +287,8 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if not duty and states_requirement(question, sentence):
         return CONDITIONAL
     understood = understand(question)
-    if off_topic(understood, sentence) or rules_elsewhere(actions_of(question), sentence):
+    if (off_topic(understood, sentence) or rules_elsewhere(actions_of(question), sentence)
+            or counts_elsewhere(question, sentence)):
         return None
     # the polarity of the question is its own, not that of what it would say ("…, dass ein
     # Kind keine Empfehlung bekam?")

@@ -126,3 +126,21 @@ def test_using_ai_for_a_task_keeps_the_task_and_brings_its_conditions(lotse):
     assert first_of(answer).startswith("Ja"), answer
     # the conditions: trial projects with anonymised test data, only column names to the AI
     assert re.search(r"anonymisierten Testdatensätzen|Spaltennamen", answer), answer
+
+
+SMALL_COUNT_RULE = "Felder mit weniger als 3 Fällen werden nicht veröffentlicht (primäre Geheimhaltung)."
+
+
+def test_a_small_count_rule_does_not_decide_a_question_naming_no_count():
+    assert verdict("Dürfen wir Karten mit Daten der amtlichen Statistik in unserem Bericht online "
+                   "stellen?", SMALL_COUNT_RULE) is None
+    # it still decides a question on a small count
+    assert verdict("Dürfen wir veröffentlichen, dass an der Kita Sonnenhof zwei Kinder eine "
+                   "Sprachförderung bekommen?", SMALL_COUNT_RULE) == "Nein"
+
+
+def test_using_official_tables_in_a_report_is_decided_by_the_licence(lotse):
+    _, pieces = extractive_run(lotse)("Dürfen wir Karten mit Daten der amtlichen Statistik in "
+                                      "unserem Bericht online stellen?")
+    first = first_of(" ".join(pieces))
+    assert first.startswith("Ja") and "Namensnennung" in first, first
