@@ -46,6 +46,8 @@ _SUPPRESSED = r"(?:gepunktet\w*|gesperrt\w*|geheim\w*|mit (?:einem )?punkt|ein p
 #: AI named as a thing ("ChatGPT", "KI-Tools", "generative KI").
 _AI = (r"\b(?:ki|ki-\w+|künstliche\w* intelligenz|chatbots?|chatgpt|sprachmodell\w*|"
        r"generative\w* ki)\b")
+#: Trusting a result without checking it ("einfach vertrauen", "ungeprüft", "ohne Prüfung").
+TRUSTING = r"vertrau\w*|ungeprüft\w*|blind\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen)"
 #: A ruling on a thing as a whole ("verboten", "erlaubt", "tabu").
 _RULED = r"(?:verboten|erlaubt|zulässig|unzulässig|untersagt|gestattet|tabu)\b"
 #: Computing a value oneself.
@@ -66,7 +68,7 @@ ACTIONS: tuple[Action, ...] = (
            ("entscheid", "automatisiert", "rechtswirkung", "art. 22")),
     Action("ki_pruefen",
            # trusting an AI result without checking it ("einfach vertrauen", "ungeprüft")
-           _cue(r"vertrau\w*|ungeprüft\w*|blind\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen)"),
+           _cue(TRUSTING),
            ("ki-ergebnisse", "prüfen"),
            ("geprüft", "fachlich prüfen", "testen", "abzugleichen", "abgleichen"),
            requires=_cue(_AI + r"|skript\w*|ergebnis\w*|code\b")),
@@ -100,8 +102,7 @@ ACTIONS: tuple[Action, ...] = (
            ("externe ki-dienste", "eingeben", "eingegeben", "auftragsverarbeitung", "einzeldaten"),
            narrows="ki_nutzen"),
     Action("ki_nutzen",
-           _cue(r"\b(?:ki|ki-\w+|künstliche\w* intelligenz|chatbots?|chatgpt|sprachmodell\w*|"
-                r"generative\w* ki)\b.{0,80}\b(?:nutz\w*|verwend\w*|einsetz\w*|einzusetzen|"
+           _cue(rf"{_AI}.{{0,80}}\b(?:nutz\w*|verwend\w*|einsetz\w*|einzusetzen|"
                 r"benutz\w*|arbeiten|ausprobier\w*)|(?:nutz\w*|verwend\w*|einsetz\w*|arbeiten mit)"
                 r" (?:\w+ ){0,3}(?:ki|ki-\w+|chatbots?)\b|\btabu\b|verzicht\w*|"
                 # "Ist ChatGPT bei uns verboten?", "Ist KI im Amt erlaubt?": AI at all

@@ -18,6 +18,7 @@ from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
 from assistant.answers.question import Question, core, focus_for, is_how_to, understand
 from assistant.answers.sentences import split_sentences
+from assistant.retrieval.german import stem, words
 from assistant.retrieval.models import Focus, Passage
 
 #: Supporting sentences quoted after a FAQ answer.
@@ -204,8 +205,6 @@ OPENING_WORDS = 4
 
 def _opening(sentence: str) -> set[str]:
     """Stems of the content words at the start of ``sentence``."""
-    from assistant.retrieval.german import stem, words
-
     return {stem(w) for w in words(sentence)[:OPENING_WORDS] if len(w) > 3}
 
 

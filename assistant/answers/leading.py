@@ -117,13 +117,14 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
     # a question on published or aggregated data (not personal): the sentence that allows such
     # data decides it, before the rule on personal data its section opens with
-    # (a rule on small counts decides nothing for a question naming no count: after the others)
     # (likewise a question that asks what the action needs: the sentence stating it)
     # (and a question on skipping a check: the sentence that requires it)
     public = {id(c) for c in leads if allows_public_data(question, c.text)
               or (not understood.asks_duty and states_requirement(question, c.text))
               or requires_check(question, c.text)}
-    leads.sort(key=lambda c: (id(c) not in public, counts_elsewhere(question, c.text), fit[id(c)] < 3, not on_main(c), off_topic(understood, c.text),
+    # (a rule on small counts decides nothing for a question naming no count: after the others)
+    leads.sort(key=lambda c: (id(c) not in public, counts_elsewhere(question, c.text), fit[id(c)] < 3,
+                              not on_main(c), off_topic(understood, c.text),
                               verdict(question, c.text, understood.asks_duty) is None
                               or not names_asked(question, c.text), -fit[id(c)],
                               leans_back(c.text), -lead_key(c)))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answers.actions import actions_of, rules_elsewhere
+from assistant.answers.actions import TRUSTING, actions_of, rules_elsewhere
 from assistant.answers.clauses import asked as asked_sentence
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
 from assistant.answers.question import NAMES_PERSONAL, Question, topic_patterns, understand
@@ -48,8 +48,7 @@ _RESTRICTION = re.compile(r"\b(nur|ausschließlich|nicht|kein\w*|sofern|soweit)\
 _UNCHECKED = re.compile(r"\b(ungeprüft\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen|"
                         r"test\w*)|blind\w*|einfach (?:so )?(?:vertrauen|übernehmen))\b", _F)
 #: Trusting a result without checking it (not "einfach übernehmen", which asks about reuse).
-_TRUSTS = re.compile(r"\b(vertrau\w*|ungeprüft\w*|blind\w*|ohne (?:\w+ )?(?:\w*prüfung|kontrolle|prüfen))\b",
-                     _F)
+_TRUSTS = re.compile(rf"\b({TRUSTING})\b", _F)
 _CHECK_DUTY = re.compile(r"\b(muss|müssen|sollte\w*|immer|stets)\b[^.;]{0,60}\b(\w*prüf\w*|"
                          r"geprüft|kontroll\w*|abgegl\w*|abzugleichen|test\w*)\b", _F)
 #: A sentence that states a bound with its number ("mindestens 3 Fälle", "unter 3", "weniger

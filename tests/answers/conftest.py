@@ -42,6 +42,18 @@ def extractive_run(service):
     return run
 
 
+@pytest.fixture(scope="module")
+def first(lotse):
+    """question -> the first sentence of its extractive answer (without citation marks)."""
+    run = extractive_run(lotse)
+
+    def first_sentence(question: str) -> str:
+        _, pieces = run(question)
+        return first_of(" ".join(pieces))
+
+    return first_sentence
+
+
 @dataclass
 class Sentence:
     """A candidate sentence as the answer composers see it (passage, position, score)."""

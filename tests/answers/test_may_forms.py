@@ -69,17 +69,6 @@ def test_a_check_duty_decides_a_question_on_trusting_unchecked():
     assert verdict(question, duty, strict=True) == "Nein"
 
 
-@pytest.fixture(scope="module")
-def first(lotse):
-    run = extractive_run(lotse)
-
-    def first_sentence(question: str) -> str:
-        _, pieces = run(question)
-        return first_of(" ".join(pieces))
-
-    return first_sentence
-
-
 @pytest.mark.parametrize("question, start, must_not", [
     # using AI at all: yes (the worry should not lead to doing without), never the Art. 22 rule
     ("Dürfen wir in unserem Amt KI-Werkzeuge verwenden, oder ist das wegen des Datenschutzes "
@@ -139,8 +128,6 @@ def test_a_small_count_rule_does_not_decide_a_question_naming_no_count():
                    "Sprachförderung bekommen?", SMALL_COUNT_RULE) == "Nein"
 
 
-def test_using_official_tables_in_a_report_is_decided_by_the_licence(lotse):
-    _, pieces = extractive_run(lotse)("Dürfen wir Karten mit Daten der amtlichen Statistik in "
-                                      "unserem Bericht online stellen?")
-    first = first_of(" ".join(pieces))
-    assert first.startswith("Ja") and "Namensnennung" in first, first
+def test_using_official_tables_in_a_report_is_decided_by_the_licence(first):
+    lead = first("Dürfen wir Karten mit Daten der amtlichen Statistik in unserem Bericht online stellen?")
+    assert lead.startswith("Ja") and "Namensnennung" in lead, lead

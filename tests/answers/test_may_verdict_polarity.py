@@ -12,7 +12,6 @@ import pytest
 
 from assistant.answers.clauses import main_clause
 from assistant.answers.verdict import asks_public_data, verdict
-from tests.answers.conftest import extractive_run, first_of
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -47,17 +46,6 @@ def test_a_comma_in_brackets_does_not_end_the_main_clause():
 ])
 def test_questions_on_published_aggregated_data_are_recognised(question, public):
     assert asks_public_data(question) is public
-
-
-@pytest.fixture(scope="module")
-def first(lotse):
-    run = extractive_run(lotse)
-
-    def first_sentence(question: str) -> str:
-        _, pieces = run(question)
-        return first_of(" ".join(pieces))
-
-    return first_sentence
 
 
 @pytest.mark.parametrize("question, start, must_not", [

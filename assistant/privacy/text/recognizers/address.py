@@ -28,14 +28,16 @@ NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
 POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}-\d{3}(?!\d)|"
             r"\d{4}(?:[ ][A-Z]{2})?)")
+#: A word of a town's name after its first letter: no digits, so an IBAN or a number one blank
+#: after the town ends the address ("57076 Siegen DE77…").
+_TOWN_REST = r"[^\W\d]+(?!\w)"
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
 #: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln".
 CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
-        rf"(?:[- ]\p{{Lu}}[^\W\d]+(?!\w))?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}][^\W\d]+)?"
+        rf"(?:[- ]\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}][^\W\d]+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
-#: A town's words hold no digits, so an IBAN or a number one blank after the town ends the address.
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
-_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}][^\W\d]+(?!\w)(?:[- ][{_U}][^\W\d]+(?!\w))?)"
+_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}(?:[- ][{_U}]{_TOWN_REST})?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
 ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
@@ -224,14 +226,12 @@ def _line_matches(pattern: regex.Pattern, text: str) -> list[regex.Match]:
 
 def _score(match: regex.Match) -> float:
     city = match.group("city") is not None
-    if match.group("strong") is not None:
+    if match.group("strong") is not None or match.group("foreign") is not None:
         return 0.85 if city else 0.6
     if match.group("weak") is not None:
         return 0.85 if city else 0.45 if match.group("end") is not None else 0.2
     if match.group("quadrate") is not None:
         return 0.6 if city else 0.0
-    if match.group("foreign") is not None:
-        return 0.85 if city else 0.6
     return 0.5
 
 

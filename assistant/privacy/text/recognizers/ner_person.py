@@ -58,9 +58,10 @@ _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$"
 #: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel"), nor out
 #: of a bracket ("ROBOTIK (UPPER-CASE-EXPORT").
 _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
+#: An acronym in capitals ("IB", "ALG", "SGB").
+_ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}")
 #: Acronyms written in mixed case: two capitals in a row before a lower-case letter ("ELStAM",
 #: "IServ") or three capitals in a word that is not ALL CAPS ("TVöD", "AsylbLG", "JuHiS").
-_ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}")
 _MIXED_ACRONYM = regex.compile(r"(?=.*\p{Lu}\p{Lu}\p{Ll})|(?=(?:.*\p{Lu}){3})(?=.*\p{Ll})")  # per hyphen part
 #: Participles and adjectival nouns: "Dokumentiert", "Ausgestellt", "Berechtigte", "Zahlungspflichtige".
 _PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:iert|ierte|igte|igter|pflichtige[rn]?|berechtigte[rn]?)|Ge\p{Ll}{3,}(?:et|t)"

@@ -268,6 +268,7 @@ _MAX_SPEAKER_WORDS = 4
 
 
 def speaker_names(text: str) -> list[tuple[int, int]]:
+    """Spans of speakers written in another script that open chat or transcript lines."""
     spans = [m.span(1) for m in _SPEAKER_LINE.finditer(text)
              if 2 <= len(m.group(1).split(" ")) <= _MAX_SPEAKER_WORDS
              and not any(w[:1].islower() for w in m.group(1).split(" "))]  # "дата рождения:": a label

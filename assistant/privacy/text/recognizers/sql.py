@@ -53,6 +53,8 @@ _OTHER_SCRIPT = regex.compile(RUN)
 _ROW_SEPARATOR = regex.compile(r"\s*,\s*")
 #: Rows of one statement read at most (a dump's statement may hold thousands).
 _MAX_ROWS = 5000
+#: Characters of a CREATE TABLE body read at most.
+_MAX_BODY = 5000
 SCORE = 0.85
 
 
@@ -95,9 +97,6 @@ def _created_columns(text: str) -> dict[str, list[str]]:
                  and (m := _IDENTIFIER.match(part)) is not None]
         tables[_table(create.group("table"))] = names
     return tables
-
-
-_MAX_BODY = 5000
 
 
 def insert_values(text: str) -> list[tuple[str, int, int]]:
