@@ -23,7 +23,7 @@ import regex
 
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.name_lists import list_names, plain_noun
-from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans
+from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans, markup_tables
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.recognizers.other_scripts import RUN
 from assistant.privacy.text.spans import DisjointSpans
@@ -142,13 +142,14 @@ def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
 
 
 def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
-    if "\n" not in text or not any(d in text for d in _DELIMITERS + (",", "  ")):
-        return []  # a table has two lines at least
+    if ("\n" not in text or not any(d in text for d in _DELIMITERS + (",", "  ", "&"))) \
+            and "<t" not in text and "<T" not in text:
+        return []  # a table has two lines at least (an HTML table may stand on one)
     # the gate's findings never overlap, so both sets are disjoint
     persons = DisjointSpans((s, e) for kind, s, e, _ in found if kind == "PERSON")
     taken = DisjointSpans((s, e) for _, s, e, _ in found)
     out: list[Span] = []
-    for table in _tables(text):
+    for table in _tables(text) + list(markup_tables(text)):
         for col in range(len(table[0])):
             column = [row[col] for row in table if col < len(row)]
             label = text[column[0][0]:column[0][1]].lower().rstrip(".:").strip()

@@ -21,8 +21,9 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
-#: A house number: "12", "12a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat).
-NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
+#: A house number: "12", "12a", "12 a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat); the
+#: "c" of "12 c/o Weber" is no letter suffix.
+NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:(?:[a-hA-H]|[ ][a-hA-H](?!/\w))(?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
           r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?\b")
 #: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.

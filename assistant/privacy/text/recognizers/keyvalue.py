@@ -55,6 +55,14 @@ PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ]
 NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
                           + r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d,;&}=]{2,60}))",
                           regex.IGNORECASE | regex.MULTILINE)
+#: A YAML name key opening a line, written in lower case as YAML keys are (a prose label "Name:"
+#: or "Mutter:" is left to the other recognizers): ``  - last_name: Frank``, ``nachname: "Koch"``;
+#: an XML element named by a name key: ``<nachname>Koch</nachname>``.
+YAML_NAME = regex.compile(rf"^[ \t]*(?:-[ \t]+)?(?-i:{NAME_KEYS})[ \t]*:[ \t]*"
+                          r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d;&}=#<>]{2,60}?))[ \t]*$",
+                          regex.IGNORECASE | regex.MULTILINE)
+NAME_ELEMENT = regex.compile(rf"<(?:{NAME_KEYS})(?:[ ][^<>]*)?>[ \t]*(?P<bare>[^<>\n\d]{{2,60}}?)[ \t]*</",
+                             regex.IGNORECASE)
 #: Street keys: ``"str"``, ``strasse``, ``adr``, ``anschrift``, ``street``, ``kind_adresse``.
 ADDRESS_KEYS = (rf"(?:(?:\w+{_SEP})?(?:str|strasse|straße|street|str{_SEP}hnr|strasse{_SEP}hnr|adr|adresse|"
                 rf"anschrift|address|addr|wohnanschrift|hausanschrift|meldeadresse))")
@@ -76,7 +84,8 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID", "ADDRESS"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
-    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?{PUPIL_KEYS}[ \t]*:|[^\W\d]:[\w\"']",
+    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?(?:{PUPIL_KEYS}|(?-i:{NAME_KEYS}))[ \t]*:"
+                             r"|[^\W\d]:[\w\"']",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -94,8 +103,13 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
                         for m in PUPIL_ELEMENT.finditer(text)]
         results += [rule_result(self, "ADDRESS", m.start("value"), m.end("value"), ADDRESS_SCORE, "key")
                     for m in ADDRESS_PAIR.finditer(text)]
-        for m in NAME_PAIR.finditer(text):
-            group = "quoted" if m.group("quoted") is not None else "bare"
+        pairs = list(NAME_PAIR.finditer(text))
+        if ":" in text:
+            pairs += YAML_NAME.finditer(text)
+        if "</" in text:
+            pairs += NAME_ELEMENT.finditer(text)
+        for m in pairs:
+            group = "quoted" if m.groupdict().get("quoted") is not None else "bare"
             value = m.group(group)
             name = value.strip()
             if not name:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_texts, column_header, fixed_width_header, line_around
+from assistant.privacy.text.recognizers.cells import (cell_texts, column_header, fixed_width_header, line_around,
+                                                      markup_header)
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
@@ -244,7 +245,8 @@ def pupil_header(cell: str) -> bool:
 
 def table_column_header(text: str, start: int) -> str | None:
     """The header cell of the column that holds ``text[start]``: of a table split by ";", tab or
-    "|", of a comma-separated one (a short header cell only), or of a fixed-width one."""
+    "|", of a comma-separated one (a short header cell only), of a fixed-width one, or of an HTML or
+    LaTeX table."""
     header = column_header(text, start)
     if header is None:
         _, line = line_around(text, start)
@@ -256,6 +258,8 @@ def table_column_header(text: str, start: int) -> str | None:
     if header is None and "  " in text:
         end = _ID_RE.match(text, start)
         header = fixed_width_header(text, start, end.end() if end else start + 1)
+    if header is None and ("<" in text or "&" in text):
+        header = markup_header(text, start)
     return header
 
 
