@@ -34,7 +34,7 @@ BIRTH_BEFORE = regex.compile(
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
     r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
-    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
+    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*[«»„\"]?\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -56,9 +56,11 @@ _BIRTH_PLACE_AFTER = regex.compile(
     regex.MULTILINE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
-#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
+#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``,
+#: a vCard property with parameters ``BDAY;VALUE=date:``.
 _KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?"
-                            r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
+                            r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*"
+                            r"|(?:^|(?<=\n))(?!X-)(?P<key>[A-Z][A-Z-]{1,20})(?:;[\w-]+=[^:;\n]{1,30}){1,3}:)\Z")
 _DELIMS = (";", "\t", "|", ",")
 _HEADER_CHARS = 40
 

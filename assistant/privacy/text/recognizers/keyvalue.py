@@ -63,6 +63,15 @@ YAML_NAME = regex.compile(rf"^[ \t]*(?:-[ \t]+)?(?-i:{NAME_KEYS})[ \t]*:[ \t]*"
                           regex.IGNORECASE | regex.MULTILINE)
 NAME_ELEMENT = regex.compile(rf"<(?:{NAME_KEYS})(?:[ ][^<>]*)?>[ \t]*(?P<bare>[^<>\n\d]{{2,60}}?)[ \t]*</",
                              regex.IGNORECASE)
+#: A form field of a web page: ``<input name="nachname" value="Koch">``.
+NAME_INPUT = regex.compile(rf"<input\b[^<>]*?\bname=[\"'](?:{NAME_KEYS})[\"'][^<>]*?\bvalue=[\"']"
+                           r"(?P<quoted>[^\"'<>\n\d]{2,60})[\"']", regex.IGNORECASE)
+#: A name label alone on its line (a printed form, an OCR page), the value on the next line:
+#: "Familienname\nKoch", "Vorname(n):\nIda Marie", "Name des Kindes\nEmilia Brandt".
+_LABEL_LINE = (r"(?:(?:vor|nach|familien|ruf|geburts)?name(?:n|\(n\))?(?:[ ](?:des[ ]kindes|der[ ]mutter|"
+               r"des[ ]vaters|des[ ]schülers|der[ ]schülerin))?)[ \t]*:?[ \t]*\n")
+NAME_BELOW_LABEL = regex.compile(rf"^[ \t]*{_LABEL_LINE}[ \t]*(?P<bare>[^\n\d:;]{{2,60}}?)[ \t]*$",
+                                 regex.IGNORECASE | regex.MULTILINE)
 #: Street keys: ``"str"``, ``strasse``, ``adr``, ``anschrift``, ``street``, ``kind_adresse``.
 ADDRESS_KEYS = (rf"(?:(?:\w+{_SEP})?(?:str|strasse|straße|street|str{_SEP}hnr|strasse{_SEP}hnr|adr|adresse|"
                 rf"anschrift|address|addr|wohnanschrift|hausanschrift|meldeadresse))")
@@ -85,7 +94,7 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
     PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?(?:{PUPIL_KEYS}|(?-i:{NAME_KEYS}))[ \t]*:"
-                             r"|[^\W\d]:[\w\"']",
+                             rf"|[^\W\d]:[\w\"']|^[ \t]*{_LABEL_LINE}",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -104,18 +113,22 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
         results += [rule_result(self, "ADDRESS", m.start("value"), m.end("value"), ADDRESS_SCORE, "key")
                     for m in ADDRESS_PAIR.finditer(text)]
         pairs = list(NAME_PAIR.finditer(text))
+        loose = len(pairs)  # the YAML, XML, form and label-line forms: a lone word must be in a name list
         if ":" in text:
             pairs += YAML_NAME.finditer(text)
         if "</" in text:
             pairs += NAME_ELEMENT.finditer(text)
-        for m in pairs:
+        if "<input" in text:
+            pairs += NAME_INPUT.finditer(text)
+        pairs += NAME_BELOW_LABEL.finditer(text)
+        for k, m in enumerate(pairs):
             group = "quoted" if m.groupdict().get("quoted") is not None else "bare"
             value = m.group(group)
             name = value.strip()
             if not name:
                 continue
             if _OTHER_SCRIPT.fullmatch(name) or looks_like_name(
-                    " ".join(name.split()), self.lexicon, single_needs_list=False, lower_ok=name.islower()):
+                    " ".join(name.split()), self.lexicon, single_needs_list=k >= loose, lower_ok=name.islower()):
                 start = m.start(group) + value.index(name)
                 results.append(rule_result(self, "PERSON", start, start + len(name), NAME_SCORE, "key"))
         return results

@@ -11,7 +11,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
 from assistant.privacy.text.recognizers.cells import (cell_texts, column_header, fixed_width_header, line_around,
-                                                      markup_header)
+                                                      markup_header, markup_tables)
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
@@ -332,7 +332,21 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
                 start = offset + cell.index(value)
                 spans.append((start, start + len(value)))
             offset += len(cell) + len(delim)
+    return spans + _markup_cells(text)
+
+
+def _markup_cells(text: str) -> list[tuple[int, int]]:
+    """The ID cells of HTML and LaTeX tables in a column headed by a pupil-number label."""
+    spans: list[tuple[int, int]] = []
+    for table in markup_tables(text):
+        header = [text[s:e] for s, e in table[0]]
+        columns = {i for i, cell in enumerate(header) if len(cell) <= _MARKUP_HEADER_CHARS and pupil_header(cell)}
+        for row in table[1:] if columns else ():
+            spans += [(s, e) for i, (s, e) in enumerate(row) if i in columns and _ID_RE.fullmatch(text, s, e)]
     return spans
+
+
+_MARKUP_HEADER_CHARS = 40
 
 
 _SHAPE = regex.compile(r"\d+|[A-Za-z]+")
