@@ -101,6 +101,13 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
         self.lexicon = lexicon
         super().__init__(supported_language)
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        # every form of PRECHECK holds one of these characters; testing them first spares most
+        # sentences of prose the pattern's scan
+        if ":" not in text and "=" not in text and "<" not in text and "\n" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts)
+
     def find(self, text: str) -> list[RecognizerResult]:
         results = [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
                    for m in PUPIL_PAIR.finditer(text)]
