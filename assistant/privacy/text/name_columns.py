@@ -114,7 +114,9 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
 
 
 def name_label(label: str) -> bool:
-    """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in"."""
+    """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in",
+    "last_name" of an export."""
+    label = label.replace("_", " ")
     words = [w for w in re.split(r"[^\w]+", label) if w]
     return label in NAME_LABELS or (bool(words) and all(w in NAME_LABELS or w in _GENDER_ENDINGS
                                                          for w in words))
@@ -126,7 +128,7 @@ _NAME_WORDS = {"name", "namen", "nachname", "vorname", "vornamen", "familienname
 
 
 def _names_label(label: str) -> bool:
-    return any(w in _NAME_WORDS for w in re.split(r"[^\w]+", label))
+    return any(w in _NAME_WORDS for w in re.split(r"[\W_]+", label))
 
 
 #: What stands after a slash, a star or a colon in a gendered label: "Schüler/in", "Erziehungsberechtigte/r".
