@@ -400,6 +400,18 @@ FOUND = {
     'more: sepa mandate text': 'Ich ermächtige die Stadt Erfurt, Zahlungen von meinem Konto mittels Lastschrift einzuziehen.\nName des Kontoinhabers: [[PERSON:Engel, Maria]]\nIBAN: [[IBAN_CODE:DE12500105170648489890]]\nDatum, Unterschrift: 03.03.2025',
     'more: json lines': '{"id": 1, "vn": "[[PERSON:Ida]]", "nn": "[[PERSON:Koch]]", "gd": "[[DATE_OF_BIRTH:2016-04-03]]"}\n{"id": 2, "vn": "[[PERSON:Tom]]", "nn": "[[PERSON:Wolf]]", "gd": "[[DATE_OF_BIRTH:2015-11-11]]"}',
     'more: csv caps english': 'STUDENT_ID,FIRST_NAME,LAST_NAME,DOB\n[[STUDENT_ID:S-0411]],[[PERSON:Ida]],[[PERSON:Koch]],[[DATE_OF_BIRTH:2016-04-03]]\n[[STUDENT_ID:S-0412]],[[PERSON:Tom]],[[PERSON:Wolf]],[[DATE_OF_BIRTH:2015-11-11]]',
+    # fifth batch: German label keys in records, numbers in markup, an iCalendar LOCATION
+    'more: json german label keys': '{"Schüler-Nr.": "[[STUDENT_ID:2023-04711]]", "Geburtsdatum": "[[DATE_OF_BIRTH:03.04.2016]]", "Name": "[[PERSON:Ida Koch]]"}',
+    'more: xml SchuelerID': '<SchuelerID>[[STUDENT_ID:SID-204471]]</SchuelerID><Geb>[[DATE_OF_BIRTH:2016-04-03]]</Geb>',
+    'more: yaml kita kind nr': 'kita_kind_nr: [[STUDENT_ID:KK-2023-0415]]\nname: [[PERSON:Mila Horn]]',
+    'more: phone forms 2': 'Tel. [[PHONE_NUMBER:+49 (0) 341-123 45 67]], Mobil [[PHONE_NUMBER:0151 / 234 567 89]], Fax [[PHONE_NUMBER:0341 123 45 67 - 99]]',
+    'more: phone in md table': '| Kontakt | Telefon |\n|---|---|\n| Mutter | [[PHONE_NUMBER:0176 1234 5678]] |\n| Vater | [[PHONE_NUMBER:+49 151 2345 6789]] |',
+    'more: phone in xml attr': '<kontakt tel="[[PHONE_NUMBER:0341-1234567]]" mobil="[[PHONE_NUMBER:0176-12345678]]"/>',
+    'more: dob html with geb. header': '<tr><th>Name</th><th>geb. am</th></tr><tr><td>[[PERSON:Ida Koch]]</td><td>[[DATE_OF_BIRTH:3.4.2016]]</td></tr><tr><td>[[PERSON:Tom Wolf]]</td><td>[[DATE_OF_BIRTH:11.11.2015]]</td></tr>',
+    'more: dob latex table': 'Name & Geb.-Datum \\\\\n\\hline\n[[PERSON:Ida Koch]] & [[DATE_OF_BIRTH:2016-04-03]] \\\\\n[[PERSON:Tom Wolf]] & [[DATE_OF_BIRTH:2015-11-11]] \\\\',
+    'more: ics with phone in location': 'LOCATION:Elternhaus\\, [[ADDRESS:Gartenweg 4\\, 45127 Essen]]',
+    'more: email in angle with name caps': 'An: [[PERSON:KOCH, IDA]] <[[EMAIL_ADDRESS:ida.koch@schule.nrw]]>',
+    'more: pupil number list label': 'Schüler-IDs: [[STUDENT_ID:4471]], [[STUDENT_ID:4472]] und [[STUDENT_ID:4473]]',
 }
 
 #: Texts with no span of the listed types at all.

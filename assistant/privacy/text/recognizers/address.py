@@ -33,8 +33,9 @@ POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}
 #: after the town ends the address ("57076 Siegen DE77…").
 _TOWN_REST = r"[^\W\d]+(?!\w)"
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
-#: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
+#: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln",
+#: the escaped comma of an iCalendar LOCATION "Gartenweg 4\, 45127 Essen".
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
         rf"(?:[- ]\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}][^\W\d]+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
