@@ -56,11 +56,11 @@ _BIRTH_PLACE_AFTER = regex.compile(
     regex.MULTILINE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
-#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``,
-#: a vCard property with parameters ``BDAY;VALUE=date:``.
+#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
 _KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?"
-                            r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*"
-                            r"|(?:^|(?<=\n))(?!X-)(?P<key>[A-Z][A-Z-]{1,20})(?:;[\w-]+=[^:;\n]{1,30}){1,3}:)\Z")
+                            r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
+#: A vCard property with parameters opening the line: ``BDAY;VALUE=date:`` (not an ``X-`` property).
+_VCARD_KEY_BEFORE = regex.compile(r"(?:^|(?<=\n))(?!X-)(?P<key>[A-Z][A-Z-]{1,20})(?:;[\w-]+=[^:;\n]{1,30}){1,3}:\Z")
 _DELIMS = (";", "\t", "|", ",")
 _HEADER_CHARS = 40
 
@@ -172,6 +172,8 @@ def birth_context(text: str, start: int, end: int) -> bool:
     if _STAR_LINE.search(text, max(0, start - 8), start) and _BIRTH_PLACE_AFTER.match(text, end):
         return True
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
+    if key is None and ";" in text[max(0, start - 40):start]:
+        key = _VCARD_KEY_BEFORE.search(text, max(0, start - 40), start)
     if key is not None and is_birth_key(key.group("key")):
         return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
