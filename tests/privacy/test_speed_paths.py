@@ -374,3 +374,20 @@ def test_precheck_search_keeps_patterns_it_cannot_lower() -> None:
                     regex.compile(r"(?P<x>ab)", regex.IGNORECASE)):
         assert precheck_search(pattern) == pattern.search
     assert precheck_search(regex.compile(r"geb|grü(?:ß|ss)", regex.IGNORECASE))("GRÜSS") is not None
+
+
+def test_analyzer_marks_findings_with_presidios_metadata_keys() -> None:
+    from presidio_analyzer import RecognizerResult
+
+    from assistant.privacy.text import engine
+
+    assert (engine._ID_KEY, engine._NAME_KEY) == (RecognizerResult.RECOGNIZER_IDENTIFIER_KEY,
+                                                  RecognizerResult.RECOGNIZER_NAME_KEY)
+
+
+def test_gate_finds_the_same_in_one_window_as_in_several(gate) -> None:
+    text = EXAMPLES[0] + "\n" + EXAMPLES[6] + "\n" + EXAMPLES[10]
+    one = gate.analyze(text)
+    small = gate.new_session()
+    small.chunk_chars, small.overlap_chars = len(text) - 1, len(text)
+    assert small.analyze(text) == one
