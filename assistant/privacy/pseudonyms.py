@@ -16,6 +16,7 @@ from assistant.privacy.names import fold
 
 PLACEHOLDER_RE = re.compile(r"<\s*([A-Za-z]+(?:_[A-Za-z]+)*)_(\d+)\s*>|\b([A-Z]+(?:_[A-Z]+)*)_(\d+)\b")
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’\-][^\W\d_]+)*")
+_BLANKS = re.compile(r"\s+")
 _NOT_NAME_WORDS = {"herr", "herrn", "frau", "dr", "prof", "von", "van", "vom", "zu", "der", "den",
                    "de", "di", "da", "del", "la", "le", "ten", "ter", "al", "el", "bin", "ibn"}
 
@@ -55,7 +56,7 @@ class PseudonymMap:
         self._clock += 1
         if entity_type == "PERSON":
             return self._person(original)
-        key = (entity_type, re.sub(r"\s+", "", original).casefold())
+        key = (entity_type, _BLANKS.sub("", original).casefold())
         if key not in self._by_value:
             self._by_value[key] = self._new(entity_type, original)
         return self._by_value[key]

@@ -338,3 +338,56 @@ def test_warm_up_leaves_nothing_in_the_users_session(gate) -> None:
     assert not gate.pseudonyms.known_name_words()
     assert gate.redact("Beispiel").entities == []
     assert gate.redact("Die Akte liegt bei Muster im Büro.").text == "Die Akte liegt bei Muster im Büro."
+
+
+# --- pre-checks searched in the lower-cased text ------------------------------------------------
+
+PRECHECK_TEXTS = [
+    "GEB. 03.05.2011", "Geburtsdatum: 1.2.2013", "DOB 2011-05-03", "Née Martin", "nee martin",
+    "Mit freundlichen GRÜSSEN", "i.A. Berger", "I. V. Schulz", "Doğum tarihi", "DOĞUM TARİHİ",
+    "Дата рождения", "ДАТА РОЖДЕНИЯ", "ΗΜΕΡΟΜΗΝΙΑ ΓΈΝΝΗΣΗΣ", "ημερομηνία γέννησησ",
+    "HR. MÜLLER → FR. KAYA", "Hr.Weber", "herr ſchmidt", "Frau Yılmaz", "İLKNUR ARSLAN",
+    "Kind ½ Jahr, µ-Wert", "x² geb", "Vertritt: Anna", '"snr": "4711"', "sid=4712", "<b>",
+    "Name:Ida", "ÄÖÜ äöü ẞ ß", "„Zitat“ – geb. · € →", "Unterschrift\u2028gez. Meier", "",
+]
+
+
+@pytest.mark.parametrize("text", PRECHECK_TEXTS)
+def test_prechecks_searched_lower_cased_find_what_the_patterns_find(analyzers, text) -> None:
+    from assistant.privacy.text.recognizers.notes import _CONTEXT_PRECHECK, _NOTE_PRECHECK
+    from assistant.privacy.text.recognizers.precheck import precheck_search
+
+    patterns = [r.PRECHECK for r in analyzers[0].recognizers if hasattr(r, "PRECHECK")]
+    for pattern in [*patterns, _NOTE_PRECHECK, _CONTEXT_PRECHECK]:
+        for variant in (text, text.lower(), text.upper(), f"x {text} y"):
+            assert (precheck_search(pattern)(variant) is None) == (pattern.search(variant) is None), \
+                (pattern.pattern[:40], variant)
+
+
+def test_precheck_search_keeps_patterns_it_cannot_lower() -> None:
+    import regex
+
+    from assistant.privacy.text.recognizers.precheck import precheck_search
+
+    for pattern in (regex.compile(r"\p{Lu}x", regex.IGNORECASE), regex.compile(r"(?-i:Ab)c", regex.IGNORECASE),
+                    regex.compile(r"abc"), regex.compile(r"[[:alpha:]]x", regex.IGNORECASE),
+                    regex.compile(r"(?P<x>ab)", regex.IGNORECASE)):
+        assert precheck_search(pattern) == pattern.search
+    assert precheck_search(regex.compile(r"geb|grü(?:ß|ss)", regex.IGNORECASE))("GRÜSS") is not None
+
+
+def test_analyzer_marks_findings_with_presidios_metadata_keys() -> None:
+    from presidio_analyzer import RecognizerResult
+
+    from assistant.privacy.text import engine
+
+    assert (engine._ID_KEY, engine._NAME_KEY) == (RecognizerResult.RECOGNIZER_IDENTIFIER_KEY,
+                                                  RecognizerResult.RECOGNIZER_NAME_KEY)
+
+
+def test_gate_finds_the_same_in_one_window_as_in_several(gate) -> None:
+    text = EXAMPLES[0] + "\n" + EXAMPLES[6] + "\n" + EXAMPLES[10]
+    one = gate.analyze(text)
+    small = gate.new_session()
+    small.chunk_chars, small.overlap_chars = len(text) - 1, len(text)
+    assert small.analyze(text) == one

@@ -42,6 +42,9 @@ WARM_UP_TEXTS = (
     '{"snr": "4711", "name": "Probe"} sid=4712 Иван Пример 李明',
 )
 _cache: dict[str, object] = {}
+#: Presidio's ``RecognizerResult.RECOGNIZER_IDENTIFIER_KEY`` and ``RECOGNIZER_NAME_KEY`` (the
+#: tests hold them equal; written out so that this module imports Presidio only when it builds).
+_ID_KEY, _NAME_KEY = "recognizer_identifier", "recognizer_name"
 
 
 def silence_presidio_logs() -> None:
@@ -79,22 +82,22 @@ class GermanAnalyzer:
         #: Recognizers with a context step of their own (Presidio's default returns the findings).
         self._own_context = {r.id for r in self.recognizers
                              if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context}
+        #: Per recognizer (recognizer, its id, its name): read once, not per text.
+        self._named = [(r, r.id, r.name) for r in self.recognizers]  # type: ignore[has-type]
+        self._remove_duplicates = EntityRecognizer.remove_duplicates
 
     def analyze(self, text: str, language: str, score_threshold: float) -> "list[RecognizerResult]":
-        from presidio_analyzer import EntityRecognizer, RecognizerResult
-
         if language != self.language:
             raise ValueError(f"analyzer for {self.language!r}, not {language!r}")
-        id_key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
+        id_key, name_key = _ID_KEY, _NAME_KEY
         nlp_artifacts = self.nlp_engine.process_text(text, language)
         entities = self._entities
         found: list[RecognizerResult] = []
         grouped = True  # every finding carries the id of the recognizer that returned it
-        for recognizer in self.recognizers:
+        for recognizer, own_id, own_name in self._named:
             results = recognizer.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts)
             if not results:
                 continue
-            own_id = recognizer.id
             for result in results:
                 meta = result.recognition_metadata
                 if not meta:
@@ -102,7 +105,7 @@ class GermanAnalyzer:
                 if meta.setdefault(id_key, own_id) != own_id:
                     grouped = False
                 if name_key not in meta:
-                    meta[name_key] = recognizer.name  # type: ignore[has-type]
+                    meta[name_key] = own_name
             found.extend(results)
         if not grouped or self._own_context:
             found = self._by_recognizer(text, found, nlp_artifacts)
@@ -110,7 +113,7 @@ class GermanAnalyzer:
             text=text, raw_results=found, nlp_artifacts=nlp_artifacts, recognizers=self.recognizers)
         found = [r for r in found if r.score >= score_threshold]
         if len(found) > 1:
-            found = EntityRecognizer.remove_duplicates(found)
+            found = self._remove_duplicates(found)
         elif found and found[0].score == 0:  # what remove_duplicates does with one finding
             found = []
         for result in found:

@@ -234,20 +234,7 @@ class PrivacyGate:
 
         ``progress(done_chars, total_chars)`` is called after every window of a long text.
         """
-        found: list[tuple[str, int, int, float]] = []
-        for window, keep_from, keep_to in _chunks(text, self.chunk_chars, self.overlap_chars):
-            if progress is not None:
-                progress(keep_from, len(text))
-            window, head = _window_context(text, window, self.overlap_chars)
-            piece = head + text[window:keep_to + self.overlap_chars]
-            for r in self._analyzer.analyze(piece, language="de",
-                                            score_threshold=self.score_threshold):
-                if r.start < len(head):
-                    continue
-                start, end = r.start - len(head) + window, r.end - len(head) + window
-                if keep_from <= start < keep_to:
-                    found.append((r.entity_type, start, end, float(r.score)))
-        found = _resolve(text, found, self._lexicon)
+        found = _resolve(text, self._windows(text, progress), self._lexicon)
         found += self._propagated(text, found)
         from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
         from assistant.privacy.text.structure import structural_spans
@@ -265,6 +252,33 @@ class PrivacyGate:
 
         found = with_particles(text, found, self._lexicon)
         return found + repeated_identifiers(text, found)
+
+    def _windows(self, text: str, progress: Callable[[int, int], None] | None,
+                 ) -> list[tuple[str, int, int, float]]:
+        """The analyzer's findings, window by window (:func:`_chunks`), each window with the
+        opening lines of its block in front (:func:`_window_context`)."""
+        if 0 < len(text) <= self.chunk_chars:
+            # One window, the whole text and no head (what _chunks and _window_context give for
+            # it), without their bookkeeping: most texts are this short.
+            if progress is not None:
+                progress(0, len(text))
+            return [(r.entity_type, r.start, r.end, float(r.score))
+                    for r in self._analyzer.analyze(text, language="de", score_threshold=self.score_threshold)
+                    if 0 <= r.start < len(text)]
+        found: list[tuple[str, int, int, float]] = []
+        for window, keep_from, keep_to in _chunks(text, self.chunk_chars, self.overlap_chars):
+            if progress is not None:
+                progress(keep_from, len(text))
+            window, head = _window_context(text, window, self.overlap_chars)
+            piece = head + text[window:keep_to + self.overlap_chars]
+            for r in self._analyzer.analyze(piece, language="de",
+                                            score_threshold=self.score_threshold):
+                if r.start < len(head):
+                    continue
+                start, end = r.start - len(head) + window, r.end - len(head) + window
+                if keep_from <= start < keep_to:
+                    found.append((r.entity_type, start, end, float(r.score)))
+        return found
 
     def _propagated(self, text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
         from assistant.privacy.text.propagate import PROPAGATED_SCORE, propagate

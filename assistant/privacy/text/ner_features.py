@@ -53,14 +53,17 @@ class Tok(NamedTuple):
 def tokenize_line(line: str, offset: int = 0) -> list[Tok]:
     tokens: list[Tok] = []
     append = tokens.append
+    new = tuple.__new__  # calling Tok(...) runs its generated Python __new__ per token
     for m in _TOKEN.finditer(line):
         word = m.group()
-        start, end = m.start() + offset, m.end() + offset
+        start, end = m.span()
+        start += offset
+        end += offset
         if word[-1] == "." and len(word) > 1 and not _keeps_period(word[:-1]):
-            append(Tok(word[:-1], start, end - 1))
-            append(Tok(".", end - 1, end))
+            append(new(Tok, (word[:-1], start, end - 1)))
+            append(new(Tok, (".", end - 1, end)))
         else:
-            append(Tok(word, start, end))
+            append(new(Tok, (word, start, end)))
     return tokens
 
 

@@ -29,12 +29,14 @@ import datetime as dt
 
 import regex
 
+from assistant.privacy.names import load_lexicon
 from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans, fixed_width_header
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
 from assistant.privacy.text.recognizers.student_id import ID as PUPIL_ID, pupil_number_context
 from assistant.privacy.text.spans import DisjointSpans
+from assistant.privacy.text.words import ordinary_noun
 
 Span = tuple[str, int, int, float]
 ROW_DATE_SCORE = 0.7
@@ -46,6 +48,9 @@ _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-]|[ \t]{{2
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
 _APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
+#: One of these stands in the first three characters of every ``_APPOSITION`` match (after a
+#: quote and a blank at most): a cheap test before the pattern.
+_APPOSITION_OPENS = frozenset(",;:–-(")
 _CLOSING_BRACKET = regex.compile(r"[ ]?\)")
 #: A date that ends a list line that opens with the name ("- Mila Roth, 03.03.2019"): each
 #: entry's own date, not compared with the other entries' dates.
@@ -113,7 +118,7 @@ NUMBER_AFTER_NAME_SCORE = 0.7
 def _numbers_after_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     for _, end in people:
-        m = _NUMBER_AFTER_NAME.match(text, end)
+        m = _NUMBER_AFTER_NAME.match(text, end) if text[end:end + 1] == " " else None  # it opens with one
         if m is None or _YEAR_ONLY.fullmatch(m.group(1)) or parse_date(m.group(1)) is not None:
             continue
         if sum(ch.isdigit() for ch in m.group(1)) >= _ID_DIGITS and pupil_number_context(text, m.start(1)):
@@ -144,7 +149,6 @@ def _cells(line: str, delim: str) -> list[tuple[int, int]]:
 
 def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> list[Span]:
     out: list[Span] = []
-    today = dt.date.today()
     header: list[str] = []
     block_delim: str | None = None
     pos = 0
@@ -164,7 +168,7 @@ def _row_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) -> li
         for k, (cs, ce) in enumerate(cells):
             m = _DATE_CELL.fullmatch(line, cs, ce)
             date = parse_date(m.group(1)) if m else None
-            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
+            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
                 continue
             if fixed:  # a fixed-width list: the header cell above the date, if there is one
                 label = fixed_width_header(text, line_start + cs, line_start + ce) or ""
@@ -231,6 +235,8 @@ def _apposition_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]
     out: list[Span] = []
     found: list[tuple[int, int, int, dt.date, int]] = []
     for start, end in people:
+        if not _APPOSITION_OPENS.intersection(text[end:end + 3]):
+            continue  # no comma, colon, dash or bracket after the name: no apposition (most names)
         m = _APPOSITION.match(text, end)
         date = parse_date(m.group(1)) if m else None
         if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
@@ -297,7 +303,6 @@ def _record_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) ->
     if "=" not in text and ":" not in text:
         return []
     out: list[Span] = []
-    today = dt.date.today()
     for start, end in _records(text):
         i = bisect.bisect_left(people, (start, -1))
         if i >= len(people) or people[i][0] >= end:
@@ -306,7 +311,7 @@ def _record_dates(text: str, people: list[tuple[int, int]], vetoed: set[int]) ->
         for pair in _PAIR.finditer(text, start, end):
             m = _PAIR_DATE.match(text, pair.end(), end)
             date = parse_date(m.group(1)) if m else None
-            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= today:
+            if m is None or date is None or not dt.date(1900, 1, 1) <= date <= dt.date.today():
                 continue
             if is_role_key(pair.group("key")):
                 vetoed.add(m.start(1))
@@ -329,9 +334,6 @@ _MONTH_OR_DAY = regex.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|Augu
 
 
 def _coordinated(text: str, people: list[tuple[int, int]]) -> list[Span]:
-    from assistant.privacy.names import load_lexicon
-    from assistant.privacy.text.words import ordinary_noun
-
     lexicon = load_lexicon()
 
     def name_like(word: str) -> bool:
@@ -343,11 +345,14 @@ def _coordinated(text: str, people: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     starts = {start for start, _ in people}
     for start, end in people:
-        after = _JOINED_AFTER.match(text, end)
+        joined_after = "/" in text[end:end + 2] or "&" in text[end:end + 2]  # what _JOINED_AFTER needs
+        after = _JOINED_AFTER.match(text, end) if joined_after else None
         if after and name_like(after.group(1)) and (after.end(1) + 1) not in starts:
             # "Klein / De Fuchs": a word before a found name is its subject or title, no surname
             out.append(("PERSON", after.start(1), after.end(1), COORDINATED_SCORE))
-        before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+        # _JOINED_BEFORE ends at the name in "/" or "&" and a blank at most: a cheap test first
+        joined_before = "/" in text[max(0, start - 2):start] or "&" in text[max(0, start - 2):start]
+        before = _JOINED_BEFORE.search(text, max(0, start - 40), start) if joined_before else None
         if before and name_like(before.group(1)):
             out.append(("PERSON", before.start(1), before.end(1), COORDINATED_SCORE))
         bracket = _BRACKET_AFTER.match(text, end)

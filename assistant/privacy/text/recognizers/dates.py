@@ -184,6 +184,8 @@ def is_birth_key(key: str) -> bool:
 
 _SHORT_ROLES = frozenset(s for s in ROLE_STEMS if len(s) <= _EXACT)
 _LONG_ROLES = tuple(s for s in ROLE_STEMS if len(s) > _EXACT)
+#: Finds any of ``_LONG_ROLES`` in a word: one search instead of a test per stem.
+_LONG_ROLE = re.compile("|".join(re.escape(s) for s in _LONG_ROLES) or r"(?!)")
 
 
 def is_role_key(key: str) -> bool:
@@ -192,4 +194,4 @@ def is_role_key(key: str) -> bool:
     ones ("ab", "am", "bis") must be the whole word ("betreuung_ab", but not "Abdullah")."""
     if is_birth_key(key):
         return False
-    return any(w in _SHORT_ROLES or any(stem in w for stem in _LONG_ROLES) for w in key_words(key))
+    return any(w in _SHORT_ROLES or _LONG_ROLE.search(w) is not None for w in key_words(key))

@@ -8,16 +8,61 @@ When the patterns do run, :func:`analyze_patterns` runs them as Presidio's ``Pat
 does, but without a time limit per pattern: the ``regex`` module's timeout check made the phone
 patterns several times slower (measured), and a pattern that hit the limit would have been skipped
 silently, a missed finding; the gate cuts long texts into windows instead.
+
+A case-insensitive pre-check of words ("geb|geburt|birth|...") is run by :func:`precheck_search`
+as a case-sensitive ``re`` search of the lower-cased text, two to three times faster (measured).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Callable
 
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, PatternRecognizer, RecognizerResult
 
 DIGIT = regex.compile(r"\d")
+
+#: Any character outside those on which lower-casing the text and matching case-sensitively does
+#: what IGNORECASE does, and on which ``re`` and ``regex`` agree about ``\w``, ``\d`` and ``\b``:
+#: ASCII; Latin-1 but the numeric signs (²³¹¼½¾: ``re`` counts them as word characters) and µ
+#: (the same letter as Greek μ); Latin Extended-A but the Turkish i's (İ ı) and the long s (ſ);
+#: dashes, quotes and bullets; currency signs; arrows. A text holding one is searched as before.
+_NOT_LOWERABLE = re.compile(r"[^\x00-\x7f\xa0-\xb1\xb4\xb6-\xb8\xba\xbb\xbf-\u012f\u0132-\u0148"
+                            r"\u014a-\u017e\u2010-\u203e\u20a0-\u20bf\u2190-\u21ff]")
+#: What may stand in a pattern searched lower-cased: no inline flags, POSIX classes, nested sets
+#: or fuzzy counts (``regex`` syntax that ``re`` would read otherwise).
+_NOT_PORTABLE = re.compile(r"\(\?-?[a-zA-Z|]|\[:|\[\[|\{e|--|&&|\|\||~~")
+_CASE_FREE_ESCAPES = re.compile(r"\\[WDSB]")
+_LOWERED_FLAGS = int(regex.IGNORECASE | regex.MULTILINE | regex.UNICODE | regex.VERSION0)
+_searches: dict[int, tuple[regex.Pattern, Callable[[str], object]]] = {}
+
+
+def precheck_search(pattern: regex.Pattern) -> Callable[[str], object]:
+    """``pattern.search``, or the same test made cheaper: for a case-insensitive pattern written in
+    lower case, a case-sensitive ``re`` search of the lower-cased text finds a match exactly when
+    ``pattern`` finds one in the text, as long as the text holds no character that lower-casing
+    or ``re`` would treat otherwise (:data:`_NOT_LOWERABLE`); such a text is searched by ``pattern``.
+    Returns something that is None when there is no match."""
+    known = _searches.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    search: Callable[[str], object] = pattern.search
+    text = pattern.pattern
+    if (pattern.flags & regex.IGNORECASE and not pattern.flags & ~_LOWERED_FLAGS
+            and not _NOT_PORTABLE.search(text)
+            and _CASE_FREE_ESCAPES.sub("", text) == _CASE_FREE_ESCAPES.sub("", text).lower()):
+        try:
+            lowered = re.compile(text, re.MULTILINE if pattern.flags & regex.MULTILINE else 0)
+        except re.error:
+            lowered = None
+        if lowered is not None:
+            original, lowered_search, unsafe = pattern.search, lowered.search, _NOT_LOWERABLE.search
+
+            def search(text: str) -> object:
+                return original(text) if unsafe(text) else lowered_search(text.lower())
+    _searches[id(pattern)] = (pattern, search)
+    return search
 
 
 def analyze_patterns(recognizer: PatternRecognizer, text: str,
@@ -67,7 +112,7 @@ class PrecheckedPatternRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        if self.PRECHECK.search(text) is None or not self.patterns:  # type: ignore[has-type]
+        if precheck_search(self.PRECHECK)(text) is None or not self.patterns:  # type: ignore[has-type]
             return []
         return analyze_patterns(self, text, regex_flags)
 
@@ -99,7 +144,7 @@ class PrecheckedRuleRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        if self.PRECHECK.search(text) is None:
+        if precheck_search(self.PRECHECK)(text) is None:
             return []
         return self.find(text)
 
