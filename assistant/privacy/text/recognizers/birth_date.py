@@ -172,10 +172,12 @@ def birth_context(text: str, start: int, end: int) -> bool:
     if _STAR_LINE.search(text, max(0, start - 8), start) and _BIRTH_PLACE_AFTER.match(text, end):
         return True
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
-    if key is None and ";" in text[max(0, start - 40):start]:
-        key = _VCARD_KEY_BEFORE.search(text, max(0, start - 40), start)
     if key is not None and is_birth_key(key.group("key")):
         return True
+    if ";" in text[max(0, start - 40):start]:  # "BDAY;VALUE=date:": the key is the property's name
+        key = _VCARD_KEY_BEFORE.search(text, max(0, start - 40), start)
+        if key is not None and is_birth_key(key.group("key")):
+            return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
         or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start)
 
