@@ -23,7 +23,7 @@ import regex
 
 from assistant.privacy.names import NameLexicon
 from assistant.privacy.text.name_lists import list_names, plain_noun
-from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans
+from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans, markup_tables
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.recognizers.other_scripts import RUN
 from assistant.privacy.text.spans import DisjointSpans
@@ -114,7 +114,9 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
 
 
 def name_label(label: str) -> bool:
-    """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in"."""
+    """A header that names persons: "Nachname", "Vertretung", "Name, Vorname", "Schüler/in",
+    "last_name" of an export."""
+    label = label.replace("_", " ")
     words = [w for w in re.split(r"[^\w]+", label) if w]
     return label in NAME_LABELS or (bool(words) and all(w in NAME_LABELS or w in _GENDER_ENDINGS
                                                          for w in words))
@@ -126,7 +128,7 @@ _NAME_WORDS = {"name", "namen", "nachname", "vorname", "vornamen", "familienname
 
 
 def _names_label(label: str) -> bool:
-    return any(w in _NAME_WORDS for w in re.split(r"[^\w]+", label))
+    return any(w in _NAME_WORDS for w in re.split(r"[\W_]+", label))
 
 
 #: What stands after a slash, a star or a colon in a gendered label: "Schüler/in", "Erziehungsberechtigte/r".
@@ -142,13 +144,14 @@ def column_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Spa
 
 
 def _table_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
-    if "\n" not in text or not any(d in text for d in _DELIMITERS + (",", "  ")):
-        return []  # a table has two lines at least
+    if ("\n" not in text or not any(d in text for d in _DELIMITERS + (",", "  ", "&"))) \
+            and "<t" not in text and "<T" not in text:
+        return []  # a table has two lines at least (an HTML table may stand on one)
     # the gate's findings never overlap, so both sets are disjoint
     persons = DisjointSpans((s, e) for kind, s, e, _ in found if kind == "PERSON")
     taken = DisjointSpans((s, e) for _, s, e, _ in found)
     out: list[Span] = []
-    for table in _tables(text):
+    for table in _tables(text) + list(markup_tables(text)):
         for col in range(len(table[0])):
             column = [row[col] for row in table if col < len(row)]
             label = text[column[0][0]:column[0][1]].lower().rstrip(".:").strip()

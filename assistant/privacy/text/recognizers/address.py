@@ -21,8 +21,9 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
-#: A house number: "12", "12a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat).
-NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:[ ]?[a-hA-H](?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
+#: A house number: "12", "12a", "12 a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat); the
+#: "c" of "12 c/o Weber" is no letter suffix.
+NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:(?:[a-hA-H]|[ ][a-hA-H](?!/\w))(?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
           r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?\b")
 #: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
@@ -32,8 +33,9 @@ POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}
 #: after the town ends the address ("57076 Siegen DE77…").
 _TOWN_REST = r"[^\W\d]+(?!\w)"
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
-#: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
+#: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln",
+#: the escaped comma of an iCalendar LOCATION "Gartenweg 4\, 45127 Essen".
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
         rf"(?:[- ]\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}][^\W\d]+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.

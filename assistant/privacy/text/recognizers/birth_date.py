@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
 from assistant.privacy.text.recognizers.cells import (
-    cell_spans, cell_texts, column_at, fixed_width_header, line_around)
+    cell_spans, cell_texts, column_at, fixed_width_header, line_around, markup_header)
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       parse_date)
 from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
@@ -24,17 +24,17 @@ BIRTH_CONTEXT_SCORE = 0.85
 _AHEAD = dt.timedelta(days=2 * 366)
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
 #: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
-#: "geboren am Montag,"). "Geb. C" is a building; "*" must touch the date, and a "* " opening a
-#: line is a bullet or a footnote.
+#: "geboren am Montag,"; OCR splits "Geburts-\ndatum"). "Geb. C" is a building; "*" must touch the
+#: date, and a "* " opening a line is a bullet or a footnote.
 BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
-    r"|\bgeboren|\bgeburts(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bgeboren|\bgeburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
     r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
-    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*\Z)", regex.IGNORECASE)
+    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*[«»„\"]?\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -59,6 +59,8 @@ _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zu
 #: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
 _KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?"
                             r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
+#: A vCard property with parameters opening the line: ``BDAY;VALUE=date:`` (not an ``X-`` property).
+_VCARD_KEY_BEFORE = regex.compile(r"(?:^|(?<=\n))(?!X-)(?P<key>[A-Z][A-Z-]{1,20})(?:;[\w-]+=[^:;\n]{1,30}){1,3}:\Z")
 _DELIMS = (";", "\t", "|", ",")
 _HEADER_CHARS = 40
 
@@ -172,8 +174,12 @@ def birth_context(text: str, start: int, end: int) -> bool:
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
     if key is not None and is_birth_key(key.group("key")):
         return True
+    if ";" in text[max(0, start - 40):start]:  # "BDAY;VALUE=date:": the key is the property's name
+        key = _VCARD_KEY_BEFORE.search(text, max(0, start - 40), start)
+        if key is not None and is_birth_key(key.group("key")):
+            return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
-        or _under_fixed_width_header(text, start, end)
+        or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start)
 
 
 def _label_owns_date(text: str, before: regex.Match, start: int, end: int) -> bool:
@@ -220,6 +226,12 @@ def _under_fixed_width_header(text: str, start: int, end: int) -> bool:
     """Fixed-width exports: the header cell above the date names a birth date ("GEBDAT", "Geb.-Dat.")."""
     header = fixed_width_header(text, start, end)
     return header is not None and is_birth_key(header)
+
+
+def _under_markup_header(text: str, start: int) -> bool:
+    """HTML and LaTeX tables: the header cell of the date's column names a birth date."""
+    header = markup_header(text, start)
+    return header is not None and len(header) <= _HEADER_CHARS and is_birth_key(header)
 
 
 def _under_birth_header(text: str, start: int) -> bool:

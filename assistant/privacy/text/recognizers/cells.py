@@ -6,6 +6,8 @@ not three. Offsets are into the line; the cells keep their blanks and quotes.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 
@@ -121,3 +123,111 @@ def column_header(text: str, start: int, delims: tuple[str, ...] = (";", "\t", "
         return None
     texts = cell_texts(header, delim)
     return texts[column] if 0 <= column < len(texts) else None
+
+
+#: A row of an HTML table and its cells: ``<tr>`` up to ``</tr>`` (or the next row or the table's
+#: end), ``<td>``/``<th>`` up to their closing tag (or the next cell).
+_HTML_ROW = regex.compile(r"<tr\b[^<>]*>(?P<row>.*?)(?=</tr\s*>|<tr\b|</table\s*>|\Z)",
+                          regex.IGNORECASE | regex.DOTALL)
+_HTML_CELL = regex.compile(r"<t[dh]\b[^<>]*>(?P<cell>.*?)(?=</t[dh]\s*>|<t[dh]\b|\Z)",
+                           regex.IGNORECASE | regex.DOTALL)
+_HTML_TABLE_START = regex.compile(r"<table\b", regex.IGNORECASE)
+#: Tags and blanks around a cell's text: ``<b>Name</b>``, ``<span class="x"> Lea </span>``.
+_EDGE = regex.compile(r"(?:\s|<[^<>]*>)*")
+#: A LaTeX tabular row: cells parted by an unescaped "&", the line closed by "\\" ("\hline" lines
+#: between rows are passed over).
+_LATEX_ROW_END = regex.compile(r"\\\\(?:[ \t]*\\hline)?[ \t]*$")
+_LATEX_RULE = regex.compile(r"[ \t]*\\(?:hline|toprule|midrule|bottomrule|cline\{[^}]*\})[ \t]*")
+_LATEX_DELIM = regex.compile(r"(?<!\\)&")
+
+Grid = list[list[tuple[int, int]]]
+
+
+def _strip_cell(text: str, start: int, end: int) -> tuple[int, int]:
+    """The cell's text without the tags and blanks around it."""
+    start = _EDGE.match(text, start, end).end()
+    while end > start:
+        stripped = end
+        while stripped > start and text[stripped - 1].isspace():
+            stripped -= 1
+        if stripped > start and text[stripped - 1] == ">":
+            tag = text.rfind("<", start, stripped)
+            if tag >= 0:
+                end = tag
+                continue
+        end = stripped
+        break
+    return start, end
+
+
+def _html_tables(text: str) -> list[Grid]:
+    tables: list[Grid] = []
+    starts = [m.start() for m in _HTML_TABLE_START.finditer(text)]
+    rows: Grid = []
+    table_at = -1
+    for row in _HTML_ROW.finditer(text):
+        table = sum(1 for s in starts if s < row.start())
+        if table != table_at and rows:
+            tables.append(rows)
+            rows = []
+        table_at = table
+        cells = [_strip_cell(text, c.start("cell"), c.end("cell"))
+                 for c in _HTML_CELL.finditer(text, row.start("row"), row.end("row"))]
+        if cells:
+            rows.append(cells)
+    if rows:
+        tables.append(rows)
+    return tables
+
+
+def _latex_tables(text: str) -> list[Grid]:
+    tables: list[Grid] = []
+    rows: Grid = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        end = _LATEX_ROW_END.search(line)
+        if end is None or "&" not in line:
+            if not _LATEX_RULE.fullmatch(line):
+                if len(rows) >= 2:
+                    tables.append(rows)
+                rows = []
+            continue
+        cells, cell_start = [], 0
+        for delim in [*_LATEX_DELIM.finditer(line, 0, end.start()), None]:
+            cell_end = delim.start() if delim is not None else end.start()
+            s, e = _strip_cell(line, cell_start, cell_end)
+            cells.append((line_start + s, line_start + e))
+            cell_start = delim.end() if delim is not None else cell_end
+        rows.append(cells)
+    if len(rows) >= 2:
+        tables.append(rows)
+    return tables
+
+
+@functools.lru_cache(maxsize=8)
+def markup_tables(text: str) -> tuple[Grid, ...]:
+    """Tables written in markup: HTML (``<tr><td>``, cells may stand one a line) and LaTeX
+    ``tabular`` rows ("a & b \\\\"). Each table is a list of rows, its first row the header; each row
+    the (start, end) offsets into ``text`` of its cells' text, tags and blanks stripped. Tables of
+    one row are left out."""
+    tables: list[Grid] = []
+    if "<t" in text or "<T" in text:
+        tables += [t for t in _html_tables(text) if len(t) >= 2]
+    if "&" in text and "\\\\" in text:
+        tables += _latex_tables(text)
+    return tuple(tables)
+
+
+def markup_header(text: str, start: int) -> str | None:
+    """The header cell of the markup-table column whose cell holds ``text[start]``, or None (no
+    markup table there, or the cell is the header itself)."""
+    for table in markup_tables(text):
+        if not table[0][0][0] <= start <= table[-1][-1][1]:
+            continue
+        for row in table[1:]:
+            for k, (s, e) in enumerate(row):
+                if s <= start < max(e, s + 1):
+                    header = table[0]
+                    return text[header[k][0]:header[k][1]] if k < len(header) else None
+    return None

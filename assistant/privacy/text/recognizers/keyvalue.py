@@ -55,6 +55,23 @@ PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ]
 NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
                           + r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d,;&}=]{2,60}))",
                           regex.IGNORECASE | regex.MULTILINE)
+#: A YAML name key opening a line, written in lower case as YAML keys are (a prose label "Name:"
+#: or "Mutter:" is left to the other recognizers): ``  - last_name: Frank``, ``nachname: "Koch"``;
+#: an XML element named by a name key: ``<nachname>Koch</nachname>``.
+YAML_NAME = regex.compile(rf"^[ \t]*(?:-[ \t]+)?(?-i:{NAME_KEYS})[ \t]*:[ \t]*"
+                          r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d;&}=#<>]{2,60}?))[ \t]*$",
+                          regex.IGNORECASE | regex.MULTILINE)
+NAME_ELEMENT = regex.compile(rf"<(?:{NAME_KEYS})(?:[ ][^<>]*)?>[ \t]*(?P<bare>[^<>\n\d]{{2,60}}?)[ \t]*</",
+                             regex.IGNORECASE)
+#: A form field of a web page: ``<input name="nachname" value="Koch">``.
+NAME_INPUT = regex.compile(rf"<input\b[^<>]*?\bname=[\"'](?:{NAME_KEYS})[\"'][^<>]*?\bvalue=[\"']"
+                           r"(?P<quoted>[^\"'<>\n\d]{2,60})[\"']", regex.IGNORECASE)
+#: A name label alone on its line (a printed form, an OCR page), the value on the next line:
+#: "Familienname\nKoch", "Vorname(n):\nIda Marie", "Name des Kindes\nEmilia Brandt".
+_LABEL_LINE = (r"(?:(?:vor|nach|familien|ruf|geburts)?name(?:n|\(n\))?(?:[ ](?:des[ ]kindes|der[ ]mutter|"
+               r"des[ ]vaters|des[ ]schülers|der[ ]schülerin))?)[ \t]*:?[ \t]*\n")
+NAME_BELOW_LABEL = regex.compile(rf"^[ \t]*{_LABEL_LINE}[ \t]*(?P<bare>[^\n\d:;]{{2,60}}?)[ \t]*$",
+                                 regex.IGNORECASE | regex.MULTILINE)
 #: Street keys: ``"str"``, ``strasse``, ``adr``, ``anschrift``, ``street``, ``kind_adresse``.
 ADDRESS_KEYS = (rf"(?:(?:\w+{_SEP})?(?:str|strasse|straße|street|str{_SEP}hnr|strasse{_SEP}hnr|adr|adresse|"
                 rf"anschrift|address|addr|wohnanschrift|hausanschrift|meldeadresse))")
@@ -76,12 +93,20 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON", "STUDENT_ID", "ADDRESS"]
     #: A quoted key before ":" (JSON) or an "=" (key=value); prose labels ("Name: ...") are left to
     #: the other recognizers.
-    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?{PUPIL_KEYS}[ \t]*:|[^\W\d]:[\w\"']",
+    PRECHECK = regex.compile(rf"[\"'][ \t]*:|=|</|^[ \t]*(?:-[ \t]+)?(?:{PUPIL_KEYS}|(?-i:{NAME_KEYS}))[ \t]*:"
+                             rf"|[^\W\d]:[\w\"']|^[ \t]*{_LABEL_LINE}",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
         super().__init__(supported_language)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        # every form of PRECHECK holds one of these characters; testing them first spares most
+        # sentences of prose the pattern's scan
+        if ":" not in text and "=" not in text and "<" not in text and "\n" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts)
 
     def find(self, text: str) -> list[RecognizerResult]:
         results = [rule_result(self, "STUDENT_ID", m.start("value"), m.end("value"), PUPIL_SCORE, "key")
@@ -94,14 +119,23 @@ class KeyValueRecognizer(PrecheckedRuleRecognizer):
                         for m in PUPIL_ELEMENT.finditer(text)]
         results += [rule_result(self, "ADDRESS", m.start("value"), m.end("value"), ADDRESS_SCORE, "key")
                     for m in ADDRESS_PAIR.finditer(text)]
-        for m in NAME_PAIR.finditer(text):
-            group = "quoted" if m.group("quoted") is not None else "bare"
+        pairs = list(NAME_PAIR.finditer(text))
+        loose = len(pairs)  # the YAML, XML, form and label-line forms: a lone word must be in a name list
+        if ":" in text:
+            pairs += YAML_NAME.finditer(text)
+        if "</" in text:
+            pairs += NAME_ELEMENT.finditer(text)
+        if "<input" in text:
+            pairs += NAME_INPUT.finditer(text)
+        pairs += NAME_BELOW_LABEL.finditer(text)
+        for k, m in enumerate(pairs):
+            group = "quoted" if m.groupdict().get("quoted") is not None else "bare"
             value = m.group(group)
             name = value.strip()
             if not name:
                 continue
             if _OTHER_SCRIPT.fullmatch(name) or looks_like_name(
-                    " ".join(name.split()), self.lexicon, single_needs_list=False, lower_ok=name.islower()):
+                    " ".join(name.split()), self.lexicon, single_needs_list=k >= loose, lower_ok=name.islower()):
                 start = m.start(group) + value.index(name)
                 results.append(rule_result(self, "PERSON", start, start + len(name), NAME_SCORE, "key"))
         return results

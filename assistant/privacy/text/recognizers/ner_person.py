@@ -117,8 +117,8 @@ class NerPersonRecognizer(EntityRecognizer):
             for i0, j0, prob in self.model.token_spans(tokens, self.lexicon, threshold):
                 for i, j in self._parts(tokens, i0, j0, borders):
                     span = self._trim(tokens[i:j])
-                    if not span:
-                        continue
+                    if not span or "=" in text[span[0].start:span[-1].end]:
+                        continue  # "PARTSTAT=ACCEPTED" of a calendar entry: a key and its value
                     after = tokens[j] if j < len(tokens) else None
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS

@@ -10,7 +10,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import cell_texts, column_header, fixed_width_header, line_around
+from assistant.privacy.text.recognizers.cells import (cell_texts, column_header, fixed_width_header, line_around,
+                                                      markup_header, markup_tables)
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
@@ -244,7 +245,8 @@ def pupil_header(cell: str) -> bool:
 
 def table_column_header(text: str, start: int) -> str | None:
     """The header cell of the column that holds ``text[start]``: of a table split by ";", tab or
-    "|", of a comma-separated one (a short header cell only), or of a fixed-width one."""
+    "|", of a comma-separated one (a short header cell only), of a fixed-width one, or of an HTML or
+    LaTeX table."""
     header = column_header(text, start)
     if header is None:
         _, line = line_around(text, start)
@@ -256,6 +258,8 @@ def table_column_header(text: str, start: int) -> str | None:
     if header is None and "  " in text:
         end = _ID_RE.match(text, start)
         header = fixed_width_header(text, start, end.end() if end else start + 1)
+    if header is None and ("<" in text or "&" in text):
+        header = markup_header(text, start)
     return header
 
 
@@ -328,7 +332,21 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
                 start = offset + cell.index(value)
                 spans.append((start, start + len(value)))
             offset += len(cell) + len(delim)
+    return spans + _markup_cells(text)
+
+
+def _markup_cells(text: str) -> list[tuple[int, int]]:
+    """The ID cells of HTML and LaTeX tables in a column headed by a pupil-number label."""
+    spans: list[tuple[int, int]] = []
+    for table in markup_tables(text):
+        header = [text[s:e] for s, e in table[0]]
+        columns = {i for i, cell in enumerate(header) if len(cell) <= _MARKUP_HEADER_CHARS and pupil_header(cell)}
+        for row in table[1:] if columns else ():
+            spans += [(s, e) for i, (s, e) in enumerate(row) if i in columns and _ID_RE.fullmatch(text, s, e)]
     return spans
+
+
+_MARKUP_HEADER_CHARS = 40
 
 
 _SHAPE = regex.compile(r"\d+|[A-Za-z]+")
