@@ -60,7 +60,8 @@ class PersonRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(
-            text, lower_case_names(text, _academic_titles(text, tokenize(text, self.lexicon))), self.lexicon)
+            text, lower_case_names(text, _lower_case_initials(
+                text, _academic_titles(text, tokenize(text, self.lexicon)))), self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
@@ -686,3 +687,33 @@ _NOT_GIVEN = frozenset("""
 bei bis da dank die der den dem des ein im in ja nach nie noch nun so um zu am an ab auf aus
 hat hatte kam kommt kann mit sich sie ihr ich du er es wo wie tee zoo
 """.split())
+
+
+# -- initials in lower-case notes ----------------------------------------------------------------
+
+#: Single letters that open German abbreviations ("u. a.", "z. b.", "v. a.", "i. d. r.", "o. ä.").
+_ABBREVIATION_LETTERS = frozenset("zuvio")
+_ADDRESS_FORMS = frozenset({"frau", "herr", "herrn", "fr", "hr", "hrn"})
+
+
+def _lower_case_initials(text: str, tokens: list[Token]) -> list[Token]:
+    """A lower-case letter and a period is an initial in a hasty note: before a listed surname
+    ("info an m. schulz", "bei k. nguyen nachfragen") or after a form of address ("termin bei
+    frau o. verschoben"). Not the letters of abbreviations before a word ("s. unten", "u. a.")."""
+    if ". " not in text:
+        return tokens
+    out = list(tokens)
+    for k, t in enumerate(tokens):
+        if not (len(t.text) == 1 and t.text.islower() and text[t.end:t.end + 2] == ". "):
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        prev = tokens[k - 1] if k > 0 else None
+        titled = (prev is not None and prev.kind is Kind.TITLE and text[prev.end:t.start] == " "
+                  and prev.text.lower().rstrip(".") in _ADDRESS_FORMS  # not "Dr. h. c."
+                  and (nxt is None or nxt.start > t.end + 2 or (nxt.lowercase and len(nxt.text) > 1)))
+        surname = (nxt is not None and nxt.start == t.end + 2 and nxt.lowercase and len(nxt.text) > 2
+                   and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.FIRST)
+                   and t.text not in _ABBREVIATION_LETTERS)
+        if titled or surname:
+            out[k] = replace(t, text=t.text + ".", end=t.end + 1, kind=Kind.INITIAL, lowercase=True)
+    return out
