@@ -587,7 +587,7 @@ def _academic_titles(text: str, tokens: list[Token]) -> list[Token]:
 
 # -- lists of "Surname, Given name" entries in running text ------------------------------------
 
-_CHAIN_GAP = re.compile(r"[ ]?,[ ]{1,2}|[ ]{1,2}(?:und|&)[ ]{1,2}")
+_CHAIN_GAP = re.compile(r"[ ]?,[ ]{1,2}|[ ]{1,2}(?:und|&|sowie|oder)[ ]{1,2}")
 
 
 def _head_like(run: list[Token]) -> bool:
@@ -617,7 +617,7 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
         seps = []
         while chain[-1] + 1 < len(runs):
             (_, j), (i2, _) = runs[chain[-1]], runs[chain[-1] + 1]
-            if i2 != j and not (i2 == j + 1 and tokens[j].text in ("und", "&")):
+            if i2 != j and not (i2 == j + 1 and tokens[j].text in ("und", "&", "sowie", "oder")):
                 break
             gap = _CHAIN_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start])
             if gap is None:
