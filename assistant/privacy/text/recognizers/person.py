@@ -378,12 +378,20 @@ def _institution_after(text: str, tokens: list[Token], j: int) -> bool:
     while k < len(tokens) and k - j < 3:
         if not _GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
             return False
-        if tokens[k].institution or tokens[k].text in LEGAL_FORMS:
-            return True  # "Karl Kübel Stiftung", "Autohaus Ziegler GmbH"
+        if tokens[k].institution or tokens[k].text in LEGAL_FORMS or (
+                tokens[k].kind in (Kind.OTHER, Kind.NOUN) and tokens[k].text.lower() in _PLACE_HEADS):
+            return True  # "Karl Kübel Stiftung", "Autohaus Ziegler GmbH", "Anne Frank Zentrum"
         if not tokens[k].text[:1].isupper():
             return False
         k += 1
     return False
+
+
+#: Words after a person's name that make it the name of a place or institution ("Anne Frank
+#: Zentrum", "Clara Schumann Saal") and are common words the token lists do not mark.
+_PLACE_HEADS = frozenset({"zentrum", "saal", "halle", "haus", "heim", "museum", "bibliothek", "bücherei",
+                          "institut", "akademie", "stiftung", "schule", "gymnasium", "kolleg", "preis",
+                          "denkmal", "gedenkstätte", "archiv", "forum", "treff", "campus"})
 
 
 def _quoted_title(text: str, tokens: list[Token], i: int, j: int) -> bool:
