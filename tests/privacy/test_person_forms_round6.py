@@ -19,6 +19,14 @@ def _check(gate, marked: str) -> tuple[list[tuple[str, str]], list[tuple[str, st
 
 
 IN_OTHER_SCRIPTS = [
+    'Auf dem Zettel stand nur [[PERSON:حسن]] und eine Telefonnummer.',
+    'Die Mutter, [[PERSON:زینب موسوی]], war beim Elterngespräch.',
+    '[[PERSON:Анастасия Лысенко]] kommt ab Montag in die Vorklasse.',
+    'Die Oma [[PERSON:Ρένα]] spricht nur Griechisch.',
+    'Wir haben [[PERSON:정수빈]] für die Sprachförderung angemeldet.',
+    'Der Junge schreibt seinen Namen als [[PERSON:陈浩]] auf die Hefte.',
+    'Von [[PERSON:Ігор Савчук]] fehlt noch die Unterschrift.',
+    'Gespräch mit [[PERSON:أم خالد]] über die Hausaufgaben.',
     'Die Mutter hat ihren Namen auf Arabisch eingetragen: [[PERSON:فاطمة الزهراء]] – bitte ins Formular übernehmen.',
     'Laut Anmeldebogen heißt der Vater [[PERSON:محمد عبد الله]], er spricht kaum Deutsch.',
     'Unterschrieben hat die Großmutter, [[PERSON:Ольга Иваненко]], weil die Eltern verreist sind.',
@@ -40,6 +48,12 @@ IN_OTHER_SCRIPTS = [
 ]
 
 SURNAME_FIRST = [
+    'Bitte die Unterlagen von [[PERSON:Bakare, Tunde]] nachreichen.',
+    'Nachmeldungen: [[PERSON:Horvat, Ana]], [[PERSON:Kaur, Simran]] und [[PERSON:Sousa, Rafael]]',
+    'Es fehlen: [[PERSON:Ngata, Aroha]]; [[PERSON:Mwangi, Wanjiku]]',
+    'Die Schülerin [[PERSON:Tsegay, Luwam]] hat den Kurs gewechselt.',
+    'Gemeldet wurden [[PERSON:Rahimi, Mohammad]] und [[PERSON:Rahimi, Zahra]].',
+    'Laut ASD betrifft das [[PERSON:Lungu, Ionut]], Klasse 7c.',
     'Teilnehmende: [[PERSON:Ueda, Kenji]]; [[PERSON:Nguyen, Thi Lan]]; [[PERSON:Okonkwo, Chidi]]',
     'Laut Liste fehlen heute [[PERSON:Haile, Tesfaye]] und [[PERSON:Kovačević, Mirela]].',
     '1. [[PERSON:Tran, Minh Duc]]\n2. [[PERSON:Adeyemi, Folake]]\n3. [[PERSON:Sato, Yuki]]',
@@ -55,6 +69,12 @@ SURNAME_FIRST = [
 ]
 
 EAST_ASIAN = [
+    'Am Elternabend sprach [[PERSON:Zhao Lei]] für die Klasse.',
+    '[[PERSON:Vu Thi Thu]] und [[PERSON:Do Van Hung]] helfen beim Fest.',
+    'Die Eltern von [[PERSON:Kang Min-seo]] sind umgezogen.',
+    'Frau [[PERSON:Yamamoto]] bringt [[PERSON:Haruto]] morgen um acht.',
+    '[[PERSON:Huynh Bao Ngoc]] hat eine Empfehlung fürs Gymnasium.',
+    'Herr [[PERSON:Lin]] fragt, ob [[PERSON:Lin Yuxuan]] in die Nachmittagsbetreuung darf.',
     'Die Elternvertreterin [[PERSON:Wang Fang]] hat das Protokoll geschrieben.',
     '[[PERSON:Nguyen Van An]] ist seit Montag in der Klasse 4b.',
     'Im Gespräch waren [[PERSON:Park Ji-woo]] und seine Mutter.',
@@ -70,6 +90,11 @@ EAST_ASIAN = [
 ]
 
 AFRICAN = [
+    '[[PERSON:Mariama Bah]] hat ihre Schwester [[PERSON:Kadiatou]] mitgebracht.',
+    'Die Familie [[PERSON:Haile]] wartet noch auf den Bescheid.',
+    '[[PERSON:Nana Akua Mensah]] ist die neue Elternvertreterin.',
+    'Gespräch mit Herrn [[PERSON:Tekle]] über die Hausaufgabenhilfe.',
+    '[[PERSON:Ikenna Obi]] spielt im Schulorchester Trompete.',
     '[[PERSON:Tesfaye Haile]] hat die Prüfung bestanden.',
     'Die Familie [[PERSON:Gebremedhin]] ist aus Eritrea zugezogen, Sohn [[PERSON:Yonas]] kommt in die 2a.',
     'Heute hat [[PERSON:Abebe Bekele]] das erste Mal mitgeturnt.',
@@ -85,6 +110,12 @@ AFRICAN = [
 ]
 
 BALKAN_ROMA_UKRAINIAN = [
+    '[[PERSON:Aleksandar Jovanovic]] hat die Projektwoche organisiert.',
+    'Die Mutter von [[PERSON:Lejla Begic]] ruft heute an.',
+    '[[PERSON:Tetjana Hryschtschenko]] braucht eine Bescheinigung.',
+    '[[PERSON:Sinisa Radovanovic]] fehlt seit Dienstag.',
+    'Der Schulsozialarbeiter besucht Familie [[PERSON:Mirga]].',
+    '[[PERSON:Oleh Kowaltschuk]] und [[PERSON:Iryna Kowaltschuk]] holen ab.',
     '[[PERSON:Dragan Petrovic]] hat sich für die AG angemeldet.',
     'Die Schulbegleitung von [[PERSON:Amela Hodzic]] ist ab März genehmigt.',
     'Frau [[PERSON:Jovanovic]] bittet um ein Gespräch.',
@@ -104,6 +135,12 @@ BALKAN_ROMA_UKRAINIAN = [
 ]
 
 NOTES_AND_CHATS = [
+    'treffen mit [[PERSON:j. becker]] um 10',
+    '[[PERSON:Mia S.]] war heute sehr still',
+    'elterngespräch bei [[PERSON:a. nowak]] abgesagt',
+    'an [[PERSON:Lukas W.]] denken wegen brille',
+    'von [[PERSON:fatma]] kam keine rückmeldung',
+    'für [[PERSON:lea]] und [[PERSON:finn]] nachschreibtermin',
     'kurz mit [[PERSON:s. yilmaz]] telefoniert, kommt do',
     'notiz: [[PERSON:a. kowalski]] holt ab, nicht der vater',
     'gespräch mit fr. [[PERSON:k.]] wegen hausaufgaben',
@@ -129,6 +166,16 @@ NOTES_AND_CHATS = [
 ]
 
 NO_PERSONS = [
+    'Der Sommer war heiß, der Winter mild.',
+    'Rosen und Tulpen blühen im Schulgarten.',
+    'Vorgang UV-2025-1187: Erstattung der Fahrtkosten.',
+    'Die Kita Janusz Korczak feiert Jubiläum.',
+    'Das Käthe-Kollwitz-Gymnasium und die Heinrich-Heine-Schule tauschen Lehrkräfte.',
+    'Im Unterricht lasen wir Jim Knopf und Lukas der Lokomotivführer.',
+    'Der Weg führt über die Mozartstraße zur Schule.',
+    'Die Grundschule Astrid Lindgren bekommt eine neue Mensa.',
+    'Die Figur Sams ist bei den Kindern beliebt.',
+    'Bitte Frist, Betreff und Anlage beachten.',
     'Az. UV-2024-0117 bitte im Betreff angeben.',
     'Der Fall UV-23/445 wurde an die Wirtschaftliche Jugendhilfe abgegeben.',
     'Die Kita Astrid Lindgren hat ab August zwei neue Gruppen.',

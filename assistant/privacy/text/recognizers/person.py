@@ -665,6 +665,8 @@ nguyen tran pham hoang huynh phan vu vo dang bui ngo duong ly truong dinh trinh 
 kim lee yi park pak choi choe jung jeong kang cho yoon yun jang lim kwon hwang ahn seo shin
 yoo ryu hong jeon moon bae baek heo kwak
 """.split())
+#: Vietnamese surnames that are German words or abbreviations ("Do" = Donnerstag, "Mai").
+_SHORT_VIETNAMESE_SURNAMES = frozenset({"do", "le", "ho", "mai", "ma", "la", "an", "ha"})
 #: One syllable of a name in pinyin, Vietnamese or Korean romanisation: "fang", "quoc", "thi",
 #: "ji", "woo", "yeon"; a given-name part is one or two of them ("xiaoming", "ji-woo").
 _SYLLABLE = (r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|sh|zh|[bcdfghjklmnpqrstvwxyz])?"
@@ -681,9 +683,11 @@ def east_asian_names(text: str) -> list[tuple[int, int]]:
     The letters after the surname are accents-free here; "Nguyễn Văn An" is read by the lists."""
     out = []
     for m in _EAST_ASIAN.finditer(text):
-        if m.group("sur").lower() not in EAST_ASIAN_SURNAMES:
-            continue
         given = m.group("given").split()
+        surname = m.group("sur").lower()
+        if surname not in EAST_ASIAN_SURNAMES and not (
+                surname in _SHORT_VIETNAMESE_SURNAMES and len(given) == 2 and given[0] in ("Van", "Thi")):
+            continue  # "Do Van Hung", "Le Thi Mai": a short surname only before a Vietnamese middle name
         if any(w.lower() in _NOT_GIVEN or not _GIVEN_PART.fullmatch(w.lower()) for w in given):
             continue
         out.append(m.span())
