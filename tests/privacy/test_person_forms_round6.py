@@ -258,3 +258,16 @@ def test_abbreviations_in_notes_are_no_initials(gate) -> None:
 def test_a_lower_case_name_in_no_list_after_a_preposition(gate) -> None:
     missed, extra = _check(gate, "mit [[PERSON:okonkwo]] wegen förderplan gesprochen")
     assert (missed, extra) == ([], [])
+
+
+def test_a_greeting_of_another_script_before_a_name_is_no_name(gate) -> None:
+    for text, name in (("Mutter ruft an: Здравствуйте, Оксана hier.", "Оксана"),
+                       ("Спасибо, Марина! Bis morgen.", "Марина")):
+        assert [s for t, s in spans(gate, text) if t == "PERSON"] == [name]
+
+
+def test_enumerations_of_given_names_or_surnames_stay_single_names(gate) -> None:
+    persons = [s for t, s in spans(gate, "Heute fehlten Lea, Mia, Tom und Paul; Aufsicht: Müller, Schmidt und Koch.")
+               if t == "PERSON"]
+    assert not any("," in p for p in persons)
+    assert {"Lea", "Mia", "Tom", "Paul"} <= set(persons)

@@ -37,7 +37,7 @@ from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     BANK_WORDS, CLOSINGS, DETERMINERS, ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES,
     names_institution)
-from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
+from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
@@ -128,8 +128,10 @@ class NerPersonRecognizer(EntityRecognizer):
                             or _place_or_label(text, span[0].start, span[-1].end)
                             or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
                         continue
-                    if len(span) == 1 and span[0].text[:1].islower() and not _lower_case_style(tokens):
-                        continue  # "Der Sommer war heiß, …": one lower-case word in capitalised prose
+                    if len(span) == 1 and (span[0].text.lower() in CASED_CONTEXT or (
+                            span[0].text[:1].islower() and not _lower_case_style(tokens))):
+                        continue  # "Der Sommer war heiß, …": one lower-case word in capitalised prose;
+                        # "Здравствуйте, Оксана": a greeting or kinship word of another script
                     end = k + len(span)
                     gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
                               and tokens[end + 1].text in ("in", "innen") else None)
