@@ -19,6 +19,12 @@ def _check(gate, marked: str) -> tuple[list[tuple[str, str]], list[tuple[str, st
 
 
 IN_OTHER_SCRIPTS = [
+    '[[PERSON:علی احمدی]] hat heute angerufen.',
+    '[[PERSON:Наталія Гончаренко]] ist die Tante von [[PERSON:Марко]].',
+    'Gestern Elterngespräch. [[PERSON:فاطمة]] war sehr offen.',
+    '[[PERSON:김서연]] kommt ab März in die Gruppe Sonnenblume.',
+    'Viele Grüße\n[[PERSON:李明]]',
+    'Die Unterschrift des Vaters ([[PERSON:رضا کریمی]]) fehlt noch.',
     'Auf dem Zettel stand nur [[PERSON:حسن]] und eine Telefonnummer.',
     'Die Mutter, [[PERSON:زینب موسوی]], war beim Elterngespräch.',
     '[[PERSON:Анастасия Лысенко]] kommt ab Montag in die Vorklasse.',
@@ -48,6 +54,10 @@ IN_OTHER_SCRIPTS = [
 ]
 
 SURNAME_FIRST = [
+    'Ansprechpartner ist [[PERSON:UEDA, Kenji]] (Vater).',
+    'In der Liste steht [[PERSON:Osei-Bonsu, Akua]] zweimal.',
+    'Wir bitten [[PERSON:Kaya, Elif]] und [[PERSON:Demir, Can]] um Rückmeldung.',
+    '[[PERSON:Bello, Amina]] hat den Antrag zurückgezogen.',
     'Bitte die Unterlagen von [[PERSON:Bakare, Tunde]] nachreichen.',
     'Nachmeldungen: [[PERSON:Horvat, Ana]], [[PERSON:Kaur, Simran]] und [[PERSON:Sousa, Rafael]]',
     'Es fehlen: [[PERSON:Ngata, Aroha]]; [[PERSON:Mwangi, Wanjiku]]',
@@ -69,6 +79,10 @@ SURNAME_FIRST = [
 ]
 
 EAST_ASIAN = [
+    'Im Kurs sind [[PERSON:Zhou Ming]], [[PERSON:Xu Jia]] und [[PERSON:Sun Li]].',
+    'Mit [[PERSON:Hoang Anh Tuan]] wurde ein Förderplan vereinbart.',
+    '[[PERSON:Ryu Ji-hoon]] hat seinen Schülerausweis verloren.',
+    'Bei [[PERSON:Nakamura Yuki]] bitte auf die Allergie achten.',
     'Am Elternabend sprach [[PERSON:Zhao Lei]] für die Klasse.',
     '[[PERSON:Vu Thi Thu]] und [[PERSON:Do Van Hung]] helfen beim Fest.',
     'Die Eltern von [[PERSON:Kang Min-seo]] sind umgezogen.',
@@ -135,6 +149,9 @@ BALKAN_ROMA_UKRAINIAN = [
 ]
 
 NOTES_AND_CHATS = [
+    '[[PERSON:mehmet y.]] hat wieder gefehlt',
+    'ok, sag [[PERSON:Tarik]] bescheid',
+    'sprich bitte mit fr. [[PERSON:okoro]]',
     'treffen mit [[PERSON:j. becker]] um 10',
     '[[PERSON:Mia S.]] war heute sehr still',
     'elterngespräch bei [[PERSON:a. nowak]] abgesagt',
@@ -166,6 +183,11 @@ NOTES_AND_CHATS = [
 ]
 
 NO_PERSONS = [
+    'Sehr geehrte Damen und Herren, anbei der Bericht.',
+    'Die Kita Rasselbande nimmt ab Mai Kinder auf.',
+    'Lesepaten gesucht: Bitte bei der Schulleitung melden.',
+    'Das Fest steigt am Samstag im Park Sanssouci.',
+    'Die Ergebnisse der Lernstandserhebung VERA 3 liegen vor.',
     'Der Sommer war heiß, der Winter mild.',
     'Rosen und Tulpen blühen im Schulgarten.',
     'Vorgang UV-2025-1187: Erstattung der Fahrtkosten.',
@@ -232,6 +254,7 @@ def test_words_that_look_like_names(gate, text: str) -> None:
     "Die Kinder lernten das Wort 你好 und sagten es laut.",
     "Auf dem Plakat stand مرحبا بكم in großen Buchstaben.",
     "Im Morgenkreis heißt es شكرا bedeutet danke.",
+    "كتيب للوالدين und Infos auf Deutsch liegen aus.",
     "Die Lehrerin schrieb 안녕하세요 an die Tafel.",
     "Sie begrüßte uns mit добрый день und lächelte.",
 ])
@@ -271,3 +294,9 @@ def test_enumerations_of_given_names_or_surnames_stay_single_names(gate) -> None
                if t == "PERSON"]
     assert not any("," in p for p in persons)
     assert {"Lea", "Mia", "Tom", "Paul"} <= set(persons)
+
+
+@pytest.mark.xfail(reason="open: a lower-case 'surname, given names' entry in a note", strict=True)
+def test_a_lower_case_surname_first_entry_in_a_note(gate) -> None:
+    missed, extra = _check(gate, "rückmeldung von [[PERSON:nguyen, thi lan]] fehlt")
+    assert (missed, extra) == ([], [])

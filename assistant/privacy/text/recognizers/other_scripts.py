@@ -294,6 +294,13 @@ _NOT_A_NAME_BEFORE = regex.compile(
 #: Words right after a run that make it a word being explained: "شكرا heißt danke", "你好 = Hallo".
 _NOT_A_NAME_AFTER = regex.compile(r"[ ]?[“\"«)]?[ ]?(?:=|bedeutet|heißt\b|means\b|\(=)", regex.IGNORECASE)
 _SIDE = 25
+#: Before a run that opens a sentence: the line's start or a sentence end, maybe a bullet.
+_SENTENCE_OPEN = regex.compile(r"(?:\A|[.!?:;][ ]+)(?:[-•*][ ]+)?\Z")
+#: A German verb (or "und" and another name) right after a name that opens a sentence.
+_GERMAN_VERB_AFTER = regex.compile(
+    r"[ ]?(?:,[ ]?)?(?:hat|hatte|ist|war|wird|kommt|kam|geht|ging|fehlt|fehlte|bringt|holt|darf|kann|"
+    r"möchte|will|soll|muss|braucht|spricht|wohnt|lebt|besucht|bittet|fragt|ruft|rief|meldet|"
+    r"schreibt|schrieb|spielt|lernt|wurde|und|sowie)\b")
 
 
 def embedded_names(text: str) -> list[tuple[int, int]]:
@@ -312,8 +319,11 @@ def embedded_names(text: str) -> list[tuple[int, int]]:
         line_end = len(text) if line_end < 0 else line_end
         left = text[max(line_start, start - _SIDE):start]
         right = text[end:min(line_end, end + _SIDE)]
-        if _LATIN_WORD.search(left) is None or _LATIN_WORD.search(right) is None:
+        if _LATIN_WORD.search(right) is None:
             continue
+        if _LATIN_WORD.search(left) is None and not (
+                _SENTENCE_OPEN.search(left) and _GERMAN_VERB_AFTER.match(right)):
+            continue  # at a sentence's start only before its German verb: "علی احمدی hat angerufen"
         if _NOT_A_NAME_BEFORE.search(text, max(line_start, start - 40), start) \
                 or _NOT_A_NAME_AFTER.match(text, end):
             continue
@@ -334,7 +344,13 @@ ARABIC_PHRASE_WORDS = frozenset("""
 
 
 def _phrase(words: list[str]) -> bool:
-    return any(w in ARABIC_PHRASE_WORDS or w.lower() in CASED_CONTEXT for w in words)
+    return any(w in ARABIC_PHRASE_WORDS or w.lower() in CASED_CONTEXT or w.startswith(_ARABIC_PREFIXED)
+               for w in words)
+
+
+#: Arabic words opened by a preposition or conjunction and the article ("للوالدين" = for the
+#: parents, "بالمدرسة", "والأطفال"): words of a phrase, never of a name.
+_ARABIC_PREFIXED = ("لل", "بال", "وال", "فال", "كال")
 
 
 def _name_word(word: str) -> bool:

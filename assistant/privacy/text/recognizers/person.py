@@ -667,6 +667,8 @@ yoo ryu hong jeon moon bae baek heo kwak
 """.split())
 #: Vietnamese surnames that are German words or abbreviations ("Do" = Donnerstag, "Mai").
 _SHORT_VIETNAMESE_SURNAMES = frozenset({"do", "le", "ho", "mai", "ma", "la", "an", "ha"})
+_EAST_ASIAN_OPENERS = EAST_ASIAN_SURNAMES | _SHORT_VIETNAMESE_SURNAMES
+_EAST_ASIAN_CAPITALISED = frozenset(w.capitalize() for w in _EAST_ASIAN_OPENERS)
 #: One syllable of a name in pinyin, Vietnamese or Korean romanisation: "fang", "quoc", "thi",
 #: "ji", "woo", "yeon"; a given-name part is one or two of them ("xiaoming", "ji-woo").
 _SYLLABLE = (r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|sh|zh|[bcdfghjklmnpqrstvwxyz])?"
@@ -674,6 +676,7 @@ _SYLLABLE = (r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|sh|zh|[bcdfghjklmnpqrstvwxyz
              r"uy|ye|yo|yu|wa|wo|we|wi|ae|oo|a|e|i|o|u|y)"
              r"(?:ng|nh|ch|n|m|c|t|p|k)?")
 _GIVEN_PART = re.compile(rf"{_SYLLABLE}(?:-?{_SYLLABLE})?")
+_CAPITALISED_PAIR = re.compile(r"(?<![\w.-])([A-Z][a-z]{1,5}) (?=[A-Z])")
 _EAST_ASIAN = re.compile(r"(?<![\w.-])(?P<sur>[A-Z][a-z]{1,5})(?P<given>(?:[ ][A-Z][a-z]{0,7}(?:-[a-z]{1,5})?){1,2})(?![\w-])")
 
 
@@ -681,8 +684,16 @@ def east_asian_names(text: str) -> list[tuple[int, int]]:
     """A listed East Asian surname before one or two given-name parts of one or two romanised
     syllables: "Wang Fang", "Nguyen Van An", "Pham Quoc Bao", "Park Ji-woo", "Zhang Xiaoming".
     The letters after the surname are accents-free here; "Nguyễn Văn An" is read by the lists."""
+    if _EAST_ASIAN_CAPITALISED.isdisjoint(text.split()) and "(" not in text and "„" not in text \
+            and "\"" not in text and "/" not in text:
+        return []  # no listed surname as a blank-separated word, nor a mark before one (a cheap look)
     out = []
-    for m in _EAST_ASIAN.finditer(text):
+    for c in _CAPITALISED_PAIR.finditer(text):
+        if c.group(1).lower() not in _EAST_ASIAN_OPENERS:
+            continue  # a cheap look at the first word before the full pattern
+        m = _EAST_ASIAN.match(text, c.start())
+        if m is None:
+            continue
         given = m.group("given").split()
         surname = m.group("sur").lower()
         if surname not in EAST_ASIAN_SURNAMES and not (
