@@ -19,6 +19,10 @@ def _check(gate, marked: str) -> tuple[list[tuple[str, str]], list[tuple[str, st
 
 
 IN_OTHER_SCRIPTS = [
+    'Die Mutter heißt [[PERSON:فاطمة]].',
+    'Unterschrieben von: [[PERSON:김민수]]',
+    'Der Vater nennt sich [[PERSON:Олег]].',
+    'Die Mutter heißt [[PERSON:مریم رضایی]].',
     '[[PERSON:علی احمدی]] hat heute angerufen.',
     '[[PERSON:Наталія Гончаренко]] ist die Tante von [[PERSON:Марко]].',
     'Gestern Elterngespräch. [[PERSON:فاطمة]] war sehr offen.',
@@ -255,6 +259,9 @@ def test_words_that_look_like_names(gate, text: str) -> None:
     "Auf dem Plakat stand مرحبا بكم in großen Buchstaben.",
     "Im Morgenkreis heißt es شكرا bedeutet danke.",
     "كتيب للوالدين und Infos auf Deutsch liegen aus.",
+    "Hallo zusammen, anbei Infos von 学校",
+    "Die Kinder lernten 学校 zu schreiben.",
+    "Infos für Eltern: معلومات لأولياء الأمور",
     "Die Lehrerin schrieb 안녕하세요 an die Tafel.",
     "Sie begrüßte uns mit добрый день und lächelte.",
 ])

@@ -294,6 +294,13 @@ _NOT_A_NAME_BEFORE = regex.compile(
 #: Words right after a run that make it a word being explained: "شكرا heißt danke", "你好 = Hallo".
 _NOT_A_NAME_AFTER = regex.compile(r"[ ]?[“\"«)]?[ ]?(?:=|bedeutet|heißt\b|means\b|\(=)", regex.IGNORECASE)
 _SIDE = 25
+#: Words right before a name that ends its sentence or line: "Die Mutter heißt فاطمة.",
+#: "Unterschrieben von: 김민수", "Bitte an 王伟 weitergeben" is embedded anyway.
+_NAME_CUE_BEFORE = regex.compile(
+    r"(?<![\w])(?:heißt|hieß|heißen|lautet|lauten|namens|genannt|sich|von|mit|für|bei|vater|mutter|"
+    r"tante|onkel|oma|opa|großmutter|großvater|sohn|tochter|bruder|schwester|kind|cousin|cousine)"
+    r"[ ]?:?[ ]\Z", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[ ]?[.!?,;)]?[ ]*(?:$|\n)", regex.MULTILINE)
 #: Before a run that opens a sentence: the line's start or a sentence end, maybe a bullet.
 _SENTENCE_OPEN = regex.compile(r"(?:\A|[.!?:;][ ]+)(?:[-•*][ ]+)?\Z")
 #: A German verb (or "und" and another name) right after a name that opens a sentence.
@@ -319,8 +326,9 @@ def embedded_names(text: str) -> list[tuple[int, int]]:
         line_end = len(text) if line_end < 0 else line_end
         left = text[max(line_start, start - _SIDE):start]
         right = text[end:min(line_end, end + _SIDE)]
-        if _LATIN_WORD.search(right) is None:
-            continue
+        if _LATIN_WORD.search(right) is None and not (
+                _NAME_CUE_BEFORE.search(left) and _CLAUSE_END.match(text, end)):
+            continue  # at a sentence's end only after a word that introduces a name: "heißt فاطمة."
         if _LATIN_WORD.search(left) is None and not (
                 _SENTENCE_OPEN.search(left) and _GERMAN_VERB_AFTER.match(right)):
             continue  # at a sentence's start only before its German verb: "علی احمدی hat angerufen"
@@ -330,6 +338,8 @@ def embedded_names(text: str) -> list[tuple[int, int]]:
         words = m.group().split(" ")
         if _phrase(words) or not all(_name_word(w) for w in words):
             continue
+        if len(words) == 1 and _HAN.fullmatch(words[0]) and words[0][0] not in HAN_SURNAMES:
+            continue  # "Infos von 学校": a Chinese word; a name opens with a surname ("王伟", "田中 美咲")
         spans.append((start, end))
     return spans
 
