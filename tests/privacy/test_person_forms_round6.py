@@ -307,3 +307,9 @@ def test_enumerations_of_given_names_or_surnames_stay_single_names(gate) -> None
 def test_a_lower_case_surname_first_entry_in_a_note(gate) -> None:
     missed, extra = _check(gate, "rückmeldung von [[PERSON:nguyen, thi lan]] fehlt")
     assert (missed, extra) == ([], [])
+
+
+def test_a_role_noun_in_no_list_before_a_colon_is_a_label(gate) -> None:
+    for text, names in (("Abholer: 王伟", ["王伟"]), ("Abholer: Jonas Weber", ["Jonas Weber"]),
+                        ("Adaeze: ok, bis morgen", ["Adaeze"])):
+        assert [s for t, s in spans(gate, text) if t == "PERSON"] == names

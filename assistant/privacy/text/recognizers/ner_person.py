@@ -128,6 +128,9 @@ class NerPersonRecognizer(EntityRecognizer):
                             or _place_or_label(text, span[0].start, span[-1].end)
                             or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
                         continue
+                    if (len(span) == 1 and k == 0 and after is not None and after.text == ":"
+                            and span[0].text.endswith(_LABEL_ENDINGS) and not self._listed(span[0].text)):
+                        continue  # "Abholer: Jonas Weber": a role noun in no list labels the value
                     if len(span) == 1 and (span[0].text.lower() in CASED_CONTEXT or (
                             span[0].text[:1].islower() and not _lower_case_style(tokens))):
                         continue  # "Der Sommer war heiß, …": one lower-case word in capitalised prose;
@@ -361,6 +364,8 @@ def _place_with_district(word: str, lex: NameLexicon) -> bool:
             and not lex.is_surname(tail) and not lex.is_first_name(tail))
 
 
+#: Endings of German role and agent nouns that label a line ("Abholer:", "Begleitende:").
+_LABEL_ENDINGS = ("er", "erin", "ende", "enden", "ung", "te", "ten", "person", "kontakt")
 #: Share of capitalised words (after the first) below which a line is written in lower case, as
 #: in :mod:`person_case`.
 _LOWER_CASE_LINE = 0.12
