@@ -669,6 +669,7 @@ yoo ryu hong jeon moon bae baek heo kwak
 _SHORT_VIETNAMESE_SURNAMES = frozenset({"do", "le", "ho", "mai", "ma", "la", "an", "ha"})
 _EAST_ASIAN_OPENERS = EAST_ASIAN_SURNAMES | _SHORT_VIETNAMESE_SURNAMES
 _EAST_ASIAN_CAPITALISED = frozenset(w.capitalize() for w in _EAST_ASIAN_OPENERS)
+_AFTER_MARK = re.compile(r"[(„\"/»«“'‘\[:;*•–]([A-Z][a-z]{1,5})[ ]")
 #: One syllable of a name in pinyin, Vietnamese or Korean romanisation: "fang", "quoc", "thi",
 #: "ji", "woo", "yeon"; a given-name part is one or two of them ("xiaoming", "ji-woo").
 _SYLLABLE = (r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|sh|zh|[bcdfghjklmnpqrstvwxyz])?"
@@ -684,9 +685,9 @@ def east_asian_names(text: str) -> list[tuple[int, int]]:
     """A listed East Asian surname before one or two given-name parts of one or two romanised
     syllables: "Wang Fang", "Nguyen Van An", "Pham Quoc Bao", "Park Ji-woo", "Zhang Xiaoming".
     The letters after the surname are accents-free here; "Nguyễn Văn An" is read by the lists."""
-    if _EAST_ASIAN_CAPITALISED.isdisjoint(text.split()) and "(" not in text and "„" not in text \
-            and "\"" not in text and "/" not in text:
-        return []  # no listed surname as a blank-separated word, nor a mark before one (a cheap look)
+    if _EAST_ASIAN_CAPITALISED.isdisjoint(text.split()) and _EAST_ASIAN_CAPITALISED.isdisjoint(
+            _AFTER_MARK.findall(text)):
+        return []  # no listed surname as a blank-separated word or after a bracket (a cheap look)
     out = []
     for c in _CAPITALISED_PAIR.finditer(text):
         if c.group(1).lower() not in _EAST_ASIAN_OPENERS:
