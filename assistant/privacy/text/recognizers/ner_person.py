@@ -37,7 +37,7 @@ from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     BANK_WORDS, CLOSINGS, DETERMINERS, ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES,
     names_institution)
-from assistant.privacy.text.recognizers.other_scripts import OtherScriptPersonRecognizer
+from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
@@ -128,6 +128,13 @@ class NerPersonRecognizer(EntityRecognizer):
                             or _place_or_label(text, span[0].start, span[-1].end)
                             or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
                         continue
+                    if (len(span) == 1 and k == 0 and after is not None and after.text == ":"
+                            and span[0].text.endswith(_LABEL_ENDINGS) and not self._listed(span[0].text)):
+                        continue  # "Abholer: Jonas Weber": a role noun in no list labels the value
+                    if len(span) == 1 and (span[0].text.lower() in CASED_CONTEXT or (
+                            span[0].text[:1].islower() and not _lower_case_style(tokens))):
+                        continue  # "Der Sommer war heiß, …": one lower-case word in capitalised prose;
+                        # "Здравствуйте, Оксана": a greeting or kinship word of another script
                     end = k + len(span)
                     gender = (tokens[end] if end + 1 < len(tokens) and tokens[end].start == span[-1].end
                               and tokens[end + 1].text in ("in", "innen") else None)
@@ -355,6 +362,20 @@ def _place_with_district(word: str, lex: NameLexicon) -> bool:
     head, _, tail = word.partition("-")
     return (bool(tail) and fold(head) in lex.never_names and "-" not in tail
             and not lex.is_surname(tail) and not lex.is_first_name(tail))
+
+
+#: Endings of German role and agent nouns that label a line ("Abholer:", "Begleitende:").
+_LABEL_ENDINGS = ("er", "erin", "ende", "enden", "ung", "te", "ten", "person", "kontakt")
+#: Share of capitalised words (after the first) below which a line is written in lower case, as
+#: in :mod:`person_case`.
+_LOWER_CASE_LINE = 0.12
+
+
+def _lower_case_style(tokens: list[Tok]) -> bool:
+    """The line is written in lower case ("hab mit mehmet gesprochen"): a lower-case word may be
+    a name there, not in capitalised German ("Der Sommer war heiß")."""
+    words = [t.text for t in tokens[1:] if t.text[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) <= _LOWER_CASE_LINE * len(words)
 
 
 def _prose(tokens: list[Tok]) -> bool:

@@ -87,6 +87,8 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
                     for s, e in transliterated_names(text, self.lexicon)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "kinship word")
                 for s, e in kin_names(text)]
+        out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "inside a German sentence")
+                for s, e in embedded_names(text)]
         return out
 
 
@@ -275,3 +277,100 @@ def speaker_names(text: str) -> list[tuple[int, int]]:
     if not spans or sum(1 for _ in _ANY_SPEAKER.finditer(text)) < 2:
         return []
     return spans
+
+
+# -- a name in another script inside a German sentence ------------------------------------------
+
+_RUN = regex.compile(RUN)
+_LATIN_WORD = regex.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+#: Words right before a run that make it a word or phrase of that language, not a name: "auf
+#: Arabisch: شكرا", "das Wort 你好", "übersetzt: …", "(arab. …)".
+_NOT_A_NAME_BEFORE = regex.compile(
+    r"(?:arabisch|arab\.|persisch|farsi|dari|paschtu|kurdisch|russisch|ukrainisch|griechisch|"
+    r"chinesisch|mandarin|koreanisch|japanisch|tigrinya|amharisch|hebräisch|bulgarisch|serbisch|"
+    r"übersetzt|übersetzung|wort|wörter|begriff|ausdruck|satz|gruß|grüße|schild|aufschrift|titel|"
+    r"überschrift|sprache|bedeutet|heißt auf \w+|auf \w+ heißt)[ ]?[:=]?[ ]?[„“\"»(]?[ ]?\Z",
+    regex.IGNORECASE)
+#: Words right after a run that make it a word being explained: "شكرا heißt danke", "你好 = Hallo".
+_NOT_A_NAME_AFTER = regex.compile(r"[ ]?[“\"«)]?[ ]?(?:=|bedeutet|heißt\b|means\b|\(=)", regex.IGNORECASE)
+_SIDE = 25
+#: Words right before a name that ends its sentence or line: "Die Mutter heißt فاطمة.",
+#: "Unterschrieben von: 김민수", "Bitte an 王伟 weitergeben" is embedded anyway.
+_NAME_CUE_BEFORE = regex.compile(
+    r"(?<![\w])(?:heißt|hieß|heißen|lautet|lauten|namens|genannt|sich|von|mit|für|bei|vater|mutter|"
+    r"tante|onkel|oma|opa|großmutter|großvater|sohn|tochter|bruder|schwester|kind|cousin|cousine)"
+    r"[ ]?:?[ ]\Z", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[ ]?[.!?,;)]?[ ]*(?:$|\n)", regex.MULTILINE)
+#: Before a run that opens a sentence: the line's start or a sentence end, maybe a bullet.
+_SENTENCE_OPEN = regex.compile(r"(?:\A|[.!?:;][ ]+)(?:[-•*][ ]+)?\Z")
+#: A German verb (or "und" and another name) right after a name that opens a sentence.
+_GERMAN_VERB_AFTER = regex.compile(
+    r"[ ]?(?:,[ ]?)?(?:hat|hatte|ist|war|wird|kommt|kam|geht|ging|fehlt|fehlte|bringt|holt|darf|kann|"
+    r"möchte|will|soll|muss|braucht|spricht|wohnt|lebt|besucht|bittet|fragt|ruft|rief|meldet|"
+    r"schreibt|schrieb|spielt|lernt|wurde|und|sowie)\b")
+
+
+def embedded_names(text: str) -> list[tuple[int, int]]:
+    """A short run of another script that stands inside a German sentence, Latin words on both
+    sides on its line: "heißt der Vater محمد عبد الله, er spricht", "Heute rief علی احمدی an",
+    "Als Notfallkontakt ist 田中 美咲 eingetragen". In school, Kita and Jugendamt texts such a run
+    is a name quoted in its own script (a translated heading stands alone on its line or after a
+    slash at the line's end). Not a phrase the sentence names as a word of that language ("auf
+    Arabisch: شكرا", "das Wort 你好"), nor lower-case Cyrillic or Greek words ("добрый вечер"),
+    nor a doubled Han character ("谢谢")."""
+    spans = []
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        left = text[max(line_start, start - _SIDE):start]
+        right = text[end:min(line_end, end + _SIDE)]
+        if _LATIN_WORD.search(right) is None and not (
+                _NAME_CUE_BEFORE.search(left) and _CLAUSE_END.match(text, end)):
+            continue  # at a sentence's end only after a word that introduces a name: "heißt فاطمة."
+        if _LATIN_WORD.search(left) is None and not (
+                _SENTENCE_OPEN.search(left) and _GERMAN_VERB_AFTER.match(right)):
+            continue  # at a sentence's start only before its German verb: "علی احمدی hat angerufen"
+        if _NOT_A_NAME_BEFORE.search(text, max(line_start, start - 40), start) \
+                or _NOT_A_NAME_AFTER.match(text, end):
+            continue
+        words = m.group().split(" ")
+        if _phrase(words) or not all(_name_word(w) for w in words):
+            continue
+        if len(words) == 1 and _HAN.fullmatch(words[0]) and words[0][0] not in HAN_SURNAMES:
+            continue  # "Infos von 学校": a Chinese word; a name opens with a surname ("王伟", "田中 美咲")
+        spans.append((start, end))
+    return spans
+
+
+#: Arabic and Persian greetings, thanks and function words: a run with one of them is a phrase
+#: ("مرحبا بكم" = welcome, "شكرا" = thanks, "روز بخیر"), not a name.
+ARABIC_PHRASE_WORDS = frozenset("""
+مرحبا مرحباً أهلا اهلا أهلاً بكم شكرا شكراً السلام سلام عليكم صباح مساء الخير الخیر خير مع السلامة إلى الى
+في من على عن يا هذا هذه هل نعم لا ممنوع مدرسة المدرسة روضة درود ممنون مرسی مرسي خوش آمدید آمديد بخیر
+روز صبح شب خداحافظ لطفا لطفاً است و به از با برای
+""".split())
+
+
+def _phrase(words: list[str]) -> bool:
+    return any(w in ARABIC_PHRASE_WORDS or w.lower() in CASED_CONTEXT or w.startswith(_ARABIC_PREFIXED)
+               for w in words)
+
+
+#: Arabic words opened by a preposition or conjunction and the article ("للوالدين" = for the
+#: parents, "بالمدرسة", "والأطفال"): words of a phrase, never of a name.
+_ARABIC_PREFIXED = ("لل", "بال", "وال", "فال", "كال")
+
+
+def _name_word(word: str) -> bool:
+    """A word of another script that can be (part of) a name: capitalised in the cased scripts,
+    at most four characters and none doubled in Han, two to four syllables in Hangul."""
+    first = word[:1]
+    if regex.match(r"[\p{Cyrillic}\p{Greek}]", first):
+        return first.isupper()
+    if _HAN.fullmatch(word):
+        return len(word) <= 4 and len(set(word)) == len(word)
+    if _HANGUL.fullmatch(word):
+        return 2 <= len(word) <= 4
+    return True

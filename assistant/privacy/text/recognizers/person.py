@@ -60,7 +60,8 @@ class PersonRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(
-            text, lower_case_names(text, _academic_titles(text, tokenize(text, self.lexicon))), self.lexicon)
+            text, lower_case_names(text, _lower_case_initials(
+                text, _academic_titles(text, tokenize(text, self.lexicon)))), self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
@@ -68,6 +69,8 @@ class PersonRecognizer(EntityRecognizer):
                  for start, end, score, why in self.find(text, tokens)
                  if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
                  and (why == "title" or not place_before(text, start, end))]
+        found += [rule_result(self, "PERSON", start, end, EAST_ASIAN_SCORE, "East Asian name")
+                  for start, end in east_asian_names(text)]
         return outside_english_months(text, outside_fictional(text, found))
 
     # -- runs ----------------------------------------------------------------------------------
@@ -105,6 +108,7 @@ class PersonRecognizer(EntityRecognizer):
 
     def find(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, float, str]]:
         runs = list(self._runs(text, tokens))
+        pair_heads = _surname_first_chains(text, tokens, runs) if "," in text else set()
         skip_next = False
         named_until = -1  # end of the last run that named an institution
         for n, (i, j) in enumerate(runs):
@@ -123,6 +127,10 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Best regards": an English closing
             if j - i == 1 and len(tokens[i].text) <= 2 and _alone_in_cell(text, tokens[i]):
                 continue  # "| 7b | De | ...": a subject or a code in a timetable cell
+            if n in pair_heads:  # "Haile, Tesfaye und Kovačević, Mirela": a list of entries
+                skip_next = True
+                yield tokens[i].start, tokens[runs[n + 1][1] - 1].end, 0.85, "surname, first name"
+                continue
             merged = self._surname_first(text, tokens, runs, n)
             if merged is not None:
                 start, end = merged
@@ -145,6 +153,8 @@ class PersonRecognizer(EntityRecognizer):
             return None
         i, j = runs[n]
         i2, j2 = runs[n + 1]
+        if j - i > 1 and tokens[i].text in _PREPOSITION_PARTICLES and not _entry_start(text, tokens[i].start):
+            i += 1  # "Rückmeldung von Okonkwo, Chidi": a preposition, not "von Bülow, Friederike"
         head = tokens[i:j]
         if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
             return None
@@ -155,6 +165,12 @@ class PersonRecognizer(EntityRecognizer):
                   or (i > 0 and tokens[i - 1].role and _GAP.fullmatch(text[tokens[i - 1].end:head[0].start])))
                  and not _enumeration(text, tokens, j2))  # also after a role: "die Schülerin Wolf, Emma"
         closed = entry and _entry_end(text, tokens[j2 - 1].end)  # "| Bah, Mariama |"
+        given = tokens[i2:j2]
+        if (len(head) == 1 and head[0].text.lower() in EAST_ASIAN_SURNAMES and len(given) <= 2
+                and all(_GIVEN_PART.fullmatch(t.text.lower()) and t.text[:1].isupper()
+                        and not ordinary_noun(t.text) for t in given)  # "Fr. Jung, Mensa – Hr. Koch"
+                and not _enumeration(text, tokens, j2)):
+            return head[0].start, given[-1].end  # "Lee, Seo-yeon", "Tran, Minh Duc"
         for t in head:
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
                     or (t.kind in (Kind.NOUN, Kind.WEAK_FIRST) and entry and len(head) == 1)  # "Böttcher, Finn", "Stein, Rüdiger"
@@ -362,12 +378,20 @@ def _institution_after(text: str, tokens: list[Token], j: int) -> bool:
     while k < len(tokens) and k - j < 3:
         if not _GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
             return False
-        if tokens[k].institution or tokens[k].text in LEGAL_FORMS:
-            return True  # "Karl Kübel Stiftung", "Autohaus Ziegler GmbH"
+        if tokens[k].institution or tokens[k].text in LEGAL_FORMS or (
+                tokens[k].kind in (Kind.OTHER, Kind.NOUN) and tokens[k].text.lower() in _PLACE_HEADS):
+            return True  # "Karl Kübel Stiftung", "Autohaus Ziegler GmbH", "Anne Frank Zentrum"
         if not tokens[k].text[:1].isupper():
             return False
         k += 1
     return False
+
+
+#: Words after a person's name that make it the name of a place or institution ("Anne Frank
+#: Zentrum", "Clara Schumann Saal") and are common words the token lists do not mark.
+_PLACE_HEADS = frozenset({"zentrum", "saal", "halle", "haus", "heim", "museum", "bibliothek", "bücherei",
+                          "institut", "akademie", "stiftung", "schule", "gymnasium", "kolleg", "preis",
+                          "denkmal", "gedenkstätte", "archiv", "forum", "treff", "campus"})
 
 
 def _quoted_title(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -567,3 +591,153 @@ def _academic_titles(text: str, tokens: list[Token]) -> list[Token]:
                 and text[tok.end:tok.end + 1] == "." and text[prev.end:tok.start] in (" ", "-", "")):
             tokens[i] = replace(tok, text=tok.text + ".", end=tok.end + 1, kind=Kind.TITLE)
     return tokens
+
+
+# -- lists of "Surname, Given name" entries in running text ------------------------------------
+
+_CHAIN_GAP = re.compile(r"[ ]?,[ ]{1,2}|[ ]{1,2}(?:und|&|sowie|oder)[ ]{1,2}")
+
+
+def _head_like(run: list[Token]) -> bool:
+    """The tokens can be the surname of an entry: surnames, unknown words, particles, a given name
+    that is also a surname ("Haile")."""
+    return len(run) <= 3 and not run[-1].lowercase and run[-1].kind is not Kind.PARTICLE and all(
+        t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
+        or (t.kind in (Kind.FIRST, Kind.WEAK_FIRST) and t.also_surname) for t in run)
+
+
+def _given_like(run: list[Token]) -> bool:
+    return len(run) <= 3 and not run[0].lowercase and all(
+        t.kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.INITIAL) for t in run)
+
+
+def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> set[int]:
+    """Run indices that open a "Surname, Given name" entry of a chain of two or more such entries
+    joined by commas and "und" ("Haile, Tesfaye und Kovačević, Mirela"; "Mensah, Kwame, Popescu,
+    Andreea und Diallo, Mamadou"). The chain alternates surname-like and given-name runs, the
+    given name always after a comma, "und" only between entries; at least one surname is in no
+    list of given names and at least one given name is listed, so that "Lea, Mia, Tom und Paul"
+    (given names only) stays an enumeration."""
+    heads: set[int] = set()
+    n = 0
+    while n < len(runs):
+        chain = [n]
+        seps = []
+        while chain[-1] + 1 < len(runs):
+            (_, j), (i2, _) = runs[chain[-1]], runs[chain[-1] + 1]
+            if i2 != j and not (i2 == j + 1 and tokens[j].text in ("und", "&", "sowie", "oder")):
+                break
+            gap = _CHAIN_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start])
+            if gap is None:
+                break
+            chain.append(chain[-1] + 1)
+            seps.append("," in gap.group())
+        n = chain[-1] + 1
+        if len(chain) < 4:
+            continue
+        for offset in (0, 1):  # the chain may start with a word before the first entry
+            items = chain[offset:]
+            if len(items) % 2:
+                items = items[:-1]
+            if len(items) < 4:
+                continue
+            pairs = [(items[k], items[k + 1]) for k in range(0, len(items), 2)]
+            ok = all(seps[b - chain[0] - 1] and _head_like(tokens[slice(*runs[a])])
+                     and _given_like(tokens[slice(*runs[b])]) for a, b in pairs)
+            if ok and any(all(t.kind is not Kind.FIRST and t.kind is not Kind.WEAK_FIRST
+                              for t in tokens[slice(*runs[a])]) for a, _ in pairs) \
+                    and any(t.kind is Kind.FIRST for _, b in pairs for t in tokens[slice(*runs[b])]):
+                heads |= {a for a, _ in pairs}
+                break
+    return heads
+
+
+# -- Chinese, Vietnamese and Korean names in Latin letters --------------------------------------
+
+EAST_ASIAN_SCORE = 0.88
+#: Frequent Chinese, Vietnamese and Korean surnames in Latin letters; those that are German words
+#: or abbreviations ("An", "Im", "Do", "Mai", "Ma", "Du") are left out.
+EAST_ASIAN_SURNAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun zhu guo gao lin luo zheng liang xie tang
+feng deng cao peng zeng xiao tian dong yuan jiang cai ye cheng wei ding ren shen yao cui zhong
+tan jin shi liao xia bai zou meng xiong qin qiu yin xue yan duan lei hou tao
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong ly truong dinh trinh luong
+kim lee yi park pak choi choe jung jeong kang cho yoon yun jang lim kwon hwang ahn seo shin
+yoo ryu hong jeon moon bae baek heo kwak
+""".split())
+#: Vietnamese surnames that are German words or abbreviations ("Do" = Donnerstag, "Mai").
+_SHORT_VIETNAMESE_SURNAMES = frozenset({"do", "le", "ho", "mai", "ma", "la", "an", "ha"})
+_EAST_ASIAN_OPENERS = EAST_ASIAN_SURNAMES | _SHORT_VIETNAMESE_SURNAMES
+_EAST_ASIAN_CAPITALISED = frozenset(w.capitalize() for w in _EAST_ASIAN_OPENERS)
+_AFTER_MARK = re.compile(r"[(„\"/»«“'‘\[:;*•–]([A-Z][a-z]{1,5})[ ]")
+#: One syllable of a name in pinyin, Vietnamese or Korean romanisation: "fang", "quoc", "thi",
+#: "ji", "woo", "yeon"; a given-name part is one or two of them ("xiaoming", "ji-woo").
+_SYLLABLE = (r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|sh|zh|[bcdfghjklmnpqrstvwxyz])?"
+             r"(?:oai|uye|uya|yeo|ieu|iao|uai|uoi|ai|ao|au|ay|ei|eo|eu|ia|ie|io|iu|oa|oe|oi|ou|ua|ue|ui|uo|"
+             r"uy|ye|yo|yu|wa|wo|we|wi|ae|oo|a|e|i|o|u|y)"
+             r"(?:ng|nh|ch|n|m|c|t|p|k)?")
+_GIVEN_PART = re.compile(rf"{_SYLLABLE}(?:-?{_SYLLABLE})?")
+_CAPITALISED_PAIR = re.compile(r"(?<![\w.-])([A-Z][a-z]{1,5}) (?=[A-Z])")
+_EAST_ASIAN = re.compile(r"(?<![\w.-])(?P<sur>[A-Z][a-z]{1,5})(?P<given>(?:[ ][A-Z][a-z]{0,7}(?:-[a-z]{1,5})?){1,2})(?![\w-])")
+
+
+def east_asian_names(text: str) -> list[tuple[int, int]]:
+    """A listed East Asian surname before one or two given-name parts of one or two romanised
+    syllables: "Wang Fang", "Nguyen Van An", "Pham Quoc Bao", "Park Ji-woo", "Zhang Xiaoming".
+    The letters after the surname are accents-free here; "Nguyễn Văn An" is read by the lists."""
+    if _EAST_ASIAN_CAPITALISED.isdisjoint(text.split()) and _EAST_ASIAN_CAPITALISED.isdisjoint(
+            _AFTER_MARK.findall(text)):
+        return []  # no listed surname as a blank-separated word or after a bracket (a cheap look)
+    out = []
+    for c in _CAPITALISED_PAIR.finditer(text):
+        if c.group(1).lower() not in _EAST_ASIAN_OPENERS:
+            continue  # a cheap look at the first word before the full pattern
+        m = _EAST_ASIAN.match(text, c.start())
+        if m is None:
+            continue
+        given = m.group("given").split()
+        surname = m.group("sur").lower()
+        if surname not in EAST_ASIAN_SURNAMES and not (
+                surname in _SHORT_VIETNAMESE_SURNAMES and len(given) == 2 and given[0] in ("Van", "Thi")):
+            continue  # "Do Van Hung", "Le Thi Mai": a short surname only before a Vietnamese middle name
+        if any(w.lower() in _NOT_GIVEN or not _GIVEN_PART.fullmatch(w.lower()) for w in given):
+            continue
+        out.append(m.span())
+    return out
+
+
+#: Capitalised German words of a syllable's shape that follow a surname in a sentence.
+_NOT_GIVEN = frozenset("""
+bei bis da dank die der den dem des ein im in ja nach nie noch nun so um zu am an ab auf aus
+hat hatte kam kommt kann mit sich sie ihr ich du er es wo wie tee zoo
+""".split())
+
+
+# -- initials in lower-case notes ----------------------------------------------------------------
+
+#: Single letters that open German abbreviations ("u. a.", "z. b.", "v. a.", "i. d. r.", "o. ä.").
+_ABBREVIATION_LETTERS = frozenset("zuvio")
+_ADDRESS_FORMS = frozenset({"frau", "herr", "herrn", "fr", "hr", "hrn"})
+
+
+def _lower_case_initials(text: str, tokens: list[Token]) -> list[Token]:
+    """A lower-case letter and a period is an initial in a hasty note: before a listed surname
+    ("info an m. schulz", "bei k. nguyen nachfragen") or after a form of address ("termin bei
+    frau o. verschoben"). Not the letters of abbreviations before a word ("s. unten", "u. a.")."""
+    if ". " not in text:
+        return tokens
+    out = list(tokens)
+    for k, t in enumerate(tokens):
+        if not (len(t.text) == 1 and t.text.islower() and text[t.end:t.end + 2] == ". "):
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        prev = tokens[k - 1] if k > 0 else None
+        titled = (prev is not None and prev.kind is Kind.TITLE and text[prev.end:t.start] == " "
+                  and prev.text.lower().rstrip(".") in _ADDRESS_FORMS  # not "Dr. h. c."
+                  and (nxt is None or nxt.start > t.end + 2 or (nxt.lowercase and len(nxt.text) > 1)))
+        surname = (nxt is not None and nxt.start == t.end + 2 and nxt.lowercase and len(nxt.text) > 2
+                   and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.FIRST)
+                   and t.text not in _ABBREVIATION_LETTERS)
+        if titled or surname:
+            out[k] = replace(t, text=t.text + ".", end=t.end + 1, kind=Kind.INITIAL, lowercase=True)
+    return out

@@ -110,6 +110,8 @@ INSTITUTION_WORDS = {"kita", "kitas", "kindertagesstätte", "kindergarten", "kin
                      "ogs", "fz",
                      # parts of a town before their name: "im Ortsteil Heßler", "Stadtteil Horst"
                      "ortsteil", "stadtteil", "ortschaft", "quartier", "wohnviertel", "siedlung",
+                     # rooms and buildings named after a person: "Raum Kepler", "Trakt Curie"
+                     "raum", "saal", "hörsaal", "trakt", "gebäude",
                      *BANK_WORDS}  # a bank before its name: "Bank Pekao", "Banca Intesa"
 #: Heads of compounds that name an institution before its name ("Musikschule „Clara Schumann“",
 #: "Volkshochschule Anna Seghers", "Jugendkunstzentrum Max Ernst").
