@@ -32,12 +32,26 @@ POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}
 #: A word of a town's name after its first letter: no digits, so an IBAN or a number one blank
 #: after the town ends the address ("57076 Siegen DE77…").
 _TOWN_REST = r"[^\W\d]+(?!\w)"
+#: Floor and position of a flat between house number and postcode: "3. OG links", "EG rechts",
+#: "Hinterhaus", "Whg. 12" ("Gartenstraße 8, 3. OG links, 06108 Halle"); part of the address.
+FLOOR = (r"(?:\d{1,2}\.?[ ]?(?:OG|Obergescho(?:ss|ß)|Etage|Stock(?:werk)?)|EG|DG|UG|Erdgescho(?:ss|ß)|"
+         r"Dachgescho(?:ss|ß)|Souterrain|(?:Hoch)?[pP]arterre|Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|HH|VH|"
+         r"(?:App|Apt|Whg|Wohnung)\.?[ ]?(?:Nr\.?[ ]?)?\d{1,4})"
+         r"(?:[ ](?:links|rechts|li\.|re\.|li|re|Mitte|mitte))?")
+#: A town in lower case after a German postcode, as in a note written all in lower case
+#: ("lindenallee 4, 44137 dortmund").
+_LOWER_TOWN = r"(?<=\d{5}[ ]{1,3})\p{Ll}[^\W\d]{2,}(?:-[^\W\d]+)*(?!\w)"
+#: Days and times after a town are no part of its name ("Heidelberg am Dienstag", not "Frankfurt am Main").
+_NOT_TIME = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|Vormittag|"
+             r"Nachmittag|Abend|Morgen|Mittag|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+             r"Oktober|November|Dezember|Ende|Anfang)\b)")
 #: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
 #: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln",
 #: the escaped comma of an iCalendar LOCATION "Gartenweg 4\, 45127 Essen".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
-        rf"(?:[- ]\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ][{_U}][^\W\d]+)?"
-        r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?)")
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,?[ ]{FLOOR}){{0,2}}(?:\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+"
+        rf"(?:{_LOWER_TOWN}|\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
+        rf"(?:[- ]\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ]{_NOT_TIME}[{_U}][^\W\d]+)?"
+        r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?))")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
 _CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}(?:[- ][{_U}]{_TOWN_REST})?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".

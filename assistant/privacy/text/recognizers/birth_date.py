@@ -28,7 +28,7 @@ _AHEAD = dt.timedelta(days=2 * 366)
 #: date, and a "* " opening a line is a bullet or a footnote.
 BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
-    r"|(?:\bgeb(?:[ .-]{0,3}dat(?:um|\.)?|[ .-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
+    r"|(?:(?:\b|(?<=_))geb(?:[ ._-]{0,3}dat(?:um|\.)?|[ ._-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
     r"|\bgeboren|\bgeburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
@@ -178,8 +178,37 @@ def birth_context(text: str, start: int, end: int) -> bool:
         key = _VCARD_KEY_BEFORE.search(text, max(0, start - 40), start)
         if key is not None and is_birth_key(key.group("key")):
             return True
+    if _SENTENCE_LABEL_PRECHECK.search(text, max(0, start - _SENTENCE_CHARS), start) and _labelled_in_sentence(
+            text, start, end):
+        return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
         or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start)
+
+
+#: "Ihr Geburtsdatum benötigen wir nicht, wohl aber das Ihres Sohnes laut Pass: 2013-04-21": a birth-date
+#: noun earlier in the sentence, the date right after a colon (not "geboren", not "Geburtstag": a party).
+_SENTENCE_LABEL_PRECHECK = regex.compile(r"geburtsdat|geb\.?-?datum|date of birth|birth[ ]?date", regex.IGNORECASE)
+_SENTENCE_LABEL = regex.compile(r"\b(?:geburtsdat(?:um|en)|geb\.?-?datum|date of birth|birth[ ]?date)\b"
+                                r"(?P<gap>[^\n\d;:!?]*?):[ \t]*\Z", regex.IGNORECASE)
+_SENTENCE_CHARS = 150
+#: A date given after such a sentence lies a year back at least (a pupil's, not a deadline's).
+_SENTENCE_MIN_AGE = dt.timedelta(days=365)
+
+
+def _labelled_in_sentence(text: str, start: int, end: int) -> bool:
+    """A birth-date noun earlier in the date's sentence, the date after a colon, between them no
+    sentence end, no number and no word that gives the date another role ("Termin", "Frist") or
+    makes it a cut-off ("bis"), and the date a year back at least."""
+    m = _SENTENCE_LABEL.search(text, max(0, start - _SENTENCE_CHARS), start)
+    if m is None:
+        return False
+    gap = m.group("gap")
+    if _SENTENCE_BREAK.search(gap) or _CUT_OFF.search(gap):
+        return False
+    if any(is_role_key(w.group()) for w in _WORD.finditer(gap)):
+        return False
+    date = parse_date(text[start:end])
+    return date is not None and date <= dt.date.today() - _SENTENCE_MIN_AGE
 
 
 def _label_owns_date(text: str, before: regex.Match, start: int, end: int) -> bool:

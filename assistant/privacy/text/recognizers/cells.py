@@ -91,6 +91,13 @@ def fixed_width_header(text: str, start: int, end: int) -> str | None:
 
 #: A rule line of a drawn table ("|---|---|", "+-----+-----+", "|:--|"): skipped on the way to the header.
 _RULE_LINE = regex.compile(r"[ \t]*[-+|=:]+[-+|=: \t]*")
+
+
+def is_rule_line(line: str) -> bool:
+    """Whether ``line`` is a rule line of a drawn table ("+-----+", "|---|---|")."""
+    return _RULE_LINE.fullmatch(line) is not None
+
+
 #: Cells a row may have fewer than its header (exports leave out empty cells at the end).
 _RAGGED = 2
 

@@ -21,6 +21,8 @@ from assistant.privacy.text.recognizers.other_scripts import RUN
 
 _SEP = r"[_\-.]?"
 PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|(?:[a-z]{{1,8}}_)?sn|sch(?:ue|ü|u)ler(?:in)?{_SEP}(?:nr|id|nummer|no|num)|"
+             # abbreviated: "sch_nr", "schuel_nr", "schül_id" (never "schul_nr", the school's number)
+             rf"sch{_SEP}(?:nr|nummer)|sch(?:ue|ü)l{_SEP}(?:nr|id|nummer|no|num)|"
               rf"sch(?:ue|ü|u)lernr|(?:kita{_SEP})?kind{_SEP}(?:nr|id|nummer)|kid|"
               rf"(?:pupil|student|learner|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
               rf"lusd{_SEP}id|schild{_SEP}id)")

@@ -25,7 +25,10 @@ FOREIGN = (r"[\p{Arabic}\p{Cyrillic}\p{Greek}\p{Hebrew}\p{Armenian}\p{Georgian}\
 RUN = rf"{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*(?:[ ]{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*){{0,3}}"
 _LABEL = (r"(?:(?:vor|nach|familien|ruf|geburts)?name[n]?|vater|mutter|kind|sch[üu]ler(?:in)?|"
           r"eltern(?:teil)?|erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|unterschrift|"
-          r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?)")
+          r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?|"
+          # "Schreibweise im Pass: دریا رشیدی", "Persische Schreibweise laut Pass:", "Originalschreibweise:"
+          r"(?:original)?schreibweise(?:[ ](?:im|in[ ]der|laut|lt\.|gem\.|gemäß|nach|auf[ ]de[mr]|des|der)"
+          r"[ ][\w.-]{2,20}){0,2})")
 LABELLED = regex.compile(
     rf"(?<![\w-]){_LABEL}(?:[_.][a-z]{{2,12}}|"
     rf"[ ]?\([^()\n]{{1,25}}\))?(?:[ \t]*[:/–=-][ \t]*|[ ]?\([ ]?(?={RUN}[ ]?\)))({RUN}(?:,[ ]{RUN})?)"
@@ -85,6 +88,8 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
                     for s, e in listed_names(text, self.lexicon)]
             out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "beside its transliteration")
                     for s, e in transliterated_names(text, self.lexicon)]
+            out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "under its Latin spelling")
+                    for s, e in names_under_latin(text, self.lexicon)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "kinship word")
                 for s, e in kin_names(text)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "inside a German sentence")
@@ -179,6 +184,31 @@ def transliterated_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int
             if ok:  # both spellings of the name
                 start = m.start("run")
                 spans += [(start, start + len(run)), _without_leading_nouns(m, lexicon)]
+    return spans
+
+
+#: A line that is a run of another script alone, under a line that is a Latin name alone (a blank
+#: line between at most): a signature or a record giving both spellings ("Omar Hamdan\nعمر حمدان",
+#: "Tsega Kidane\n\nትሰጋ ኪዳነ").
+_RUN_UNDER_LATIN = regex.compile(
+    rf"^[ \t]*(?P<latin>{_LATIN_NAME})[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<run>{RUN})[ \t]*$", regex.MULTILINE)
+
+
+def names_under_latin(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
+    """Runs of another script alone on their line under a Latin name of two or three words alone on
+    its line, with as many words (one more or less: "عبد الله"); the Latin line holds no ordinary
+    word ("Liebe Eltern\nأولياء الأمور الأعزاء" is a greeting and its translation)."""
+    from assistant.privacy.text.words import ordinary_noun
+
+    spans = []
+    for m in _RUN_UNDER_LATIN.finditer(text):
+        latin, run = m.group("latin").split(" "), m.group("run").split(" ")
+        if len(latin) < 2 or abs(len(latin) - len(run)) > 1 or _phrase(run) \
+                or not all(_name_word(w) for w in run):
+            continue
+        if any(lexicon.is_common(w) or ordinary_noun(w) for w in latin):
+            continue
+        spans.append(m.span("run"))
     return spans
 
 

@@ -72,8 +72,14 @@ _LOOKBACK = 60
 _CLAUSE_END = regex.compile(rf"\n|;\s|{SENTENCE_END}")
 
 
+#: An e-mail address or a web address: the words in it ("rechnung@…", "…/kundennummer") are no labels.
+_ADDRESS_TOKEN = regex.compile(r"[^\s<>(),;]*@[^\s<>(),;]*|(?:https?://|www\.)[^\s<>(),;]*", regex.IGNORECASE)
+
+
 def _other_number(text: str, start: int) -> bool:
     before = _CLAUSE_END.split(text[max(0, start - _LOOKBACK):start])[-1]
+    if "@" in before or "/" in before or "www" in before:
+        before = _ADDRESS_TOKEN.sub(" ", before)
     other = [m.end() for m in _OTHER_LABEL.finditer(before)]
     if not other:
         return False

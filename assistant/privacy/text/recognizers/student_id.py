@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from assistant.privacy.text.recognizers.cells import (cell_texts, column_header, fixed_width_header, line_around,
-                                                      markup_header, markup_tables)
+from assistant.privacy.text.recognizers.cells import (cell_texts, column_header, fixed_width_header,
+                                                      is_rule_line, line_around, markup_header, markup_tables)
 from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, parse_date
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
@@ -311,6 +311,8 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
+        if delim is not None and is_rule_line(line):
+            continue  # "+------+------+" between the header and the rows of a drawn table
         if delim is None or delim not in line:
             delim = next((d for d in _DELIMS if d in line and (d != "," or line.count(",") >= 2)), None)
             header = cell_texts(line, delim) if delim else None

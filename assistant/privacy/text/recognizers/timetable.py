@@ -67,10 +67,27 @@ class TimetablePersonRecognizer(PrecheckedRuleRecognizer):
             if self._teacher(m.group(group)):
                 rows[text.rfind("\n", 0, m.start()) + 1].append(m.span(group))
         return [rule_result(self, "PERSON", s, e, SCORE, "timetable cell")
-                for cells in rows.values() if len(cells) >= MIN_CELLS for s, e in cells]
+                for cells in rows.values() if len(cells) >= MIN_CELLS
+                for s, e in _without_short_forms(text, cells, self.lexicon)]
 
     def _teacher(self, word: str) -> bool:
         """A listed surname (also one that is a word: "Stein") or a word no list calls ordinary."""
         if fold(word) in self.lexicon.never_names:
             return False
         return self.lexicon.is_surname(word) or name_word(word, self.lexicon)
+
+
+#: Letters of a teacher's short form ("D Hm", "M Ak"): no name, the plan's key to the staff list.
+SHORT_FORM = 2
+
+
+def _without_short_forms(text: str, cells: list[tuple[int, int]], lexicon: NameLexicon) -> list[tuple[int, int]]:
+    """The cells of a row without teachers' short forms of two letters: a row of short forms only
+    ("D Hm | M Ak | E Pz") names no one; in a row with written names a two-letter word counts when
+    it is a listed surname ("M Li" beside "D Weber")."""
+    short = [(s, e) for s, e in cells if e - s <= SHORT_FORM]
+    if not short:
+        return cells
+    if len(short) == len(cells):
+        return []
+    return [(s, e) for s, e in cells if e - s > SHORT_FORM or lexicon.is_surname(text[s:e])]
