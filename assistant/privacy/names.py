@@ -142,12 +142,57 @@ _ENGLISH_TIME_BEFORE = re.compile(r"(?:\b(?:of|in|until|till|since|by|from|befor
 _NUMBER_AFTER = re.compile(r"[ ]\d")
 
 
+_MONTH_ABBR = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d\b"
+#: An English date as mail headers write it: "Fri, 7 Mar 2025", "Tue, Jan 7, 2025", "7 Mar 2025",
+#: "Mar 7, 2025", "Thu, 4 Sep": a weekday before it or a year after it.
+_ENGLISH_DATE = re.compile(
+    rf"\b(?:(?P<wd>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{{0,6}},?[ ]+)?"
+    rf"(?:{_DAY}[ ]+{_MONTH_ABBR}(?:[ ]+{_YEAR})?|{_MONTH_ABBR}[ ]+{_DAY}(?:,?[ ]+{_YEAR})?)"
+    rf"|{_MONTH_ABBR}[ ]+{_YEAR})")
+_DATE_WORD = re.compile(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: What may stand before an English date in a finding that runs into it ("On Tue, Jan 7, 2025").
+_BEFORE_DATE = {"", "On", "on"}
+
+
+def _outside_english_dates(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
+    """``found`` without the words of English dates ("Fri, 7 Mar 2025": "Mar" is no given name)."""
+    out = []
+    for r in found:
+        if _DATE_WORD.search(text, r.start, r.end):
+            date = next((m for m in _ENGLISH_DATE.finditer(text, max(0, r.start - 14), min(len(text), r.end + 24))
+                         if m.start() < r.end and r.start < m.end()
+                         and (m.group("wd") or re.search(_YEAR, m.group()))), None)
+            if date is not None:
+                if text[r.start:date.start()].rstrip(" ,") in _BEFORE_DATE:
+                    continue
+                r.end = r.start + len(text[r.start:date.start()].rstrip(" ,"))  # "Lea Koch, Fri 7 Mar 2025"
+        out.append(r)
+    return out
+
+
+#: A time zone of the IANA database ("TZID=Europe/Berlin", "America/Sao_Paulo"): no person in it.
+_TIME_ZONE = re.compile(r"\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)"
+                        r"/[A-Za-z_-]+(?:/[A-Za-z_-]+)?")
+
+
+def _outside_time_zones(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
+    zones = [m.span() for m in _TIME_ZONE.finditer(text)]
+    return [r for r in found if not any(s < r.end and r.start < e for s, e in zones)] if zones else found
+
+
 def outside_english_months(text: str, found: list) -> list:  # noqa: ANN001 - RecognizerResults
-    """``found`` without English month names read as given names ("end of May")."""
-    return [r for r in found
-            if not (_ENGLISH_MONTH.fullmatch(text, r.start, r.end)
-                    and (_ENGLISH_TIME_BEFORE.search(text[max(0, r.start - 12):r.start])
-                         or _NUMBER_AFTER.match(text, r.end)))]
+    """``found`` without English month names read as given names ("end of May"), without the
+    words of English dates ("Fri, 7 Mar 2025") and of time zones ("TZID=Europe/Berlin")."""
+    if found and "/" in text:
+        found = _outside_time_zones(text, found)
+    return _outside_english_dates(text, [
+        r for r in found
+        if not (_ENGLISH_MONTH.fullmatch(text, r.start, r.end)
+                and (_ENGLISH_TIME_BEFORE.search(text[max(0, r.start - 12):r.start])
+                     or _NUMBER_AFTER.match(text, r.end)))])
 
 
 @dataclass(frozen=True)

@@ -441,17 +441,7 @@ NOT_FOUND = {
 }
 
 
-#: Still open (person recognizers, not these layouts' rules): an English month in a mail header
-#: ("Fri, 7 Mar 2025"), "An" of a quoted header line ("> An: Heller, Zoe"), a bare surname after "c/o".
-_OPEN = {"forwarded block, English Outlook", "forwarded block with quoted lines"}
-
-
-def _params(ids: set[str]) -> list:
-    return [pytest.param(v, id=k, marks=pytest.mark.xfail(reason="open: person recognizer", strict=True))
-            if k in ids else pytest.param(v, id=k) for k, v in FOUND.items()]
-
-
-@pytest.mark.parametrize("marked", _params({"c/o after the street"}))
+@pytest.mark.parametrize("marked", FOUND.values(), ids=FOUND.keys())
 def test_found(gate, marked: str) -> None:
     assert missing(gate, marked) == []
 
@@ -462,7 +452,7 @@ def test_not_found(gate, kinds: tuple[str, ...], text: str) -> None:
     assert [f for f in found if f[0] in kinds] == []
 
 
-@pytest.mark.parametrize("marked", _params(_OPEN))
+@pytest.mark.parametrize("marked", FOUND.values(), ids=FOUND.keys())
 def test_nothing_more(gate, marked: str) -> None:
     """Precision: no span beyond the marked ones (a span inside a marked one of the same type counts as wrong)."""
     text, expected = unmark(marked)

@@ -99,7 +99,8 @@ class NerPersonRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        found = [self._result(start, end, score) for start, end, score in self.find(text)]
+        found = [self._result(start, end, score) for start, end, score in self.find(text)
+                 if not (text[max(0, start - 2):start] == ".-" and text[end:end + 1] == ".")]  # "Geb.-Dat."
         return outside_english_months(text, outside_fictional(text, found))
 
     def find(self, text: str) -> list[tuple[int, int, float]]:

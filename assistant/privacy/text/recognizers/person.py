@@ -33,7 +33,7 @@ from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import place_before
-from assistant.privacy.text.words import ordinary_noun
+from assistant.privacy.text.words import noun_compound, ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -71,6 +71,9 @@ class PersonRecognizer(EntityRecognizer):
                  and (why == "title" or not place_before(text, start, end))]
         found += [rule_result(self, "PERSON", start, end, EAST_ASIAN_SCORE, "East Asian name")
                   for start, end in east_asian_names(text)]
+        if text.islower():  # a note all in lower case: "mit okonkwo wegen förderplan gesprochen"
+            found += [rule_result(self, "PERSON", t.start, t.end, LOWER_UNLISTED_SCORE, "lower-case word after a preposition")
+                      for t in _unlisted_after_preposition(text, tokens, self.lexicon)]
         return outside_english_months(text, outside_fictional(text, found))
 
     # -- runs ----------------------------------------------------------------------------------
@@ -137,7 +140,10 @@ class PersonRecognizer(EntityRecognizer):
                 skip_next = True
                 yield start, end, 0.85, "surname, first name"
                 continue
-            yield from self._decide(tokens[i:j], before)
+            for start, end, score, why in self._decide(tokens[i:j], before):
+                if why == "first name" and end == tokens[j - 1].end and _short_surname_in_cell(text, tokens, j, start):
+                    end = tokens[j].end  # "| Can Er |": a short surname that is also a word
+                yield start, end, score, why
 
     @staticmethod
     def _before(text: str, tokens: list[Token], i: int) -> Token | None:
@@ -178,7 +184,8 @@ class PersonRecognizer(EntityRecognizer):
                         and ((t.also_surname and not _enumeration(text, tokens, j2)) or entry))
                     or (t.kind is Kind.FIRST and t is not head[0] and head[0].kind is Kind.PARTICLE)):  # "di Stefano"
                 return None
-        if head[-1].lowercase or head[-1].kind is Kind.PARTICLE:
+        if head[-1].kind is Kind.PARTICLE or (head[-1].lowercase and not (
+                _lower_case_entry(text, head, tokens[i2:j2]) and (i == 0 or tokens[i - 1].kind is not Kind.TITLE))):
             return None
         # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
         firsts = tokens[i2:j2]
@@ -283,7 +290,8 @@ class PersonRecognizer(EntityRecognizer):
                 score = 0.75 if role else (0.45 if tok.sentence_start else 0.5)
                 yield first.start, tok.end, score, "surname"
             elif (role and tok.kind in (Kind.WEAK_SUR, Kind.UNKNOWN) and not tok.lowercase and pos == 0
-                  and before is not None and before.text.lower() not in _PRONOUN_ROLES):
+                  and before is not None and before.text.lower() not in _PRONOUN_ROLES
+                  and not (tok.kind is Kind.UNKNOWN and noun_compound(tok.text))):  # "name: Hygieneplan"
                 yield tok.start, tok.end, 0.5, "role + name"
             pos += 1
 
@@ -441,6 +449,21 @@ def _alone_in_cell(text: str, token: Token) -> bool:
     """The token fills a table cell by itself: "| De |", ";Ma;"."""
     return (_CELL_BEFORE.search(text, max(0, token.start - 4), token.start) is not None
             and _CELL_AFTER.match(text, token.end) is not None)
+
+
+_CELL_OR_LINE_BEFORE = re.compile(r"(?:^|[|;\t])[ ]*\Z", re.MULTILINE)
+
+
+def _short_surname_in_cell(text: str, tokens: list[Token], j: int, start: int) -> bool:
+    """After a given name, a capitalised word of two or three letters that is no name in the lists
+    ("Er", "Ok") and fills the table cell with it: "| Can Er |", ";Elif Ok;"."""
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    return (len(t.text) <= 3 and t.kind is Kind.OTHER and t.text[:1].isupper() and t.text[1:].islower()
+            and not (t.determiner or t.role or t.institution) and text[tokens[j - 1].end:t.start] == " "
+            and _CELL_OR_LINE_BEFORE.search(text, max(0, start - 4), start) is not None
+            and _CELL_AFTER.match(text, t.end) is not None)
 
 
 _STREET_NUMBER = re.compile(r"\.?[ ]?\d")
@@ -741,3 +764,40 @@ def _lower_case_initials(text: str, tokens: list[Token]) -> list[Token]:
         if titled or surname:
             out[k] = replace(t, text=t.text + ".", end=t.end + 1, kind=Kind.INITIAL, lowercase=True)
     return out
+
+
+# -- lower-case notes ------------------------------------------------------------------------------
+
+LOWER_UNLISTED_SCORE = 0.6
+#: Prepositions before a person in a note ("mit okonkwo gesprochen", "rückruf von adeyemi").
+#: Not "laut": a source follows it ("laut elstam", "laut schülernr. …").
+_NOTE_PREPOSITIONS = frozenset({"mit", "von", "bei", "an", "für", "über", "durch"})
+#: Endings of German inflected words ("gelegentlichen", "freundlich", "schriftlich"), not names.
+_GERMAN_ENDINGS = ("en", "em", "er", "es", "ern", "lich", "isch", "ig", "st", "te", "ten", "tet")
+_LETTERS = re.compile(r"[a-zäöüß]{5,}")
+
+
+def _unlisted_after_preposition(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
+    """In a note all in lower case, a listed surname after a preposition ("bei adeyemi"), or a word
+    there that no name list holds and that is no German word (no common word, no noun, no compound,
+    no inflected ending): "mit okonkwo wegen …"."""
+    out = []
+    for k in range(1, len(tokens)):
+        t, prev = tokens[k], tokens[k - 1]
+        word = t.text
+        if prev.text not in _NOTE_PREPOSITIONS or text[prev.end:t.start] != " ":
+            continue
+        if t.kind is Kind.SUR and t.lowercase:  # a listed surname: "termin bei adeyemi verschoben"
+            out.append(t)
+        elif (t.kind is Kind.OTHER and _LETTERS.fullmatch(word) and not word.endswith(_GERMAN_ENDINGS)
+                and not lexicon.is_common(word) and fold(word) not in lexicon.never_names
+                and not ordinary_noun(word.capitalize()) and not noun_compound(word.capitalize())):
+            out.append(t)
+    return out
+
+
+def _lower_case_entry(text: str, head: list[Token], given: list[Token]) -> bool:
+    """"nguyen, thi lan" in a line written all in lower case: a listed surname, then given names."""
+    line = text[text.rfind("\n", 0, head[0].start) + 1:given[-1].end]
+    return (len(head) == 1 and head[0].kind is Kind.SUR and all(t.lowercase for t in given)
+            and line.islower())

@@ -188,7 +188,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dip
 
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
-    while i >= 0 and text[i] in " \t\"'„“‚‘»«(*•-–—":
+    while i >= 0 and text[i] in " \t\"'„“‚‘»«(*•-–—>":  # ">": a quoted mail line
         i -= 1
     if i >= 0 and text[i] == "." and _ABBREVIATION_BEFORE.search(text[max(0, i - 6):i]):
         return False  # "L. Schmidt", "Dr. Öztürk"
@@ -332,6 +332,21 @@ _CACHE_LIMIT = 100_000
 
 
 _ABBREVIATION_PART = re.compile(r"[a-zäöü]")
+#: A word broken at a line's end by OCR or a print layout ("Kin-\ndes"): the lower-case rest.
+_BROKEN_REST = re.compile(r"-[ ]?\r?\n[ \t]*([a-zäöüß]+)")
+_NAMEY = (Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN)
+
+
+def _fragment(text: str, word: str, start: int, end: int, lex: NameLexicon) -> bool:
+    """The word is a part of an abbreviated compound ("Geb.-Dat.", "Tel.-Nr.") or the first half
+    of a word broken at a line's end whose whole is no name ("Kin-\ndes", "Mar-\nkierung")."""
+    if word.endswith(".") and text[start - 2:start] == ".-":
+        return True
+    rest = _BROKEN_REST.match(text, end)
+    if rest is None:
+        return False
+    joined = fold(word + rest.group(1))
+    return joined not in lex.first_names and joined not in lex.surnames
 
 
 def tokenize(text: str, lex: NameLexicon) -> list[Token]:
@@ -348,7 +363,12 @@ def tokenize(text: str, lex: NameLexicon) -> list[Token]:
         if (kind is Kind.INITIAL and tokens and _ABBREVIATION_PART.fullmatch(tokens[-1].text)
                 and text[tokens[-1].end:start] in (". ", ".")):
             kind = Kind.OTHER  # "z. B.", "u. U.", "i. d. R.": an abbreviation, not an initial
+        elif kind in _NAMEY and (text[start - 2:start] == ".-" or text[m.end():m.end() + 1] == "-") \
+                and _fragment(text, word, start, m.end(), lex):
+            kind = Kind.OTHER
+        # "c/o Weber": the name of whom a letter goes to care of, like after a role noun
+        role = proto.role or (word == "o" and text[start - 2:start] == "c/")
         tokens.append(Token(proto.text, start, start + proto.end, kind, proto.sentence_start,
-                            proto.lowercase, proto.role, proto.determiner, proto.institution,
+                            proto.lowercase, role, proto.determiner, proto.institution,
                             proto.also_surname))
     return tokens

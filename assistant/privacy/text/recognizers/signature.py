@@ -35,7 +35,9 @@ SIGNATURE_LINE = regex.compile(rf"^[ \t]*{_PREFIX}{NAME}{_AFTER}", regex.MULTILI
 #: The name after the formula on its own line ("LG, mika r."), any case.
 _SAME_LINE = regex.compile(rf"[ \t]*{_PREFIX}{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
 #: "i. A. R. Himmelreich", "gez. Th. Wendeborn" anywhere in a text.
-MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|im[ ]Auftrag|in[ ]Vertretung)[ ]+(?:(?:Dr\.|Prof\.)[ ]+)*"
+#: Written out, "von" after them is a preposition ("im Auftrag von Hahn, Birgit"), not a particle.
+MARKED = regex.compile(rf"(?<![\w.])(?:i\.[ ]?A\.|i\.[ ]?V\.|gez\.|(?:im[ ]Auftrag|in[ ]Vertretung)(?:[ ]vo[nm](?=[ ]))?)"
+                       rf"[ ]+(?:(?:Dr\.|Prof\.)[ ]+)*"
                        rf"{NAME}{_AFTER}", regex.MULTILINE | regex.IGNORECASE)
 #: Lines after the closing formula searched for the name (blank lines not counted).
 LINES_AFTER = 2
