@@ -299,6 +299,12 @@ WEAK_STREET_TEXTS = [
     "Am Schwarzen Graben 5\nHinter dem Mühlenfeld  7 →",
     "Die Kinder spielen am Sportplatz; Raum 12 ist frei.",  # a weak word, but no number after it
     "Sonnenhang 7, 12345 Musterdorf; Im Jahr 2023 zog die Familie um.",
+    # a street word, a lower-case street or only the kinds without one right before the number
+    "Abholung an der Bushaltestelle Am Bahnsteig 3 oder Flugsteig 7, Raum 12.",
+    "neue adresse: obere kirchgasse 3 bzw. hauptstr 5 oder breite str.12",
+    "Treffpunkt Alt-Moabit 12 und danach Straße der 17. Brigade 4, nicht in Klasse 5.",
+    "Sie wohnt in der Promenade 2a; die Chaussee  14 ist gesperrt; Hamburger Str. 8.",
+    "Rue de la Loi 16 und ul. Długa 15/3, C 4, 12 in Mannheim.",
 ]
 
 
@@ -313,8 +319,11 @@ def test_street_pattern_without_weak_words_is_chosen_only_where_it_finds_the_sam
 def test_street_pattern_choice_keeps_weak_streets() -> None:
     from assistant.privacy.text.recognizers import address
 
-    assert address._street_for(WEAK_STREET_TEXTS[0]) is address._STREET
-    assert address._street_for(WEAK_STREET_TEXTS[2]) is address._STREET_WITHOUT_WEAK_WORD
+    with_weak_word = [address._STREETS[(True, strong, lower)] for strong in (False, True) for lower in (False, True)]
+    assert address._street_for(WEAK_STREET_TEXTS[0]) in with_weak_word
+    assert address._street_for(WEAK_STREET_TEXTS[2]) is address._STREETS[(False, False, False)]
+    assert address._street_for("Sie wohnen an der Karl-Marx-Allee 4.") is address._STREETS[(False, True, False)]
+    assert address._street_for("wohnt jetzt birkenweg 3") is address._STREETS[(False, True, True)]
     found = [m.group() for m in address._STREET.finditer(WEAK_STREET_TEXTS[0])]
     assert found == ["Marktplatz 3", "Lindenhof 12", "Kirchberg 4a"]
 

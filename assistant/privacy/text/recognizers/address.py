@@ -113,33 +113,60 @@ WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
 #: Every kind starts after no word character or hyphen: the look-behind stands once in front of
 #: the alternatives, so a position inside a word fails before any of them is tried (a quarter
 #: faster, measured).
-def _street_pattern(weak_word: bool) -> regex.Pattern:
+def _street_pattern(weak_word: bool, strong_word: bool = True, lower: bool = True) -> regex.Pattern:
     weak = f"{WEAK_WORD}|{WITH_PREP}" if weak_word else WITH_PREP
+    strong = f"{ONE_WORD}|{TWO_WORDS}" if strong_word else f"{_ONE_WORD_REST}|{TWO_WORDS}" if weak_word \
+        else _ONE_WORD_REST
+    low = LOWER if lower else "(?!)"  # the group stays, and fails at once
     return regex.compile(
-        rf"(?<![\w-])(?:(?P<strong>{ONE_WORD}|{TWO_WORDS})|(?P<weak>{weak})|(?P<foreign>{FOREIGN})|"
-        rf"(?P<lower>{LOWER})|(?P<quadrate>(?<![\w-])[A-U][ ]?[1-7],))"
+        rf"(?<![\w-])(?:(?P<strong>{strong})|(?P<weak>{weak})|(?P<foreign>{FOREIGN})|(?P<lower>{low})|"
+        rf"(?P<quadrate>(?<![\w-])[A-U][ ]?[1-7],))"
         rf"{NUMBER}(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
 
 
+#: The kinds of ``ONE_WORD`` that need no street word right before the number.
+_ONE_WORD_REST = rf"(?<![\w-])(?:Alt-[{_U}]\w+|(?:Straße|Str\.) (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)"
 _STREET = _street_pattern(weak_word=True)
-#: ``_STREET`` without ``WEAK_WORD``, the costliest kind (half of ``_STREET``'s time on the bench
-#: sentences, measured): for texts where no number follows a word ending in a ``WEAK`` street word.
-#: A ``WEAK_WORD`` match ends in ``WEAK`` (letters), so its number starts with a blank or tab (the
-#: "Str." look-behind of ``NUMBER`` cannot hold there); without such a place in the text the
-#: alternative can match nowhere, and the pattern without it finds the same matches and groups.
-_STREET_WITHOUT_WEAK_WORD = _street_pattern(weak_word=False)
-_WEAK_END = regex.compile(rf"(?:{WEAK})\Z")
+#: ``_STREET`` without the costly kinds whose street word must stand right before the number, for
+#: texts without such a place: ``WEAK_WORD`` (half of ``_STREET``'s time on the bench sentences,
+#: measured) ends in a ``WEAK`` word, the street-word kind of ``ONE_WORD`` in a ``STRONG`` one,
+#: ``TWO_WORDS`` in one of either, ``LOWER`` in a lower-case street word. Each ends in letters or
+#: "str." before its number, so its number starts with a blank or tab or is a digit right after
+#: "str." (the look-behind of ``NUMBER``); without that word before such a place the kind can match
+#: nowhere, and the pattern without it finds the same matches and groups (a group of a kind left
+#: out is None, as it is when the kind fails). Variants by (weak, strong, lower), compiled at
+#: import (14 ms each) so that no first text pays for a compile.
+_STREETS = {(weak, strong, lower): _street_pattern(weak, strong, lower)
+            for weak in (False, True) for strong in (False, True) for lower in (False, True)}
+#: Whether a street word ends right before a number: searched backwards ("(?r)"), so the one
+#: place that can match, the end, is tried first (4 times faster than the forward search, which
+#: tries the whole alternation at every position before it; same answers, checked).
+_WEAK_END = regex.compile(rf"(?r)(?:{WEAK})\Z")
+_STRONG_END = regex.compile(rf"(?r)(?:{STRONG})\Z")
+_LOWER_END = regex.compile(r"(?r)(?:straße|strasse|str\.?|weg|allee|gasse|platz)\Z")
+#: Any of the three: one test per number, the three only where it holds.
+_ANY_END = regex.compile(rf"(?r)(?:{WEAK}|{STRONG}|straße|strasse|str\.?|weg|allee|gasse|platz)\Z")
 _BLANKS_DIGIT = regex.compile(r"[ \t]+\d")
-#: Longer than any ``WEAK`` word ("Terrassen").
+_STR_DIGIT = regex.compile(r"[sS]tr\.\d")
+#: Longer than any ``WEAK`` or ``STRONG`` word ("Terrassen", "promenade").
 _WEAK_REACH = 12
 
 
 def _street_for(text: str) -> regex.Pattern:
-    """``_STREET``, or the same matches more cheaply when no ``WEAK`` word stands before a number."""
+    """``_STREET``, or the same matches more cheaply without the kinds that need a street word
+    right before a number where the text holds none."""
+    if _STR_DIGIT.search(text):
+        return _STREET
+    weak = strong = lower = False
     for hit in _BLANKS_DIGIT.finditer(text):  # a run of blanks starts after a non-blank
-        if _WEAK_END.search(text, max(0, hit.start() - _WEAK_REACH), hit.start()):
-            return _STREET
-    return _STREET_WITHOUT_WEAK_WORD
+        end = hit.start()
+        start = max(0, end - _WEAK_REACH)
+        if _ANY_END.search(text, start, end) is None:
+            continue
+        weak = weak or _WEAK_END.search(text, start, end) is not None
+        strong = strong or _STRONG_END.search(text, start, end) is not None
+        lower = lower or _LOWER_END.search(text, start, end) is not None
+    return _STREETS[(weak, strong, lower)]
 
 
 _NUMBER_FIRST = regex.compile(rf"{NUMBER_FIRST}(?P<city>{CITY})?", regex.MULTILINE)
