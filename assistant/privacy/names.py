@@ -142,6 +142,7 @@ _ENGLISH_TIME_BEFORE = re.compile(r"(?:\b(?:of|in|until|till|since|by|from|befor
 _NUMBER_AFTER = re.compile(r"[ ]\d")
 
 
+_WEEKDAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _MONTH_ABBR = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -149,10 +150,11 @@ _YEAR = r"(?:19|20)\d\d\b"
 #: An English date as mail headers write it: "Fri, 7 Mar 2025", "Tue, Jan 7, 2025", "7 Mar 2025",
 #: "Mar 7, 2025", "Thu, 4 Sep": a weekday before it or a year after it.
 _ENGLISH_DATE = re.compile(
-    rf"\b(?:(?P<wd>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{{0,6}},?[ ]+)?"
+    rf"\b(?:(?P<wd>(?:{_WEEKDAYS})[a-z]{{0,6}},?[ ]+)?"
     rf"(?:{_DAY}[ ]+{_MONTH_ABBR}(?:[ ]+{_YEAR})?|{_MONTH_ABBR}[ ]+{_DAY}(?:,?[ ]+{_YEAR})?)"
     rf"|{_MONTH_ABBR}[ ]+{_YEAR})")
-_DATE_WORD = re.compile(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: The first three letters of every weekday and month in ``_ENGLISH_DATE``: a cheap test first.
+_DATE_WORD = re.compile(f"{_WEEKDAYS}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 #: What may stand before an English date in a finding that runs into it ("On Tue, Jan 7, 2025").
 _BEFORE_DATE = {"", "On", "on"}
 

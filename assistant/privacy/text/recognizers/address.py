@@ -143,9 +143,10 @@ _STREETS = {(weak, strong, lower): _street_pattern(weak, strong, lower)
 #: tries the whole alternation at every position before it; same answers, checked).
 _WEAK_END = regex.compile(rf"(?r)(?:{WEAK})\Z")
 _STRONG_END = regex.compile(rf"(?r)(?:{STRONG})\Z")
-_LOWER_END = regex.compile(r"(?r)(?:straße|strasse|str\.?|weg|allee|gasse|platz)\Z")
+_LOWER_WORD = r"straße|strasse|str\.?|weg|allee|gasse|platz"
+_LOWER_END = regex.compile(rf"(?r)(?:{_LOWER_WORD})\Z")
 #: Any of the three: one test per number, the three only where it holds.
-_ANY_END = regex.compile(rf"(?r)(?:{WEAK}|{STRONG}|straße|strasse|str\.?|weg|allee|gasse|platz)\Z")
+_ANY_END = regex.compile(rf"(?r)(?:{WEAK}|{STRONG}|{_LOWER_WORD})\Z")
 _BLANKS_DIGIT = regex.compile(r"[ \t]+\d")
 _STR_DIGIT = regex.compile(r"[sS]tr\.\d")
 #: Longer than any ``WEAK`` or ``STRONG`` word ("Terrassen", "promenade").

@@ -39,6 +39,7 @@ from assistant.privacy.text.recognizers.person_tokens import (
     names_institution)
 from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person import direct_speech
+from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
 from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
 
@@ -367,16 +368,13 @@ def _place_with_district(word: str, lex: NameLexicon) -> bool:
 
 #: Endings of German role and agent nouns that label a line ("Abholer:", "Begleitende:").
 _LABEL_ENDINGS = ("er", "erin", "ende", "enden", "ung", "te", "ten", "person", "kontakt")
-#: Share of capitalised words (after the first) below which a line is written in lower case, as
-#: in :mod:`person_case`.
-_LOWER_CASE_LINE = 0.12
 
 
 def _lower_case_style(tokens: list[Tok]) -> bool:
     """The line is written in lower case ("hab mit mehmet gesprochen"): a lower-case word may be
     a name there, not in capitalised German ("Der Sommer war heiß")."""
     words = [t.text for t in tokens[1:] if t.text[:1].isalpha()]
-    return sum(w[:1].isupper() for w in words) <= _LOWER_CASE_LINE * len(words)
+    return sum(w[:1].isupper() for w in words) <= LOWER_CASE_LINE * len(words)
 
 
 def _prose(tokens: list[Tok]) -> bool:

@@ -15,6 +15,7 @@ from presidio_analyzer import RecognizerResult
 
 from assistant.privacy.names import DE_DUDEN, UK_PASSPORT, NameLexicon, fold
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
+from assistant.privacy.text.words import ordinary_noun
 
 
 #: Letters of scripts other than Latin, with their combining marks.
@@ -198,8 +199,6 @@ def names_under_latin(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
     """Runs of another script alone on their line under a Latin name of two or three words alone on
     its line, with as many words (one more or less: "عبد الله"); the Latin line holds no ordinary
     word ("Liebe Eltern\nأولياء الأمور الأعزاء" is a greeting and its translation)."""
-    from assistant.privacy.text.words import ordinary_noun
-
     spans = []
     for m in _RUN_UNDER_LATIN.finditer(text):
         latin, run = m.group("latin").split(" "), m.group("run").split(" ")
@@ -215,8 +214,6 @@ def names_under_latin(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
 def _without_leading_nouns(m: regex.Match, lexicon: NameLexicon) -> tuple[int, int]:
     """The Latin name of ``m`` without the ordinary words before it ("Dolmetscherin Svitlana
     Bondarenko (Світлана …)" -> "Svitlana Bondarenko")."""
-    from assistant.privacy.text.words import ordinary_noun
-
     start, words = m.start("latin"), m.group("latin").split(" ")
     while len(words) > 1 and fold(words[0]) not in lexicon.first_names \
             and fold(words[0]) not in lexicon.surnames \
