@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, condition,  # noqa: F401
+from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, claim_of, condition,  # noqa: F401
                                        conditional, frame_stems, main_clause)
 from assistant.answers.actions import actions_of, heading_words, search_terms
 from assistant.retrieval.german import unswap
@@ -309,6 +309,10 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "schwelle"
     if _PERMISSION_WORDS.search(t) and not (_computes(t) and not privacy):
         return "darf_ich"
+    # "Unser Hauptamt meint, wir müssten auf KI verzichten. Stimmt das?": a claim on a rule
+    if claim_of(t) and (_CLAIMED_RULE.search(lead) or privacy
+                        or any(x in topics for x in _PERMISSION_TOPICS)):
+        return "darf_ich"
     # "Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet, …?": a must-question
     if any(_VERB_FIRST.search(x) and _DUTY_WORDS.search(x) for x in heads):
         return "darf_ich"
@@ -343,6 +347,13 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     if any(_ADVICE.search(x) or _ADVICE_FIRST.search(x) for x in heads):
         return "vorgehen"
     return "definition"
+
+
+#: A claim on what is allowed or required ("wir müssten …", "Schulungen sind freiwillig", "KI
+#: sei verboten", "fallen nicht unter die DSGVO").
+_CLAIMED_RULE = re.compile(r"\b(darf|dürf\w*|muss|müss\w*|soll\w*|brauch\w*|\w*pflicht\w*|"
+                           r"freiwillig|verboten|erlaubt|zulässig|unzulässig|gilt|gelten|fallen|fällt|"
+                           r"verzicht\w*)\b", _F)
 
 
 #: A short opener before the question proper ("mal ehrlich, muss ich …?", "Kurze Frage, darf
@@ -411,7 +422,7 @@ OCCASIONS = ("sonderzeichen", "stichtag")
 
 #: A question that names personal data (the data, not only "Datenschutz" as a worry).
 NAMES_PERSONAL = re.compile(
-    r"namen|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
+    r"namen|personendaten|förderdaten|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
     r"förderbedarf|gesundheit\w*|schuleingang\w*|herkunft|noten\b|sozialdaten|\w*daten (?:der|"
     r"von|über|aus|vom|einzelner)\b|schülerdaten|kinderdaten|befragung|interview|fotos?\b|"
     r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)

@@ -27,6 +27,7 @@ import re
 
 from assistant.answers.actions import TRUSTING, actions_of, rules_elsewhere
 from assistant.answers.clauses import asked as asked_sentence
+from assistant.answers.clauses import claim_of
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
 from assistant.answers.question import NAMES_PERSONAL, Question, topic_patterns, understand
 from assistant.retrieval.german import stem, words
@@ -65,6 +66,10 @@ _ALLOWS = re.compile(r"\b(darf|dürfen|zulässig|erlaubt|gestattet|unbedenklich|
                      r"dagegen)\b", _F)
 #: "nicht freiwillig": a duty, not a negation.
 _NOT_FREE = re.compile(r"\b(?:nicht|keineswegs) (?:mehr )?(?:freiwillig|optional|beliebig)\b", _F)
+#: What is not enough on its own ("Der Vertrag allein ersetzt … nicht", "nicht allein").
+_ALONE_NOT = re.compile(r"\ballein\b[^,.;:]{0,50}\b(?:nicht|kein\w*)\b|\bnicht allein\b", _F)
+#: A question whether something is optional ("Ist die Schulung freiwillig?").
+_ASKS_FREE = re.compile(r"\b(?:freiwillig|optional|beliebig)\b", _F)
 #: A purpose clause ("damit Beschäftigte nicht eigenmächtig …", "um … zu"): what a rule is for,
 #: not what it says.
 _PURPOSE = re.compile(r"^\s*(damit|um)\b", _F)
@@ -230,6 +235,70 @@ def states_requirement(question: str, sentence: str) -> bool:
             and not _DENIED.search(sentence))
 
 
+#: Conditions a may-I question can state that change its verdict (a contract, consent,
+#: anonymised data, an own server, a cooperation agreement, a legal basis, the data protection
+#: officer's consent): how the question and how a rule name each. (Pseudonymised data change
+#: nothing, they stay personal: the general rule decides, and aggregated data have their own
+#: rule, ``allows_public_data``.)
+_STATED = (
+    (r"vertrag|auftragsverarbeitung|\bavv\b|it-dienstleister", r"vertrag|auftragsverarbeitung"),
+    (r"einwillig|eingewilligt|zugestimmt|zustimmung|einverständnis|einverstanden",
+     r"einwillig|zustimmung"),
+    (r"\banonymisiert|\banonym\w*\b(?! ?bleib)", r"\banonyme\w*\b|\banonymisiert"),
+    (r"eigene\w* server|lokal\w*|on-?premise|selbst betrieben|im eigenen haus|eigene\w* rechenzentrum",
+     r"lokal\w*|eigene\w* server|servern der kommune|im eigenen haus|im haus"),
+    (r"kooperationsvereinbarung|kooperationsvertrag", r"kooperationsvereinbarung"),
+    (r"rechtsgrundlage|gesetzliche grundlage", r"rechtsgrundlage"),
+    (r"datenschutzbeauftragte", r"datenschutzbeauftragte"),
+)
+#: A condition a sentence names only to exclude it ("ohne solchen Vertrag", "ersetzt diesen
+#: Vertrag nicht"): not met.
+_WITHOUT = re.compile(r"\b(?:ohne|kein\w*)\s+(?:\w+\s+){0,2}$", _F)
+_NOT_AFTER = re.compile(r"\s+nicht\b", _F)
+
+
+def stated_conditions(question: str) -> list[str]:
+    """The sentence patterns of the conditions ``question`` states ("…, wenn die Stadt dafür
+    einen Vertrag hat?" – the contract), in the question as asked."""
+    # (a context sentence states one too: "Die Stadt führt über ihren IT-Dienstleister einen
+    # Cloud-KI-Assistenten ein. Dürfen wir …?")
+    text = question if claim_of(question) is None else asked_sentence(question)
+    return [rule for asks, rule in _STATED if re.search(asks, text, _F)]
+
+
+def meets_condition(question: str, sentence: str, duty: bool = False) -> bool:
+    """Whether ``sentence`` rules on a condition the question states ("Auch wenn die Kommune
+    einen Vertrag hat, dürfen personenbezogene Daten nur dann …"): with such a condition the
+    general rule ("Personenbezogene Daten gehören nicht in externe KI-Dienste.") does not decide,
+    the rule on the condition does."""
+    asked_main = main_clause(question)
+    stated = stated_conditions(question)
+    for asks, rule in _STATED:
+        if rule not in stated:
+            continue
+        # "Brauchen wir dafür eine Rechtsgrundlage?": what a duty question names in its main
+        # clause is what it asks about; only a sentence stating that duty rules on it
+        wanted = (YES,) if duty and re.search(asks, asked_main, _F) else (YES, NO, YES_BUT, CONDITIONAL)
+        named = [m for m in re.finditer(rf"[\w-]*(?:{rule})[\w-]*", sentence, _F)
+                 if not _WITHOUT.search(sentence[: m.start()])
+                 and not _NOT_AFTER.match(sentence[m.end():])]
+        if named and names_asked(question, sentence) and not off_topic(understand(question), sentence) \
+                and verdict(question, sentence, duty) in wanted:
+            return True
+    return False
+
+
+#: A sentence that grants a condition first ("Auch wenn die Kommune einen Vertrag hat, …"): it
+#: rules on that condition, and leads only for a question that states it.
+_CONCEDES = re.compile(r"^\s*(?:auch|selbst|sogar) (?:wenn|mit|bei|falls)\b", _F)
+
+
+def concedes_unstated(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` opens with a condition granted ("Auch wenn …") that the question
+    does not state."""
+    return bool(_CONCEDES.match(sentence)) and not meets_condition(question, sentence)
+
+
 def requires_check(question: str, sentence: str) -> bool:
     """Whether ``sentence`` requires the check a question wants to skip ("Kann ich dem
     KI-Skript einfach vertrauen?" – "KI-Ergebnisse müssen … immer fachlich geprüft werden"):
@@ -295,10 +364,32 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     # ("Die Chefin hält KI für verboten. Dürfen wir …?": the context does not turn it round)
     turned = bool(_ASKS_PROHIBITION.search(asked_sentence(question))) != bool(_ABSTAIN.search(clause))
     if _asked_negative(clause) and not _ASKS_PROHIBITION.search(asked_sentence(question)):
+        # a negative claim to check ("X meint, das dürften wir nicht. Stimmt das?"): the
+        # verdict on the claim asked positively, turned round ("Nein" says it is wrong)
+        # ("… fallen nicht mehr unter die DSGVO" – "die DSGVO gilt weiter" first)
+        still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
+        if still:
+            return NO
+        positive = _NEGATIVE_QUESTION.sub(" ", asked_sentence(question)) \
+            if claim_of(question) is not None else None
+        found_positive = verdict(positive, sentence, duty, strict) if positive else None
+        if found_positive in (YES, YES_BUT):
+            return NO
+        if found_positive == NO:
+            return YES
+        if found_positive == CONDITIONAL:
+            return CONDITIONAL
         # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
         # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
         still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
         return NO if still else None
+    if duty and _ALONE_NOT.search(sentence):
+        # "Brauchen wir einen Vertrag?" – "Der Vertrag allein ersetzt die Rechtsgrundlage
+        # nicht": says what is not enough, not whether it is needed
+        return None
+    if _ASKS_FREE.search(clause) and _NOT_FREE.search(sentence):
+        # "Ist die Schulung freiwillig?" – "Schulungen sind also nicht freiwillig"
+        return NO
     text = _EXTENDS.sub("auch ", _NOT_FREE.sub("Pflicht", _NOT_ONLY.sub(" ", sentence)))
     pieces = [p for p in _pieces(text) if not _PURPOSE.match(p) and not _RELATIVE.match(p)]
     asked, patterns = asked_stems(question), topic_patterns(understood)
