@@ -36,6 +36,10 @@ MAIN_BONUS = 2.0
 MAIN_MIN = 0.5
 #: Share of the best score a supporting sentence needs (the same floor as the answer's fill).
 FILL_RATIO = 0.3
+#: Share of the best score a sentence needs that rules on the kind of data the question names
+#: ("Unbedenklich sind … veröffentlichte, aggregierte Tabellen"): its form already says it
+#: decides the question, even when a rule on personal data stands in a better-ranked section.
+DATA_FLOOR = 0.15
 
 
 def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
@@ -116,6 +120,10 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     # (and one that rules on a condition the question states, see below)
     leads = leads + [c for c in ranked if c not in leads and c.score >= FILL_RATIO * best
                      and meets_condition(question, c.text)]
+    # a question on published or aggregated data: the sentence that allows such data, wherever
+    # it stands (the rule on personal data of a better-ranked section does not decide it)
+    leads = leads + [c for c in ranked if c not in leads and c.score >= DATA_FLOOR * best
+                     and allows_public_data(question, c.text)]
     acting = actions_of(question)
     fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
     # a question on published or aggregated data (not personal): the sentence that allows such

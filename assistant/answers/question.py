@@ -43,7 +43,9 @@ _PERMISSION_WORDS = re.compile(
 # "Kann ich … in ChatGPT eingeben?", "Sollten wir … veröffentlichen?": a permission question only
 # when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
 _CAN_VERB_FIRST = re.compile(
-    r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
+    r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten|"
+    # "Reicht es, wenn wir die Namen ersetzen?": whether a measure suffices for what is allowed
+    r"reicht|reichen|genügt|genügen)\b", _F)
 #: A duty named in a yes/no question ("Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet …?").
 _DUTY_WORDS = re.compile(r"\b(\w*pflicht\w*|verpflichtet|vorgeschrieben|erforderlich|notwendig|nötig)\b",
                          _F)
@@ -256,8 +258,13 @@ _SMALL_COUNT = re.compile(r"\b(?:ein|eine|einem|einen|zwei|drei|nur ein\w*)\s+(?
                           r"fällen|familie\w*)\b", _F)
 
 
+#: Data already published ("die veröffentlichte Landestabelle"): no act of publishing asked.
+PUBLISHED_ALREADY = re.compile(r"(?<![\wäöüß])(?:bereits |schon )?(?:veröffentlicht|publiziert)"
+                               r"(?:e|en|er|es|em)\b", _F)
+
+
 def topics_of(text: str) -> tuple[str, ...]:
-    lowered = f" {text.lower()} "
+    lowered = f" {PUBLISHED_ALREADY.sub(' ', text).lower()} "
     found = []
     for topic, cues in TOPIC_WORDS.items():
         if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues) or (
@@ -422,7 +429,7 @@ OCCASIONS = ("sonderzeichen", "stichtag")
 
 #: A question that names personal data (the data, not only "Datenschutz" as a worry).
 NAMES_PERSONAL = re.compile(
-    r"namen|personendaten|förderdaten|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
+    r"(?<!spalten)(?<!variablen)(?<!datei)namen|personendaten|förderdaten|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
     r"förderbedarf|gesundheit\w*|schuleingang\w*|herkunft|noten\b|sozialdaten|\w*daten (?:der|"
     r"von|über|aus|vom|einzelner)\b|schülerdaten|kinderdaten|befragung|interview|fotos?\b|"
     r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)

@@ -196,7 +196,10 @@ _PUBLIC_DATA = re.compile(
     r"\b(?:öffentlich|veröffentlicht|aggregiert|amtlich|publiziert|frei verfügbar)\w* (?:\w+ )?"
     r"(?:\w*tabelle|daten|zahlen|statistik|werte|kennzahlen)\w*|\bregionalstatistik\w*|"
     r"\bregionaldatenbank\w*|\bgenesis\b|\bkreistabelle\w*|\bstatistikportal\w*|\bopen data\b|"
-    r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*", _F)
+    r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*|"
+    # made-up data and the bare structure ("nur Spaltennamen und erfundene Beispieldaten")
+    r"\berfunden\w* (?:\w+ )?(?:daten|beispiel\w*|werte)|\b\w*beispieldaten\b|\btestdaten\b|"
+    r"\bspaltennamen\b", _F)
 #: Actions that are a worry for data protection (not licence or publishing).
 _DATA_ACTIONS = frozenset({"ki_eingeben", "ki_nutzen", "weitergeben", "zusammenfuehren", "speichern"})
 
@@ -214,6 +217,28 @@ def allows_public_data(question: str, sentence: str) -> bool:
     veröffentlichte, aggregierte Tabellen …") for a question on such data."""
     return (asks_public_data(question) and bool(_PUBLIC_DATA.search(sentence.replace(",", "")))
             and verdict(question, sentence) in (YES, YES_BUT))
+
+
+#: Anonymised data a question names ("vollständig anonymisierte Schülerdaten").
+_ANONYMISED = re.compile(r"\banonymisiert\w*|\banonym\w*\b(?! ?bleib)", _F)
+#: A piece of a sentence saying that data are not personal or that data protection law does not
+#: apply to them ("für anonyme Daten gilt die DSGVO nicht", "sind keine personenbezogenen Daten").
+_NOT_PERSONAL = re.compile(r"\bkein\w* (?:personenbezogen\w*|personenbeziehbar\w*|angaben über einzeln\w*)|"
+                           r"\bfallen (?:\w+ ){0,3}nicht (?:mehr )?unter\b", _F)
+_LAW_NOT = re.compile(r"\b(?:gilt|gelten|greift|greifen)\b[^.;:]{0,60}\bnicht\b", _F)
+_LAW = re.compile(r"\b(?:dsgvo|datenschutzrecht\w*|datenschutz-grundverordnung)\b", _F)
+
+
+def asks_non_personal(question: str) -> bool:
+    """Whether a may-I question is about data that are not personal: published or aggregated
+    tables (``asks_public_data``) or data it calls anonymised."""
+    return (bool(_PUBLIC_DATA.search(question)) and not NAMES_PERSONAL.search(question)) or bool(
+        _ANONYMISED.search(question))
+
+
+def _not_personal(piece: str) -> bool:
+    """Whether ``piece`` says that data are not personal or that the law does not apply."""
+    return bool(_NOT_PERSONAL.search(piece) or (_LAW_NOT.search(piece) and _LAW.search(piece)))
 
 
 #: A question that also asks what the action needs ("…, und was braucht es dafür?", "unter
@@ -413,7 +438,13 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if any(_NEGATION.search(p) for p in on) and all(denies_other(question, p) for p in on
                                                     if _NEGATION.search(p)):
         return None  # "Diagramme … dürfen die Daten nicht verzerren": not what is asked
-    if any(_NEGATION.search(p) for p in on):
+    if asks_non_personal(question) and any(_NEGATION.search(p) for p in on) and all(
+            _not_personal(p) for p in on if _NEGATION.search(p)):
+        # "Dürfen wir anonymisierte Daten weitergeben?" – "für wirklich anonyme Daten gilt die
+        # DSGVO nicht": the rule on personal data does not restrict them (nor oblige: "Brauchen
+        # wir dafür eine Einwilligung?" – "Nein")
+        found = NO if duty else YES
+    elif any(_NEGATION.search(p) for p in on):
         # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without, which
         # answers a question on using a thing or on doing without it, and nothing else
         abstains = any(_ABSTAIN.search(p) for p in on)
