@@ -321,7 +321,15 @@ _CONCEDES = re.compile(r"^\s*(?:auch|selbst|sogar) (?:wenn|mit|bei|falls)\b", _F
 def concedes_unstated(question: str, sentence: str) -> bool:
     """Whether ``sentence`` opens with a condition granted ("Auch wenn …") that the question
     does not state."""
-    return bool(_CONCEDES.match(sentence)) and not meets_condition(question, sentence)
+    if _CONCEDES.match(sentence):
+        return not meets_condition(question, sentence)
+    # (likewise "Der Vertrag allein ersetzt die Rechtsgrundlage nicht" for a question that names
+    # no contract: it speaks of a condition not asked about)
+    alone = _ALONE_NOT.search(sentence)
+    if alone:  # the condition is what stands before "allein"
+        stated, named = stated_conditions(question), sentence[: alone.start()]
+        return any(rule not in stated and re.search(rule, named, _F) for _, rule in _STATED)
+    return False
 
 
 def requires_check(question: str, sentence: str) -> bool:

@@ -137,3 +137,19 @@ def test_data_outside_the_law_are_decided_by_that(question, sentence, duty, expe
         assert verdict(question, sentence, duty) == expected
     else:
         assert not asks_non_personal(question)
+
+
+@pytest.mark.parametrize("question, unstated", [
+    # a question that names no contract: the sentence on "the contract alone" is not quoted
+    ("Ist es erlaubt, pseudonymisierte Schülerdaten in ein externes KI-Tool zu laden?", True),
+    ("Dürfen wir Förderdaten in einen Cloud-Dienst geben?", True),
+    # one that names it: the sentence answers it
+    ("Reicht ein Vertrag zur Auftragsverarbeitung allein aus, damit wir Schülerdaten in einen "
+     "Cloud-KI-Dienst geben dürfen?", False),
+])
+def test_a_rule_on_a_condition_not_asked_about_is_not_quoted(question, unstated):
+    from assistant.answers.verdict import concedes_unstated
+
+    sentence = ("Der Vertrag allein ersetzt die Rechtsgrundlage nicht: Er regelt nur, dass der "
+                "Anbieter die Daten im Auftrag und nach Weisung der Kommune verarbeitet.")
+    assert concedes_unstated(question, sentence) is unstated
