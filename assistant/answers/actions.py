@@ -127,7 +127,8 @@ ACTIONS: tuple[Action, ...] = (
                 r"schicken|senden|liefern|überlassen|mailen)\b"),
            ("übermittl", "weitergabe", "statistikstelle", "sozialdaten", "schuldaten",
             "auftragsverarbeitung"),
-           ("übermittelt", "übermittlung", "weitergegeben", "weitergabe", "zweckbindung")),
+           ("übermittelt", "übermittlung", "weitergegeben", "weitergeben", "weiterzugeben",
+            "weitergabe", "zweckbindung")),
     Action("zusammenfuehren",
            # linking the data of several offices ("Daten aus Jugendamt und Schulamt
            # zusammenführen", "Datensätze verknüpfen")
@@ -147,7 +148,8 @@ ACTIONS: tuple[Action, ...] = (
            ("speicher", "löschfrist", "aufbewahr", "verzeichnis"),
            ("gespeichert", "speicherung", "gelöscht", "löschfrist", "aufbewahrt")),
     Action("veroeffentlichen",
-           _cue(r"veröffentlich\w*|publizier\w*|\bzeigen\b|ausweis\w*|ausgewiesen|\bangeben\b|"
+           # (not data already published: "die veröffentlichte Tabelle")
+           _cue(r"veröffentlich(?!t(?:e|en|er|es|em)\b)\w*|publizier\w*|\bzeigen\b|ausweis\w*|ausgewiesen|\bangeben\b|"
                 r"\bnennen\b|darstell\w*|im (?:\w+)?bericht (?:\w+ ){0,3}(?:schreiben|bringen)|"
                 r"schreiben, dass|online stell\w*"),
            ("veröffentlich", "kleine fallzahlen", "mindestfallzahl", "fallzahlen", "kleine räume"),

@@ -17,12 +17,47 @@ _F = re.IGNORECASE
 
 def asked(text: str) -> str:
     """The question as asked: the first sentence that ends with "?" ("Ich bin neu im Amt.
-    Womit fange ich an? Muss ich alles abdecken?" asks "Womit fange ich an?"), else the text."""
+    Womit fange ich an? Muss ich alles abdecken?" asks "Womit fange ich an?"), else the text;
+    for a check that names nothing ("X meint, …. Stimmt das?") the claim it checks."""
     from assistant.answers.sentences import split_sentences
 
     # sentence ends as in answers: "z. B." or "Nr." end nothing
     parts = split_sentences(" ".join(text.split()))
+    claim = _claim(parts)
+    if claim is not None:
+        return claim
     return next((p for p in parts if p.endswith("?")), " ".join(text.split()))
+
+
+#: A check that names nothing ("Stimmt das?", "Ist das richtig?", "Kann das sein?", "Hat sie
+#: recht?"): the claim before it is the question.
+_CHECK = re.compile(r"^\s*(?:und\s+|also\s+)?(?:stimmt|ist|kann|hat|haben|trifft|gilt)\b(?:\s+(?:das|es|sie|er|"
+                    r"die|der|denn|so|auch|wirklich|eigentlich|tatsächlich|richtig|korrekt|wahr|"
+                    r"sein|recht|zu|da|was|dran|so))*\s*\?$", _F)
+#: The frame of a reported claim ("Unser Hauptamt meint, …", "Man hat mir gesagt, dass …").
+_REPORTED = re.compile(r"^.*?\b(?:sagt|sagte|sagen|meint|meinte|meinen|behauptet|behauptete|"
+                       r"behaupten|erzählt|erzählte|findet|glaubt|glauben|schreibt|gesagt|gehört|"
+                       r"gelesen|erklärt|erklärte|heißt es|hört man|vertritt die ansicht)\b\s*[,:]?\s*"
+                       r"(?:dass\s+|daß\s+)?(.+)$", _F)
+
+
+def _claim(parts: list[str]) -> str | None:
+    """The claim a check that names nothing asks about, as a question ("Unser Hauptamt meint,
+    wir müssten auf KI verzichten. Stimmt das?" – "wir müssten auf KI verzichten?")."""
+    at = next((i for i, p in enumerate(parts) if p.endswith("?")), None)
+    if not at or not _CHECK.match(parts[at]):
+        return None
+    before = parts[at - 1].strip()
+    m = _REPORTED.match(before)
+    said = (m.group(1) if m else before).strip().rstrip(".!")
+    return f"{said}?" if len(said.split()) >= 3 else None
+
+
+def claim_of(text: str) -> str | None:
+    """The claim a question checks ("X sagt, …. Stimmt das?"), as a question, or None."""
+    from assistant.answers.sentences import split_sentences
+
+    return _claim(split_sentences(" ".join(text.split())))
 
 
 def asked_part(text: str) -> str:

@@ -38,7 +38,7 @@ from assistant.answers import ruling
 from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
                                       TABLE_CODE, names_source, on_asked, repeats_source)
-from assistant.answers.verdict import names_asked, off_topic, requires_check, verdict, with_verdict
+from assistant.answers.verdict import concedes_unstated, names_asked, off_topic, requires_check, verdict, with_verdict
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
 __all__ = ["ExtractiveAnswerer", "MIN_CHARS", "on_asked"]
@@ -54,6 +54,8 @@ FACT_BONUS = 0.1
 HOW_TO_PENALTY = 0.3
 FILL_RATIO = 0.3
 SYMBOL_BONUS = 0.6
+#: Bonus of a sentence that offers a way out, for a question that asks for one.
+REMEDY_BONUS = 0.5
 #: Sentences defining the term of a "what is …?" question (or its parts) added beyond the others.
 DEFINING_EXTRA = 2
 #: Share of the best score a defining sentence needs (less than other sentences: its form
@@ -118,6 +120,10 @@ class ExtractiveAnswerer:
         how_to = np.array([understood.kind != "vorgehen" and is_how_to(c.section) for c in cands])
         scores = (w_dense * dense + w_lex * lexical + w_prior * prior
                   + (bonus * shaped + FACT_BONUS * facts) * (lexical > 0) - HOW_TO_PENALTY * how_to)
+        if understood.kind == "vorgehen" and ruling.ASKS_REMEDY.search(question):
+            # "…, aber viele Felder sind gesperrt – was kann ich tun?": the ways out first
+            remedies = np.array([bool(ruling.REMEDY.search(c.text)) for c in cands])
+            scores = scores + REMEDY_BONUS * remedies * (lexical > 0)
         symbols = understood.symbols()
         if symbols:  # "Was heißt der Schrägstrich?": the line that explains „/“
             named = np.array([any(g in c.text for g in symbols) for c in cands])
@@ -138,6 +144,10 @@ class ExtractiveAnswerer:
                     if (lex > 0 or den >= self.min_dense)
                     and not (lex == 0 and INSTRUCTION_LIKE.search(c.text))]
         ranked = sorted(relevant or cands, key=lambda c: -c.score)
+        if understood.kind == "darf_ich":
+            # a rule granted on a condition the question does not state ("Auch wenn die Kommune
+            # einen Vertrag hat, …") answers another question: not quoted
+            ranked = [c for c in ranked if not concedes_unstated(question, c.text)] or ranked
         if skip is not None:
             ranked = [c for c in ranked if not skip(c.text)]
             if not ranked:

@@ -163,6 +163,8 @@ class FaqMatcher:
             # what X does ("Was bewirkt X?") however close the two questions lie
             if not defines_asked(question, found):
                 continue
+            if kind == "darf_ich" and not fits_form(question, found):
+                continue
             if overlap(question, found.phrasing) >= MIN_OVERLAP:
                 return found
             if found.score >= CONTAINED_THRESHOLD and overlap(found.phrasing, question) >= CONTAINED:
@@ -186,6 +188,21 @@ def defines_asked(question: str, found: FaqMatch) -> bool:
         return True
     first = split_sentences(" ".join(found.entry.answer.split()))[:1]
     return bool(first) and strength(first[0], asked) > 0
+
+
+def fits_form(question: str, found: FaqMatch) -> bool:
+    """Whether a curated "may I …?" answer fits the question's form: not for a claim asked in
+    the negative ("X meint, das dürften wir nicht. Stimmt das?": the entry's "Ja" would confirm
+    the claim it refutes), and not for a question stating a condition that changes the verdict
+    ("…, wenn die Stadt einen Vertrag hat?") unless the entry speaks of that condition."""
+    from assistant.answers.clauses import claim_of
+    from assistant.answers.verdict import stated_conditions
+
+    claim = claim_of(question)
+    if claim is not None and re.search(r"\b(?:nicht|kein\w*|nie)\b", claim, re.IGNORECASE):
+        return False
+    said = f"{found.phrasing} {found.entry.answer}"
+    return all(re.search(rule, said, re.IGNORECASE) for rule in stated_conditions(question))
 
 
 def overlap(question: str, phrasing: str) -> float:

@@ -20,7 +20,7 @@ from assistant.answers.question import Question, heading_topics, main_clause, to
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
                                       names_source)
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, counts_elsewhere, decides_unshaped, leans_back,
-                                      requires_check, states_requirement,
+                                      concedes_unstated, meets_condition, requires_check, states_requirement,
                                       names_asked, off_topic, verdict)
 from assistant.retrieval.german import CompoundSplitter
 
@@ -36,6 +36,10 @@ MAIN_BONUS = 2.0
 MAIN_MIN = 0.5
 #: Share of the best score a supporting sentence needs (the same floor as the answer's fill).
 FILL_RATIO = 0.3
+#: Share of the best score a sentence needs that rules on the kind of data the question names
+#: ("Unbedenklich sind … veröffentlichte, aggregierte Tabellen"): its form already says it
+#: decides the question, even when a rule on personal data stands in a better-ranked section.
+DATA_FLOOR = 0.15
 
 
 def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
@@ -113,6 +117,13 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
                      and decides_unshaped(question, c.text, understood.asks_duty)]
     # a sentence naming the action asked about first (actions.py), then one on the main
     # clause, then one that gives a verdict on the question before one that does not
+    # (and one that rules on a condition the question states, see below)
+    leads = leads + [c for c in ranked if c not in leads and c.score >= FILL_RATIO * best
+                     and meets_condition(question, c.text)]
+    # a question on published or aggregated data: the sentence that allows such data, wherever
+    # it stands (the rule on personal data of a better-ranked section does not decide it)
+    leads = leads + [c for c in ranked if c not in leads and c.score >= DATA_FLOOR * best
+                     and allows_public_data(question, c.text)]
     acting = actions_of(question)
     fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
     # a question on published or aggregated data (not personal): the sentence that allows such
@@ -123,7 +134,16 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
               or (not understood.asks_duty and states_requirement(question, c.text))
               or requires_check(question, c.text)}
     # (a rule on small counts decides nothing for a question naming no count: after the others)
-    leads.sort(key=lambda c: (id(c) not in public, counts_elsewhere(question, c.text), fit[id(c)] < 3,
+    # (a question stating a condition that changes the verdict, "…, wenn die Stadt einen Vertrag
+    # hat?": the rule on that condition before the general rule)
+    # (for "must we …?" one that rules on the condition without naming a duty after those
+    # that do: "Die Zusammenführung ist nur … in Abstimmung mit der Datenschutzbeauftragten
+    # zulässig")
+    met = {id(c): 0 if meets_condition(question, c.text, understood.asks_duty)
+           else 1 if understood.asks_duty and meets_condition(question, c.text) else 2
+           for c in leads}
+    leads.sort(key=lambda c: (met[id(c)], concedes_unstated(question, c.text), id(c) not in public,
+                              counts_elsewhere(question, c.text), fit[id(c)] < 3,
                               not on_main(c), off_topic(understood, c.text),
                               verdict(question, c.text, understood.asks_duty) is None
                               or not names_asked(question, c.text), -fit[id(c)],

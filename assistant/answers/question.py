@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, condition,  # noqa: F401
+from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, claim_of, condition,  # noqa: F401
                                        conditional, frame_stems, main_clause)
 from assistant.answers.actions import actions_of, heading_words, search_terms
 from assistant.retrieval.german import unswap
@@ -43,7 +43,9 @@ _PERMISSION_WORDS = re.compile(
 # "Kann ich … in ChatGPT eingeben?", "Sollten wir … veröffentlichen?": a permission question only
 # when it is about personal data or publication; otherwise advice ("Sollten wir KI nutzen?").
 _CAN_VERB_FIRST = re.compile(
-    r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten)\b", _F)
+    r"^\s*(kann|können|könnte|könnten|geht es|geht das|ist es|soll|sollen|sollte|sollten|"
+    # "Reicht es, wenn wir die Namen ersetzen?": whether a measure suffices for what is allowed
+    r"reicht|reichen|genügt|genügen)\b", _F)
 #: A duty named in a yes/no question ("Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet …?").
 _DUTY_WORDS = re.compile(r"\b(\w*pflicht\w*|verpflichtet|vorgeschrieben|erforderlich|notwendig|nötig)\b",
                          _F)
@@ -256,8 +258,13 @@ _SMALL_COUNT = re.compile(r"\b(?:ein|eine|einem|einen|zwei|drei|nur ein\w*)\s+(?
                           r"fällen|familie\w*)\b", _F)
 
 
+#: Data already published ("die veröffentlichte Landestabelle"): no act of publishing asked.
+PUBLISHED_ALREADY = re.compile(r"(?<![\wäöüß])(?:bereits |schon )?(?:veröffentlicht|publiziert)"
+                               r"(?:e|en|er|es|em)\b", _F)
+
+
 def topics_of(text: str) -> tuple[str, ...]:
-    lowered = f" {text.lower()} "
+    lowered = f" {PUBLISHED_ALREADY.sub(' ', text).lower()} "
     found = []
     for topic, cues in TOPIC_WORDS.items():
         if any(re.search(r"(?<![\wäöüß])" + re.escape(cue), lowered) for cue in cues) or (
@@ -309,6 +316,10 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
         return "schwelle"
     if _PERMISSION_WORDS.search(t) and not (_computes(t) and not privacy):
         return "darf_ich"
+    # "Unser Hauptamt meint, wir müssten auf KI verzichten. Stimmt das?": a claim on a rule
+    if claim_of(t) and (_CLAIMED_RULE.search(lead) or privacy
+                        or any(x in topics for x in _PERMISSION_TOPICS)):
+        return "darf_ich"
     # "Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet, …?": a must-question
     if any(_VERB_FIRST.search(x) and _DUTY_WORDS.search(x) for x in heads):
         return "darf_ich"
@@ -343,6 +354,13 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     if any(_ADVICE.search(x) or _ADVICE_FIRST.search(x) for x in heads):
         return "vorgehen"
     return "definition"
+
+
+#: A claim on what is allowed or required ("wir müssten …", "Schulungen sind freiwillig", "KI
+#: sei verboten", "fallen nicht unter die DSGVO").
+_CLAIMED_RULE = re.compile(r"\b(darf|dürf\w*|muss|müss\w*|soll\w*|brauch\w*|\w*pflicht\w*|"
+                           r"freiwillig|verboten|erlaubt|zulässig|unzulässig|gilt|gelten|fallen|fällt|"
+                           r"verzicht\w*)\b", _F)
 
 
 #: A short opener before the question proper ("mal ehrlich, muss ich …?", "Kurze Frage, darf
@@ -411,7 +429,7 @@ OCCASIONS = ("sonderzeichen", "stichtag")
 
 #: A question that names personal data (the data, not only "Datenschutz" as a worry).
 NAMES_PERSONAL = re.compile(
-    r"namen|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
+    r"(?<!spalten)(?<!variablen)(?<!datei)namen|personendaten|förderdaten|\w*liste|einzel\w*|personenbez\w*|pseudonym\w*|anonym\w*|geburts\w*|adresse|"
     r"förderbedarf|gesundheit\w*|schuleingang\w*|herkunft|noten\b|sozialdaten|\w*daten (?:der|"
     r"von|über|aus|vom|einzelner)\b|schülerdaten|kinderdaten|befragung|interview|fotos?\b|"
     r"(?:ein|zwei|drei|einzelne[rns]?) (?:kind|schüler\w*|jugendliche\w*|person\w*)", _F)

@@ -28,6 +28,14 @@ INSTEAD = re.compile(r"\b(stattdessen|statt dessen|anstelle|sondern|alternativ\w
                      r"lieber|ausweichen|zusammenfass\w*|zusammengefasst|zusammenzufassen|"
                      r"fass\w* (?:\w+ ){0,6}zusammen|bündeln|gröbere\w*|fragt (?:\w+ ){0,4}nach|"
                      r"empfiehlt sich|bietet sich)\b", re.IGNORECASE)
+#: A question that asks for a way out of an obstacle ("…, aber viele Felder sind gesperrt – was
+#: kann ich tun?", "Welche Möglichkeiten habe ich?").
+ASKS_REMEDY = re.compile(r"\bwas (?:kann|könnte|soll|sollte|können|sollen) (?:ich|man|wir) "
+                         r"(?:\w+ ){0,2}(?:tun|machen)\b|\bwelche (?:möglichkeiten|alternativen|"
+                         r"auswege|lösungen)\b|\bwie (?:komme|kommen|kommt) (?:ich|wir|man) "
+                         r"(?:\w+ ){0,2}weiter\b|\bwas tun\b", re.IGNORECASE)
+#: A sentence that offers such ways ("Praktische Auswege sind: Kategorien zusammenfassen, …").
+REMEDY = re.compile(rf"{INSTEAD.pattern}|\b(?:ausweg\w*|lösung\w*)\b", re.IGNORECASE)
 
 
 #: A sentence that names the law a rule rests on.

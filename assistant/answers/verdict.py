@@ -27,6 +27,7 @@ import re
 
 from assistant.answers.actions import TRUSTING, actions_of, rules_elsewhere
 from assistant.answers.clauses import asked as asked_sentence
+from assistant.answers.clauses import claim_of
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
 from assistant.answers.question import NAMES_PERSONAL, Question, topic_patterns, understand
 from assistant.retrieval.german import stem, words
@@ -65,6 +66,10 @@ _ALLOWS = re.compile(r"\b(darf|dürfen|zulässig|erlaubt|gestattet|unbedenklich|
                      r"dagegen)\b", _F)
 #: "nicht freiwillig": a duty, not a negation.
 _NOT_FREE = re.compile(r"\b(?:nicht|keineswegs) (?:mehr )?(?:freiwillig|optional|beliebig)\b", _F)
+#: What is not enough on its own ("Der Vertrag allein ersetzt … nicht", "nicht allein").
+_ALONE_NOT = re.compile(r"\ballein\b[^,.;:]{0,50}\b(?:nicht|kein\w*)\b|\bnicht allein\b", _F)
+#: A question whether something is optional ("Ist die Schulung freiwillig?").
+_ASKS_FREE = re.compile(r"\b(?:freiwillig|optional|beliebig)\b", _F)
 #: A purpose clause ("damit Beschäftigte nicht eigenmächtig …", "um … zu"): what a rule is for,
 #: not what it says.
 _PURPOSE = re.compile(r"^\s*(damit|um)\b", _F)
@@ -191,7 +196,10 @@ _PUBLIC_DATA = re.compile(
     r"\b(?:öffentlich|veröffentlicht|aggregiert|amtlich|publiziert|frei verfügbar)\w* (?:\w+ )?"
     r"(?:\w*tabelle|daten|zahlen|statistik|werte|kennzahlen)\w*|\bregionalstatistik\w*|"
     r"\bregionaldatenbank\w*|\bgenesis\b|\bkreistabelle\w*|\bstatistikportal\w*|\bopen data\b|"
-    r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*", _F)
+    r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*|"
+    # made-up data and the bare structure ("nur Spaltennamen und erfundene Beispieldaten")
+    r"\berfunden\w* (?:\w+ )?(?:daten|beispiel\w*|werte)|\b\w*beispieldaten\b|\btestdaten\b|"
+    r"\bspaltennamen\b", _F)
 #: Actions that are a worry for data protection (not licence or publishing).
 _DATA_ACTIONS = frozenset({"ki_eingeben", "ki_nutzen", "weitergeben", "zusammenfuehren", "speichern"})
 
@@ -211,6 +219,28 @@ def allows_public_data(question: str, sentence: str) -> bool:
             and verdict(question, sentence) in (YES, YES_BUT))
 
 
+#: Anonymised data a question names ("vollständig anonymisierte Schülerdaten").
+_ANONYMISED = re.compile(r"\banonymisiert\w*|\banonym\w*\b(?! ?bleib)", _F)
+#: A piece of a sentence saying that data are not personal or that data protection law does not
+#: apply to them ("für anonyme Daten gilt die DSGVO nicht", "sind keine personenbezogenen Daten").
+_NOT_PERSONAL = re.compile(r"\bkein\w* (?:personenbezogen\w*|personenbeziehbar\w*|angaben über einzeln\w*)|"
+                           r"\bfallen (?:\w+ ){0,3}nicht (?:mehr )?unter\b", _F)
+_LAW_NOT = re.compile(r"\b(?:gilt|gelten|greift|greifen)\b[^.;:]{0,60}\bnicht\b", _F)
+_LAW = re.compile(r"\b(?:dsgvo|datenschutzrecht\w*|datenschutz-grundverordnung)\b", _F)
+
+
+def asks_non_personal(question: str) -> bool:
+    """Whether a may-I question is about data that are not personal: published or aggregated
+    tables (``asks_public_data``) or data it calls anonymised."""
+    return (bool(_PUBLIC_DATA.search(question)) and not NAMES_PERSONAL.search(question)) or bool(
+        _ANONYMISED.search(question))
+
+
+def _not_personal(piece: str) -> bool:
+    """Whether ``piece`` says that data are not personal or that the law does not apply."""
+    return bool(_NOT_PERSONAL.search(piece) or (_LAW_NOT.search(piece) and _LAW.search(piece)))
+
+
 #: A question that also asks what the action needs ("…, und was braucht es dafür?", "unter
 #: welchen Voraussetzungen …?"): it presupposes that the action is possible under conditions.
 _ASKS_CONDITIONS = re.compile(r"\b(?:was (?:braucht|brauchen|benötig\w*|muss|müssen)|welche[rn]? "
@@ -228,6 +258,78 @@ def states_requirement(question: str, sentence: str) -> bool:
     return (bool(_ASKS_CONDITIONS.search(question)) and bool(_REQUIRES.search(sentence))
             and names_asked(question, sentence) and not off_topic(understand(question), sentence)
             and not _DENIED.search(sentence))
+
+
+#: Conditions a may-I question can state that change its verdict (a contract, consent,
+#: anonymised data, an own server, a cooperation agreement, a legal basis, the data protection
+#: officer's consent): how the question and how a rule name each. (Pseudonymised data change
+#: nothing, they stay personal: the general rule decides, and aggregated data have their own
+#: rule, ``allows_public_data``.)
+_STATED = (
+    (r"vertrag|auftragsverarbeitung|\bavv\b|it-dienstleister", r"vertrag|auftragsverarbeitung"),
+    (r"einwillig|eingewilligt|zugestimmt|zustimmung|einverständnis|einverstanden",
+     r"einwillig|zustimmung"),
+    (r"\banonymisiert|\banonym\w*\b(?! ?bleib)", r"\banonyme\w*\b|\banonymisiert"),
+    (r"eigene\w* server|lokal\w*|on-?premise|selbst betrieben|im eigenen haus|eigene\w* rechenzentrum",
+     r"lokal\w*|eigene\w* server|servern der kommune|im eigenen haus|im haus"),
+    (r"kooperationsvereinbarung|kooperationsvertrag", r"kooperationsvereinbarung"),
+    (r"rechtsgrundlage|gesetzliche grundlage", r"rechtsgrundlage"),
+    (r"datenschutzbeauftragte", r"datenschutzbeauftragte"),
+)
+#: A condition a sentence names only to exclude it ("ohne solchen Vertrag", "ersetzt diesen
+#: Vertrag nicht"): not met.
+_WITHOUT = re.compile(r"\b(?:ohne|kein\w*)\s+(?:\w+\s+){0,2}$", _F)
+_NOT_AFTER = re.compile(r"\s+nicht\b", _F)
+
+
+def stated_conditions(question: str) -> list[str]:
+    """The sentence patterns of the conditions ``question`` states ("…, wenn die Stadt dafür
+    einen Vertrag hat?" – the contract), in the question as asked."""
+    # (a context sentence states one too: "Die Stadt führt über ihren IT-Dienstleister einen
+    # Cloud-KI-Assistenten ein. Dürfen wir …?")
+    text = question if claim_of(question) is None else asked_sentence(question)
+    return [rule for asks, rule in _STATED if re.search(asks, text, _F)]
+
+
+def meets_condition(question: str, sentence: str, duty: bool = False) -> bool:
+    """Whether ``sentence`` rules on a condition the question states ("Auch wenn die Kommune
+    einen Vertrag hat, dürfen personenbezogene Daten nur dann …"): with such a condition the
+    general rule ("Personenbezogene Daten gehören nicht in externe KI-Dienste.") does not decide,
+    the rule on the condition does."""
+    asked_main = main_clause(question)
+    stated = stated_conditions(question)
+    for asks, rule in _STATED:
+        if rule not in stated:
+            continue
+        # "Brauchen wir dafür eine Rechtsgrundlage?": what a duty question names in its main
+        # clause is what it asks about; only a sentence stating that duty rules on it
+        wanted = (YES,) if duty and re.search(asks, asked_main, _F) else (YES, NO, YES_BUT, CONDITIONAL)
+        named = [m for m in re.finditer(rf"[\w-]*(?:{rule})[\w-]*", sentence, _F)
+                 if not _WITHOUT.search(sentence[: m.start()])
+                 and not _NOT_AFTER.match(sentence[m.end():])]
+        if named and names_asked(question, sentence) and not off_topic(understand(question), sentence) \
+                and verdict(question, sentence, duty) in wanted:
+            return True
+    return False
+
+
+#: A sentence that grants a condition first ("Auch wenn die Kommune einen Vertrag hat, …"): it
+#: rules on that condition, and leads only for a question that states it.
+_CONCEDES = re.compile(r"^\s*(?:auch|selbst|sogar) (?:wenn|mit|bei|falls)\b", _F)
+
+
+def concedes_unstated(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` opens with a condition granted ("Auch wenn …") that the question
+    does not state."""
+    if _CONCEDES.match(sentence):
+        return not meets_condition(question, sentence)
+    # (likewise "Der Vertrag allein ersetzt die Rechtsgrundlage nicht" for a question that names
+    # no contract: it speaks of a condition not asked about)
+    alone = _ALONE_NOT.search(sentence)
+    if alone:  # the condition is what stands before "allein"
+        stated, named = stated_conditions(question), sentence[: alone.start()]
+        return any(rule not in stated and re.search(rule, named, _F) for _, rule in _STATED)
+    return False
 
 
 def requires_check(question: str, sentence: str) -> bool:
@@ -295,10 +397,32 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     # ("Die Chefin hält KI für verboten. Dürfen wir …?": the context does not turn it round)
     turned = bool(_ASKS_PROHIBITION.search(asked_sentence(question))) != bool(_ABSTAIN.search(clause))
     if _asked_negative(clause) and not _ASKS_PROHIBITION.search(asked_sentence(question)):
+        # a negative claim to check ("X meint, das dürften wir nicht. Stimmt das?"): the
+        # verdict on the claim asked positively, turned round ("Nein" says it is wrong)
+        # ("… fallen nicht mehr unter die DSGVO" – "die DSGVO gilt weiter" first)
+        still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
+        if still:
+            return NO
+        positive = _NEGATIVE_QUESTION.sub(" ", asked_sentence(question)) \
+            if claim_of(question) is not None else None
+        found_positive = verdict(positive, sentence, duty, strict) if positive else None
+        if found_positive in (YES, YES_BUT):
+            return NO
+        if found_positive == NO:
+            return YES
+        if found_positive == CONDITIONAL:
+            return CONDITIONAL
         # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
         # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
         still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
         return NO if still else None
+    if duty and _ALONE_NOT.search(sentence):
+        # "Brauchen wir einen Vertrag?" – "Der Vertrag allein ersetzt die Rechtsgrundlage
+        # nicht": says what is not enough, not whether it is needed
+        return None
+    if _ASKS_FREE.search(clause) and _NOT_FREE.search(sentence):
+        # "Ist die Schulung freiwillig?" – "Schulungen sind also nicht freiwillig"
+        return NO
     text = _EXTENDS.sub("auch ", _NOT_FREE.sub("Pflicht", _NOT_ONLY.sub(" ", sentence)))
     pieces = [p for p in _pieces(text) if not _PURPOSE.match(p) and not _RELATIVE.match(p)]
     asked, patterns = asked_stems(question), topic_patterns(understood)
@@ -322,7 +446,13 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if any(_NEGATION.search(p) for p in on) and all(denies_other(question, p) for p in on
                                                     if _NEGATION.search(p)):
         return None  # "Diagramme … dürfen die Daten nicht verzerren": not what is asked
-    if any(_NEGATION.search(p) for p in on):
+    if asks_non_personal(question) and any(_NEGATION.search(p) for p in on) and all(
+            _not_personal(p) for p in on if _NEGATION.search(p)):
+        # "Dürfen wir anonymisierte Daten weitergeben?" – "für wirklich anonyme Daten gilt die
+        # DSGVO nicht": the rule on personal data does not restrict them (nor oblige: "Brauchen
+        # wir dafür eine Einwilligung?" – "Nein")
+        found = NO if duty else YES
+    elif any(_NEGATION.search(p) for p in on):
         # "sollte nicht dazu führen, auf KI ganz zu verzichten": not doing without, which
         # answers a question on using a thing or on doing without it, and nothing else
         abstains = any(_ABSTAIN.search(p) for p in on)
