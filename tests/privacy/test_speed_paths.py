@@ -400,3 +400,22 @@ def test_gate_finds_the_same_in_one_window_as_in_several(gate) -> None:
     small = gate.new_session()
     small.chunk_chars, small.overlap_chars = len(text) - 1, len(text)
     assert small.analyze(text) == one
+
+
+@pytest.mark.parametrize("line", [
+    "  Frau Dr. Okafor-Lindqvist\tz.B. 03.05.2011 (Kl. 4b) …",
+    "\u00a0Jana\u2003K.  ruft an:\u3000李明, Иван", "LG, mika r. ", "", "   ", "St. Martin.. usw.",
+    "e-mail: a_b@c.de; Tel.:0201/123-45", "O’Neill’s Anna-Lena.",
+])
+def test_person_tokenizer_gives_the_match_by_match_tokens(line) -> None:
+    """tokenize_line counts offsets along blanks and tokens: the same tokens as one match each."""
+    from assistant.privacy.text.ner_features import _TOKEN, Tok, _keeps_period, tokenize_line
+
+    reference = []
+    for m in _TOKEN.finditer(line):
+        word, (start, end) = m.group(), (m.start() + 5, m.end() + 5)
+        if word[-1] == "." and len(word) > 1 and not _keeps_period(word[:-1]):
+            reference += [Tok(word[:-1], start, end - 1), Tok(".", end - 1, end)]
+        else:
+            reference.append(Tok(word, start, end))
+    assert tokenize_line(line, 5) == reference

@@ -28,6 +28,9 @@ from assistant.privacy.text.words import load_nouns, noun_tags, ordinary_noun  #
 
 FEATURE_VERSION = 3
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|\S")
+#: :data:`_TOKEN` after the blanks before it: every other character is a token (``\S``), so the
+#: blanks and the tokens of a line add up to it.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 ABBREVIATIONS = {t.rstrip(".") for t in TITLES} | {
     "str", "nr", "geb", "ca", "bzw", "vgl", "gez", "tel", "z.b", "u.a", "d.h", "st", "jr", "sen",
     "jun", "bzgl", "evtl", "ggf", "usw", "etc", "inkl", "max", "min", "abs", "art", "kl", "hrn",
@@ -54,16 +57,16 @@ def tokenize_line(line: str, offset: int = 0) -> list[Tok]:
     tokens: list[Tok] = []
     append = tokens.append
     new = tuple.__new__  # calling Tok(...) runs its generated Python __new__ per token
-    for m in _TOKEN.finditer(line):
-        word = m.group()
-        start, end = m.span()
-        start += offset
-        end += offset
+    pos = offset
+    # (blanks before, token) pairs: no match object per token, the offsets are counted along
+    for space, word in _SPACED_TOKEN.findall(line):
+        start = pos + len(space)
+        pos = start + len(word)
         if word[-1] == "." and len(word) > 1 and not _keeps_period(word[:-1]):
-            append(new(Tok, (word[:-1], start, end - 1)))
-            append(new(Tok, (".", end - 1, end)))
+            append(new(Tok, (word[:-1], start, pos - 1)))
+            append(new(Tok, (".", pos - 1, pos)))
         else:
-            append(new(Tok, (word, start, end)))
+            append(new(Tok, (word, start, pos)))
     return tokens
 
 
@@ -302,7 +305,8 @@ def _word_weights(word: str, lex: NameLexicon, nouns: dict[str, str], weights: M
 def feature_weights(tokens: list[Tok], lex: NameLexicon,
                     weights: Mapping[str, Weights]) -> list[Weights]:
     """Per token, the sum of ``weights`` over the features :func:`featurize` gives it: a CRF's
-    state scores without building the feature strings (the sums per word are cached)."""
+    state scores without building the feature strings (the sums per word are cached). The
+    weights are added in the same order as before, so the sums are the same to the last bit."""
     entry = _weight_cache.get((id(weights), id(lex)))
     if entry is None or entry[0] is not weights or entry[1] is not lex or len(entry[2]) >= _CACHE_LIMIT:
         entry = _weight_cache[(id(weights), id(lex))] = (weights, lex, {}, {})
@@ -314,28 +318,49 @@ def feature_weights(tokens: list[Tok], lex: NameLexicon,
         if known is None:
             known = cache[word] = _word_weights(word, lex, load_nouns(), weights, near)
         per_word.append(known)
-    start = weights.get("start", _NO_WEIGHT)
-    bos = weights.get("BOS", _NO_WEIGHT)
-    eos = weights.get("EOS", _NO_WEIGHT)
     n = len(words)
+    if not n:
+        return []
+    own, m2s, m1s, p1s, p2s, cases = zip(*per_word)
+    start = weights.get("start", _NO_WEIGHT)
+    ends = _SENTENCE_END
+    # what each token adds from its left neighbour (BOS for the first) and from its right one
+    # (EOS for the last), and the pairs of neighbour cases ("nb=" features) of the inner tokens
+    lefts = (weights.get("BOS", _NO_WEIGHT), *m1s[:-1])
+    rights = (*p1s[1:], weights.get("EOS", _NO_WEIGHT))
+    nb = _nb_weights(entry, weights)
     out: list[Weights] = []
     w: Weights
     for i in range(n):
-        s0, s1, s2 = per_word[i].own
-        if i == 0 or words[i - 1] in _SENTENCE_END:
+        s0, s1, s2 = own[i]
+        if i == 0 or words[i - 1] in ends:
             s0, s1, s2 = s0 + start[0], s1 + start[1], s2 + start[2]
         if i >= 2:  # featurize adds near[d] of word i + d
-            w = per_word[i - 2].near_m2
+            w = m2s[i - 2]
             s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
-        w = per_word[i - 1].near_m1 if i >= 1 else bos
+        w = lefts[i]
         s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
-        w = per_word[i + 1].near_p1 if i + 1 < n else eos
+        w = rights[i]
         s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
         if i + 2 < n:
-            w = per_word[i + 2].near_p2
+            w = p2s[i + 2]
             s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
         if 0 < i < n - 1:
-            w = weights.get("nb=" + per_word[i - 1].case + "|" + per_word[i + 1].case, _NO_WEIGHT)
+            w = nb[cases[i - 1]][cases[i + 1]]
             s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
         out.append((s0, s1, s2))
     return out
+
+
+#: The cases :func:`_casing` gives.
+_CASES = ("digit", "punct", "upper", "cap1", "title", "lower")
+_nb_cache: dict[int, tuple[object, dict[str, dict[str, Weights]]]] = {}
+
+
+def _nb_weights(entry: object, weights: Mapping[str, Weights]) -> dict[str, dict[str, Weights]]:
+    """case before -> case after -> the weights of featurize's "nb=before|after" feature."""
+    known = _nb_cache.get(id(entry))
+    if known is None or known[0] is not entry:
+        table = {a: {b: weights.get("nb=" + a + "|" + b, _NO_WEIGHT) for b in _CASES} for a in _CASES}
+        known = _nb_cache[id(entry)] = (entry, table)
+    return known[1]
