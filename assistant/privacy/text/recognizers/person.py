@@ -104,7 +104,7 @@ class PersonRecognizer(EntityRecognizer):
             j = i + 1
             while (j < len(tokens) and tokens[j].kind in NAME_KINDS
                    and _GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]) is not None
-                   and not tokens[j].sentence_start):
+                   and not tokens[j].sentence_start and not _column_break(text, tokens, i, j)):
                 j += 1
             yield i, j
             i = j
@@ -305,6 +305,15 @@ _ARTICLES = {"der", "den", "zu", "vom"}
 #: Roles that are pronouns ("mein Mann", "unser Laternenfest"): they back a listed surname, never
 #: an ordinary word or a word in no list.
 _PRONOUN_ROLES = {"ich", "mein", "meine", "meinem", "meiner", "unser", "unsere"}
+
+
+def _column_break(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a wide gap before ``tokens[j]`` parts two columns of a list or a PDF text, each
+    with a name of two words or more ("Marija Jovanović   M. Jovanović"): two names, not one."""
+    if j - i < 2 or j + 1 >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] in (" ", ""):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.kind in NAME_KINDS and text[tokens[j].end:nxt.start] == " "
 
 
 def _article_after_name(run: list[Token], k: int) -> bool:

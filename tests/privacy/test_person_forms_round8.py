@@ -1,0 +1,52 @@
+"""Person forms of writing the gate had not seen, each with own examples: speakers of minutes in
+capitals, in brackets, before a role in brackets or in no name list; names in columns of a PDF
+text parted by a wide gap; lower-case lists of names and a lower-case initial before a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.privacy.conftest import missing, spans
+
+FOUND = [
+    # speakers of minutes: capitals, brackets, a role in brackets, a word in no list among others
+    "Protokoll\n[[PERSON:KAYA]]: Wir fangen an.\n[[PERSON:BERGMANN]]: Gut.\n[[PERSON:OKONKWO]]: Ja.",
+    "Fr. [[PERSON:Hinrichsen]]: Drei neue Anmeldungen.\n[[PERSON:KAYA]]: Eine davon ist [[PERSON:Elif]].",
+    "[[[PERSON:Weber]]]: Ich beginne.\n[[[PERSON:Nowak]]]: Danke.",
+    "[[PERSON:Weber]] (SL): Ich beginne.\n[[PERSON:Aydın]] (Eltern): Danke.\n[[PERSON:Schulz]] (SSA): Ok.",
+    "Frau [[PERSON:Lange]]: Willkommen.\n[[PERSON:Ogunbanjo]]: Danke für die Einladung.",
+    "Herr [[PERSON:Dziedzic]]: Das Kind braucht Ruhe.\n[[PERSON:Mbeki-Osei]]: Und Struktur.",
+    # a wide gap between two names of two words: two columns
+    "Anwesenheit   Unterschrift\n[[PERSON:Marija Jovanović]]   [[PERSON:M. Jovanović]]",
+    "Name        Name\n[[PERSON:Lea Schmidt]]   [[PERSON:Tim Weber]]\n[[PERSON:Anna-Lena Koch]]  [[PERSON:Ben Ali]]",
+    "Mutter   Vater\n[[PERSON:Fatma Güler]]   [[PERSON:Hasan Güler]]",
+    # lower-case lists of names, a listed name that is also a word among them
+    "namensschilder: [[PERSON:lange]], [[PERSON:brinkmann]], [[PERSON:arslan]], [[PERSON:okonkwo-schulz]]",
+    "beim elterngespräch waren [[PERSON:ali]], [[PERSON:rosa]] und [[PERSON:hans-peter]] dabei.",
+    "aufsicht heute: [[PERSON:kowalski]], [[PERSON:yilmaz]], [[PERSON:engel]] u. [[PERSON:petrov]]",
+    # a lower-case initial before a lower-case name
+    "→ kollegin [[PERSON:m. okonkwo]] informiert, hausbesuch heute",
+    "rückruf an [[PERSON:k. yildirim]] wegen termin",
+    "akte liegt bei [[PERSON:j. nowak]], bitte abholen",
+]
+
+NOT_TAKEN = [
+    # labels of minutes and notes before a colon, in capitals too
+    "TODO: Liste\nHINWEIS: Frist beachten\nWICHTIG: morgen\nKAYA: ok",
+    "Anwesend: 12 Personen\nEntschuldigt: niemand\nTeilnehmende: Eltern\nVerteiler: alle",
+    # lower-case lists of things; abbreviations of initials
+    "wir brauchen stifte, hefte, kleber und scheren",
+    "einkauf: äpfel, birnen, brot, milch",
+    "bitte bis freitag, d. h. morgen, abgeben",
+]
+
+
+@pytest.mark.parametrize("marked", FOUND)
+def test_round8_person_forms_found(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+@pytest.mark.parametrize("text", NOT_TAKEN)
+def test_round8_words_not_taken(gate, text: str) -> None:
+    found = [s for t, s in spans(gate, text) if t == "PERSON"]
+    assert found in ([], ["KAYA"])
