@@ -76,6 +76,18 @@ LOWER_ITEM = regex.compile(rf"(?<![\w.-])(?!(?:und|u)\b){_LOWER_WORD}")
 MIN_LIST_ITEMS = 3
 #: Above "surname, first name" (0.85): in a list of three or more, "kowalski, yilmaz" are two entries.
 LIST_SCORE = 0.9
+#: A label that names a person's function, a colon and one or two words up to the line's end or
+#: a comma, bracket or dash: "Klassenlehrkraft: Kuchenbecker", "Fallführende Fachkraft: Weißenborn".
+ROLE_LABEL = regex.compile(
+    rf"(?:^|(?<=[.;|][ ]))[ \t]*(?:[-*•][ ]+)?(?:\*\*)?(?P<label>(?:[\p{{L}}-]+[ ]){{0,2}}[\p{{L}}-]+)(?:\*\*)?:(?:\*\*)?[ \t]*(?:\*\*)?"
+    rf"(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ])*(?P<name>{WORD}(?:[ ]{WORD})?)"
+    r"(?=(?:\*\*)?[ \t]*(?:$|[,;(/|]|\.(?:[ ]|$)|[ ][-–][ ]))", regex.MULTILINE)
+#: Ends of labels that name a person's function ("Klassenlehrkraft", "Sachbearbeitung").
+_ROLE_LABEL_END = regex.compile(r"(?:lehrkraft|fachkraft|lehrer|lehrerin|leitung|leiter|leiterin|bearbeitung|"
+                                r"bearbeiter|bearbeiterin|betreuer|betreuerin|begleiter|begleiterin|berater|"
+                                r"beraterin|partner|partnerin|person|führung|vertretung|vorsitz|moderation|"
+                                r"erzieher|erzieherin|pädagoge|pädagogin|referent|referentin|zuständig|"
+                                r"zuständige|verantwortlich|verantwortliche|unterzeichner|unterzeichnerin)$")
 #: Necessary for the forms of address, initials and substitutions.
 _NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|→|->|=>|"
                                r"anstelle", regex.IGNORECASE)
@@ -130,7 +142,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:[ ]|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -153,6 +165,9 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         if "," in text:
             for start, end in self._lower_list(text):
                 found.setdefault((start, end), "list of names")
+        for m in ROLE_LABEL.finditer(text):
+            if self._role_label_name(m):
+                found.setdefault((m.start("name"), m.end("name")), "role label")
         for start, end, why in self._named_by_context(text):
             found.setdefault((start, end), why)
         return [rule_result(self, "PERSON", s, e, LIST_SCORE if why == "list of names" else SCORE, why)
@@ -170,6 +185,23 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             return True
         return (len(word) >= 4 and not verb_like(word) and _NOT_NAME_END.search(word) is None
                 and name_word(word, self.lexicon, lower_ok=True))
+
+    def _role_label_name(self, m: regex.Match) -> bool:
+        """After a label of a function, a name: listed, or in no list and no noun, adjective,
+        place or office ("Kuchenbecker", "Weißenborn"; not "Sozialarbeit", "Jugendamt")."""
+        if _ROLE_LABEL_END.search(m.group("label").lower()) is None:
+            return False
+        for word in m.group("name").split(" "):
+            if not word[:1].isupper() or word.isupper() or fold(word) in self.lexicon.never_names:
+                return False
+            if known_name(word, self.lexicon) and not self.lexicon.is_common(word):
+                continue
+            if (self.lexicon.is_common(word) or self.lexicon.is_common(word.lower()) or load_nouns().get(word)
+                    or _NOT_NAME_END.search(word) or word.endswith(("erin", "in"))
+                    or (ordinary_noun(word) and noun_compound(word))  # "Jugendhilfe"
+                    or not name_word(word, self.lexicon, compounds_ok=True)):
+                return False
+        return True
 
     def _lower_list(self, text: str) -> list[tuple[int, int]]:
         """A list of lower-case words written with commas ("namensschilder: lange, brinkmann,

@@ -530,6 +530,7 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
             tokens[i] = replace(tokens[i], kind=Kind.SUR)
             continue
         if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
+                and tokens[i].text not in _OBJECT_NOUNS
                 and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
                 and not (i > 1 and tokens[i - 2].kind in NAME_KINDS and tokens[i - 2].kind is not Kind.UNKNOWN
                          and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
@@ -544,6 +545,11 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
               and _ENTRY_END.match(text, tokens[i].end)):
             tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)  # "Hartmut Schöne,", "Mareike Sandhaus\n"
     return tokens
+
+
+#: Nouns that finish a phrase with a verb after a person in the dative: "sag Dilara Bescheid",
+#: "gib Lea Recht", "lass Mia Zeit" (no surnames there).
+_OBJECT_NOUNS = {"Bescheid", "Recht", "Zeit", "Ruhe", "Mut", "Rückmeldung", "Feedback", "Nachricht", "Danke"}
 
 
 #: Longest rare noun taken for a first name before a surname ("Amara Diallo"; not "Hausaufgabenhilfe").
