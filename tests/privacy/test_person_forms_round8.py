@@ -42,6 +42,16 @@ FOUND = [
     "Frau [[PERSON:Stojanova]] (Mutter von [[PERSON:Kalina]] und [[PERSON:Borislav]]) bittet um Rückruf.",
     "[[PERSON:Amira]] und [[PERSON:Tahmineh]] holen die Bücher ab.",
     "Abholung durch Oma [[PERSON:Halina]] oder [[PERSON:Wiesława]].",
+    # a parent's role after the first name in a chat name
+    "Gruppe Kita Spatzen\n[[PERSON:Jana]] Mama von [[PERSON:Finn]]: Wer hat die Mütze?",
+    "[[PERSON:Tarek]] Papa von [[PERSON:Mila]]: Wir kommen später.",
+    # a to-do in a lower-case note: a listed name before a verb of contact
+    "TODO: [[PERSON:kaya]] anrufen, [[PERSON:schröder]] mail schicken",
+    "- [[PERSON:brinkmann]] anrufen\n- eltern informieren\n- akte abholen",
+    "bitte [[PERSON:nowak]] wg. zeugnis anrufen",
+    # "fr." after a noun of a call note is a form of address, also before a listed word
+    "rückruf fr. [[PERSON:lange]] wg. termin",
+    "anruf fr. [[PERSON:klein]], bitte zurückrufen",
 ]
 
 NOT_TAKEN = [
@@ -55,6 +65,8 @@ NOT_TAKEN = [
     # a label of a function before a field, an office or a subject
     "Sachbearbeitung: Jugendhilfe\nLehrkraft: Mathematik\nLeitung: Kita Sonnenschein",
     "Fachkraft: Heilpädagogin\nZuständige Person: siehe oben",
+    # to-dos with ordinary nouns before the verb
+    "morgen kinder abholen, dann mama anrufen, lehrer fragen, eltern informieren, schule anrufen",
 ]
 
 

@@ -88,6 +88,13 @@ _ROLE_LABEL_END = regex.compile(r"(?:lehrkraft|fachkraft|lehrer|lehrerin|leitung
                                 r"beraterin|partner|partnerin|person|führung|vertretung|vorsitz|moderation|"
                                 r"erzieher|erzieherin|pädagoge|pädagogin|referent|referentin|zuständig|"
                                 r"zuständige|verantwortlich|verantwortliche|unterzeichner|unterzeichnerin)$")
+#: A to-do of a note: a listed name in lower case before a verb of contact ("kaya anrufen",
+#: "schröder mail schicken", "nowak wegen zeugnis fragen").
+TODO_NAME = regex.compile(r"(?:^|(?<=[,;:]|[-•*]|\d\.|\b(?:todo|bitte|noch|dann|heute|morgen)))[ \t]*"
+                          r"(?P<name>[a-zäöüßçğışéè][\w'’]+(?:-[\w'’]+)?)[ ](?:(?:wegen|wg\.|bzgl\.?|per)[ ][\w.-]+[ ])?"
+                          r"(?:anrufen|zurückrufen|informieren|fragen|kontaktieren|erinnern|einladen|ansprechen|"
+                          r"anschreiben|mailen|(?:e-)?mail[ ](?:schicken|schreiben)|benachrichtigen|"
+                          r"abholen|treffen)\b", regex.MULTILINE | regex.IGNORECASE)
 #: Necessary for the forms of address, initials and substitutions.
 _NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|→|->|=>|"
                                r"anstelle", regex.IGNORECASE)
@@ -130,7 +137,8 @@ SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
                                 r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
 _NEUTER_BEFORE = regex.compile(r"\b(?:das|des|dem|ein|neue[ns]?|eigene[ns]?)[ ]+$", regex.IGNORECASE)
-_PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie)[ ]+$",
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie|wg\.|wegen|"
+                                    r"rückruf|anruf|nachricht|gespräch|termin|info|mail)[ ]+$",
                                     regex.IGNORECASE)
 #: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
 NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet", "weiß", "krank",
@@ -142,7 +150,8 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|anrufen|informieren|fragen|kontaktieren|erinnern|"
+                             r"einladen|ansprechen|anschreiben|mailen|schicken|benachrichtigen|abholen|treffen|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -165,6 +174,12 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         if "," in text:
             for start, end in self._lower_list(text):
                 found.setdefault((start, end), "list of names")
+        for m in TODO_NAME.finditer(text):
+            word = m.group("name")
+            if (word[:1].islower() and known_name(word, self.lexicon) and not self.lexicon.is_common(word)
+                    and word not in NOTE_WORDS and fold(word) not in self.lexicon.never_names
+                    and "N" not in load_nouns().get(word.capitalize(), "")):  # "kinder abholen"
+                found.setdefault(m.span("name"), "to-do")
         for m in ROLE_LABEL.finditer(text):
             if self._role_label_name(m):
                 found.setdefault((m.start("name"), m.end("name")), "role label")
@@ -345,7 +360,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             return False
         if m.group("title").lower() not in ("fr.", "fr"):
             return True
-        return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+        return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 10), m.start()) is not None
 
     def _lower_name(self, word: str) -> bool:
         if word.lower() in NOTE_WORDS or not name_word(word, self.lexicon, lower_ok=True,

@@ -547,9 +547,11 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
     return tokens
 
 
-#: Nouns that finish a phrase with a verb after a person in the dative: "sag Dilara Bescheid",
-#: "gib Lea Recht", "lass Mia Zeit" (no surnames there).
-_OBJECT_NOUNS = {"Bescheid", "Recht", "Zeit", "Ruhe", "Mut", "Rückmeldung", "Feedback", "Nachricht", "Danke"}
+#: Nouns after a first name that are no surnames: the end of a phrase with a verb and a person in
+#: the dative ("sag Dilara Bescheid", "gib Lea Recht", "lass Mia Zeit"), a parent's role in a chat
+#: name ("Jana Mama von Finn").
+_OBJECT_NOUNS = {"Bescheid", "Recht", "Zeit", "Ruhe", "Mut", "Rückmeldung", "Feedback", "Nachricht", "Danke",
+                 "Mama", "Papa", "Mami", "Papi", "Mutti", "Vati"}
 
 
 #: Longest rare noun taken for a first name before a surname ("Amara Diallo"; not "Hausaufgabenhilfe").
