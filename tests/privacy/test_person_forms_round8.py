@@ -52,6 +52,10 @@ FOUND = [
     # "fr." after a noun of a call note is a form of address, also before a listed word
     "rückruf fr. [[PERSON:lange]] wg. termin",
     "anruf fr. [[PERSON:klein]], bitte zurückrufen",
+    # a list of first names with one in no list
+    'Gruppe "Füchse": [[PERSON:Lio]], [[PERSON:Malik]], [[PERSON:Ida]], [[PERSON:Nour]], [[PERSON:Ebo]]',
+    "Anwesend: [[PERSON:Lea]], [[PERSON:Tim]], [[PERSON:Jonas]] und [[PERSON:Kwabena]]",
+    "Abholung heute: [[PERSON:Mia]], [[PERSON:Yusuf]], [[PERSON:Ekow]]",
 ]
 
 NOT_TAKEN = [
@@ -67,6 +71,7 @@ NOT_TAKEN = [
     "Fachkraft: Heilpädagogin\nZuständige Person: siehe oben",
     # to-dos with ordinary nouns before the verb
     "morgen kinder abholen, dann mama anrufen, lehrer fragen, eltern informieren, schule anrufen",
+    "Fächer: Deutsch, Mathe, Englisch und Sport",
 ]
 
 

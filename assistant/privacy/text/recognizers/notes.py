@@ -17,6 +17,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import regex
 from presidio_analyzer import RecognizerResult
 
@@ -72,6 +75,11 @@ ABBREVIATION_BEFORE = regex.compile(r"(?:^|[^\w.])\w\.[ ]?\Z")
 _LOWER_WORD = r"[a-zäöüßçğışéè][\w'’]*(?:-[\w'’]+)?"
 LOWER_LIST = regex.compile(rf"(?<![\w.@/-]){_LOWER_WORD}(?:(?:,[ ]|,?[ ](?:und|u\.|&)[ ]){_LOWER_WORD})+"
                            r"(?![\w@/-])")
+#: Capitalised single words joined the same way: "Lio, Malik, Ida, Nour, Ebo".
+_CAP_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+CAP_LIST = regex.compile(rf"(?<![\w.@/-]){_CAP_WORD}(?:(?:,[ ]|,?[ ](?:und|u\.|&)[ ]){_CAP_WORD})+"
+                         r"(?![\w@/-])")
+CAP_ITEM = regex.compile(rf"(?<![\w.-]){_CAP_WORD}")
 LOWER_ITEM = regex.compile(rf"(?<![\w.-])(?!(?:und|u)\b){_LOWER_WORD}")
 MIN_LIST_ITEMS = 3
 #: Above "surname, first name" (0.85): in a list of three or more, "kowalski, yilmaz" are two entries.
@@ -95,6 +103,16 @@ TODO_NAME = regex.compile(r"(?:^|(?<=[,;:]|[-•*]|\d\.|\b(?:todo|bitte|noch|dan
                           r"(?:anrufen|zurückrufen|informieren|fragen|kontaktieren|erinnern|einladen|ansprechen|"
                           r"anschreiben|mailen|(?:e-)?mail[ ](?:schicken|schreiben)|benachrichtigen|"
                           r"abholen|treffen)\b", regex.MULTILINE | regex.IGNORECASE)
+#: Necessary for TODO_NAME (the standard library's engine: faster on a plain alternation).
+_TODO_PRECHECK = re.compile(r"(?:anruf|informier|frag|kontaktier|erinner|einlad|ansprech|anschreib|mail|"
+                            r"schick|schreib|benachrichtig|abhol|treff)en\b")
+#: Characters before the verb searched for the name of a to-do ("nowak wg. zeugnis anrufen").
+_TODO_WINDOW = 48
+#: The word before a colon (maybe in Markdown bold) and how far to look for it.
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\*\*)?\Z")
+_LABEL_CHARS = 40
+#: Necessary for LOWER_LIST: a lower-case word, a comma and a lower-case word.
+_LOWER_PAIR = re.compile(r"[a-zäöüß],[ ][a-zäöüß]")
 #: Necessary for the forms of address, initials and substitutions.
 _NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|→|->|=>|"
                                r"anstelle", regex.IGNORECASE)
@@ -171,16 +189,19 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             for m in LOWER_INITIAL.finditer(text):
                 if self._initial_name(text, m):
                     found.setdefault((m.start(), m.end()), "initial + name")
-        if "," in text:
-            for start, end in self._lower_list(text):
-                found.setdefault((start, end), "list of names")
-        for m in TODO_NAME.finditer(text):
+        if text.count(",") >= 2 or (", " in text and (" und " in text or " u. " in text or " & " in text)):
+            if _LOWER_PAIR.search(text):  # a list of three or more
+                for start, end in self._lower_list(text):
+                    found.setdefault((start, end), "list of names")
+            for start, end in self._cap_list(text):
+                found.setdefault((start, end), "list of first names")
+        for m in self._todos(text):
             word = m.group("name")
             if (word[:1].islower() and known_name(word, self.lexicon) and not self.lexicon.is_common(word)
                     and word not in NOTE_WORDS and fold(word) not in self.lexicon.never_names
                     and "N" not in load_nouns().get(word.capitalize(), "")):  # "kinder abholen"
                 found.setdefault(m.span("name"), "to-do")
-        for m in ROLE_LABEL.finditer(text):
+        for m in self._role_labels(text):
             if self._role_label_name(m):
                 found.setdefault((m.start("name"), m.end("name")), "role label")
         for start, end, why in self._named_by_context(text):
@@ -200,6 +221,29 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             return True
         return (len(word) >= 4 and not verb_like(word) and _NOT_NAME_END.search(word) is None
                 and name_word(word, self.lexicon, lower_ok=True))
+
+    @staticmethod
+    def _todos(text: str) -> Iterator[regex.Match]:
+        """TODO_NAME matches, searched only in a window before each verb of contact."""
+        last = 0
+        for verb in _TODO_PRECHECK.finditer(text):
+            m = TODO_NAME.search(text, max(last, verb.start() - _TODO_WINDOW), verb.end())
+            if m is not None and m.end() == verb.end():
+                last = verb.end()
+                yield m
+
+    @staticmethod
+    def _role_labels(text: str) -> Iterator[regex.Match]:
+        """ROLE_LABEL matches, searched only around a colon after a label of a function."""
+        colon = text.find(":")
+        while colon >= 0:
+            label = _WORD_BEFORE.search(text[max(0, colon - _LABEL_CHARS):colon])
+            if label is not None and _ROLE_LABEL_END.search(label.group().lower()) is not None:
+                start = max(text.rfind("\n", 0, colon) + 1, colon - _LABEL_CHARS - 20)
+                m = ROLE_LABEL.search(text, start, colon + _LABEL_CHARS + 20)
+                if m is not None and m.start("name") > colon:
+                    yield m
+            colon = text.find(":", colon + 1)
 
     def _role_label_name(self, m: regex.Match) -> bool:
         """After a label of a function, a name: listed, or in no list and no noun, adjective,
@@ -233,6 +277,26 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                 continue
             if all(known_name(w, self.lexicon) or self._lower_name(w) for w in words):
                 spans += [(m.start() + a, m.start() + b) for a, b in items]
+        return spans
+
+    def _cap_list(self, text: str) -> list[tuple[int, int]]:
+        """A list of capitalised single words, most of them listed first names that are no common
+        word ("Lio, Malik, Ida, Nour, Ebo"): the others are names too where they read like names
+        (no noun, common word, place or institution)."""
+        spans = []
+        for m in CAP_LIST.finditer(text):
+            items = [(w.start(), w.end()) for w in CAP_ITEM.finditer(m.group())]
+            words = [m.group()[a:b] for a, b in items]
+            if len(words) < MIN_LIST_ITEMS:
+                continue
+            sure = [self._first_name(w) for w in words]
+            if sum(sure) < 2 or 3 * sum(sure) < 2 * len(words) or all(sure):
+                continue
+            others = [w for w, ok in zip(words, sure) if not ok]
+            if all(not self.lexicon.is_common(w) and not self.lexicon.is_common(w.lower())
+                   and fold(w) not in self.lexicon.never_names and not load_nouns().get(w)
+                   and name_word(w, self.lexicon) for w in others):
+                spans += [(m.start() + a, m.start() + b) for (a, b), ok in zip(items, sure) if not ok]
         return spans
 
     def _first_name(self, word: str) -> bool:
