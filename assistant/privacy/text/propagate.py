@@ -14,8 +14,9 @@ from typing import AbstractSet
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
     ACRONYMS, DETERMINERS, INSTITUTION_WORDS, NAMED_INSTITUTION_HEADS, TOKEN_RE)
-from assistant.privacy.text.recognizers.name_shape import place_before
+from assistant.privacy.text.recognizers.name_shape import name_word, place_before
 from assistant.privacy.text.spans import DisjointSpans
+from assistant.privacy.text.words import load_nouns
 
 PROPAGATED_SCORE = 0.8
 #: An article, maybe adjectives and an opening quote, before a mention that is also a word: the
@@ -77,5 +78,31 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
         if not lexicon.is_first_name(word) and (_PLACE_PREPOSITION_BEFORE.search(text[max(0, start - 8):start])
                                                 or place_before(text, start, end)):
             continue  # "Dr. Lingen ... zieht nach Lingen": the town
+        spans.append((start, end))
+    if more_words and _COORDINATION_PRECHECK.search(text):
+        spans += _coordinated(text, more_words, taken, lexicon)
+    return spans
+
+
+#: A word joined by "und"/"oder"/"sowie" to a word before it: "Kalina und Borislav".
+_COORDINATED = re.compile(r"(?<![\w-])(?P<x>[^\W\d_]+)[ ](?:und|oder|sowie|u\.|&)[ ]"
+                          r"(?P<y>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
+_COORDINATION_PRECHECK = re.compile(r"[ ](?:und|oder|sowie|u\.|&)[ ][A-ZÄÖÜ]")
+
+
+def _coordinated(text: str, more_words: AbstractSet[str], taken: DisjointSpans,
+                 lexicon: NameLexicon) -> list[tuple[int, int]]:
+    """A word in no list after a name of this text and "und"/"oder" ("Mutter von Kalina und
+    Borislav"): a name too, when it is no common word, noun, place or institution."""
+    spans = []
+    for m in _COORDINATED.finditer(text):
+        start, end = m.span("y")
+        if (fold(m.group("x")) not in more_words or taken.free(*m.span("x"))
+                or not taken.free(start, end)):
+            continue
+        word = m.group("y")
+        if (fold(word) in more_words or lexicon.is_common(word) or lexicon.is_common(word.lower()) or fold(word) in lexicon.never_names
+                or load_nouns().get(word) or not name_word(word, lexicon)):
+            continue
         spans.append((start, end))
     return spans

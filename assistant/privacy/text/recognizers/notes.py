@@ -17,12 +17,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import regex
 from presidio_analyzer import RecognizerResult
 
 from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer, rule_result
 from assistant.privacy.names import GREETING_WORDS, NameLexicon, fold
-from assistant.privacy.text.words import load_nouns, ordinary_noun
+from assistant.privacy.text.words import load_nouns, noun_compound, ordinary_noun
 from assistant.privacy.text.recognizers.name_shape import (
     WORD, known_name, looks_like_name, name_word, verb_like)
 
@@ -58,8 +61,58 @@ BIRTH_NAME = regex.compile(r"(?<![\w.])(?:geb\.|geborene|geborener)[ ](?P<name>\
 #: A chat mention: "@sofiia", "@Jens" (not an e-mail address: no letter before the "@").
 MENTION = regex.compile(r"(?<![\w.@-])@(?P<name>[^\W\d_]{2,}(?:[-][^\W\d_]{2,})?)(?![\w@.-])")
 #: A speaker opening a line of a transcript or chat: "Klein: Wir beginnen.", "[09:14] jens: ok".
+#: Also after a form of address ("Fr. Lüdecke: ..."), in brackets ("[Weber]: ...") and before a
+#: role in brackets ("Weber (SL): ...").
 SPEAKER = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,25}}\][ ]*|\d{{1,2}}:\d{{2}}[ ]+|[-•*][ ]+)?"
-                        rf"(?P<name>{WORD}(?:[ ]{WORD})?):[ ]+\S", regex.MULTILINE)
+                        r"(?P<title>(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ])*)(?P<open>\[)?"
+                        rf"(?P<name>{WORD}(?:[ ]{WORD})?)(?(open)\])(?:[ ]\([^()\n]{{1,20}}\))?:[ ]+\S",
+                        regex.MULTILINE)
+#: A lower-case initial and a lower-case name: "kollegin m. okonkwo" ("u."/"o." are "und"/"oder").
+LOWER_INITIAL = regex.compile(r"(?<![\w.])(?![uo]\.)[a-zäöü]\.[ ](?P<name>[a-zäöüß][\w'’]*(?:-[\w'’]+)?)(?![\w.@-])")
+#: An abbreviation of initials right before: "z. b.", "d. h.", "u. a."
+ABBREVIATION_BEFORE = regex.compile(r"(?:^|[^\w.])\w\.[ ]?\Z")
+#: Lower-case words joined by commas and a last "und"/"u."/"&" (group per item: LOWER_ITEM).
+_LOWER_WORD = r"[a-zäöüßçğışéè][\w'’]*(?:-[\w'’]+)?"
+LOWER_LIST = regex.compile(rf"(?<![\w.@/-]){_LOWER_WORD}(?:(?:,[ ]|,?[ ](?:und|u\.|&)[ ]){_LOWER_WORD})+"
+                           r"(?![\w@/-])")
+#: Capitalised single words joined the same way: "Lio, Malik, Ida, Nour, Ebo".
+_CAP_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+CAP_LIST = regex.compile(rf"(?<![\w.@/-]){_CAP_WORD}(?:(?:,[ ]|,?[ ](?:und|u\.|&)[ ]){_CAP_WORD})+"
+                         r"(?![\w@/-])")
+CAP_ITEM = regex.compile(rf"(?<![\w.-]){_CAP_WORD}")
+LOWER_ITEM = regex.compile(rf"(?<![\w.-])(?!(?:und|u)\b){_LOWER_WORD}")
+MIN_LIST_ITEMS = 3
+#: Above "surname, first name" (0.85): in a list of three or more, "kowalski, yilmaz" are two entries.
+LIST_SCORE = 0.9
+#: A label that names a person's function, a colon and one or two words up to the line's end or
+#: a comma, bracket or dash: "Klassenlehrkraft: Kuchenbecker", "Fallführende Fachkraft: Weißenborn".
+ROLE_LABEL = regex.compile(
+    rf"(?:^|(?<=[.;|][ ]))[ \t]*(?:[-*•][ ]+)?(?:\*\*)?(?P<label>(?:[\p{{L}}-]+[ ]){{0,2}}[\p{{L}}-]+)(?:\*\*)?:(?:\*\*)?[ \t]*(?:\*\*)?"
+    rf"(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ])*(?P<name>{WORD}(?:[ ]{WORD})?)"
+    r"(?=(?:\*\*)?[ \t]*(?:$|[,;(/|]|\.(?:[ ]|$)|[ ][-–][ ]))", regex.MULTILINE)
+#: Ends of labels that name a person's function ("Klassenlehrkraft", "Sachbearbeitung").
+_ROLE_LABEL_END = regex.compile(r"(?:lehrkraft|fachkraft|lehrer|lehrerin|leitung|leiter|leiterin|bearbeitung|"
+                                r"bearbeiter|bearbeiterin|betreuer|betreuerin|begleiter|begleiterin|berater|"
+                                r"beraterin|partner|partnerin|person|führung|vertretung|vorsitz|moderation|"
+                                r"erzieher|erzieherin|pädagoge|pädagogin|referent|referentin|zuständig|"
+                                r"zuständige|verantwortlich|verantwortliche|unterzeichner|unterzeichnerin)$")
+#: A to-do of a note: a listed name in lower case before a verb of contact ("kaya anrufen",
+#: "schröder mail schicken", "nowak wegen zeugnis fragen").
+TODO_NAME = regex.compile(r"(?:^|(?<=[,;:]|[-•*]|\d\.|\b(?:todo|bitte|noch|dann|heute|morgen)))[ \t]*"
+                          r"(?P<name>[a-zäöüßçğışéè][\w'’]+(?:-[\w'’]+)?)[ ](?:(?:wegen|wg\.|bzgl\.?|per)[ ][\w.-]+[ ])?"
+                          r"(?:anrufen|zurückrufen|informieren|fragen|kontaktieren|erinnern|einladen|ansprechen|"
+                          r"anschreiben|mailen|(?:e-)?mail[ ](?:schicken|schreiben)|benachrichtigen|"
+                          r"abholen|treffen)\b", regex.MULTILINE | regex.IGNORECASE)
+#: Necessary for TODO_NAME (the standard library's engine: faster on a plain alternation).
+_TODO_PRECHECK = re.compile(r"(?:anruf|informier|frag|kontaktier|erinner|einlad|ansprech|anschreib|mail|"
+                            r"schick|schreib|benachrichtig|abhol|treff)en\b")
+#: Characters before the verb searched for the name of a to-do ("nowak wg. zeugnis anrufen").
+_TODO_WINDOW = 48
+#: The word before a colon (maybe in Markdown bold) and how far to look for it.
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\*\*)?\Z")
+_LABEL_CHARS = 40
+#: Necessary for LOWER_LIST: a lower-case word, a comma and a lower-case word.
+_LOWER_PAIR = re.compile(r"[a-zäöüß],[ ][a-zäöüß]")
 #: Necessary for the forms of address, initials and substitutions.
 _NOTE_PRECHECK = regex.compile(r"\b(?:hr|hrn|herr|frau|fr|fam|familie)\b|[ ][^\W\d_]\.|statt|vertritt|→|->|=>|"
                                r"anstelle", regex.IGNORECASE)
@@ -84,6 +137,17 @@ def _label_noun(word: str) -> bool:
     return "N" in tags and "P" not in tags
 
 
+#: Ends of German adjectives, participles and abstract nouns: a label ("Anwesend:"), no speaker.
+_NOT_NAME_END = regex.compile(r"(?:end|ende|ig|lich|isch|iert|ierte|t|ung|ion|tät|keit|heit|schaft|nis|mus|"
+                              r"ismus|ent|enz|anz|ik|ur)$")
+#: Labels of notes, forms and minutes that no noun list holds ("TODO:", "FYI:", "Anwesend:").
+_SPEAKER_LABELS = {"anwesend", "abwesend", "entschuldigt", "teilnehmende", "teilnehmer", "verteiler",
+                   "moderation", "gäste", "zuständig", "verantwortlich", "nächster", "offen",
+                   "erledigt", "protokoll", "leitung", "wiedervorlage", "vorsitz", "beginn", "ende",
+                   "todo", "fyi", "info", "update", "edit", "status", "wichtig", "neu", "ok", "okay",
+                   "top", "ps", "nb", "re", "aw", "wg", "fw", "fwd", "tel", "fax", "mobil", "email",
+                   "e-mail", "pdf", "csv", "xlsx", "url", "link", "anm", "bsp", "ggf", "usw", "asd",
+                   "kita", "ogs", "sgb", "hze", "iep", "faq", "frage", "antwort", "zitat", "quelle"}
 #: Speaker lines a text needs before a speaker that is also an ordinary word counts ("Wolf:").
 MIN_SPEAKER_LINES = 2
 _TITLE_RE = regex.compile(r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.)[ ]")
@@ -91,7 +155,8 @@ SCORE = 0.8
 _ARTICLE_BEFORE = regex.compile(r"\b(?:die|der|den|dem|eine[rnm]?|ein|meine[rnm]?|seine[rnm]?|"
                                 r"ihre[rnm]?|unsere[rnm]?|diese[rnm]?)[ ]+$", regex.IGNORECASE)
 _NEUTER_BEFORE = regex.compile(r"\b(?:das|des|dem|ein|neue[ns]?|eigene[ns]?)[ ]+$", regex.IGNORECASE)
-_PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie)[ ]+$",
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:und|mit|bei|von|an|für|zu|laut|durch|oder|sowie|wg\.|wegen|"
+                                    r"rückruf|anruf|nachricht|gespräch|termin|info|mail)[ ]+$",
                                     regex.IGNORECASE)
 #: Words of quick notes that no list calls common and that read like names after "frau"/"fam.".
 NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet", "weiß", "krank",
@@ -103,7 +168,8 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:[ ]",
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|anrufen|informieren|fragen|kontaktieren|erinnern|"
+                             r"einladen|ansprechen|anschreiben|mailen|schicken|benachrichtigen|abholen|treffen|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -120,9 +186,118 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                     found.setdefault((m.start(), m.end()), "first name + initial")
             for start, end in self._substitutions(text):
                 found.setdefault((start, end), "substitution")
+            for m in LOWER_INITIAL.finditer(text):
+                if self._initial_name(text, m):
+                    found.setdefault((m.start(), m.end()), "initial + name")
+        if text.count(",") >= 2 or (", " in text and (" und " in text or " u. " in text or " & " in text)):
+            if _LOWER_PAIR.search(text):  # a list of three or more
+                for start, end in self._lower_list(text):
+                    found.setdefault((start, end), "list of names")
+            for start, end in self._cap_list(text):
+                found.setdefault((start, end), "list of first names")
+        for m in self._todos(text):
+            word = m.group("name")
+            if (word[:1].islower() and known_name(word, self.lexicon) and not self.lexicon.is_common(word)
+                    and word not in NOTE_WORDS and fold(word) not in self.lexicon.never_names
+                    and "N" not in load_nouns().get(word.capitalize(), "")):  # "kinder abholen"
+                found.setdefault(m.span("name"), "to-do")
+        for m in self._role_labels(text):
+            if self._role_label_name(m):
+                found.setdefault((m.start("name"), m.end("name")), "role label")
         for start, end, why in self._named_by_context(text):
             found.setdefault((start, end), why)
-        return [rule_result(self, "PERSON", s, e, SCORE, why) for (s, e), why in found.items()]
+        return [rule_result(self, "PERSON", s, e, LIST_SCORE if why == "list of names" else SCORE, why)
+                for (s, e), why in found.items()]
+
+    def _initial_name(self, text: str, m: regex.Match) -> bool:
+        """"kollegin m. okonkwo": a listed name, or a word in no list that reads like no German
+        word; not after another abbreviation ("z. b. lena": "b." ends "z. b.")."""
+        if ABBREVIATION_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            return False
+        word = m.group("name")
+        if word in NOTE_WORDS or self.lexicon.is_common(word):
+            return False
+        if known_name(word, self.lexicon):
+            return True
+        return (len(word) >= 4 and not verb_like(word) and _NOT_NAME_END.search(word) is None
+                and name_word(word, self.lexicon, lower_ok=True))
+
+    @staticmethod
+    def _todos(text: str) -> Iterator[regex.Match]:
+        """TODO_NAME matches, searched only in a window before each verb of contact."""
+        last = 0
+        for verb in _TODO_PRECHECK.finditer(text):
+            m = TODO_NAME.search(text, max(last, verb.start() - _TODO_WINDOW), verb.end())
+            if m is not None and m.end() == verb.end():
+                last = verb.end()
+                yield m
+
+    @staticmethod
+    def _role_labels(text: str) -> Iterator[regex.Match]:
+        """ROLE_LABEL matches, searched only around a colon after a label of a function."""
+        colon = text.find(":")
+        while colon >= 0:
+            label = _WORD_BEFORE.search(text[max(0, colon - _LABEL_CHARS):colon])
+            if label is not None and _ROLE_LABEL_END.search(label.group().lower()) is not None:
+                start = max(text.rfind("\n", 0, colon) + 1, colon - _LABEL_CHARS - 20)
+                m = ROLE_LABEL.search(text, start, colon + _LABEL_CHARS + 20)
+                if m is not None and m.start("name") > colon:
+                    yield m
+            colon = text.find(":", colon + 1)
+
+    def _role_label_name(self, m: regex.Match) -> bool:
+        """After a label of a function, a name: listed, or in no list and no noun, adjective,
+        place or office ("Kuchenbecker", "Weißenborn"; not "Sozialarbeit", "Jugendamt")."""
+        if _ROLE_LABEL_END.search(m.group("label").lower()) is None:
+            return False
+        for word in m.group("name").split(" "):
+            if not word[:1].isupper() or word.isupper() or fold(word) in self.lexicon.never_names:
+                return False
+            if known_name(word, self.lexicon) and not self.lexicon.is_common(word):
+                continue
+            if (self.lexicon.is_common(word) or self.lexicon.is_common(word.lower()) or load_nouns().get(word)
+                    or _NOT_NAME_END.search(word) or word.endswith(("erin", "in"))
+                    or (ordinary_noun(word) and noun_compound(word))  # "Jugendhilfe"
+                    or not name_word(word, self.lexicon, compounds_ok=True)):
+                return False
+        return True
+
+    def _lower_list(self, text: str) -> list[tuple[int, int]]:
+        """A list of lower-case words written with commas ("namensschilder: lange, brinkmann,
+        arslan, okonkwo-schulz"): names when most of them are listed names that are no common
+        word and the others read like names; then a listed name that is also a word counts too."""
+        spans = []
+        for m in LOWER_LIST.finditer(text):
+            items = [(w.start(), w.end()) for w in LOWER_ITEM.finditer(m.group())]
+            words = [m.group()[a:b] for a, b in items]
+            if len(words) < MIN_LIST_ITEMS or any(w in NOTE_WORDS or verb_like(w) for w in words):
+                continue
+            sure = sum(known_name(w, self.lexicon) and not self.lexicon.is_common(w) for w in words)
+            if sure < 2 or 2 * sure < len(words):
+                continue
+            if all(known_name(w, self.lexicon) or self._lower_name(w) for w in words):
+                spans += [(m.start() + a, m.start() + b) for a, b in items]
+        return spans
+
+    def _cap_list(self, text: str) -> list[tuple[int, int]]:
+        """A list of capitalised single words, most of them listed first names that are no common
+        word ("Lio, Malik, Ida, Nour, Ebo"): the others are names too where they read like names
+        (no noun, common word, place or institution)."""
+        spans = []
+        for m in CAP_LIST.finditer(text):
+            items = [(w.start(), w.end()) for w in CAP_ITEM.finditer(m.group())]
+            words = [m.group()[a:b] for a, b in items]
+            if len(words) < MIN_LIST_ITEMS:
+                continue
+            sure = [self._first_name(w) for w in words]
+            if sum(sure) < 2 or 3 * sum(sure) < 2 * len(words) or all(sure):
+                continue
+            others = [w for w, ok in zip(words, sure) if not ok]
+            if all(not self.lexicon.is_common(w) and not self.lexicon.is_common(w.lower())
+                   and fold(w) not in self.lexicon.never_names and not load_nouns().get(w)
+                   and name_word(w, self.lexicon) for w in others):
+                spans += [(m.start() + a, m.start() + b) for (a, b), ok in zip(items, sure) if not ok]
+        return spans
 
     def _first_name(self, word: str) -> bool:
         return fold(word) in self.lexicon.first_names and not self.lexicon.is_common(word)
@@ -196,22 +371,50 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
 
     def _speakers(self, text: str) -> list[tuple[int, int, str]]:
         """Speakers of a transcript: listed names before a colon at the start of a line; one
-        that is also an ordinary word ("Klein", "Wolf") only among other speaker lines."""
-        named = []
+        that is also an ordinary word ("Klein", "Wolf"), one in capitals ("KAYA:") and one in no
+        list ("Ogunbanjo:") only among other speaker lines, one of them a listed name or after a
+        form of address ("Fr. Lüdecke:")."""
+        named, weak, unlisted, evidence = [], [], [], 0
         for m in SPEAKER.finditer(text):
             words = m.group("name").split(" ")
-            if not all(known_name(w, self.lexicon) for w in words):
-                continue
             if any(fold(w) in self.lexicon.never_names or w.lower() in NOTE_WORDS
-                   or w.lower() in _HEADER_LABELS or len(w) <= 2 or w.isupper() or _label_noun(w)
+                   or w.lower() in _HEADER_LABELS or len(w) <= 2 or _label_noun(w)
                    for w in words):
                 continue  # "An:", "Do:", "IBAN:", "Kind:": labels of mails, forms and timetables
-            ordinary = any(self.lexicon.is_common(w) or (w[:1].isupper() and ordinary_noun(w))
-                           for w in words)
-            named.append((m.start("name"), m.end("name"), ordinary))
-        if len(named) < MIN_SPEAKER_LINES:
-            named = [n for n in named if not n[2]]
-        return [(s, e, "speaker") for s, e, _ in named]
+            if m.group("title"):
+                evidence += 1  # the form of address itself is found by ADDRESSED
+                continue
+            span = (m.start("name"), m.end("name"))
+            if all(not w.isupper() and known_name(w, self.lexicon) for w in words):
+                ordinary = any(self.lexicon.is_common(w) or (w[:1].isupper() and ordinary_noun(w))
+                               for w in words)
+                (weak if ordinary else named).append(span)
+            elif all(w.isupper() and self._speaker_word(w, listed=True) for w in words):
+                named.append(span)  # "KAYA:", "NGUYEN VAN:"
+            elif all(self._speaker_word(w) for w in words):
+                unlisted.append(span)
+        if len(named) + len(weak) + len(unlisted) + evidence < MIN_SPEAKER_LINES:
+            weak = unlisted = []
+        elif not (named or evidence):
+            unlisted = []
+        return [(s, e, "speaker") for s, e in named + weak + unlisted]
+
+    def _speaker_word(self, word: str, *, listed: bool = False) -> bool:
+        """A word in capitals or in no list that can be a name ("KAYA", "OKONKWO-ALLEN",
+        "Ogunbanjo"): each part, written as a name, a listed name that is no common word or
+        (unless ``listed``) a word in no list that reads like no noun, adjective or participle."""
+        if word.lower() in _SPEAKER_LABELS:
+            return False
+        for part in word.split("-"):
+            cap = part[:1].upper() + part[1:].lower()
+            if len(part) < 2 or _label_noun(cap) or self.lexicon.is_common(cap.lower()):
+                return False
+            if known_name(cap, self.lexicon) and not self.lexicon.is_common(cap):
+                continue
+            if listed or _NOT_NAME_END.search(cap) or noun_compound(cap) or not name_word(
+                    cap, self.lexicon, compounds_ok=True):
+                return False
+        return True
 
     def _common_surname(self, text: str, m: regex.Match, word: str) -> bool:
         """A listed surname that is also an ordinary word after a lower-case form of address:
@@ -221,7 +424,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             return False
         if m.group("title").lower() not in ("fr.", "fr"):
             return True
-        return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+        return _PREPOSITION_BEFORE.search(text, max(0, m.start() - 10), m.start()) is not None
 
     def _lower_name(self, word: str) -> bool:
         if word.lower() in NOTE_WORDS or not name_word(word, self.lexicon, lower_ok=True,

@@ -104,7 +104,7 @@ class PersonRecognizer(EntityRecognizer):
             j = i + 1
             while (j < len(tokens) and tokens[j].kind in NAME_KINDS
                    and _GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]) is not None
-                   and not tokens[j].sentence_start):
+                   and not tokens[j].sentence_start and not _column_break(text, tokens, i, j)):
                 j += 1
             yield i, j
             i = j
@@ -305,6 +305,15 @@ _ARTICLES = {"der", "den", "zu", "vom"}
 #: Roles that are pronouns ("mein Mann", "unser Laternenfest"): they back a listed surname, never
 #: an ordinary word or a word in no list.
 _PRONOUN_ROLES = {"ich", "mein", "meine", "meinem", "meiner", "unser", "unsere"}
+
+
+def _column_break(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a wide gap before ``tokens[j]`` parts two columns of a list or a PDF text, each
+    with a name of two words or more ("Marija Jovanović   M. Jovanović"): two names, not one."""
+    if j - i < 2 or j + 1 >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] in (" ", ""):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.kind in NAME_KINDS and text[tokens[j].end:nxt.start] == " "
 
 
 def _article_after_name(run: list[Token], k: int) -> bool:
@@ -521,6 +530,7 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
             tokens[i] = replace(tokens[i], kind=Kind.SUR)
             continue
         if (tokens[i].kind is Kind.NOUN and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
+                and tokens[i].text not in _OBJECT_NOUNS
                 and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None
                 and not (i > 1 and tokens[i - 2].kind in NAME_KINDS and tokens[i - 2].kind is not Kind.UNKNOWN
                          and _GAP.fullmatch(text[tokens[i - 2].end:tokens[i - 1].start]))):
@@ -535,6 +545,13 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
               and _ENTRY_END.match(text, tokens[i].end)):
             tokens[i] = replace(tokens[i], kind=Kind.WEAK_SUR)  # "Hartmut Schöne,", "Mareike Sandhaus\n"
     return tokens
+
+
+#: Nouns after a first name that are no surnames: the end of a phrase with a verb and a person in
+#: the dative ("sag Dilara Bescheid", "gib Lea Recht", "lass Mia Zeit"), a parent's role in a chat
+#: name ("Jana Mama von Finn").
+_OBJECT_NOUNS = {"Bescheid", "Recht", "Zeit", "Ruhe", "Mut", "Rückmeldung", "Feedback", "Nachricht", "Danke",
+                 "Mama", "Papa", "Mami", "Papi", "Mutti", "Vati"}
 
 
 #: Longest rare noun taken for a first name before a surname ("Amara Diallo"; not "Hausaufgabenhilfe").

@@ -53,7 +53,7 @@ _MONTHS = regex.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|Sep
 
 class SignatureRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
-    PRECHECK = regex.compile(r"gr[üu](?:ß|ss)|\bmfg\b|\blg\b|\bvg\b|hochachtung|dank|i\.[ ]?[av]\.|"
+    PRECHECK = regex.compile(r"gr[üu](?:ß|ss|s?-\n)|\bmfg\b|\blg\b|\bvg\b|hochachtung|dank|i\.[ ]?[av]\.|"
                              r"gez\.|auftrag|vertretung", regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -83,6 +83,10 @@ class SignatureRecognizer(PrecheckedRuleRecognizer):
         spans: dict[tuple[int, int], str] = {}
         for start, end in self._after_closing(text):
             spans[(start, end)] = "closing formula"
+        if "-\n" in text:  # a scanned letter: "Mit freundlichen Grü-\nßen", the name below
+            joined, where = _join_hyphenated(text)
+            for start, end in self._after_closing(joined):
+                spans.setdefault((where[start], where[end - 1] + 1), "closing formula")
         for m in MARKED.finditer(text):
             name = _trim(m.group("name"))
             if looks_like_name(name, self.lexicon, single_needs_list=False, compounds_ok=True):
@@ -112,6 +116,23 @@ class SignatureRecognizer(PrecheckedRuleRecognizer):
                 pos = line_end + 1
         return found
 
+
+
+#: A word broken at the end of a line by a scanner or a narrow column: "Grü-\nßen", "freundli-\nchen".
+_LINE_BREAK_HYPHEN = regex.compile(r"(?<=\p{Ll})-\n[ \t]*(?=\p{Ll})")
+
+
+def _join_hyphenated(text: str) -> tuple[str, list[int]]:
+    """``text`` with words broken at a line end joined again, and for each of its characters the
+    position in ``text``."""
+    parts, where, pos = [], [], 0
+    for m in _LINE_BREAK_HYPHEN.finditer(text):
+        parts.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    return "".join(parts), where
 
 
 def _trim(name: str) -> str:
