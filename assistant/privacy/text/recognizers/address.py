@@ -313,9 +313,9 @@ class GermanAddressRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        text = ocr_digits(text)  # "Hafenstraße 1O" from a scanned letter; same offsets
         if self.PRECHECK.search(text) is None:
             return []
+        text = ocr_digits(text)  # "Hafenstraße 1O" from a scanned letter; same offsets
         found: dict[tuple[int, int], float] = {}
         for match in _line_matches(_street_for(text), text):
             score = _score(match)

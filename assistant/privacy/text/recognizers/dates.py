@@ -212,8 +212,17 @@ _OCR_ZERO = re.compile(r"(?<![^\W\d_])[OlI](?=\d)|(?<=\d)[OlI](?![^\W\d_])")
 _OCR_DIGIT = str.maketrans("OlI", "011")
 
 
+#: A letter for a digit touches a digit: the cheap test before the exact one.
+_OCR_HINT = re.compile(r"[OlI]\d|\d[OlI]")
+#: The last text asked for and its reading: four recognizers ask for the same text in a row.
+_last_ocr: list[str] = ["", ""]
+
+
 def ocr_digits(text: str) -> str:
     """The text with OCR's letters for digits read as digits: same length, same offsets."""
-    if "O" not in text and "l" not in text and "I" not in text:
-        return text
-    return _OCR_ZERO.sub(lambda m: m.group().translate(_OCR_DIGIT), text)
+    if text is _last_ocr[0]:
+        return _last_ocr[1]
+    read = text if _OCR_HINT.search(text) is None else _OCR_ZERO.sub(
+        lambda m: m.group().translate(_OCR_DIGIT), text)
+    _last_ocr[0], _last_ocr[1] = text, read
+    return read

@@ -3,6 +3,8 @@ a wrong one (a typo in a real account number) still 0.6, so the digits never pas
 
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import (AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer,
                                RecognizerResult)
@@ -20,7 +22,7 @@ CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9])
 HYPHENATED = regex.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{2}\d{2}(?:-[A-Za-z0-9]{2,4}){3,8}(?![\w-])")
 #: Grouped as pastes and forms do: two blanks, dots, a blank after the country ("DE12  5001  0517
 #: …", "DE12.5001.0517.…", "DE 12 5001 …"): taken only with a valid checksum.
-LOOSE = regex.compile(r"(?<![A-Za-z0-9.-])[A-Za-z]{2}[ ]?\d{2}(?:(?:[ ]{1,2}|[.-])?[A-Za-z0-9]){10,34}")
+LOOSE = re.compile(r"(?<![A-Za-z0-9.-])[A-Za-z]{2}[ ]?\d{2}(?:(?:[ ]{1,2}|[.-])?[A-Za-z0-9]){10,34}")
 
 
 def iban_checksum_ok(iban: str) -> bool:

@@ -6,13 +6,14 @@ ISO 7064 MOD 11,10 check digit. Grouped forms ("12 345 678 903") count too."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
 from assistant.privacy.text.recognizers.dates import ocr_digits
-from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer, rule_result
+from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer, rule_result
 
 #: Compact or grouped with blanks; never with slashes: "305/5921/4471" is a Steuernummer (of a
 #: business or club), not the personal IdNr. A comma before it is a CSV cell boundary
@@ -25,6 +26,10 @@ _LABEL = (r"(?i:\b(?:steuer[-\s]?(?:id(?:entifikations)?(?:nummer|nr\.?|-nr\.?)?
           r"steuerliche[ ]identifikations(?:nummer|nr\.?)|identifikationsnummer|idnr\.?|tin|tax[ ]id))")
 _LABELLED = regex.compile(rf"{_LABEL}[^\d\n]{{0,25}}?(?<![\d./+-])([1-9](?:(?:[ ]{{1,2}}|[.-])?\d){{10}})"
                           r"(?![\d/]|[.,-]\d|[ ]\d)")
+
+
+#: Every label holds one of these (lower-cased): the cheap test before ``_LABELLED``.
+_LABEL_WORD = re.compile(r"steuer|idnr|identifikation|tin|tax")
 
 
 def check_digit(digits: str) -> int:
@@ -65,8 +70,12 @@ class GermanTaxIdRecognizer(PrecheckedPatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
+        if DIGIT.search(text) is None:
+            return []
         text = ocr_digits(text)  # "86 O95 742 719" from a scan; same offsets
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if _LABEL_WORD.search(text.lower()) is None:
+            return results
         for match in _LABELLED.finditer(text):
             start, end = match.span(1)
             if tax_id_valid(match.group(1)) and not any(r.start <= start and end <= r.end for r in results):
