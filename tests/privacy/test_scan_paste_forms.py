@@ -91,3 +91,38 @@ def test_scan_paste_forms_not_taken(gate, text: str, kind: str) -> None:
         assert found == [("ADDRESS", "Wiesenweg 3, 57072 Siegen")]
     else:
         assert not any(k == kind for k, _ in found), found
+
+
+#: A birth date in its own quotes right after a quoted name: a record pasted from SQL or a script.
+QUOTED_RECORDS = [
+    "'[[PERSON:Ida Kern]]','[[DATE_OF_BIRTH:2011-05-03]]'",
+    "('[[PERSON:Jonas Meyer]]', '[[DATE_OF_BIRTH:2012-09-14]]', '6a')",
+    "„[[PERSON:Lina Vogt]]“; „[[DATE_OF_BIRTH:03.05.2013]]“",
+]
+
+
+@pytest.mark.parametrize("marked", QUOTED_RECORDS)
+def test_quoted_record_dates_found(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+#: An INSERT's dates under a column of another role beside a name column are no birth dates.
+SQL_OTHER_DATES = [
+    "INSERT INTO fehltage (snr, name, datum, stunden) VALUES\n('25-0101', 'Brandt, Jule', '2025-01-13', 4),\n"
+    "('25-0102', 'Özdemir, Can', '2025-01-14', 2);",
+    "Export Fehlzeiten\nINSERT INTO fehlzeiten (schueler_nr, name, datum, stunden, entschuldigt) VALUES\n"
+    "('23-1101', 'Hartmann, Jule', '2024-10-07', 3, 0),\n('23-1102', 'Öztürk, Can', '2024-10-07', 2, 1);",
+    "insert into gespraeche (kind, termin, ort) values ('Mila Roth', '12.03.2025', 'Raum 4');",
+    "INSERT INTO ausleihe (vorname, nachname, rueckgabe_am) VALUES ('Ida', 'Kern', '2025-02-28');",
+]
+
+
+@pytest.mark.parametrize("text", SQL_OTHER_DATES)
+def test_sql_other_column_dates_not_taken(gate, text: str) -> None:
+    assert not any(kind == "DATE_OF_BIRTH" for kind, _ in spans(gate, text))
+
+
+def test_sql_birth_column_still_taken(gate) -> None:
+    marked = ("INSERT INTO kinder (name, geb_datum, eintritt) VALUES "
+              "('[[PERSON:Mila Roth]]', '[[DATE_OF_BIRTH:2020-03-12]]', '2023-08-01');")
+    assert missing(gate, marked) == []
