@@ -35,6 +35,7 @@ from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, pars
 from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person_tokens import TITLES
 from assistant.privacy.text.recognizers.student_id import ID as PUPIL_ID, pupil_number_context
+from assistant.privacy.text.recognizers.sql import other_column_values
 from assistant.privacy.text.spans import DisjointSpans
 from assistant.privacy.text.words import ordinary_noun
 
@@ -46,10 +47,11 @@ _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
 _RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-]|[ \t]{{2,}})[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
                            regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
-_APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
+_APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?[„“\"»«'‘]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
 #: One of these stands in the first three characters of every ``_APPOSITION`` match (after a
-#: quote and a blank at most): a cheap test before the pattern.
+#: quote and a blank at most): a cheap test before the pattern. A quote may open the date after
+#: the separator, as in a quoted record ("'Ida Kern','2011-05-03'").
 _APPOSITION_OPENS = frozenset(",;:–-(")
 _CLOSING_BRACKET = regex.compile(r"[ ]?\)")
 #: A date that ends a list line that opens with the name ("- Mila Roth, 03.03.2019"): each
@@ -76,12 +78,15 @@ def structural_spans(text: str, found: list[Span]) -> list[Span]:
         return []
     taken = DisjointSpans([(s, e) for _, s, e, _ in found])
     extra: list[Span] = []
-    vetoed: set[int] = set()  # dates in a column or under a key with another role
+    sql_others = other_column_values(text)  # an INSERT's values under columns of another role
+    vetoed: set[int] = set(sql_others)  # dates in a column or under a key with another role
     for kind, start, end, score in (_script_names(text, people) + _coordinated(text, people)
                                     + _row_dates(text, people, vetoed)
                                     + _record_dates(text, people, vetoed)
                                     + _apposition_dates(text, people, vetoed)
                                     + _numbers_after_names(text, people)):
+        if kind == "DATE_OF_BIRTH" and start in sql_others:
+            continue  # "INSERT … (name, datum) VALUES ('Dogan, Elif', '2024-11-05')": no birth date
         if taken.free(start, end):
             taken.add(start, end)
             extra.append((kind, start, end, score))

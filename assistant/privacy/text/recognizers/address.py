@@ -8,6 +8,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from assistant.privacy.text.recognizers.dates import ocr_digits
+
 _U = "A-ZÄÖÜ"
 _W = r"[\w'’.-]"
 STRONG = (r"(?:[sS]tra(?:ß|ss)e|[sS]tr\.|[aA]llee|[gG]asse|[cC]haussee|[dD]amm|[pP]romenade|[uU]fer|"
@@ -32,6 +34,8 @@ POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}
 #: A word of a town's name after its first letter: no digits, so an IBAN or a number one blank
 #: after the town ends the address ("57076 Siegen DE77…").
 _TOWN_REST = r"[^\W\d]+(?!\w)"
+#: A contact label after the town is no second word of its name ("20099 Hamburg Tel. 040 …").
+_NOT_CONTACT = r"(?!(?:Tel|Telefon|Fax|Mobil|Handy|Mail|E-Mail|Email|Web|Internet|Fon)\b)"
 #: Floor and position of a flat between house number and postcode: "3. OG links", "EG rechts",
 #: "Hinterhaus", "Whg. 12" ("Gartenstraße 8, 3. OG links, 06108 Halle"); part of the address.
 FLOOR = (r"(?:\d{1,2}\.?[ ]?(?:OG|Obergescho(?:ss|ß)|Etage|Stock(?:werk)?)|EG|DG|UG|Erdgescho(?:ss|ß)|"
@@ -50,10 +54,10 @@ _NOT_TIME = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag
 #: the escaped comma of an iCalendar LOCATION "Gartenweg 4\, 45127 Essen".
 CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,?[ ]{FLOOR}){{0,2}}(?:\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+"
         rf"(?:{_LOWER_TOWN}|\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
-        rf"(?:[- ]\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ]{_NOT_TIME}[{_U}][^\W\d]+)?"
+        rf"(?:[- ]{_NOT_CONTACT}\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ]{_NOT_TIME}[{_U}][^\W\d]+)?"
         r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?))")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
-_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}(?:[- ][{_U}]{_TOWN_REST})?)"
+_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}(?:[- ]{_NOT_CONTACT}[{_U}]{_TOWN_REST})?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
 ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
@@ -171,10 +175,15 @@ def _street_for(text: str) -> regex.Pattern:
 
 
 _NUMBER_FIRST = regex.compile(rf"{NUMBER_FIRST}(?P<city>{CITY})?", regex.MULTILINE)
+#: Postcode and town apart from the street, in the next column of a fixed-width list or after a
+#: separator a scan or a letterhead puts there ("Vogelsang 22 ¬ 44135 Dortmund", "Am Ring 3 | 59065
+#: Hamm", "Im Winkel 4 • 38100 Braunschweig"): they make the street an address, the span ends at
+#: the house number.
+_APART_CITY = rf"(?:[ ]{{4,}}|[ \t]*[¬|•/–][ \t]*)(?:D-)?\d{{5}}[ ]+[{_U}]"
 #: Any capitalised name before number, postcode and town ("Reeperbahn 97, 20359 Hamburg").
 #: In a fixed-width list the postcode stands in the next column, two blanks or more away: it still
 #: makes the cell before it an address, the span ends at the house number ("TALSTR. 5      35394 GIESSEN").
-_ANY = regex.compile(rf"{ANY_STREET}{NUMBER}(?:{_CITY_STRICT}|(?=[ ]{{4,}}(?:D-)?\d{{5}}[ ]+[{_U}]))",
+_ANY = regex.compile(rf"{ANY_STREET}{NUMBER}(?:(?P<city>{_CITY_STRICT})|(?={_APART_CITY}))",
                      regex.MULTILINE)
 #: A letterhead or address block: a line of one to four words and a house number, and on the next
 #: line a postcode and town ("Lindenhof 7\n46045 Oberhausen", "Am Anger 5\n06108 Halle"). The street
@@ -226,6 +235,8 @@ def table_cells(text: str) -> list[tuple[int, int]]:
             offset += len(cell) + len(delim)
     return spans
 _POSTCODE = regex.compile(r"\d{5}")
+#: Before an entry: the text's or a line's start, or a separator ("Familie Osei, Vogelsang 22, …").
+_ENTRY_START = regex.compile(r"(?:^|[\n,;:|·•¬(])[ \t]*\Z")
 _YEAR = regex.compile(r"\d+")
 
 
@@ -304,6 +315,7 @@ class GermanAddressRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if self.PRECHECK.search(text) is None:
             return []
+        text = ocr_digits(text)  # "Hafenstraße 1O" from a scanned letter; same offsets
         found: dict[tuple[int, int], float] = {}
         for match in _line_matches(_street_for(text), text):
             score = _score(match)
@@ -318,9 +330,19 @@ class GermanAddressRecognizer(LocalRecognizer):
                 span = (match.start("street"), match.end())
                 found[span] = max(BLOCK_SCORE, found.get(span, 0.0))
         if _POSTCODE.search(text):
+            # a street found so far, by the end of its span: a street word inside an _ANY match
+            # is the better start ("Erstattung an Wiesenweg 3, 57072 Siegen")
+            starts_by_end = {e: s for s, e in sorted(found)}
             for match in _line_matches(_ANY, text):
                 if self.validate_result(match.group()) is not False:
-                    found[match.span()] = max(0.6, found.get(match.span(), 0.0))
+                    # With postcode and town, opening an entry, as sure as a street word with them:
+                    # it wins over a name read into the street ("Schule am Park, Lange Reihe 14,
+                    # 20099 Hamburg"). After a word it may have taken a name's last word ("Lisa
+                    # Kühn Lange Reihe 14, …") and stays weaker than the name.
+                    opens = _ENTRY_START.search(text, max(0, match.start() - 12), match.start())
+                    inner = starts_by_end.get(match.end(), -1) > match.start()
+                    score = 0.85 if match.group("city") and opens and not inner else 0.6
+                    found[match.span()] = max(score, found.get(match.span(), 0.0))
             if "\n" in text:
                 for start, end in table_cells(text):
                     if self.validate_result(text[start:end]) is not False:

@@ -14,7 +14,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from assistant.privacy.text.recognizers.cells import (
     cell_spans, cell_texts, column_at, fixed_width_header, line_around, markup_header)
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
-                                                      parse_date)
+                                                      ocr_digits, parse_date)
 from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
@@ -66,8 +66,9 @@ _HEADER_CHARS = 40
 
 
 class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
-    #: Every way a date becomes a birth date needs one of these words or a "*" in the text.
-    PRECHECK = regex.compile(r"geb|geburt|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum"
+    #: Every way a date becomes a birth date needs one of these words or a "*" in the text ("urtsdat":
+    #: the label broken at a line end, "Ge-\nburtsdatum").
+    PRECHECK = regex.compile(r"geb|geburt|urtsdat|birth|dob|d\.o\.b|[*✱]|zur welt|born|gd|b[ _.-]?da(?:te|y)|doğum"
                              r"|urodz|ur\.|naissance|née?\b|nascita|nat[oa] il|nacimiento|nacid|рожд|родил"
                              r"|الميلاد|الولادة|geboorte|nascimento|народж|народил|fødsel|födelse"
                              r"|syntymä|születési|naşter|naster|našter|narozen|narodenia|rođenja|rodjenja"
@@ -96,6 +97,7 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         if DIGIT.search(text) is None:  # every date form holds a digit (its year at least); this
             return []  # test is cheaper than the birth words' and skips two sentences in five
+        text = ocr_digits(text)  # "geb. 14.O3.2012" from a scanned letter; same offsets
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         previous: RecognizerResult | None = None
         for result in sorted(results, key=lambda r: r.start):
@@ -182,7 +184,23 @@ def birth_context(text: str, start: int, end: int) -> bool:
             text, start, end):
         return True
     return _under_birth_header(text, start) or _in_birthday_list(text, start) \
-        or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start)
+        or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start) \
+        or _under_run_together_header(text, start, end) or _label_hyphenated(text, start, end)
+
+
+#: A scan or a narrow form breaks the label at the line end, with a hyphen or OCR's "¬":
+#: "Ge-\nburtsdatum: 12.03.2014", "Geburts¬\ndatum", "geb-\noren am".
+_HYPHEN_BREAK = regex.compile(r"(?<=\w)[-¬][ \t]*\r?\n[ \t]*(?=\p{Ll})")
+_HYPHEN_REACH = 80
+
+
+def _label_hyphenated(text: str, start: int, end: int) -> bool:
+    """The words before the date, the broken words joined, give it birth context."""
+    before = text[max(0, start - _HYPHEN_REACH):start]
+    if "\n" not in before or _HYPHEN_BREAK.search(before) is None:
+        return False
+    joined = _HYPHEN_BREAK.sub("", before)
+    return birth_context(joined + text[start:end + _HYPHEN_REACH], len(joined), len(joined) + end - start)
 
 
 #: "Ihr Geburtsdatum benötigen wir nicht, wohl aber das Ihres Sohnes laut Pass: 2013-04-21": a birth-date
@@ -322,3 +340,55 @@ def _in_birthday_list(text: str, start: int) -> bool:
 #: "Anouk – 02.01.2023", "Bela: 15.03.2023", "Ida 04.03.2020": a short label, then the date, ending the line.
 _LIST_ENTRY = regex.compile(rf"(?P<label>[^\d\n]{{1,40}})(?:[–:;,-]|[ \t])[ \t]*{ANY_DATE}[ \t]*", regex.IGNORECASE)
 _DATE_IN_LINE = regex.compile(ANY_DATE, regex.IGNORECASE)
+
+
+#: Text taken from a PDF runs the columns of a table together with single blanks: a header line of
+#: column names ("Schülerin/Schüler Geburtsdatum Klasse"), then rows of dates and words ("Marta
+#: Kovač 15.03.2011 8a"). A header of two to eight words, no digit, one of them a birth word, makes
+#: a date below it a birth date when its row holds as many dates as the header has date words
+#: (birth words and words of another role, "Aufnahme", "Eintritt") and the date stands where the
+#: birth word stands among them ("Name Aufnahme Geburtsdatum" / "Lea Roth 01.08.2023 03.05.2019").
+_RUN_HEADER_WORDS = (2, 8)
+_RUN_HEADER_CHARS = 80
+_RUN_ROWS_UP = 40
+_HEADER_WORD = regex.compile(r"[^\s/|;,]+")
+
+
+def _under_run_together_header(text: str, start: int, end: int) -> bool:
+    line_start, line = line_around(text, start)
+    dates = [m.start() + line_start for m in _DATE_IN_LINE.finditer(line)]
+    if start not in dates:
+        return False
+    if any(is_role_key(w) or _CUT_OFF.fullmatch(w) for w in _WORD.findall(_DATE_IN_LINE.sub(" ", line))):
+        return False  # "Termin 14.02.2026 Turnhalle": the row names its date's role itself
+    date = parse_date(text[start:end])
+    if date is None or date > dt.date.today():
+        return False
+    pos = line_start
+    for _ in range(_RUN_ROWS_UP):  # up over the rows, each holding a date, to the header
+        if pos == 0:
+            return False
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        prev = text[prev_start:pos - 1]
+        pos = prev_start
+        if not prev.strip():
+            return False
+        if DIGIT.search(prev) is None:
+            roles = _run_together_header(prev)
+            return roles is not None and len(roles) == len(dates) and roles[dates.index(start)]
+        if _DATE_IN_LINE.search(prev) is None:
+            return False  # a line with figures but no date: no row of this table
+    return False
+
+
+def _run_together_header(line: str) -> list[bool] | None:
+    """The date words of a header line, True for a birth word; None if the line is no header."""
+    words = _HEADER_WORD.findall(line)
+    if not _RUN_HEADER_WORDS[0] <= len(words) <= _RUN_HEADER_WORDS[1] or len(line) > _RUN_HEADER_CHARS:
+        return None
+    if _CLAUSE.search(line.rstrip()) or line.rstrip().endswith((":", ".")):
+        return None  # a sentence or a label, no header
+    roles = [True if is_birth_key(w) else False if is_role_key(w) or _CUT_OFF.fullmatch(w) else None
+             for w in words]
+    dated = [r for r in roles if r is not None]
+    return dated if dated.count(True) == 1 else None

@@ -71,9 +71,15 @@ ANY_DATE = f"(?:{NUMERIC}|{SLASHED}|{DASHED}|{ISO}|{LONG}|{MONTH_FIRST}|{WORDED}
 COMPACT = (rf"(?<![\w.,/-])(?:{_YEAR4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
            rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2]){_YEAR4})(?![\w.,/-]?\d)")
 BLANKED = rf"(?<![\w.,/-])(?<!\d[ ])(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ]{_YEAR4}(?![ ]?\d)"
-CONTEXT_ONLY_DATE = f"(?:{COMPACT}|{BLANKED})"
+#: A scan's misread separators: "03,05.2011", "07 . 08 . 2015", "03.05 2011" (a comma for a dot, a
+#: blank before a dot, a dot lost); the year has four digits.
+_ANY_SEP = r"(?:[ ]?[.,][ ]?)"
+_BAD_SEP = r"(?:[ ][.,][ ]?|,[ ]?)"
+OCR_NUMERIC = (rf"(?<![\w.,/-])(?<!\d[ ])(?:{_DAY}{_BAD_SEP}{_MON}(?:{_ANY_SEP}|[ ])|{_DAY}{_ANY_SEP}{_MON}"
+               rf"(?:{_BAD_SEP}|[ ])){_YEAR4}(?![\w]|[.,]?\d)")
+CONTEXT_ONLY_DATE = f"(?:{COMPACT}|{BLANKED}|{OCR_NUMERIC})"
 
-_NUM = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
+_NUM = re.compile(r"(\d{1,2})\s?[./,-]\s?(\d{1,2})(?:\s?[./,-]\s?|\s)(\d{2,4})")
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _WORDY = re.compile(r"(\d{1,2})(?:\.|st|nd|rd|th)?\s?(?:of\s)?([^\W\d]+)\.?,?\s?(\d{2,4})", re.IGNORECASE)
 _WORDY_FIRST = re.compile(r"([^\W\d]+)\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})", re.IGNORECASE)
@@ -195,3 +201,28 @@ def is_role_key(key: str) -> bool:
     if is_birth_key(key):
         return False
     return any(w in _SHORT_ROLES or _LONG_ROLE.search(w) is not None for w in key_words(key))
+
+
+# -- scanned letters ---------------------------------------------------------------------------------
+
+#: OCR reads a zero as the letter O and a one as l or I: "geb. 14.O3.2012", "Tel. O40 123456",
+#: "Hafenstraße 1O", "geb. l2.03.2014". Such a letter next to a digit and not inside a word (not
+#: "CO2", "O2-Shop") is read as the digit.
+_OCR_ZERO = re.compile(r"(?<![^\W\d_])[OlI](?=\d)|(?<=\d)[OlI](?![^\W\d_])")
+_OCR_DIGIT = str.maketrans("OlI", "011")
+
+
+#: A letter for a digit touches a digit: the cheap test before the exact one.
+_OCR_HINT = re.compile(r"[OlI]\d|\d[OlI]")
+#: The last text asked for and its reading: four recognizers ask for the same text in a row.
+_last_ocr: list[str] = ["", ""]
+
+
+def ocr_digits(text: str) -> str:
+    """The text with OCR's letters for digits read as digits: same length, same offsets."""
+    if text is _last_ocr[0]:
+        return _last_ocr[1]
+    read = text if _OCR_HINT.search(text) is None else _OCR_ZERO.sub(
+        lambda m: m.group().translate(_OCR_DIGIT), text)
+    _last_ocr[0], _last_ocr[1] = text, read
+    return read

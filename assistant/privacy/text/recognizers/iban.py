@@ -3,6 +3,8 @@ a wrong one (a typo in a real account number) still 0.6, so the digits never pas
 
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import (AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer,
                                RecognizerResult)
@@ -18,6 +20,9 @@ WRONG_CHECKSUM_SCORE = 0.6
 CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30})")
 #: Grouped with hyphens ("DE89-3704-0044-0532-0130-00"): taken only with a valid checksum.
 HYPHENATED = regex.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{2}\d{2}(?:-[A-Za-z0-9]{2,4}){3,8}(?![\w-])")
+#: Grouped as pastes and forms do: two blanks, dots, a blank after the country ("DE12  5001  0517
+#: …", "DE12.5001.0517.…", "DE 12 5001 …"): taken only with a valid checksum.
+LOOSE = re.compile(r"(?<![A-Za-z0-9.-])[A-Za-z]{2}[ ]?\d{2}(?:(?:[ ]{1,2}|[.-])?[A-Za-z0-9]){10,34}")
 
 
 def iban_checksum_ok(iban: str) -> bool:
@@ -70,6 +75,13 @@ class GermanIbanRecognizer(PatternRecognizer):
                 iban = match.group().replace("-", "")
                 if LENGTHS.get(iban[:2].upper()) == len(iban) and self.validate_result(iban):
                     results.append(self._result(match.start(), match.end(), True))
+        for match in LOOSE.finditer(text):
+            if any(r.start <= match.start() < r.end for r in results):
+                continue
+            end = _alnum_end(text, match.start(), match.end(), LENGTHS.get(match.group()[:2].upper(), 0))
+            if end and not (end < len(text) and text[end].isalnum()) \
+                    and self.validate_result("".join(ch for ch in text[match.start():end] if ch.isalnum())):
+                results.append(self._result(match.start(), end, True))
         return results
 
     def _result(self, start: int, end: int, valid: bool) -> RecognizerResult:
@@ -80,3 +92,14 @@ class GermanIbanRecognizer(PatternRecognizer):
                 self.name, score, textual_explanation="mod-97 checksum " + ("ok" if valid else "wrong")),
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _alnum_end(text: str, start: int, end: int, length: int) -> int:
+    """Where the ``length``-th letter or digit from ``start`` ends (0 if there are fewer)."""
+    seen = 0
+    for pos in range(start, end):
+        if text[pos].isalnum():
+            seen += 1
+            if seen == length:
+                return pos + 1
+    return 0

@@ -11,7 +11,8 @@ import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
 
 from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_header
-from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
+from assistant.privacy.text.recognizers.dates import ocr_digits
+from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
 from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL, SENTENCE_END
 
 _SEP = r"[ \t\-/–]"
@@ -200,6 +201,9 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
+        if DIGIT.search(text) is None:  # every phone number holds a digit
+            return []
+        text = ocr_digits(text)  # "Tel. O40 123456" from a scanned letter; same offsets
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if results is not None and _LABEL_WORD.search(text):
             for m in _LABELLED.finditer(text):

@@ -99,9 +99,10 @@ def _created_columns(text: str) -> dict[str, list[str]]:
     return tables
 
 
-def insert_values(text: str) -> list[tuple[str, int, int]]:
+def insert_values(text: str, others: bool = False) -> list[tuple[str, int, int]]:
     """(column kind, start, end) of every quoted value of an INSERT statement whose column is a
-    name, birth-date, pupil-number or street column (the value's quotes outside)."""
+    name, birth-date, pupil-number or street column (the value's quotes outside); with ``others``
+    the values of the other named columns too, of kind "OTHER" (a "datum" column's dates)."""
     out: list[tuple[str, int, int]] = []
     created: dict[str, list[str]] | None = None
     for statement in _INSERT.finditer(text):
@@ -111,7 +112,7 @@ def insert_values(text: str) -> list[tuple[str, int, int]]:
             if created is None:
                 created = _created_columns(text)
             columns = created.get(_table(statement.group("table")), [])
-        kinds = [_column_kind(c) for c in columns]
+        kinds = [_column_kind(c) or ("OTHER" if others else None) for c in columns]
         if not any(kinds):
             continue
         pos = statement.end()
@@ -127,6 +128,15 @@ def insert_values(text: str) -> list[tuple[str, int, int]]:
                 break
             pos = sep.end()
     return out
+
+
+def other_column_values(text: str) -> set[int]:
+    """Where the quoted values of INSERT columns that are no birth-date columns start: a date
+    there is no birth date, however close to a name it stands ("('Dogan, Elif', '2024-11-05')"
+    under "(schueler_nr, name, datum, …)")."""
+    if "INSERT" not in text and "insert" not in text and "Insert" not in text:
+        return set()
+    return {start for kind, start, _ in insert_values(text, others=True) if kind != "DATE_OF_BIRTH"}
 
 
 def _row(text: str, pos: int) -> tuple[list[tuple[int, int]] | None, int]:

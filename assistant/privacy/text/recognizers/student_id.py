@@ -16,8 +16,8 @@ from assistant.privacy.text.recognizers.dates import is_birth_key, is_role_key, 
 from assistant.privacy.text.recognizers.keyvalue import PUPIL_KEYS
 from assistant.privacy.text.recognizers.pupil_records import pupil_record_ids
 
-_PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|pupil|sus)"
-_NUMBER_WORD = (r"(?:nummern?|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
+_PUPIL = r"(?:sch[üu]e?ler(?:[:*_/]?innen|[:*_/]?in)?|student(?:in)?|stud\.|pupil|sus)"
+_NUMBER_WORD = (r"(?:nummern?|numbers?|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:nummer|-nr\.?)?|ident|kennung|"
                 r"kennziffer)")
 #: School and Kita administration programs whose numbers are pupil numbers ("ASV-ID", "DaNiS-Nr.").
 _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"

@@ -6,16 +6,30 @@ ISO 7064 MOD 11,10 check digit. Grouped forms ("12 345 678 903") count too."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from presidio_analyzer import Pattern
+import regex
+from presidio_analyzer import Pattern, RecognizerResult
 
-from assistant.privacy.text.recognizers.precheck import PrecheckedPatternRecognizer
+from assistant.privacy.text.recognizers.dates import ocr_digits
+from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer, rule_result
 
 #: Compact or grouped with blanks; never with slashes: "305/5921/4471" is a Steuernummer (of a
 #: business or club), not the personal IdNr. A comma before it is a CSV cell boundary
 #: ("480.00,20463910759"): no decimal has eleven places.
 PATTERN = r"(?<![\d./+-])[1-9](?:[ ]?\d){10}(?![\d/]|[.,]\d|[ ]\d)"
+#: After its label the number may be grouped otherwise, as forms and pastes do: "IdNr.
+#: 86.095.742.719", "Steuer-ID: 860-957-427-19", "86  095  742  719", "86 O95 742 719" (a scan's O);
+#: taken only with a valid check digit.
+_LABEL = (r"(?i:\b(?:steuer[-\s]?(?:id(?:entifikations)?(?:nummer|nr\.?|-nr\.?)?|idnr\.?)|"
+          r"steuerliche[ ]identifikations(?:nummer|nr\.?)|identifikationsnummer|idnr\.?|tin|tax[ ]id))")
+_LABELLED = regex.compile(rf"{_LABEL}[^\d\n]{{0,25}}?(?<![\d./+-])([1-9](?:(?:[ ]{{1,2}}|[.-])?\d){{10}})"
+                          r"(?![\d/]|[.,-]\d|[ ]\d)")
+
+
+#: Every label holds one of these (lower-cased): the cheap test before ``_LABELLED``.
+_LABEL_WORD = re.compile(r"steuer|idnr|identifikation|tin|tax")
 
 
 def check_digit(digits: str) -> int:
@@ -53,3 +67,17 @@ class GermanTaxIdRecognizer(PrecheckedPatternRecognizer):
         only when context words ("Steuer-ID", "Finanzamt") lift it over the threshold, because a
         mistyped tax number is still personal data."""
         return True if tax_id_valid(pattern_text) else None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if DIGIT.search(text) is None:
+            return []
+        text = ocr_digits(text)  # "86 O95 742 719" from a scan; same offsets
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if _LABEL_WORD.search(text.lower()) is None:
+            return results
+        for match in _LABELLED.finditer(text):
+            start, end = match.span(1)
+            if tax_id_valid(match.group(1)) and not any(r.start <= start and end <= r.end for r in results):
+                results.append(rule_result(self, "DE_TAX_ID", start, end, 1.0, "IdNr after its label"))
+        return results
