@@ -43,7 +43,7 @@ from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
 from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.recognizers.non_names import after_place_label, noun_list_item
 from assistant.privacy.text.words import (
-    capital_end, english_words, nominalised_adjective, noun_compound, noun_prefix, ordinary_noun)
+    capital_end, english_words, load_english, nominalised_adjective, noun_compound, noun_prefix, ordinary_noun)
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
 ACCEPT_SCORE = 0.4
@@ -94,6 +94,7 @@ class NerPersonRecognizer(EntityRecognizer):
         self.model = model
         self.threshold = model.token_threshold if threshold is None else threshold
         self.nouns = load_nouns()
+        load_english()  # at build time (~40 ms), not in the first text with an English word
         self._candidates: dict[str, bool] = {}
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
                          name="GermanNerPersonRecognizer")
@@ -127,9 +128,7 @@ class NerPersonRecognizer(EntityRecognizer):
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
-                            or self._place_or_noun_item(text, span)
-                            or (not any(self._listed(t.text) for t in span)
-                                and english_words(text, span[0].start, span[-1].end, self.lexicon.common_words))
+
                             or (_quoted_title(tokens, k, k + len(span))
                                 and not direct_speech(text, span[-1].end))
                             or _place_or_label(text, span[0].start, span[-1].end)
@@ -147,7 +146,9 @@ class NerPersonRecognizer(EntityRecognizer):
                               and tokens[end + 1].text in ("in", "innen") else None)
                     after_text = text[after.start:after.start + 3] if after is not None else ""
                     score = self._score(span, prob, after, opening, threshold, gender, after_text)
-                    if score > 0:
+                    if score > 0 and not self._place_or_noun_item(text, span) and not (
+                            not any(self._listed(t.text) for t in span)
+                            and english_words(text, span[0].start, span[-1].end, self.lexicon.common_words)):
                         found.append((span[0].start, span[-1].end, score))
         return found
 
@@ -155,12 +156,11 @@ class NerPersonRecognizer(EntityRecognizer):
         """A place in the list after a place label ("Einzugsbereich: Buer, Erle"), one of a list of
         ordinary nouns ("Bäcker, Koch, Weber"): words in no list or listed surnames, no given name."""
         start, end = span[0].start, span[-1].end
-        if "," in text[start:end] or len(span) == 1:  # "Schalke, Horst": two items; "Stadtteil Horst"
-            if after_place_label(text, start):
-                return True
-        if self._first_name_in(span):
-            return False
-        return after_place_label(text, start) or (len(span) == 1 and noun_list_item(text, start, end))
+        # "Schalke, Horst": two items; "Stadtteil Horst": one; "Stadtteil Anna Weber" is a person
+        if (len(span) == 1 or "," in text[start:end] or not self._first_name_in(span)) \
+                and after_place_label(text, start):
+            return True
+        return len(span) == 1 and not self._first_name_in(span) and noun_list_item(text, start, end)
 
     def _first_name_in(self, span: list[Tok]) -> bool:
         return any(fold(t.text) in self.lexicon.first_names and not self.lexicon.is_common(t.text)

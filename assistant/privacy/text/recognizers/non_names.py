@@ -26,6 +26,8 @@ _PLACE_WORDS = (r"Stadtteil|Ortsteil|Stadtbezirk|Bezirk|Sozialraum|Sozialräume|
                 r"Quartier|Wohngebiet|Ortschaft|Stadtviertel|Viertel|Gemarkung|Bezirksstelle|Bezirksamt|"
                 r"Bezirksvertretung|Ortslage|Siedlung")
 _PLACE_LABEL = re.compile(rf"(?<![\w-])(?:{_PLACE_WORDS})(?:e|en|es|s|n)?(?![\w-])", re.IGNORECASE)
+#: A cheap look for the labels' stems before the full pattern.
+_PLACE_HINT = re.compile(r"teil|bezirk|sozialr|einzug|quartier|gebiet|ortschaft|viertel|gemarkung|ortslage|siedlung")
 #: What may stand between a place label and a place of its list: capitalised words, "und",
 #: commas, a colon, brackets, dashes ("Sozialraum Nord (Hamborn, ").
 _PLACE_LIST = re.compile(r"(?:[ ]*[:,()/&–-][ ]*|[ ]+(?:und|sowie|oder|bzw\.)[ ]+|[ ]+|"
@@ -48,7 +50,7 @@ def after_place_label(text: str, start: int) -> bool:
     """``text[start:]`` stands in the list after a place label on its line."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 120):start]
-    labels = list(_PLACE_LABEL.finditer(before))
+    labels = list(_PLACE_LABEL.finditer(before)) if _PLACE_HINT.search(before.lower()) else []
     if (labels and _PLACE_LIST.match(before, labels[-1].end()) is not None
             and not any(_person_noun(w) for w in _CAPITALISED.findall(before, labels[-1].end()))):
         return True  # not after a role: "Stadtteil Buer, Ansprechpartnerin Meyer"
@@ -78,6 +80,8 @@ def noun_list_item(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    if text.count(",", line_start, line_end) + text.count(";", line_start, line_end) < _MIN_NOUN_ITEMS - 1:
+        return False  # three items need a comma at least ("A, B und C")
     head = text.rfind(":", line_start, start)
     line = text[head + 1 if head >= 0 else line_start:line_end]
     items = [i.strip(" .()") for i in _SEPARATORS.split(line)]
