@@ -53,6 +53,14 @@ FORMS = [
     "Hi all, kurzes Update: Please note the new deadline. Known issues: der Export hängt.",
     "Thank you for your message, ich melde mich morgen.",
     "The Parents' Evening findet am 12.05. statt, please bring the Attendance Lists mit.",
+    # a bank label in the key column of a record beside a name
+    "Name | [[PERSON:Kaya, Elif]]\nKontoinhaber | [[PERSON:Kaya, Murat]]\nIBAN | [[IBAN_CODE:DE89 3704 0044 0532 0130 00]]",
+    "Kontoinhaberin;[[PERSON:Nowak, Ewa]]\nBIC;COBADEFFXXX\nIBAN;[[IBAN_CODE:DE02 1203 0000 0000 2020 51]]",
+    "Empfänger | [[PERSON:Ben Amar]]\nIBAN | [[IBAN_CODE:DE75 5121 0800 1245 1261 99]]\nBIC | SOGEDEFFXXX",
+    # after a label, adjectives used as nouns and compounds stay words in the rule recognizer too
+    "Antragsteller: Kommunales Integrationszentrum",
+    "Programmpunkt: Abschlussfest mit den Eltern",
+    "Zuständig: Schulpsychologisches Beratungszentrum",
     # names beside them stay names
     "Hi Frau [[PERSON:Petersen]], thanks for your reply! Best regards, [[PERSON:Daniel Osei]]",
     "Rückmeldung aus dem Stadtteilbüro: Ansprechpartnerin ist Frau [[PERSON:Kowalczyk]].",
