@@ -17,7 +17,7 @@ import re
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.name_shape import looks_like_name
 from assistant.privacy.text.spans import DisjointSpans
-from assistant.privacy.text.words import load_nouns, ordinary_noun
+from assistant.privacy.text.words import load_nouns, noun_compound, ordinary_noun
 
 Span = tuple[str, int, int, float]
 LIST_SCORE = 0.7
@@ -116,8 +116,8 @@ def list_names(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]
             e = s + len(name)
             if not taken.free(s, e) or not looks_like_name(name, lexicon, single_needs_list=False):
                 continue
-            if " " not in name and plain_noun(name, lexicon):
-                continue
+            if " " not in name and (plain_noun(name, lexicon) or noun_compound(name)):
+                continue  # "Mensa"; "Kindesmutter" among the participants of a meeting
             out.append(("PERSON", s, e, LIST_SCORE))
             taken.add(s, e)
     return out

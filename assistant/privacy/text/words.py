@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import re
 from functools import lru_cache
 
 from assistant.privacy.names import DATA_DIR
 
 NOUNS = DATA_DIR / "wiktionary_nouns.tsv.gz"
+ENGLISH = DATA_DIR / "english_words.txt.gz"
 #: Word endings that make ordinary nouns ("Inobhutnahmen", "Wiederholerin"); names rarely end so.
 NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
                 "tionen", "ität", "itäten", "ismus", "nahme", "nahmen", "quote", "zahl", "anteil")
@@ -94,8 +96,10 @@ def ordinary_noun(word: str) -> bool:
 #: "Arbeit|s|zeit", "Lese|pate").
 _LINKS = ("", "s", "es", "n", "en", "e")
 _MIN_COMPOUND_HEAD = 3
-#: Compound heads that are also name entries but far more often nouns ("Geschwister|paar").
-_NAME_LIKE_HEADS = _SHORT_HEADS | {"Paar", "Stelle", "Frage", "Liste", "Karte", "Stunde"}
+#: Compound heads that are also name entries but far more often nouns ("Geschwister|paar",
+#: "Hilfe|art", "Kindes|mutter").
+_NAME_LIKE_HEADS = _SHORT_HEADS | {"Paar", "Stelle", "Frage", "Liste", "Karte", "Stunde", "Art", "Mutter",
+                                   "Vater"}
 _MIN_COMPOUND_MODIFIER = 4
 
 
@@ -142,3 +146,68 @@ def noun_prefix(word: str) -> bool:
     keys = _sorted_nouns()
     i = bisect.bisect_right(keys, word)
     return i < len(keys) and keys[i].startswith(word)
+
+
+#: Endings of adjectives and participles used as neuter nouns ("Verschiedenes", "Sonstiges",
+#: "Festgesetztes", "Organisatorisches", "Folgendes"); a name in no list rarely ends so.
+_NOMINALISED = ("tes", "iges", "iches", "isches", "endes", "eres", "ales", "ives")
+_MIN_NOMINALISED = 7
+
+
+def nominalised_adjective(word: str, common_lower: frozenset[str]) -> bool:
+    """Whether a capitalised ``word`` is an adjective or participle used as a noun: its
+    lower-case form without the "s" is an ordinary word ("Weiteres" <- "weitere") or it has an
+    adjective's neuter ending and length. Callers check the name lists first ("Fuentes")."""
+    if not word[:1].isupper() or word.isupper() or not word.endswith("es"):
+        return False
+    low = word.lower()
+    return low[:-1] in common_lower or (len(word) >= _MIN_NOMINALISED and low.endswith(_NOMINALISED))
+
+
+#: A word that ends in capitals after a lower-case letter: an abbreviation or a key, never a name
+#: ("SuE", "SchülerID", "KiTaG", "BayEUG"; names like "McDonald" end in lower case).
+_CAPITAL_END = re.compile(r"[^\W\d_]*[a-zß-ÿ][A-ZÀ-Þ]+")
+
+
+def capital_end(word: str) -> bool:
+    return _CAPITAL_END.fullmatch(word.rstrip(".")) is not None
+
+
+@lru_cache(maxsize=1)
+def load_english() -> frozenset[str]:
+    """Ordinary English words, lower case (hunspell en_US, see build_english_words.py)."""
+    with gzip.open(ENGLISH, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _german_function_words() -> frozenset[str]:
+    from spacy.lang.de.stop_words import STOP_WORDS  # MIT, ships with spaCy
+
+    return frozenset(STOP_WORDS)
+
+
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Words read on each side of a span, inside its clause, to tell its language.
+_CONTEXT_WORDS = 3
+_CLAUSE_END = re.compile(r"[.!?:;|\n]")
+
+
+def english_words(text: str, start: int, end: int, german: frozenset[str]) -> bool:
+    """``text[start:end]`` is made of ordinary English words and stands among English ones: of
+    the three words on each side inside its clause, more are English (and no German function
+    word) than German (``german``: lower-case German words that are no English ones): "Please
+    note", "Known issues: …", "The Parents' Evening findet". Callers check the name lists first."""
+    english = load_english()
+    if not all(w.lower() in english for w in _ALPHA_WORD.findall(text, start, end)):
+        return False
+    ends_before = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)]
+    clause_start = ends_before[-1] if ends_before else max(0, start - 80)
+    after_end = _CLAUSE_END.search(text, end, end + 80)
+    before = _ALPHA_WORD.findall(text, clause_start, start)[-_CONTEXT_WORDS:]
+    after = _ALPHA_WORD.findall(text, end, after_end.start() if after_end else end + 80)[:_CONTEXT_WORDS]
+    function_words = _german_function_words()
+    words = [w.lower() for w in before + after]
+    en = sum(1 for w in words if w in english and w not in function_words)
+    de = sum(1 for w in words if w in german and w not in english)
+    return en > de

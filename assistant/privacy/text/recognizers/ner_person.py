@@ -41,7 +41,9 @@ from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, Othe
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
 from assistant.privacy.text.recognizers.name_shape import place_before
-from assistant.privacy.text.words import noun_compound, noun_prefix, ordinary_noun
+from assistant.privacy.text.recognizers.non_names import after_place_label, noun_list_item
+from assistant.privacy.text.words import (
+    capital_end, english_words, load_english, nominalised_adjective, noun_compound, noun_prefix, ordinary_noun)
 
 #: The gate's default score threshold: a span at the model's token threshold scores this much.
 ACCEPT_SCORE = 0.4
@@ -92,6 +94,7 @@ class NerPersonRecognizer(EntityRecognizer):
         self.model = model
         self.threshold = model.token_threshold if threshold is None else threshold
         self.nouns = load_nouns()
+        load_english()  # at build time (~40 ms), not in the first text with an English word
         self._candidates: dict[str, bool] = {}
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
                          name="GermanNerPersonRecognizer")
@@ -125,6 +128,7 @@ class NerPersonRecognizer(EntityRecognizer):
                     k = tokens.index(span[0])
                     opening = k == 0 or tokens[k - 1].text in _OPENERS
                     if (_named_institution(tokens, k) or self._noun_phrase(tokens, k, span)
+
                             or (_quoted_title(tokens, k, k + len(span))
                                 and not direct_speech(text, span[-1].end))
                             or _place_or_label(text, span[0].start, span[-1].end)
@@ -142,9 +146,25 @@ class NerPersonRecognizer(EntityRecognizer):
                               and tokens[end + 1].text in ("in", "innen") else None)
                     after_text = text[after.start:after.start + 3] if after is not None else ""
                     score = self._score(span, prob, after, opening, threshold, gender, after_text)
-                    if score > 0:
+                    if score > 0 and not self._place_or_noun_item(text, span) and not (
+                            not any(self._listed(t.text) for t in span)
+                            and english_words(text, span[0].start, span[-1].end, self.lexicon.common_words)):
                         found.append((span[0].start, span[-1].end, score))
         return found
+
+    def _place_or_noun_item(self, text: str, span: list[Tok]) -> bool:
+        """A place in the list after a place label ("Einzugsbereich: Buer, Erle"), one of a list of
+        ordinary nouns ("Bäcker, Koch, Weber"): words in no list or listed surnames, no given name."""
+        start, end = span[0].start, span[-1].end
+        # "Schalke, Horst": two items; "Stadtteil Horst": one; "Stadtteil Anna Weber" is a person
+        if (len(span) == 1 or "," in text[start:end] or not self._first_name_in(span)) \
+                and after_place_label(text, start):
+            return True
+        return len(span) == 1 and not self._first_name_in(span) and noun_list_item(text, start, end)
+
+    def _first_name_in(self, span: list[Tok]) -> bool:
+        return any(fold(t.text) in self.lexicon.first_names and not self.lexicon.is_common(t.text)
+                   for t in span if t.text[:1].isalpha())
 
     def _parts(self, tokens: list[Tok], i: int, j: int, borders: set[int]) -> list[tuple[int, int]]:
         """Cut [i, j) at table cell borders (also a tab or a run of blanks before the token
@@ -265,13 +285,14 @@ class NerPersonRecognizer(EntityRecognizer):
         if (len(words) > 1 and _ACRONYM_WORD.fullmatch(words[0]) and not self._listed(words[0])
                 and (words[1].isupper() or ordinary_noun(words[1]) or self._noun(words[1]))):
             return 0.0  # "IB West", "ALG II", "SGB VIII": an acronym and a word or numeral, a body or a law
-        if any(_MIXED_ACRONYM.match(part) for w in words for part in w.split("-")):
-            return 0.0  # "TVöD", "ELStAM", "IServ": acronyms, not names
+        if any(_MIXED_ACRONYM.match(part) or capital_end(part) for w in words for part in w.split("-")):
+            return 0.0  # "TVöD", "ELStAM", "IServ", "SuE": acronyms, not names
         if (len(words) == 1 and words[0].isupper() and not self._listed(words[0])
                 and not _OTHER_SCRIPT.search(words[0])):
             return 0.0  # "AWO", "ROBOTIK": an ALL CAPS word in no name list is a heading or an acronym
-        if len(words) == 1 and not self._listed(words[0]) and noun_compound(words[0]):
-            return 0.0  # "Schutzplan", "Hausaufgabenzeit": a compound of two nouns
+        if len(words) == 1 and not self._listed(words[0]) and (
+                noun_compound(words[0]) or nominalised_adjective(words[0], lex.common_words)):
+            return 0.0  # "Schutzplan", "Hausaufgabenzeit": a compound of two nouns; "Verschiedenes"
         if gender is not None and gender.text in _GENDER_MARKS:
             return 0.0  # "Lesepat*innen": a role noun in gender-fair writing
         if (len(words) == 1 and _OTHER_SCRIPT.search(words[0]) and after is not None

@@ -33,7 +33,9 @@ from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import place_before
-from assistant.privacy.text.words import noun_compound, ordinary_noun
+from assistant.privacy.text.recognizers.non_names import (
+    after_place_label, gender_form, noun_compound_with_hyphen, noun_list_item)
+from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -68,13 +70,27 @@ class PersonRecognizer(EntityRecognizer):
         found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
                  for start, end, score, why in self.find(text, tokens)
                  if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
-                 and (why == "title" or not place_before(text, start, end))]
+                 and (why == "title" or not (place_before(text, start, end)
+                                             or self._no_name_here(text, start, end)))]
         found += [rule_result(self, "PERSON", start, end, EAST_ASIAN_SCORE, "East Asian name")
                   for start, end in east_asian_names(text)]
         if text.islower():  # a note all in lower case: "mit okonkwo wegen förderplan gesprochen"
             found += [rule_result(self, "PERSON", t.start, t.end, LOWER_UNLISTED_SCORE, "lower-case word after a preposition")
                       for t in _unlisted_after_preposition(text, tokens, self.lexicon)]
         return outside_english_months(text, outside_fictional(text, found))
+
+    def _no_name_here(self, text: str, start: int, end: int) -> bool:
+        """A single word that is an abbreviation ("SuE"), a role in gender-fair writing
+        ("Mentor*innen"), a compound like "Robotik-Camp", a place after a place label or one of a
+        list of ordinary nouns (:mod:`non_names`)."""
+        word = text[start:end]
+        if " " in word:  # "Süd (Buchholz, Wedau)": two places, not "Surname, Given name"
+            return "," in word and after_place_label(text, start)
+        unlisted = fold(word) not in self.lexicon.first_names and fold(word) not in self.lexicon.surnames
+        return (capital_end(word) or gender_form(text, end)
+                or (unlisted and (nominalised_adjective(word, self.lexicon.common_words) or noun_compound(word)))
+                or noun_compound_with_hyphen(word, self.lexicon)
+                or after_place_label(text, start) or noun_list_item(text, start, end))
 
     # -- runs ----------------------------------------------------------------------------------
 

@@ -1,0 +1,101 @@
+"""What makes a capitalised word no person whatever the name lists say: both person recognizers.
+
+* A role noun in gender-fair writing: "Mentor*innen", "Lehrer:innen", "Erzieher_in" (the word
+  before the mark is a role, even where a list has it as a name: "Mentor").
+* One item of a list of ordinary nouns: "Bäcker, Koch, Maler, Zimmermann, Friseur" is a list of
+  trades, "Hirte, Wirt, König, Engel, Müller" a cast; a surname among them is the noun.
+* A place after a place label, alone or in a list: "Einzugsbereich: Buer, Erle, Resse",
+  "in den Stadtteilen Ückendorf und Bismarck", "Sozialraum Nord (Hamborn, Marxloh, Walsum)"; a cell under a place header ("Stadtteil | …").
+* A hyphenated compound whose last part is an ordinary noun and whose first part no name list
+  has: "Robotik-Camp", "Lese-Club" (not "Müller-Lüdenscheidt", "Schmidt-Koch").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.text.recognizers.cells import column_header
+from assistant.privacy.text.recognizers.person_tokens import ROLES
+from assistant.privacy.text.words import load_nouns, ordinary_noun
+
+#: Right after a role noun: a gender star, colon, underscore or slash and the feminine ending.
+_GENDER_AFTER = re.compile(r"(?:[*:_/][ ]?in(?:nen)?|Innen|In)\b")
+#: Labels of places in a town: districts, quarters, catchment areas ("Stadtteile", "Sozialraum").
+_PLACE_WORDS = (r"Stadtteil|Ortsteil|Stadtbezirk|Bezirk|Sozialraum|Sozialräume|Einzugsbereich|Einzugsgebiet|"
+                r"Quartier|Wohngebiet|Ortschaft|Stadtviertel|Viertel|Gemarkung|Bezirksstelle|Bezirksamt|"
+                r"Bezirksvertretung|Ortslage|Siedlung")
+_PLACE_LABEL = re.compile(rf"(?<![\w-])(?:{_PLACE_WORDS})(?:e|en|es|s|n)?(?![\w-])", re.IGNORECASE)
+#: A cheap look for the labels' stems before the full pattern.
+_PLACE_HINT = re.compile(r"teil|bezirk|sozialr|einzug|quartier|gebiet|ortschaft|viertel|gemarkung|ortslage|siedlung")
+#: What may stand between a place label and a place of its list: capitalised words, "und",
+#: commas, a colon, brackets, dashes ("Sozialraum Nord (Hamborn, ").
+_PLACE_LIST = re.compile(r"(?:[ ]*[:,()/&–-][ ]*|[ ]+(?:und|sowie|oder|bzw\.)[ ]+|[ ]+|"
+                         r"[A-ZÄÖÜ][\w'’-]*(?![\w'’-]))*\Z")
+#: Column headers of places: a cell under one is a place ("Stadtteil | Kinder U6", "Ort;Träger").
+_PLACE_HEADER = re.compile(rf"(?:{_PLACE_WORDS}|Ort|Wohnort|Schulort|Standort|Stadt|Gemeinde)"
+                           r"(?:e|en|es|s|n)?[ .:]*", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w'’-]*")
+_SEPARATORS = re.compile(r"[ ]*(?:[,;]|[ ](?:und|oder|sowie)[ ])[ ]*")
+_MIN_NOUN_ITEMS = 2
+_CELL_DELIMITERS = (";", "\t", "|")
+
+
+def gender_form(text: str, end: int) -> bool:
+    """A gender mark and feminine ending follow right after ``end`` ("Mentor*innen")."""
+    return _GENDER_AFTER.match(text, end) is not None
+
+
+def after_place_label(text: str, start: int) -> bool:
+    """``text[start:]`` stands in the list after a place label on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 120):start]
+    labels = list(_PLACE_LABEL.finditer(before)) if _PLACE_HINT.search(before.lower()) else []
+    if (labels and _PLACE_LIST.match(before, labels[-1].end()) is not None
+            and not any(_person_noun(w) for w in _CAPITALISED.findall(before, labels[-1].end()))):
+        return True  # not after a role: "Stadtteil Buer, Ansprechpartnerin Meyer"
+    if not any(d in text[line_start:start] for d in _CELL_DELIMITERS):
+        return False
+    header = column_header(text, start)
+    return header is not None and _PLACE_HEADER.fullmatch(header.strip()) is not None
+
+
+#: Endings of nouns for persons and their roles ("Bezirkssozialarbeiterin", "Leitung", "Fachkraft").
+_PERSON_ENDINGS = ("in", "innen", "leitung", "kraft", "kräfte", "person", "ter", "ner", "ger")
+
+
+def _person_noun(word: str) -> bool:
+    low = word.lower()
+    return low in ROLES or (low.endswith(_PERSON_ENDINGS) and ordinary_noun(word))
+
+
+def _plain_noun(word: str) -> bool:
+    tags = load_nouns().get(word, "")
+    return "N" in tags and "P" not in tags and "T" not in tags
+
+
+def noun_list_item(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is one item of a comma list on its line whose other items are mostly
+    single plain nouns (two at least)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text.count(",", line_start, line_end) + text.count(";", line_start, line_end) < _MIN_NOUN_ITEMS - 1:
+        return False  # three items need a comma at least ("A, B und C")
+    head = text.rfind(":", line_start, start)
+    line = text[head + 1 if head >= 0 else line_start:line_end]
+    items = [i.strip(" .()") for i in _SEPARATORS.split(line)]
+    if text[start:end] not in items or len(items) < _MIN_NOUN_ITEMS + 1:
+        return False
+    others = [i for i in items if i and i != text[start:end]]
+    nouns = sum(1 for i in others if " " not in i and _plain_noun(i))
+    return nouns >= _MIN_NOUN_ITEMS and nouns * 2 >= len(others)
+
+
+def noun_compound_with_hyphen(word: str, lexicon: NameLexicon) -> bool:
+    """"Robotik-Camp": the last part an ordinary noun, the first no listed name."""
+    if "-" not in word:
+        return False
+    first = word.split("-", 1)[0]
+    return (ordinary_noun(word) and fold(first) not in lexicon.first_names
+            and fold(first) not in lexicon.surnames)
