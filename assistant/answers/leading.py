@@ -20,6 +20,7 @@ from assistant.answers.question import Question, heading_topics, main_clause, to
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
                                       names_source)
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, counts_elsewhere, decides_unshaped, leans_back,
+                                      depends_on_case,
                                       concedes_unstated, meets_condition, requires_check, states_requirement,
                                       names_asked, off_topic, verdict)
 from assistant.retrieval.german import CompoundSplitter
@@ -82,6 +83,14 @@ def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
         leads = _deciding_first(question, understood, leads, ranked, by_id, idf=idf,
                                 splitter=splitter, best=best, bonus=bonus,
                                 prior_weight=prior_weight)
+    if understood.kind == "darf_ich" and not understood.asks_duty:
+        # a rule on what is asked that depends on the case ("je nach Zusammenhang", "außer
+        # wenn …") answers "may I …?" more precisely than a general rule on the topic
+        depending = sorted((c for c in ranked if c.score >= FILL_RATIO * best
+                            and depends_on_case(question, c.text)
+                            and not off_topic(understood, c.text)),
+                           key=lambda c: (leans_back(c.text), -c.score))
+        leads = depending + [c for c in leads if c not in depending]
     return leads
 
 

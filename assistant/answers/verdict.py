@@ -42,6 +42,11 @@ _CONDITION = re.compile(r"\b(nur (?:(?:dann|noch) )?(?:wenn|mit|nach|unter|bei|s
                         r"über|durch|in|im|für|erlaubt|zulässig|möglich|gestattet|aggregiert\w*|"
                         r"anonymi\w*|zusammengefasst\w*)|ausschließlich (?:dann|wenn)|sofern|soweit|vorausgesetzt|"
                         r"unter (?:der|den) (?:bedingung|voraussetzung)\w*)\b", _F)
+#: A rule that depends on the case ("je nach Zusammenhang", "außer wenn", "es sei denn",
+#: "hängt davon ab"): the answer is neither yes nor no.
+_DEPENDS = re.compile(r"\bje nach (?:dem )?(?:zusammenhang|kontext|fall|einzelfall|situation|lage|zweck)\b|"
+                      r"\baußer(?:,)? wenn\b|\bes sei denn\b|\bhängt (?:\w+ ){0,3}davon ab\b|"
+                      r"\bnicht in jedem fall\b", _F)
 #: A restriction anywhere in a sentence whose part on the question presupposes the action.
 _RESTRICTION = re.compile(r"\b(nur|ausschließlich|nicht|kein\w*|sofern|soweit)\b", _F)
 #: A question whether something may be done without a check ("ungeprüft", "ohne Prüfung"),
@@ -184,6 +189,15 @@ def names_asked(question: str, sentence: str) -> bool:
     publishing ("im Bildungsbericht"): a word of its main clause or a topic word."""
     asked, patterns = asked_stems(question), topic_patterns(understand(question))
     return any(not _publication(w) for p in _pieces(sentence) for w in _named(p, asked, patterns))
+
+
+def depends_on_case(question: str, sentence: str) -> bool:
+    """Whether a clause of ``sentence`` on what the question asks makes the answer depend on
+    the case ("Den Strich behandelt man je nach Zusammenhang als 0 oder als fehlend", "…
+    kann als null gelesen werden, außer wenn …"): it decides a yes/no question as "only
+    under conditions", more precisely than a general rule."""
+    asked, patterns = asked_stems(question), topic_patterns(understand(question))
+    return any(_DEPENDS.search(p) and _on(p, asked, patterns) for p in _pieces(sentence))
 
 
 #: Words of the question a sentence must name when it has no rule shape (strict).
@@ -443,6 +457,10 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         return YES if turned else NO
     if _ABSTAIN.search(clause) and not any(_ABSTAIN.search(p) for p in on):
         return None  # "Sollten wir auf KI verzichten?" is decided by a sentence on doing without
+    if any(_DEPENDS.search(p) for p in on):
+        # "Den Strich behandelt man je nach Zusammenhang als 0 oder als fehlend": neither yes
+        # nor no; it depends on a condition the sentence names
+        return CONDITIONAL
     if any(_NEGATION.search(p) for p in on) and all(denies_other(question, p) for p in on
                                                     if _NEGATION.search(p)):
         return None  # "Diagramme … dürfen die Daten nicht verzerren": not what is asked
