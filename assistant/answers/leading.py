@@ -19,10 +19,10 @@ from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
                                       names_source)
-from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, counts_elsewhere, decides_unshaped, leans_back,
-                                      depends_on_case,
-                                      concedes_unstated, meets_condition, requires_check, states_requirement,
-                                      names_asked, off_topic, verdict)
+from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, concedes_unstated,
+                                      counts_elsewhere, decides_unshaped, depends_on_case, leans_back,
+                                      meets_condition, names_asked, off_topic, requires_check,
+                                      states_requirement, verdict)
 from assistant.retrieval.german import CompoundSplitter
 
 TOPIC_BONUS = 0.3

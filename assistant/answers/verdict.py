@@ -113,6 +113,8 @@ _DENIED = re.compile(r"\b(?:darf|dürfen|muss|müssen)\b[^,.;:]{0,60}\b(?:nicht|
                      r"gestattet)\b|\b(?:untersagt|verboten|unzulässig)\b", _F)
 
 YES, NO, YES_BUT, CONDITIONAL = "Ja", "Nein", "Ja, aber", "Nur unter Bedingungen"
+#: The verdict on a negative claim from the verdict on the claim asked positively.
+_TURNED = {YES: NO, YES_BUT: NO, NO: YES, CONDITIONAL: CONDITIONAL}
 
 
 def asked_stems(question: str) -> set[str]:
@@ -283,7 +285,7 @@ _STATED = (
     (r"vertrag|auftragsverarbeitung|\bavv\b|it-dienstleister", r"vertrag|auftragsverarbeitung"),
     (r"einwillig|eingewilligt|zugestimmt|zustimmung|einverständnis|einverstanden",
      r"einwillig|zustimmung"),
-    (r"\banonymisiert|\banonym\w*\b(?! ?bleib)", r"\banonyme\w*\b|\banonymisiert"),
+    (_ANONYMISED.pattern, r"\banonyme\w*\b|\banonymisiert"),
     (r"eigene\w* server|lokal\w*|on-?premise|selbst betrieben|im eigenen haus|eigene\w* rechenzentrum",
      r"lokal\w*|eigene\w* server|servern der kommune|im eigenen haus|im haus"),
     (r"kooperationsvereinbarung|kooperationsvertrag", r"kooperationsvereinbarung"),
@@ -420,16 +422,8 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         positive = _NEGATIVE_QUESTION.sub(" ", asked_sentence(question)) \
             if claim_of(question) is not None else None
         found_positive = verdict(positive, sentence, duty, strict) if positive else None
-        if found_positive in (YES, YES_BUT):
-            return NO
-        if found_positive == NO:
-            return YES
-        if found_positive == CONDITIONAL:
-            return CONDITIONAL
-        # "gilt die DSGVO dann nicht mehr?": "Nein" to a sentence saying it still holds
-        # ("die DSGVO gilt weiter"); otherwise "Ja"/"Nein" would be ambiguous.
-        still = _STILL.search(sentence) and not _NEGATION.search(_NOT_ONLY.sub(" ", sentence))
-        return NO if still else None
+        # otherwise (no claim, or none decided) "Ja"/"Nein" would be ambiguous
+        return _TURNED.get(found_positive) if found_positive else None
     if duty and _ALONE_NOT.search(sentence):
         # "Brauchen wir einen Vertrag?" – "Der Vertrag allein ersetzt die Rechtsgrundlage
         # nicht": says what is not enough, not whether it is needed
