@@ -164,6 +164,15 @@ NOTE_WORDS = {"wohnt", "meldet", "ruft", "bittet", "fragt", "schreibt", "wartet"
               "danke", "nicht", "kein", "keine", "und", "oder", "aber", "mit", "ohne", "wg", "bzgl"}
 
 
+def _list_items(pattern: regex.Pattern, item: regex.Pattern,
+                text: str) -> Iterator[tuple[int, list[tuple[int, int]], list[str]]]:
+    """Each list ``pattern`` finds: where it starts, its items' spans inside it (``item``) and
+    their words."""
+    for m in pattern.finditer(text):
+        items = [(w.start(), w.end()) for w in item.finditer(m.group())]
+        yield m.start(), items, [m.group()[a:b] for a, b in items]
+
+
 class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
@@ -267,16 +276,14 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         arslan, okonkwo-schulz"): names when most of them are listed names that are no common
         word and the others read like names; then a listed name that is also a word counts too."""
         spans = []
-        for m in LOWER_LIST.finditer(text):
-            items = [(w.start(), w.end()) for w in LOWER_ITEM.finditer(m.group())]
-            words = [m.group()[a:b] for a, b in items]
+        for start, items, words in _list_items(LOWER_LIST, LOWER_ITEM, text):
             if len(words) < MIN_LIST_ITEMS or any(w in NOTE_WORDS or verb_like(w) for w in words):
                 continue
             sure = sum(known_name(w, self.lexicon) and not self.lexicon.is_common(w) for w in words)
             if sure < 2 or 2 * sure < len(words):
                 continue
             if all(known_name(w, self.lexicon) or self._lower_name(w) for w in words):
-                spans += [(m.start() + a, m.start() + b) for a, b in items]
+                spans += [(start + a, start + b) for a, b in items]
         return spans
 
     def _cap_list(self, text: str) -> list[tuple[int, int]]:
@@ -284,9 +291,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         word ("Lio, Malik, Ida, Nour, Ebo"): the others are names too where they read like names
         (no noun, common word, place or institution)."""
         spans = []
-        for m in CAP_LIST.finditer(text):
-            items = [(w.start(), w.end()) for w in CAP_ITEM.finditer(m.group())]
-            words = [m.group()[a:b] for a, b in items]
+        for start, items, words in _list_items(CAP_LIST, CAP_ITEM, text):
             if len(words) < MIN_LIST_ITEMS:
                 continue
             sure = [self._first_name(w) for w in words]
@@ -296,7 +301,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             if all(not self.lexicon.is_common(w) and not self.lexicon.is_common(w.lower())
                    and fold(w) not in self.lexicon.never_names and not load_nouns().get(w)
                    and name_word(w, self.lexicon) for w in others):
-                spans += [(m.start() + a, m.start() + b) for (a, b), ok in zip(items, sure) if not ok]
+                spans += [(start + a, start + b) for (a, b), ok in zip(items, sure) if not ok]
         return spans
 
     def _first_name(self, word: str) -> bool:
