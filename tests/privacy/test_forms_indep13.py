@@ -1,6 +1,8 @@
 """Forms the independent corpus indep13 showed missing or wrongly taken, each with own examples
 (never the corpus strings): birth dates in tables parted by a broken bar, after a scan's "geb ."
-and before a note's "geb."."""
+and before a note's "geb.", under a title line holding the delimiter, after a label glued to the
+cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
+in an XML element."""
 
 from __future__ import annotations
 
@@ -21,6 +23,26 @@ FOUND = [
     "Vater will Unterhalt für Jonas ([[DATE_OF_BIRTH:2015-06-03]] geb.? bitte prüfen) neu berechnen.",
     "Kinder: Emma [[DATE_OF_BIRTH:12.04.2016]] geb., Paul [[DATE_OF_BIRTH:03.09.2018]] geb.",
     "Lina ([[DATE_OF_BIRTH:2014-02-11]] geb., laut Mutter) wechselt zum Halbjahr.",
+    # DATE_OF_BIRTH: a title line above the header holds the delimiter too
+    "Liste Kita Sonnenhof ¦ Stand 2024-11-04\nNr¦Name¦Geburtsdatum¦Gruppe\n1¦Aksoy, Elif¦[[DATE_OF_BIRTH:2021-05-17]]¦Igel",
+    "Export 03.02.2025 | Klasse 5c\nNr|Name|Ort|Geb.-Datum\n1|Rosa Kühn|Kiel|[[DATE_OF_BIRTH:2014-06-06]]",
+    "Stand: 01.09.2024; Schule Nord\nName;Klasse;Fach;Geburtstag\nBen Ohl;4a;Sport;[[DATE_OF_BIRTH:11.11.2014]]",
+    # DATE_OF_BIRTH: a PDF export glues the label to the cell before it
+    "VornameLinusNachnameKaiserGeburtsdatum[[DATE_OF_BIRTH:03.05.2019]]Klasse 1a",
+    "Name des KindesMila OrtGeburtsdatum [[DATE_OF_BIRTH:12.11.2018]]Konfessionkeine",
+    "AnmeldungGeburtsdaten der Kinder: [[DATE_OF_BIRTH:02.02.2016]]",
+    # EMAIL_ADDRESS: the cell before it in a "|" table is no part of it
+    "Nr|Name|Mail|Ort\n1|Rosa Kühn|[[EMAIL_ADDRESS:rosa.k@web.de]]|Kiel",
+    "Schüler|Kontakt\nBen Yilmaz|[[EMAIL_ADDRESS:yilmaz.fam@gmx.de]]",
+    "Mutter|Jana Ochs|[[EMAIL_ADDRESS:ochs@t-online.de]]|0171 2233445",
+    # STUDENT_ID: the next field of a run-together export glued to the number
+    "Kita-Kind-Nr.[[STUDENT_ID:K-2021-0417]]Wunschkita 1Kita Regenbogen",
+    "Schülernummer [[STUDENT_ID:2023-0815]]Einschulung 2024",
+    "Schüler-ID: [[STUDENT_ID:SID-20447]]Bemerkungkeine",
+    # STUDENT_ID: one blank inside the number of an XML element
+    "<schueler>\n <schuelerId>[[STUDENT_ID:2021 03318]]</schuelerId>\n</schueler>",
+    "<kind><kindNr>[[STUDENT_ID:K 4471]]</kindNr></kind>",
+    "<snr> [[STUDENT_ID:S2020 7781]] </snr>",
 ]
 
 NOT_FOUND = [
@@ -28,6 +50,8 @@ NOT_FOUND = [
     ("Nr¦Name¦Aufnahme¦Gruppe\n1¦Ole¦03.05.2023¦Bären\n2¦Ida¦01.08.2023¦Igel", "DATE_OF_BIRTH"),
     ("Frau Demir, seit 03.05.2024 geb. Schulz, hat angerufen", "DATE_OF_BIRTH"),
     ("Stichtag 01.10.2024 geb. Kinder werden gezählt", "DATE_OF_BIRTH"),
+    # a name in a pupil-number element is no number
+    ("<schuelerId>Max Roth</schuelerId>", "STUDENT_ID"),
 ]
 
 

@@ -24,12 +24,13 @@ BIRTH_CONTEXT_SCORE = 0.85
 _AHEAD = dt.timedelta(days=2 * 366)
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
 #: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
-#: "geboren am Montag,"; OCR splits "Geburts-\ndatum"). "Geb. C" is a building; "*" must touch the
+#: "geboren am Montag,"; OCR splits "Geburts-\ndatum"; a PDF export glues the label to the cell before
+#: it: "NachnameKaiserGeburtsdatum03.05.2019"). "Geb. C" is a building; "*" must touch the
 #: date, and a "* " opening a line is a bullet or a footnote.
 BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:(?:\b|(?<=_))geb(?:[ ._-]{0,3}dat(?:um|\.)?|[ ._-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
-    r"|\bgeboren|\bgeburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bgeboren|(?:\b|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
@@ -301,6 +302,8 @@ def _under_birth_header(text: str, start: int) -> bool:
         prev = text[prev_start:pos - 1]
         if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header
+        if len(cell_spans(prev, delim)) <= column:
+            break  # a title line above the header ("Export 2024-12-02 | Gruppe 3") has no such column
         header, pos = prev, prev_start
     if header is None or (delim == "," and len(spans) < 3 and _block_lines(text, pos, delim, 2) < 3):
         return False  # one comma makes no CSV row, unless a header and two rows agree on it

@@ -30,10 +30,11 @@ class GermanEmailRecognizer(EmailRecognizer):
             return results  # Presidio's pattern needs one
         results += super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
-            # "eb1_mail=anna@x.de", "mail:anna@x.de": the key is no part of the address (RFC 5322
-            # allows "=" in a local part, no mailbox in these texts uses it)
+            # "eb1_mail=anna@x.de", "mail:anna@x.de": the key is no part of the address, nor is the
+            # cell before it in a "|" table ("Rosa Kühn|rosa.k@web.de"); RFC 5322 allows "=" and "|"
+            # in a local part, no mailbox in these texts uses them
             local = text[result.start:result.end].split("@", 1)[0]
-            cut = max(local.rfind("="), local.rfind(":"))
+            cut = max(local.rfind("="), local.rfind(":"), local.rfind("|"))
             if cut >= 0:
                 result.start += cut + 1
         return [r for r in results if r.end - r.start > 3]
