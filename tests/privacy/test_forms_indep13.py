@@ -2,7 +2,8 @@
 (never the corpus strings): birth dates in tables parted by a broken bar, after a scan's "geb ."
 and before a note's "geb.", under a title line holding the delimiter, after a label glued to the
 cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
-in an XML element."""
+in an XML element; streets of address labels side by side above their postcode and town, no
+building or institution word and no season before a street, no ranking "Platz 3"."""
 
 from __future__ import annotations
 
@@ -43,6 +44,20 @@ FOUND = [
     "<schueler>\n <schuelerId>[[STUDENT_ID:2021 03318]]</schuelerId>\n</schueler>",
     "<kind><kindNr>[[STUDENT_ID:K 4471]]</kindNr></kind>",
     "<snr> [[STUDENT_ID:S2020 7781]] </snr>",
+    # ADDRESS: labels side by side, streets without a street word above their postcode and town
+    "Familie Okoro                | Herrn Jan Vogt\n[[ADDRESS:Im Sonnenwinkel 7]]            | [[ADDRESS:Zeche Ewald 12]]\n"
+    "45701 Herten                 | 45699 Herten",
+    "Frau                  Herrn                 Familie\nIda Roth              Max Lenz              Brandt\n"
+    "[[ADDRESS:Marktplatz 3]]          [[ADDRESS:Kirchhof 5]]            [[ADDRESS:Hasenheide 9]]\n"
+    "04109 Leipzig         04177 Leipzig         04315 Leipzig",
+    "Absender: Schule am See    Empfänger:\nKlasse 5                   [[ADDRESS:Grüner Winkel 3]]\n45127 Essen                45128 Essen",
+    # ADDRESS: a building or institution word, a season or month before the street is no part of it
+    "Sprechstunde im Familienbüro [[ADDRESS:Marktplatz 4, 33602 Bielefeld]], Raum 3",
+    "Unterbringung Notaufnahmestelle [[ADDRESS:Ostring 9, 44787 Bochum]].",
+    "Hilfeplan in der Wohngruppe [[ADDRESS:Hohe Ley 5, 53111 Bonn]].",
+    "Termin im Stadtteilzentrum [[ADDRESS:Kleiner Kamp 2, 24103 Kiel]]",
+    "nein, seit Winter [[ADDRESS:Lindenweg 8, 48149 Münster]], EG",
+    "ab Oktober [[ADDRESS:Kirchweg 3, 49074 Osnabrück]]",
 ]
 
 NOT_FOUND = [
@@ -52,7 +67,17 @@ NOT_FOUND = [
     ("Stichtag 01.10.2024 geb. Kinder werden gezählt", "DATE_OF_BIRTH"),
     # a name in a pupil-number element is no number
     ("<schuelerId>Max Roth</schuelerId>", "STUDENT_ID"),
+    # a place in a ranking; a room above a postcode
+    ("KK-2024-0451 | Noah Weber | Kita Max | Warteliste Platz 4", "ADDRESS"),
+    ("Im Ranking Platz 3: Team Nord", "ADDRESS"),
+    ("Laut Tabelle Platz 2 für die 5b", "ADDRESS"),
+    ("Raum 12                Raum 14\n45127 Essen            45128 Essen", "ADDRESS"),
 ]
+
+
+@pytest.mark.parametrize("text", ["Berliner Platz 4", "Alter Markt 3, 50667 Köln", "Hamburger Platz 7, 20095 Hamburg"])
+def test_streets_with_adjectives_stay_whole(gate, text: str) -> None:
+    assert ("ADDRESS", text) in spans(gate, text)
 
 
 @pytest.mark.parametrize("marked", FOUND)
