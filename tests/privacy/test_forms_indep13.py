@@ -3,7 +3,8 @@
 and before a note's "geb.", under a title line holding the delimiter, after a label glued to the
 cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
 in an XML element; streets of address labels side by side above their postcode and town, no
-building or institution word and no season before a street, no ranking "Platz 3"."""
+building or institution word and no season before a street, no ranking "Platz 3"; phone numbers after a name ending in "az", with spaced area codes and
+extensions, ending before a time."""
 
 from __future__ import annotations
 
@@ -58,6 +59,18 @@ FOUND = [
     "Termin im Stadtteilzentrum [[ADDRESS:Kleiner Kamp 2, 24103 Kiel]]",
     "nein, seit Winter [[ADDRESS:Lindenweg 8, 48149 Münster]], EG",
     "ab Oktober [[ADDRESS:Kirchweg 3, 49074 Osnabrück]]",
+    # PHONE_NUMBER: a name ending in "az" is no "Az." (Aktenzeichen) label
+    "Hakan Yilmaz;[[PHONE_NUMBER:0157-39920014]]",
+    "Rückruf: Carmen Díaz, [[PHONE_NUMBER:0711 4459021]]",
+    "Eltern|Telefon\nJoão Vaz|[[PHONE_NUMBER:0176 5512348]]",
+    # PHONE_NUMBER: area codes with blanks, two digits first, an extension after a spaced dash
+    "Jugendhilfe ........ [[PHONE_NUMBER:04 21 / 3 61 22 0]]\nLeitung",
+    "(Zimmer 12, [[PHONE_NUMBER:0 2 31 / 5 50 - 12 34]]).",
+    "Sekretariat [[PHONE_NUMBER:06 11 / 90 12 - 3]]",
+    # PHONE_NUMBER: a time after the number is no extension
+    "SMS von [[PHONE_NUMBER:+49 151 2233445]] – 07:12\nHallo",
+    "Anruf [[PHONE_NUMBER:0201 4478123]] - 09:30 Uhr",
+    "WhatsApp [[PHONE_NUMBER:+43 664 1234567]] - 18:05: bin unterwegs",
 ]
 
 NOT_FOUND = [
@@ -72,6 +85,9 @@ NOT_FOUND = [
     ("Im Ranking Platz 3: Team Nord", "ADDRESS"),
     ("Laut Tabelle Platz 2 für die 5b", "ADDRESS"),
     ("Raum 12                Raum 14\n45127 Essen            45128 Essen", "ADDRESS"),
+    # a date with blanks is no spaced phone number; an Aktenzeichen stays none
+    ("Sitzung 02 09 / 2024", "PHONE_NUMBER"),
+    ("Az.: 0351-2025", "PHONE_NUMBER"),
 ]
 
 
