@@ -4,12 +4,14 @@ and before a note's "geb.", under a title line holding the delimiter, after a la
 cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
 in an XML element; streets of address labels side by side above their postcode and town, no
 building or institution word and no season before a street, no ranking "Platz 3"; phone numbers after a name ending in "az", with spaced area codes and
-extensions, ending before a time."""
+extensions, ending before a time; no person in the first part of a noun broken at a hyphen, nor in
+a number's label written as one word."""
 
 from __future__ import annotations
 
 import pytest
 
+from assistant.privacy.text.recognizers.non_names import broken_word, number_label
 from tests.privacy.conftest import missing, spans, unmark
 
 FOUND = [
@@ -88,7 +90,33 @@ NOT_FOUND = [
     # a date with blanks is no spaced phone number; an Aktenzeichen stays none
     ("Sitzung 02 09 / 2024", "PHONE_NUMBER"),
     ("Az.: 0351-2025", "PHONE_NUMBER"),
+    # the first part of an ordinary noun broken at a hyphen is no name
+    ("Betr.: Beschei-\nnigung für unseren Sohn", "PERSON"),
+    ("Bitte prüfen Sie meine Anmel- dung bis Freitag.", "PERSON"),
+    ("Ein ärztliches Attest reiche ich nach. Bei Rück-\nfragen bin ich erreichbar.", "PERSON"),
+    ("Betreff: Ummel-\ndung zum Halbjahr", "PERSON"),
 ]
+
+
+@pytest.mark.parametrize(("text", "end", "broken"), [
+    ("Beschei-\nnigung", 7, True), ("Anmel- dung", 5, True), ("Rück¬\nfragen", 4, True),
+    ("Anna Kowal-\nczyk", 10, False), ("Ein- und Ausgang", 3, False), ("Müller-\nLüdenscheidt", 6, False),
+])
+def test_broken_word(text: str, end: int, broken: bool) -> None:
+    assert broken_word(text, end) is broken
+
+
+@pytest.mark.parametrize(("word", "label"), [
+    ("IdNr", True), ("IdNr.", True), ("SchuelerNr", True), ("KundenID", True), ("KitaId", True),
+    ("David", False), ("Ida", False), ("Arnold", False), ("NR", False),
+])
+def test_number_label(word: str, label: bool) -> None:
+    assert number_label(word) is label
+
+
+def test_name_broken_at_line_end_stays(gate) -> None:
+    text = "Mit freundlichen Grüßen\nAnna Kowal-\nczyk"
+    assert any(kind == "PERSON" and "Kowal" in found for kind, found in spans(gate, text))
 
 
 @pytest.mark.parametrize("text", ["Berliner Platz 4", "Alter Markt 3, 50667 Köln", "Hamburger Platz 7, 20095 Hamburg"])

@@ -8,6 +8,9 @@
   "in den Stadtteilen Ückendorf und Bismarck", "Sozialraum Nord (Hamborn, Marxloh, Walsum)"; a cell under a place header ("Stadtteil | …").
 * A hyphenated compound whose last part is an ordinary noun and whose first part no name list
   has: "Robotik-Camp", "Lese-Club" (not "Müller-Lüdenscheidt", "Schmidt-Koch").
+* The first part of a word broken at a hyphen (a line end, a copied PDF) whose two parts joined
+  are an ordinary noun: "Beschei-\nnigung", "Anmel- dung" (not "Kowal-\nczyk").
+* A label of a number written as one word: "IdNr", "SchuelerNr", "KundenID", "SchülerId".
 """
 
 from __future__ import annotations
@@ -99,3 +102,35 @@ def noun_compound_with_hyphen(word: str, lexicon: NameLexicon) -> bool:
     first = word.split("-", 1)[0]
     return (ordinary_noun(word) and fold(first) not in lexicon.first_names
             and fold(first) not in lexicon.surnames)
+
+
+#: After a word's first part: the hyphen (or a scan's "¬"), blanks or a line break, then the
+#: rest in lower case ("Beschei-\nnigung", "Anmel- dung"); not a suspended compound ("Ein- und").
+_BROKEN_REST = re.compile(r"[-¬][ \t]*\r?\n?[ \t]*(?!(?:und|oder|sowie|bis|bzw)\b)([a-zäöüß]+)")
+
+
+def broken_word(text: str, end: int) -> bool:
+    """``text[:end]`` ends in the first part of a word broken at a hyphen whose parts joined are an
+    ordinary noun ("Beschei-\nnigung"), not a name broken at the line end ("Kowal-\nczyk")."""
+    rest = _BROKEN_REST.match(text, end)
+    if rest is None:
+        return False
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return ordinary_noun(text[start:end] + rest.group(1))
+
+
+#: A number's label glued into one word: a lower-case letter, then "Nr"/"ID"/"Id"/"No" ("SchuelerNr",
+#: "KundenID"), or "Id"/"ID" before "Nr"/"No" ("IdNr").
+_NUMBER_LABEL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:Nr|ID|Id|No)|I[dD](?:Nr|No))\.?")
+
+
+def number_label(word: str) -> bool:
+    """``word`` is the label of a number written as one word ("IdNr", "SchülerID")."""
+    return _NUMBER_LABEL.fullmatch(word) is not None
+
+
+def no_name_by_form(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a number's label or the first part of a broken ordinary noun."""
+    return number_label(text[start:end]) or broken_word(text, end)
