@@ -3,7 +3,7 @@
 and before a note's "geb.", under a title line holding the delimiter, after a label glued to the
 cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
 in an XML element; streets of address labels side by side above their postcode and town, no
-building or institution word and no season before a street, no ranking "Platz 3"; phone numbers after a name ending in "az", with spaced area codes and
+building or institution word and no season before a street, no ranking "Platz 3", a Polish flat after the house number; phone numbers after a name ending in "az", with spaced area codes and
 extensions, ending before a time; no person in the first part of a noun broken at a hyphen, nor in
 a number's label written as one word."""
 
@@ -61,6 +61,10 @@ FOUND = [
     "Termin im Stadtteilzentrum [[ADDRESS:Kleiner Kamp 2, 24103 Kiel]]",
     "nein, seit Winter [[ADDRESS:Lindenweg 8, 48149 Münster]], EG",
     "ab Oktober [[ADDRESS:Kirchweg 3, 49074 Osnabrück]]",
+    # ADDRESS: a Polish flat after the house number ("m." mieszkanie, "lok." lokal)
+    "Herrn\nJan Nowak\n[[ADDRESS:ul. Długa 15 m. 3]]\n00-238 Warszawa",
+    "Adresse: [[ADDRESS:ul. Mickiewicza 8 lok. 12, 30-059 Kraków]]",
+    "Anschrift: [[ADDRESS:ul. Polna 7 m. 21, 60-535 Poznań]]",
     # PHONE_NUMBER: a name ending in "az" is no "Az." (Aktenzeichen) label
     "Hakan Yilmaz;[[PHONE_NUMBER:0157-39920014]]",
     "Rückruf: Carmen Díaz, [[PHONE_NUMBER:0711 4459021]]",
@@ -117,6 +121,11 @@ def test_number_label(word: str, label: bool) -> None:
 def test_name_broken_at_line_end_stays(gate) -> None:
     text = "Mit freundlichen Grüßen\nAnna Kowal-\nczyk"
     assert any(kind == "PERSON" and "Kowal" in found for kind, found in spans(gate, text))
+
+
+def test_metres_after_a_street_are_no_flat(gate) -> None:
+    assert ("ADDRESS", "Hauptstraße 50") in spans(gate, "Hauptstraße 50 m weiter links")
+    assert ("ADDRESS", "Via Roma 5") in spans(gate, "Via Roma 5 m 100")
 
 
 @pytest.mark.parametrize("text", ["Berliner Platz 4", "Alter Markt 3, 50667 Köln", "Hamburger Platz 7, 20095 Hamburg"])

@@ -114,6 +114,10 @@ WEAK_WORD = rf"(?<![\w-])(?:{_NOT_LEAD}[{_U}]\w+(?:-[{_U}]\w+)*[ ](?=[{_U}]))?[{
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
 
 
+#: The flat after a foreign street's house number: Polish "ul. Długa 15 m. 3", "lok. 12".
+_FOREIGN_FLAT = r"(?:[ ](?:m\.|lok\.|apt\.?)[ ]?\d{1,4}[a-z]?\b)"
+
+
 #: One pass over the text finds every street kind; the kind that matched, a following postcode
 #: and town, and the end of an entry decide the score (eight patterns scanned the text eight
 #: times: a fifth of the gate's time, profiled).
@@ -128,7 +132,7 @@ def _street_pattern(weak_word: bool, strong_word: bool = True, lower: bool = Tru
     return regex.compile(
         rf"(?<![\w-])(?:(?P<strong>{strong})|(?P<weak>{weak})|(?P<foreign>{FOREIGN})|(?P<lower>{low})|"
         rf"(?P<quadrate>(?<![\w-])[A-U][ ]?[1-7],))"
-        rf"{NUMBER}(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
+        rf"{NUMBER}(?(foreign){_FOREIGN_FLAT}?)(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
 
 
 #: The kinds of ``ONE_WORD`` that need no street word right before the number.
