@@ -4,8 +4,8 @@ and before a note's "geb.", under a title line holding the delimiter, after a la
 cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
 in an XML element; streets of address labels side by side above their postcode and town, no
 building or institution word and no season before a street, no ranking "Platz 3", a Polish flat after the house number; phone numbers after a name ending in "az", with spaced area codes and
-extensions, ending before a time; no person in the first part of a noun broken at a hyphen, nor in
-a number's label written as one word."""
+extensions, ending before a time; no person in the first part of a noun broken at a hyphen, in
+a number's label written as one word, in a lower-case English word or an interjection."""
 
 from __future__ import annotations
 
@@ -99,6 +99,10 @@ NOT_FOUND = [
     ("Bitte prüfen Sie meine Anmel- dung bis Freitag.", "PERSON"),
     ("Ein ärztliches Attest reiche ich nach. Bei Rück-\nfragen bin ich erreichbar.", "PERSON"),
     ("Betreff: Ummel-\ndung zum Halbjahr", "PERSON"),
+    # a lower-case English word among English ones, an interjection before a comma
+    ("Many thanks from our side, we will send the list on Monday.", "PERSON"),
+    ("Could you please ask whether she can join the trip?", "PERSON"),
+    ("Frau Lenz: Okay, dann machen wir das so.", "no Okay"),
 ]
 
 
@@ -116,6 +120,15 @@ def test_broken_word(text: str, end: int, broken: bool) -> None:
 ])
 def test_number_label(word: str, label: bool) -> None:
     assert number_label(word) is label
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sorry, we can not come to the meeting, but Maria will.", "Maria"),
+    ("Laut Herrn Okay kommt er später", "Okay"),
+    ("Hey Frank, kannst du morgen?", "Frank"),
+])
+def test_names_beside_english_words_and_interjections_stay(gate, text: str, name: str) -> None:
+    assert ("PERSON", name) in spans(gate, text)
 
 
 def test_name_broken_at_line_end_stays(gate) -> None:
@@ -140,7 +153,11 @@ def test_indep13_forms_found(gate, marked: str) -> None:
 
 @pytest.mark.parametrize(("text", "kind"), NOT_FOUND)
 def test_indep13_forms_not_taken(gate, text: str, kind: str) -> None:
-    assert [s for s in spans(gate, text) if s[0] == kind] == []
+    found = spans(gate, text)
+    if kind == "no Okay":
+        assert ("PERSON", "Lenz") in found and ("PERSON", "Okay") not in found
+    else:
+        assert [s for s in found if s[0] == kind] == []
 
 
 def test_marks_parse() -> None:

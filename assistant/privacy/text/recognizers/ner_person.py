@@ -161,7 +161,7 @@ class NerPersonRecognizer(EntityRecognizer):
                 and after_place_label(text, start):
             return True
         return len(span) == 1 and not self._first_name_in(span) and (
-            noun_list_item(text, start, end) or no_name_by_form(text, start, end))
+            noun_list_item(text, start, end) or no_name_by_form(text, start, end, self.lexicon.common_words))
 
     def _first_name_in(self, span: list[Tok]) -> bool:
         return any(fold(t.text) in self.lexicon.first_names and not self.lexicon.is_common(t.text)

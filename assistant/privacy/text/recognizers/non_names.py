@@ -11,6 +11,8 @@
 * The first part of a word broken at a hyphen (a line end, a copied PDF) whose two parts joined
   are an ordinary noun: "Beschei-\nnigung", "Anmel- dung" (not "Kowal-\nczyk").
 * A label of a number written as one word: "IdNr", "SchuelerNr", "KundenID", "SchülerId".
+* A lower-case English word among English words ("from our side", "she can stay"), and an
+  interjection before a comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.cells import column_header
 from assistant.privacy.text.recognizers.person_tokens import ROLES
-from assistant.privacy.text.words import load_nouns, ordinary_noun
+from assistant.privacy.text.words import english_words, load_nouns, ordinary_noun
 
 #: Right after a role noun: a gender star, colon, underscore or slash and the feminine ending.
 _GENDER_AFTER = re.compile(r"(?:[*:_/][ ]?in(?:nen)?|Innen|In)\b")
@@ -131,6 +133,22 @@ def number_label(word: str) -> bool:
     return _NUMBER_LABEL.fullmatch(word) is not None
 
 
-def no_name_by_form(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is a number's label or the first part of a broken ordinary noun."""
-    return number_label(text[start:end]) or broken_word(text, end)
+#: Interjections of chats and minutes, in German and English.
+_INTERJECTION = re.compile(r"okay|ok|sorry|sorri|hallo|hi|hey|danke|genau|super|prima|naja|tja|achso|stimmt|"
+                           r"thanks|cheers|yes|yeah|nope", re.IGNORECASE)
+#: After an interjection: a comma, or the end of its clause.
+_INTERJECTION_AFTER = re.compile(r"[ ]?(?:[,!?.…]|$)", re.MULTILINE)
+
+
+def interjection(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is an interjection before a comma or its clause's end ("Okay, …", ", sorry.")."""
+    return _INTERJECTION.fullmatch(text, start, end) is not None and _INTERJECTION_AFTER.match(text, end) is not None
+
+
+def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
+    """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
+    interjection or a lower-case English word among English ones (``common``: the lexicon's
+    lower-case German words)."""
+    word = text[start:end]
+    return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
+            or (word.islower() and english_words(text, start, end, common)))

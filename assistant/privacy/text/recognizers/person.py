@@ -91,7 +91,7 @@ class PersonRecognizer(EntityRecognizer):
                 or (unlisted and (nominalised_adjective(word, self.lexicon.common_words) or noun_compound(word)))
                 or noun_compound_with_hyphen(word, self.lexicon)
                 or after_place_label(text, start) or noun_list_item(text, start, end)
-                or no_name_by_form(text, start, end))
+                or no_name_by_form(text, start, end, self.lexicon.common_words))
 
     # -- runs ----------------------------------------------------------------------------------
 
