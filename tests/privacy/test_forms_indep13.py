@@ -126,6 +126,7 @@ def test_number_label(word: str, label: bool) -> None:
     ("Sorry, we can not come to the meeting, but Maria will.", "Maria"),
     ("Laut Herrn Okay kommt er später", "Okay"),
     ("Hey Frank, kannst du morgen?", "Frank"),
+    ("- ela + can streit ums tablet, geklärt", "can"),
 ])
 def test_names_beside_english_words_and_interjections_stay(gate, text: str, name: str) -> None:
     assert ("PERSON", name) in spans(gate, text)

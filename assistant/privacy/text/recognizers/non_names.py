@@ -22,7 +22,7 @@ import re
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.cells import column_header
 from assistant.privacy.text.recognizers.person_tokens import ROLES
-from assistant.privacy.text.words import english_words, load_nouns, ordinary_noun
+from assistant.privacy.text.words import english_words, load_english, load_nouns, ordinary_noun
 
 #: Right after a role noun: a gender star, colon, underscore or slash and the feminine ending.
 _GENDER_AFTER = re.compile(r"(?:[*:_/][ ]?in(?:nen)?|Innen|In)\b")
@@ -145,10 +145,33 @@ def interjection(text: str, start: int, end: int) -> bool:
     return _INTERJECTION.fullmatch(text, start, end) is not None and _INTERJECTION_AFTER.match(text, end) is not None
 
 
+_ALPHA = re.compile(r"[^\W\d_]{2,}")
+_CLAUSE_END = re.compile(r"[.!?:;|\n]")
+#: Words read on each side of a lower-case word, inside its clause, and how many there must be.
+_SIDE_WORDS = 3
+_MIN_CONTEXT = 3
+
+
+def english_lower_word(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a lower-case English word and every word around it in its clause
+    (three on each side, three at least) is English too: "from our side, we will", not a German
+    note's "jonte + mats streit um roller" ("Mats" a name, "jonte" no English word)."""
+    word = text[start:end]
+    english = load_english()
+    if not word.islower() or word not in english:
+        return False
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)]
+    clause_start = ends[-1] if ends else max(0, start - 80)
+    after = _CLAUSE_END.search(text, end, end + 80)
+    words = (_ALPHA.findall(text, clause_start, start)[-_SIDE_WORDS:]
+             + _ALPHA.findall(text, end, after.start() if after else end + 80)[:_SIDE_WORDS])
+    return len(words) >= _MIN_CONTEXT and all(w.lower() in english for w in words)
+
+
 def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
     """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
     interjection or a lower-case English word among English ones (``common``: the lexicon's
     lower-case German words)."""
     word = text[start:end]
     return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
-            or (word.islower() and english_words(text, start, end, common)))
+            or (english_lower_word(text, start, end) and english_words(text, start, end, common)))
