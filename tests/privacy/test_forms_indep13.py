@@ -4,7 +4,7 @@ and before a note's "geb.", under a title line holding the delimiter, after a la
 cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next field, with a blank
 in an XML element; streets of address labels side by side above their postcode and town, no
 building or institution word and no season before a street, no ranking "Platz 3", a Polish flat after the house number; phone numbers after a name ending in "az", with spaced area codes and
-extensions, ending before a time; no person in the first part of a noun broken at a hyphen, in
+extensions, ending before a time, glued to a label and a next field like e-mail addresses; no person in the first part of a noun broken at a hyphen, in
 a number's label written as one word, in a lower-case English word or an interjection."""
 
 from __future__ import annotations
@@ -77,6 +77,13 @@ FOUND = [
     "SMS von [[PHONE_NUMBER:+49 151 2233445]] – 07:12\nHallo",
     "Anruf [[PHONE_NUMBER:0201 4478123]] - 09:30 Uhr",
     "WhatsApp [[PHONE_NUMBER:+43 664 1234567]] - 18:05: bin unterwegs",
+    # PHONE_NUMBER and EMAIL_ADDRESS in a PDF export run together: labels and next fields glued on
+    "PLZ, Ort24103 KielTelefon[[PHONE_NUMBER:0431 8899 1200]]\nE-Mail",
+    "NameIda RothHandy[[PHONE_NUMBER:0176 5512 348]]Bemerkung",
+    "Tel. [[PHONE_NUMBER:0201 4478123]]Fax [[PHONE_NUMBER:0201 4478124]]",
+    "E-Mail[[EMAIL_ADDRESS:ak.roth@web.de]]Telefon0431 889912",
+    "KontaktMail[[EMAIL_ADDRESS:buero@kita-nord.de]]Bemerkungkeine",
+    "Name: Ida\nE-Mail[[EMAIL_ADDRESS:ida.kaya@t-online.de]]Erziehungsberechtigte 1",
 ]
 
 NOT_FOUND = [
@@ -135,6 +142,11 @@ def test_names_beside_english_words_and_interjections_stay(gate, text: str, name
 def test_name_broken_at_line_end_stays(gate) -> None:
     text = "Mit freundlichen Grüßen\nAnna Kowal-\nczyk"
     assert any(kind == "PERSON" and "Kowal" in found for kind, found in spans(gate, text))
+
+
+def test_address_starting_like_a_label_stays_whole(gate) -> None:
+    text = "Schreiben Sie an Mailand.reisen@web.de bitte"
+    assert ("EMAIL_ADDRESS", "Mailand.reisen@web.de") in spans(gate, text)
 
 
 def test_metres_after_a_street_are_no_flat(gate) -> None:

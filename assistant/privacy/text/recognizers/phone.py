@@ -23,15 +23,17 @@ NATIONAL = (rf"(?<![\w+/.-])(?<!\d,)(?<!\d[ ])(?:\(0[1-9]\d{{1,4}}\)|0[1-9]\d{{1
             rf"(?:[ \-–]\d{{1,8}}|[ ][-–][ ]\d{{1,5}}){{0,4}}(?![\w/.,]\d|\d*:\d)")
 #: After a phone label anything that is digits and separators is the number: "Tel. 0201.88.47.11",
 #: "Tel. (02 01) 88 47 11", a local "Tel. 86 43 21", "Handy: 0176 – 123 456 78", also glued to
-#: the label ("tel0201 4478123", "mobil0172 5566778").
-LABEL = (r"(?i:\b(?:tel(?:efon)?[.-]{0,2}(?:nummer|nr)?|fax|mobil(?:[.-]?(?:nummer|nr)|telefon)?|"
+#: the label ("tel0201 4478123", "mobil0172 5566778"), the label glued to the cell before it in a PDF
+#: export run together ("OrtKielTelefon0431 889912").
+LABEL = (r"(?i:(?:\b|(?<=\p{Ll})(?-i:(?=[TFMH])))(?:tel(?:efon)?[.-]{0,2}(?:nummer|nr)?|fax|mobil(?:[.-]?(?:nummer|nr)|telefon)?|"
          r"handy[.-]?(?:nummer|nr)?|whats[aA]pp|rufnummer|rufnr|festnetz|telefonisch|"
          r"erreichbar\s+unter)(?![^\W\d]|[_-])\.?(?:\s*\([^()\n\d]{1,20}\))?"
          # "Tel. priv.", "Telefon dienstl.:", "Handy Mutter:", "Tel. tagsüber"
          r"(?:[ \t]+(?:priv(?:at)?|dienstl(?:ich)?|gesch(?:äftl(?:ich)?)?|tagsüber|abends|mutter|vater|"
          r"arbeit|büro|zentrale|sekretariat)\.?)?\s*[:.]?[ \t]{0,3})")
+#: The number ends before a word character, a time's colon, or a field glued to it ("0176 5512348Bemerkung").
 LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d))"
-            r"(?![\w]|:\d)")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
+            r"(?:(?![\w]|:\d)|(?=\p{Lu}\p{Ll}{2}))")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
 LABELLED_SCORE = 0.6
 #: Hotlines in the EU-wide 116 range ("Nummer gegen Kummer 116 111", "116 016").
 HOTLINE = r"(?<![\w+/.,-])116[ ]?[01]\d\d(?![\w/.,-]?\d)"
