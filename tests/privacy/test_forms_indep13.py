@@ -5,7 +5,8 @@ cell before it; e-mail addresses in "|" tables; pupil numbers glued to the next 
 in an XML element; streets of address labels side by side above their postcode and town, no
 building or institution word and no season before a street, no ranking "Platz 3", a Polish flat after the house number; phone numbers after a name ending in "az", with spaced area codes and
 extensions, ending before a time, glued to a label and a next field like e-mail addresses; no person in the first part of a noun broken at a hyphen, in
-a number's label written as one word, in a lower-case English word or an interjection."""
+a number's label written as one word, in a lower-case English word or an interjection, in a
+town after a postcode."""
 
 from __future__ import annotations
 
@@ -110,6 +111,10 @@ NOT_FOUND = [
     ("Many thanks from our side, we will send the list on Monday.", "PERSON"),
     ("Could you please ask whether she can join the trip?", "PERSON"),
     ("Frau Lenz: Okay, dann machen wir das so.", "no Okay"),
+    # a town after a street's house number and a postcode is no person
+    ("Frau\nIrina Popa\nStrada Florilor 9\n400001 Cluj\nRUMÄNIEN", "no town"),
+    ("Frau\nElena Ionescu\nStr. Lunga 3\n500036 Brasov", "no town"),
+    ("Herrn\nJan Nowak\nul. Długa 15 m. 3\n00-238 Warszawa\nPOLEN", "no town"),
 ]
 
 
@@ -134,6 +139,7 @@ def test_number_label(word: str, label: bool) -> None:
     ("Laut Herrn Okay kommt er später", "Okay"),
     ("Hey Frank, kannst du morgen?", "Frank"),
     ("- ela + can streit ums tablet, geklärt", "can"),
+    ("Jahrgang 2014:\n2014 Weber\n2015 Roth", "Roth"),
 ])
 def test_names_beside_english_words_and_interjections_stay(gate, text: str, name: str) -> None:
     assert ("PERSON", name) in spans(gate, text)
@@ -169,6 +175,8 @@ def test_indep13_forms_not_taken(gate, text: str, kind: str) -> None:
     found = spans(gate, text)
     if kind == "no Okay":
         assert ("PERSON", "Lenz") in found and ("PERSON", "Okay") not in found
+    elif kind == "no town":
+        assert [s for s in found if s[0] == "PERSON"] == [("PERSON", text.split("\n")[1])]
     else:
         assert [s for s in found if s[0] == kind] == []
 

@@ -11,6 +11,7 @@
 * The first part of a word broken at a hyphen (a line end, a copied PDF) whose two parts joined
   are an ordinary noun: "Beschei-\nnigung", "Anmel- dung" (not "Kowal-\nczyk").
 * A label of a number written as one word: "IdNr", "SchuelerNr", "KundenID", "SchülerId".
+* A town right after a postcode, ending its line or entry: "00-950 Warszawa", "9000 Gent".
 * A lower-case English word among English words ("from our side", "she can stay"), and an
   interjection before a comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
 """
@@ -168,10 +169,25 @@ def english_lower_word(text: str, start: int, end: int) -> bool:
     return len(words) >= _MIN_CONTEXT and all(w.lower() in english for w in words)
 
 
+#: A house number ending the line or entry before, then a postcode (German, Austrian, Swiss,
+#: Belgian, Dutch, Polish, Romanian) and the town; not a list of numbers and names ("2014 Weber").
+_POSTCODE_BEFORE = re.compile(r"\d[a-zA-Z]?(?:[ \t]*\n[ \t]*|,[ ]?)(?:[A-Z]{1,2}-)?(?:\d{4,6}|\d{2}-\d{3})[ ]+\Z")
+_TOWN_END = re.compile(r"[ \t]*(?:$|[,;(\n])", re.MULTILINE)
+_POSTCODE_REACH = 24
+
+
+def town_after_postcode(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the town after a street's house number and a postcode, the town ending
+    its line or entry ("Nowak\nul. Długa 5\n00-950 Warszawa", "Marktplein 1, 9000 Gent")."""
+    return (_POSTCODE_BEFORE.search(text, max(0, start - _POSTCODE_REACH), start) is not None
+            and _TOWN_END.match(text, end) is not None)
+
+
 def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
     """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
-    interjection or a lower-case English word among English ones (``common``: the lexicon's
+    interjection, a town after a postcode or a lower-case English word among English ones (``common``: the lexicon's
     lower-case German words)."""
     word = text[start:end]
     return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
+            or town_after_postcode(text, start, end)
             or (english_lower_word(text, start, end) and english_words(text, start, end, common)))
