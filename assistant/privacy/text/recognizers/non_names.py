@@ -12,6 +12,7 @@
   are an ordinary noun: "Beschei-\nnigung", "Anmel- dung" (not "Kowal-\nczyk").
 * A label of a number written as one word: "IdNr", "SchuelerNr", "KundenID", "SchülerId".
 * A town right after a postcode, ending its line or entry: "00-950 Warszawa", "9000 Gent".
+* An English adjective of origin after a determiner: "an Italian company", "my Romanian account".
 * A lower-case English word among English words ("from our side", "she can stay"), and an
   interjection before a comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
 """
@@ -183,11 +184,26 @@ def town_after_postcode(text: str, start: int, end: int) -> bool:
             and _TOWN_END.match(text, end) is not None)
 
 
+#: An English determiner, a capitalised adjective of origin, a lower-case English word: "an Italian
+#: company", "my Romanian account", "the Turkish embassy" (not "Julian said": no determiner).
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|my|our|your|his|her|their|this|that)[ ]\Z")
+_ORIGIN = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|ean|an|ic)")
+_LOWER_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def english_origin_adjective(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is an English adjective of origin between a determiner and an English word."""
+    after = _LOWER_AFTER.match(text, end)
+    return (_ORIGIN.fullmatch(text, start, end) is not None and after is not None
+            and after.group(1) in load_english()
+            and _DETERMINER_BEFORE.search(text, max(0, start - 6), start) is not None)
+
+
 def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
     """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
     interjection, a town after a postcode or a lower-case English word among English ones (``common``: the lexicon's
     lower-case German words)."""
     word = text[start:end]
     return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
-            or town_after_postcode(text, start, end)
+            or town_after_postcode(text, start, end) or english_origin_adjective(text, start, end)
             or (english_lower_word(text, start, end) and english_words(text, start, end, common)))
