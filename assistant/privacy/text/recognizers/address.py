@@ -9,6 +9,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from assistant.privacy.text.recognizers.dates import ocr_digits
+from assistant.privacy.text.words import ordinary_noun
 
 _U = "A-ZÄÖÜ"
 _W = r"[\w'’.-]"
@@ -59,7 +60,9 @@ CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,?[ ]{FLOOR}){{0,2}}(?:\\?,[ ]*|[ ]{
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
 _CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}(?:[- ]{_NOT_CONTACT}[{_U}]{_TOWN_REST})?)"
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
-ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b)[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
+#: Seasons and months shaped like adjectives are times before a street: "seit Sommer Grenzweg 3".
+_NOT_LEAD = r"(?!(?:Sommer|Winter|September|Oktober|November|Dezember)\b)"
+ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b){_NOT_LEAD}[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
 ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
             rf"(?:Straße|Str\.) (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
 #: Lower-case words inside foreign street names: "Rue de la Loi", "Via dei Mille", "Calle de Alcalá".
@@ -107,8 +110,12 @@ _LABEL_WORDS = (r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse
                 r"Postanschrift|Wohnort|Straße|Strasse|Address|Neue|Alte|Neu|Alt)\b")
 ANY_STREET = rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd|{_LABEL_WORDS})[{_U}][\w'’.-]+(?:[ ][\w'’.-]+){{0,2}}"
 TWO_WORDS = rf"(?<![\w-])[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Gasse|Markt|Steig|Pfad)"
-WEAK_WORD = rf"(?<![\w-])(?:[{_U}]\w+(?:-[{_U}]\w+)*[ ](?=[{_U}]))?[{_U}]{_W}*?{WEAK}"
+WEAK_WORD = rf"(?<![\w-])(?:{_NOT_LEAD}[{_U}]\w+(?:-[{_U}]\w+)*[ ](?=[{_U}]))?[{_U}]{_W}*?{WEAK}"
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
+
+
+#: The flat after a foreign street's house number: Polish "ul. Długa 15 m. 3", "lok. 12".
+_FOREIGN_FLAT = r"(?:[ ](?:m\.|lok\.|apt\.?)[ ]?\d{1,4}[a-z]?\b)"
 
 
 #: One pass over the text finds every street kind; the kind that matched, a following postcode
@@ -125,7 +132,7 @@ def _street_pattern(weak_word: bool, strong_word: bool = True, lower: bool = Tru
     return regex.compile(
         rf"(?<![\w-])(?:(?P<strong>{strong})|(?P<weak>{weak})|(?P<foreign>{FOREIGN})|(?P<lower>{low})|"
         rf"(?P<quadrate>(?<![\w-])[A-U][ ]?[1-7],))"
-        rf"{NUMBER}(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
+        rf"{NUMBER}(?(foreign){_FOREIGN_FLAT}?)(?P<city>{CITY})?(?P<end>{_ENTRY_END})?", regex.MULTILINE)
 
 
 #: The kinds of ``ONE_WORD`` that need no street word right before the number.
@@ -194,6 +201,17 @@ _BLOCK = regex.compile(
     rf"[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER}"
     rf"(?=[ \t]*,?[ \t]*\r?\n[ \t]*(?:D-)?\d{{5}}[ \t]+[{_U}])", regex.MULTILINE)
 BLOCK_SCORE = 0.75
+#: Address labels printed side by side (a sheet of labels, a letter's two address fields): columns
+#: parted by two blanks or more, "|" or "¦"; a cell that is a street and a house number and nothing
+#: else, and right below it, in the same column, a postcode and town ("Am Weiher 4   | Hauptstr. 2\n
+#: 48149 Münster | 48151 Münster"). The street cell alone is the span.
+_COLUMN_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+_COLUMN_BORDERS = str.maketrans("|¦", "  ")
+_COLUMN_STREET = regex.compile(
+    rf"{_NOT_STREET}(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER}")
+_COLUMN_TOWN = regex.compile(rf"(?:D-)?\d{{5}}[ ]+[{_U}]")
+#: How far a cell below may stand off the street cell's column (labels are not set exactly).
+_COLUMN_SLACK = 4
 #: After a label that says an address follows, any street name of one to four words and a number
 #: ("Anschrift: Lister Meile 51", "wohnhaft Hinter den Höfen 7", "Adresse neu: Q5 12").
 _LABELLED = regex.compile(
@@ -208,6 +226,23 @@ _CELL = regex.compile(rf"[ \t\"']*(?P<street>{_NOT_STREET}[{_U}]{_LINE_WORD}(?:[
 _POSTCODE_CELL = regex.compile(r"[ \t\"']*(?:D-)?\d{5}(?:[ ]+[^\W\d_][\w. -]*)?[ \t\"']*")
 _STREET_HEADER = regex.compile(r"stra(?:ß|ss)e|str\.|anschrift|adresse|wohnort|hausnummer",
                                regex.IGNORECASE)
+
+
+def column_blocks(text: str) -> list[tuple[int, int]]:
+    """Street cells of address labels side by side, each above its postcode and town."""
+    spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    pos = 0
+    for line, below in zip(lines, lines[1:]):
+        line_start, pos = pos, pos + len(line) + 1
+        if not _POSTCODE.search(below):
+            continue
+        towns = [m.start() for m in _COLUMN_CELL.finditer(below.translate(_COLUMN_BORDERS))
+                 if _COLUMN_TOWN.match(m.group())]
+        for cell in _COLUMN_CELL.finditer(line.translate(_COLUMN_BORDERS)):
+            if any(abs(cell.start() - t) <= _COLUMN_SLACK for t in towns) and _COLUMN_STREET.fullmatch(cell.group()):
+                spans.append((line_start + cell.start(), line_start + cell.end()))
+    return spans
 
 
 def table_cells(text: str) -> list[tuple[int, int]]:
@@ -235,6 +270,11 @@ def table_cells(text: str) -> list[tuple[int, int]]:
             offset += len(cell) + len(delim)
     return spans
 _POSTCODE = regex.compile(r"\d{5}")
+#: A building or institution word before a street names who sits there, no part of the street's
+#: name: "im Verwaltungsgebäude Am Wall 3", "Unterbringung Notaufnahmestelle Ostring 9, …".
+_OCCUPANT = regex.compile(r"\p{Lu}\p{Ll}*(?:gebäude|stelle|gemeinschaft|gruppe|haus|heim|zentrum|amt|büro|schule|"
+                          r"kita|praxis|einrichtung|unterkunft|klinik|dienst|treff|werkstatt|station|zentrale)"
+                          r"[ ](?=\p{Lu})")
 #: Before an entry: the text's or a line's start, or a separator ("Familie Osei, Vogelsang 22, …").
 _ENTRY_START = regex.compile(r"(?:^|[\n,;:|·•¬(])[ \t]*\Z")
 _YEAR = regex.compile(r"\d+")
@@ -279,8 +319,20 @@ def _line_matches(pattern: regex.Pattern, text: str) -> list[regex.Match]:
     return matches
 
 
+#: "Warteliste Platz 4", "Tabelle Platz 2": a place in a ranking after an ordinary noun (not a town's
+#: adjective: "Berliner Platz 4").
+_RANK = regex.compile(r"(?P<noun>\p{Lu}\p{Ll}+(?<!er))[ ]Platz[ ]")
+
+
+def _ranking(match: regex.Match) -> bool:
+    rank = _RANK.match(match.group())
+    return rank is not None and ordinary_noun(rank.group("noun"))
+
+
 def _score(match: regex.Match) -> float:
     city = match.group("city") is not None
+    if match.group("strong") is not None and not city and _ranking(match):
+        return 0.2
     if match.group("strong") is not None or match.group("foreign") is not None:
         return 0.85 if city else 0.6
     if match.group("weak") is not None:
@@ -288,6 +340,12 @@ def _score(match: regex.Match) -> float:
     if match.group("quadrate") is not None:
         return 0.6 if city else 0.0
     return 0.5
+
+
+def _after_occupant(text: str, start: int) -> int:
+    """Where the street starts, past a building or institution word opening the span."""
+    occupant = _OCCUPANT.match(text, start)
+    return occupant.end() if occupant is not None else start
 
 
 class GermanAddressRecognizer(LocalRecognizer):
@@ -347,10 +405,13 @@ class GermanAddressRecognizer(LocalRecognizer):
                 for start, end in table_cells(text):
                     if self.validate_result(text[start:end]) is not False:
                         found[(start, end)] = max(BLOCK_SCORE, found.get((start, end), 0.0))
+                for start, end in column_blocks(text):
+                    if self.validate_result(text[start:end]) is not False:
+                        found[(start, end)] = max(BLOCK_SCORE, found.get((start, end), 0.0))
                 for match in _BLOCK.finditer(text):
                     if self.validate_result(match.group()) is not False:
                         found[match.span()] = max(BLOCK_SCORE, found.get(match.span(), 0.0))
-        return [self._result(start, end, score) for (start, end), score in found.items()]
+        return [self._result(_after_occupant(text, start), end, score) for (start, end), score in found.items()]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # "Im Jahr 2023", "Am Ende 2022" look like lanes with a house number.

@@ -24,12 +24,13 @@ BIRTH_CONTEXT_SCORE = 0.85
 _AHEAD = dt.timedelta(days=2 * 366)
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
 #: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
-#: "geboren am Montag,"; OCR splits "Geburts-\ndatum"). "Geb. C" is a building; "*" must touch the
+#: "geboren am Montag,"; OCR splits "Geburts-\ndatum"; a PDF export glues the label to the cell before
+#: it: "NachnameKaiserGeburtsdatum03.05.2019"). "Geb. C" is a building; "*" must touch the
 #: date, and a "* " opening a line is a bullet or a footnote.
 BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:(?:\b|(?<=_))geb(?:[ ._-]{0,3}dat(?:um|\.)?|[ ._-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
-    r"|\bgeboren|\bgeburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bgeboren|(?:\b|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
@@ -42,10 +43,11 @@ _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|späte
 #: A list under a heading about birthdays: "Geburtstage 2025\nAnouk – 02.01.2023".
 BIRTH_HEADING = regex.compile(r"\bgeburts(?:tag|tage|daten|datum|jahr)\w*|\bgeb\.-?dat|\bbirthdays?\b",
                               regex.IGNORECASE)
-#: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren"; not a cut-off ("bis zum 30.09.2019
-#: geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren").
+#: After it: "ist am 2. Mai 2015 geboren", "am 3. Mai 1982 in Kabul geboren", a note's "(2015-03-02 geb.)";
+#: not a cut-off ("bis zum 30.09.2019 geboren", "zwischen dem 1.10.2019 und dem 30.09.2020 geboren"),
+#: not a maiden name after "geb." ("seit 03.05.2024 geb. Schulz").
 BIRTH_AFTER = regex.compile(r"[ ]?\)?(?:[ ,]+(?:in|im|bei|auf|an|in der|im Kreis)[ ][^\n\d.;:!?]{1,40}?)?"
-                            r"\s*(?:geboren(?:e[nrms]?)?|(?:zur|auf die)[ ]Welt[ ](?:gekommen|kam|gebracht)|born)\b",
+                            r"\s*(?:geb\.(?![ ]*\p{Lu})|(?:geboren(?:e[nrms]?)?|(?:zur|auf die)[ ]Welt[ ](?:gekommen|kam|gebracht)|born)\b)",
                             regex.IGNORECASE)
 #: A line opening with "* " is a bullet, unless the date after it is followed by a birth place the
 #: way a CV or a register writes it: "* 3.8.2010 in Poznań", "* 12.01.2015 in Homs (Syrien)".
@@ -61,7 +63,8 @@ _KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[
                             r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
 #: A vCard property with parameters opening the line: ``BDAY;VALUE=date:`` (not an ``X-`` property).
 _VCARD_KEY_BEFORE = regex.compile(r"(?:^|(?<=\n))(?!X-)(?P<key>[A-Z][A-Z-]{1,20})(?:;[\w-]+=[^:;\n]{1,30}){1,3}:\Z")
-_DELIMS = (";", "\t", "|", ",")
+#: "¦" (broken bar): the separator some school and Kita software exports with.
+_DELIMS = (";", "\t", "|", "¦", ",")
 _HEADER_CHARS = 40
 
 
@@ -262,9 +265,10 @@ _PARTY_DAYS = 730
 #: only words without a comma or sentence end ("Geburtsdatum laut Meldebescheinigung der Stadt:").
 _SHORT_BETWEEN = 25
 _CLAUSE = regex.compile(r"[,.!?]\s|[,]$")
-#: After the bare "geb." only a maiden name, a birth place and "am": "geb. Schulz, am", "geb. in Kiel am".
+#: After the bare "geb." only a maiden name, a birth place and "am": "geb. Schulz, am", "geb. in Kiel am";
+#: a scan's blank before the dot: "geb .01.01.2009".
 _GEB = regex.compile(r"geb\b(?:\.(?![-\w])|(?![.\w-]))", regex.IGNORECASE)
-_GEB_BETWEEN = regex.compile(r"[ ]*(?:\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?[ ]*,?[ ]*)?"
+_GEB_BETWEEN = regex.compile(r"[ ]*(?:\.[ ]*)?(?:\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?[ ]*,?[ ]*)?"
                              r"(?:in[ ]\p{Lu}[\p{L}'’-]+(?:[ ]\([^()]{1,20}\))?[ ]*,?[ ]*)?"
                              r"(?:am|den|dem|vom|on|le)?[ ]*")
 
@@ -298,6 +302,8 @@ def _under_birth_header(text: str, start: int) -> bool:
         prev = text[prev_start:pos - 1]
         if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header
+        if len(cell_spans(prev, delim)) <= column:
+            break  # a title line above the header ("Export 2024-12-02 | Gruppe 3") has no such column
         header, pos = prev, prev_start
     if header is None or (delim == "," and len(spans) < 3 and _block_lines(text, pos, delim, 2) < 3):
         return False  # one comma makes no CSV row, unless a header and two rows agree on it

@@ -37,22 +37,27 @@ _PAIR = r"(?:^|(?<=[{{,;\s&?(\[]|(?<![\w.])[a-z][\w]{{0,20}}\.))(?:[\"'](?:{keys
 #: A YAML key opening a line (after its indentation and a list dash): ``  snr: 2020-11834``.
 _YAML_KEY = r"^[ \t]*(?:-[ \t]+)?(?:{keys})[ \t]*:[ \t]*"
 #: A pupil number as a value: letters, digits, '.', '/', '-' with a digit; a short letter prefix
-#: may stand apart ("SN 40112").
-PUPIL_VALUE = (r"[\"']?(?P<value>(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}"
-               r"[A-Za-z0-9])(?![\w./-])")
+#: may stand apart ("SN 40112"). A capitalised word glued to its last digit is the next field of a
+#: run-together export ("SN-4471Bemerkung"), no part of it.
+_GLUED_FIELD = r"(?<=\d)(?-i:[A-ZÄÖÜ][a-zäöüß]{2})"
+PUPIL_VALUE = (r"[\"']?(?P<value>(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?=[\w./-]*\d)[A-Za-z0-9]"
+               rf"(?:(?!{_GLUED_FIELD})[A-Za-z0-9./-]){{1,22}}"
+               rf"[A-Za-z0-9])(?:(?![\w./-])|(?={_GLUED_FIELD}))")
 #: A bare pupil key glued to its value by a colon inside a log line: ``sid:20447 vn:Tom``.
 _LOG_KEY = r"(?:^|(?<=[ \t\[(,;]))(?:{keys}):(?=[\"']?[A-Za-z0-9])"
 PUPIL_PAIR = regex.compile(f"(?:{_PAIR.format(keys=PUPIL_KEYS)}|{_YAML_KEY.format(keys=PUPIL_KEYS)}|"
                            f"{_LOG_KEY.format(keys=PUPIL_KEYS)})"
                            + PUPIL_VALUE, regex.IGNORECASE | regex.MULTILINE)
-#: XML exports: ``<schuelernummer>552031</schuelernummer>``, ``<snr>20-88172</snr>``.
+#: XML exports: ``<schuelernummer>552031</schuelernummer>``, ``<snr>20-88172</snr>``, one blank inside
+#: (``<schuelerId>2021 03318</schuelerId>``, ``<kindNr>K 4471</kindNr>``).
 #: A singular pupil word as the key of a log field whose value is an ID with a separator or a
 #: letter prefix, or five digits at least: ``student=2020/0764``, ``schueler=S-4471`` (never a count).
 PUPIL_WORD_PAIR = regex.compile(
     r"(?:^|(?<=[\s\[(,;&?]))(?:student|pupil|sch(?:ue|ü|u)ler(?:in)?|kind)=[\"']?"
     r"(?P<value>(?:[A-Za-z]{1,4}-?\d[\d/.-]*\d|\d+[-/.]\d[\d/.-]*\d|\d{5,12}))(?![\w./-])", regex.IGNORECASE)
 PUPIL_ELEMENT = regex.compile(rf"<(?:{PUPIL_KEYS}|sch(?:ue|ü|u)lernummer)(?:[ ][^<>]*)?>[ \t]*"
-                              r"(?P<value>(?=[\w./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{1,22}[A-Za-z0-9])[ \t]*</",
+                              r"(?P<value>(?=[\w./ -]*\d)[A-Za-z0-9][A-Za-z0-9./-]{0,22}(?:[ ][A-Za-z0-9./-]{1,12})?"
+                              r"(?<=[A-Za-z0-9]))[ \t]*</",
                               regex.IGNORECASE)
 NAME_PAIR = regex.compile(_PAIR.format(keys=NAME_KEYS)
                           + r"(?:[\"'](?P<quoted>[^\"'\n\d]{2,60})[\"']|(?P<bare>[^\"'\n\d,;&}=]{2,60}))",

@@ -41,7 +41,7 @@ from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, Othe
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
 from assistant.privacy.text.recognizers.name_shape import place_before
-from assistant.privacy.text.recognizers.non_names import after_place_label, noun_list_item
+from assistant.privacy.text.recognizers.non_names import after_place_label, no_name_by_form, noun_list_item
 from assistant.privacy.text.words import (
     capital_end, english_words, load_english, nominalised_adjective, noun_compound, noun_prefix, ordinary_noun)
 
@@ -160,7 +160,8 @@ class NerPersonRecognizer(EntityRecognizer):
         if (len(span) == 1 or "," in text[start:end] or not self._first_name_in(span)) \
                 and after_place_label(text, start):
             return True
-        return len(span) == 1 and not self._first_name_in(span) and noun_list_item(text, start, end)
+        return len(span) == 1 and not self._first_name_in(span) and (
+            noun_list_item(text, start, end) or no_name_by_form(text, start, end, self.lexicon.common_words))
 
     def _first_name_in(self, span: list[Tok]) -> bool:
         return any(fold(t.text) in self.lexicon.first_names and not self.lexicon.is_common(t.text)

@@ -8,6 +8,13 @@
   "in den Stadtteilen Ückendorf und Bismarck", "Sozialraum Nord (Hamborn, Marxloh, Walsum)"; a cell under a place header ("Stadtteil | …").
 * A hyphenated compound whose last part is an ordinary noun and whose first part no name list
   has: "Robotik-Camp", "Lese-Club" (not "Müller-Lüdenscheidt", "Schmidt-Koch").
+* The first part of a word broken at a hyphen (a line end, a copied PDF) whose two parts joined
+  are an ordinary noun: "Beschei-\nnigung", "Anmel- dung" (not "Kowal-\nczyk").
+* A label of a number written as one word: "IdNr", "SchuelerNr", "KundenID", "SchülerId".
+* A town right after a postcode, ending its line or entry: "00-950 Warszawa", "9000 Gent".
+* An English adjective of origin after a determiner: "an Italian company", "my Romanian account".
+* A lower-case English word among English words ("from our side", "she can stay"), and an
+  interjection before a comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import re
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.cells import column_header
 from assistant.privacy.text.recognizers.person_tokens import ROLES
-from assistant.privacy.text.words import load_nouns, ordinary_noun
+from assistant.privacy.text.words import english_words, load_english, load_nouns, ordinary_noun
 
 #: Right after a role noun: a gender star, colon, underscore or slash and the feminine ending.
 _GENDER_AFTER = re.compile(r"(?:[*:_/][ ]?in(?:nen)?|Innen|In)\b")
@@ -99,3 +106,104 @@ def noun_compound_with_hyphen(word: str, lexicon: NameLexicon) -> bool:
     first = word.split("-", 1)[0]
     return (ordinary_noun(word) and fold(first) not in lexicon.first_names
             and fold(first) not in lexicon.surnames)
+
+
+#: After a word's first part: the hyphen (or a scan's "¬"), blanks or a line break, then the
+#: rest in lower case ("Beschei-\nnigung", "Anmel- dung"); not a suspended compound ("Ein- und").
+_BROKEN_REST = re.compile(r"[-¬][ \t]*\r?\n?[ \t]*(?!(?:und|oder|sowie|bis|bzw)\b)([a-zäöüß]+)")
+
+
+def broken_word(text: str, end: int) -> bool:
+    """``text[:end]`` ends in the first part of a word broken at a hyphen whose parts joined are an
+    ordinary noun ("Beschei-\nnigung"), not a name broken at the line end ("Kowal-\nczyk")."""
+    rest = _BROKEN_REST.match(text, end)
+    if rest is None:
+        return False
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return ordinary_noun(text[start:end] + rest.group(1))
+
+
+#: A number's label glued into one word: a lower-case letter, then "Nr"/"ID"/"Id"/"No" ("SchuelerNr",
+#: "KundenID"), or "Id"/"ID" before "Nr"/"No" ("IdNr").
+_NUMBER_LABEL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:Nr|ID|Id|No)|I[dD](?:Nr|No))\.?")
+
+
+def number_label(word: str) -> bool:
+    """``word`` is the label of a number written as one word ("IdNr", "SchülerID")."""
+    return _NUMBER_LABEL.fullmatch(word) is not None
+
+
+#: Interjections of chats and minutes, in German and English.
+_INTERJECTION = re.compile(r"okay|ok|sorry|sorri|hallo|hi|hey|danke|genau|super|prima|naja|tja|achso|stimmt|"
+                           r"thanks|cheers|yes|yeah|nope", re.IGNORECASE)
+#: After an interjection: a comma, or the end of its clause.
+_INTERJECTION_AFTER = re.compile(r"[ ]?(?:[,!?.…]|$)", re.MULTILINE)
+
+
+def interjection(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is an interjection before a comma or its clause's end ("Okay, …", ", sorry.")."""
+    return _INTERJECTION.fullmatch(text, start, end) is not None and _INTERJECTION_AFTER.match(text, end) is not None
+
+
+_ALPHA = re.compile(r"[^\W\d_]{2,}")
+_CLAUSE_END = re.compile(r"[.!?:;|\n]")
+#: Words read on each side of a lower-case word, inside its clause, and how many there must be.
+_SIDE_WORDS = 3
+_MIN_CONTEXT = 3
+
+
+def english_lower_word(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a lower-case English word and every word around it in its clause
+    (three on each side, three at least) is English too: "from our side, we will", not a German
+    note's "jonte + mats streit um roller" ("Mats" a name, "jonte" no English word)."""
+    word = text[start:end]
+    english = load_english()
+    if not word.islower() or word not in english:
+        return False
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)]
+    clause_start = ends[-1] if ends else max(0, start - 80)
+    after = _CLAUSE_END.search(text, end, end + 80)
+    words = (_ALPHA.findall(text, clause_start, start)[-_SIDE_WORDS:]
+             + _ALPHA.findall(text, end, after.start() if after else end + 80)[:_SIDE_WORDS])
+    return len(words) >= _MIN_CONTEXT and all(w.lower() in english for w in words)
+
+
+#: A house number ending the line or entry before, then a postcode (German, Austrian, Swiss,
+#: Belgian, Dutch, Polish, Romanian) and the town; not a list of numbers and names ("2014 Weber").
+_POSTCODE_BEFORE = re.compile(r"\d[a-zA-Z]?(?:[ \t]*\n[ \t]*|,[ ]?)(?:[A-Z]{1,2}-)?(?:\d{4,6}|\d{2}-\d{3})[ ]+\Z")
+_TOWN_END = re.compile(r"[ \t]*(?:$|[,;(\n])", re.MULTILINE)
+_POSTCODE_REACH = 24
+
+
+def town_after_postcode(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the town after a street's house number and a postcode, the town ending
+    its line or entry ("Nowak\nul. Długa 5\n00-950 Warszawa", "Marktplein 1, 9000 Gent")."""
+    return (_POSTCODE_BEFORE.search(text, max(0, start - _POSTCODE_REACH), start) is not None
+            and _TOWN_END.match(text, end) is not None)
+
+
+#: An English determiner, a capitalised adjective of origin, a lower-case English word: "an Italian
+#: company", "my Romanian account", "the Turkish embassy" (not "Julian said": no determiner).
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|my|our|your|his|her|their|this|that)[ ]\Z")
+_ORIGIN = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|ean|an|ic)")
+_LOWER_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def english_origin_adjective(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is an English adjective of origin between a determiner and an English word."""
+    after = _LOWER_AFTER.match(text, end)
+    return (_ORIGIN.fullmatch(text, start, end) is not None and after is not None
+            and after.group(1) in load_english()
+            and _DETERMINER_BEFORE.search(text, max(0, start - 6), start) is not None)
+
+
+def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
+    """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
+    interjection, a town after a postcode or a lower-case English word among English ones (``common``: the lexicon's
+    lower-case German words)."""
+    word = text[start:end]
+    return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
+            or town_after_postcode(text, start, end) or english_origin_adjective(text, start, end)
+            or (english_lower_word(text, start, end) and english_words(text, start, end, common)))

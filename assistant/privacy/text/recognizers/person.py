@@ -34,7 +34,7 @@ from assistant.privacy.text.recognizers.person_tokens import (
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.recognizers.non_names import (
-    after_place_label, gender_form, noun_compound_with_hyphen, noun_list_item)
+    after_place_label, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
 from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
@@ -90,7 +90,8 @@ class PersonRecognizer(EntityRecognizer):
         return (capital_end(word) or gender_form(text, end)
                 or (unlisted and (nominalised_adjective(word, self.lexicon.common_words) or noun_compound(word)))
                 or noun_compound_with_hyphen(word, self.lexicon)
-                or after_place_label(text, start) or noun_list_item(text, start, end))
+                or after_place_label(text, start) or noun_list_item(text, start, end)
+                or no_name_by_form(text, start, end, self.lexicon.common_words))
 
     # -- runs ----------------------------------------------------------------------------------
 

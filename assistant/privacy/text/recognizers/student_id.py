@@ -39,9 +39,11 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|\bschül\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
-#: "2023 04711" and "S2023 0418" too (a prefix, then one blank).
+#: "2023 04711" and "S2023 0418" too (a prefix, then one blank). A capitalised word glued to its
+#: last digit is the next field of a PDF export run together ("K-2021-0417Wunschkita"), no part of it.
 ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?:(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
-      r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*(?<=[A-Za-z0-9])")
+      r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:(?!(?<=\d)(?-i:[A-ZÄÖÜ][a-zäöüß]{2}))[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*"
+      r"(?<=[A-Za-z0-9])")
 #: Between a label and its number: "(neu)", "(weBBschule)", "alt:", "im Kita-Navigator:", "lautet"
 _FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"
            r"(?:\s+(?:alt|neu|bisher|jetzt|korrekt|richtig)\b)?"
