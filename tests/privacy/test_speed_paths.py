@@ -6,6 +6,8 @@ findings (type, offsets, score, order) on texts written for this file.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 EXAMPLES = [
@@ -383,6 +385,34 @@ def test_precheck_search_keeps_patterns_it_cannot_lower() -> None:
                     regex.compile(r"(?P<x>ab)", regex.IGNORECASE)):
         assert precheck_search(pattern) == pattern.search
     assert precheck_search(regex.compile(r"geb|grü(?:ß|ss)", regex.IGNORECASE))("GRÜSS") is not None
+
+
+#: (pattern, texts): the look-ahead for a match's first characters finds what the pattern finds.
+FIRST_CHAR_CASES = [
+    (r"\b(?:hr|frau)\b|gr[üu](?:ß|ss)|danke", ["hr. weber", "xhr y", "grüße", "grussformel", "undanke", "nix"]),
+    (r"^\d|str\.\d|[ \t]\d", ["5 kinder", "hauptstr.12", "nr\t7", "a5", "\n3", "zwölf"]),
+    (r"(?:ab)?c|x{2,3}y|z*q", ["c", "abc", "xxy", "xy", "zzq", "q", "ab"]),
+    (r"née?\b|[*✱]|рожд", ["née", "nee martin", "neex", "*1.2.13", "✱", "дата рождения", "geb"]),
+    (r"\bm(?:fg|it)\b|\d{2,}", ["mfg", "mit", "emit", "42", "4", ""]),
+]
+
+
+@pytest.mark.parametrize("pattern, texts", FIRST_CHAR_CASES)
+def test_first_char_look_ahead_keeps_the_matches(pattern, texts) -> None:
+    from assistant.privacy.text.recognizers.precheck import _with_first_chars
+
+    for flags in (0, re.MULTILINE):
+        faster = re.compile(_with_first_chars(pattern, flags), flags)
+        assert faster.pattern.startswith("(?=[")
+        for text in texts:
+            assert [m.span() for m in faster.finditer(text)] == [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"x?|y", r"[^\n:]{1,9}:|b", r".b", r"(?=a)ab", r"\b$"])
+def test_first_char_look_ahead_left_out_where_any_start_or_empty_match(pattern) -> None:
+    from assistant.privacy.text.recognizers.precheck import _with_first_chars
+
+    assert _with_first_chars(pattern, 0) == pattern
 
 
 def test_analyzer_marks_findings_with_presidios_metadata_keys() -> None:

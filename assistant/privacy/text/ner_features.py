@@ -98,8 +98,9 @@ def shape(word: str) -> str:
     return _SQUEEZE.sub(_double, s)
 
 
-def _lists(word: str, lex: NameLexicon) -> list[str]:
-    """List-membership flags of one token (no position, no case beyond what the lists encode)."""
+def _lists(word: str, lex: NameLexicon, common: bool) -> list[str]:
+    """List-membership flags of one token (no position, no case beyond what the lists encode);
+    ``common``: ``lex.is_common(word)``, which the caller has at hand."""
     key = fold(word.rstrip("."))
     flags = []
     if key in lex.first_names:
@@ -112,7 +113,7 @@ def _lists(word: str, lex: NameLexicon) -> list[str]:
     stem = genitive_stem(key)
     if not flags and stem and (stem in lex.first_names or stem in lex.surnames):
         flags.append("gen")  # "Schmidts", "Leas", "Bushs": a listed name in the genitive
-    elif (stem and word[:1].isupper() and not lex.is_common(word)
+    elif (stem and word[:1].isupper() and not common
           and not lex.is_common(word[:len(stem)]) and not ordinary_noun(word)
           and not ordinary_noun(word[:len(stem)])):
         flags.append("genunk")  # "Okafors": an unknown word + s, neither form an ordinary word
@@ -126,8 +127,9 @@ def genitive_stem(key: str) -> str:
     return ""
 
 
-def _word_flags(word: str, lex: NameLexicon, nouns: dict[str, str]) -> list[str]:
-    low = word.lower()
+def _word_flags(word: str, low: str, common: bool, lex: NameLexicon, nouns: dict[str, str]) -> list[str]:
+    """``low``: ``word.lower()``; ``common``: ``lex.is_common(word)`` (read only for a word that
+    starts with a letter)."""
     flags = ["wk" + tag for tag in noun_tags(word, nouns)]
     if low.rstrip(".") in _TITLE_WORDS:
         flags.append("title")
@@ -138,7 +140,7 @@ def _word_flags(word: str, lex: NameLexicon, nouns: dict[str, str]) -> list[str]
     if low in DETERMINERS:
         flags.append("det")
     if word[:1].isalpha():
-        if lex.is_common(word):
+        if common:
             flags.append("common")
         elif low in lex.common_words:
             flags.append("common_low")  # "Die" at a sentence start
@@ -180,14 +182,17 @@ def _word_parts(word: str, lex: NameLexicon, nouns: dict[str, str],
     case): what :func:`_word_features` and :func:`_word_weights` are built from."""
     low = word.lower()
     plain_word = word[:1].islower() and low in lex.common_words  # "an", "mit": never names
-    lists = [] if hidden or plain_word else _lists(word, lex)
-    flags = _word_flags(word, lex, nouns) + lists
+    # one look-up for _lists, _word_flags and the identity below (each made its own)
+    common = word[:1].isalpha() and lex.is_common(word)
+    lists = [] if hidden or plain_word else _lists(word, lex, common)
+    flags = _word_flags(word, low, common, lex, nouns) + lists
     if hidden:
         flags = [f for f in flags if f != "wkP"]
     case = _casing(word)
     # The identity of a capitalised word that is no ordinary word is left out: it would let the
-    # model learn the training set's names by heart instead of their forms and contexts.
-    ident = "w=" + (low if case in ("lower", "digit", "punct") or lex.is_common(word)
+    # model learn the training set's names by heart instead of their forms and contexts (a word
+    # not starting with a letter has the case "digit" or "punct").
+    ident = "w=" + (low if case in ("lower", "digit", "punct") or common
                     or "title" in flags or "role" in flags else "?" + case)
     feats = ["b", ident, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3],
              "sh=" + shape(word), "c=" + case, "len=" + str(min(len(word), 8))]

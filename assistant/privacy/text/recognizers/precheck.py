@@ -16,6 +16,8 @@ as a case-sensitive ``re`` search of the lower-cased text, two to three times fa
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 from typing import Any, Callable
 
 import regex
@@ -52,8 +54,9 @@ def precheck_search(pattern: regex.Pattern) -> Callable[[str], object]:
     if (pattern.flags & regex.IGNORECASE and not pattern.flags & ~_LOWERED_FLAGS
             and not _NOT_PORTABLE.search(text)
             and _CASE_FREE_ESCAPES.sub("", text) == _CASE_FREE_ESCAPES.sub("", text).lower()):
+        flags = re.MULTILINE if pattern.flags & regex.MULTILINE else 0
         try:
-            lowered = re.compile(text, re.MULTILINE if pattern.flags & regex.MULTILINE else 0)
+            lowered = re.compile(_with_first_chars(text, flags), flags)
         except re.error:
             lowered = None
         if lowered is not None:
@@ -63,6 +66,69 @@ def precheck_search(pattern: regex.Pattern) -> Callable[[str], object]:
                 return original(text) if unsafe(text) else lowered_search(text.lower())
     _searches[id(pattern)] = (pattern, search)
     return search
+
+
+#: Character classes of ``re``'s parser written as class items.
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+               _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _with_first_chars(text: str, flags: int) -> str:
+    """``text`` behind a look-ahead for the characters a match can start with, when the parser
+    tells them: ``re`` then skips to such a character instead of trying every branch at every
+    position (half the time of a word-list pre-check, measured); the matches are the same.
+    ``text`` as it is when a match may start with any character or be empty."""
+    first = _first_chars(_parser.parse(text, flags))
+    if first is None or first[1] or not first[0]:
+        return text
+    return "(?=[" + "".join(sorted(first[0])) + "])(?:" + text + ")"
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """(class items for the characters a match of the parsed sequence ``items`` can start with,
+    whether it can match the empty string), or None when a part is not understood here."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _c.AT:  # ^, $, \b: zero width, the next item gives the first character
+            continue
+        if op is _c.LITERAL:
+            out.add(f"\\U{av:08x}")
+            return out, False
+        if op is _c.IN:
+            part = _class_items(av)
+            if part is None:
+                return None
+            return out | part, False
+        if op is _c.BRANCH:
+            parts = [_first_chars(branch) for branch in av[1]]
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            parts = [_first_chars(av[3])]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            inner = _first_chars(av[2])
+            parts = [None if inner is None else (inner[0], inner[1] or av[0] == 0)]
+        else:
+            return None
+        if any(part is None for part in parts):
+            return None
+        for chars, _ in parts:  # type: ignore[misc]
+            out |= chars
+        if not any(empty for _, empty in parts):  # type: ignore[misc]
+            return out, False
+    return out, True
+
+
+def _class_items(items: Any) -> set[str] | None:
+    out = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.add(f"\\U{av:08x}")
+        elif op is _c.RANGE:
+            out.add(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            out.add(_CATEGORIES[av])
+        else:  # a negated class: nearly any character
+            return None
+    return out
 
 
 def analyze_patterns(recognizer: PatternRecognizer, text: str,
