@@ -30,6 +30,9 @@ REPEAT_MIN_TERMS = 4
 #: A line that credits the text's own sources ("Quelle: …", "Quellen: IT.NRW …"); a sentence
 #: that names where data come from ("Quelle ist die Schulstatistik …") is kept.
 ATTRIBUTION = re.compile(r"^Quellen?\s*(?::|\(|https?:)")
+#: The colophon of a text ("Stand: 2026-11 · Verfasst für …"): when and by whom it was written,
+#: not what it says.
+COLOPHON = re.compile(r"^Stand:\s*\d{1,4}")
 #: A bullet item ("- …", "* …", "• …") of a Markdown list.
 BULLET = re.compile(r"^\s*[-*•]\s+")
 #: A list quoted whole when one of its items is chosen, at most this many items long.
@@ -125,11 +128,13 @@ def terms_of(text: str, splitter: CompoundSplitter) -> set[str]:
 
 
 def candidates(passages: Sequence[Passage], splitter: CompoundSplitter) -> list[Candidate]:
-    """The quotable sentences of ``passages`` (not too short, no list heads, no credit lines)."""
+    """The quotable sentences of ``passages`` (not too short, no list heads, no credit lines,
+    no colophons)."""
     out: list[Candidate] = []
     for rank, passage in enumerate(passages):
         for position, (sentence, group) in enumerate(with_lists(passage.text)):
-            if len(sentence) < MIN_CHARS or sentence.endswith(":") or ATTRIBUTION.match(sentence):
+            if (len(sentence) < MIN_CHARS or sentence.endswith(":") or ATTRIBUTION.match(sentence)
+                    or COLOPHON.match(sentence)):
                 continue
             out.append(Candidate(sentence, passage.n, rank, position, terms_of(sentence, splitter),
                                  section=passage.section, group=group))

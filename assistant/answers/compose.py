@@ -23,6 +23,8 @@ from assistant.retrieval.models import Focus, Passage
 
 #: Supporting sentences quoted after a FAQ answer.
 FAQ_SUPPORT = 4
+#: Best-scored supporting sentences from a section the others do not quote, after a FAQ answer.
+FAQ_OTHER = 1
 #: Share of a supporting sentence's words found in one curated sentence above which it repeats it.
 REPEATS = 0.7
 #: Strength (defining.strength) of a sentence that defines a term in a defining form.
@@ -163,13 +165,21 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
                      if max(overlap(t, c) for c in curated) < REPEATS]
             return head + listed + [f"\n{t} [{n}]" if i == 0 else f"{t} [{n}]"
                                     for i, (t, n) in enumerate(extra)]
+    def repeats(t: str) -> bool:
+        return max(overlap(t, c) for c in curated) >= REPEATS
+
     selected = extractive.select(question, order, gathered.question)
-    support = [(t, n) for t, n in selected if max(overlap(t, c) for c in curated) < REPEATS]
     defining = defining_first(question, gathered.question, curated, selected, order)
+    support = [s for s in selected if not repeats(s[0]) and s != defining][:FAQ_SUPPORT]
+    # the reading order may fill the answer from the best section alone: one of the best
+    # sentences by score from a section not quoted yet follows (the second section often holds
+    # what the curated answer leaves out)
+    quoted = {n for _, n in support}
+    best = extractive.select(question, order, gathered.question, FAQ_SUPPORT, skip=repeats)
+    support += [s for s in best if s[1] not in quoted and s != defining][:FAQ_OTHER]
     if defining is not None:  # "Was bedeutet X?": the sentence that says what X is leads
-        support = [s for s in support if s != defining]
-        return [f"{defining[0]} [{defining[1]}]"] + head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
-    return head + [f"{t} [{n}]" for t, n in support[:FAQ_SUPPORT]]
+        return [f"{defining[0]} [{defining[1]}]"] + head + [f"{t} [{n}]" for t, n in support]
+    return head + [f"{t} [{n}]" for t, n in support]
 
 
 def defining_first(question: str, understood: Question, curated: list[str],

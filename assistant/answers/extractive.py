@@ -34,6 +34,7 @@ from assistant.answers.defining import asked_terms, more_definitions, strength
 from assistant.answers.coverage import (COVER_EXTRA, COVER_FACT, complete, cover, other_sections,
                                         qualifiers)
 from assistant.answers.entry import details, names_apart
+from assistant.answers.formula import FORMULA, with_rules
 from assistant.answers import ruling
 from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
@@ -224,6 +225,12 @@ class ExtractiveAnswerer:
                 limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja",
                 anchor=next((c for c in leads if not is_how_to(c.section)), lead)
                 if is_how_to(lead.section) else None)
+        if understood.kind == "berechnung" and lead is not None and lead in chosen \
+                and FORMULA.search(lead.text) and limit is None:
+            # the formula, then what counts: the sentences after it in its section (formula.py)
+            chosen, follows = with_rules(lead, cands, chosen, limit=ANSWER_MAX, similar=similar,
+                                         keep=lambda c: bool(TABLE_CODE.search(c.text)
+                                                             or STICHTAG.search(c.text)))
         rest = follows + [c for c in chosen if c is not lead and c not in follows]
         if limit is not None:  # the best ones (by score), still shown in reading order
             rest = sorted(rest, key=lambda c: -c.score)[: max(0, limit - (lead is not None))]

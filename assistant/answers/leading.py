@@ -4,7 +4,8 @@ For "may I …?" the best sentence that decides (``nicht``, ``nur``, ``darf``, `
 preferably one on the question's topic and on what its main clause names; for "must I …?" the
 sentence that states the duty; for a threshold the sentence with the number (for "from how many
 cases …?" the one that states the bound, for a date the one with a date); for "where do the data come from?" the sentence that
-names the statistic or table; for "what is X?" the sentence that defines X. Other
+names the statistic or table; for "how is it computed?" the sentence with the formula; for
+"what is X?" the sentence that defines X. Other
 kinds lead with the best sentence of the kind's shape.
 """
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from assistant.answers.actions import action_fit, actions_of
 from assistant.answers.candidates import Candidate, share, terms_of
+from assistant.answers.formula import FORMULA
 from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
                                       names_source)
@@ -71,6 +73,9 @@ def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
     if understood.kind == "datenquelle":  # "Woher …?": the sentence that names the source
         named = {id(c): names_source(c.text) and c.lexical > 0 for c in cands}
         by_id = named if any(named.values()) else by_id
+    if understood.kind == "berechnung":  # "Wie wird … berechnet?": the sentence with the formula
+        formula = {id(c): bool(FORMULA.search(c.text)) for c in cands}
+        by_id = formula if any(formula[id(c)] for c in ranked) else by_id
     if understood.asks_duty and not any(by_id.values()):
         by_id = {id(c): bool(LEAD_SHAPES["darf_ich"].search(c.text)) for c in cands}
     on_topic = topic_patterns(understood) if understood.kind == "darf_ich" else []
