@@ -51,3 +51,32 @@ def test_indep13_login_handle_is_a_person(gate, marked: str) -> None:
 @pytest.mark.parametrize("text", NO_HANDLES)
 def test_indep13_addresses_files_and_abbreviations_are_no_handles(gate, text: str) -> None:
     assert [s for t, s in spans(gate, text) if t == "PERSON" and "." in s] == []
+
+
+SURNAME_GIVEN = [
+    # the given names end at a wide gap to the next column or before a key of the form
+    "Erziehungsberechtigt   Mutter [[PERSON:Kowalczyk, Agnieszka]]   Tel 0171 2233445",
+    "Vater ......: [[PERSON:Demir, Hakan]] IdNr ......: 12 345 678 901",
+    "Schülerin: [[PERSON:NOWAK, JULIA-MARIA]]   Schüler-Nr.: GS-2023-0042",
+    "Mutter: [[PERSON:Wagner, Irina]]   [[PERSON:Tom Berg]]",
+    # a particle before a surname that is also a given name
+    "71 | [[PERSON:Oliveira dos Santos, Ana]] | 3 | Hort",
+    "Vater: [[PERSON:Nascimento da Silva, João]] (Tel. siehe unten)",
+    "- [[PERSON:Pereira da Costa, Marta]], Klasse 4b",
+    # an Arabic particle in capitals or capitalised before the surname
+    "07  [[PERSON:EL KHATIB, SAMIRA]]        2023-00417",
+    "Schüler: [[PERSON:Abu Zaid, Karim]] (6a)",
+    "[[PERSON:AL HASSAN, RAMI]] (5c)",
+]
+
+
+@pytest.mark.parametrize("marked", SURNAME_GIVEN)
+def test_indep13_surname_given_entry_whole(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("Schülerin: Ouazzani, IdNr 12 345 678 901", "Ouazzani"),
+                                            ("Kind: Petrović, SchuelerNr 2231", "Petrović"),
+                                            ("Mutter: Lindqvist, KundenID 88-1", "Lindqvist")])
+def test_indep13_key_after_comma_is_no_given_name(gate, text: str, name: str) -> None:
+    assert [s for t, s in spans(gate, text) if t == "PERSON"] == [name]
