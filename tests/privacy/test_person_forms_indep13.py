@@ -80,3 +80,23 @@ def test_indep13_surname_given_entry_whole(gate, marked: str) -> None:
                                             ("Mutter: Lindqvist, KundenID 88-1", "Lindqvist")])
 def test_indep13_key_after_comma_is_no_given_name(gate, text: str, name: str) -> None:
     assert [s for t, s in spans(gate, text) if t == "PERSON"] == [name]
+
+
+NICKNAMES = [
+    # a nickname in quotes after the given name: with the surname after it, or ending the entry
+    "Anwesend: [[PERSON:Aleksandr „Sascha“ Morozov]] (Koordination), [[PERSON:Petra Lang]]",
+    "**Schülerin:** [[PERSON:Katharina „Kathi“ Wróblewski]]",
+    "Teilnehmer: [[PERSON:Johannes »Hannes« Brückner]]",
+    '[[PERSON:OKAFOR, Oluwaseun "Seun"]]  Mutter 0171 2233445',
+]
+
+
+@pytest.mark.parametrize("marked", NICKNAMES)
+def test_indep13_nickname_in_quotes_inside_the_name(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+@pytest.mark.parametrize("text", ["Tim schrieb „Danke“ Montag an alle.",
+                                  "Lea sagte „Schule“ Ende der Woche."])
+def test_indep13_quoted_word_after_a_name_is_no_nickname(gate, text: str) -> None:
+    assert all("„" not in s for t, s in spans(gate, text) if t == "PERSON")

@@ -32,7 +32,7 @@ from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
-from assistant.privacy.text.recognizers.name_shape import place_before
+from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
     after_place_label, gender_form, noun_compound_with_hyphen, noun_list_item)
 from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
@@ -47,6 +47,11 @@ NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN
               Kind.PARTICLE}
 TAIL_KINDS = NAME_KINDS
 MAX_NAME_TOKENS = 5
+#: Quotes around a nickname after the given name: „Sascha“, "Emeka", »Maxi«, ‚Jo‘.
+_NICK_QUOTES = ("„", "\"", "»", "‚")
+_QUOTED_NICKNAME = re.compile(r"[ ](?:„|\"|»|‚)(?P<nick>[A-ZÀ-Þ][a-zß-ÿ]+)(?:“|\"|”|«|‘|')"
+                              r"(?:[ ](?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-]))?")
+NICKNAME_SCORE = 0.9
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -73,12 +78,33 @@ class PersonRecognizer(EntityRecognizer):
                  if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
                  and (why == "title" or not (place_before(text, start, end)
                                              or self._no_name_here(text, start, end)))]
+        if any(q in text for q in _NICK_QUOTES):
+            found = [self._with_nickname(text, r) for r in found]
         found += [rule_result(self, "PERSON", start, end, EAST_ASIAN_SCORE, "East Asian name")
                   for start, end in east_asian_names(text)]
         if text.islower():  # a note all in lower case: "mit okonkwo wegen förderplan gesprochen"
             found += [rule_result(self, "PERSON", t.start, t.end, LOWER_UNLISTED_SCORE, "lower-case word after a preposition")
                       for t in _unlisted_after_preposition(text, tokens, self.lexicon)]
         return outside_english_months(text, outside_fictional(text, found))
+
+    def _with_nickname(self, text: str, found: RecognizerResult) -> RecognizerResult:
+        """A name and a nickname in quotes after the given name, the surname after it ("Aleksandr
+        „Sascha“ Morozov") or the entry ending there ("EZE, Chukwuemeka "Emeka"") as one span."""
+        m = _QUOTED_NICKNAME.match(text, found.end)
+        if m is None or not self._name_or_unlisted(m.group("nick")):
+            return found
+        if m.group("surname") and self._name_or_unlisted(m.group("surname")):
+            end = m.end("surname")
+        elif "," in text[found.start:found.end]:
+            end = m.end("nick") + 1
+        else:
+            return found
+        return rule_result(self, "PERSON", found.start, end, max(found.score, NICKNAME_SCORE), "nickname in quotes")
+
+    def _name_or_unlisted(self, word: str) -> bool:
+        """A listed name, or a capitalised word that is no ordinary word, place or institution."""
+        return (known_name(word, self.lexicon) and not self.lexicon.is_common(word)) or (
+            name_word(word, self.lexicon) and not ordinary_noun(word) and not self.lexicon.is_common(word.lower()))
 
     def _no_name_here(self, text: str, start: int, end: int) -> bool:
         """A single word that is an abbreviation ("SuE"), a role in gender-fair writing
