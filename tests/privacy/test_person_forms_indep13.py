@@ -100,3 +100,11 @@ def test_indep13_nickname_in_quotes_inside_the_name(gate, marked: str) -> None:
                                   "Lea sagte „Schule“ Ende der Woche."])
 def test_indep13_quoted_word_after_a_name_is_no_nickname(gate, text: str) -> None:
     assert all("„" not in s for t, s in spans(gate, text) if t == "PERSON")
+
+
+@pytest.mark.parametrize(("text", "name"), [("- RAin Schüler-Thomsen wegen Akteneinsicht", "Schüler-Thomsen"),
+                                            ("Rückruf von KHKin Hoffmann erbeten", "Hoffmann"),
+                                            ("laut POKin Abendroth-Kaya (Wache Süd)", "Abendroth-Kaya")])
+def test_indep13_abbreviated_office_is_no_given_name(gate, text: str, name: str) -> None:
+    assert ("PERSON", name) in spans(gate, text)
+    assert all(not s.startswith(("RAin", "KHKin", "POKin")) for t, s in spans(gate, text) if t == "PERSON")
