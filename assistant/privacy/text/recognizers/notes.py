@@ -96,16 +96,31 @@ _ROLE_LABEL_END = regex.compile(r"(?:lehrkraft|fachkraft|lehrer|lehrerin|leitung
                                 r"beraterin|partner|partnerin|person|führung|vertretung|vorsitz|moderation|"
                                 r"erzieher|erzieherin|pädagoge|pädagogin|referent|referentin|zuständig|"
                                 r"zuständige|verantwortlich|verantwortliche|unterzeichner|unterzeichnerin)$")
+#: Verbs of contact that close a to-do of a note ("kaya anrufen"), and those that do so only after
+#: "mail"/"e-mail" ("schröder mail schicken"): the one list TODO_NAME and both prechecks are built from.
+_CONTACT_VERBS = ("anrufen", "zurückrufen", "informieren", "fragen", "kontaktieren", "erinnern", "einladen",
+                  "ansprechen", "anschreiben", "mailen", "benachrichtigen", "abholen", "treffen")
+_MAIL_VERBS = ("schicken", "schreiben")
+_ANY_CONTACT_VERB = "|".join(_CONTACT_VERBS + _MAIL_VERBS)
 #: A to-do of a note: a listed name in lower case before a verb of contact ("kaya anrufen",
 #: "schröder mail schicken", "nowak wegen zeugnis fragen").
 TODO_NAME = regex.compile(r"(?:^|(?<=[,;:]|[-•*]|\d\.|\b(?:todo|bitte|noch|dann|heute|morgen)))[ \t]*"
                           r"(?P<name>[a-zäöüßçğışéè][\w'’]+(?:-[\w'’]+)?)[ ](?:(?:wegen|wg\.|bzgl\.?|per)[ ][\w.-]+[ ])?"
-                          r"(?:anrufen|zurückrufen|informieren|fragen|kontaktieren|erinnern|einladen|ansprechen|"
-                          r"anschreiben|mailen|(?:e-)?mail[ ](?:schicken|schreiben)|benachrichtigen|"
-                          r"abholen|treffen)\b", regex.MULTILINE | regex.IGNORECASE)
+                          rf"(?:{'|'.join(_CONTACT_VERBS)}|(?:e-)?mail[ ](?:{'|'.join(_MAIL_VERBS)}))\b",
+                          regex.MULTILINE | regex.IGNORECASE)
 #: Necessary for TODO_NAME (the standard library's engine: faster on a plain alternation).
-_TODO_PRECHECK = re.compile(r"(?:anruf|informier|frag|kontaktier|erinner|einlad|ansprech|anschreib|mail|"
-                            r"schick|schreib|benachrichtig|abhol|treff)en\b")
+_TODO_PRECHECK = re.compile(rf"(?:{_ANY_CONTACT_VERB})\b")
+#: A login handle used for a person: "m.osei", "t.brinkmann", "nadine.k", "ole.peters" (lower case,
+#: one dot; not part of an e-mail address, a domain, a path or a file name).
+HANDLE = re.compile(r"(?<![\w.@/\\-])(?P<a>[a-zäöüß]+)\.(?P<b>[a-zäöüß]+)(?![\w@-]|\.\w)")
+#: German umlauts a login handle spells as two letters ("koehler", "lueders").
+_UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+#: An unlisted word after a first name in a handle ("bettina.roloff"), at least this long: shorter
+#: ones are endings of files and domains ("anna.pdf", "lena.com").
+_MIN_UNLISTED_HANDLE_PART = 4
+#: Endings of files and domains of that length ("anna.docx").
+_FILE_ENDINGS = frozenset({"docx", "xlsx", "pptx", "html", "jpeg", "json", "yaml", "heic", "tiff", "mpeg",
+                           "webp", "info", "online", "shop", "email"})
 #: Characters before the verb searched for the name of a to-do ("nowak wg. zeugnis anrufen").
 _TODO_WINDOW = 48
 #: The word before a colon (maybe in Markdown bold) and how far to look for it.
@@ -177,8 +192,8 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|anrufen|informieren|fragen|kontaktieren|erinnern|"
-                             r"einladen|ansprechen|anschreiben|mailen|schicken|benachrichtigen|abholen|treffen|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|[a-zäöüß]\.[a-zäöüß]|"
+                             rf"{_ANY_CONTACT_VERB}|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
                              regex.IGNORECASE | regex.MULTILINE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
@@ -204,6 +219,9 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
                     found.setdefault((start, end), "list of names")
             for start, end in self._cap_list(text):
                 found.setdefault((start, end), "list of first names")
+        for m in HANDLE.finditer(text):
+            if self._handle(m.group("a"), m.group("b")):
+                found.setdefault(m.span(), "login handle")
         for m in self._todos(text):
             word = m.group("name")
             if (word[:1].islower() and known_name(word, self.lexicon) and not self.lexicon.is_common(word)
@@ -230,6 +248,27 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             return True
         return (len(word) >= 4 and not verb_like(word) and _NOT_NAME_END.search(word) is None
                 and name_word(word, self.lexicon, lower_ok=True))
+
+    def _handle(self, first: str, second: str) -> bool:
+        """A login handle of a person: an initial and a listed surname ("m.osei", "s.lueders"), a
+        listed first name and an initial ("nadine.k"), or a listed first name and a surname, listed
+        or reading like one ("ole.peters", "bettina.roloff")."""
+        if len(first) == 1:
+            return len(second) > 2 and self._handle_listed(second)
+        if not self._first_name(first) or first in NOTE_WORDS:
+            return False
+        if len(second) == 1:
+            return True
+        return self._handle_listed(second) or (
+            len(second) >= _MIN_UNLISTED_HANDLE_PART and second not in _FILE_ENDINGS and not verb_like(second)
+            and not load_nouns().get(second.capitalize()) and self._lower_name(second))
+
+    def _handle_listed(self, word: str) -> bool:
+        """A listed name that is no common word, maybe with its umlauts spelled out ("koehler")."""
+        respelled = word
+        for spelled, umlaut in _UMLAUT_SPELLINGS:
+            respelled = respelled.replace(spelled, umlaut)
+        return any(known_name(w, self.lexicon) and not self.lexicon.is_common(w) for w in {word, respelled})
 
     @staticmethod
     def _todos(text: str) -> Iterator[regex.Match]:

@@ -32,7 +32,7 @@ from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
-from assistant.privacy.text.recognizers.name_shape import place_before
+from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
     after_place_label, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
 from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
@@ -47,6 +47,11 @@ NAME_KINDS = {Kind.FIRST, Kind.WEAK_FIRST, Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN
               Kind.PARTICLE}
 TAIL_KINDS = NAME_KINDS
 MAX_NAME_TOKENS = 5
+#: Quotes around a nickname after the given name: „Sascha“, "Emeka", »Maxi«, ‚Jo‘.
+_NICK_QUOTES = ("„", "\"", "»", "‚")
+_QUOTED_NICKNAME = re.compile(r"[ ](?:„|\"|»|‚)(?P<nick>[A-ZÀ-Þ][a-zß-ÿ]+)(?:“|\"|”|«|‘|')"
+                              r"(?:[ ](?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-]))?")
+NICKNAME_SCORE = 0.9
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -63,7 +68,8 @@ class PersonRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(
             text, lower_case_names(text, _lower_case_initials(
-                text, _academic_titles(text, tokenize(text, self.lexicon)))), self.lexicon)
+                text, _academic_titles(text, _capital_arabic_particles(text, tokenize(text, self.lexicon))))),
+            self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
@@ -72,12 +78,33 @@ class PersonRecognizer(EntityRecognizer):
                  if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
                  and (why == "title" or not (place_before(text, start, end)
                                              or self._no_name_here(text, start, end)))]
+        if any(q in text for q in _NICK_QUOTES):
+            found = [self._with_nickname(text, r) for r in found]
         found += [rule_result(self, "PERSON", start, end, EAST_ASIAN_SCORE, "East Asian name")
                   for start, end in east_asian_names(text)]
         if text.islower():  # a note all in lower case: "mit okonkwo wegen förderplan gesprochen"
             found += [rule_result(self, "PERSON", t.start, t.end, LOWER_UNLISTED_SCORE, "lower-case word after a preposition")
                       for t in _unlisted_after_preposition(text, tokens, self.lexicon)]
         return outside_english_months(text, outside_fictional(text, found))
+
+    def _with_nickname(self, text: str, found: RecognizerResult) -> RecognizerResult:
+        """A name and a nickname in quotes after the given name, the surname after it ("Aleksandr
+        „Sascha“ Morozov") or the entry ending there ("EZE, Chukwuemeka "Emeka"") as one span."""
+        m = _QUOTED_NICKNAME.match(text, found.end)
+        if m is None or not self._name_or_unlisted(m.group("nick")):
+            return found
+        if m.group("surname") and self._name_or_unlisted(m.group("surname")):
+            end = m.end("surname")
+        elif "," in text[found.start:found.end]:
+            end = m.end("nick") + 1
+        else:
+            return found
+        return rule_result(self, "PERSON", found.start, end, max(found.score, NICKNAME_SCORE), "nickname in quotes")
+
+    def _name_or_unlisted(self, word: str) -> bool:
+        """A listed name, or a capitalised word that is no ordinary word, place or institution."""
+        return (known_name(word, self.lexicon) and not self.lexicon.is_common(word)) or (
+            name_word(word, self.lexicon) and not ordinary_noun(word) and not self.lexicon.is_common(word.lower()))
 
     def _no_name_here(self, text: str, start: int, end: int) -> bool:
         """A single word that is an abbreviation ("SuE"), a role in gender-fair writing
@@ -156,6 +183,9 @@ class PersonRecognizer(EntityRecognizer):
                 start, end = merged
                 skip_next = True
                 yield start, end, 0.85, "surname, first name"
+                rest = [t for t in tokens[runs[n + 1][0]:runs[n + 1][1]] if t.start > end]
+                if rest and not _KEY_WORD.fullmatch(rest[0].text):  # the next column: "Volkova, Irina   Tom Berg"
+                    yield from self._decide(rest, None)
                 continue
             for start, end, score, why in self._decide(tokens[i:j], before):
                 if why == "first name" and end == tokens[j - 1].end and _short_surname_in_cell(text, tokens, j, start):
@@ -194,18 +224,23 @@ class PersonRecognizer(EntityRecognizer):
                         and not ordinary_noun(t.text) for t in given)  # "Fr. Jung, Mensa – Hr. Koch"
                 and not _enumeration(text, tokens, j2)):
             return head[0].start, given[-1].end  # "Lee, Seo-yeon", "Tran, Minh Duc"
-        for t in head:
+        for k, t in enumerate(head):
             if not (t.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.PARTICLE)
                     or (t.kind in (Kind.NOUN, Kind.WEAK_FIRST) and entry and len(head) == 1)  # "Böttcher, Finn", "Stein, Rüdiger"
                     or (t.kind is Kind.FIRST and len(head) == 1
                         and ((t.also_surname and not _enumeration(text, tokens, j2)) or entry))
-                    or (t.kind is Kind.FIRST and t is not head[0] and head[0].kind is Kind.PARTICLE)):  # "di Stefano"
+                    or (t.kind is Kind.FIRST and k > 0 and head[k - 1].kind is Kind.PARTICLE)):  # "di Stefano", "Ferreira da Silva"
                 return None
         if head[-1].kind is Kind.PARTICLE or (head[-1].lowercase and not (
                 _lower_case_entry(text, head, tokens[i2:j2]) and (i == 0 or tokens[i - 1].kind is not Kind.TITLE))):
             return None
-        # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."
+        # After the comma only given names or initials: "Schmidt, Lea Marie", "Demir, M. A."; they
+        # end at a wide gap to the next column or before a key ("Volkova, Irina   Tel", "Daniel IdNr")
         firsts = tokens[i2:j2]
+        if _KEY_WORD.fullmatch(firsts[0].text):
+            return None  # "Ouazzani, IdNr 12 345 678 901": a key after the name
+        firsts = firsts[:next((k for k in range(1, len(firsts)) if _given_names_end(text, firsts[k - 1], firsts[k])),
+                              len(firsts))]
         if (len(firsts) == 1 and firsts[0].kind is Kind.UNKNOWN and len(head) == 1
                 and (head[0].kind is Kind.SUR or head[0].also_surname or closed)
                 and not _enumeration(text, tokens, j2)):
@@ -322,6 +357,16 @@ _ARTICLES = {"der", "den", "zu", "vom"}
 #: Roles that are pronouns ("mein Mann", "unser Laternenfest"): they back a listed surname, never
 #: an ordinary word or a word in no list.
 _PRONOUN_ROLES = {"ich", "mein", "meine", "meinem", "meiner", "unser", "unsere"}
+
+
+#: A key of a form or an export, never a name: "IdNr", "SchuelerNr", "Schüler-Nr", "KundenID".
+_KEY_WORD = re.compile(r"[^\W\d_]*[a-zß-ÿ]-?(?:Nr|Id|ID)\.?")
+
+
+def _given_names_end(text: str, last: Token, nxt: Token) -> bool:
+    """The given names of "Surname, Given" end before ``nxt``: a wide gap to the next column of a
+    form parts them, or ``nxt`` is a key ("Volkova, Irina   Tel ...", "Ruiz Ortega, Daniel IdNr")."""
+    return "  " in text[last.end:nxt.start] or _KEY_WORD.fullmatch(nxt.text) is not None
 
 
 def _column_break(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -637,6 +682,23 @@ def _weak_first_names_beside_names(text: str, tokens: list[Token]) -> list[Token
 #: Faculties after "Dr." or "Dipl.": "Dr. med. Stein", "Dr. rer. nat. Okafor", "Dipl.-Päd. Koch".
 ACADEMIC = {"med", "rer", "nat", "phil", "jur", "dent", "vet", "habil", "paed", "päd", "psych",
             "soz", "ing", "oec", "pol", "theol", "math", "pharm", "sc"}
+
+
+#: Arabic name particles written capitalised or in capitals ("El Amrani", "AL HASSAN", "Abu Zaid").
+_ARABIC_PARTICLES = frozenset({"al", "el", "abu", "abd", "ibn"})  # not "Ben", "Bin": "Ben Müller"
+
+
+def _capital_arabic_particles(text: str, tokens: list[Token]) -> list[Token]:
+    """A capitalised Arabic particle right before a name in the same case and a comma is a particle
+    of that surname in a "Surname, Given" entry, no first name ("El Amrani, Youssef", "AL HASSAN,
+    RAMI", "Abu Zaid, Karim"); "Abu Bakr kommt" stays a given name."""
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if (tok.text.lower() in _ARABIC_PARTICLES and not tok.lowercase and tok.kind is not Kind.PARTICLE
+                and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST) and text[tok.end:nxt.start] == " "
+                and tok.text.isupper() == nxt.text.isupper() and _COMMA_GAP.match(text, nxt.end)):
+            tokens[i] = replace(tok, kind=Kind.PARTICLE)
+    return tokens
 
 
 def _academic_titles(text: str, tokens: list[Token]) -> list[Token]:

@@ -231,6 +231,11 @@ def _double_surname(parts: list[str], lex: NameLexicon) -> bool:
     return listed >= 1 and not all(lex.is_common(p) for p in parts)
 
 
+#: The abbreviation of an office or profession in its female form, two capitals and a short ending:
+#: "RAin" (Rechtsanwältin), "KHKin", "POKin"; no name is written so.
+_TITLE_ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,4}in")
+
+
 def classify(text: str, match_start: int, word: str, lex: NameLexicon,
              sentence_start: bool | None = None) -> Token:
     end = match_start + len(word)
@@ -264,7 +269,7 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
     if len(parts) > 1 and _institution(parts[-1]):
         return Token(word, match_start, end, Kind.OTHER, institution=True, **base)
-    if word.isupper() and (len(word) <= 2 or word in ACRONYMS):
+    if (word.isupper() and (len(word) <= 2 or word in ACRONYMS)) or _TITLE_ABBREVIATION.fullmatch(word):
         return Token(word, match_start, end, Kind.OTHER, **base)
     if fold(word) in lex.never_names or len(word) < 2:
         return Token(word, match_start, end, Kind.OTHER, institution=_institution(word), **base)
