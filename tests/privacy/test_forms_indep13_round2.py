@@ -1,6 +1,6 @@
 """Forms indep13 still showed after its first round, each with own examples (never the corpus
 strings): a number's label written as one word after a name or in a list of names, a language cut
-off before its period; Dutch and Flemish streets of several words, a house number with the next
+off before its period, an English adjective of origin read as one run with the English noun after it; Dutch and Flemish streets of several words, a house number with the next
 field's label glued to it and a label glued in front of the street (PDF exports); a birth date
 after its month or year ("geboren im Mai 2019, genauer am …")."""
 
@@ -40,6 +40,10 @@ NOT_FOUND = [
     ("Kind | Muttersprache\nIda Holm | Ital.\nEmre Kaya | Türk.", "Türk"),
     ("Förderstunden Rumän. bei Frau Sommer, montags", "Rumän"),
     ("Sprachen: Niederl. (C1), Span. (A2); Referenz: Herr Brehm", "Niederl"),
+    # an English adjective of origin before a lower-case English word, read as one run with it
+    ("My wife works for a Romanian company remotely, the pay goes to a Romanian account.", "Romanian"),
+    ("He is employed by an Albanian company, so the salary comes from abroad.", "Albanian"),
+    ("I have an Austrian employer and a Slovenian company account.", "Slovenian"),
     # a German noun before a Dutch street names the place, no part of the street
     ("Treffen im Büro Marnixplein 2, 9000 Gent", "Büro"),
     ("Praktikum Schule Kerkstraat 14, 2000 Antwerpen", "Schule"),
