@@ -133,6 +133,17 @@ def noun_compound(word: str) -> bool:
     return False
 
 
+#: A number's label glued into one word: a lower-case letter, then "Nr"/"ID"/"Id"/"No" ("SchuelerNr",
+#: "KundenID"), or "Id"/"ID" before "Nr"/"No" ("IdNr").
+_NUMBER_LABEL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:Nr|ID|Id|No)|I[dD](?:Nr|No))\.?")
+
+
+def number_label(word: str) -> bool:
+    """``word`` is the label of a number written as one word ("IdNr", "SchülerID"): no name, nor
+    a part of one ("Weber, Lisa KundenNr 4471")."""
+    return _NUMBER_LABEL.fullmatch(word) is not None
+
+
 @lru_cache(maxsize=1)
 def _sorted_nouns() -> list[str]:
     return sorted(load_nouns())

@@ -25,9 +25,10 @@ PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zu
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
 #: A house number: "12", "12a", "12 a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat); the
-#: "c" of "12 c/o Weber" is no letter suffix.
+#: "c" of "12 c/o Weber" is no letter suffix. A PDF export may glue the next field's label to it
+#: ("Lindenweg 4bPLZ", "Am Hang 7Telefon").
 NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:(?:[a-hA-H]|[ ][a-hA-H](?!/\w))(?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
-          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?\b")
+          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?(?:\b|(?=\p{Lu}[\p{Ll}\p{Lu}]))")
 #: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
 POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}-\d{3}(?!\d)|"
@@ -63,7 +64,13 @@ _CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TO
 #: Seasons and months shaped like adjectives are times before a street: "seit Sommer Grenzweg 3".
 _NOT_LEAD = r"(?!(?:Sommer|Winter|September|Oktober|November|Dezember)\b)"
 ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unsere[rmns]?|Meine[rmns]?|Neue[rmns]?|Diese[rmns]?|Jede[rmns]?)\b){_NOT_LEAD}[{_U}][a-zäöüß]+(?:e|en|er|es)[ \t]"
-ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|Alt-[{_U}]\w+|"
+#: Dutch and Flemish street names of several words before the street word: a person's or a title's
+#: words, lower-case particles between them ("Koningin Astridlaan", "Jan van Galenstraat",
+#: "Pieter de Hoochplein").
+_DUTCH_WORD = r"(?:straat|laan|gracht|plein)"
+DUTCH = (rf"(?:(?:[{_U}][a-zäöüéèë]+[ ](?:(?:van|de|der|den|ten|ter|het)[ ]){{0,2}}){{1,2}}"
+         rf"[{_U}][a-zäöüéèë]*?{_DUTCH_WORD})")
+ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|{DUTCH}|Alt-[{_U}]\w+|"
             rf"(?:Straße|Str\.) (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
 #: Lower-case words inside foreign street names: "Rue de la Loi", "Via dei Mille", "Calle de Alcalá".
 _FOREIGN_PARTICLE = (r"(?:de|del|della|delle|dei|degli|di|da|do|dos|das|du|des|la|le|les|los|las|el|"
@@ -342,6 +349,34 @@ def _score(match: regex.Match) -> float:
     return 0.5
 
 
+_DUTCH_TAIL = regex.compile(rf"[ ]\S*{_DUTCH_WORD}\Z")
+_LEADING_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ ](?=\p{Lu})")
+
+
+def _past_nouns(text: str, start: int, end: int) -> int:
+    """Where a Dutch street of several words starts, past German nouns opening the span ("im Büro
+    Wilsonplein 4": "Büro" names the place, "Koningin Astridlaan" is the street)."""
+    word = _LEADING_WORD.match(text, start, end)
+    while word is not None and ordinary_noun(word.group(1)):
+        start = word.end()
+        word = _LEADING_WORD.match(text, start, end)
+    return start
+
+
+#: A label glued in front of a street by a PDF export: a noun or an abbreviation, then the street's
+#: capital ("HausnummerLindenweg 4", "Nr.Am Hang 7", "AnschriftKirchgasse 2").
+_GLUED = regex.compile(r"\p{Lu}[\p{Ll}\p{Lu}]*?(?:(?<=\p{Ll})|\.)(?=\p{Lu}\p{Ll})")
+
+
+def _past_glued_label(text: str, start: int, end: int) -> int:
+    """Where the street starts, past a label glued to its first word."""
+    glued = _GLUED.match(text, start, end)
+    if glued is None:
+        return start
+    label = glued.group()
+    return glued.end() if label.endswith(".") or ordinary_noun(label) else start
+
+
 def _after_occupant(text: str, start: int) -> int:
     """Where the street starts, past a building or institution word opening the span."""
     occupant = _OCCUPANT.match(text, start)
@@ -378,7 +413,9 @@ class GermanAddressRecognizer(LocalRecognizer):
         for match in _line_matches(_street_for(text), text):
             score = _score(match)
             if score > 0 and self.validate_result(match.group()) is not False:
-                found[match.span()] = max(score, found.get(match.span(), 0.0))
+                dutch = match.group("strong") is not None and _DUTCH_TAIL.search(match.group("strong"))
+                span = (_past_nouns(text, match.start(), match.end()) if dutch else match.start(), match.end())
+                found[span] = max(score, found.get(span, 0.0))
         for match in _NUMBER_FIRST.finditer(text):  # one scan costs less than the line bookkeeping
             score = 0.85 if match.group("city") else 0.6 if match.group("french") else 0.0
             if score:
@@ -411,7 +448,8 @@ class GermanAddressRecognizer(LocalRecognizer):
                 for match in _BLOCK.finditer(text):
                     if self.validate_result(match.group()) is not False:
                         found[match.span()] = max(BLOCK_SCORE, found.get(match.span(), 0.0))
-        return [self._result(_after_occupant(text, start), end, score) for (start, end), score in found.items()]
+        return [self._result(_past_glued_label(text, _after_occupant(text, start), end), end, score)
+                for (start, end), score in found.items()]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # "Im Jahr 2023", "Am Ende 2022" look like lanes with a house number.

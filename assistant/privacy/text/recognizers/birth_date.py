@@ -174,6 +174,8 @@ def birth_context(text: str, start: int, end: int) -> bool:
         before = BIRTH_BEFORE.search(text, before.start() + 1, start)
     if BIRTH_AFTER.match(text, end) and not _CUT_OFF_BEFORE.search(text, max(0, start - 25), start):
         return True
+    if _MORE_EXACTLY.search(text, max(0, start - 80), start):
+        return True
     if _STAR_LINE.search(text, max(0, start - 8), start) and _BIRTH_PLACE_AFTER.match(text, end):
         return True
     key = _KEY_BEFORE.search(text, max(0, start - 40), start)
@@ -191,6 +193,12 @@ def birth_context(text: str, start: int, end: int) -> bool:
         or _under_run_together_header(text, start, end) or _label_hyphenated(text, start, end)
 
 
+#: A birth month or year first, then the day more exactly ("geboren im Mai 2019, genauer gesagt am
+#: 14.05.2019", "Geburtsjahr 2016, und zwar am\n3.3.2016", "geb. 2012 – genau: 02.02.2012").
+_MORE_EXACTLY = regex.compile(
+    r"(?:\bgeboren|\bgeb\.|\bGeburtsjahr)[ ](?:(?:im|in|anno)[ ])?(?:\p{L}+\.?[ ])?(?:19|20)\d\d"
+    r"[ ]?[,;:–-]?[ ](?:genau(?:er)?(?:[ ]gesagt)?|exakt|nämlich|und[ ]zwar|konkret)[ ]?(?:am|den|:)?\s*\Z",
+    regex.IGNORECASE)
 #: A scan or a narrow form breaks the label at the line end, with a hyphen or OCR's "¬":
 #: "Ge-\nburtsdatum: 12.03.2014", "Geburts¬\ndatum", "geb-\noren am".
 _HYPHEN_BREAK = regex.compile(r"(?<=\w)[-¬][ \t]*\r?\n[ \t]*(?=\p{Ll})")

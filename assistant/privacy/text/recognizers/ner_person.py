@@ -41,7 +41,8 @@ from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, Othe
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
 from assistant.privacy.text.recognizers.name_shape import place_before
-from assistant.privacy.text.recognizers.non_names import after_place_label, no_name_by_form, noun_list_item
+from assistant.privacy.text.recognizers.non_names import (
+    after_place_label, english_origin_adjective, no_name_by_form, noun_list_item)
 from assistant.privacy.text.words import (
     capital_end, english_words, load_english, nominalised_adjective, noun_compound, noun_prefix, ordinary_noun)
 
@@ -132,6 +133,7 @@ class NerPersonRecognizer(EntityRecognizer):
                             or (_quoted_title(tokens, k, k + len(span))
                                 and not direct_speech(text, span[-1].end))
                             or _place_or_label(text, span[0].start, span[-1].end)
+                            or english_origin_adjective(text, span[0].start, span[0].end)
                             or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
                         continue
                     if (len(span) == 1 and k == 0 and after is not None and after.text == ":"

@@ -13,18 +13,23 @@
 * A label of a number written as one word: "IdNr", "SchuelerNr", "KundenID", "SchülerId".
 * A town right after a postcode, ending its line or entry: "00-950 Warszawa", "9000 Gent".
 * An English adjective of origin after a determiner: "an Italian company", "my Romanian account".
+* A language cut off before its period, as in a column of languages or subjects: "Engl.",
+  "Ital./Span.", "Griech." (no given name: not "Franz.", "Finn.").
 * A lower-case English word among English words ("from our side", "she can stay"), and an
   interjection before a comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
-from assistant.privacy.names import NameLexicon, fold
+from assistant.privacy.names import NameLexicon, fold, load_names
 from assistant.privacy.text.recognizers.cells import column_header
 from assistant.privacy.text.recognizers.person_tokens import ROLES
-from assistant.privacy.text.words import english_words, load_english, load_nouns, ordinary_noun
+from assistant.privacy.text.words import (
+    english_words, load_english, load_nouns, number_label, ordinary_noun)
 
 #: Right after a role noun: a gender star, colon, underscore or slash and the feminine ending.
 _GENDER_AFTER = re.compile(r"(?:[*:_/][ ]?in(?:nen)?|Innen|In)\b")
@@ -125,16 +130,6 @@ def broken_word(text: str, end: int) -> bool:
     return ordinary_noun(text[start:end] + rest.group(1))
 
 
-#: A number's label glued into one word: a lower-case letter, then "Nr"/"ID"/"Id"/"No" ("SchuelerNr",
-#: "KundenID"), or "Id"/"ID" before "Nr"/"No" ("IdNr").
-_NUMBER_LABEL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:Nr|ID|Id|No)|I[dD](?:Nr|No))\.?")
-
-
-def number_label(word: str) -> bool:
-    """``word`` is the label of a number written as one word ("IdNr", "SchülerID")."""
-    return _NUMBER_LABEL.fullmatch(word) is not None
-
-
 #: Interjections of chats and minutes, in German and English.
 _INTERJECTION = re.compile(r"okay|ok|sorry|sorri|hallo|hi|hey|danke|genau|super|prima|naja|tja|achso|stimmt|"
                            r"thanks|cheers|yes|yeah|nope", re.IGNORECASE)
@@ -199,6 +194,29 @@ def english_origin_adjective(text: str, start: int, end: int) -> bool:
             and _DETERMINER_BEFORE.search(text, max(0, start - 6), start) is not None)
 
 
+#: The shortest cut-off language ("Dt." is too short to tell).
+_MIN_LANGUAGE_CUT = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> list[str]:
+    """Nouns ending in "isch" (languages: "Englisch", "Rumänisch"), sorted."""
+    return sorted(w for w in load_nouns() if w.endswith("isch"))
+
+
+def language_abbreviation(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a language cut off before its period ("Engl." for "Englisch", "Ital./Span.",
+    "Dän."): a noun ending in "isch" starts so, and neither a dictionary entry nor the given names
+    call the word a name ("Finn." ends a sentence)."""
+    word = text[start:end]
+    if not text.startswith(".", end) or len(word) < _MIN_LANGUAGE_CUT or not word.isalpha() \
+            or "P" in load_nouns().get(word, "") or fold(word) in load_names()[0]:
+        return False
+    keys = _languages()
+    i = bisect.bisect_right(keys, word)
+    return i < len(keys) and keys[i].startswith(word)
+
+
 def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
     """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
     interjection, a town after a postcode or a lower-case English word among English ones (``common``: the lexicon's
@@ -206,4 +224,5 @@ def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> 
     word = text[start:end]
     return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
             or town_after_postcode(text, start, end) or english_origin_adjective(text, start, end)
+            or language_abbreviation(text, start, end)
             or (english_lower_word(text, start, end) and english_words(text, start, end, common)))

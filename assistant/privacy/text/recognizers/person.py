@@ -34,7 +34,7 @@ from assistant.privacy.text.recognizers.person_tokens import (
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
-    after_place_label, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
+    after_place_label, english_origin_adjective, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
 from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
@@ -112,7 +112,7 @@ class PersonRecognizer(EntityRecognizer):
         list of ordinary nouns (:mod:`non_names`)."""
         word = text[start:end]
         if " " in word:  # "Süd (Buchholz, Wedau)": two places, not "Surname, Given name"
-            return "," in word and after_place_label(text, start)
+            return ("," in word and after_place_label(text, start)) or english_origin_adjective(text, start, start + word.index(" "))
         unlisted = fold(word) not in self.lexicon.first_names and fold(word) not in self.lexicon.surnames
         return (capital_end(word) or gender_form(text, end)
                 or (unlisted and (nominalised_adjective(word, self.lexicon.common_words) or noun_compound(word)))

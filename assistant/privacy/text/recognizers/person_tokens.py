@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from assistant.privacy.names import NameLexicon, fold
-from assistant.privacy.text.words import load_nouns, ordinary_noun
+from assistant.privacy.text.words import load_nouns, number_label, ordinary_noun
 
 #: Words; letters glued to digits ("WELADED1BIE", "5A") are codes, never names.
 TOKEN_RE = re.compile(r"(?<!\d)(?:[A-ZÄÖÜ]\.-[A-ZÄÖÜ]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?)(?!\d)")
@@ -269,7 +269,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
     if len(parts) > 1 and _institution(parts[-1]):
         return Token(word, match_start, end, Kind.OTHER, institution=True, **base)
-    if (word.isupper() and (len(word) <= 2 or word in ACRONYMS)) or _TITLE_ABBREVIATION.fullmatch(word):
+    if ((word.isupper() and (len(word) <= 2 or word in ACRONYMS)) or _TITLE_ABBREVIATION.fullmatch(word)
+            or number_label(word)):  # "RAin", "IdNr"
         return Token(word, match_start, end, Kind.OTHER, **base)
     if fold(word) in lex.never_names or len(word) < 2:
         return Token(word, match_start, end, Kind.OTHER, institution=_institution(word), **base)
