@@ -1,0 +1,54 @@
+"""Person forms of writing found missing on a new split (second round), each with own examples:
+Cyrillic names with the modifier apostrophe, names in Arabic script spelling a Latin name of the
+same text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.privacy.conftest import missing, spans
+
+MODIFIER_APOSTROPHE = [
+    # Ukrainian writes the apostrophe as U+02BC inside a name, upper or title case
+    "Teilnehmerin: [[PERSON:Марʼяна Гнатюк]], Klasse 4b",
+    "Vater: [[PERSON:ДЕМʼЯНЕНКО ОЛЕГ]]\nMutter: Iryna Demianenko",
+    "Gruß von [[PERSON:Вʼячеслав Кравець]] (Vater von Ostap)",
+]
+
+
+@pytest.mark.parametrize("marked", MODIFIER_APOSTROPHE)
+def test_indep13b_modifier_apostrophe_inside_a_cyrillic_name(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+def test_indep13b_upper_case_name_with_modifier_apostrophe_whole(gate) -> None:
+    text = "07 | HNATIUK, MARIANA (ГНАТЮК МАРʼЯНА) | 11.04.2012"
+    assert ("PERSON", "ГНАТЮК МАРʼЯНА") in spans(gate, text)
+
+
+ARABIC_SPELLING = [
+    # a run in Arabic script that spells a Latin name of the text, far from it or after a number
+    "2. Dariush Ahmadi (Onkel)     0176 12 34 567   [[PERSON:داریوش احمدی]]\n3. Jonas Brandt",
+    "Pflegemutter: Leyla Bakhtiari, Tel. 0201 55 66 77\nNotiz: liest Sorani (ليلا بختیاری)",
+    "NAME:Hawre Talabani\nNOTE:spricht Kurmancî (هاوڕێ تاڵەبانی)\nEND",
+]
+ARABIC_NOT_A_NAME = [
+    # a run that spells no Latin name of the text stays a phrase
+    "Dariush Ahmadi schreibt: شكرا جزيلا",
+    "Bitte das Formular an Leyla Bakhtiari geben.\nHinweis auf Persisch: فرم ثبت نام کلاس",
+    "Hawre Talabani bringt die Liste mit.\nTitel: ملاحظات الاجتماع",
+]
+
+
+@pytest.mark.parametrize("marked", ARABIC_SPELLING)
+def test_indep13b_arabic_run_spelling_a_latin_name_of_the_text(gate, marked: str) -> None:
+    if "[[" not in marked:
+        run = marked[marked.rindex("(") + 1:marked.rindex(")")]
+        assert ("PERSON", run) in spans(gate, marked)
+    else:
+        assert missing(gate, marked) == []
+
+
+@pytest.mark.parametrize("text", ARABIC_NOT_A_NAME)
+def test_indep13b_arabic_phrase_is_no_name(gate, text: str) -> None:
+    assert [s for t, s in spans(gate, text) if t == "PERSON" and not s.isascii()] == []
