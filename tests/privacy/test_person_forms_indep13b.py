@@ -52,3 +52,21 @@ def test_indep13b_arabic_run_spelling_a_latin_name_of_the_text(gate, marked: str
 @pytest.mark.parametrize("text", ARABIC_NOT_A_NAME)
 def test_indep13b_arabic_phrase_is_no_name(gate, text: str) -> None:
     assert [s for t, s in spans(gate, text) if t == "PERSON" and not s.isascii()] == []
+
+
+NOUN_BEFORE_SURNAME = [
+    # a noun German inflects, before a surname in a minute: the noun is no first name
+    ("Pflege (Anfrage Yamamoto, vertagt)", "Yamamoto"),
+    ("Punkt 3: Eingabe Okafor zur Hausordnung", "Okafor"),
+    ("Einwand Kowalczyk: zu teuer", "Kowalczyk"),
+    ("Gesuch Nowak abgelehnt", "Nowak"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOUN_BEFORE_SURNAME)
+def test_indep13b_inflected_noun_is_no_first_name(gate, text: str, name: str) -> None:
+    assert [s for t, s in spans(gate, text) if t == "PERSON"] == [name]
+
+
+def test_indep13b_rare_noun_before_a_surname_still_a_first_name(gate) -> None:
+    assert ("PERSON", "Amara Diallo") in spans(gate, "Vortrag Amara Diallo am Montag")

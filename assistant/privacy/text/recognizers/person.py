@@ -35,7 +35,8 @@ from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
     after_place_label, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
-from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
+from assistant.privacy.text.words import (
+    capital_end, load_nouns, nominalised_adjective, noun_compound, ordinary_noun)
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -628,11 +629,24 @@ def _rare_nouns_before_surnames(text: str, tokens: list[Token], lexicon: NameLex
         tok, nxt = tokens[i], tokens[i + 1]
         if (tok.kind is Kind.NOUN and nxt.kind is Kind.SUR and not nxt.lowercase and not tok.lowercase
                 and len(tok.text) <= _RARE_FIRST_CHARS and not lexicon.is_common(tok.text)
+                and not _inflected_noun(tok.text)
                 and _GAP.fullmatch(text[tok.end:nxt.start]) is not None
                 and not (i > 0 and (tokens[i - 1].determiner or tokens[i - 1].kind is Kind.TITLE)
                          and _GAP.fullmatch(text[tokens[i - 1].end:tok.start]))):
             tokens[i] = replace(tok, kind=Kind.WEAK_FIRST)
     return tokens
+
+
+#: Endings of the genitive and plural forms of a German noun ("Antrags", "Eingaben"; "Idee" -> "Ideen").
+_INFLECTIONS = ("s", "es", "e", "en")
+
+
+def _inflected_noun(word: str) -> bool:
+    """A noun whose genitive or plural the dictionary lists is a word German inflects and uses
+    ("Anfrage", "Einwand", "Gesuch"), no rare noun that is a first name elsewhere ("Amara")."""
+    nouns = load_nouns()
+    return any(word + ending in nouns for ending in _INFLECTIONS) or (
+        word.endswith("e") and word + "n" in nouns)
 
 
 _LISTED = (Kind.FIRST, Kind.SUR)
