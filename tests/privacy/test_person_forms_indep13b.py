@@ -70,3 +70,16 @@ def test_indep13b_inflected_noun_is_no_first_name(gate, text: str, name: str) ->
 
 def test_indep13b_rare_noun_before_a_surname_still_a_first_name(gate) -> None:
     assert ("PERSON", "Amara Diallo") in spans(gate, "Vortrag Amara Diallo am Montag")
+
+
+GIVEN_NAME_LISTS = [
+    # short given names and nicknames in no list, alternating with listed given names
+    "Team heute: Jule, Kit, Lina, Bo, Tarek, dazu Herr Albers",
+    "Aufsicht: Ines, Pit, Maren, Fee, Jonas",
+    "Gruppe Rot – Nele, Ky, Timo, Rio, Lotta",
+]
+
+
+@pytest.mark.parametrize("text", GIVEN_NAME_LISTS)
+def test_indep13b_list_of_given_names_is_no_surname_given_chain(gate, text: str) -> None:
+    assert [s for t, s in spans(gate, text) if t == "PERSON" and "," in s] == []

@@ -748,9 +748,10 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
     """Run indices that open a "Surname, Given name" entry of a chain of two or more such entries
     joined by commas and "und" ("Haile, Tesfaye und Kovačević, Mirela"; "Mensah, Kwame, Popescu,
     Andreea und Diallo, Mamadou"). The chain alternates surname-like and given-name runs, the
-    given name always after a comma, "und" only between entries; at least one surname is in no
-    list of given names and at least one given name is listed, so that "Lea, Mia, Tom und Paul"
-    (given names only) stays an enumeration."""
+    given name always after a comma, "und" only between entries; at least one surname is a
+    surname (listed or of a surname's shape) in no list of given names and at least one given name
+    is listed, so that "Lea, Mia, Tom und Paul" and "Ole, Kit, Lina, Bo, Tarek" (given names and
+    words in no list) stay enumerations."""
     heads: set[int] = set()
     n = 0
     while n < len(runs):
@@ -769,6 +770,8 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
         if len(chain) < 4:
             continue
         for offset in (0, 1):  # the chain may start with a word before the first entry
+            if offset and seps[0] and all(t.kind is Kind.FIRST for t in tokens[slice(*runs[chain[0]])]):
+                break  # "Ines, Pit, Maren, Fee, Jonas": a given name opens an enumeration
             items = chain[offset:]
             if len(items) % 2:
                 items = items[:-1]
@@ -778,7 +781,9 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
             ok = all(seps[b - chain[0] - 1] and _head_like(tokens[slice(*runs[a])])
                      and _given_like(tokens[slice(*runs[b])]) for a, b in pairs)
             if ok and any(all(t.kind is not Kind.FIRST and t.kind is not Kind.WEAK_FIRST
-                              for t in tokens[slice(*runs[a])]) for a, _ in pairs) \
+                              for t in tokens[slice(*runs[a])])
+                          and any(t.kind in (Kind.SUR, Kind.WEAK_SUR) for t in tokens[slice(*runs[a])])
+                          for a, _ in pairs) \
                     and any(t.kind is Kind.FIRST for _, b in pairs for t in tokens[slice(*runs[b])]):
                 heads |= {a for a, _ in pairs}
                 break
