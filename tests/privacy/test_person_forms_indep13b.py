@@ -83,3 +83,16 @@ GIVEN_NAME_LISTS = [
 @pytest.mark.parametrize("text", GIVEN_NAME_LISTS)
 def test_indep13b_list_of_given_names_is_no_surname_given_chain(gate, text: str) -> None:
     assert [s for t, s in spans(gate, text) if t == "PERSON" and "," in s] == []
+
+
+FAMILY_ENTRIES = [
+    # the same surname heads two entries: a surname that is also a given name
+    "Eltern: [[PERSON:Matei, Sorin]] und [[PERSON:Matei, Ioana]], Bahnhofstraße 3, 45127 Essen",
+    "Sorgeberechtigt sind [[PERSON:Adrian, Paul]] und [[PERSON:Adrian, Heike]].",
+    "Kontakt: [[PERSON:Marin, Teodora]], [[PERSON:Marin, Victor]] (beide Tel. 0201 1234)",
+]
+
+
+@pytest.mark.parametrize("marked", FAMILY_ENTRIES)
+def test_indep13b_one_surname_heads_two_entries(gate, marked: str) -> None:
+    assert missing(gate, marked) == []

@@ -751,7 +751,8 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
     given name always after a comma, "und" only between entries; at least one surname is a
     surname (listed or of a surname's shape) in no list of given names and at least one given name
     is listed, so that "Lea, Mia, Tom und Paul" and "Ole, Kit, Lina, Bo, Tarek" (given names and
-    words in no list) stay enumerations."""
+    words in no list) stay enumerations. A head written twice is the surname of a family, also
+    when it is a given name too ("Matei, Sorin und Matei, Ioana")."""
     heads: set[int] = set()
     n = 0
     while n < len(runs):
@@ -780,10 +781,12 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
             pairs = [(items[k], items[k + 1]) for k in range(0, len(items), 2)]
             ok = all(seps[b - chain[0] - 1] and _head_like(tokens[slice(*runs[a])])
                      and _given_like(tokens[slice(*runs[b])]) for a, b in pairs)
-            if ok and any(all(t.kind is not Kind.FIRST and t.kind is not Kind.WEAK_FIRST
-                              for t in tokens[slice(*runs[a])])
-                          and any(t.kind in (Kind.SUR, Kind.WEAK_SUR) for t in tokens[slice(*runs[a])])
-                          for a, _ in pairs) \
+            heads_text = [text[tokens[runs[a][0]].start:tokens[runs[a][1] - 1].end] for a, _ in pairs]
+            if ok and (any(all(t.kind is not Kind.FIRST and t.kind is not Kind.WEAK_FIRST
+                               for t in tokens[slice(*runs[a])])
+                           and any(t.kind in (Kind.SUR, Kind.WEAK_SUR) for t in tokens[slice(*runs[a])])
+                           for a, _ in pairs)
+                       or len(set(heads_text)) < len(heads_text)) \
                     and any(t.kind is Kind.FIRST for _, b in pairs for t in tokens[slice(*runs[b])]):
                 heads |= {a for a, _ in pairs}
                 break
