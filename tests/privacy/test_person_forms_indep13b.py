@@ -96,3 +96,16 @@ FAMILY_ENTRIES = [
 @pytest.mark.parametrize("marked", FAMILY_ENTRIES)
 def test_indep13b_one_surname_heads_two_entries(gate, marked: str) -> None:
     assert missing(gate, marked) == []
+
+
+CSV_PARTICLES = [
+    # a surname cell opened by "von" in a quoted CSV row after the given name's cell
+    '"id","vorname","nachname","kurs"\n"2","Clemens","[[PERSON:von Arnim]]","Schach"',
+    '"nr","vorname","nachname"\n"8","Konstantin","[[PERSON:von Trotha]]"',
+    '"Teilnehmende"\n"Leonie","[[PERSON:von Hoff]]","2014-02-03"',
+]
+
+
+@pytest.mark.parametrize("marked", CSV_PARTICLES)
+def test_indep13b_particle_opens_a_csv_cell(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
