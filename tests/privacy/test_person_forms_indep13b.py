@@ -109,3 +109,16 @@ CSV_PARTICLES = [
 @pytest.mark.parametrize("marked", CSV_PARTICLES)
 def test_indep13b_particle_opens_a_csv_cell(gate, marked: str) -> None:
     assert missing(gate, marked) == []
+
+
+LOWER_CASE_ENTRIES = [
+    # "surname, given" in a list copied all in lower case: the surname a noun or a given name too
+    "nr    name               d   e\n3.01  [[PERSON:schuster, lina]]     4   4\n3.02  [[PERSON:yilmaz, deniz]]      2   3",
+    "kl. 7a;[[PERSON:fischer, noah]];fehlt",
+    "- 14:00  [[PERSON:wagner, emilia]]  (elterngespräch)",
+]
+
+
+@pytest.mark.parametrize("marked", LOWER_CASE_ENTRIES)
+def test_indep13b_lower_case_surname_given_entry(gate, marked: str) -> None:
+    assert missing(gate, marked) == []

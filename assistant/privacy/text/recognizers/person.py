@@ -72,6 +72,7 @@ class PersonRecognizer(EntityRecognizer):
                 text, _academic_titles(text, _capital_arabic_particles(text, tokenize(text, self.lexicon))))),
             self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
+        tokens = _lower_case_surnames_of_entries(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
         found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
@@ -912,6 +913,24 @@ def _unlisted_after_preposition(text: str, tokens: list[Token], lexicon: NameLex
                 and not ordinary_noun(word.capitalize()) and not noun_compound(word.capitalize())):
             out.append(t)
     return out
+
+
+#: Before a lower-case entry: the line's start, a delimiter or a column gap (two blanks).
+_LOWER_ENTRY_BEFORE = re.compile(r"(?:^|[\t;|]|[ ]{2})[ ]*\Z")
+
+
+def _lower_case_surnames_of_entries(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
+    """A lower-case listed surname opening a cell or line written all in lower case, then a comma
+    and a listed given name, is the surname of a "surname, given" entry, also when it is a noun
+    or a given name too ("schuster, lina", "yilmaz, deniz" in a copied class list)."""
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if (tok.lowercase and nxt.lowercase and nxt.kind is Kind.FIRST and tok.kind is not Kind.SUR
+                and text[tok.end:nxt.start] == ", " and fold(tok.text) in lexicon.surnames
+                and _LOWER_ENTRY_BEFORE.search(text, max(0, tok.start - 3), tok.start)
+                and text[text.rfind("\n", 0, tok.start) + 1:nxt.end].islower()):
+            tokens[i] = replace(tok, kind=Kind.SUR)
+    return tokens
 
 
 def _lower_case_entry(text: str, head: list[Token], given: list[Token]) -> bool:
