@@ -122,3 +122,28 @@ LOWER_CASE_ENTRIES = [
 @pytest.mark.parametrize("marked", LOWER_CASE_ENTRIES)
 def test_indep13b_lower_case_surname_given_entry(gate, marked: str) -> None:
     assert missing(gate, marked) == []
+
+
+PREPOSITION_BEFORE_SURNAME = [
+    # "von" after a verb or participle is a preposition, not the particle of the surname
+    ("Formular ausgefüllt von Zimmermann (Hausmeister)", "Zimmermann"),
+    ("Liste erstellt von Bauer, geprüft von Krämer", "Krämer"),
+    ("Eingang 3.4. – unterschrieben von Hoffmann", "Hoffmann"),
+    ("Protokoll geführt von Schreiner", "Schreiner"),
+]
+PARTICLE_AFTER_TITLE = [
+    "Sehr geehrter Herr [[PERSON:von Bredow]],",
+    "Rückfrage bei Frau [[PERSON:von Hoff]] (Elternbeirat)",
+    "Vorsitz: Dr. [[PERSON:von Arnim]]",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PREPOSITION_BEFORE_SURNAME)
+def test_indep13b_von_after_a_verb_is_no_particle(gate, text: str, name: str) -> None:
+    assert ("PERSON", name) in spans(gate, text)
+    assert ("PERSON", "von " + name) not in spans(gate, text)
+
+
+@pytest.mark.parametrize("marked", PARTICLE_AFTER_TITLE)
+def test_indep13b_particle_after_a_title_stays(gate, marked: str) -> None:
+    assert missing(gate, marked) == []

@@ -331,7 +331,11 @@ class PersonRecognizer(EntityRecognizer):
             article = (pos > 0 and run[pos - 1].text in _ARTICLES
                        and not (pos > 1 and run[pos - 2].kind is Kind.PARTICLE))  # "van den Bosch"
             if tok.kind is Kind.SUR and not tok.lowercase and not noun and not article:
-                first = run[_particles_before(run, pos)]  # "van der Meulen", "de Luca"
+                first_k = _particles_before(run, pos)  # "van der Meulen", "de Luca"
+                if (first_k == 0 and pos == 1 and before is not None and not titled
+                        and run[0].text in _PREPOSITION_PARTICLES and before.text[:1].islower()):
+                    first_k = 1  # "aufgenommen von Schreiber": after a verb "von" is a preposition
+                first = run[first_k]
                 if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
                     yield first.start, nxt.end, 0.6, "two surnames"
                     pos += 2
