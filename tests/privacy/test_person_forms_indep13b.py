@@ -147,3 +147,26 @@ def test_indep13b_von_after_a_verb_is_no_particle(gate, text: str, name: str) ->
 @pytest.mark.parametrize("marked", PARTICLE_AFTER_TITLE)
 def test_indep13b_particle_after_a_title_stays(gate, marked: str) -> None:
     assert missing(gate, marked) == []
+
+
+SURNAME_WORD_AT_LIST_EDGE = [
+    # a surname that is also a word opens or closes a comma list of listed surnames in a sentence
+    "Es fehlten [[PERSON:Fuchs]], [[PERSON:Neumann]], [[PERSON:Schulze]].",
+    "Gelobt wurden [[PERSON:Kaiser]], [[PERSON:Jankowski]], [[PERSON:Petersen]].",
+    "Heute kamen Jankowski, Petersen, [[PERSON:Vogel]] und Okafor.",
+    "Bewertet haben [[PERSON:Vogel]], [[PERSON:Okafor]], [[PERSON:Brandt]].",
+]
+NOUN_LISTS = [
+    "Zutaten: Kraut, Rüben, Bohnen",
+    "Werkzeug: Hammer, Zange, Säge",
+]
+
+
+@pytest.mark.parametrize("marked", SURNAME_WORD_AT_LIST_EDGE)
+def test_indep13b_surname_word_at_the_edge_of_a_surname_list(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+@pytest.mark.parametrize("text", NOUN_LISTS)
+def test_indep13b_list_of_nouns_has_no_surname(gate, text: str) -> None:
+    assert [s for t, s in spans(gate, text) if t == "PERSON"] == []

@@ -658,15 +658,22 @@ _LISTED = (Kind.FIRST, Kind.SUR)
 
 
 def _surnames_between_names(text: str, tokens: list[Token]) -> list[Token]:
-    """A listed surname that is also a word, between names in a comma list, is a surname:
-    "Anwesend: Brandt, Vogel, Okafor" (not "Äpfel, Birnen")."""
-    for i in range(1, len(tokens) - 1):
-        tok, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
-        if (tok.kind is Kind.WEAK_SUR and not tok.lowercase and prev.kind in _LISTED
-                and nxt.kind in _LISTED and not prev.lowercase and not nxt.lowercase
-                and _COMMA_GAP.fullmatch(text[prev.end:tok.start])
-                and _COMMA_GAP.fullmatch(text[tok.end:nxt.start])):
-            tokens[i] = replace(tok, kind=Kind.SUR)
+    """A listed surname that is also a word, between names in a comma list, or opening or
+    closing one before or after two listed surnames, is a surname: "Anwesend: Brandt, Vogel,
+    Okafor", "Jury: Vogel, Okafor, Brandt" (not "Äpfel, Birnen")."""
+    for i in range(len(tokens)):
+        if tokens[i].kind is not Kind.WEAK_SUR or tokens[i].lowercase:
+            continue
+        for a, b in ((i - 1, i + 1), (i + 1, i + 2), (i - 2, i - 1)):
+            if a < 0 or b >= len(tokens):
+                continue
+            pair = (tokens[a], tokens[b])
+            chain = sorted({a, b, i})
+            if (all(t.kind in _LISTED and not t.lowercase for t in pair)
+                    and (a == i - 1 or all(t.kind is Kind.SUR for t in pair))
+                    and all(_COMMA_GAP.fullmatch(text[tokens[k].end:tokens[k + 1].start]) for k in chain[:-1])):
+                tokens[i] = replace(tokens[i], kind=Kind.SUR)
+                break
     return tokens
 
 
