@@ -170,3 +170,30 @@ def test_indep13b_surname_word_at_the_edge_of_a_surname_list(gate, marked: str) 
 @pytest.mark.parametrize("text", NOUN_LISTS)
 def test_indep13b_list_of_nouns_has_no_surname(gate, text: str) -> None:
     assert [s for t, s in spans(gate, text) if t == "PERSON"] == []
+
+
+KIN_GIVEN_NAMES = [
+    # a given name that is also a word, right after a child's or sibling's kinship noun
+    "Termin: Ilona Berg, Tochter [[PERSON:Mai]] (3 Jahre)",
+    "Frau Nowak mit Sohn [[PERSON:Mark]], Klasse 2b",
+    "Anmeldung für Tochter [[PERSON:Rosa]], geb. 2.3.2019",
+]
+
+
+@pytest.mark.parametrize("marked", KIN_GIVEN_NAMES)
+def test_indep13b_given_name_word_after_kinship_noun(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+ABBREVIATIONS_AFTER_NAMES = [
+    # a name found earlier in the session, then its lower-case form as an abbreviation before a number
+    ("Mein Enkel Max wartet am Tor.", "Zuschuss: max. 3 Stunden pro Woche", "max"),
+    ("Anruf von Sohn Ziff, er kommt später.", "laut Satzung ziff. 3 gilt das", "ziff"),
+    ("Lieber Mio, danke für das Bild!", "Fördersumme gesamt 2,5 mio. € für alle Schulen", "mio"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "word"), ABBREVIATIONS_AFTER_NAMES)
+def test_indep13b_abbreviation_is_no_propagated_name(gate, first: str, second: str, word: str) -> None:
+    assert any(word in s.lower() for t, s in spans(gate, first) if t == "PERSON")
+    assert ("PERSON", word) not in spans(gate, second)

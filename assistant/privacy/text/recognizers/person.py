@@ -351,8 +351,17 @@ class PersonRecognizer(EntityRecognizer):
                   and before is not None and before.text.lower() not in _PRONOUN_ROLES
                   and not (tok.kind is Kind.UNKNOWN and noun_compound(tok.text))):  # "name: Hygieneplan"
                 yield tok.start, tok.end, 0.5, "role + name"
+            elif (tok.kind is Kind.WEAK_FIRST and not tok.lowercase and pos == 0 and before is not None
+                  and before.text.lower() in _KIN_NOUNS and (nxt is None or nxt.kind is not Kind.NOUN)):
+                yield tok.start, tok.end, 0.5, "kin + given name"  # "Tochter Rosa", "Sohn Mark"
             pos += 1
 
+
+
+#: A child or sibling named by the given name alone right after: "Tochter Mai", "Sohn Mark" (a
+#: given name that is also a word counts there).
+_KIN_NOUNS = {"tochter", "sohn", "enkel", "enkelin", "bruder", "schwester", "pflegetochter", "pflegesohn",
+              "zwillingsschwester", "zwillingsbruder"}
 
 
 #: Particles that are also German words ("von Lea", "da Lea krank war"): part of a name only
