@@ -197,3 +197,20 @@ ABBREVIATIONS_AFTER_NAMES = [
 def test_indep13b_abbreviation_is_no_propagated_name(gate, first: str, second: str, word: str) -> None:
     assert any(word in s.lower() for t, s in spans(gate, first) if t == "PERSON")
     assert ("PERSON", word) not in spans(gate, second)
+
+
+LEGENDS = [
+    # a legend of staff codes: a surname that is also a word beside a listed surname
+    "Kürzel: HOF = Hofmann, KRZ = [[PERSON:Kurz]]",
+    "Kürzel: WLF = Wolf, BRT = Brandt, SMR = [[PERSON:Sommer]]",
+    "Legende: KLN=[[PERSON:Klein]], OKF=Okafor",
+]
+
+
+@pytest.mark.parametrize("marked", LEGENDS)
+def test_indep13b_surname_word_in_a_legend_of_codes(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+def test_indep13b_legend_of_words_has_no_surname(gate) -> None:
+    assert [s for t, s in spans(gate, "Legende: SO = Sonne, RE = Regen, WI = Wind") if t == "PERSON"] == []

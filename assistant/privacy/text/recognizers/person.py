@@ -74,6 +74,7 @@ class PersonRecognizer(EntityRecognizer):
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _lower_case_surnames_of_entries(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
+        tokens = _surnames_of_a_legend(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
         found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
                  for start, end, score, why in self.find(text, tokens)
@@ -683,6 +684,28 @@ def _surnames_between_names(text: str, tokens: list[Token]) -> list[Token]:
                     and all(_COMMA_GAP.fullmatch(text[tokens[k].end:tokens[k + 1].start]) for k in chain[:-1])):
                 tokens[i] = replace(tokens[i], kind=Kind.SUR)
                 break
+    return tokens
+
+
+#: An item of a legend of staff codes: "KRZ = Kurz", "WLF=Wolf".
+_LEGEND_ITEM = re.compile(r"(?<![\w])[A-ZÄÖÜ]{2,4}[ ]?=[ ]?(?=[A-ZÄÖÜ])")
+
+
+def _surnames_of_a_legend(text: str, tokens: list[Token]) -> list[Token]:
+    """A surname that is also a word, explaining a code in a legend of codes beside a listed
+    surname ("Kürzel: HOF = Hofmann, KRZ = Kurz"), is a surname."""
+    if "=" not in text:
+        return tokens
+    starts = {m.end() for m in _LEGEND_ITEM.finditer(text)}
+    items = [k for k, t in enumerate(tokens) if t.start in starts]
+    lines = {}
+    for k in items:
+        lines.setdefault(text.count("\n", 0, tokens[k].start), []).append(k)
+    for group in lines.values():
+        if len(group) >= 2 and any(tokens[k].kind is Kind.SUR for k in group):
+            for k in group:
+                if tokens[k].kind is Kind.WEAK_SUR:
+                    tokens[k] = replace(tokens[k], kind=Kind.SUR)
     return tokens
 
 
