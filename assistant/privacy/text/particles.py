@@ -3,7 +3,7 @@
 * A particle opening a surname at the start of a line, a cell or a field value, written
   capitalised or in capitals ("VON HARDENBERG, KARL", "Van der Berghe"), or in lower case in a
   table cell after its delimiter ("4;da Costa Moreira"; a fixed-width cell opens after two
-  blanks; not "von hevin:" opening a chat line); a capitalised one
+  blanks, a CSV cell after a comma without a blank: '"7","van Loon"'; not "von hevin:" opening a chat line); a capitalised one
   when the finding opens with no given name ("Von Lena Hartmann
   kam keine Antwort": a preposition).
 * A surname with a particle after a listed given name ("Dorothea von Bülow" where only
@@ -26,7 +26,7 @@ Span = tuple[str, int, int, float]
 _PARTICLE = r"(?:von|van|vom|de|da|das|dos|del|della|di|du|ten|ter|zu|le|la)"
 _ARTICLE = r"(?:der|den|dem|la|le|las|los|zu)"
 #: A particle (and an article) right before a finding, opening a line, a cell or a field value.
-_BEFORE = regex.compile(rf"(?:^|(?<=[;|\t\"„(]|:[ ]|\n|[ ]{{2}}))[ \t]*(?P<p>{_PARTICLE}(?:[ ]{_ARTICLE})?)[ ]\Z",
+_BEFORE = regex.compile(rf"(?:^|(?<=[;|\t\"„(,]|:[ ]|\n|[ ]{{2}}))[ \t]*(?P<p>{_PARTICLE}(?:[ ]{_ARTICLE})?)[ ]\Z",
                         regex.IGNORECASE)
 #: A particle, maybe an article, then a capitalised surname after a finding.
 _AFTER = regex.compile(r"[ ](?P<p>(?:von|van|de|da|dos|del|della|di|du|ten|ter|zur|zum)(?:[ ](?:der|den|la|le))?)[ ](?P<w>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
@@ -37,7 +37,8 @@ _LOWER_PARTICLES = {"de", "da", "das", "dos", "del", "della", "di", "du", "van",
 #: Capitalised particles that are no German words ("Da Amundsen …", "Von Lena …" open sentences);
 #: in capitals any particle before a name in capitals ("VON HARDENBERG, KARL").
 _CAPITAL_PARTICLES = {"Van", "De", "Di", "Del", "Della", "Dos", "Ten", "Ter"}
-_CELL_START = regex.compile(r"(?<=[;|\t]|[ ]{2})[ \t\"]*\Z")
+#: A cell opens after a delimiter, two blanks, or a comma without a blank (CSV: ',"von Arnim"').
+_CELL_START = regex.compile(r"(?:(?<=[;|\t]|[ ]{2})[ \t\"]*|(?<=,)\"?)\Z")
 
 
 def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:

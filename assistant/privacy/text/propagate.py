@@ -40,6 +40,9 @@ _YEAR_AFTER = re.compile(r"[ ]+(?:\d{2}|\d{4})\b")
 _FOREIGN_ACCENT = re.compile(r"[^\x00-\x7fäöüÄÖÜß]")
 #: A preposition of place before a mention that is also a town ("nach Hagen", "in Essen").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:nach|in|aus)[ ]\Z")
+#: A period and a number or an amount after a lower-case mention: an abbreviation ("max. 3",
+#: "min. 10", "mio. €").
+_ABBREVIATION_AFTER = re.compile(r"\.[ ]?[\d€$]")
 #: A genitive article and a noun after a mention: the ordinary noun ("Koch der Mensa").
 _GENITIVE_AFTER = re.compile(r"[ ]+(?:der|des)[ ]+[A-ZÄÖÜ]")
 
@@ -65,6 +68,8 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
             continue
         if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS:
             continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
+        if word[:1].islower() and _ABBREVIATION_AFTER.match(text, end):
+            continue  # "max. 3 Stunden" after "Enkel Max": an abbreviation before a number
         if lexicon.is_common(word) and _FOREIGN_ACCENT.search(word):
             continue  # "Olá" (a greeting) after "Ola Nowak": the accent makes it another word
         if lexicon.is_common(word) and (_ARTICLE_BEFORE.search(text[max(0, start - 36):start])

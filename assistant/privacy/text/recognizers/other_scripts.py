@@ -23,7 +23,8 @@ FOREIGN = (r"[\p{Arabic}\p{Cyrillic}\p{Greek}\p{Hebrew}\p{Armenian}\p{Georgian}\
             r"\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}"
             r"\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}\p{Tibetan}\p{Syriac}\p{Thaana}\p{Ethiopic}"
             r"\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
-RUN = rf"{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*(?:[ ]{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ـ])*){{0,3}}"
+#: Inside a word: a hyphen, an apostrophe (Ukrainian writes U+02BC: "Марʼяна"), the Arabic tatweel.
+RUN = rf"{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ʼـ])*(?:[ ]{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ʼـ])*){{0,3}}"
 _LABEL = (r"(?:(?:vor|nach|familien|ruf|geburts)?name[n]?|vater|mutter|kind|sch[üu]ler(?:in)?|"
           r"eltern(?:teil)?|erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|unterschrift|"
           r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?|"
@@ -43,7 +44,7 @@ _ADDRESSEES = regex.compile(r"(?<![\w])(?:an|für|von|die|der|den|dem|des|alle|l
                             regex.IGNORECASE)
 #: Capitalised words in the cased scripts (Cyrillic, Greek), one to three in a row: a name alone
 #: ("Людмила: ja gut", "Волков Андрей") is found when its transliteration is in the name lists.
-_CASED_WORD = r"(?=\p{Lu})[\p{Cyrillic}\p{Greek}][\p{Cyrillic}\p{Greek}\p{M}'’-]+"
+_CASED_WORD = r"(?=\p{Lu})[\p{Cyrillic}\p{Greek}][\p{Cyrillic}\p{Greek}\p{M}'’ʼ-]+"
 _CASED_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}-]){_CASED_WORD}(?:,?[ ]{_CASED_WORD}){{0,3}}(?![\p{{L}}\p{{M}}])")
 #: Words that open a sentence before a name in Russian, Ukrainian and Greek, capitalised there
 #: (kinship, forms of address, greetings): context, never part of the name ("Мама Ольга Петренко").
@@ -91,6 +92,8 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
                     for s, e in transliterated_names(text, self.lexicon)]
             out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "under its Latin spelling")
                     for s, e in names_under_latin(text, self.lexicon)]
+            out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "spelling a Latin name of the text")
+                    for s, e in arabic_spellings(text, self.lexicon)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "kinship word")
                 for s, e in kin_names(text)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "inside a German sentence")
@@ -401,3 +404,69 @@ def _name_word(word: str) -> bool:
     if _HANGUL.fullmatch(word):
         return 2 <= len(word) <= 4
     return True
+
+
+# -- a run in Arabic script that spells a Latin name of the same text ---------------------------
+
+#: Consonant classes of the Arabic, Persian and Sorani letters (vowel letters, alif, hamza and
+#: 'ain have none): "شیرین" -> "Srn".
+_ARABIC_CONSONANTS = {
+    **dict.fromkeys("بپ", "b"), **dict.fromkeys("تطة", "t"), **dict.fromkeys("ثسص", "s"),
+    **dict.fromkeys("جژ", "j"), "چ": "c", **dict.fromkeys("حه", "h"), "خ": "x",
+    **dict.fromkeys("د", "d"), **dict.fromkeys("ذزضظ", "z"), **dict.fromkeys("رڕ", "r"),
+    "ش": "S", **dict.fromkeys("غقگ", "g"), **dict.fromkeys("فڤ", "f"), **dict.fromkeys("کك", "k"),
+    **dict.fromkeys("لڵ", "l"), "م": "m", "ن": "n",
+}
+#: Latin spellings of those classes, longest first; vowels, w/v and y have none.
+_LATIN_CONSONANTS = (("sch", "S"), ("tsch", "c"), ("sh", "S"), ("ch", "c"), ("kh", "x"), ("zh", "j"),
+                     ("gh", "g"), ("th", "t"), ("dh", "z"), ("ph", "f"), ("ck", "k"), ("q", "g"),
+                     ("p", "b"), ("c", "k"), ("z", "z"), ("j", "j"), ("x", "x"))
+_LATIN_VOWELS = frozenset("aeiouyvw'")
+_ARABIC_RUN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{M}]+(?:[ ]\p{Arabic}[\p{Arabic}\p{M}]+){1,3}")
+_LATIN_NAME_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}(?![\p{L}])")
+#: Consonants a run needs in all, one at least in each word.
+_MIN_SKELETON = 4
+
+
+def _arabic_skeleton(word: str) -> str:
+    return regex.sub(r"(.)\1+", r"\1", "".join(_ARABIC_CONSONANTS.get(c, "") for c in word))
+
+
+def _latin_skeleton(word: str) -> str:
+    word, out, i = fold(word).lower(), [], 0
+    while i < len(word):
+        for spelling, cls in sorted(_LATIN_CONSONANTS, key=lambda p: -len(p[0])):
+            if word.startswith(spelling, i):
+                out.append(cls)
+                i += len(spelling)
+                break
+        else:
+            out.append("" if word[i] in _LATIN_VOWELS else word[i])
+            i += 1
+    skeleton = "".join(out)
+    return regex.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def arabic_spellings(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
+    """A run of two to four words in Arabic script whose consonants are, word by word, those of a
+    Latin name of two to four words elsewhere in the text with a listed word in it ("Shirin
+    Tehrani … شیرین طهرانی"): the name in its own script, wherever the text writes it."""
+    runs = list(_ARABIC_RUN.finditer(text))
+    if not runs:
+        return []
+    latin = set()
+    for m in _LATIN_NAME_RUN.finditer(text, overlapped=True):
+        words = regex.split(r"[ -]", m.group())
+        if any(fold(w) in lexicon.first_names or fold(w) in lexicon.surnames for w in words):
+            latin.add(tuple(_latin_skeleton(w) for w in words))
+    spans = []
+    for m in runs:
+        words = m.group().split(" ")
+        if _phrase(words):
+            continue
+        skeleton = tuple(_arabic_skeleton(w) for w in words)
+        if all(skeleton) and len("".join(skeleton)) >= _MIN_SKELETON and any(
+                skeleton == names[i:i + len(skeleton)] for names in latin
+                for i in range(len(names) - len(skeleton) + 1)):
+            spans.append(m.span())
+    return spans

@@ -35,7 +35,8 @@ from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
     after_place_label, english_origin_adjective, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
-from assistant.privacy.text.words import capital_end, nominalised_adjective, noun_compound, ordinary_noun
+from assistant.privacy.text.words import (
+    capital_end, load_nouns, nominalised_adjective, noun_compound, ordinary_noun)
 
 _GAP = re.compile(r"[ ]{1,3}")  # a tab is a table cell border, never inside a name
 #: Between an institution word and its name: blanks, maybe an opening quote ("Kita „Astrid Lindgren“").
@@ -71,7 +72,9 @@ class PersonRecognizer(EntityRecognizer):
                 text, _academic_titles(text, _capital_arabic_particles(text, tokenize(text, self.lexicon))))),
             self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
+        tokens = _lower_case_surnames_of_entries(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
+        tokens = _surnames_of_a_legend(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
         found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
                  for start, end, score, why in self.find(text, tokens)
@@ -329,7 +332,11 @@ class PersonRecognizer(EntityRecognizer):
             article = (pos > 0 and run[pos - 1].text in _ARTICLES
                        and not (pos > 1 and run[pos - 2].kind is Kind.PARTICLE))  # "van den Bosch"
             if tok.kind is Kind.SUR and not tok.lowercase and not noun and not article:
-                first = run[_particles_before(run, pos)]  # "van der Meulen", "de Luca"
+                first_k = _particles_before(run, pos)  # "van der Meulen", "de Luca"
+                if (first_k == 0 and pos == 1 and before is not None and not titled
+                        and run[0].text in _PREPOSITION_PARTICLES and before.text[:1].islower()):
+                    first_k = 1  # "aufgenommen von Schreiber": after a verb "von" is a preposition
+                first = run[first_k]
                 if nxt is not None and nxt.kind in (Kind.SUR, Kind.UNKNOWN, Kind.WEAK_SUR):
                     yield first.start, nxt.end, 0.6, "two surnames"
                     pos += 2
@@ -345,8 +352,17 @@ class PersonRecognizer(EntityRecognizer):
                   and before is not None and before.text.lower() not in _PRONOUN_ROLES
                   and not (tok.kind is Kind.UNKNOWN and noun_compound(tok.text))):  # "name: Hygieneplan"
                 yield tok.start, tok.end, 0.5, "role + name"
+            elif (tok.kind is Kind.WEAK_FIRST and not tok.lowercase and pos == 0 and before is not None
+                  and before.text.lower() in _KIN_NOUNS and (nxt is None or nxt.kind is not Kind.NOUN)):
+                yield tok.start, tok.end, 0.5, "kin + given name"  # "Tochter Rosa", "Sohn Mark"
             pos += 1
 
+
+
+#: A child or sibling named by the given name alone right after: "Tochter Mai", "Sohn Mark" (a
+#: given name that is also a word counts there).
+_KIN_NOUNS = {"tochter", "sohn", "enkel", "enkelin", "bruder", "schwester", "pflegetochter", "pflegesohn",
+              "zwillingsschwester", "zwillingsbruder"}
 
 
 #: Particles that are also German words ("von Lea", "da Lea krank war"): part of a name only
@@ -628,6 +644,7 @@ def _rare_nouns_before_surnames(text: str, tokens: list[Token], lexicon: NameLex
         tok, nxt = tokens[i], tokens[i + 1]
         if (tok.kind is Kind.NOUN and nxt.kind is Kind.SUR and not nxt.lowercase and not tok.lowercase
                 and len(tok.text) <= _RARE_FIRST_CHARS and not lexicon.is_common(tok.text)
+                and not _inflected_noun(tok.text)
                 and _GAP.fullmatch(text[tok.end:nxt.start]) is not None
                 and not (i > 0 and (tokens[i - 1].determiner or tokens[i - 1].kind is Kind.TITLE)
                          and _GAP.fullmatch(text[tokens[i - 1].end:tok.start]))):
@@ -635,19 +652,60 @@ def _rare_nouns_before_surnames(text: str, tokens: list[Token], lexicon: NameLex
     return tokens
 
 
+#: Endings of the genitive and plural forms of a German noun ("Antrags", "Eingaben"; "Idee" -> "Ideen").
+_INFLECTIONS = ("s", "es", "e", "en")
+
+
+def _inflected_noun(word: str) -> bool:
+    """A noun whose genitive or plural the dictionary lists is a word German inflects and uses
+    ("Anfrage", "Einwand", "Gesuch"), no rare noun that is a first name elsewhere ("Amara")."""
+    nouns = load_nouns()
+    return any(word + ending in nouns for ending in _INFLECTIONS) or (
+        word.endswith("e") and word + "n" in nouns)
+
+
 _LISTED = (Kind.FIRST, Kind.SUR)
 
 
 def _surnames_between_names(text: str, tokens: list[Token]) -> list[Token]:
-    """A listed surname that is also a word, between names in a comma list, is a surname:
-    "Anwesend: Brandt, Vogel, Okafor" (not "Äpfel, Birnen")."""
-    for i in range(1, len(tokens) - 1):
-        tok, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
-        if (tok.kind is Kind.WEAK_SUR and not tok.lowercase and prev.kind in _LISTED
-                and nxt.kind in _LISTED and not prev.lowercase and not nxt.lowercase
-                and _COMMA_GAP.fullmatch(text[prev.end:tok.start])
-                and _COMMA_GAP.fullmatch(text[tok.end:nxt.start])):
-            tokens[i] = replace(tok, kind=Kind.SUR)
+    """A listed surname that is also a word, between names in a comma list, or opening or
+    closing one before or after two listed surnames, is a surname: "Anwesend: Brandt, Vogel,
+    Okafor", "Jury: Vogel, Okafor, Brandt" (not "Äpfel, Birnen")."""
+    for i in range(len(tokens)):
+        if tokens[i].kind is not Kind.WEAK_SUR or tokens[i].lowercase:
+            continue
+        for a, b in ((i - 1, i + 1), (i + 1, i + 2), (i - 2, i - 1)):
+            if a < 0 or b >= len(tokens):
+                continue
+            pair = (tokens[a], tokens[b])
+            chain = sorted({a, b, i})
+            if (all(t.kind in _LISTED and not t.lowercase for t in pair)
+                    and (a == i - 1 or all(t.kind is Kind.SUR for t in pair))
+                    and all(_COMMA_GAP.fullmatch(text[tokens[k].end:tokens[k + 1].start]) for k in chain[:-1])):
+                tokens[i] = replace(tokens[i], kind=Kind.SUR)
+                break
+    return tokens
+
+
+#: An item of a legend of staff codes: "KRZ = Kurz", "WLF=Wolf".
+_LEGEND_ITEM = re.compile(r"(?<![\w])[A-ZÄÖÜ]{2,4}[ ]?=[ ]?(?=[A-ZÄÖÜ])")
+
+
+def _surnames_of_a_legend(text: str, tokens: list[Token]) -> list[Token]:
+    """A surname that is also a word, explaining a code in a legend of codes beside a listed
+    surname ("Kürzel: HOF = Hofmann, KRZ = Kurz"), is a surname."""
+    if "=" not in text:
+        return tokens
+    starts = {m.end() for m in _LEGEND_ITEM.finditer(text)}
+    items = [k for k, t in enumerate(tokens) if t.start in starts]
+    lines = {}
+    for k in items:
+        lines.setdefault(text.count("\n", 0, tokens[k].start), []).append(k)
+    for group in lines.values():
+        if len(group) >= 2 and any(tokens[k].kind is Kind.SUR for k in group):
+            for k in group:
+                if tokens[k].kind is Kind.WEAK_SUR:
+                    tokens[k] = replace(tokens[k], kind=Kind.SUR)
     return tokens
 
 
@@ -734,9 +792,11 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
     """Run indices that open a "Surname, Given name" entry of a chain of two or more such entries
     joined by commas and "und" ("Haile, Tesfaye und Kovačević, Mirela"; "Mensah, Kwame, Popescu,
     Andreea und Diallo, Mamadou"). The chain alternates surname-like and given-name runs, the
-    given name always after a comma, "und" only between entries; at least one surname is in no
-    list of given names and at least one given name is listed, so that "Lea, Mia, Tom und Paul"
-    (given names only) stays an enumeration."""
+    given name always after a comma, "und" only between entries; at least one surname is a
+    surname (listed or of a surname's shape) in no list of given names and at least one given name
+    is listed, so that "Lea, Mia, Tom und Paul" and "Ole, Kit, Lina, Bo, Tarek" (given names and
+    words in no list) stay enumerations. A head written twice is the surname of a family, also
+    when it is a given name too ("Matei, Sorin und Matei, Ioana")."""
     heads: set[int] = set()
     n = 0
     while n < len(runs):
@@ -755,6 +815,8 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
         if len(chain) < 4:
             continue
         for offset in (0, 1):  # the chain may start with a word before the first entry
+            if offset and seps[0] and all(t.kind is Kind.FIRST for t in tokens[slice(*runs[chain[0]])]):
+                break  # "Ines, Pit, Maren, Fee, Jonas": a given name opens an enumeration
             items = chain[offset:]
             if len(items) % 2:
                 items = items[:-1]
@@ -763,8 +825,12 @@ def _surname_first_chains(text: str, tokens: list[Token], runs: list[tuple[int, 
             pairs = [(items[k], items[k + 1]) for k in range(0, len(items), 2)]
             ok = all(seps[b - chain[0] - 1] and _head_like(tokens[slice(*runs[a])])
                      and _given_like(tokens[slice(*runs[b])]) for a, b in pairs)
-            if ok and any(all(t.kind is not Kind.FIRST and t.kind is not Kind.WEAK_FIRST
-                              for t in tokens[slice(*runs[a])]) for a, _ in pairs) \
+            heads_text = [text[tokens[runs[a][0]].start:tokens[runs[a][1] - 1].end] for a, _ in pairs]
+            if ok and (any(all(t.kind is not Kind.FIRST and t.kind is not Kind.WEAK_FIRST
+                               for t in tokens[slice(*runs[a])])
+                           and any(t.kind in (Kind.SUR, Kind.WEAK_SUR) for t in tokens[slice(*runs[a])])
+                           for a, _ in pairs)
+                       or len(set(heads_text)) < len(heads_text)) \
                     and any(t.kind is Kind.FIRST for _, b in pairs for t in tokens[slice(*runs[b])]):
                 heads |= {a for a, _ in pairs}
                 break
@@ -890,6 +956,24 @@ def _unlisted_after_preposition(text: str, tokens: list[Token], lexicon: NameLex
                 and not ordinary_noun(word.capitalize()) and not noun_compound(word.capitalize())):
             out.append(t)
     return out
+
+
+#: Before a lower-case entry: the line's start, a delimiter or a column gap (two blanks).
+_LOWER_ENTRY_BEFORE = re.compile(r"(?:^|[\t;|]|[ ]{2})[ ]*\Z")
+
+
+def _lower_case_surnames_of_entries(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
+    """A lower-case listed surname opening a cell or line written all in lower case, then a comma
+    and a listed given name, is the surname of a "surname, given" entry, also when it is a noun
+    or a given name too ("schuster, lina", "yilmaz, deniz" in a copied class list)."""
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if (tok.lowercase and nxt.lowercase and nxt.kind is Kind.FIRST and tok.kind is not Kind.SUR
+                and text[tok.end:nxt.start] == ", " and fold(tok.text) in lexicon.surnames
+                and _LOWER_ENTRY_BEFORE.search(text, max(0, tok.start - 3), tok.start)
+                and text[text.rfind("\n", 0, tok.start) + 1:nxt.end].islower()):
+            tokens[i] = replace(tok, kind=Kind.SUR)
+    return tokens
 
 
 def _lower_case_entry(text: str, head: list[Token], given: list[Token]) -> bool:
