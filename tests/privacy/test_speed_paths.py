@@ -387,6 +387,39 @@ def test_precheck_search_keeps_patterns_it_cannot_lower() -> None:
     assert precheck_search(regex.compile(r"geb|grü(?:ß|ss)", regex.IGNORECASE))("GRÜSS") is not None
 
 
+#: (case-sensitive pattern, texts): a pattern whose matches start beyond ASCII is skipped for texts
+#: whose highest character lies below that start, and finds the same.
+FLOOR_CASES = [
+    ("[\u0370-\u03ff\u0400-\u04ff]", ["Γιώργος", "Иван", "Müller µ-Wert", "ÿ", "a\u036f", ""]),
+    ("(?:ж|ü)a", ["üa", "жa", "üb", "Kürbis", "ua", "z" * 40]),
+    ("[\u3040-\u9fff]+(?: [a-z])?", ["李明 a", "ひらがな", "ÄÖÜ ẞ", "plain ascii"]),
+]
+
+
+@pytest.mark.parametrize("pattern, texts", FLOOR_CASES)
+def test_prechecks_beyond_ascii_skip_lower_texts_and_find_the_same(pattern, texts) -> None:
+    import regex
+
+    from assistant.privacy.text.recognizers.precheck import precheck_search
+
+    compiled = regex.compile(pattern)
+    search = precheck_search(compiled)
+    assert search != compiled.search
+    for text in texts:
+        assert (search(text) is None) == (compiled.search(text) is None), text
+
+
+def test_lowered_text_is_kept_for_one_text_only(gate) -> None:
+    from assistant.privacy.text.recognizers import precheck
+
+    first, second = "Hr. Weber ruft AN", "".join(["Hr. Weber ", "ruft AN"])
+    assert precheck.lowered_text(first) == "hr. weber ruft an"
+    assert precheck.lowered_text(second) == "hr. weber ruft an"
+    assert precheck.lowered_text("İLKNUR") is None  # lower-casing changes its length: not lowered
+    gate.analyze("Frau Nowak (geb. 03.05.2011) kommt.")
+    assert precheck._last == (None, None)  # no text outlives its analysis
+
+
 #: (pattern, texts): the look-ahead for a match's first characters finds what the pattern finds.
 FIRST_CHAR_CASES = [
     (r"\b(?:hr|frau)\b|gr[üu](?:ß|ss)|danke", ["hr. weber", "xhr y", "grüße", "grussformel", "undanke", "nix"]),
