@@ -482,3 +482,31 @@ def test_person_tokenizer_gives_the_match_by_match_tokens(line) -> None:
         else:
             reference.append(Tok(word, start, end))
     assert tokenize_line(line, 5) == reference
+
+
+#: Texts with names and no digit, in the layouts the date rules read: a row, a record, an apposition.
+NO_DIGIT_TEXTS = [
+    ("Name;Geburtsdatum;Klasse\nKorte, Mila;dritter Mai;fünf", "Korte, Mila"),
+    ('{"name": "Ida Brenner", "gd": "zweiter Juni"}', "Ida Brenner"),
+    ("Tom Reschke (geboren im Mai) kommt morgen.", "Tom Reschke"),
+]
+
+
+@pytest.mark.parametrize("text, name", NO_DIGIT_TEXTS)
+def test_date_rules_find_nothing_without_a_digit(text, name) -> None:
+    """What lets structural_spans skip the date rules for such a text: each finds nothing."""
+    from assistant.privacy.text import structure
+
+    start = text.index(name)
+    people = [(start, start + len(name))]
+    assert structure._row_dates(text, people, set()) == []
+    assert structure._record_dates(text, people, set()) == []
+    assert structure._apposition_dates(text, people, set()) == []
+
+
+def test_date_rules_still_run_where_a_digit_stands() -> None:
+    from assistant.privacy.text.structure import structural_spans
+
+    text = "Lina Voss, 04.09.2013 – Eintrag vom 12.03.2025"
+    found = structural_spans(text, [("PERSON", 0, 9, 0.9)])
+    assert [(kind, text[s:e]) for kind, s, e, _ in found] == [("DATE_OF_BIRTH", "04.09.2013")]
