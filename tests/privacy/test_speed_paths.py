@@ -387,6 +387,39 @@ def test_precheck_search_keeps_patterns_it_cannot_lower() -> None:
     assert precheck_search(regex.compile(r"geb|grü(?:ß|ss)", regex.IGNORECASE))("GRÜSS") is not None
 
 
+#: (case-sensitive pattern, texts): a pattern whose matches start beyond ASCII is skipped for texts
+#: whose highest character lies below that start, and finds the same.
+FLOOR_CASES = [
+    ("[\u0370-\u03ff\u0400-\u04ff]", ["Γιώργος", "Иван", "Müller µ-Wert", "ÿ", "a\u036f", ""]),
+    ("(?:ж|ü)a", ["üa", "жa", "üb", "Kürbis", "ua", "z" * 40]),
+    ("[\u3040-\u9fff]+(?: [a-z])?", ["李明 a", "ひらがな", "ÄÖÜ ẞ", "plain ascii"]),
+]
+
+
+@pytest.mark.parametrize("pattern, texts", FLOOR_CASES)
+def test_prechecks_beyond_ascii_skip_lower_texts_and_find_the_same(pattern, texts) -> None:
+    import regex
+
+    from assistant.privacy.text.recognizers.precheck import precheck_search
+
+    compiled = regex.compile(pattern)
+    search = precheck_search(compiled)
+    assert search != compiled.search
+    for text in texts:
+        assert (search(text) is None) == (compiled.search(text) is None), text
+
+
+def test_lowered_text_is_kept_for_one_text_only(gate) -> None:
+    from assistant.privacy.text.recognizers import precheck
+
+    first, second = "Hr. Weber ruft AN", "".join(["Hr. Weber ", "ruft AN"])
+    assert precheck.lowered_text(first) == "hr. weber ruft an"
+    assert precheck.lowered_text(second) == "hr. weber ruft an"
+    assert precheck.lowered_text("İLKNUR") is None  # lower-casing changes its length: not lowered
+    gate.analyze("Frau Nowak (geb. 03.05.2011) kommt.")
+    assert precheck._last == (None, None)  # no text outlives its analysis
+
+
 #: (pattern, texts): the look-ahead for a match's first characters finds what the pattern finds.
 FIRST_CHAR_CASES = [
     (r"\b(?:hr|frau)\b|gr[üu](?:ß|ss)|danke", ["hr. weber", "xhr y", "grüße", "grussformel", "undanke", "nix"]),
@@ -449,3 +482,31 @@ def test_person_tokenizer_gives_the_match_by_match_tokens(line) -> None:
         else:
             reference.append(Tok(word, start, end))
     assert tokenize_line(line, 5) == reference
+
+
+#: Texts with names and no digit, in the layouts the date rules read: a row, a record, an apposition.
+NO_DIGIT_TEXTS = [
+    ("Name;Geburtsdatum;Klasse\nKorte, Mila;dritter Mai;fünf", "Korte, Mila"),
+    ('{"name": "Ida Brenner", "gd": "zweiter Juni"}', "Ida Brenner"),
+    ("Tom Reschke (geboren im Mai) kommt morgen.", "Tom Reschke"),
+]
+
+
+@pytest.mark.parametrize("text, name", NO_DIGIT_TEXTS)
+def test_date_rules_find_nothing_without_a_digit(text, name) -> None:
+    """What lets structural_spans skip the date rules for such a text: each finds nothing."""
+    from assistant.privacy.text import structure
+
+    start = text.index(name)
+    people = [(start, start + len(name))]
+    assert structure._row_dates(text, people, set()) == []
+    assert structure._record_dates(text, people, set()) == []
+    assert structure._apposition_dates(text, people, set()) == []
+
+
+def test_date_rules_still_run_where_a_digit_stands() -> None:
+    from assistant.privacy.text.structure import structural_spans
+
+    text = "Lina Voss, 04.09.2013 – Eintrag vom 12.03.2025"
+    found = structural_spans(text, [("PERSON", 0, 9, 0.9)])
+    assert [(kind, text[s:e]) for kind, s, e, _ in found] == [("DATE_OF_BIRTH", "04.09.2013")]

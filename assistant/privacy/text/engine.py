@@ -89,6 +89,8 @@ class GermanAnalyzer:
     def analyze(self, text: str, language: str, score_threshold: float) -> "list[RecognizerResult]":
         if language != self.language:
             raise ValueError(f"analyzer for {self.language!r}, not {language!r}")
+        from assistant.privacy.text.recognizers.precheck import forget_text
+
         id_key, name_key = _ID_KEY, _NAME_KEY
         nlp_artifacts = self.nlp_engine.process_text(text, language)
         entities = self._entities
@@ -118,6 +120,7 @@ class GermanAnalyzer:
             found = []
         for result in found:
             result.analysis_explanation = None  # type: ignore[assignment]  # as Presidio does
+        forget_text()
         return found
 
     def warm_up(self) -> None:

@@ -23,9 +23,14 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from assistant.errors import LotseError, PrivacyError
 from assistant.privacy.audit import AuditLog, audit_path
 from assistant.privacy.names import GREETING_WORDS
-from assistant.privacy.pseudonyms import PseudonymMap
+from assistant.privacy.pseudonyms import PseudonymMap, name_words
+from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
+from assistant.privacy.text.name_columns import column_names
+from assistant.privacy.text.particles import with_particles
+from assistant.privacy.text.propagate import PROPAGATED_SCORE, propagate
 from assistant.privacy.text.recognizers.timetable import SUBJECT_SET
 from assistant.privacy.text.spans import TYPE_PRIORITY, DisjointSpans, glued_to_number, split_covered
+from assistant.privacy.text.structure import structural_spans
 
 if TYPE_CHECKING:
     from assistant.privacy.names import NameLexicon
@@ -236,20 +241,13 @@ class PrivacyGate:
         """
         found = _resolve(text, self._windows(text, progress), self._lexicon)
         found += self._propagated(text, found)
-        from assistant.privacy.text.identifiers import record_row_ids, repeated_identifiers
-        from assistant.privacy.text.structure import structural_spans
-
         structural = structural_spans(text, found)
         found += structural
-        from assistant.privacy.text.name_columns import column_names
-
         columns = column_names(text, found, self._lexicon)
         found += columns
         if any(kind == "PERSON" for kind, *_ in structural + columns):  # "Korte / Brandt ... Brandt rief an"
             found += self._propagated(text, found)
         found += record_row_ids(text, found)
-        from assistant.privacy.text.particles import with_particles
-
         found = with_particles(text, found, self._lexicon)
         return found + repeated_identifiers(text, found)
 
@@ -281,9 +279,6 @@ class PrivacyGate:
         return found
 
     def _propagated(self, text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
-        from assistant.privacy.text.propagate import PROPAGATED_SCORE, propagate
-        from assistant.privacy.pseudonyms import name_words
-
         here: set[str] = set()
         for kind, start, end, _ in found:
             if kind == "PERSON":

@@ -60,12 +60,62 @@ def precheck_search(pattern: regex.Pattern) -> Callable[[str], object]:
         except re.error:
             lowered = None
         if lowered is not None:
-            original, lowered_search, unsafe = pattern.search, lowered.search, _NOT_LOWERABLE.search
+            original, lowered_search = pattern.search, lowered.search
 
             def search(text: str) -> object:
-                return original(text) if unsafe(text) else lowered_search(text.lower())
+                low = lowered_text(text)
+                return original(text) if low is None else lowered_search(low)
+    elif (not pattern.flags & (regex.IGNORECASE | ~_LOWERED_FLAGS)
+          and not _NOT_PORTABLE.search(text)):
+        floor = _lowest_first_char(text, re.MULTILINE if pattern.flags & regex.MULTILINE else 0)
+        if floor > "\x7f":  # a match starts with a character beyond ASCII ("[\u0370-\u10ff]")
+            original = pattern.search
+
+            def search(text: str) -> object:
+                return None if not text or max(text) < floor else original(text)
     _searches[id(pattern)] = (pattern, search)
     return search
+
+
+#: (the text last lower-cased by :func:`lowered_text`, its lower-cased form or None): the
+#: recognizers' pre-checks of one text lower-case it once, not once each.
+_last: tuple[str | None, str | None] = (None, None)
+
+
+def lowered_text(text: str) -> str | None:
+    """``text.lower()``, or None if ``text`` holds a character that lower-casing or ``re`` would
+    treat otherwise than ``regex`` with IGNORECASE (:data:`_NOT_LOWERABLE`)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    low = None if _NOT_LOWERABLE.search(text) else text.lower()
+    _last = (text, low)
+    return low
+
+
+def forget_text() -> None:
+    """Drop the reference to the last text :func:`lowered_text` kept (the analyzer calls this
+    after every text: no text outlives its analysis here)."""
+    global _last
+    _last = (None, None)
+
+
+def _lowest_first_char(text: str, flags: int) -> str:
+    """The lowest character a match of the case-sensitive pattern ``text`` can start with, or ""
+    when that is not known (a branch may start with any character, a class is negated ...)."""
+    try:
+        first = _first_chars(_parser.parse(text, flags))
+    except re.error:
+        return ""
+    if first is None or first[1] or not first[0]:
+        return ""
+    lowest = []
+    for item in first[0]:
+        if not item.startswith("\\U"):  # \d, \w, \s ...: ASCII among them
+            return ""
+        lowest.append(chr(int(item[2:10], 16)))
+    return min(lowest)
 
 
 #: Character classes of ``re``'s parser written as class items.
