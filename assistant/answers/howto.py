@@ -17,7 +17,6 @@ from assistant.answers import steps, tasks
 from assistant.answers.extractive import FACT, ExtractiveAnswerer
 from assistant.answers.following import with_next
 from assistant.answers.question import Question, core, is_how_to
-from assistant.answers.sentences import split_sentences
 from assistant.retrieval.german import stem, words
 from assistant.retrieval.models import Passage
 
