@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from assistant.answers import howto, steps
 from assistant.answers.defining import asked_terms, strength
+from assistant.answers.entry import asked_about
 from assistant.answers.extractive import ExtractiveAnswerer
 from assistant.answers.faq import FaqMatch, FaqMatcher, overlap
 from assistant.answers.question import Question, core, focus_for, is_how_to, understand
@@ -53,7 +54,7 @@ class Gathered:
 def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
            k: int | None = None) -> Gathered:
     understood = understand(question)
-    passages = retriever.retrieve(core(understood), k, focus_for(understood))
+    passages = entries_asked(question, retriever.retrieve(core(understood), k, focus_for(understood)))
     # Step-by-step sections answer "how do I …?" questions, and only on the task they describe.
     how = steps.wants_steps(question, understood.kind)
     if how:
@@ -79,6 +80,21 @@ def gather(question: str, retriever: Retriever, faq: FaqMatcher | None = None,
     for n, passage in enumerate(passages, start=1):
         passage.n = n
     return Gathered(understood, passages, hit, [p.n for p in lead], ranked)
+
+
+def entries_asked(question: str, passages: list[Passage]) -> list[Passage]:
+    """``passages`` with the catalogue entries the question does not ask about (a definition
+    question on another term, see :func:`entry.asked_about`) behind the text passages, without
+    their summary: they do not lead the answer; renumbered."""
+    stray = [p for p in passages if p.summary and not asked_about(question, p)]
+    if not stray:
+        return passages
+    for passage in stray:
+        passage.summary = ()
+    ordered = [p for p in passages if p not in stray] + stray
+    for n, passage in enumerate(ordered, start=1):
+        passage.n = n
+    return ordered
 
 
 #: How deep a "how do I …?" question looks for the step list of its task.

@@ -92,7 +92,7 @@ def content_terms(text: str) -> set[str]:
 def same_term(a: set[str], b: set[str]) -> bool:
     """Whether two sets of term stems share a term: the same stem, a compound part, or one stem
     the start of the other ("typ" in "type": the stemmer cuts "Typ" and "Typen" apart)."""
-    return any(_names(x, y) or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+    return any(names(x, y) or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
                for x in a for y in b)
 
 
@@ -116,7 +116,7 @@ def _terms(text: str) -> set[str]:
     return {s for w in words(text) if len(s := stem(w)) >= 3 and s not in FRAME}
 
 
-def _names(term: str, word: str) -> bool:
+def names(term: str, word: str) -> bool:
     """Whether ``word`` (a stem) names ``term``: the same stem, or one a compound part of the other."""
     if term == word:
         return True
@@ -149,8 +149,18 @@ def strength(sentence: str, terms: set[str]) -> int:
     return 1 if plain else 2
 
 
+def defining_form(sentence: str) -> bool:
+    """Whether ``sentence`` says what its subject is, whatever the subject ("„X“ ist ein
+    Online-Format …", "Die Y bezeichnet …"): a defining verb within its first words, a plain
+    "ist"/"sind" only with an article after it."""
+    verb = DEFINING_VERB.search(sentence)
+    if verb is None or len(sentence[: verb.start()].split()) > SUBJECT_WORDS:
+        return False
+    return verb.group(1).lower() not in PLAIN_VERBS or bool(ARTICLE.match(sentence[verb.end():]))
+
+
 def _named(head: list[str], terms: set[str]) -> bool:
-    return any(_names(t, stem(w)) for t in terms for w in head)
+    return any(names(t, stem(w)) for t in terms for w in head)
 
 
 def more_definitions(chosen: list[C], defining: Sequence[C], *, floor: float, extra: int,

@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.answers.defining import named_terms, names
 from assistant.answers.question import understand
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.german import CompoundSplitter, stem, words
@@ -140,3 +141,19 @@ def names_apart(question: str, first: Passage, second: Passage) -> bool:
 
 def _labels(passage: Passage) -> set[str]:
     return {stem(w) for w in words(" ".join(_head(passage)))}
+
+
+def asked_about(question: str, passage: Passage) -> bool:
+    """Whether a definition question asks about the indicator of the entry ``passage``: the
+    term it names ("Was versteht man unter X?") is the entry's ID, a word of its name or
+    synonyms, or one of its definition (a part of a compound counts). A question that names
+    no such term, or of another kind, is about the entries the search found by their names;
+    one that names another term mentions the indicator only in passing ("… unter
+    Migrationshintergrund? Die Kita-Zahlen …" is not about the number of Kita places)."""
+    if understand(question).kind != "definition":
+        return True
+    asked = named_terms(question)
+    if not asked or passage.source.rsplit(":", 1)[-1].lower() in question.lower():
+        return True
+    own = {stem(w) for w in words(" ".join(_head(passage) + list(passage.summary[:1])))}
+    return any(names(term, word) for term in asked for word in own)

@@ -30,7 +30,8 @@ from assistant.answers.question import Question, core, understand, is_how_to
 from assistant.answers import steps
 from assistant.answers.candidates import (MIN_CHARS, Candidate, candidates, on_passage, similar,
                                           terms_of, whole_lists)
-from assistant.answers.defining import asked_terms, more_definitions, strength
+from assistant.answers.defining import asked_terms, defining_form, more_definitions, strength
+from assistant.answers.following import with_next
 from assistant.answers.coverage import (COVER_EXTRA, COVER_FACT, complete, cover, other_sections,
                                         qualifiers)
 from assistant.answers.entry import details, names_apart
@@ -262,6 +263,9 @@ class ExtractiveAnswerer:
                 if found is not None:
                     return self._with_steps(found, chosen, self.support(
                         core(understood), passages, found, understood, chosen))
+            if chosen and understood.kind != "darf_ich" and defining_form(chosen[0][0]):
+                # what the lead says something is, then the fact it leads up to (a date, a name)
+                chosen = with_next(chosen, passages)
             if (chosen and understood.kind == "darf_ich" and verdict_on_asked(question, chosen[0][0])
                     and (names_asked(question, chosen[0][0])
                          or requires_check(question, chosen[0][0]))):

@@ -15,8 +15,8 @@ from typing import Collection, Sequence
 
 from assistant.answers import steps, tasks
 from assistant.answers.extractive import FACT, ExtractiveAnswerer
+from assistant.answers.following import with_next
 from assistant.answers.question import Question, core, is_how_to
-from assistant.answers.sentences import split_sentences
 from assistant.retrieval.german import stem, words
 from assistant.retrieval.models import Passage
 
@@ -76,26 +76,6 @@ def steps_doing(question: str, passages: Sequence[Passage]) -> list[tuple[str, i
         if doing and len(doing) < len(listed):  # not a list whose every step does it
             best = (share, doing[:STEPS_DOING])
     return best[1] if best else []
-
-
-def with_next(chosen: list[tuple[str, int]], passages: Sequence[Passage]) -> list[tuple[str, int]]:
-    """``chosen`` with the sentence after the lead in its section right behind it, when that
-    one holds a fact the lead leads up to ("„X“ ist ein Online-Format …" – "Das erste Treffen
-    fand am 3. Mai 2030 statt."); not from a step list, and not a second time."""
-    if not chosen:
-        return chosen
-    text, n = chosen[0]
-    passage = next((p for p in passages if p.n == n and not p.summary), None)
-    if passage is None or is_how_to(passage.section):
-        return chosen
-    sentences = split_sentences(passage.text)
-    if text not in sentences[:-1]:
-        return chosen
-    following = sentences[sentences.index(text) + 1]
-    if (following, n) in chosen or following.endswith(":") or steps.STEP_LINE.match(following) \
-            or not FACT.search(following):
-        return chosen
-    return [chosen[0], (following, n)] + chosen[1:]
 
 
 def support(question: str, passages: Sequence[Passage], found: steps.Steps, understood: Question,
