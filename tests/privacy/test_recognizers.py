@@ -37,6 +37,10 @@ FOUND = [
     ("Rückruf unter (030) 44719823", ("PHONE_NUMBER", "(030) 44719823")),
     # EMAIL, IBAN, tax id, pupil number
     ("Mail an anja.wolf76@t-online.de", ("EMAIL_ADDRESS", "anja.wolf76@t-online.de")),
+    # addresses in a municipality's own network or a reserved domain are personal too
+    ("Bitte an h.mertens@schulamt.intern weiterleiten", ("EMAIL_ADDRESS", "h.mertens@schulamt.intern")),
+    ("Kontakt: kita-leitung.ost@rathaus.local", ("EMAIL_ADDRESS", "kita-leitung.ost@rathaus.local")),
+    ("Antwort an p.okafor@jugendamt.example erbeten", ("EMAIL_ADDRESS", "p.okafor@jugendamt.example")),
     ("IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX", ("IBAN_CODE", "DE89 3704 0044 0532 0130 00")),
     ("Konto DE89370400440532013000.", ("IBAN_CODE", "DE89370400440532013000")),
     ("Steuer-ID 86095742719", ("DE_TAX_ID", "86095742719")),

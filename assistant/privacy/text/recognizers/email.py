@@ -1,8 +1,11 @@
 """EMAIL_ADDRESS: Presidio's e-mail recognizer, with German context words.
 
-Its ``validate_result`` checks the top-level domain with tldextract; ``assistant.egress.install``
-sets ``TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS`` empty before the import, so tldextract uses the suffix
-list bundled with it and never fetches one (checked by tests under the no-egress guard).
+Presidio's ``validate_result`` accepts only top-level domains on the public suffix list. An
+address in a municipality's own network ("…@schulamt.intern", "…@rathaus.local") or a reserved
+one ("….example") is just as personal, so any alphabetic top-level domain is accepted here
+(the gate fails closed). tldextract stays offline: ``assistant.egress.install`` sets
+``TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS`` empty before the import (checked by tests under the
+no-egress guard).
 A text without an '@' is not searched at all."""
 
 from __future__ import annotations
@@ -39,7 +42,14 @@ def _past_glued_label(text: str, start: int, end: int) -> int:
     return labels[-1].end() if labels else start
 
 
+_TOP_LEVEL = regex.compile(r"\.[A-Za-z]{2,24}$")
+
+
 class GermanEmailRecognizer(EmailRecognizer):
+    def validate_result(self, pattern_text: str) -> bool:
+        """Any alphabetic top-level domain: intranet and reserved domains are addresses too."""
+        return bool(_TOP_LEVEL.search(pattern_text))
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = self._obfuscated(text) if _AT_WORD.search(text) else []
