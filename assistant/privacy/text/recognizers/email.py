@@ -42,12 +42,13 @@ def _past_glued_label(text: str, start: int, end: int) -> int:
     return labels[-1].end() if labels else start
 
 
-_TOP_LEVEL = regex.compile(r"\.[A-Za-z]{2,24}$")
+_TOP_LEVEL = regex.compile(r"\.(?:[a-z]{2,24}|[A-Z]{2,24})$")  # mixed case: a field glued on
 
 
 class GermanEmailRecognizer(EmailRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
-        """Any alphabetic top-level domain: intranet and reserved domains are addresses too."""
+        """Any top-level domain of letters in one case: intranet and reserved domains are addresses too
+        (a mixed-case one is a field glued on in a PDF export, handled by _glued)."""
         return bool(_TOP_LEVEL.search(pattern_text))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
