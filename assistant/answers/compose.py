@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from assistant.answers import howto, steps
+from assistant.answers import howto, parts, steps
 from assistant.answers.defining import asked_terms, strength
 from assistant.answers.entry import asked_about
 from assistant.answers.extractive import ExtractiveAnswerer
@@ -166,7 +166,11 @@ def extractive_pieces(question: str, gathered: Gathered, extractive: ExtractiveA
     """Answer pieces, each a sentence followed by its citation (``"Satz. [2]"``)."""
     if gathered.faq is None:
         how = howto.pieces(question, gathered.passages, gathered.question, extractive)
-        return how if how is not None else extractive.compose(question, gathered.passages)
+        if how is not None:
+            return how
+        # a threshold answer: the value asked for first, a sentence for each part asked
+        return parts.complete(question, extractive.compose(question, gathered.passages),
+                              gathered.passages, gathered.question, extractive)
     marker = "[" + ", ".join(str(n) for n in gathered.faq_cites) + "]"
     curated = split_sentences(" ".join(gathered.faq.entry.answer.split()))
     # Supporting sentences that say something the curated answer does not already say.

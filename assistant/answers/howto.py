@@ -94,17 +94,21 @@ def support(question: str, passages: Sequence[Passage], found: steps.Steps, unde
     for passage in others[:SUPPORT_SECTIONS]:
         if any(n == passage.n for _, n in out):
             continue
+        # not what the steps or a sentence quoted before (another text's twin) say
+        quoted = said | _stems(" ".join(t for t, _ in out))
         own = [(t, n) for t, n in extractive.select(question, [passage], understood, SUPPORT_POOL)
-               if adds(t, said)]
+               if adds(t, quoted)]
         if own:
             out.append(next((b for b in own if FACT.search(b[0])), own[0]))
     return out
 
 
 def adds(sentence: str, said: set[str]) -> bool:
-    """Whether a sentence says more than the stems ``said`` (the steps) hold."""
+    """Whether a sentence says more than the stems ``said`` (the steps) hold; not the lead-in
+    of a list ("Zu seinen Aufgaben gehören:"), which says nothing without the list."""
     own = _stems(sentence)
-    return bool(own) and len(own & said) / len(own) < REPEATS
+    return (bool(own) and not sentence.rstrip().endswith(":")
+            and len(own & said) / len(own) < REPEATS)
 
 
 def _stems(text: str) -> set[str]:

@@ -65,7 +65,8 @@ _PUBLISHES = re.compile(r"veröffentlich|\b(?:schreiben|zeigen|nennen|angeben|au
 _THRESHOLD_LEAD = re.compile(
     r"^\s*(ab|bis|seit|unter|über|von|um|auf|mit|zu|zum)? ?(wie viel\w*|wie hoch|wie groß|wie lange|"
     r"wie alt|wie oft|welche[rsmn]? (?:\w+ )?(?:grenze|schwelle|fallzahl|mindest\w*|"
-    r"zahl|anzahl|anteil|wert|höhe|frist|datum|jahr|zeitpunkt|alter|stundenzahl))\b", _F)
+    # a value by its compound ("Welchen Bundeswert …", "Welcher Vergleichswert …")
+    r"zahl|anzahl|anteil|\w*wert|höhe|frist|datum|jahr|zeitpunkt|alter|stundenzahl))\b", _F)
 #: "Wo kriege ich die Zahlen her?": a source question whatever else it names (per Einwohner).
 _SOURCE_LEAD = re.compile(
     r"^\s*(?:zu |zum |an |am |in )?(woher|wo (?:finde|bekomme|kriege|gibt es|stehen|liegen|kommen)|aus welche[rmn] "
@@ -138,7 +139,8 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
            "ki-verordnung", "ai act"),
     "geheimhaltung": ("geheimhalt", "fallzahl", "kleine zahl", "sperr", "gepunktet",
                       "rückrechn", "dominanz", "gesperrt", "rundung", "gerundet", "cell-key", "veröffentlich",
-                      "nur ein", "nur zwei", "zwei abgänger", "einer schule", "einzelne schule"),
+                      "nur ein", "nur zwei", "zwei abgänger", "einer schule", "einzelne schule",
+                      "einzelfälle", "einzelfällen", "einzelne fälle"),
     "sonderzeichen": ("sonderzeichen", "zeichen", "symbol", "punkt", "strich", "kreuz",
                       "schrägstrich", "platzhalter in der tabelle"),
     "tabellen": ("csv", "regionaldatenbank", "genesis", "tabellencode", "tabelle", "excel",

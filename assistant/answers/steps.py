@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from assistant.answers import tasks
+from assistant.answers.question import topics_of
 from assistant.answers.sentences import split_sentences
 from assistant.retrieval.models import Passage
 
@@ -75,22 +76,37 @@ def parse(text: str) -> tuple[list[str], list[str]]:
 
 def fits(question: str, heading: str | None) -> bool:
     """Whether the question asks for the task of the section: most of its words, and no other
-    action (:func:`assistant.answers.tasks.fit`)."""
+    action unless to the task's end (:func:`assistant.answers.tasks.fit`, :func:`serves`)."""
     return fit(question, heading) >= MIN_TASK_OVERLAP
 
 
 def fit(question: str, heading: str | None, strict: bool = False) -> float:
     """Share of the section's task the question names (:func:`assistant.answers.tasks.fit`)."""
-    return tasks.fit(question, heading, strict)
+    return tasks.fit(question, heading, strict, serves(question, heading))
+
+
+#: Topics that are the end a task serves: a question on one asks for the task whatever action
+#: it names ("eine Tabelle so aufbereiten, dass keine Einzelfälle erkennbar sind" asks how to
+#: protect small counts, not how to present findings).
+GOAL_TOPICS = frozenset({"geheimhaltung"})
+
+
+def serves(question: str, heading: str | None) -> bool:
+    """Whether the question's topic is an end the section's task serves (:data:`GOAL_TOPICS`)."""
+    goals = GOAL_TOPICS & set(topics_of(question))
+    return bool(goals & set(topics_of(tasks.task_of(heading))))
 
 
 def preference(question: str, heading: str | None, strict: bool = False) -> tuple[float, float]:
     """How well a fitting section answers the question, to choose among several: how many of
     the question's things its task names (the specific task before the general one: "Zellen mit
     1 oder 2 Fällen im Sozialraumbericht" asks to protect small counts, not to report by area),
-    then the share of the task named."""
-    found = tasks.match(question, heading, strict)
-    return found.named, found.share
+    then the share of the task named. The end the question names counts as one more of its
+    things: "Schülerzahlen nach Schulen so aufbereiten, dass keine Einzelfälle erkennbar sind"
+    asks to protect small counts before it asks to present them."""
+    goal = serves(question, heading)
+    found = tasks.match(question, heading, strict, goal)
+    return found.named + goal, found.share
 
 
 def find(passages: Sequence[Passage], near: Sequence[int] = (),

@@ -203,23 +203,25 @@ class Match:
     named: float  # how many of them it names
 
 
-def match(question: str, heading: str | None, strict: bool = False) -> Match:
+def match(question: str, heading: str | None, strict: bool = False, goal: bool = False) -> Match:
     """How much of a section's task the question names: its objects and its action; nothing
-    when the question asks for another action. An object counts when the question names it, a
-    field synonym, a word of its thing group or a compound part ("Zelle" names a
-    "Tabellenfeld"); ``strict``: a compound part or another form of the word counts half."""
-    from assistant.retrieval.expansion import expansion_words
-
+    when the question asks for another action, unless ``goal`` (the question's topic is the
+    task's end: "eine Tabelle so aufbereiten, dass keine Einzelfälle erkennbar sind" asks to
+    protect small counts). An object counts when the question names it, a field synonym or a
+    compound part ("Zelle" names a "Tabellenfeld"), or a word of its thing group (as it
+    stands: "Gremien" names "Kommunalpolitik", not "kommunal"); ``strict``: a compound part or
+    another form of the word counts half."""
     task = parse_task(heading)
     action = names_action(question, task)
+    if action is False and goal:  # another action, to the end the task serves
+        action = True
     objects = _stems(" ".join(task.objects))
     if action is False or (not objects and task.action is None):
         return Match(0.0, 0.0)
-    asked = (_stems(question) | _stems(" ".join(expansion_words(question)))
-             | {stem(w) for w in thing_words(question)})
+    asked, things = _asked(question)
 
     def named(a: str) -> float:
-        if a in asked:
+        if a in asked or a in things:
             return 1.0
         return (0.5 if strict else 1.0) if any(same(a, b) for b in asked) else 0.0
 
@@ -231,19 +233,25 @@ def objects_named(question: str, heading: str | None) -> float:
     """Share of the things a section's task is done to that the question names, whatever
     action it asks for ("wen binden wir beim ersten Bildungsbericht ein?" names the things of
     "den ersten Bildungsbericht schreiben"); 0 for a task without things."""
-    from assistant.retrieval.expansion import expansion_words
-
     objects = _stems(" ".join(parse_task(heading).objects))
     if not objects:
         return 0.0
-    asked = (_stems(question) | _stems(" ".join(expansion_words(question)))
-             | {stem(w) for w in thing_words(question)})
-    return sum(a in asked or any(same(a, b) for b in asked) for a in objects) / len(objects)
+    asked, things = _asked(question)
+    return sum(a in asked or a in things or any(same(a, b) for b in asked)
+               for a in objects) / len(objects)
 
 
-def fit(question: str, heading: str | None, strict: bool = False) -> float:
+def _asked(question: str) -> tuple[set[str], set[str]]:
+    """Stems of the question's words and field synonyms, and of its thing groups' words."""
+    from assistant.retrieval.expansion import expansion_words
+
+    return (_stems(question) | _stems(" ".join(expansion_words(question))),
+            {stem(w) for w in thing_words(question)})
+
+
+def fit(question: str, heading: str | None, strict: bool = False, goal: bool = False) -> float:
     """Share of the task's words the question names (:func:`match`)."""
-    return match(question, heading, strict).share
+    return match(question, heading, strict, goal).share
 
 
 def _stems(text: str) -> set[str]:
