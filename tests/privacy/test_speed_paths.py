@@ -510,3 +510,98 @@ def test_date_rules_still_run_where_a_digit_stands() -> None:
     text = "Lina Voss, 04.09.2013 – Eintrag vom 12.03.2025"
     found = structural_spans(text, [("PERSON", 0, 9, 0.9)])
     assert [(kind, text[s:e]) for kind, s, e, _ in found] == [("DATE_OF_BIRTH", "04.09.2013")]
+
+
+#: One text per form of a pupil-number label (own examples, different layouts and spellings).
+PUPIL_LABEL_TEXTS = [
+    "Schülerinnen-ID 4471", "Schueler-Nr. 5512", "die schuelernr ist 90", "Stud. Nr 3318", "Pupil number 7",
+    "SuS-Nr. 9", "Kita-Kind-Nr K-11", "Kinder_ID 12", "Lernenden-Kennung 2", "ID des Kindes: 3",
+    "Kennziffer der Lernenden 44", "Nr. Schülerin (ASV): 3", "Schüler (Nr.): 4", "Identnummer Schüler/in 5",
+    "Nummer im Schülerverzeichnis 6", "SNr. 7", "S-Nr. 8", "Sch.-Nr. 9", "Schül.-Nr. 10", "Sn 11 fehlt",
+    "SN: 12", "SID 13", "ASV-ID 14", "LUSD-Nr. 15", "Schild-NRW-Nummer 16", "DaNiS-Nr. 17", "Magellan ID 18",
+    "SaxSVS-Nr 19", "SVP-ID 20", "WebbSchule Nr 21", "KitaPlus-ID 22", "Kita-Navigator-Nummer 23",
+    "Elternportal ID 24", "Little Bird Nr 25", "Schülerakte 4711", "Schülerdatensatz-Nr 3", "SCHÜLERAUSWEIS 8",
+    "Student-ID 2219", "Studentin Nr. 33",
+]
+
+
+@pytest.mark.parametrize("text", PUPIL_LABEL_TEXTS)
+def test_pupil_label_hint_is_found_where_a_label_stands(text) -> None:
+    from assistant.privacy.text.recognizers.student_id import _LABEL_RE, label_possible
+
+    assert _LABEL_RE.search(text) is not None  # the example holds a label
+    assert label_possible(text)
+
+
+def test_pupil_label_hint_holds_for_every_label_in_the_corpora() -> None:
+    """Wherever the label pattern matches in a text of the privacy corpora, the cheap hint does too;
+    the hint also rules out most texts (else it would save nothing)."""
+    import json
+    from pathlib import Path
+
+    from assistant.privacy.text.recognizers.student_id import _LABEL_RE, label_possible
+
+    texts = [json.loads(line)["text"] for path in Path("tests/data").glob("privacy*/*.jsonl")
+             for line in path.open(encoding="utf-8") if line.strip()]
+    sentences = [s for t in texts for s in t.split("\n")]
+    with_label = [s for s in sentences if _LABEL_RE.search(s)]
+    assert with_label and all(label_possible(s) for s in with_label)
+    assert sum(not label_possible(s) for s in sentences) > len(sentences) / 2
+
+
+@pytest.mark.parametrize("text", ["Schüler-Nr. ſ 12", "Schülerİn-ID 7"])
+def test_pupil_label_hint_leaves_unlowerable_texts_to_the_pattern(text) -> None:
+    from assistant.privacy.text.recognizers.student_id import label_possible
+
+    assert label_possible(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Konto DE89 3704 0044 0532 0130 00 bei der Sparkasse", "IBAN: at611904300234573201", "NL91-ABNA-0417-1643-00",
+    "Überweisung an DE 12 5001 0517 5407 3249 31", "FR14.2004.1010.0505.0001.3M02.606", "ch9300762011623852957"])
+def test_iban_hint_stands_where_an_iban_pattern_matches(text) -> None:
+    from assistant.privacy.text.recognizers.iban import CANDIDATE, HINT, HYPHENATED, LOOSE
+
+    assert any(p.search(text) for p in (CANDIDATE, HYPHENATED, LOOSE))
+    assert HINT.search(text) is not None
+
+
+def test_iban_hint_holds_in_the_corpora() -> None:
+    """Every text of the privacy corpora where an IBAN pattern matches holds the hint."""
+    import json
+    from pathlib import Path
+
+    from assistant.privacy.text.recognizers.iban import CANDIDATE, HINT, HYPHENATED, LOOSE
+
+    texts = [json.loads(line)["text"] for path in Path("tests/data").glob("privacy*/*.jsonl")
+             for line in path.open(encoding="utf-8") if line.strip()]
+    matched = [t for t in texts if any(p.search(t) for p in (CANDIDATE, HYPHENATED, LOOSE))]
+    assert matched and all(HINT.search(t) for t in matched)
+
+
+@pytest.mark.parametrize("text", [
+    "Viele Grüße\nOkafor, 14.10.2025", "Sobczak / Brandauer, KL", "Danke!\nPetrović (SL)", "Pfau, 3.4.",
+    "Bassey, 03.04.25", "Gesehen:\n  Lorentzen,  AB)"])
+def test_last_line_hint_stands_where_a_last_line_matches(text) -> None:
+    from assistant.privacy.text.recognizers.signature import LAST_LINE, _may_end_in_last_line
+
+    start = max(0, len(text) - 80)
+    assert LAST_LINE.search(text, start) is not None
+    assert _may_end_in_last_line(text, start)
+
+
+def test_last_line_hint_holds_in_the_corpora() -> None:
+    """Every line end of the privacy corpora where LAST_LINE matches passes the hint, and most
+    texts do not (else it saves nothing)."""
+    import json
+    from pathlib import Path
+
+    from assistant.privacy.text.recognizers.signature import LAST_LINE, _may_end_in_last_line
+
+    texts = [json.loads(line)["text"] for path in Path("tests/data").glob("privacy*/*.jsonl")
+             for line in path.open(encoding="utf-8") if line.strip()]
+    ends = [t[:i].rstrip() for t in texts for i in [len(t), *(k for k, ch in enumerate(t) if ch == "\n")]]
+    ends = [e for e in ends if e]
+    matched = [e for e in ends if LAST_LINE.search(e, max(0, len(e) - 80))]
+    assert matched and all(_may_end_in_last_line(e, max(0, len(e) - 80)) for e in matched)
+    assert sum(not _may_end_in_last_line(e, max(0, len(e) - 80)) for e in ends) > len(ends) / 2

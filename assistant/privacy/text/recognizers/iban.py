@@ -23,6 +23,9 @@ HYPHENATED = regex.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{2}\d{2}(?:-[A-Za-z0-9]{2,
 #: Grouped as pastes and forms do: two blanks, dots, a blank after the country ("DE12  5001  0517
 #: …", "DE12.5001.0517.…", "DE 12 5001 …"): taken only with a valid checksum.
 LOOSE = re.compile(r"(?<![A-Za-z0-9.-])[A-Za-z]{2}[ ]?\d{2}(?:(?:[ ]{1,2}|[.-])?[A-Za-z0-9]){10,34}")
+#: What each of the three patterns needs: a letter, maybe a blank, two digits ("DE89", "DE 89").
+#: A text without it (most sentences) skips their scans.
+HINT = re.compile(r"[A-Za-z][ ]?\d\d")
 
 
 def iban_checksum_ok(iban: str) -> bool:
@@ -48,6 +51,8 @@ class GermanIbanRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         """Cut each candidate to its country's length before the checksum ("... 00 BIC ...")."""
+        if HINT.search(text) is None:
+            return []
         results: list[RecognizerResult] = []
         taken = 0  # a candidate runs on over "und NL91..."; the next IBAN starts inside it
         for match in CANDIDATE.finditer(text, overlapped=True):

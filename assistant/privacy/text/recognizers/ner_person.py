@@ -42,7 +42,7 @@ from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
 from assistant.privacy.text.recognizers.name_shape import place_before
 from assistant.privacy.text.recognizers.non_names import (
-    after_place_label, english_origin_adjective, no_name_by_form, noun_list_item)
+    after_place_label, english_origin_adjective, load_languages, no_name_by_form, noun_list_item)
 from assistant.privacy.text.words import (
     capital_end, english_words, load_english, nominalised_adjective, noun_compound, noun_prefix, ordinary_noun)
 
@@ -96,6 +96,7 @@ class NerPersonRecognizer(EntityRecognizer):
         self.threshold = model.token_threshold if threshold is None else threshold
         self.nouns = load_nouns()
         load_english()  # at build time (~40 ms), not in the first text with an English word
+        load_languages()  # at build time (~15 ms), not in the first text with a cut-off word
         self._candidates: dict[str, bool] = {}
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
                          name="GermanNerPersonRecognizer")

@@ -199,7 +199,7 @@ _MIN_LANGUAGE_CUT = 3
 
 
 @functools.lru_cache(maxsize=1)
-def _languages() -> list[str]:
+def load_languages() -> list[str]:
     """Nouns ending in "isch" (languages: "Englisch", "Rumänisch"), sorted."""
     return sorted(w for w in load_nouns() if w.endswith("isch"))
 
@@ -212,7 +212,7 @@ def language_abbreviation(text: str, start: int, end: int) -> bool:
     if not text.startswith(".", end) or len(word) < _MIN_LANGUAGE_CUT or not word.isalpha() \
             or "P" in load_nouns().get(word, "") or fold(word) in load_names()[0]:
         return False
-    keys = _languages()
+    keys = load_languages()
     i = bisect.bisect_right(keys, word)
     return i < len(keys) and keys[i].startswith(word)
 
