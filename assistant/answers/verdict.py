@@ -119,6 +119,12 @@ _EXCEPTION = re.compile(r"\bsolange (?:\w+ ){0,3}(?:kein\w*|nicht)\b|\bes sei de
                         r"\baußer(?:,)? (?:wenn|falls|mit|bei|nach)\b|\b(?:sofern|soweit) (?:\w+ ){0,4}"
                         r"(?:nicht|kein\w*)\b|\bausgenommen\b|\bmit ausnahme\b|"
                         r"\bausnahme\w* (?:\w+ ){0,4}(?:greift|greifen|vorliegt|vorliegen)\b", _F)
+#: A question on data about single persons ("je Kind", "einzelner Schüler", "mit Namen",
+#: health or special categories).
+_PERSONAL_DATA_ASKED = re.compile(rf"{NAMES_PERSONAL.pattern}|\bje (?:kind|schüler\w*|person|familie)\b|"
+                                  r"\beinzelne[rn]? (?:kind\w*|schüler\w*|person\w*|familie\w*|"
+                                  r"jugendliche\w*)|\bbefund\w*|\bdiagnose\w*|\bgesundheit\w*|"
+                                  r"\bbehinderung\w*", _F)
 #: A question that names a count of its own ("zwei Kinder", "nur ein Fall", "ein einziger
 #: Schüler", "weniger als drei"): a rule with a bound decides it by the number.
 _SPECIFIC_COUNT = re.compile(r"(?<![\w.,-])\d{1,3}(?![\w.,-])|\b(?:zwei|drei|vier|fünf|einzig\w*|"
@@ -533,6 +539,10 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         abstains = any(_ABSTAIN.search(p) for p in on)
         if abstains and not (_USE.search(clause) or _ABSTAIN.search(clause)
                              or _asks_use(question)):
+            return None
+        if abstains and not _ABSTAIN.search(clause) and _PERSONAL_DATA_ASKED.search(question):
+            # "Darf ich die Befunde je Kind mit einem KI-Werkzeug auswerten?" asks about the
+            # data, which not doing without AI at all does not decide
             return None
         found = YES if abstains else NO
     elif _CONDITION.search(" ".join(on)):

@@ -79,3 +79,18 @@ def test_a_demonstrative_refers_back(sentence, back):
     from assistant.answers.verdict import refers_back
 
     assert refers_back(sentence) is back
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a question on data about single persons is not decided by "do not do without AI"
+    ("Dürfen wir die Hörtest-Befunde je Kind mit einem Web-KI-Dienst auswerten?", None),
+    ("Können wir Diagnosen einzelner Schüler mit einer KI-Plattform sortieren?", None),
+    ("Darf die Förderliste mit Namen in ein KI-Werkzeug geladen werden?", None),
+    # a question on using AI at all, or on doing without it, is
+    ("Dürfen wir im Schulamt mit KI-Werkzeugen arbeiten?", "Ja"),
+    ("Sollten wir aus Sorge um den Datenschutz lieber ganz auf KI verzichten?", NO),
+])
+def test_not_doing_without_ai_decides_only_on_using_ai(question, expected):
+    sentence = ("Eine Handreichung betont, dass die Sorge vor Datenschutzverstößen nicht dazu "
+                "führen sollte, auf KI-Werkzeuge ganz zu verzichten.")
+    assert verdict(question, sentence) == expected
