@@ -40,7 +40,8 @@ from assistant.answers import ruling
 from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
                                       TABLE_CODE, names_source, on_asked, repeats_source)
-from assistant.answers.verdict import concedes_unstated, names_asked, off_topic, requires_check, verdict, with_verdict
+from assistant.answers.verdict import (CONDITIONAL, NO, concedes_unstated, names_asked, off_topic,
+                                      requires_check, verdict, with_verdict)
 from assistant.answers.verdict import on_asked as verdict_on_asked
 
 __all__ = ["ExtractiveAnswerer", "MIN_CHARS", "on_asked"]
@@ -219,11 +220,15 @@ class ExtractiveAnswerer:
                                 extra=QUALIFIERS, similar=similar)
         follows: list[Candidate] = []
         if understood.kind == "darf_ich" and lead is not None and lead in chosen and limit is None:
-            # the rule around the deciding sentence, then what to do instead (ruling.py)
+            # the rule around the deciding sentence, then what to do instead (ruling.py); a "no"
+            # or an "only if" with the sentence that says under which conditions it is allowed
+            ruled = verdict(question, lead.text, understood.asks_duty)
             chosen, follows = ruling.with_rule(
                 lead, cands, chosen, floor=FILL_RATIO * best, similar=similar,
                 on_question=lambda c: names_asked(question, c.text) and not off_topic(understood, c.text),
-                limit=ANSWER_MAX, law=verdict(question, lead.text, understood.asks_duty) != "Ja",
+                limit=ANSWER_MAX, law=ruled != "Ja",
+                permits=(lambda c: verdict(question, c.text, understood.asks_duty) == CONDITIONAL)
+                if ruled in (NO, CONDITIONAL) else None,
                 anchor=next((c for c in leads if not is_how_to(c.section)), lead)
                 if is_how_to(lead.section) else None)
         if understood.kind == "berechnung" and lead is not None and lead in chosen \

@@ -24,7 +24,7 @@ from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS,
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, concedes_unstated,
                                       counts_elsewhere, decides_unshaped, depends_on_case, leans_back,
                                       meets_condition, names_asked, off_topic, requires_check,
-                                      states_requirement, verdict)
+                                      rules_non_personal, states_requirement, stays_personal, verdict)
 from assistant.retrieval.german import CompoundSplitter
 
 TOPIC_BONUS = 0.3
@@ -138,6 +138,11 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     # it stands (the rule on personal data of a better-ranked section does not decide it)
     leads = leads + [c for c in ranked if c not in leads and c.score >= DATA_FLOOR * best
                      and allows_public_data(question, c.text)]
+    # (likewise a question on anonymised or pseudonymised data: the sentence saying whether such
+    # data are personal)
+    leads = leads + [c for c in ranked if c not in leads and c.score >= DATA_FLOOR * best
+                     and (stays_personal(question, c.text)
+                          or rules_non_personal(question, c.text, understood.asks_duty))]
     acting = actions_of(question)
     fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
     # a question on published or aggregated data (not personal): the sentence that allows such
@@ -146,7 +151,8 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     # (and a question on skipping a check: the sentence that requires it)
     public = {id(c) for c in leads if allows_public_data(question, c.text)
               or (not understood.asks_duty and states_requirement(question, c.text))
-              or requires_check(question, c.text)}
+              or requires_check(question, c.text) or stays_personal(question, c.text)
+              or rules_non_personal(question, c.text, understood.asks_duty)}
     # (a rule on small counts decides nothing for a question naming no count: after the others)
     # (a question stating a condition that changes the verdict, "…, wenn die Stadt einen Vertrag
     # hat?": the rule on that condition before the general rule)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence, TypeVar
 
-from assistant.answers.verdict import leans_back
+from assistant.answers.verdict import refers_back
 
 #: Sentences of the lead's section quoted right after it.
 FOLLOW = 3
@@ -67,8 +67,9 @@ S = TypeVar("S", bound=Sentence)
 
 def neighbours(lead: S, candidates: Sequence[S], follow: int = FOLLOW) -> list[S]:
     """Sentences of the lead's passage that carry its rule, ``follow`` in all, in reading
-    order: the ones before it as long as each leans back on the one before ("Schulungen sind
-    also …" ← "Diese Pflicht gilt seit …" ← "Ihr Art. 4 verlangt …"), then those after it;
+    order: the ones before it as long as each refers back to the one before ("Schulungen sind
+    also …" ← "Diese Pflicht gilt seit …" ← "Ihr Art. 4 verlangt …", "Die Verarbeitung dieser
+    Daten …" ← "Zu diesen Kategorien zählen …"), then those after it;
     when too few follow it, the ones closest before it."""
     same = sorted((c for c in candidates if c.n == lead.n and c is not lead),
                   key=lambda c: c.position)
@@ -76,7 +77,7 @@ def neighbours(lead: S, candidates: Sequence[S], follow: int = FOLLOW) -> list[S
     after = [c for c in same if c.position > lead.position]
     out: list[S] = []
     current = lead
-    while before and len(out) < follow and leans_back(current.text):
+    while before and len(out) < follow and refers_back(current.text):
         current = before.pop()
         out.insert(0, current)
     out += after[: follow - len(out)]
@@ -98,10 +99,14 @@ def best_of(shape: re.Pattern[str], candidates: Sequence[S], chosen: Sequence[S]
 
 def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float,
               on_question: Callable[[S], bool], similar: Callable[[S, S], bool],
-              limit: int, law: bool = True, anchor: S | None = None) -> tuple[list[S], list[S]]:
-    """``chosen`` (which holds the lead) with the lead's (or ``anchor``'s) neighbours, the law
-    and a way out added, at most ``limit`` sentences or as many as ``chosen`` had (the weakest others give
-    way), and those sentences in the order they follow the lead."""
+              limit: int, law: bool = True, anchor: S | None = None,
+              permits: Callable[[S], bool] | None = None) -> tuple[list[S], list[S]]:
+    """``chosen`` (which holds the lead) with the lead's (or ``anchor``'s) neighbours, the
+    conditions, the law and a way out added, at most ``limit`` sentences or as many as
+    ``chosen`` had (the weakest others give way), and those sentences in the order they follow
+    the lead. ``permits`` tells a sentence that allows the action under conditions ("… nur dann
+    …, wenn es eine Rechtsgrundlage gibt"): a "no" or an "only if" quotes the best one when
+    the answer has none yet, since the reader needs to know what would make it allowed."""
     # a lead from a list of steps has steps around it: the rule stands around ``anchor``, the
     # best deciding sentence of a section that is not a list of steps
     near = neighbours(lead, candidates) if anchor is None or anchor is lead else (
@@ -114,6 +119,12 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
              if o is not lead and o.n != lead.n and o not in near and similar(c, o)}
     chosen = [o for o in chosen if id(o) not in twins]
     follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
+    if permits is not None and not any(permits(c) for c in list(chosen) + follows):
+        allowing = [c for c in candidates if c not in chosen and c not in follows
+                    and c.score >= floor and permits(c) and on_question(c)
+                    and not any(similar(c, o) for o in list(chosen) + follows)]
+        if allowing:
+            follows.append(max(allowing, key=lambda c: c.score))
     # the law it rests on (not needed for a plain "yes": ``law`` false; a cited norm before
     # a law only named), the conditions, then the way out
     shapes = ((NORM, LAW) if law else ()) + (CONDITIONS, INSTEAD)

@@ -112,6 +112,37 @@ _DENIED = re.compile(r"\b(?:darf|dürfen|muss|müssen)\b[^,.;:]{0,60}\b(?:nicht|
                      r"kein\w*)\b|\b(?:nicht|nie|kein\w*)\b[^,.;:]{0,40}\b(?:zulässig|erlaubt|"
                      r"gestattet)\b|\b(?:untersagt|verboten|unzulässig)\b", _F)
 
+#: An exception a prohibition names ("…, solange keine der Ausnahmen greift", "es sei denn, …",
+#: "außer mit …", "sofern nicht …"): the prohibition holds only while the exception does not, so
+#: the answer is "only under conditions", not a plain "no".
+_EXCEPTION = re.compile(r"\bsolange (?:\w+ ){0,3}(?:kein\w*|nicht)\b|\bes sei denn\b|"
+                        r"\baußer(?:,)? (?:wenn|falls|mit|bei|nach)\b|\b(?:sofern|soweit) (?:\w+ ){0,4}"
+                        r"(?:nicht|kein\w*)\b|\bausgenommen\b|\bmit ausnahme\b|"
+                        r"\bausnahme\w* (?:\w+ ){0,4}(?:greift|greifen|vorliegt|vorliegen)\b", _F)
+#: A question on data about single persons ("je Kind", "einzelner Schüler", "mit Namen",
+#: health or special categories).
+_PERSONAL_DATA_ASKED = re.compile(rf"{NAMES_PERSONAL.pattern}|\bje (?:kind|schüler\w*|person|familie)\b|"
+                                  r"\beinzelne[rn]? (?:kind\w*|schüler\w*|person\w*|familie\w*|"
+                                  r"jugendliche\w*)|\bbefund\w*|\bdiagnose\w*|\bgesundheit\w*|"
+                                  r"\bbehinderung\w*", _F)
+#: A question that names a count of its own ("zwei Kinder", "nur ein Fall", "ein einziger
+#: Schüler", "weniger als drei"): a rule with a bound decides it by the number.
+_SPECIFIC_COUNT = re.compile(r"(?<![\w.,-])\d{1,3}(?![\w.,-])|\b(?:zwei|drei|vier|fünf|einzig\w*|"
+                             r"weniger als|unter)\b|\b(?:nur|genau|bloß|lediglich) ein\w*\b|"
+                             r"\bein(?:e[nmr]?)? (?:fall|kind|schüler\w*|person|jugendliche\w*|familie)\b",
+                             _F)
+
+#: A bound on how many cases a published figure holds ("mindestens 3 Fälle", "weniger als drei
+#: Fällen", "unter 100 Personen").
+_COUNT_BOUND = re.compile(r"\b(?:mindestens|weniger als|unter|höchstens|mehr als|kleiner als|ab)\s+"
+                          r"(?:\d+|zwei|drei|vier|fünf|zehn)\s+(?:\w+ )?(?:fäll|fall|person|kind|schüler|"
+                          r"leistungsberecht|einwohner|antwort|befragt|teilnehm)\w*", _F)
+
+#: A question whether a thing may be treated like others ("wie ganz normale Daten behandeln",
+#: "genauso wie andere Listen"): an exception to a prohibition does not make it like them.
+_ASKS_SAME = re.compile(r"\b(?:genauso|ebenso|gleich|einfach so) wie\b|\bwie (?:\w+ ){0,2}(?:normale|"
+                        r"gewöhnliche|andere|alle|übliche|sonstige)\w*\b", _F)
+
 YES, NO, YES_BUT, CONDITIONAL = "Ja", "Nein", "Ja, aber", "Nur unter Bedingungen"
 #: The verdict on a negative claim from the verdict on the claim asked positively.
 _TURNED = {YES: NO, YES_BUT: NO, NO: YES, CONDITIONAL: CONDITIONAL}
@@ -210,7 +241,7 @@ STRICT_WORDS = 1
 #: ("die öffentliche Kreistabelle", "Tabellen aus der Regionaldatenbank", "aggregierte Zahlen").
 _PUBLIC_DATA = re.compile(
     r"\b(?:öffentlich|veröffentlicht|aggregiert|amtlich|publiziert|frei verfügbar)\w* (?:\w+ )?"
-    r"(?:\w*tabelle|daten|zahlen|statistik|werte|kennzahlen)\w*|\bregionalstatistik\w*|"
+    r"\w*(?:tabelle|daten|zahlen|statistik|werte)\w*|\bregionalstatistik\w*|"
     r"\bregionaldatenbank\w*|\bgenesis\b|\bkreistabelle\w*|\bstatistikportal\w*|\bopen data\b|"
     r"synthetisch\w* (?:\w+ )?daten|\bsummen\w*|\bsummiert\w*|"
     # made-up data and the bare structure ("nur Spaltennamen und erfundene Beispieldaten")
@@ -250,6 +281,32 @@ def asks_non_personal(question: str) -> bool:
     tables (``asks_public_data``) or data it calls anonymised."""
     return (bool(_PUBLIC_DATA.search(question)) and not NAMES_PERSONAL.search(question)) or bool(
         _ANONYMISED.search(question))
+
+
+#: A question on pseudonymised data: it says so, or it replaces the names ("die Namen durch
+#: Nummern ersetzen", "statt der Namen Kürzel verwenden").
+_PSEUDONYMISED = re.compile(r"\bpseudonym\w*|\bnamen?\b[^?]{0,60}\b(?:durch|gegen)\b[^?]{0,60}\b"
+                            r"(?:ersetz\w*|austausch\w*|tausch\w*)|\bstatt (?:der |des )?namen?\b", _F)
+#: A sentence saying that such data stay personal ("sie bleiben personenbezogene Daten", "…
+#: erreicht nur Pseudonymisierung").
+_STAYS_PERSONAL = re.compile(r"\bbleib\w* (?:\w+ ){0,3}personen(?:bezogen|beziehbar)\w*|"
+                             r"\bpersonen(?:bezogen|beziehbar)\w* bleib\w*|\bnur (?:eine )?pseudonymisierung\b",
+                             _F)
+
+
+def stays_personal(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` says that pseudonymised data stay personal, for a question on
+    such data ("Darf ich die Liste in den Chatbot geben, wenn ich die Namen durch Nummern
+    ersetze?"): the condition the question states changes nothing, and this sentence says why."""
+    return bool(_PSEUDONYMISED.search(question) and _STAYS_PERSONAL.search(sentence))
+
+
+def rules_non_personal(question: str, sentence: str, duty: bool = False) -> bool:
+    """Whether ``sentence`` says that the data a question calls anonymised or published are not
+    personal, or that the law does not apply to them ("für wirklich anonyme Daten gilt die
+    DSGVO nicht"): for such a question it decides, before a rule on personal data."""
+    return (asks_non_personal(question) and any(_not_personal(p) for p in _pieces(sentence))
+            and verdict(question, sentence, duty) == (NO if duty else YES))
 
 
 def _not_personal(piece: str) -> bool:
@@ -367,8 +424,16 @@ def off_topic(question: Question, sentence: str) -> bool:
     ("Dürfen wir uns von einer KI Skripte schreiben lassen?", "Sollten wir wegen des
     Datenschutzes auf KI verzichten?")."""
     other = set(question.topics) - {"datenschutz"}  # what it is about instead ("KI")
+    # (a sentence saying that data hold no personal data is no rule on personal data)
     return (bool(other) and bool(_PERSONAL.search(sentence))
-            and not NAMES_PERSONAL.search(question.text))
+            and not NAMES_PERSONAL.search(question.text) and not _HOLDS_NONE.search(sentence))
+
+
+#: A sentence saying that data hold no personal data ("Solche Tabellen enthalten keine
+#: personenbezogenen Daten", "sie fallen nicht unter die DSGVO"), not a rule against entering them.
+_HOLDS_NONE = re.compile(r"\b(?:enthalt\w*|enthält|sind|ist|bleiben) (?:\w+ ){0,2}kein\w* "
+                         r"(?:personenbezogen|personenbeziehbar|angaben über einzeln)\w*|"
+                         r"\bfallen (?:\w+ ){0,3}nicht (?:mehr )?unter\b", re.IGNORECASE)
 
 
 #: A rule on small counts ("Felder mit weniger als 3 Fällen werden nicht veröffentlicht").
@@ -424,6 +489,10 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         found_positive = verdict(positive, sentence, duty, strict) if positive else None
         # otherwise (no claim, or none decided) "Ja"/"Nein" would be ambiguous
         return _TURNED.get(found_positive) if found_positive else None
+    if not duty and stays_personal(question, sentence):
+        # "Darf ich …, wenn ich die Namen durch Nummern ersetze?" – "sie bleiben
+        # personenbezogene Daten": the rule on personal data still holds
+        return YES if turned else NO
     if duty and _ALONE_NOT.search(sentence):
         # "Brauchen wir einen Vertrag?" – "Der Vertrag allein ersetzt die Rechtsgrundlage
         # nicht": says what is not enough, not whether it is needed
@@ -471,6 +540,10 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         if abstains and not (_USE.search(clause) or _ABSTAIN.search(clause)
                              or _asks_use(question)):
             return None
+        if abstains and not _ABSTAIN.search(clause) and _PERSONAL_DATA_ASKED.search(question):
+            # "Darf ich die Befunde je Kind mit einem KI-Werkzeug auswerten?" asks about the
+            # data, which not doing without AI at all does not decide
+            return None
         found = YES if abstains else NO
     elif _CONDITION.search(" ".join(on)):
         return CONDITIONAL
@@ -491,6 +564,11 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
         found = YES
     else:
         return None
+    if (found in (YES, NO) and not _ASKS_SAME.search(clause)
+            and _holds_under_conditions(question, text, on, found)):
+        # "…ist grundsätzlich untersagt, solange keine der Ausnahmen greift", "Werte mit
+        # weniger als drei Fällen werden nicht veröffentlicht" for a question naming no count
+        return CONDITIONAL
     if found == YES and not turned and _TRUSTS.search(question):
         # "Kann ich dem KI-Skript einfach vertrauen?" is decided by a sentence on checking it,
         # not by one that allows using AI at all
@@ -503,6 +581,19 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if turned:
         return YES if found == NO else NO
     return found
+
+
+def _holds_under_conditions(question: str, text: str, on: list[str], found: str) -> bool:
+    """Whether a "no" or "yes" the sentence gives holds only under a condition it names: a
+    prohibition with its exception ("…, es sei denn, …"), or a rule with a bound on the count
+    ("mit weniger als 3 Fällen … nicht", "mindestens 3 Fälle, damit …") for a question that
+    names no count of its own (the rule then says under which counts it is allowed)."""
+    negated = [p for p in on if _NEGATION.search(p)]
+    if found == NO and negated and _EXCEPTION.search(text):
+        return True
+    bounded = [p for p in (negated if found == NO else on) if _COUNT_BOUND.search(p)
+               or _SMALL_COUNT_RULE.search(p)]
+    return bool(bounded) and not _SPECIFIC_COUNT.search(asked_sentence(question))
 
 
 #: A clause that denies a permission with its verbs at the end ("… dürfen die Daten nicht
@@ -540,7 +631,9 @@ def on_asked(question: str, sentence: str) -> bool:
     ich die Datei …?") asks: two in five of its main clause's words, or one of them and one of
     the condition's (a topic word counts: "Namen" – "personenbezogen"). A sentence on the
     condition alone does not decide it. True for other questions."""
-    if not conditional(question):
+    if not conditional(question) or stays_personal(question, sentence):
+        # (a sentence saying that the data the condition makes stay personal decides: the
+        # condition changes nothing)
         return True
     asked = asked_stems(question)
     if not asked:
@@ -570,6 +663,18 @@ _ANAPHORA = re.compile(r"\b(solche[nmrs]?|ebendiese\w*|derselbe\w*|ebenfalls|(?<
 def leans_back(sentence: str) -> bool:
     """Whether ``sentence`` refers back to the sentence before it."""
     return bool(_ANAPHORA.search(sentence))
+
+
+#: A demonstrative inside a sentence ("Die Verarbeitung dieser Daten", "Zu diesen Kategorien
+#: zählen …"): what it points to stands before it (not "in diesem Jahr").
+_DEMONSTRATIVE = re.compile(r"(?<=\w )diese[mnrs] (?!(?:jahr|monat|woche)\w*\b)", _F)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether ``sentence`` needs the one before it to be understood: it leans back on it, or it
+    names its subject only by a demonstrative. (A lead may still do so: the answer then quotes
+    the sentence before it.)"""
+    return leans_back(sentence) or bool(_DEMONSTRATIVE.search(sentence))
 
 
 def decides_unshaped(question: str, sentence: str, duty: bool = False) -> bool:
