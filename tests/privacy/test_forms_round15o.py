@@ -7,12 +7,16 @@ a prefix ("kind_geburtsdatum"), dot leaders between key and date, a psql table's
 header, a change log's key cell before old and new value, prose wrapped after "geboren am"; no
 birth star in Markdown's bold, which may stand around a label. Pupil numbers: an LMS import's "idnumber" column under comment
 lines, a case column "fall_id"; no office number, age group, inventory number or placeholder.
+A pupil's list entry: name, pupil number, then a bare date years back.
 Phone numbers read out digit by digit; no file number, message number, region key or record key."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from assistant.privacy.text.recognizers.birth_date import BIRTH_CONTEXT_SCORE, DateOfBirthRecognizer
 from tests.privacy.conftest import missing, spans
 
 FOUND = [
@@ -137,3 +141,33 @@ def test_round15o_forms_found(gate, marked: str) -> None:
 @pytest.mark.parametrize(("text", "surface"), NOT_ADDRESS)
 def test_round15o_no_address(gate, text: str, surface: str) -> None:
     assert not any(surface in found for kind, found in spans(gate, text) if kind == "ADDRESS")
+
+
+#: A pupil's list entry: name, pupil number, then a bare date years back, the line's only date.
+PUPIL_ENTRY_FOUND = [
+    "Versehentlich versendet wurden:\n- Roth, Ida – Schüler-Nr. 2020-00411 – [[DATE_OF_BIRTH:2015-04-03]]\n"
+    "- Berg, Tim – Schüler-Nr. 2020-00412 – [[DATE_OF_BIRTH:2015-09-21]]\nEnthalten waren Name, Klasse und Geburtsdatum.",
+    "Nachzutragen im Verzeichnis: Lea Sommer, Schüler-ID SID-8812, [[DATE_OF_BIRTH:14.11.2014]]. Die Eltern haben das "
+    "Geburtsdatum bestätigt.",
+    "Übernahme aus ASV: Tom Weber; SNr 4471; [[DATE_OF_BIRTH:03.02.2016]] (Geburtsdatum laut Urkunde folgt)",
+]
+
+
+@pytest.mark.parametrize("marked", PUPIL_ENTRY_FOUND)
+def test_round15o_pupil_entry_birth_date(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+def _recent() -> str:
+    return (dt.date.today() - dt.timedelta(days=30)).strftime("%d.%m.%Y")
+
+
+@pytest.mark.parametrize("text", [
+    "Schüler-Nr. 2021-01877 – Aufnahme 2021-08-01, Geburtsdatum folgt",  # a role word
+    "Schüler-Nr. 4471 – 2019-01-01 bis 2019-02-01 (Geburtsdatum fehlt)",  # two dates: a period
+    "Zu den Geburtsdaten siehe unten.\nTom Weber, Schüler-Nr. 4471, {recent}",  # a month back: no pupil's birth date
+])
+def test_round15o_pupil_entry_other_dates(text: str) -> None:
+    text = text.format(recent=_recent())
+    found = DateOfBirthRecognizer().analyze(text, ["DATE_OF_BIRTH"])
+    assert [text[r.start:r.end] for r in found if r.score >= BIRTH_CONTEXT_SCORE] == []

@@ -16,6 +16,7 @@ from assistant.privacy.text.recognizers.cells import (
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       ocr_digits, parse_date)
 from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
+from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
 BIRTH_CONTEXT_SCORE = 0.85
@@ -191,6 +192,7 @@ def birth_context(text: str, start: int, end: int) -> bool:
             text, start, end):
         return True
     return _under_birth_header(text, start) or _after_key_cell(text, start, end) or _in_birthday_list(text, start) \
+        or _in_pupil_entry(text, start, end) \
         or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start) \
         or _under_run_together_header(text, start, end) or _label_hyphenated(text, start, end)
 
@@ -352,6 +354,30 @@ def _after_key_cell(text: str, start: int, end: int) -> bool:
         if key and not _DATE_IN_LINE.fullmatch(key):
             return len(key) <= _HEADER_CHARS and is_birth_key(key)
     return False
+
+
+#: A pupil's entry in a list: a pupil-number label, then the number, then a bare date
+#: ("Roth, Ida – Schüler-Nr. 2020-00411 – 2015-04-03", "Lea Sommer, Schüler-ID SID-8812, 14.11.2014").
+_PUPIL_ENTRY = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}[\w./-]*\d[\w./-]*[ ]?[,;–—|-][ ]?\Z", regex.IGNORECASE)
+#: A pupil's birth date lies years back (not a day of absence, a deadline, the list's date).
+_PUPIL_AGE = (dt.timedelta(days=2 * 365), dt.timedelta(days=25 * 366))
+
+
+def _in_pupil_entry(text: str, start: int, end: int) -> bool:
+    """The date follows a pupil number in the entry of one pupil, is the line's only date, ends
+    the entry, no word of the line gives it another role, and it lies two to 25 years back."""
+    line_start, line = line_around(text, start)
+    if _PUPIL_ENTRY.search(text, max(line_start, start - 60), start) is None:
+        return False
+    if len(_DATE_IN_LINE.findall(line)) != 1 or not _ENTRY_END.match(text, end):
+        return False
+    if any(is_role_key(w) or _CUT_OFF.fullmatch(w) for w in _WORD.findall(line)):
+        return False
+    date = parse_date(text[start:end])
+    return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
+
+
+_ENTRY_END = regex.compile(r"[ \t]*(?:$|[,;)(]|\.(?!\S))", regex.MULTILINE)
 
 
 def _block_lines(text: str, pos: int, delim: str, cells: int) -> int:
