@@ -15,6 +15,10 @@ _U = "A-ZÄÖÜ"
 _W = r"[\w'’.-]"
 STRONG = (r"(?:[sS]tra(?:ß|ss)e|[sS]tr\.|[aA]llee|[gG]asse|[cC]haussee|[dD]amm|[pP]romenade|[uU]fer|"
           r"[wW]eg|[pP]fad|(?<!Bus|Bahn|Flug)[sS]teig|[dD]eich|straat|laan|gracht|plein)")
+#: A fixed-width or mainframe export writes street names in capitals: "HAFENWEG 22", "GARTENSTR. 5";
+#: the street word then is in capitals too and the name before it has no lower-case letter.
+_UPPER_STRONG = r"(?:STRA(?:SS|ß|ẞ)E|STR\.|ALLEE|GASSE|CHAUSSEE|DAMM|PROMENADE|UFER|WEG|PFAD|DEICH)"
+_UPPER_ONE_WORD = rf"[A-ZÄÖÜ][A-ZÄÖÜ'.-]*?{_UPPER_STRONG}"
 WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|[gG]rund|[wW]all|"
         r"[gG]raben|[bB]rücke|[tT]or|[kK]ai|[pP]ark|[sS]iedlung|[hH]öhe|[aA]ue|[wW]inkel|[zZ]eile|"
         r"[aA]cker|[bB]usch|[hH]eide|[wW]iese|[bB]ogen|[eE]ck|[bB]orn|[bB]ach|[sS]tieg|[tT]ret|[lL]and|"
@@ -24,11 +28,14 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
-#: A house number: "12", "12a", "12 a", "5-7", "15/3", Austrian "5/2/7" (house, staircase, flat); the
+#: A unit after a range is no range of house numbers: "Hauptstraße 2 bis 4 Uhr".
+_NOT_UNIT = r"(?![ ]?(?:Uhr|h|Std|Min|Jahre?n?|Monate?n?|Wochen?|Tage?n?|Prozent|%|Euro|€|Kinder|Personen)\b)"
+#: A house number: "12", "12a", "12 a", "5-7", "2 bis 4", "15/3", Austrian "5/2/7" (house, staircase, flat); the
 #: "c" of "12 c/o Weber" is no letter suffix. A PDF export may glue the next field's label to it
 #: ("Lindenweg 4bPLZ", "Am Hang 7Telefon").
 NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:(?:[a-hA-H]|[ ][a-hA-H](?!/\w))(?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
-          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2)?(?:\b|(?=\p{Lu}[\p{Ll}\p{Lu}]))")
+          r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2|[ ]bis[ ]\d{1,4}[a-hA-H]?(?![\d.,:]\d)" + _NOT_UNIT + ")?"
+          r"(?:\b|(?=\p{Lu}[\p{Ll}\p{Lu}]))")
 #: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
 POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}-\d{3}(?!\d)|"
@@ -51,15 +58,20 @@ _LOWER_TOWN = r"(?<=\d{5}[ ]{1,3})\p{Ll}[^\W\d]{2,}(?:-[^\W\d]+)*(?!\w)"
 _NOT_TIME = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|Vormittag|"
              r"Nachmittag|Abend|Morgen|Mittag|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
              r"Oktober|November|Dezember|Ende|Anfang)\b)")
-#: Postcode and town after a comma, blank or letterhead dot on the same line (never across a line
-#: break or a table cell): "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln",
+#: A river or region in brackets after a town: "Halle (Saale)", "Frankfurt (Oder)".
+_RIVER = r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))"
+#: Postcode and town after a comma (a blank before it in a typed letterhead: "Kasseler Str. 9 , 34117
+#: Kassel"), blank or letterhead dot on the same line (never across a line break or a table cell):
+#: "Lindenstraße 12, 04109 Leipzig", "Deutz-Kalker Str. 52 · 50679 Köln", a town with its district
+#: after a slash "35220 Konak/İzmir",
 #: the escaped comma of an iCalendar LOCATION "Gartenweg 4\, 45127 Essen".
-CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,?[ ]{FLOOR}){{0,2}}(?:\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+"
+CITY = (rf"(?:(?:[ ]\([^()\n]{{1,30}}\))?(?:,?[ ]{FLOOR}){{0,2}}(?:[ ]?\\?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*){POSTCODE}[ ]+"
         rf"(?:{_LOWER_TOWN}|\p{{Lu}}[^\W\d]*(?:-[^\W\d]+)*(?!\w)"
-        rf"(?:[- ]{_NOT_CONTACT}\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ]{_NOT_TIME}[{_U}][^\W\d]+)?"
-        r"(?:[ ]\((?:Saale|Oder|Main|Elbe|Rhein|Ruhr|Westf\.|Holst\.|Oldb\.|Pfalz|Opf\.)\))?))")
+        rf"(?:[- /]{_NOT_CONTACT}\p{{Lu}}{_TOWN_REST})?(?:[ ](?:am|an der|in der|im|ob der|vor der)[ ]{_NOT_TIME}[{_U}][^\W\d]+)?"
+        rf"{_RIVER}?))")
 #: Postcode and city on the same line, after a comma or blank: the strict form for ANY_STREET.
-_CITY_STRICT = rf"(?:(?:,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}(?:[- ]{_NOT_CONTACT}[{_U}]{_TOWN_REST})?)"
+_CITY_STRICT = (rf"(?:(?:[ ]?,[ ]*|[ ]{{1,3}}|[ ]*·[ ]*)(?:D-)?\d{{5}}[ ]+[{_U}]{_TOWN_REST}"
+                rf"(?:[- /]{_NOT_CONTACT}\p{{Lu}}{_TOWN_REST})?{_RIVER}?)")
 #: An inflected adjective before the street word: "Am Schwarzen Graben", "Kleine Bergstraße".
 #: Seasons and months shaped like adjectives are times before a street: "seit Sommer Grenzweg 3".
 _NOT_LEAD = r"(?!(?:Sommer|Winter|September|Oktober|November|Dezember)\b)"
@@ -70,7 +82,7 @@ ADJ = rf"(?!(?:Die|Der|Das|Den|Dem|Des|Eine[rmns]?|Seine[rmns]?|Ihre[rmns]?|Unse
 _DUTCH_WORD = r"(?:straat|laan|gracht|plein)"
 DUTCH = (rf"(?:(?:[{_U}][a-zäöüéèë]+[ ](?:(?:van|de|der|den|ten|ter|het)[ ]){{0,2}}){{1,2}}"
          rf"[{_U}][a-zäöüéèë]*?{_DUTCH_WORD})")
-ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|{DUTCH}|Alt-[{_U}]\w+|"
+ONE_WORD = (rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|{_UPPER_ONE_WORD}|{DUTCH}|Alt-[{_U}]\w+|"
             rf"(?:Straße|Str\.) (?:des|der) (?:\d{{1,2}}\. )?[{_U}]\w+)")
 #: Lower-case words inside foreign street names: "Rue de la Loi", "Via dei Mille", "Calle de Alcalá".
 _FOREIGN_PARTICLE = (r"(?:de|del|della|delle|dei|degli|di|da|do|dos|das|du|des|la|le|les|los|las|el|"
@@ -116,7 +128,9 @@ LOWER = (rf"(?<![\w-])(?:{_LOWER_ADJ}(?:straße|strasse|str\.|gasse|allee)|"
 _LABEL_WORDS = (r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
                 r"Postanschrift|Wohnort|Straße|Strasse|Address|Neue|Alte|Neu|Alt)\b")
 ANY_STREET = rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd|{_LABEL_WORDS})[{_U}][\w'’.-]+(?:[ ][\w'’.-]+){{0,2}}"
-TWO_WORDS = rf"(?<![\w-])[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Gasse|Markt|Steig|Pfad)"
+TWO_WORDS = (rf"(?<![\w-])(?:[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|"
+             rf"Chaussee|Gasse|Markt|Steig|Pfad)|[{_U}][{_U}'.-]+(?:-[{_U}]+)*[ ](?:STRA(?:SS|ß|ẞ)E|STR\.|WEG|ALLEE|"
+             rf"PLATZ|RING|DAMM|UFER|CHAUSSEE|GASSE|MARKT|PFAD)|[{_U}]+(?:E|EN|ER|ES)[ ]{_UPPER_ONE_WORD})")
 WEAK_WORD = rf"(?<![\w-])(?:{_NOT_LEAD}[{_U}]\w+(?:-[{_U}]\w+)*[ ](?=[{_U}]))?[{_U}]{_W}*?{WEAK}"
 WITH_PREP = rf"(?<![\w-]){PREP}[ \t](?:{ADJ})?{_NOT_STREET}[{_U}][\w-]+"
 
@@ -160,11 +174,13 @@ _STREETS = {(weak, strong, lower): _street_pattern(weak, strong, lower)
 #: place that can match, the end, is tried first (4 times faster than the forward search, which
 #: tries the whole alternation at every position before it; same answers, checked).
 _WEAK_END = regex.compile(rf"(?r)(?:{WEAK})\Z")
-_STRONG_END = regex.compile(rf"(?r)(?:{STRONG})\Z")
+#: (the street words in capitals stand alone after a name in ``TWO_WORDS``: "DORTMUNDER STR. 12")
+_UPPER_WORD = rf"(?:{_UPPER_STRONG}|PLATZ|RING|MARKT)"
+_STRONG_END = regex.compile(rf"(?r)(?:{STRONG}|{_UPPER_WORD})\Z")
 _LOWER_WORD = r"straße|strasse|str\.?|weg|allee|gasse|platz"
 _LOWER_END = regex.compile(rf"(?r)(?:{_LOWER_WORD})\Z")
 #: Any of the three: one test per number, the three only where it holds.
-_ANY_END = regex.compile(rf"(?r)(?:{WEAK}|{STRONG}|{_LOWER_WORD})\Z")
+_ANY_END = regex.compile(rf"(?r)(?:{WEAK}|{STRONG}|{_UPPER_WORD}|{_LOWER_WORD})\Z")
 _BLANKS_DIGIT = regex.compile(r"[ \t]+\d")
 _STR_DIGIT = regex.compile(r"[sS]tr\.\d")
 #: Longer than any ``WEAK`` or ``STRONG`` word ("Terrassen", "promenade").
@@ -277,6 +293,17 @@ def table_cells(text: str) -> list[tuple[int, int]]:
             offset += len(cell) + len(delim)
     return spans
 _POSTCODE = regex.compile(r"\d{5}")
+#: A vCard's ADR property: post box, extended address, street, town, region, postcode, country
+#: parted by ";" ("ADR;TYPE=HOME:;;Kirchweg 3;Bonn;;53111;DE"); the street component, when it holds a
+#: house number, is the span, whatever its name (a post box is none).
+_VCARD_ADR = regex.compile(r"^ADR(?:;[^:\n]*)?:[^;\n]*;[^;\n]*;(?P<street>(?!Postfach|PF\b|Postlagernd)[^;\n]*?\p{L}[^;\n]*?[ ]\d[^;\n]*?)[ \t]*(?=;|$)",
+                           regex.MULTILINE)
+#: The town's second word after a postcode, when it is an ordinary noun, starts the next sentence of a
+#: note written without stops ("45127 Essen Termin folgt", dictated "89073 Ulm Punkt …").
+_TOWN_SECOND = regex.compile(r"\d[ ]+\p{Lu}[^\W\d]*(?:-[^\W\d]+)*(?P<second>[ ](?P<word>\p{Lu}[^\W\d]*))")
+#: Nouns that name a part of the town after its name: "45127 Essen Nord", "10117 Berlin Stadt".
+_TOWN_PARTS = frozenset({"Nord", "Süd", "Ost", "West", "Mitte", "Stadt", "Innenstadt", "Altstadt", "Zentrum",
+                         "Land", "Dorf", "Bahnhof", "Hafen"})
 #: A building or institution word before a street names who sits there, no part of the street's
 #: name: "im Verwaltungsgebäude Am Wall 3", "Unterbringung Notaufnahmestelle Ostring 9, …".
 _OCCUPANT = regex.compile(r"\p{Lu}\p{Ll}*(?:gebäude|stelle|gemeinschaft|gruppe|haus|heim|zentrum|amt|büro|schule|"
@@ -377,6 +404,26 @@ def _past_glued_label(text: str, start: int, end: int) -> int:
     return glued.end() if label.endswith(".") or ordinary_noun(label) else start
 
 
+#: A label naming the address is no word of the street's name ("die Adresse Ostring 5, …", "die
+#: Anschrift Lindenstraße 4"): a span opening with it starts after it.
+_LABEL_NOUN = regex.compile(r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
+                            r"Postanschrift|Wohnort|Address|Lieferadresse|Rechnungsadresse|Privatadresse)[ ]")
+
+
+def _past_label_noun(text: str, start: int, end: int) -> int:
+    label = _LABEL_NOUN.match(text, start, end)
+    return label.end() if label is not None else start
+
+
+def _town_end(text: str, start: int, end: int) -> int:
+    """Where the span ends: before a town's second word that is an ordinary noun, not a part of
+    the town ("Essen Nord")."""
+    town = _TOWN_SECOND.search(text, start, end)
+    if town is not None and town.group("word") not in _TOWN_PARTS and ordinary_noun(town.group("word")):
+        return town.start("second")
+    return end
+
+
 def _after_occupant(text: str, start: int) -> int:
     """Where the street starts, past a building or institution word opening the span."""
     occupant = _OCCUPANT.match(text, start)
@@ -448,7 +495,12 @@ class GermanAddressRecognizer(LocalRecognizer):
                 for match in _BLOCK.finditer(text):
                     if self.validate_result(match.group()) is not False:
                         found[match.span()] = max(BLOCK_SCORE, found.get(match.span(), 0.0))
-        return [self._result(_past_glued_label(text, _after_occupant(text, start), end), end, score)
+        if "ADR" in text:
+            for match in _VCARD_ADR.finditer(text):
+                span = match.span("street")
+                found[span] = max(BLOCK_SCORE, found.get(span, 0.0))
+        return [self._result(_past_glued_label(text, _past_label_noun(text, _after_occupant(text, start), end), end),
+                             _town_end(text, start, end), score)
                 for (start, end), score in found.items()]
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -16,6 +16,7 @@ from assistant.privacy.text.recognizers.cells import (
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       ocr_digits, parse_date)
 from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
+from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL
 
 __all__ = ["ANY_DATE", "DateOfBirthRecognizer", "parse_date"]
 BIRTH_CONTEXT_SCORE = 0.85
@@ -24,18 +25,19 @@ BIRTH_CONTEXT_SCORE = 0.85
 _AHEAD = dt.timedelta(days=2 * 366)
 #: Directly before the date: "*", "geb.", "geboren am", "Geburtsdatum:", "Geb.-Datum", "GebDat",
 #: "DOB", "date of birth"; a few words between, no digit ("Geburtsdatum des Kindes:", "geb. am",
-#: "geboren am Montag,"; OCR splits "Geburts-\ndatum"; a PDF export glues the label to the cell before
+#: "geboren am Montag,"; Markdown's bold "**Geb.-Datum:** "; OCR splits "Geburts-\ndatum"; a PDF export glues the label to the cell before
 #: it: "NachnameKaiserGeburtsdatum03.05.2019"). "Geb. C" is a building; "*" must touch the
-#: date, and a "* " opening a line is a bullet or a footnote.
+#: date, a "* " opening a line is a bullet or a footnote, and the "**" closing Markdown's bold
+#: ("**Datum:** 11.02.2025") no birth star.
 BIRTH_BEFORE = regex.compile(
-    r"(?:(?<!(?:^|\n)[ \t]*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
+    r"(?:(?<!(?:^|\n)[ \t]*)(?<!\*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:(?:\b|(?<=_))geb(?:[ ._-]{0,3}dat(?:um|\.)?|[ ._-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
-    r"|\bgeboren|(?:\b|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bgeboren|(?:\b|(?<=_)|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
     r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
-    r"(?P<between>[^\n\d*;]{0,40}?)\s*[:;]?\s*[«»„\"]?\Z)", regex.IGNORECASE)
+    r"(?P<between>[^\n\d*;]{0,40}?)\s*(?:\*\*)?[:;]?(?:\*\*)?\s*[«»„\"]?\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -58,8 +60,9 @@ _BIRTH_PLACE_AFTER = regex.compile(
     regex.MULTILINE)
 _CUT_OFF_BEFORE = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|und|oder|zum|after|before|between|"
                                 r"since|until)\b(?:[ ]+(?:dem|den|zum|the))?[ ]+\Z", regex.IGNORECASE)
-#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``.
-_KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?"
+#: A key right before the date: JSON ``"kind_geb": "``, ``k_gd=``, a label ``GebDat:``, XML ``<dob>``, a
+#: listing's dot leaders ``kind_geb ...... ``.
+_KEY_BEFORE = regex.compile(r"(?:(?P<key>[\p{L}][\p{L}\d_.-]{0,30})[\"']?[ \t]*(?:[:=]|(?<=[ \t])\.{2,}(?:[ \t]*:)?)[ \t]*[\"']?"
                             r"|<(?P<key>[\p{L}][\p{L}\d_.:-]{0,30})(?:[ ][^<>]*)?>[ \t]*)\Z")
 #: A vCard property with parameters opening the line: ``BDAY;VALUE=date:`` (not an ``X-`` property).
 _VCARD_KEY_BEFORE = regex.compile(r"(?:^|(?<=\n))(?!X-)(?P<key>[A-Z][A-Z-]{1,20})(?:;[\w-]+=[^:;\n]{1,30}){1,3}:\Z")
@@ -188,7 +191,8 @@ def birth_context(text: str, start: int, end: int) -> bool:
     if _SENTENCE_LABEL_PRECHECK.search(text, max(0, start - _SENTENCE_CHARS), start) and _labelled_in_sentence(
             text, start, end):
         return True
-    return _under_birth_header(text, start) or _in_birthday_list(text, start) \
+    return _under_birth_header(text, start) or _after_key_cell(text, start, end) or _in_birthday_list(text, start) \
+        or _in_pupil_entry(text, start, end) \
         or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start) \
         or _under_run_together_header(text, start, end) or _label_hyphenated(text, start, end)
 
@@ -261,9 +265,13 @@ def _label_owns_date(text: str, before: regex.Match, start: int, end: int) -> bo
         return True
     line_start = text.rfind("\n", 0, before.start()) + 1
     label_line = text[line_start:text.find("\n", before.start())]
+    if _WRAPPED_LABEL.search(label_line):
+        return True  # prose wrapped after "geboren am": "…, geboren am\n14.06.2019 in Bonn"
     return not any(d in label_line for d in _DELIMS) and not text[line_start:before.start()].strip(" \t-*•")
 
 
+#: A line of prose that ends in a birth word and "am"/"den": the date opens the next line.
+_WRAPPED_LABEL = regex.compile(r"\b(?:geboren|geb\.)[ ]+(?:am|den|on)[ \t]*\Z", regex.IGNORECASE)
 #: "Geburtstag" with words before the date ("Geburtstag von Emil am ...") names a party's date when
 #: that date is less than two years back.
 _BIRTHDAY_WORD = regex.compile(r"geburtstag|birthday", regex.IGNORECASE)
@@ -308,6 +316,9 @@ def _under_birth_header(text: str, start: int) -> bool:
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         prev = text[prev_start:pos - 1]
+        if _RULE_LINE.fullmatch(prev):
+            pos = prev_start  # psql's "-----+-----" under the header
+            continue
         if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header
         if len(cell_spans(prev, delim)) <= column:
@@ -320,6 +331,53 @@ def _under_birth_header(text: str, start: int) -> bool:
         return False  # the cell holds more than a date: "2020 (vorzeitig, geb. nach dem ...)"
     cells = cell_texts(header, delim)
     return column < len(cells) and len(cells[column]) <= _HEADER_CHARS and is_birth_key(cells[column])
+
+
+#: A rule under a table's header without the cell delimiter: psql's "----+----", "=====  =====".
+_RULE_LINE = regex.compile(r"[ \t]*[-=]{3,}[-=+ \t]*")
+
+
+def _after_key_cell(text: str, start: int, end: int) -> bool:
+    """In a delimited row, the cell left of the date, past other dates, is a birth key: a change log's
+    "kind.geb | 03.04.2015 | 04.03.2015", a key-value table's "Geburtsdatum | 03.04.2015"."""
+    line_start, line = line_around(text, start)
+    delim = next((d for d in _DELIMS[:-1] if d in line), None)
+    if delim is None:
+        return False
+    spans = cell_spans(line, delim)
+    column = column_at(line, delim, start - line_start)
+    cell = line[spans[column][0]:spans[column][1]].strip(" \t\"'")
+    if cell != text[start:end]:
+        return False
+    for left in range(column - 1, -1, -1):
+        key = line[spans[left][0]:spans[left][1]].strip(" \t\"'")
+        if key and not _DATE_IN_LINE.fullmatch(key):
+            return len(key) <= _HEADER_CHARS and is_birth_key(key)
+    return False
+
+
+#: A pupil's entry in a list: a pupil-number label, then the number, then a bare date
+#: ("Roth, Ida – Schüler-Nr. 2020-00411 – 2015-04-03", "Lea Sommer, Schüler-ID SID-8812, 14.11.2014").
+_PUPIL_ENTRY = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}[\w./-]*\d[\w./-]*[ ]?[,;–—|-][ ]?\Z", regex.IGNORECASE)
+#: A pupil's birth date lies years back (not a day of absence, a deadline, the list's date).
+_PUPIL_AGE = (dt.timedelta(days=2 * 365), dt.timedelta(days=25 * 366))
+
+
+def _in_pupil_entry(text: str, start: int, end: int) -> bool:
+    """The date follows a pupil number in the entry of one pupil, is the line's only date, ends
+    the entry, no word of the line gives it another role, and it lies two to 25 years back."""
+    line_start, line = line_around(text, start)
+    if _PUPIL_ENTRY.search(text, max(line_start, start - 60), start) is None:
+        return False
+    if len(_DATE_IN_LINE.findall(line)) != 1 or not _ENTRY_END.match(text, end):
+        return False
+    if any(is_role_key(w) or _CUT_OFF.fullmatch(w) for w in _WORD.findall(line)):
+        return False
+    date = parse_date(text[start:end])
+    return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
+
+
+_ENTRY_END = regex.compile(r"[ \t]*(?:$|[,;)(]|\.(?!\S))", regex.MULTILINE)
 
 
 def _block_lines(text: str, pos: int, delim: str, cells: int) -> int:

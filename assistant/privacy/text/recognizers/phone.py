@@ -32,19 +32,22 @@ LABEL = (r"(?i:(?:\b|(?<=\p{Ll})(?-i:(?=[TFMH])))(?:tel(?:efon)?[.-]{0,2}(?:numm
          r"(?:[ \t]+(?:priv(?:at)?|dienstl(?:ich)?|gesch(?:äftl(?:ich)?)?|tagsüber|abends|mutter|vater|"
          r"arbeit|büro|zentrale|sekretariat)\.?)?\s*[:.]?[ \t]{0,3})")
 #: The number ends before a word character, a time's colon, or a field glued to it ("0176 5512348Bemerkung").
-LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,7}}(?<=\d))"
+LABELLED = (rf"{LABEL}((?:\+|\(?0|[1-9])\d*\)?(?:[ \t./–-]{{1,3}}\(?\d+\)?){{0,11}}(?<=\d))"
             r"(?:(?![\w]|:\d)|(?=\p{Lu}\p{Ll}{2}))")  # the number is group 1 (a look-behind here cost a tenth of the gate's time)
 LABELLED_SCORE = 0.6
 #: Hotlines in the EU-wide 116 range ("Nummer gegen Kummer 116 111", "116 016").
 HOTLINE = r"(?<![\w+/.,-])116[ ]?[01]\d\d(?![\w/.,-]?\d)"
 #: Area code written with blanks, as on old letterheads: "0 30 / 6 24 18 57", "0 15 77 – 4 32 18 90",
-#: "04 21 / 3 61 22 0", the extension after a spaced dash "0 2 31 / 5 50 - 12 34"; not a date
+#: "04 21 / 3 61 22 0", the extension after a spaced dash "0 2 31 / 5 50 - 12 34", every digit
+#: apart as read out for dictation "0 1 5 1 / 2 3 4 5 6 7 8"; not a date
 #: "02 09 / 2024".
-SPACED = (r"(?<![\w+/.,-])0\d?(?:[ ]\d{1,3}){1,3}[ ]?[/–-][ ]?(?!(?:19|20)\d\d(?![ -]?\d))\d{1,4}(?:(?:[ ]?[-–][ ]?|[ ])\d{1,4}){0,5}"
+SPACED = (r"(?<![\w+/.,-])0\d?(?:[ ]\d{1,3}){1,3}[ ]?[/–-][ ]?(?!(?:19|20)\d\d(?![ -]?\d))\d{1,4}(?:(?:[ ]?[-–][ ]?|[ ])\d{1,4}){0,9}"
           r"(?![\w/.,]\d)")
-#: Dots as separators: "0171.5512384", "0160.9 43 28 71" (dates are rejected in validation).
-DOTTED = r"(?<![\w+/.,-])0[1-9]\d{1,4}\.\d{1,8}(?:[ .]\d{1,8}){0,4}(?![\w/,]|\.\d)"
-COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)"
+#: Dots as separators: "0171.5512384", "0160.9 43 28 71" (dates are rejected in validation); seven
+#: digits at least (a message's or a section's "0412.01" is none).
+DOTTED = r"(?<![\w+/.,-])(?=0(?:[ .]?\d){6})0[1-9]\d{1,4}\.\d{1,8}(?:[ .]\d{1,8}){0,4}(?![\w/,]|\.\d)"
+#: A letter glued after it makes it a record's key, no number to call ("0241203000871MEYER").
+COMPACT = r"(?<![\w+/.,-])0[1-9]\d{6,12}(?![\w/.,]?\d)(?!\p{L})"
 #: Area code and number run together, the extension after a dash: "0205126-4015", "0302345-0".
 COMPACT_EXTENSION = r"(?<![\w+/.,-])0[1-9]\d{5,10}[-–]\d{1,5}(?![\w/-]|[.,]\d)"
 #: A German mobile number without blanks (015x, 016x, 017x and seven to nine digits): its shape
@@ -71,7 +74,7 @@ _OTHER_LABEL = regex.compile(
     r"vorlage|drucksache|vorgang|rechnung|kassenzeichen|aktenzeichen|gemeindeschl[üu]ssel|"
     r"regionalschl[üu]ssel|schulnummer|kennziffer|haushaltsstelle|steuernummer|ust-?id|issn|isbn|"
     r"postfach|kundennummer|mandat|gl[äa]ubiger|bezirk|kennzahl|einrichtungsnummer|betriebsnummer|"
-    r"personalnummer|matrikel|statistiknummer|schlüsselnummer", regex.IGNORECASE)
+    r"personalnummer|matrikel|statistiknummer|schl(?:ü|ue)ssel|\baz\b", regex.IGNORECASE)
 _PHONE_WORD = regex.compile(r"tel|fax|mobil|handy|ruf|erreich|whatsapp|nummer gegen|hotline|"
                             r"zentrale|sekretariat|durchwahl|anruf|festnetz|fragen|kontakt", regex.IGNORECASE)
 _LOOKBACK = 60
@@ -161,7 +164,8 @@ _LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|rufnr|festn
 
 
 class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
-    PRECHECK = regex.compile(r"\d\d")
+    #: two digits, next to each other or a blank apart (a number read out digit by digit)
+    PRECHECK = regex.compile(r"\d[ ]?\d")
     PATTERNS = [
         Pattern("international (+49, 0049, +90 ...)", INTERNATIONAL, 0.6),
         Pattern("national with separators (0201 123456, 0151/1234567)", NATIONAL, 0.5),

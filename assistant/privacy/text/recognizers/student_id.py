@@ -42,9 +42,9 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|\bschül\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
 #: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
-#: "2023 04711" and "S2023 0418" too (a prefix, then one blank). A capitalised word glued to its
+#: "2023 04711" and "S2023 0418" too (a prefix, then one blank; not an office's "JA 51.6", "FB 3.2"). A capitalised word glued to its
 #: last digit is the next field of a PDF export run together ("K-2021-0417Wunschkita"), no part of it.
-ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d))?(?:(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
+ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d(?!\d*\.\d)))?(?:(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
       r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:(?!(?<=\d)(?-i:[A-ZÄÖÜ][a-zäöüß]{2}))[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*"
       r"(?<=[A-Za-z0-9])")
 #: Between a label and its number: "(neu)", "(weBBschule)", "alt:", "im Kita-Navigator:", "lautet"
@@ -67,8 +67,8 @@ _PUPIL_NAME_NUMBER = regex.compile(
     rf"\s*(?:\(|,\s*)\s*(?:(?:{LABEL}|nr\.?|nummer|id)\s*:?\s*)({ID})(?![\w/-])", regex.IGNORECASE)
 #: Numbers that look like pupil numbers (not a month "03/2025"): 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
-#: ("Lea Schmidt (30211)"), not a year. Never the tail of a longer number ("0231 50-27741").
-ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/-]))(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
+#: ("Lea Schmidt (30211)"), not a year, not an age group ("Jobcenter U25", "U3-Gruppe"). Never the tail of a longer number ("0231 50-27741").
+ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/-]))(?![UÜ]\d{1,2}(?![\w/-]))(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
@@ -85,7 +85,8 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
                     r"drucksache|kennziffer|tabelle|regionalschl[üu]ssel|gemeindekennziffer|iban|"
                     r"tel\.?|telefon|fax|durchwahl|vorgang\w*|antrag\w*|anmelde\w*|vormerk\w*|"
                     r"vertrag\w*|bescheid\w*|rechnung\w*|kunde\w*|ticket\w*|abo\w*|personal\w*|"
-                    r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|"
+                    r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|inv\.?-?nr\.?|"
+                    r"serien\w*|ger[äa]te\w*|lizenz\w*|buch-?nr\.?|"
                     r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*")
 NOT_PUPIL_BEFORE = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
@@ -93,7 +94,12 @@ _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNO
 SENTENCE_END = r"(?<!(?:^|[\s(])\w)[.!?]\s+(?=[A-ZÄÖÜ])"
 _SENTENCE_END = regex.compile(rf"{SENTENCE_END}|\n")
 _DELIMS = (";", "\t", "|", ",")
-_GENERIC_ID = regex.compile(r"(?:id|nr\.?|nummer|kennung|lfd\.?\s*id)", regex.IGNORECASE)
+#: A bare ID column: "ID", "Nr.", Moodle's and LMS imports' "idnumber".
+_GENERIC_WORDS = r"(?:id|nr\.?|nummer|kennung|lfd\.?\s*id|id[_-]?(?:number|nr|nummer))"
+_GENERIC_ID = regex.compile(_GENERIC_WORDS, regex.IGNORECASE)
+#: A delimited header cell that is a bare ID ("…,email,idnumber,cohort1").
+_GENERIC_HEADER = regex.compile(rf"(?:^|[;,\t|])[ \t\"']*{_GENERIC_WORDS}[ \t\"']*(?=[;,\t|]|$)",
+                                regex.IGNORECASE | regex.MULTILINE)
 WINDOW = 160
 #: A machine record's key right before a value: ``voucher=``, ``"aktenzeichen": "``.
 _PUPIL_KEY = regex.compile(PUPIL_KEYS, regex.IGNORECASE)
@@ -103,6 +109,10 @@ _MACHINE_KEY_BEFORE = regex.compile(r"(?:(?<![\w\"'])(?P<key>[\p{L}_][\w.-]{0,30
 _SCHOOL_YEAR = regex.compile(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)")
 
 
+#: Only zeros for digits: a number format's example or a placeholder ("JJJJ-00000", "SN-0000").
+_PLACEHOLDER = regex.compile(r"[^1-9]*0[^1-9]*")
+#: An age group: "U3", "U25", "Ü50".
+_AGE_GROUP = regex.compile(r"[UÜuü]\d{1,2}")
 _BRACKETED_YEAR = regex.compile(r"\((?:19|20)\d\d\)")
 _DIGIT = regex.compile(r"\d")
 
@@ -145,6 +155,8 @@ class StudentIdRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         if _school_year(pattern_text):
             return False  # "Schülerausweis 2026/27": a school year
+        if _PLACEHOLDER.fullmatch(pattern_text) or _AGE_GROUP.fullmatch(pattern_text):
+            return False  # a format's example "JJJJ-00000", an age group "U25" (Jobcenter), "U3" (Kita)
         return None if 3 <= len(pattern_text) <= 24 else False
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
@@ -155,7 +167,8 @@ class StudentIdRecognizer(PatternRecognizer):
         in_xml = list(_XML_ATTRIBUTE.finditer(text)) if "<" in text else []
         in_records = pupil_record_ids(text)
         named = list(_PUPIL_NAME_NUMBER.finditer(text)) if "(" in text or "," in text else []
-        key_header = "\n" in text and _KEY_HEADER.search(text) is not None
+        key_header = "\n" in text and (_KEY_HEADER.search(text) is not None or (
+            _PUPIL_WORD.search(text) is not None and _GENERIC_HEADER.search(text) is not None))
         if (not labels and not in_xml and not in_records and not named and not key_header
                 and not _CLASS_COLUMN.search(text) and not self._pupil_then_number.search(text)):
             return []  # no label, no pupil number (and no regex work for most texts)
@@ -245,10 +258,11 @@ _EXAMPLE_LINE = regex.compile(r"[ \t]*(?:\(?(?:z\.[ ]?B\.|zum[ ]Beispiel|beispie
 
 
 #: Column headers of other numbers: "Raum", "Az.", "Tel.", "Kurs" (a room "A112" is no pupil number),
-#: and of case files: "Fall", "Fall-Nr", "Akte", "Verfahren" (a case number "UV-2024-00123" is none).
-_OTHER_COLUMN = regex.compile(rf"(?<![\w])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde|"
+#: and of case files: "Fall", "Fall-Nr", "Akte", "Verfahren" (a case number "UV-2024-00123" is none);
+#: an export's key parts its words with "_" ("fall_id", "raum_nr").
+_OTHER_COLUMN = regex.compile(rf"(?<![^\W_])(?:{NOT_PUPIL_LABELS}|fach|klasse|gruppe|std|stunde|"
                               r"\w*kontakt\w*|notfall\w*|handy|mobil\w*|erreichbar\w*|"
-                              r"f[äa]lle?|akten?|verfahren\w*|case\w*|file)(?![\w])",
+                              r"f[äa]lle?|akten?|verfahren\w*|case\w*|file)(?![^\W_])",
                               regex.IGNORECASE)
 #: A comma-separated header cell counts when it is short: a label, not a clause of a sentence.
 _COMMA_HEADER_CHARS = 24
@@ -312,6 +326,9 @@ _KEY_HEADER = regex.compile(rf"(?:^|[;,\t|])[ \t\"']*(?:{PUPIL_KEYS})[ \t\"']*(?
 _CLASS_COLUMN = regex.compile(r"(?:^|[;,\t|])[ \t\"]*(?:klasse|kl\.?|jahrgang(?:sstufe)?|jgst\.?|gruppe|stufe)"
                               r"[ \t\"]*(?=[;,\t|]|$)", regex.IGNORECASE | regex.MULTILINE)
 _GENERIC_SHORTEST = 4
+#: A text about pupils: a pupil word anywhere, also inside a file name or an e-mail domain
+#: ("schueler_import.csv", "@schueler.gymnasium.example").
+_PUPIL_WORD = regex.compile(r"sch[üu]e?ler", regex.IGNORECASE)
 
 
 def _cells_under_label(text: str) -> list[tuple[int, int]]:
@@ -323,7 +340,7 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     pupil_text = (_LABEL_RE.search(text) is not None or _CLASS_COLUMN.search(text) is not None
-                  or _KEY_HEADER.search(text) is not None)
+                  or _KEY_HEADER.search(text) is not None or _PUPIL_WORD.search(text) is not None)
     header: list[str] | None = None
     delim = None
     pos = 0
@@ -331,6 +348,8 @@ def _cells_under_label(text: str) -> list[tuple[int, int]]:
         line_start, pos = pos, pos + len(line) + 1
         if delim is not None and is_rule_line(line):
             continue  # "+------+------+" between the header and the rows of a drawn table
+        if line.startswith("#"):
+            continue  # a comment above an export's header ("# Trennzeichen Komma, UTF-8, ohne BOM")
         if delim is None or delim not in line:
             delim = next((d for d in _DELIMS if d in line and (d != "," or line.count(",") >= 2)), None)
             header = cell_texts(line, delim) if delim else None
