@@ -31,6 +31,13 @@ TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLES for suffix in ("'in", "’in")
 TITLES |= set(_PLAIN_SCHOOL_TITLES)
 TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLE_WORDS for suffix in ("", "in")}
 TITLES |= {"studienrätin", "oberstudienrätin"}
+#: The female ending glued on without an apostrophe ("StRin Vogt", "OStDin Brandt"); not "stdin",
+#: a word of IT logs.
+TITLES |= {f"{t}in" for t in _SCHOOL_TITLES if t != "std"}
+#: Police ranks before an officer's name ("POK Schulte", "KHKin Ahrens"); not "PK", which is also
+#: a Polizeikommissariat ("PK Nord"), nor "PM", a time of day.
+_POLICE_RANKS = ("pok", "phk", "khk", "kok", "pom", "phm")
+TITLES |= {f"{t}{suffix}" for t in _POLICE_RANKS for suffix in ("", "in")}
 #: Roles that usually precede a name ("die Schülerin Aylin", "Mutter Yılmaz").
 ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter", "vater", "bruder",
          "schwester", "lehrer", "lehrerin", "klassenlehrer", "klassenlehrerin", "erzieher",
@@ -261,9 +268,10 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     if base["determiner"] or lower == "sus":
         return Token(word, match_start, end, Kind.OTHER, **base)  # "Die", "Den"; "SuS" = Schüler
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
-    if (len(parts) == 2 and parts[0] in _ARABIC_PREFIXES and parts[1][:1].isupper()
-            and len(parts[1]) >= 3 and not lex.is_common(parts[1])):
-        # "el-Khoury", "al-Hassan": the lower-case prefix does not make the name a lower-case word
+    if (len(parts) == 2 and (parts[0] in _ARABIC_PREFIXES or (word.isupper() and parts[0].lower() in _ARABIC_PREFIXES))
+            and parts[1][:1].isupper() and len(parts[1]) >= 3 and not lex.is_common(parts[1].capitalize())):
+        # "el-Khoury", "al-Hassan": the lower-case prefix does not make the name a lower-case word;
+        # in capitals ("AL-ALI", "EL-AMIN") the name of an upper-case list
         return Token(word, match_start, end, Kind.SUR, **{**base, "lowercase": False})
     if _HYPHENATED_GIVEN.fullmatch(word) and not lex.is_common(parts[0]):
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"
