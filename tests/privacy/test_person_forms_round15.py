@@ -82,3 +82,91 @@ def test_round15_surname_given_entry_whole(gate, marked: str) -> None:
                                            ("| Schmidt, Hausbesuch |", "Hausbesuch")])
 def test_round15_no_entry_from_codes_or_nouns(gate, text: str, word: str) -> None:
     assert not any(word in s for s in _persons(gate, text))
+
+
+TITLE_THEN_GIVEN_NAME = [
+    # after a title the comma ends the parent's name; the given name after it is the child's
+    "Hallo Frau [[PERSON:Okonkwo]], [[PERSON:Emeka]] hat heute Fieber",
+    "Rückruf von Herrn [[PERSON:Lindholm]], [[PERSON:Tilda]] bleibt zu Hause",
+    "Gruppe Sonne: [[PERSON:Paula]] (Ltg.), Frau [[PERSON:Wiegand]], [[PERSON:Merve]]",
+    "Sehr geehrte Frau [[PERSON:Kovač]], Ihr Antrag ist eingegangen.",
+]
+
+
+@pytest.mark.parametrize("marked", TITLE_THEN_GIVEN_NAME)
+def test_round15_title_before_surname_and_comma_is_no_entry(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+    assert not any("," in s for s in _persons(gate, marked.replace("[[PERSON:", "").replace("]]", "")))
+
+
+OPENERS = [
+    # a preposition that is a given name elsewhere opens an address line or a sentence
+    "Serienbrief\nAn [[PERSON:Tobias Kranich]], Lindenweg 4, 12345 Musterstadt",
+    "An [[PERSON:Marta Lewandowska]]\nBetreff: Rückgabe",
+    "Bei [[PERSON:Jannis Albers]] bitte noch nachfragen.",
+    # custody holders as roles before the name
+    "Geändert durch: Erziehungsberechtigter [[PERSON:Kemal Aksoy]] am 03.02.",
+    "Unterschrift Sorgeberechtigte [[PERSON:Ilona Brzeska]]",
+    "Personensorgeberechtigter: [[PERSON:Farid Naseri]]",
+]
+
+
+@pytest.mark.parametrize("marked", OPENERS)
+def test_round15_opener_or_role_outside_the_name(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+BEST_CLOSINGS = [
+    # the English closing "Best," before the writer's given name, on its line or the next
+    ("Thanks for the files.\n\nBest, Noor\n--\nJugendhilfe Nord", "Noor"),
+    ("Danke!\n\nBest, Henrike", "Henrike"),
+    ("See you Monday.\nBest,\nOwen Pritchard", "Owen Pritchard"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BEST_CLOSINGS)
+def test_round15_best_is_a_closing(gate, text: str, name: str) -> None:
+    assert _persons(gate, text) == [name]
+
+
+def test_round15_best_as_a_surname_stays(gate) -> None:
+    assert _persons(gate, "Termin mit Frau Best am Dienstag") == ["Best"]
+
+
+@pytest.mark.parametrize("text", [
+    "Eingang Sekretariat                 14. Jan. 2026",
+    "Konzept Ganztag (Stand Jan. 2026)",
+    "Anlage „Belegung_Jan.xlsx“ versehentlich verschickt",
+])
+def test_round15_month_abbreviation_is_no_given_name(gate, text: str) -> None:
+    assert _persons(gate, text) == []
+
+
+def test_round15_jan_as_a_given_name_stays(gate) -> None:
+    assert _persons(gate, "Jan kommt morgen wieder.") == ["Jan"]
+
+
+DICTATION = [
+    # punctuation spoken into a dictation and written out: no part of a name
+    "zu händen Frau [[PERSON:Lindqvist]] Komma neue Zeile betreff",
+    "betreff doppelpunkt [[PERSON:Mirela Kovač]] Komma geboren am",
+    "wohnt bei Herrn [[PERSON:Okafor]] Punkt die Mutter ist erreichbar",
+]
+
+
+@pytest.mark.parametrize("marked", DICTATION)
+def test_round15_dictated_punctuation_ends_the_name(gate, marked: str) -> None:
+    assert missing(gate, marked) == []
+
+
+NICKNAMES = [
+    # a nickname in quotes between the names, the surname with Central European letters
+    "Elternvertretung: [[PERSON:Katarzyna „Kasia“ Wójcikowska]] – Tel. folgt",
+    "Übungsleiter [[PERSON:Łukasz „Luki“ Dąbrowski]] kommt später",
+    "Kontakt: [[PERSON:Tomáš „Tom“ Dvořák]], Kasse",
+]
+
+
+@pytest.mark.parametrize("marked", NICKNAMES)
+def test_round15_nickname_and_accented_surname_whole(gate, marked: str) -> None:
+    assert missing(gate, marked) == []

@@ -36,7 +36,7 @@ from assistant.privacy.text.ner_features import (
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     BANK_WORDS, CLOSINGS, DETERMINERS, ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES,
-    names_institution)
+    english_closing_best, names_institution)
 from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
@@ -134,7 +134,8 @@ class NerPersonRecognizer(EntityRecognizer):
                                 and not direct_speech(text, span[-1].end))
                             or _place_or_label(text, span[0].start, span[-1].end)
                             or english_origin_adjective(text, span[0].start, span[0].end)
-                            or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
+                            or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)
+                            or english_closing_best(text, span[0].start)):
                         continue
                     if (len(span) == 1 and k == 0 and after is not None and after.text == ":"
                             and span[0].text.endswith(_LABEL_ENDINGS) and not self._listed(span[0].text)):

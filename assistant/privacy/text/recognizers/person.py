@@ -30,7 +30,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
-    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
+    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, english_closing_best, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
@@ -50,9 +50,24 @@ TAIL_KINDS = NAME_KINDS
 MAX_NAME_TOKENS = 5
 #: Quotes around a nickname after the given name: „Sascha“, "Emeka", »Maxi«, ‚Jo‘.
 _NICK_QUOTES = ("„", "\"", "»", "‚")
-_QUOTED_NICKNAME = re.compile(r"[ ](?:„|\"|»|‚)(?P<nick>[A-ZÀ-Þ][a-zß-ÿ]+)(?:“|\"|”|«|‘|')"
-                              r"(?:[ ](?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-]))?")
+#: Letters of Latin names with the accents of Central European languages ("Zielińska", "Łukasz").
+_UP = "A-ZÀ-Þ\u0100-\u017f"
+_LOW = "a-zß-ÿ\u0100-\u017f"
+_QUOTED_NICKNAME = re.compile(rf"[ ](?:„|\"|»|‚)(?P<nick>[{_UP}][{_LOW}]+)(?:“|\"|”|«|‘|')"
+                              rf"(?:[ ](?P<surname>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)(?![\w-]))?")
 NICKNAME_SCORE = 0.9
+
+
+#: A German month abbreviation ("Jan.") in a date: after a day ("8. Jan."), before a year ("Jan. 2025")
+#: or inside a file name ("Liste_Jan.xlsx").
+_MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez"})
+_DAY_BEFORE = re.compile(r"\d{1,2}\.[ ]?\Z")
+_YEAR_OR_SUFFIX_AFTER = re.compile(r"\.(?:[ ]?\d{2,4}\b|\w)")
+
+
+def _month_abbreviation(text: str, start: int, end: int) -> bool:
+    return text[start:end] in _MONTH_ABBREVIATIONS and text[end:end + 1] == "." and (
+        _DAY_BEFORE.search(text, max(0, start - 4), start) is not None or _YEAR_OR_SUFFIX_AFTER.match(text, end) is not None)
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -69,7 +84,7 @@ class PersonRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(
             text, lower_case_names(text, _lower_case_initials(
-                text, _academic_titles(text, _capital_arabic_particles(text, tokenize(text, self.lexicon))))),
+                text, _academic_titles(text, _capital_arabic_particles(text, _line_openers(text, tokenize(text, self.lexicon)))))),
             self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _upper_case_hyphenated_given_names(text, tokens)
@@ -79,7 +94,7 @@ class PersonRecognizer(EntityRecognizer):
         tokens = _weak_first_names_beside_names(text, tokens)
         found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
                  for start, end, score, why in self.find(text, tokens)
-                 if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
+                 if not _ADJECTIVAL_NOUN.fullmatch(text, start, end) and not _month_abbreviation(text, start, end)
                  and (why == "title" or not (place_before(text, start, end)
                                              or self._no_name_here(text, start, end)))]
         if any(q in text for q in _NICK_QUOTES):
@@ -215,6 +230,8 @@ class PersonRecognizer(EntityRecognizer):
         head = tokens[i:j]
         if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
             return None
+        if i > 0 and tokens[i - 1].kind is Kind.TITLE and _GAP.fullmatch(text[tokens[i - 1].end:head[0].start]):
+            return None  # "Frau Bauer, Dilek ist krank": a surname after a title, then a child's given name
         if i > 0 and _COMMA_GAP.fullmatch(text[tokens[i - 1].end:head[0].start]) \
                 and (tokens[i - 1].kind in NAME_KINDS or text[tokens[i - 1].end - 1] == "."):
             return None  # "Emma S., Levin, Aleyna": one more entry of a list of given names
@@ -768,6 +785,23 @@ def _weak_first_names_beside_names(text: str, tokens: list[Token]) -> list[Token
                     and _AND_GAP.fullmatch(text, gap_tokens[0].end, gap_tokens[1].start)):
                 tokens[i] = replace(tok, kind=Kind.FIRST)
                 break
+    return tokens
+
+
+#: Prepositions that are also given names ("An", "Bo"), capitalised at the start of a sentence.
+_OPENING_PREPOSITIONS = frozenset({"An", "Bei", "Ab", "Bis", "Um", "Zu"})
+
+
+def _line_openers(text: str, tokens: list[Token]) -> list[Token]:
+    """A preposition that is also a given name opens a sentence before a name ("An Hakan Yıldırım,
+    Hauptstr. 5", "Bei Lea Brandt nachfragen"), and "Best," opens the last line of an English
+    mail before the writer's name ("Best, Grace"): neither is part of the name."""
+    for i, tok in enumerate(tokens):
+        if tok.sentence_start and tok.text in _OPENING_PREPOSITIONS and i + 1 < len(tokens) \
+                and tokens[i + 1].kind in (Kind.FIRST, Kind.SUR) and text[tok.end:tokens[i + 1].start] == " ":
+            tokens[i] = replace(tok, kind=Kind.OTHER)
+        elif tok.text == "Best" and english_closing_best(text, tok.start):
+            tokens[i] = replace(tok, kind=Kind.OTHER, role=True)
     return tokens
 
 
