@@ -170,3 +170,12 @@ NICKNAMES = [
 @pytest.mark.parametrize("marked", NICKNAMES)
 def test_round15_nickname_and_accented_surname_whole(gate, marked: str) -> None:
     assert missing(gate, marked) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Beratung bei der Suche nach einem\nSchul- oder Ausbildungsplatz",
+    "An: Stadt Musterhausen, Jugend- und Sozialamt",
+    "Zuschüsse für Kita- bzw. Hortplätze",
+])
+def test_round15_first_part_of_a_truncated_compound_is_no_name(gate, text: str) -> None:
+    assert _persons(gate, text) == []
