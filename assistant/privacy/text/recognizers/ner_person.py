@@ -36,7 +36,7 @@ from assistant.privacy.text.ner_features import (
 from assistant.privacy.text.ner_model import PersonModel
 from assistant.privacy.text.recognizers.person_tokens import (
     BANK_WORDS, CLOSINGS, DETERMINERS, ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, INSTITUTION_WORDS, LABEL_ABBREVIATIONS, PARTICLES, TITLES,
-    names_institution)
+    english_closing_best, names_institution)
 from assistant.privacy.text.recognizers.other_scripts import CASED_CONTEXT, OtherScriptPersonRecognizer
 from assistant.privacy.text.recognizers.person import direct_speech
 from assistant.privacy.text.recognizers.person_case import LOWER_CASE_LINE
@@ -59,6 +59,9 @@ _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 #: Column headers shortened after a hyphen: "Soll-Std.", "Ist-Std", "Ch-LK", "M-GK", "Anm-Dat".
 _LABEL_WORD = re.compile(r"(?:^|[a-zäöü-])(?:nr|id|ids|nummer|nummern)\.?$"
                          r"|-(?:std|stdn|lk|gk|dat|kl|jg|anz)\.?$", re.IGNORECASE)
+#: A hyphen and a conjunction after a word: the first part of a compound whose head follows
+#: later ("Schul- und Sportamt", "Kita- oder Schulplatz"), no name.
+_TRUNCATED_COMPOUND = re.compile(r"-[ ]+(?:und|oder|sowie|bzw\.|u\.)[ ]")
 #: Table cell borders: a name never runs from one cell into the next ("Okoro | Daniel"), nor out
 #: of a bracket ("ROBOTIK (UPPER-CASE-EXPORT").
 _CELL_BORDERS = {"|", ";", "(", ")", "[", "]"}
@@ -135,7 +138,9 @@ class NerPersonRecognizer(EntityRecognizer):
                                 and not direct_speech(text, span[-1].end))
                             or _place_or_label(text, span[0].start, span[-1].end)
                             or english_origin_adjective(text, span[0].start, span[0].end)
-                            or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)):
+                            or ENGLISH_CLOSING_AFTER.match(text, span[-1].end)
+                            or english_closing_best(text, span[0].start)
+                            or _TRUNCATED_COMPOUND.match(text, span[-1].end)):
                         continue
                     if (len(span) == 1 and k == 0 and after is not None and after.text == ":"
                             and span[0].text.endswith(_LABEL_ENDINGS) and not self._listed(span[0].text)):

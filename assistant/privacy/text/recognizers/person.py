@@ -30,7 +30,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from assistant.privacy.names import NameLexicon, fold, outside_english_months, outside_fictional
 from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
-    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, names_institution, tokenize)
+    ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, english_closing_best, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
 from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
 from assistant.privacy.text.recognizers.non_names import (
@@ -50,9 +50,24 @@ TAIL_KINDS = NAME_KINDS
 MAX_NAME_TOKENS = 5
 #: Quotes around a nickname after the given name: „Sascha“, "Emeka", »Maxi«, ‚Jo‘.
 _NICK_QUOTES = ("„", "\"", "»", "‚")
-_QUOTED_NICKNAME = re.compile(r"[ ](?:„|\"|»|‚)(?P<nick>[A-ZÀ-Þ][a-zß-ÿ]+)(?:“|\"|”|«|‘|')"
-                              r"(?:[ ](?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-]))?")
+#: Letters of Latin names with the accents of Central European languages ("Zielińska", "Łukasz").
+_UP = "A-ZÀ-Þ\u0100-\u017f"
+_LOW = "a-zß-ÿ\u0100-\u017f"
+_QUOTED_NICKNAME = re.compile(rf"[ ](?:„|\"|»|‚)(?P<nick>[{_UP}][{_LOW}]+)(?:“|\"|”|«|‘|')"
+                              rf"(?:[ ](?P<surname>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)(?![\w-]))?")
 NICKNAME_SCORE = 0.9
+
+
+#: A German month abbreviation ("Jan.") in a date: after a day ("8. Jan."), before a year ("Jan. 2025")
+#: or inside a file name ("Liste_Jan.xlsx").
+_MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez"})
+_DAY_BEFORE = re.compile(r"\d{1,2}\.[ ]?\Z")
+_YEAR_OR_SUFFIX_AFTER = re.compile(r"\.(?:[ ]?\d{2,4}\b|\w)")
+
+
+def _month_abbreviation(text: str, start: int, end: int) -> bool:
+    return text[start:end] in _MONTH_ABBREVIATIONS and text[end:end + 1] == "." and (
+        _DAY_BEFORE.search(text, max(0, start - 4), start) is not None or _YEAR_OR_SUFFIX_AFTER.match(text, end) is not None)
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -69,16 +84,17 @@ class PersonRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         tokens = _nouns_after_first_names(
             text, lower_case_names(text, _lower_case_initials(
-                text, _academic_titles(text, _capital_arabic_particles(text, tokenize(text, self.lexicon))))),
+                text, _academic_titles(text, _capital_arabic_particles(text, _line_openers(text, tokenize(text, self.lexicon)))))),
             self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
+        tokens = _upper_case_hyphenated_given_names(text, tokens)
         tokens = _lower_case_surnames_of_entries(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _surnames_of_a_legend(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
         found = [rule_result(self, "PERSON", start, _past_marks(text, end), score, why)
                  for start, end, score, why in self.find(text, tokens)
-                 if not _ADJECTIVAL_NOUN.fullmatch(text, start, end)
+                 if not _ADJECTIVAL_NOUN.fullmatch(text, start, end) and not _month_abbreviation(text, start, end)
                  and (why == "title" or not (place_before(text, start, end)
                                              or self._no_name_here(text, start, end)))]
         if any(q in text for q in _NICK_QUOTES):
@@ -214,6 +230,8 @@ class PersonRecognizer(EntityRecognizer):
         head = tokens[i:j]
         if len(head) > 3 or i2 != j or not _COMMA_GAP.fullmatch(text[tokens[j - 1].end:tokens[i2].start]):
             return None
+        if i > 0 and tokens[i - 1].kind is Kind.TITLE and _GAP.fullmatch(text[tokens[i - 1].end:head[0].start]):
+            return None  # "Frau Bauer, Dilek ist krank": a surname after a title, then a child's given name
         if i > 0 and _COMMA_GAP.fullmatch(text[tokens[i - 1].end:head[0].start]) \
                 and (tokens[i - 1].kind in NAME_KINDS or text[tokens[i - 1].end - 1] == "."):
             return None  # "Emma S., Levin, Aleyna": one more entry of a list of given names
@@ -232,7 +250,8 @@ class PersonRecognizer(EntityRecognizer):
                     or (t.kind in (Kind.NOUN, Kind.WEAK_FIRST) and entry and len(head) == 1)  # "Böttcher, Finn", "Stein, Rüdiger"
                     or (t.kind is Kind.FIRST and len(head) == 1
                         and ((t.also_surname and not _enumeration(text, tokens, j2)) or entry))
-                    or (t.kind is Kind.FIRST and k > 0 and head[k - 1].kind is Kind.PARTICLE)):  # "di Stefano", "Ferreira da Silva"
+                    or (t.kind is Kind.FIRST and k > 0 and head[k - 1].kind is Kind.PARTICLE)  # "di Stefano", "Ferreira da Silva"
+                    or (t.kind is Kind.FIRST and k > 0 and t.also_surname and head[k - 1].kind is Kind.SUR)):  # "Sánchez Moreno"
                 return None
         if head[-1].kind is Kind.PARTICLE or (head[-1].lowercase and not (
                 _lower_case_entry(text, head, tokens[i2:j2]) and (i == 0 or tokens[i - 1].kind is not Kind.TITLE))):
@@ -598,10 +617,15 @@ _ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)", re.MULTILINE)
 
 def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
     """A noun right after a first name is a surname that is also a noun: "Ines Hagedorn",
-    "Leni Stamm", "Tobias Freytag" (not after a surname: "Wahid Azizi Spätschicht"); so is a
+    "Leni Stamm", "Tobias Freytag" (not after a surname: "Wahid Azizi Spätschicht"; not a compound
+    the writer made: "Steffi Elternbeirat"); so is a
     hyphenated word with a listed surname in it after a first name or a title ("Karin
     Fuchs-Öztürk", "Fr. Schulze-Ebbinghaus")."""
     for i in range(1, len(tokens)):
+        if (tokens[i].kind in (Kind.NOUN, Kind.UNKNOWN) and tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST)
+                and _unlisted_compound(tokens[i].text, lexicon)):
+            tokens[i] = replace(tokens[i], kind=Kind.OTHER)  # "Steffi Elternbeirat:", "Gül Sitzplan besprechen"
+            continue
         if (tokens[i - 1].kind in (Kind.FIRST, Kind.WEAK_FIRST, Kind.TITLE)
                 and _hyphenated_surname(tokens[i], lexicon)
                 and _GAP.fullmatch(text[tokens[i - 1].end:tokens[i].start]) is not None):
@@ -625,6 +649,25 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
     return tokens
 
 
+def _unlisted_compound(word: str, lexicon: NameLexicon) -> bool:
+    """A word in no name list and no noun list that splits into two nouns, the first a frequent
+    word ("Eltern|beirat", "Sitz|plan", "Sport|fest"): a compound the writer made, no surname after
+    a given name; surnames are built from rarer words ("Kraut|wurst", "Rauten|strauch")."""
+    folded = fold(word)
+    if folded in lexicon.surnames or folded in lexicon.first_names or word in load_nouns() or not noun_compound(word):
+        return False
+    nouns = load_nouns()
+    return not word.lower().endswith(_SURNAME_HEADS) and any(
+        lexicon.is_common(word[:k]) and "N" in nouns.get(word[k].upper() + word[k + 1:], "")
+        for k in range(_MIN_MODIFIER, len(word) - _MIN_MODIFIER + 1))
+
+
+_MIN_MODIFIER = 3
+#: Last parts of German surnames that are also nouns ("Feld|haus", "Stein|kamp", "Linden|hof").
+_SURNAME_HEADS = ("haus", "hof", "kamp", "bach", "dorf", "feld", "mann", "berg", "stein", "brink", "horst",
+                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte")
+
+
 #: Nouns after a first name that are no surnames: the end of a phrase with a verb and a person in
 #: the dative ("sag Dilara Bescheid", "gib Lea Recht", "lass Mia Zeit"), a parent's role in a chat
 #: name ("Jana Mama von Finn").
@@ -639,17 +682,25 @@ _RARE_FIRST_CHARS = 8
 def _rare_nouns_before_surnames(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
     """A short noun that German text never uses as an ordinary word, right before a listed surname,
     is a first name that a dictionary also lists ("Amara Diallo", "Kalinda Osei"); not after an
-    article or a title ("der Amara", "Frau Mensa Weber" is left to the title rule)."""
+    article or a title ("der Amara", "Frau Mensa Weber" is left to the title rule). So is one after
+    a listed surname and a comma that fill a cell or line ("| Rostami, Dorsa |")."""
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
-        if (tok.kind is Kind.NOUN and nxt.kind is Kind.SUR and not nxt.lowercase and not tok.lowercase
-                and len(tok.text) <= _RARE_FIRST_CHARS and not lexicon.is_common(tok.text)
-                and not _inflected_noun(tok.text)
+        if (_rare_noun(tok, lexicon) and nxt.kind is Kind.SUR and not nxt.lowercase
                 and _GAP.fullmatch(text[tok.end:nxt.start]) is not None
                 and not (i > 0 and (tokens[i - 1].determiner or tokens[i - 1].kind is Kind.TITLE)
                          and _GAP.fullmatch(text[tokens[i - 1].end:tok.start]))):
             tokens[i] = replace(tok, kind=Kind.WEAK_FIRST)
+        elif (_rare_noun(nxt, lexicon) and tok.kind is Kind.SUR and not tok.lowercase
+              and text[tok.end:nxt.start] == ", " and _entry_start(text, tok.start) and _entry_end(text, nxt.end)):
+            tokens[i + 1] = replace(nxt, kind=Kind.WEAK_FIRST)  # "| Rostami, Dorsa |": an entry of its own
     return tokens
+
+
+def _rare_noun(tok: Token, lexicon: NameLexicon) -> bool:
+    """A short capitalised noun that German text never uses as an ordinary word ("Amara", "Dorsa")."""
+    return (tok.kind is Kind.NOUN and not tok.lowercase and len(tok.text) <= _RARE_FIRST_CHARS
+            and not lexicon.is_common(tok.text) and not _inflected_noun(tok.text))
 
 
 #: Endings of the genitive and plural forms of a German noun ("Antrags", "Eingaben"; "Idee" -> "Ideen").
@@ -737,6 +788,23 @@ def _weak_first_names_beside_names(text: str, tokens: list[Token]) -> list[Token
     return tokens
 
 
+#: Prepositions that are also given names ("An", "Bo"), capitalised at the start of a sentence.
+_OPENING_PREPOSITIONS = frozenset({"An", "Bei", "Ab", "Bis", "Um", "Zu"})
+
+
+def _line_openers(text: str, tokens: list[Token]) -> list[Token]:
+    """A preposition that is also a given name opens a sentence before a name ("An Hakan Yıldırım,
+    Hauptstr. 5", "Bei Lea Brandt nachfragen"), and "Best," opens the last line of an English
+    mail before the writer's name ("Best, Grace"): neither is part of the name."""
+    for i, tok in enumerate(tokens):
+        if tok.sentence_start and tok.text in _OPENING_PREPOSITIONS and i + 1 < len(tokens) \
+                and tokens[i + 1].kind in (Kind.FIRST, Kind.SUR) and text[tok.end:tokens[i + 1].start] == " ":
+            tokens[i] = replace(tok, kind=Kind.OTHER)
+        elif tok.text == "Best" and english_closing_best(text, tok.start):
+            tokens[i] = replace(tok, kind=Kind.OTHER, role=True)
+    return tokens
+
+
 #: Faculties after "Dr." or "Dipl.": "Dr. med. Stein", "Dr. rer. nat. Okafor", "Dipl.-Päd. Koch".
 ACADEMIC = {"med", "rer", "nat", "phil", "jur", "dent", "vet", "habil", "paed", "päd", "psych",
             "soz", "ing", "oec", "pol", "theol", "math", "pharm", "sc"}
@@ -744,18 +812,31 @@ ACADEMIC = {"med", "rer", "nat", "phil", "jur", "dent", "vet", "habil", "paed", 
 
 #: Arabic name particles written capitalised or in capitals ("El Amrani", "AL HASSAN", "Abu Zaid").
 _ARABIC_PARTICLES = frozenset({"al", "el", "abu", "abd", "ibn"})  # not "Ben", "Bin": "Ben Müller"
+#: Romance and Dutch particles, in capitals only ("DE OLIVEIRA SANTOS", "DI STEFANO", "VAN DAM"):
+#: capitalised, "Da", "Do", "Von" are German words at a sentence's start.
+_UPPER_PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "do", "van", "von", "du", "le", "la"})
+_SURNAME_KINDS = (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST)
 
 
 def _capital_arabic_particles(text: str, tokens: list[Token]) -> list[Token]:
     """A capitalised Arabic particle right before a name in the same case and a comma is a particle
     of that surname in a "Surname, Given" entry, no first name ("El Amrani, Youssef", "AL HASSAN,
-    RAMI", "Abu Zaid, Karim"); "Abu Bakr kommt" stays a given name."""
+    RAMI", "Abu Zaid, Karim"); "Abu Bakr kommt" stays a given name. So is a Romance particle in
+    capitals before one or two names in capitals and a comma ("DE OLIVEIRA SANTOS, GABRIEL")."""
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
-        if (tok.text.lower() in _ARABIC_PARTICLES and not tok.lowercase and tok.kind is not Kind.PARTICLE
-                and nxt.kind in (Kind.SUR, Kind.WEAK_SUR, Kind.UNKNOWN, Kind.FIRST) and text[tok.end:nxt.start] == " "
+        if tok.lowercase or tok.kind is Kind.PARTICLE or text[tok.end:nxt.start] != " ":
+            continue
+        lower = tok.text.lower()
+        if (lower in _ARABIC_PARTICLES and nxt.kind in _SURNAME_KINDS
                 and tok.text.isupper() == nxt.text.isupper() and _COMMA_GAP.match(text, nxt.end)):
             tokens[i] = replace(tok, kind=Kind.PARTICLE)
+        elif lower in _UPPER_PARTICLES and tok.text.isupper() and nxt.kind in _SURNAME_KINDS and nxt.text.isupper():
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if _COMMA_GAP.match(text, nxt.end) or (
+                    after is not None and after.kind in _SURNAME_KINDS and after.text.isupper()
+                    and text[nxt.end:after.start] == " " and _COMMA_GAP.match(text, after.end)):
+                tokens[i] = replace(tok, kind=Kind.PARTICLE)
     return tokens
 
 
@@ -889,6 +970,22 @@ def east_asian_names(text: str) -> list[tuple[int, int]]:
             continue
         out.append(m.span())
     return out
+
+
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
+
+
+def _upper_case_hyphenated_given_names(text: str, tokens: list[Token]) -> list[Token]:
+    """A hyphenated given name of two romanised syllables in capitals after a listed East Asian
+    surname and a comma is a name ("KIM, SEO-YEON", "PARK, JI-WOO", "LEE, MIN-JUN")."""
+    for i in range(1, len(tokens)):
+        tok, prev = tokens[i], tokens[i - 1]
+        if (tok.kind is Kind.OTHER and tok.text.isupper() and tok.text.count("-") == 1
+                and prev.text.isupper() and prev.text.lower() in EAST_ASIAN_SURNAMES
+                and _COMMA_GAP.fullmatch(text, prev.end, tok.start)
+                and all(_ONE_SYLLABLE.fullmatch(part) for part in tok.text.lower().split("-"))):
+            tokens[i] = replace(tok, kind=Kind.UNKNOWN)
+    return tokens
 
 
 #: Capitalised German words of a syllable's shape that follow a surname in a sentence.

@@ -31,6 +31,13 @@ TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLES for suffix in ("'in", "’in")
 TITLES |= set(_PLAIN_SCHOOL_TITLES)
 TITLES |= {f"{t}{suffix}" for t in _SCHOOL_TITLE_WORDS for suffix in ("", "in")}
 TITLES |= {"studienrätin", "oberstudienrätin"}
+#: The female ending glued on without an apostrophe ("StRin Vogt", "OStDin Brandt"); not "stdin",
+#: a word of IT logs.
+TITLES |= {f"{t}in" for t in _SCHOOL_TITLES if t != "std"}
+#: Police ranks before an officer's name ("POK Schulte", "KHKin Ahrens"); not "PK", which is also
+#: a Polizeikommissariat ("PK Nord"), nor "PM", a time of day.
+_POLICE_RANKS = ("pok", "phk", "khk", "kok", "pom", "phm")
+TITLES |= {f"{t}{suffix}" for t in _POLICE_RANKS for suffix in ("", "in")}
 #: Roles that usually precede a name ("die Schülerin Aylin", "Mutter Yılmaz").
 ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter", "vater", "bruder",
          "schwester", "lehrer", "lehrerin", "klassenlehrer", "klassenlehrerin", "erzieher",
@@ -51,7 +58,10 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          "sachbearbeitung", "protokollführung", "protokollant", "protokollantin", "verfasser",
          "verfasserin", "absender", "absenderin", "bezugserzieher", "bezugserzieherin", "lehrkraft",
          # roles in minutes of incidents and hearings ("Zeugin Ahrens", "Beschuldigter Kaya")
-         "zeuge", "zeugin", "zeugen", "geschädigte", "geschädigter", "beschuldigte", "beschuldigter"}
+         "zeuge", "zeugin", "zeugen", "geschädigte", "geschädigter", "beschuldigte", "beschuldigter",
+         # holders of custody in forms and change logs ("Sorgeberechtigte Milena Hartl")
+         "sorgeberechtigte", "sorgeberechtigter", "erziehungsberechtigte", "erziehungsberechtigter",
+         "personensorgeberechtigte", "personensorgeberechtigter"}
 #: Closing formulas of letters in other languages, before the writer's name ("Saludos, Inés"):
 #: context like "Grüße", never a surname in a "Surname, Given" pair.
 CLOSINGS = {"pozdrawiam", "pozdrowienia", "serdecznie", "saludos", "atentamente", "cordialement",
@@ -64,6 +74,18 @@ ROLES |= CLOSINGS
 #: The noun of an English closing after its adjective ("Best regards", "Kind regards", "Best
 #: wishes"): the word before it is no name, even where a list holds it ("Best", "Kind").
 ENGLISH_CLOSING_AFTER = re.compile(r"[ ]+(?:regards|wishes)\b", re.IGNORECASE)
+#: "Best," alone opening a line, the writer's given name after it or on the next line ("Best, Grace").
+_BEST_CLOSING = re.compile(r"Best,[ ]?(?:\n|[^\W\d_][^\n,.:;]{0,40}(?:\n|\Z))")
+
+
+def english_closing_best(text: str, start: int) -> bool:
+    """The word at ``start`` is the English closing "Best," opening a line before a name."""
+    return (text.startswith("Best,", start) and not text[text.rfind("\n", 0, start) + 1:start].strip()
+            and _BEST_CLOSING.match(text, start) is not None)
+#: Punctuation spoken into a dictation and written out by speech recognition ("Frau Kaya Komma
+#: neue Zeile"): words, never part of a name.
+DICTATED_MARKS = {"komma", "punkt", "doppelpunkt", "semikolon", "fragezeichen", "ausrufezeichen",
+                  "bindestrich", "schrägstrich", "anführungszeichen"}
 PARTICLES = {"von", "van", "vom", "zu", "der", "den", "de", "di", "da", "del", "della", "dos",
              "du", "la", "le", "ten", "ter", "bin", "ibn", "abu", "al", "el", "ben", "mac", "mc"}
 #: Lower-case prefixes of Arabic surnames joined by a hyphen ("el-Khoury", "al-Hassan", "abu-Zaid").
@@ -265,12 +287,13 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         return Token(word, match_start, end, Kind.OTHER, **base)
     if lower in PARTICLES and word[:1].islower():
         return Token(word, match_start, end, Kind.PARTICLE, **base)
-    if base["determiner"] or lower == "sus":
+    if base["determiner"] or lower == "sus" or lower in DICTATED_MARKS:
         return Token(word, match_start, end, Kind.OTHER, **base)  # "Die", "Den"; "SuS" = Schüler
     parts = re.split(r"[-'’]", word) if "-" in word else [word]
-    if (len(parts) == 2 and parts[0] in _ARABIC_PREFIXES and parts[1][:1].isupper()
-            and len(parts[1]) >= 3 and not lex.is_common(parts[1])):
-        # "el-Khoury", "al-Hassan": the lower-case prefix does not make the name a lower-case word
+    if (len(parts) == 2 and (parts[0] in _ARABIC_PREFIXES or (word.isupper() and parts[0].lower() in _ARABIC_PREFIXES))
+            and parts[1][:1].isupper() and len(parts[1]) >= 3 and not lex.is_common(parts[1].capitalize())):
+        # "el-Khoury", "al-Hassan": the lower-case prefix does not make the name a lower-case word;
+        # in capitals ("AL-ALI", "EL-AMIN") the name of an upper-case list
         return Token(word, match_start, end, Kind.SUR, **{**base, "lowercase": False})
     if _HYPHENATED_GIVEN.fullmatch(word) and not lex.is_common(parts[0]):
         return Token(word, match_start, end, Kind.UNKNOWN, **base)  # "Ji-woo", "Seo-yeon"

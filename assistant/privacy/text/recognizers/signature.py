@@ -22,7 +22,8 @@ SCORE = 0.85
 _GREETING = (r"(?:im\s+auftrag|in\s+vertretung|(?:mit\s+)?(?:(?:den\s+)?(?:besten|freundlichen|herzlichen|lieben|vielen|"
              r"kollegialen|sonnigen|schönen|beste|freundliche|herzliche|liebe|viele|kollegiale|"
              r"sonnige|schöne)\s+)?(?:grüßen|grüssen|grüße|grüsse|gruß|gruss)|mfg|lg|vg|"
-             r"hochachtungsvoll|danke(?:\s+und\s+(?:viele\s+)?grüße)?|viele\s+dank|besten\s+dank)")
+             r"hochachtungsvoll|danke(?:\s+und\s+(?:viele\s+)?grüße)?|viele\s+dank|besten\s+dank|"
+             r"best(?=[ \t]*,))")  # the English "Best, Grace"
 #: A closing formula opening a line, maybe with a few words after it ("Viele Grüße aus der Kita").
 CLOSING = regex.compile(rf"^[ \t]*{_GREETING}\b(?P<tail>[^\n]{{0,40}})$",
                         regex.IGNORECASE | regex.MULTILINE)
@@ -67,7 +68,7 @@ def _may_end_in_last_line(text: str, start: int) -> bool:
 class SignatureRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(r"gr[üu](?:ß|ss|s?-\n)|\bmfg\b|\blg\b|\bvg\b|hochachtung|dank|i\.[ ]?[av]\.|"
-                             r"gez\.|auftrag|vertretung", regex.IGNORECASE)
+                             r"gez\.|auftrag|vertretung|\bbest,", regex.IGNORECASE)
 
     def __init__(self, lexicon: NameLexicon, supported_language: str = "de") -> None:
         self.lexicon = lexicon
@@ -122,6 +123,8 @@ class SignatureRecognizer(PrecheckedRuleRecognizer):
                 line_end = text.find("\n", pos)
                 line_end = len(text) if line_end < 0 else line_end
                 if text[pos:line_end].strip():
+                    if CLOSING.match(text, pos, line_end):
+                        break  # "Danke!\nBest, Grace": the next closing has the name
                     name = _name_at(text, pos, line_end, self.lexicon, lower_ok=False)
                     if name:
                         found.append(name)
