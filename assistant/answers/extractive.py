@@ -36,6 +36,7 @@ from assistant.answers.coverage import (COVER_EXTRA, COVER_FACT, complete, cover
                                         qualifiers)
 from assistant.answers.entry import details, names_apart
 from assistant.answers.formula import FORMULA, with_rules
+from assistant.answers.sentences import is_fragment
 from assistant.answers import ruling
 from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
@@ -206,6 +207,8 @@ class ExtractiveAnswerer:
         # yes/no question preferably one on the question's topic (personal data, publication).
         leads = leads_of(question, understood, cands, ranked, shaped, defining, idf=idf,
                         splitter=splitter, best=best, bonus=bonus, prior_weight=w_prior)
+        # a quoted lead is a whole sentence, not an item of an enumeration ("…, etwa …,")
+        leads = [c for c in leads if not is_fragment(c.text)]
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
@@ -214,7 +217,7 @@ class ExtractiveAnswerer:
                 if len(chosen) > ANSWER_MAX:  # the lead replaces the weakest sentence
                     chosen.remove(min(chosen[1:], key=lambda c: c.score))
         else:
-            lead = chosen[0] if chosen else None
+            lead = next((c for c in chosen if not is_fragment(c.text)), chosen[0] if chosen else None)
         if understood.kind == "schwelle":  # the number with what qualifies it
             chosen = qualifiers(chosen, ranked, lambda c: bool(shape.search(c.text)),
                                 extra=QUALIFIERS, similar=similar)
