@@ -34,7 +34,7 @@ from assistant.answers.defining import asked_terms, defining_form, more_definiti
 from assistant.answers.following import with_next
 from assistant.answers.coverage import (COVER_EXTRA, COVER_FACT, complete, cover, other_sections,
                                         qualifiers)
-from assistant.answers.entry import details, names_apart
+from assistant.answers.entry import beyond_entry, details, names_apart
 from assistant.answers.formula import FORMULA, with_rules
 from assistant.answers.sentences import is_fragment
 from assistant.answers import ruling
@@ -289,6 +289,12 @@ class ExtractiveAnswerer:
                             skip=lambda t: repeats_source(t, entry.summary)) if others else []
         summary = sources_first(entry.summary) if understood.kind == "datenquelle" else entry.summary
         lead = [f"{s} [{entry.n}]" for s in summary]
+        if understood.kind == "datenquelle":
+            # the sources of what the question asks beyond the entry, right after its source
+            wider = beyond_entry(question, entry, others)
+            if wider is not None:
+                lead.insert(1, f"{wider[0]} [{wider[1]}]")
+                extra = [e for e in extra if e[0] != wider[0]]
         # What the question asks beyond the summary (the formula's note, a caveat, a value).
         lead += [f"{d} [{entry.n}]" for d in details(question, entry, understood.kind == "berechnung")]
         if understood.kind == "definition":
