@@ -157,3 +157,45 @@ def asked_about(question: str, passage: Passage) -> bool:
         return True
     own = {stem(w) for w in words(" ".join(_head(passage) + list(passage.summary[:1])))}
     return any(names(term, word) for term in asked for word in own)
+
+
+#: Things the question names beyond the entry that one sentence must name to follow the entry's
+#: source line (a question on youth work, culture and sport asked of the youth-work entry).
+BEYOND_MIN = 2
+
+
+def _nouns(text: str) -> set[str]:
+    """Stems of the nouns of ``text``: its capitalised words that do not open a sentence."""
+    out: set[str] = set()
+    for sentence in split_sentences(" ".join(text.split())):
+        tokens = re.findall(r"[\wÄÖÜäöüß-]+", sentence)[1:]
+        out |= {stem(w) for t in tokens if t[:1].isupper() for w in words(t) if len(w) > 3}
+    return out
+
+
+def _names(term: str, stems: set[str]) -> bool:
+    return any(s == term or s.startswith(term) for s in stems)
+
+
+def beyond_entry(question: str, entry: Passage,
+                 others: list[Passage]) -> tuple[str, int] | None:
+    """For a source question that names more things than the entry ``entry`` is about ("Jugend-
+    arbeit, Kultur und Sport" of the youth-work entry), the sentence of ``others`` that names
+    most of the others ("… die Kulturstrategie, der Sportentwicklungsplan …"), at least
+    ``BEYOND_MIN``; the first of equals in rank order. None otherwise."""
+    said = {stem(w) for w in words(" ".join(_head(entry) + list(entry.summary)))}
+    asked = {t for t in _nouns(question) if not _names(t, said)}
+    if len(asked) < BEYOND_MIN:
+        return None
+    best: tuple[int, tuple[str, int]] | None = None
+    for passage in others:
+        if passage.summary:
+            continue
+        for sentence in split_sentences(passage.text):
+            if sentence.startswith("#") or sentence.endswith(":"):
+                continue
+            stems = {stem(w) for w in words(sentence)}
+            named = sum(_names(t, stems) for t in asked)
+            if named >= BEYOND_MIN and (best is None or named > best[0]):
+                best = (named, (sentence, passage.n))
+    return best[1] if best else None

@@ -34,8 +34,9 @@ from assistant.answers.defining import asked_terms, defining_form, more_definiti
 from assistant.answers.following import with_next
 from assistant.answers.coverage import (COVER_EXTRA, COVER_FACT, complete, cover, other_sections,
                                         qualifiers)
-from assistant.answers.entry import details, names_apart
+from assistant.answers.entry import beyond_entry, details, names_apart
 from assistant.answers.formula import FORMULA, with_rules
+from assistant.answers.sentences import is_fragment
 from assistant.answers import ruling
 from assistant.answers.leading import leads_of
 from assistant.answers.shapes import (DUTY, FACT, INSTRUCTION_LIKE, LEAD_SHAPES, SHAPES, STICHTAG,
@@ -206,6 +207,8 @@ class ExtractiveAnswerer:
         # yes/no question preferably one on the question's topic (personal data, publication).
         leads = leads_of(question, understood, cands, ranked, shaped, defining, idf=idf,
                         splitter=splitter, best=best, bonus=bonus, prior_weight=w_prior)
+        # a quoted lead is a whole sentence, not an item of an enumeration ("…, etwa …,")
+        leads = [c for c in leads if not is_fragment(c.text)]
         lead = leads[0] if leads else None
         decisive = understood.kind in ("darf_ich", "schwelle")  # the lead is the answer itself
         if lead is not None and (decisive or lead.score >= self.keep_ratio * best):
@@ -214,7 +217,7 @@ class ExtractiveAnswerer:
                 if len(chosen) > ANSWER_MAX:  # the lead replaces the weakest sentence
                     chosen.remove(min(chosen[1:], key=lambda c: c.score))
         else:
-            lead = chosen[0] if chosen else None
+            lead = next((c for c in chosen if not is_fragment(c.text)), chosen[0] if chosen else None)
         if understood.kind == "schwelle":  # the number with what qualifies it
             chosen = qualifiers(chosen, ranked, lambda c: bool(shape.search(c.text)),
                                 extra=QUALIFIERS, similar=similar)
@@ -286,6 +289,12 @@ class ExtractiveAnswerer:
                             skip=lambda t: repeats_source(t, entry.summary)) if others else []
         summary = sources_first(entry.summary) if understood.kind == "datenquelle" else entry.summary
         lead = [f"{s} [{entry.n}]" for s in summary]
+        if understood.kind == "datenquelle":
+            # the sources of what the question asks beyond the entry, right after its source
+            wider = beyond_entry(question, entry, others)
+            if wider is not None:
+                lead.insert(1, f"{wider[0]} [{wider[1]}]")
+                extra = [e for e in extra if e[0] != wider[0]]
         # What the question asks beyond the summary (the formula's note, a caveat, a value).
         lead += [f"{d} [{entry.n}]" for d in details(question, entry, understood.kind == "berechnung")]
         if understood.kind == "definition":

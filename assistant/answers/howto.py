@@ -17,6 +17,7 @@ from assistant.answers import steps, tasks
 from assistant.answers.extractive import FACT, ExtractiveAnswerer
 from assistant.answers.following import with_next
 from assistant.answers.question import Question, core, is_how_to
+from assistant.answers.sentences import is_fragment
 from assistant.retrieval.german import stem, words
 from assistant.retrieval.models import Passage
 
@@ -137,7 +138,8 @@ def action_first(question: str, chosen: list[tuple[str, int]],
     stray = chosen[0][1] in avoid  # a step of another task's list
     if not stray and (not asked or (lead_key[0] and lead_key[1] == 0)):
         return chosen
-    candidates = [c for c in chosen if c[1] not in avoid]
+    # (a whole sentence: an item of an enumeration, "…, etwa …,", does not lead)
+    candidates = [c for c in chosen if c[1] not in avoid and not is_fragment(c[0])]
     if not candidates:
         return chosen
     best = max(candidates, key=lambda c: key(c[0]))  # the first of equals

@@ -121,27 +121,49 @@ def each_part(question: str, chosen: list[tuple[str, int]], passages: Sequence[P
     return out
 
 
+#: The name of an indicator: a compound on a ratio ("Wiederholerquote", "Ausländeranteil",
+#: "Jugendquotient", "Personalschlüssel", "Abbrecherrate").
+INDICATOR = re.compile(r"^(\w{3,}(?:quote|anteil|quotient|schl(?:ü|ue)ssel|rate|relation))(?:n|s|e|en)?$",
+                       re.IGNORECASE)
+
+
+def indicators(text: str) -> set[str]:
+    """The indicator names in ``text``, lower case without a plural or genitive ending."""
+    return {m.group(1).lower() for w in words(text) if (m := INDICATOR.match(w))}
+
+
+def other_indicator(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names indicators but none the question asks about (asked: the
+    Wiederholerquote; the sentence: a Betreuungsquote)."""
+    asked, named = indicators(question), indicators(sentence)
+    return bool(asked and named and not asked & named)
+
+
 def value_first(question: str, chosen: list[tuple[str, int]],
                 passages: Sequence[Passage]) -> list[tuple[str, int]]:
     """``chosen`` led by the sentence with the latest measured value on the question's words
-    when the question asks for a value and the lead holds none; unchanged otherwise."""
-    if not chosen or not VALUE_ASKED.search(question) or VALUE.search(chosen[0][0]):
+    when the question asks for a value and the lead holds none (or the value of another
+    indicator than the one asked about); unchanged otherwise."""
+    if not chosen or not VALUE_ASKED.search(question) or (
+            VALUE.search(chosen[0][0]) and not other_indicator(question, chosen[0][0])):
         return chosen
     own = _content(question)
+    asked = indicators(question)
     bund = any(BUND.match(w) for w in words(question))
-    best: tuple[tuple[int, int, int], tuple[str, int]] | None = None
+    best: tuple[tuple[int, int, int, int], tuple[str, int]] | None = None
     for passage in passages:
         if passage.summary:
             continue
         for sentence in split_sentences(passage.text):
-            if not VALUE.search(sentence) or sentence.startswith("#"):
+            if (not VALUE.search(sentence) or sentence.startswith("#")
+                    or other_indicator(question, sentence)):
                 continue
             shared = len(_content(sentence) & own)
             if not shared:
                 continue
             in_scope = int(bund and any(BUND.match(w) for w in words(sentence)))
             year = max((int(y) for y in YEAR.findall(sentence)), default=0)
-            key = (in_scope, shared, year)
+            key = (int(bool(asked & indicators(sentence))), in_scope, shared, year)
             if best is None or key > best[0]:
                 best = (key, (sentence, passage.n))
     if best is None:

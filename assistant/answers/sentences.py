@@ -72,3 +72,16 @@ def split_sentences(text: str) -> list[str]:
         if current:
             sentences.append(current)
     return sentences
+
+
+#: How a list item that continues its list ends ("…, etwa einen Beirat,"), not a sentence.
+_ITEM_END = re.compile(r"[,;]\s*$")
+
+
+def is_fragment(sentence: str) -> bool:
+    """Whether ``sentence`` is an item of an enumeration rather than a whole sentence: it ends
+    with a comma or semicolon ("passende Räume finden, etwa …,"), or it opens in lower case
+    ("einen Termin festlegen.")."""
+    first = next((ch for ch in sentence if ch.isalpha()), "")
+    return bool(_ITEM_END.search(sentence)) or first.islower()
+
