@@ -184,11 +184,15 @@ def capital_end(word: str) -> bool:
     return _CAPITAL_END.fullmatch(word.rstrip(".")) is not None
 
 
+#: Short English function words the word list leaves out (hunspell writes "I", "US", "A").
+_SHORT_ENGLISH = frozenset({"a", "i", "us", "as", "is"})
+
+
 @lru_cache(maxsize=1)
 def load_english() -> frozenset[str]:
     """Ordinary English words, lower case (hunspell en_US, see build_english_words.py)."""
     with gzip.open(ENGLISH, "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if not line.startswith("#"))
+        return frozenset(line.strip() for line in fh if not line.startswith("#")) | _SHORT_ENGLISH
 
 
 @lru_cache(maxsize=1)

@@ -123,12 +123,13 @@ def verb_like(word: str) -> bool:
 
 
 #: What puts a place, not a person, right after it: a birth or home place ("geboren am 05.10.1987
-#: in", "wohnhaft in", "zog nach", "stammt aus"), a postal code opening the place ("…, 67000"), the
+#: in", "geboren am 3. Juni 1990 in", "wohnhaft in", "zog nach", "stammt aus", the place after the
+#: date under a label of both: "Geburtsdatum/-ort: 01.02.1990 / "), a postal code opening the place ("…, 67000"), the
 #: word for a town before its name ("Stadt Bergisch Gladbach").
 _PLACE_CONTEXT = re.compile(
-    r"(?:\b(?:geboren|geb\.)(?:[ ]am[ ][\d./-]{6,10})?|\bwohnhaft|\b(?:lebt|lebten?|wohnt|wohnten?|stammt|"
+    r"(?:\b(?:geboren|geb\.)(?:[ ]am[ ](?:[\d./-]{6,10}|\d{1,2}\.[ ]?[A-ZÄÖÜ][a-zä]+\.?[ ]\d{4}))?|\bwohnhaft|\b(?:lebt|lebten?|wohnt|wohnten?|stammt|"
     r"stammen|zog|zogen|kommt|kam|kamen|umgezogen|geflüchtet|geflohen)(?:[ ][a-zäöüß]+){0,2})"
-    r"[ ](?:in|aus|nach|von)[ ]\Z|(?:^|,[ ]|\n)\d{5}[ ]\Z|(?<![\w-])(?:Stadt|Gemeinde|Landkreis|Kreis|Markt)[ ]\Z")
+    r"[ ](?:in|aus|nach|von)[ ]\Z|(?:^|,[ ]|\n)\d{5}[ ]\Z|(?i:ort)[ \t]*:[ \t]*[\d./-]{6,10}[ \t]*/[ \t]*\Z|(?<![\w-])(?:Stadt|Gemeinde|Landkreis|Kreis|Markt)[ ]\Z")
 #: "von … nach": the first of two places of a move ("zog von Strasbourg nach Köln").
 _FROM_TO = re.compile(r"\bvon[ ]\Z")
 _TO_AFTER = re.compile(r"[ ]nach[ ][A-ZÄÖÜ]")

@@ -15,8 +15,11 @@
 * An English adjective of origin after a determiner: "an Italian company", "my Romanian account".
 * A language cut off before its period, as in a column of languages or subjects: "Engl.",
   "Ital./Span.", "Griech." (no given name: not "Franz.", "Finn.").
-* A lower-case English word among English words ("from our side", "she can stay"), and an
-  interjection before a comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
+* A lower-case English word among English words ("from our side", "she can stay", "call us."),
+  a position in a quoted file ("File \"/srv/app.py\", line 12"), and an interjection before a
+  comma or at a clause's end ("Okay, dann …", "geht nicht, sorry.").
+* A surname that names a firm: after "Fa." or "Firma" ("Fa. Brandl & Sohn"), before a legal form
+  ("Schulcatering Wolf GmbH", "Kanzlei Amberg & Partner").
 """
 
 from __future__ import annotations
@@ -142,16 +145,17 @@ def interjection(text: str, start: int, end: int) -> bool:
     return _INTERJECTION.fullmatch(text, start, end) is not None and _INTERJECTION_AFTER.match(text, end) is not None
 
 
-_ALPHA = re.compile(r"[^\W\d_]{2,}")
+#: A word of two letters at least, or the English "a" and "I" ("Thanks a lot").
+_ALPHA = re.compile(r"[^\W\d_]{2,}|\b[aI]\b")
 _CLAUSE_END = re.compile(r"[.!?:;|\n]")
 #: Words read on each side of a lower-case word, inside its clause, and how many there must be.
 _SIDE_WORDS = 3
-_MIN_CONTEXT = 3
+_MIN_CONTEXT = 2
 
 
 def english_lower_word(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is a lower-case English word and every word around it in its clause
-    (three on each side, three at least) is English too: "from our side, we will", not a German
+    (three on each side, two at least) is English too: "from our side, we will", not a German
     note's "jonte + mats streit um roller" ("Mats" a name, "jonte" no English word)."""
     word = text[start:end]
     english = load_english()
@@ -163,6 +167,36 @@ def english_lower_word(text: str, start: int, end: int) -> bool:
     words = (_ALPHA.findall(text, clause_start, start)[-_SIDE_WORDS:]
              + _ALPHA.findall(text, end, after.start() if after else end + 80)[:_SIDE_WORDS])
     return len(words) >= _MIN_CONTEXT and all(w.lower() in english for w in words)
+
+
+#: A quoted file name and a comma before a position in it: 'File "/srv/app.py", line 12'.
+_QUOTED_FILE_BEFORE = re.compile(r"[\w/\\.-]+\.\w{1,5}[\"'],[ ]\Z")
+_NUMBER_AFTER = re.compile(r"[ ]\d+\b")
+
+
+def position_in_file(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a lower-case English word before a number after a quoted file name and
+    a comma, as a traceback or a parser's message writes them ('File "/srv/app.py", line 12', "'liste.csv', row 4")."""
+    word = text[start:end]
+    return (word.islower() and word in load_english() and _NUMBER_AFTER.match(text, end) is not None
+            and _QUOTED_FILE_BEFORE.search(text, max(0, start - 80), start) is not None)
+
+
+#: "Fa." or "Firma" before a firm's name, which may join two surnames ("Fa. Brandl & Koch").
+_FIRM_BEFORE = re.compile(r"(?<![\w-])(?:Fa\.|Firma)[ ](?:[A-ZÄÖÜ][\w-]*[ ](?:&|und)[ ])?\Z")
+#: A legal form after a firm's name, perhaps after a second name or a trade ("Wolf GmbH", "Krüger &
+#: Söhne KG", "Petersen Gebäudeservice GmbH", "Amberg & Partner").
+_FIRM_AFTER = re.compile(r"(?:[ ](?:&|und)[ ][A-ZÄÖÜ][\w-]*|[ ][A-ZÄÖÜ][\w-]*){0,2}[ ]"
+                         r"(?:g?GmbH|AG|KG|OHG|GbR|UG|mbH|e\.[ ]?K\.|e\.[ ]?V\.)"
+                         r"(?![\w-])|[ ]&[ ](?:Partner|Söhne|Sohn|Co\.?)(?![\w-])")
+_FIRM_REACH = 32
+
+
+def firm_name(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is (part of) a firm's name: after "Fa."/"Firma" or before a legal form
+    ("Fa. Brandl & Koch Sanitär", "Schulcatering Wolf GmbH", "Kanzlei Amberg & Partner")."""
+    return (_FIRM_BEFORE.search(text, max(0, start - _FIRM_REACH), start) is not None
+            or _FIRM_AFTER.match(text, end) is not None)
 
 
 #: A house number ending the line or entry before, then a postcode (German, Austrian, Swiss,
@@ -219,10 +253,11 @@ def language_abbreviation(text: str, start: int, end: int) -> bool:
 
 def no_name_by_form(text: str, start: int, end: int, common: frozenset[str]) -> bool:
     """``text[start:end]`` is a number's label, the first part of a broken ordinary noun, an
-    interjection, a town after a postcode or a lower-case English word among English ones (``common``: the lexicon's
+    interjection, a town after a postcode, a firm's name, a position in a file or a lower-case English word among English ones (``common``: the lexicon's
     lower-case German words)."""
     word = text[start:end]
     return (number_label(word) or broken_word(text, end) or interjection(text, start, end)
             or town_after_postcode(text, start, end) or english_origin_adjective(text, start, end)
-            or language_abbreviation(text, start, end)
+            or language_abbreviation(text, start, end) or position_in_file(text, start, end)
+            or firm_name(text, start, end)
             or (english_lower_word(text, start, end) and english_words(text, start, end, common)))
