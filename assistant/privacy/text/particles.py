@@ -128,6 +128,18 @@ def _joins(text: str, start: int, end: int, lexicon: NameLexicon) -> bool:
     return "-" not in left and bool(before) and before[-1] not in ".!?"
 
 
+#: A finding that opens with an initial ("T. Krämer", "Th. Ott") and one that ends in a word.
+_OPENS_WITH_INITIAL = regex.compile(r"\p{Lu}\p{Ll}{0,2}\.[ ]")
+_ENDS_WITH_WORD = regex.compile(r"[ ]\p{Lu}[\p{L}'’-]+\Z")
+
+
+def _next_name(text: str, left: Span, right: Span) -> bool:
+    """Whether ``right`` is a name of its own after the whole name ``left``: two signers on one
+    line ("A. Schulze B. Hoffmann", "Lea Ott Th. Brandt"), not the rest of one name."""
+    return (_OPENS_WITH_INITIAL.match(text, right[1], right[2]) is not None
+            and _ENDS_WITH_WORD.search(text, left[1], left[2]) is not None)
+
+
 def _joined(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     """Two person findings one blank apart on a line are one name ("Lior" + "Ben-David"), and a
     person finding takes a Vietnamese name part one blank before or after it ("Lưu" + "Thị Hoa")."""
@@ -135,7 +147,8 @@ def _joined(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
     for i, (kind, start, end, score) in enumerate(found):
         last = out[-1] if out else None
         if (kind == "PERSON" and last is not None and last[0] == "PERSON" and last[2] + 1 == start
-                and text[last[2]] == " " and _joins(text, last[1], last[2], lexicon)):
+                and text[last[2]] == " " and _joins(text, last[1], last[2], lexicon)
+                and not _next_name(text, last, (kind, start, end, score))):
             out[-1] = (kind, last[1], end, max(score, last[3]))
             continue
         if kind == "PERSON":

@@ -13,12 +13,15 @@ from typing import AbstractSet
 
 from assistant.privacy.names import NameLexicon, fold
 from assistant.privacy.text.recognizers.person_tokens import (
-    ACRONYMS, DETERMINERS, INSTITUTION_WORDS, NAMED_INSTITUTION_HEADS, TOKEN_RE)
+    ABBREVIATED_GIVEN, ACRONYMS, DETERMINERS, INSTITUTION_WORDS, NAMED_INSTITUTION_HEADS, TOKEN_RE)
 from assistant.privacy.text.recognizers.name_shape import name_word, place_before
 from assistant.privacy.text.spans import DisjointSpans
 from assistant.privacy.text.words import load_nouns
 
 PROPAGATED_SCORE = 0.8
+#: The abbreviated given names ("Th.", "Chr.") of a name are no words to look for again: "Ch" and
+#: "CH" are chemistry in a timetable, not the "Ch." of "Ch. Bergmann".
+_ABBREVIATIONS = frozenset(fold(a.rstrip(".")) for a in ABBREVIATED_GIVEN)
 #: An article, maybe adjectives and an opening quote, before a mention that is also a word: the
 #: noun ("der Koch", "der böse Wolf", "vom „Wolf“", "ein kleiner Fischer").
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(sorted(DETERMINERS))
@@ -61,7 +64,7 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
     for match in TOKEN_RE.finditer(text):
         word = match.group().rstrip(".")
         key = fold(word)
-        if len(key) < 2 or (key not in words and key not in more_words):
+        if len(key) < 2 or (key not in words and key not in more_words) or key in _ABBREVIATIONS:
             continue
         start, end = match.start(), match.start() + len(word)
         if not taken.free(start, end):

@@ -27,7 +27,7 @@ from assistant.privacy.text.recognizers.precheck import PrecheckedRuleRecognizer
 from assistant.privacy.names import GREETING_WORDS, NameLexicon, fold
 from assistant.privacy.text.words import load_nouns, noun_compound, ordinary_noun
 from assistant.privacy.text.recognizers.name_shape import (
-    WORD, known_name, looks_like_name, name_word, verb_like)
+    INITIAL, WORD, known_name, looks_like_name, name_word, verb_like)
 
 _TITLE = r"(?:hr\.?|hrn\.|herrn?|fr\.?|frau|fam\.|familie)"
 _ACADEMIC = r"(?:(?:dr|prof|dipl)\.(?:[ ]?(?:med|rer|phil|jur|nat|dent|vet|habil|pol|oec|paed|päd|soz|ing|psych)\.)*[ ]?)*"
@@ -88,7 +88,7 @@ LIST_SCORE = 0.9
 #: a comma, bracket or dash: "Klassenlehrkraft: Kuchenbecker", "Fallführende Fachkraft: Weißenborn".
 ROLE_LABEL = regex.compile(
     rf"(?:^|(?<=[.;|][ ]))[ \t]*(?:[-*•][ ]+)?(?:\*\*)?(?P<label>(?:[\p{{L}}-]+[ ]){{0,2}}[\p{{L}}-]+)(?:\*\*)?:(?:\*\*)?[ \t]*(?:\*\*)?"
-    rf"(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ])*(?P<name>{WORD}(?:[ ]{WORD})?)"
+    rf"(?:(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.)[ ])*(?P<name>(?:{INITIAL}[ ])?{WORD}(?:[ ]{WORD})?)"
     r"(?=(?:\*\*)?[ \t]*(?:$|[,;(/|]|\.(?:[ ]|$)|[ ][-–][ ]))", regex.MULTILINE)
 #: Ends of labels that name a person's function ("Klassenlehrkraft", "Sachbearbeitung").
 _ROLE_LABEL_END = regex.compile(r"(?:lehrkraft|fachkraft|lehrer|lehrerin|leitung|leiter|leiterin|bearbeitung|"
@@ -299,6 +299,8 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         if _ROLE_LABEL_END.search(m.group("label").lower()) is None:
             return False
         for word in m.group("name").split(" "):
+            if word.endswith("."):
+                continue  # an initial ("Chr. Abendroth")
             if not word[:1].isupper() or word.isupper() or fold(word) in self.lexicon.never_names:
                 return False
             if known_name(word, self.lexicon) and not self.lexicon.is_common(word):

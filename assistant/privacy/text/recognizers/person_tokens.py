@@ -13,6 +13,10 @@ from assistant.privacy.text.words import load_nouns, number_label, ordinary_noun
 TOKEN_RE = re.compile(r"(?<!\d)(?:[A-ZÄÖÜ]\.-[A-ZÄÖÜ]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?)(?!\d)")
 #: Two initials of a hyphenated given name: "H.-J." (Hans-Jürgen), "A.-K." (Anne-Kathrin).
 _DOUBLE_INITIAL = re.compile(r"[A-ZÄÖÜ]\.-[A-ZÄÖÜ]\.")
+#: Given names abbreviated to more than one letter, read as initials: "Ch." and "Chr." (Christian,
+#: Christiane), "Th." (Thomas), "Ph." (Philipp), "Joh." (Johann), "Wilh." (Wilhelm). Only with the
+#: period: "Th" and "Chr" alone are other words. After "v." / "n." "Chr." is no initial (see tokenize).
+ABBREVIATED_GIVEN = frozenset({"Ch.", "Chr.", "Th.", "Ph.", "Joh.", "Wilh."})
 
 #: Titles and forms of address: context for a name, never part of its span.
 TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "dipl.", "fam.",
@@ -212,7 +216,7 @@ class Token:
                              Kind.INITIAL)
 
 
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dipl|St|Str|Nr|geb|ca|bzw|vgl|gez|Hd|Hdr))\Z")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dipl|St|Str|Nr|geb|ca|bzw|vgl|gez|Hd|Hdr|Ch|Chr|Th|Ph|Joh|Wilh))\Z")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -274,7 +278,8 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
     if word.endswith("."):
         if lower in TITLES:
             return Token(word, match_start, end, Kind.TITLE, sentence_start, False)
-        if (len(word) == 2 and word[0].isupper()) or _DOUBLE_INITIAL.fullmatch(word):
+        if ((len(word) == 2 and word[0].isupper()) or word in ABBREVIATED_GIVEN
+                or _DOUBLE_INITIAL.fullmatch(word)):
             return Token(word, match_start, end, Kind.INITIAL, sentence_start, False)
         word, lower, end = word[:-1], lower[:-1], end - 1
         if lower in LABEL_ABBREVIATIONS:

@@ -97,7 +97,8 @@ class SignatureRecognizer(PrecheckedRuleRecognizer):
     def find(self, text: str) -> list[RecognizerResult]:
         spans: dict[tuple[int, int], str] = {}
         for start, end in self._after_closing(text):
-            spans[(start, end)] = "closing formula"
+            for part in _signers(text, start, end):
+                spans[part] = "closing formula"
         if "-\n" in text:  # a scanned letter: "Mit freundlichen Grü-\nßen", the name below
             joined, where = _join_hyphenated(text)
             for start, end in self._after_closing(joined):
@@ -125,9 +126,9 @@ class SignatureRecognizer(PrecheckedRuleRecognizer):
                 if text[pos:line_end].strip():
                     if CLOSING.match(text, pos, line_end):
                         break  # "Danke!\nBest, Grace": the next closing has the name
-                    name = _name_at(text, pos, line_end, self.lexicon, lower_ok=False)
-                    if name:
-                        found.append(name)
+                    names = _names_on_line(text, pos, line_end, self.lexicon)
+                    if names:
+                        found.extend(names)
                         break
                     lines += 1
                 pos = line_end + 1
@@ -152,14 +153,51 @@ def _join_hyphenated(text: str) -> tuple[str, list[int]]:
     return "".join(parts), where
 
 
+#: Two signers on one line, each an initial and a surname: "A. Schulze B. Hoffmann".
+_TWO_SIGNERS = regex.compile(r"(?P<a>\p{Lu}\p{Ll}{0,2}\.[ ]\p{Lu}[\p{L}'’-]+)[ ]+(?P<b>\p{Lu}\p{Ll}{0,2}\.[ ]\p{Lu}[\p{L}'’-]+)")
+
+
+def _signers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The signature name text[start:end], or the two names of two signers on one line."""
+    m = _TWO_SIGNERS.fullmatch(text, start, end)
+    if m is None:
+        return [(start, end)]
+    return [m.span("a"), m.span("b")]
+
+
 def _trim(name: str) -> str:
     return name.rstrip(" -")
 
 
+#: A column of a signature line: a name, capitalised, anywhere on the line.
+_COLUMN = regex.compile(rf"{_PREFIX}{NAME}{_AFTER}", regex.MULTILINE)
+#: Blanks between the columns of a signature line ("A. Lindqvist      R. Okafor").
+_COLUMN_GAP = regex.compile(r"[ ]{2,}|\t+")
+
+
+def _names_on_line(text: str, pos: int, end: int, lexicon: NameLexicon) -> list[tuple[int, int]]:
+    """The name that opens the signature line text[pos:end], or the names of its columns when
+    two signers sign side by side and every column is a name."""
+    name = _name_at(text, pos, end, lexicon, lower_ok=False)
+    if name:
+        return [name]
+    columns, start = [], pos
+    for gap in [*_COLUMN_GAP.finditer(text, pos, end), None]:
+        stop = end if gap is None else gap.start()
+        if text[start:stop].strip():
+            columns.append((start, stop))
+        if gap is not None:
+            start = gap.end()
+    if len(columns) < 2:
+        return []
+    names = [_name_at(text, s, e, lexicon, lower_ok=False, pattern=_COLUMN) for s, e in columns]
+    return [n for n in names if n] if all(names) else []
+
+
 def _name_at(text: str, pos: int, end: int, lexicon: NameLexicon, *,
-             lower_ok: bool) -> tuple[int, int] | None:
+             lower_ok: bool, pattern: regex.Pattern | None = None) -> tuple[int, int] | None:
     """The span of a name that opens text[pos:end] (a signature line), or None."""
-    m = (_SAME_LINE if lower_ok else SIGNATURE_LINE).match(text[:end], pos)
+    m = (pattern or (_SAME_LINE if lower_ok else SIGNATURE_LINE)).match(text[:end], pos)
     if m is None:
         return None
     name = _trim(m.group("name"))
