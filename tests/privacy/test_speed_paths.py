@@ -246,6 +246,72 @@ def test_context_step_scores_as_presidios_enhancer(analyzers, text) -> None:
         (r.entity_type, r.start, r.end, r.score) for r in theirs]
 
 
+STREET_START_TEXTS = [
+    "Umzug zum 1. Mai in die Gartenstraße 9, 39104 Magdeburg.",
+    "Ab sofort gilt: Holunderstraße 14a\n06110 Halle (Saale)",
+    "Die Familie Nnamdi zieht  Kastanienstraße 2, 24103 Kiel (ab Juli).",
+    "Schwanenstraße 7 in 42551 Velbert ist seit März die neue Bleibe.",
+]
+
+
+@pytest.mark.parametrize("text", STREET_START_TEXTS)
+def test_context_word_at_a_findings_start_raises_as_presidio_without_spacy(
+        analyzers, text, monkeypatch) -> None:
+    """A street finding whose first word holds a context word ('…straße'): score and context
+    word as Presidio's enhancer gives them on the whole pipeline, without a spaCy run."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
+
+    fast, _ = analyzers
+    raw = [r for rec in fast.recognizers
+           for r in rec.analyze(text=text, entities=fast._entities, nlp_artifacts=None) or ()]
+    for r in raw:
+        r.recognition_metadata.setdefault("recognizer_identifier", "?")
+    presidio = LemmaContextAwareEnhancer(context_prefix_count=5, context_suffix_count=2)
+    theirs = presidio.enhance_using_context(
+        text=text, raw_results=raw,
+        nlp_artifacts=fast.nlp_engine.process_text_pipeline(text, "de"), recognizers=fast.recognizers)
+    runs: list[str] = []
+    real = BlankSpacyNlpEngine.process_text_now
+    monkeypatch.setattr(BlankSpacyNlpEngine, "process_text_now",
+                        lambda self, t, lang: runs.append(t) or real(self, t, lang))
+    ours = fast.context_aware_enhancer.enhance_using_context(
+        text=text, raw_results=raw, nlp_artifacts=fast.nlp_engine.process_text(text, "de"),
+        recognizers=fast.recognizers)
+
+    def scored(results):  # noqa: ANN001, ANN202
+        return [(r.entity_type, r.start, r.end, r.score,
+                 r.analysis_explanation.supportive_context_word) for r in results]
+
+    assert scored(ours) == scored(theirs)
+    assert any(word == "straße" for *_, word in scored(ours))
+    assert runs == []
+
+
+@pytest.mark.parametrize("text", STREET_START_TEXTS + EXAMPLES[:3] + [
+    "(Birkenstraße 4) Gartenstraße, z.B. Tel.: 0345/12 34 oder Fax. Hauptstr. 5 - Ring-Str.",
+    "d.h. Adresse:Lindenweg usw. \u00a0Mühlenstraße\t3 zum Bahnhof und wg. Hr. Okafor's Post",
+])
+def test_a_chunks_keyword_is_its_token_in_the_text(text) -> None:
+    """Where a whitespace-free word is one token alone, it is that token in the text, and its
+    keyword is the one Presidio's artifacts list for it."""
+    from assistant.privacy.text.nlp import BlankSpacyNlpEngine
+
+    engine = BlankSpacyNlpEngine()
+    engine.load()
+    reference = engine.process_text_pipeline(text, "de")
+    tokens = {t.idx: (t.text, lemma.lower()) for t, lemma in zip(reference.tokens, reference.lemmas)}
+    decided = 0
+    for m in re.finditer(r"\S+", text):
+        keyword = engine.chunk_keyword(m.group())
+        if keyword is not None:
+            decided += 1
+            assert tokens[m.start()] == (m.group(), keyword)
+            assert keyword in reference.keywords
+    assert decided >= 3
+
+
 def test_context_words_raise_scores_in_these_texts(analyzers) -> None:
     """The comparison above means something only if context words raise some scores there."""
     fast, reference = analyzers

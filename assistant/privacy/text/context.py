@@ -16,13 +16,19 @@ The token of a finding is found by bisection over the token ends (Presidio walks
 document, which made a 200 kB text take 25 s, profiled). The remaining findings are scored as
 Presidio's enhancer scores them, but a finding is copied only when its score changes (Presidio
 deep-copies every one).
+
+Most findings that remain are addresses whose first word holds a context word ("…straße"); the
+token at a finding's start is always in its context, so when spaCy's tokenizer leaves that word
+one token (decided on the word alone, see
+:meth:`~assistant.privacy.text.nlp.BlankSpacyNlpEngine.chunk_keyword`) and no earlier context word
+of the recognizer can be in the text, the score is raised without a spaCy run over the text.
 """
 
 from __future__ import annotations
 
 import bisect
 import copy
-from typing import Any
+from typing import Any, Callable
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -42,10 +48,15 @@ def context_finder(context: list[str], lemmas: dict[str, str]) -> regex.Pattern:
 
 
 class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
-    def __init__(self, lemmas: dict[str, str], prefix: int, suffix: int) -> None:
+    def __init__(self, lemmas: dict[str, str], prefix: int, suffix: int,
+                 chunk_keyword: Callable[[str], str | None] | None = None) -> None:
+        """``chunk_keyword``: the keyword a whitespace-free word is in any text, or None where
+        that needs the whole text's tokens (the spaCy engine's ``chunk_keyword``)."""
         super().__init__(context_prefix_count=prefix, context_suffix_count=suffix)
         self._lemmas = lemmas
+        self._chunk_keyword = chunk_keyword
         self._finders: dict[str, regex.Pattern] = {}
+        self._word_finders: dict[str, list[regex.Pattern]] = {}
         self._ends_for: tuple[object, list[int]] = (None, [])
         self._by_id: tuple[object, dict[str, EntityRecognizer]] = (None, {})
 
@@ -79,24 +90,60 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
                 open_.append(result)
         if not open_ or nlp_artifacts is None:
             return list(raw_results)
-        changed = {id(r): self._enhanced(text, r, nlp_artifacts, by_id) for r in open_}
+        assert lowered is not None  # every open finding's recognizer searched it
+        changed: dict[int, RecognizerResult | None] = {}
+        for r in open_:
+            recognizer = by_id[r.recognition_metadata[_ID]]
+            word = self._word_at_start(text, lowered, r.start, recognizer)
+            if word is None:
+                word = self._supportive_word(text, r, nlp_artifacts, recognizer)
+            changed[id(r)] = self._raised(r, word) if word else None
         out = []
         for r in raw_results:
             new = changed.get(id(r))
             out.append(r if new is None else new)
         return out
 
-    def _enhanced(self, text: str, result: RecognizerResult, nlp_artifacts: Any,
-                  by_id: dict[str, EntityRecognizer]) -> RecognizerResult | None:
-        """A copy of ``result`` with the score Presidio's lemma enhancer gives it, or None if a
-        context word raises nothing (the body of Presidio's loop for one finding)."""
-        recognizer = by_id[result.recognition_metadata[_ID]]
+    def _word_at_start(self, text: str, lowered: str, start: int,
+                       recognizer: EntityRecognizer) -> str | None:
+        """The context word Presidio's enhancer finds for a finding at ``start`` when the word
+        there decides it: the word starts after whitespace, is one token with a keyword holding a
+        context word (the token at the start is always in the context), and no context word
+        listed before that one can be anywhere in the text. None: the text's tokens decide."""
+        if (self._chunk_keyword is None or self.context_matching_mode != "substring"
+                or start >= len(text) or (start and not text[start - 1].isspace())):
+            return None
+        end = start
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if end == start or end - start > 64:  # long runs (links, encoded data): the tokens decide
+            return None
+        keyword = self._chunk_keyword(text[start:end])
+        if not keyword:
+            return None
+        finders = self._word_finders.get(recognizer.id)
+        if finders is None:
+            finders = self._word_finders[recognizer.id] = [
+                context_finder([w], self._lemmas) for w in recognizer.context]
+        for word, finder in zip(recognizer.context, finders):
+            if word.lower() in keyword:
+                return word
+            if finder.search(lowered) is not None:
+                return None  # an earlier context word may be in the context
+        return None
+
+    def _supportive_word(self, text: str, result: RecognizerResult, nlp_artifacts: Any,
+                         recognizer: EntityRecognizer) -> str:
+        """The context word Presidio's lemma enhancer finds around ``result`` ('' for none),
+        from the text's tokens."""
         surrounding = self._extract_surrounding_words(
             nlp_artifacts=nlp_artifacts, word=text[result.start:result.end], start=result.start)
-        word = self._find_supportive_word_in_context(surrounding, recognizer.context,
+        return self._find_supportive_word_in_context(surrounding, recognizer.context,
                                                      self.context_matching_mode)
-        if word == "":
-            return None
+
+    def _raised(self, result: RecognizerResult, word: str) -> RecognizerResult:
+        """A copy of ``result`` with the score Presidio's lemma enhancer gives it for the context
+        word ``word`` (the body of Presidio's loop for one finding)."""
         result = copy.copy(result)
         result.analysis_explanation = copy.copy(result.analysis_explanation)
         result.score += self.context_similarity_factor

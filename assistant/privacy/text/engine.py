@@ -177,7 +177,8 @@ def build_analyzer(ner: bool = True, model_dir: "Path | None" = None,
     nlp_engine = BlankSpacyNlpEngine(LANGUAGE)
     nlp_engine.load()
     recognizers = german_recognizers(load_lexicon(), LANGUAGE, person_model)
-    enhancer = FastLemmaContextAwareEnhancer(nlp_engine.lemma_table, prefix=5, suffix=2)
+    enhancer = FastLemmaContextAwareEnhancer(nlp_engine.lemma_table, prefix=5, suffix=2,
+                                             chunk_keyword=nlp_engine.chunk_keyword)
     if not reference:
         return GermanAnalyzer(recognizers, nlp_engine, enhancer, LANGUAGE)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry

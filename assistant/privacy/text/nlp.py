@@ -62,6 +62,8 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
         self.lemma_table = lemma_table()
         #: (word, language) -> (stop word, punctuation): Presidio asks per lemma of every text.
         self._lexical: dict[tuple[str, str], tuple[bool, bool]] = {}
+        #: whitespace-free chunk -> its keyword (see :meth:`chunk_keyword`)
+        self._chunk_keywords: dict[str, str | None] = {}
 
     def load(self) -> None:
         self.nlp = {self.language: build_pipeline(self.language, self.lemma_table)}
@@ -91,6 +93,32 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
 
     def is_punct(self, word: str, language: str) -> bool:  # noqa: D102 - Presidio's, cached
         return self._lexeme(word, language)[1]
+
+    def chunk_keyword(self, chunk: str) -> str | None:
+        """The keyword Presidio's artifacts list for ``chunk`` (a run of non-space characters
+        after a space or at the text's start) where the tokenizer leaves it one token, else None
+        (more tokens, a stop word, punctuation, or a lemma Presidio splits at ':').
+
+        spaCy's tokenizer splits a text at whitespace and tokenises each chunk on its own; its
+        last step, the special cases matched over the token sequence, changes only a match whose
+        text is a rule, and no rule of a run across a space is one (their texts hold no space
+        but the rules ' ' and '\\n'). So a chunk that is one token alone is that token in any
+        text, and its lemma is the table's or its own text.
+        """
+        known = self._chunk_keywords.get(chunk, False)
+        if known is not False:
+            return known  # type: ignore[return-value]
+        if len(self._chunk_keywords) > 100_000:
+            self._chunk_keywords.clear()
+        keyword = None
+        doc = self.nlp[self.language].make_doc(chunk)
+        if len(doc) == 1 and doc[0].text == chunk:
+            lemma = self.lemma_table.get(chunk, chunk)
+            if (":" not in lemma and lemma not in ("-PRON-", "be")
+                    and not any(self._lexeme(lemma, self.language))):
+                keyword = lemma.lower()
+        self._chunk_keywords[chunk] = keyword
+        return keyword
 
     def process_text_now(self, text: str, language: str) -> NlpArtifacts:
         """What the pipeline gives, from its tokenizer and lemma table alone: the sentencizer
