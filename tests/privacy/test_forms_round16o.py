@@ -63,6 +63,8 @@ NOT_TAKEN = [
     ("In der Gartenstr. 4 Stunden Sperrung wegen Bauarbeiten", "Gartenstr. 4"),
     # a correction of a date that is a meeting's, not the birth date's
     ("Geburtstag von Lea bitte prüfen.\nTermin verschoben, richtig ist 13.11.2025", "13.11.2025"),
+    ("Stichtag für das Geburtsdatum: nicht vor dem 1.7.2019, sondern 1.8.2019", "1.8.2019"),
+    ("Geburtsdaten prüfen.\nStichtag war bis 30.06.2019, korrigiert auf 31.07.2019", "31.07.2019"),
 ]
 
 

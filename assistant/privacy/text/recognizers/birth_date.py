@@ -389,11 +389,14 @@ _CORRECTION_REACH = 300
 
 def _corrects_birth_date(text: str, start: int, end: int) -> bool:
     """A date given as the correction of a birth date named shortly before (the chat's next message:
-    "da steht 31.11." – "richtig ist 13.11.2016"), lying two to 25 years back."""
+    "da steht 31.11." – "richtig ist 13.11.2016"), lying two to 25 years back, no cut-off word in
+    its line."""
     if _CORRECTION.search(text, max(0, start - 30), start) is None:
         return False
     if _BIRTH_WORD_BEFORE.search(text, max(0, start - _CORRECTION_REACH), start) is None:
         return False
+    if _CUT_OFF.search(text, text.rfind("\n", 0, start) + 1, start):
+        return False  # "nicht vor dem 1.7.2019, sondern nach dem 1.8.2019": a cut-off corrected
     date = parse_date(text[start:end])
     return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
 
