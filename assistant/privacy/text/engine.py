@@ -35,7 +35,7 @@ _lock = threading.Lock()
 WARM_UP_TEXTS = (
     "Sehr geehrte Frau Dr. Probe-Muster,\nder Schüler Max Beispiel (geb. 01.02.2013, Schülernummer "
     "2020-0001) wohnt in der Musterstraße 1, 12345 Musterstadt. Tel. 030 1234567, Mail "
-    "max.beispiel@example.org, IBAN DE02 1203 0000 0000 2020 51, Steuer-ID 12 345 678 903.\n"
+    "max.beispiel@example.org, IBAN DE02 1203 0000 0000 2020 51, Steuer-ID 86 095 742 719.\n"
     "Mit freundlichen Grüßen\nE. Beispiel",
     "notiz: hr. muster ruft an wg. lea m., rückruf bis mo. → fr. probe vertritt.",
     "Name;Vorname;Geburtsdatum;Klasse\nBeispiel;Max;01.02.2013;5a\n| 1 | Ma | Probe |",

@@ -65,6 +65,19 @@ _BEFORE = regex.compile(r"[\w@.-]")
 _AFTER = regex.compile(r"[\w@-]|\.\w")
 
 
+#: Around an ID that fills its cell: blanks and quotes only.
+_CELL_PAD = " \t\"'"
+
+
+def _cell_start(line: str, pos: int) -> int:
+    return max(line.rfind(d, 0, pos) for d in _DELIMS) + 1
+
+
+def _cell_end(line: str, pos: int) -> int:
+    ends = [i for i in (line.find(d, pos) for d in _DELIMS) if i >= 0]
+    return min(ends, default=len(line))
+
+
 def record_row_ids(text: str, found: list[Span]) -> list[Span]:
     people = sorted(s for kind, s, _, _ in found if kind == "PERSON")
     if not people:
@@ -82,6 +95,8 @@ def record_row_ids(text: str, found: list[Span]) -> list[Span]:
             continue  # no person in this row
         for m in _ID_SHAPED.finditer(line):
             s, e = start + m.start(), start + m.end()
+            if line[_cell_start(line, m.start()):_cell_end(line, m.end())].strip(_CELL_PAD) != m.group():
+                continue  # a number inside words: "| sicher im ZR 1000 |" (number range, no ID)
             if taken.free(s, e) and not in_other_column(text, s) and not NOT_PUPIL_BEFORE.search(text, max(start, s - 30), s):
                 # "Regionalschlüssel;05334002": a cell labelled by the one before it
                 extra.append(("STUDENT_ID", s, e, ROW_SCORE))

@@ -13,7 +13,7 @@ from assistant.privacy.text.words import ordinary_noun
 
 _U = "A-ZÄÖÜ"
 _W = r"[\w'’.-]"
-STRONG = (r"(?:[sS]tra(?:ß|ss)e|[sS]tr\.|[aA]llee|[gG]asse|[cC]haussee|[dD]amm|[pP]romenade|[uU]fer|"
+STRONG = (r"(?:[sS]tra(?:ß|ss)e|[sS]tr\.|[sS]tr(?![\w.])|[aA]llee|[gG]asse|[cC]haussee|[dD]amm|[pP]romenade|[uU]fer|"
           r"[wW]eg|[pP]fad|(?<!Bus|Bahn|Flug)[sS]teig|[dD]eich|straat|laan|gracht|plein)")
 #: A fixed-width or mainframe export writes street names in capitals: "HAFENWEG 22", "GARTENSTR. 5";
 #: the street word then is in capitals too and the name before it has no lower-case letter.
@@ -28,14 +28,15 @@ WEAK = (r"(?:[pP]latz|[rR]ing|[mM]arkt|[hH]of|[bB]erg|[fF]eld|[kK]amp|[gG]arten|
 PREP = (r"(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Im|In der|In den|Zum|Zur|Zu den|"
         r"Hinter der|Hinter dem|Hinter den|Unter den|Unter der|Unter dem|Vor dem|Vor der|Vor den|"
         r"Bei der|Bei den|Über der|Über dem|Über den|Zwischen den|Alte[rsn]?)")
-#: A unit after a range is no range of house numbers: "Hauptstraße 2 bis 4 Uhr".
-_NOT_UNIT = r"(?![ ]?(?:Uhr|h|Std|Min|Jahre?n?|Monate?n?|Wochen?|Tage?n?|Prozent|%|Euro|€|Kinder|Personen)\b)"
+#: A unit after a number or a range is no house number: "Hauptstraße 2 bis 4 Uhr", "ab Marktstr 10 Minuten".
+_NOT_UNIT = (r"(?![ ]?(?:Uhr|h|Std|Min|Minuten|Stunden|Sekunden|Jahre?n?|Monate?n?|Wochen?|Tage?n?|Prozent|%|Euro|€|"
+             r"Kinder|Personen)\b)")
 #: A house number: "12", "12a", "12 a", "5-7", "2 bis 4", "15/3", Austrian "5/2/7" (house, staircase, flat); the
 #: "c" of "12 c/o Weber" is no letter suffix. A PDF export may glue the next field's label to it
 #: ("Lindenweg 4bPLZ", "Am Hang 7Telefon").
 NUMBER = (r"(?:[ \t]+|(?<=[sS]tr\.))\d{1,4}(?:(?:[a-hA-H]|[ ][a-hA-H](?!/\w))(?:[-–][a-hA-H])?)?(?![\d.,:]\d)"
           r"(?:[ ]?[-–/][ ]?\d{1,4}[a-hA-H]?(?:/\d{1,3}){0,2}|[ ]1/2|[ ]bis[ ]\d{1,4}[a-hA-H]?(?![\d.,:]\d)" + _NOT_UNIT + ")?"
-          r"(?:\b|(?=\p{Lu}[\p{Ll}\p{Lu}]))")
+          r"(?:\b|(?=\p{Lu}[\p{Ll}\p{Lu}]))" + _NOT_UNIT)
 #: Postcodes: German, French, Italian, Spanish 5 digits, Austrian/Swiss/Belgian/Dutch 4 (+ 2
 #: letters), Polish 12-345, Portuguese 1100-048, 6 digits.
 POSTCODE = (r"(?:(?:D|A|CH|NL|PL|B|F|L|I|E|P)-)?(?:\d{5}|\d{6}|\d{2}-\d{3}|\d{4}-\d{3}(?!\d)|"
@@ -127,7 +128,12 @@ LOWER = (rf"(?<![\w-])(?:{_LOWER_ADJ}(?:straße|strasse|str\.|gasse|allee)|"
 #: and city make it an address ("Lindenhof 7, 33602 Bielefeld", "Q5, 12" is left out).
 _LABEL_WORDS = (r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
                 r"Postanschrift|Wohnort|Straße|Strasse|Address|Neue|Alte|Neu|Alt)\b")
-ANY_STREET = rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd|{_LABEL_WORDS})[{_U}][\w'’.-]+(?:[ ][\w'’.-]+){{0,2}}"
+#: Lower-case words inside a street's name: "Hinter den Höfen", "Auf dem Sande", "Straße am Park".
+_NAME_PARTICLE = r"(?:an|am|auf|aus|bei|im|in|unter|hinter|vor|über|zum|zur|zu|der|den|dem|des|die|das|von|vom|und)"
+#: Any capitalised name of one to three words, the later ones capitalised or particles: not a
+#: sentence's verb before the street ("Wir wohnen Ahornstr 7, …").
+ANY_STREET = (rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd|{_LABEL_WORDS})[{_U}][\w'’.-]+"
+              rf"(?:[ ](?:[\p{{Lu}}\d][\w'’.-]*|{_NAME_PARTICLE}(?![\w'’.-]))){{0,2}}")
 TWO_WORDS = (rf"(?<![\w-])(?:[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|"
              rf"Chaussee|Gasse|Markt|Steig|Pfad)|[{_U}][{_U}'.-]+(?:-[{_U}]+)*[ ](?:STRA(?:SS|ß|ẞ)E|STR\.|WEG|ALLEE|"
              rf"PLATZ|RING|DAMM|UFER|CHAUSSEE|GASSE|MARKT|PFAD)|[{_U}]+(?:E|EN|ER|ES)[ ]{_UPPER_ONE_WORD})")

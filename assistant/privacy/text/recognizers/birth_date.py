@@ -192,7 +192,7 @@ def birth_context(text: str, start: int, end: int) -> bool:
             text, start, end):
         return True
     return _under_birth_header(text, start) or _after_key_cell(text, start, end) or _in_birthday_list(text, start) \
-        or _in_pupil_entry(text, start, end) \
+        or _in_pupil_entry(text, start, end) or _corrects_birth_date(text, start, end) \
         or _under_fixed_width_header(text, start, end) or _under_markup_header(text, start) \
         or _under_run_together_header(text, start, end) or _label_hyphenated(text, start, end)
 
@@ -373,6 +373,30 @@ def _in_pupil_entry(text: str, start: int, end: int) -> bool:
         return False
     if any(is_role_key(w) or _CUT_OFF.fullmatch(w) for w in _WORD.findall(line)):
         return False
+    date = parse_date(text[start:end])
+    return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
+
+
+#: A correction right before the date: "richtig ist 13.11.2016", "korrekt wäre: 3.4.2015", "korrigiert
+#: auf 02.02.2016", "stimmt nicht, sondern 1.5.2014".
+_CORRECTION = regex.compile(r"\b(?:richtig|korrekt|korrigiert|sondern|stattdessen|statt\w*[ ]dessen)"
+                            r"(?:[ ](?:ist|wäre|war|lautet|auf|in|zu))?[ ]?:?[ ]*\Z", regex.IGNORECASE)
+#: A birth date asked about or wrong a line or two before: "ist der geb.tag von Kian richtig?".
+_BIRTH_WORD_BEFORE = regex.compile(r"\bgeb(?:urts)?\.?[ -]?(?:tag|datum|dat\.?)|\bgeboren|\bdate of birth|\bdob\b",
+                                   regex.IGNORECASE)
+_CORRECTION_REACH = 300
+
+
+def _corrects_birth_date(text: str, start: int, end: int) -> bool:
+    """A date given as the correction of a birth date named shortly before (the chat's next message:
+    "da steht 31.11." – "richtig ist 13.11.2016"), lying two to 25 years back, no cut-off word in
+    its line."""
+    if _CORRECTION.search(text, max(0, start - 30), start) is None:
+        return False
+    if _BIRTH_WORD_BEFORE.search(text, max(0, start - _CORRECTION_REACH), start) is None:
+        return False
+    if _CUT_OFF.search(text, text.rfind("\n", 0, start) + 1, start):
+        return False  # "nicht vor dem 1.7.2019, sondern nach dem 1.8.2019": a cut-off corrected
     date = parse_date(text[start:end])
     return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
 

@@ -12,7 +12,8 @@ from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
 
 from assistant.privacy.text.recognizers.cells import cell_spans, cell_texts, column_header
 from assistant.privacy.text.recognizers.dates import ocr_digits
-from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
+from assistant.privacy.text.recognizers.precheck import (DIGIT, PrecheckedPatternRecognizer, precheck_search,
+                                                          rule_result)
 from assistant.privacy.text.recognizers.student_id import LABEL as PUPIL_LABEL, SENTENCE_END
 
 _SEP = r"[ \t\-/–]"
@@ -158,6 +159,17 @@ def _phone_column_cells(text: str) -> list[tuple[int, int]]:
             if m and sum(ch.isdigit() for ch in m.group("number")) >= _MIN_CELL_DIGITS:
                 spans.append((line_start + m.start("number"), line_start + m.end("number")))
     return spans
+#: A number read out in words, as a dictation or a call note writes it: "null eins sieben sechs drei
+#: drei …", "plus vier neun, eins fünf zwei, …". Eight digit words at least after the "null" of the
+#: area code (nine after "plus"): a number broken off after a few words ("null eins fünf neun …
+#: nee warte") is none yet.
+_DIGIT_WORD = r"(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)"
+_SPOKEN = regex.compile(rf"(?<![\w-])(?:null(?:[ ]?[,–-]?[ ]?{_DIGIT_WORD}){{7,15}}"
+                        rf"|plus(?:[ ]?[,–-]?[ ]?{_DIGIT_WORD}){{9,15}})(?![\w-])", regex.IGNORECASE)
+_SPOKEN_PRECHECK = regex.compile(r"null|plus", regex.IGNORECASE)
+SPOKEN_SCORE = 0.6
+
+
 #: Cheap test before LABELLED runs.
 _LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|rufnr|festnetz|erreichbar",
                             regex.IGNORECASE)
@@ -211,8 +223,10 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        if DIGIT.search(text) is None:  # every phone number holds a digit
-            return []
+        spoken = [rule_result(self, "PHONE_NUMBER", m.start(), m.end(), SPOKEN_SCORE, "number read out in words")
+                  for m in _SPOKEN.finditer(text)] if precheck_search(_SPOKEN_PRECHECK)(text) else []
+        if DIGIT.search(text) is None:  # every phone number written in digits holds one
+            return spoken
         text = ocr_digits(text)  # "Tel. O40 123456" from a scanned letter; same offsets
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if results is not None and _LABEL_WORD.search(text):
@@ -235,4 +249,4 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
                 r.start += 1
             elif found.endswith(")") and "(" not in found:
                 r.end -= 1
-        return kept
+        return kept + spoken

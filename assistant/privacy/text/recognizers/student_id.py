@@ -26,7 +26,7 @@ _NUMBER_WORD = (r"(?:nummern?|numbers?|nr\.?|no\.?|ids?|ident(?:ifikations)?(?:n
 _SOFTWARE = (r"(?:asv|lusd|schild(?:-nrw)?|danis|magellan|saxsvs|svp|webbschule|kitaplus|"
              r"kita-?navigator|elternportal|little\s?bird)")
 LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|"
-         r"akte(?:\s*nr\.?)?|datensatz(?:[\s-]*(?:nr\.?|nummer|ids?))?)|sch[üu]e?lernr\.?|"
+         r"akte(?:\s*nr\.?)?|(?:stammblatt|karteikarte|stammdatensatz)(?:\s*(?:nr\.?|nummer))?|datensatz(?:[\s-]*(?:nr\.?|nummer|ids?))?)|sch[üu]e?lernr\.?|"
          r"sch[üu]e?ler[-_]?ids?|(?:kita[-_]?)?kind(?:er)?[-_]?(?:nr\.?|nummer|id)|"
          r"lernende[nr]?[\s-]*(?:nummer|nr\.?|ids?|kennung)|"
          # "ID des Schülers", "Nummer der Schülerin", "Kita-ID des Kindes", "Identnummer Schüler/in"
@@ -41,11 +41,11 @@ LABEL = (rf"(?:{_PUPIL}[\s_-]*(?:{_NUMBER_WORD}|ausweis(?:nummer|-nr\.?|nr\.?)?|
          # "SNr.", "S-Nr.", "Sch.-Nr.", "Schül.-Nr.": the short forms on lists and forms
          r"\bs-?nr\b\.?|\bsch\.?-?nr\b\.?|\bschül\.?-?nr\b\.?|(?-i:\b[sS]n\b(?=[.:]?[ \t])|\bSN\b(?=:)|\bSID\b(?!-))|"
          rf"\b{_SOFTWARE}[\s-]*(?:id|nr\.?|nummer))")
-#: A pupil number: letters, digits, '-', '/' and inner dots, with a digit; "SN 88231",
+#: A pupil number: letters, digits, '-', '/', inner dots and an underscore between digits ("2019_0451"), with a digit; "SN 88231",
 #: "2023 04711" and "S2023 0418" too (a prefix, then one blank; not an office's "JA 51.6", "FB 3.2"). A capitalised word glued to its
 #: last digit is the next field of a PDF export run together ("K-2021-0417Wunschkita"), no part of it.
 ID = (r"(?:(?-i:[A-Z]{1,4})[ ](?=\d(?!\d*\.\d)))?(?:(?-i:[A-Z]?)\d{4}[ ](?=\d{3,6}(?![\w/-])))?"
-      r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:(?!(?<=\d)(?-i:[A-ZÄÖÜ][a-zäöüß]{2}))[A-Za-z0-9/-]|\.(?=[A-Za-z0-9]))*"
+      r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:(?!(?<=\d)(?-i:[A-ZÄÖÜ][a-zäöüß]{2}))[A-Za-z0-9/-]|\.(?=[A-Za-z0-9])|(?<=\d)_(?=\d))*"
       r"(?<=[A-Za-z0-9])")
 #: Between a label and its number: "(neu)", "(weBBschule)", "alt:", "im Kita-Navigator:", "lautet"
 _FILLER = (r"(?:\s*\([^()\n\d]{1,40}\))?"

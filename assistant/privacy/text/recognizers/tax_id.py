@@ -41,6 +41,21 @@ def check_digit(digits: str) -> int:
     return 0 if check == 10 else check
 
 
+#: A sample number in a form or a manual ("z. B. 12345678901", "00000000000", "98765432109"): six
+#: digits or more running up or down, or one digit six times; no one's IdNr, however close it stands
+#: to "Steuer-ID".
+_RUN = 6
+
+
+def placeholder(digits: str) -> bool:
+    steps = [(int(b) - int(a)) % 10 for a, b in zip(digits, digits[1:])]
+    longest = run = 1
+    for prev, step in zip([None, *steps], steps):
+        run = run + 1 if step == prev and step in (0, 1, 9) else 2
+        longest = max(longest, run)
+    return longest >= _RUN
+
+
 def tax_id_valid(text: str) -> bool:
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) != 11 or digits[0] == "0":
@@ -66,7 +81,9 @@ class GermanTaxIdRecognizer(PrecheckedPatternRecognizer):
         """A valid IdNr is certain. An invalid one (a typo) stays a weak candidate: it is masked
         only when context words ("Steuer-ID", "Finanzamt") lift it over the threshold, because a
         mistyped tax number is still personal data."""
-        return True if tax_id_valid(pattern_text) else None
+        if tax_id_valid(pattern_text):
+            return True
+        return False if placeholder("".join(ch for ch in pattern_text if ch.isdigit())) else None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
