@@ -146,7 +146,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("speichern",
            _cue(r"speicher\w*|aufbewahr\w*|archivier\w*|lösch\w*|aufheben"),
            ("speicher", "löschfrist", "aufbewahr", "verzeichnis"),
-           ("gespeichert", "speicherung", "gelöscht", "löschfrist", "aufbewahrt")),
+           ("gespeichert", "speicher", "gelöscht", "löschfrist", "aufbewahrt")),
     Action("veroeffentlichen",
            # (not data already published: "die veröffentlichte Tabelle")
            _cue(r"veröffentlich(?!t(?:e|en|er|es|em)\b)\w*|publizier\w*|\bzeigen\b|ausweis\w*|ausgewiesen|\bangeben\b|"

@@ -20,6 +20,7 @@ from typing import Literal
 from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, claim_of, condition,  # noqa: F401
                                        conditional, frame_stems, main_clause)
 from assistant.answers.actions import actions_of, heading_words, search_terms
+from assistant.retrieval import german
 from assistant.retrieval.german import unswap
 from assistant.retrieval.models import Focus
 
@@ -475,8 +476,29 @@ def focus_for(question: Question) -> Focus:
         words = [w for w in words if any(w in TOPIC_SECTIONS[t] for t in FOCUS_ANY_KIND
                                          if t in topics)]
     groups = [tuple(w for w in TOPIC_SECTIONS.get(t, ()) if w in words) for t in topics]
+    asked_words = _asked_words(question) if question.kind == "darf_ich" else ()
     return Focus(section_words=tuple(words), entry_leads=question.about_indicator(),
                  entry_inside=question.kind == "schwelle",
                  section_groups=tuple(g for g in groups if g),
                  prefer_words=STEP_SECTIONS if question.kind == "vorgehen" else (),
-                 action_words=heading_words(acting), search_terms=search_terms(acting))
+                 action_words=heading_words(acting), search_terms=search_terms(acting),
+                 heading_terms=asked_words,)
+
+
+def _asked_words(question: Question) -> tuple[str, ...]:
+    """The words of a "may I …?" question beyond its frame ("Darf man", "zulässig"), as
+    written: the action and the data it asks about; of the question as asked when that names
+    two things ("Unsere Datenschutzbeauftragte ist skeptisch. Dürfen wir …?"), else of the
+    whole text ("Wir möchten … auswerten. Ist das zulässig?")."""
+    frame = frame_stems()
+    found: tuple[str, ...] = ()
+    for text in (asked(question.text), question.text):
+        found = tuple(w for w in re.findall(r"[^\W_]+", text)
+                      if any(german.stem(f) not in frame for f in german.words(w)))
+        if len(found) >= ASKED_WORDS:
+            break
+    return found
+
+
+#: Fewest words beyond its frame with which the question as asked names what it asks about.
+ASKED_WORDS = 2

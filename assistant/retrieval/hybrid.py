@@ -32,6 +32,19 @@ SECTION_CHARS = 3000
 FOCUS_WEIGHT = 1.0
 PREFER_WEIGHT = 0.5
 ACTION_WEIGHT = 1.0
+HEADING_WEIGHT = 1.0
+#: Share of the best heading's score a heading needs to count as naming the question.
+HEADING_SHARE = 0.6
+#: A heading names what the question asks about with this many of its words (the action and
+#: the data).
+HEADING_WORDS = 2
+#: A word more headings than this name counts for none.
+HEADING_COMMON = 10
+#: Shortest stem that matches a heading stem it begins or that begins it
+#: ("pseudonymisi" of "pseudonymisiert" in "Pseudonymisierung"; shorter stems such as
+#: "schuel" or "einzel" begin too many compounds).
+HEADING_PREFIX = 8
+HEADING_TAIL = 5
 #: Where a named entry stands among the passages when it does not lead (``Focus.entry_inside``).
 ENTRY_INSIDE_AT = 2
 #: At most this many passages from one source file, unless it dominates by ``DOMINANCE``.
@@ -127,12 +140,15 @@ class HybridRetriever:
         self._bm25: BM25Index | None = None
         self._bm25_for: list[StoredChunk] | None = None
         self._sections: dict[tuple[str, str | None, int | None], str] = {}
+        self._heading_stems: dict[str, set[str]] = {}
 
     def _bm25_index(self, chunks: list[StoredChunk]) -> BM25Index:
         if self._bm25 is None or self._bm25_for is not chunks:
             self._bm25 = BM25Index(chunks)
             self._bm25_for = chunks
             self._sections = _sections(chunks)
+            headings = {c.section for c in chunks if c.section}
+            self._heading_stems = {h: {stem(w) for w in words(h)} for h in headings}
         return self._bm25
 
     def search(self, question: str, k: int | None = None, focus: Focus | None = None) -> list[Passage]:
@@ -174,6 +190,19 @@ class HybridRetriever:
             if ruling:
                 rankings.append(ruling)
                 weights.append(ACTION_WEIGHT)
+        if focus is not None and focus.heading_terms:
+            # Sections whose heading names what the question asks about (the action and the
+            # data: "Schülerdaten in einer Cloud speichern …"), by the weight of the words named.
+            # Only those near the best: a heading naming one common word of the question
+            # ("Daten", "Schulen") is no ruling on it.
+            naming = self._heading_scores(focus.heading_terms, [by_id[cid] for cid, _ in pool])
+            strongest = max(naming.values(), default=0.0)
+            named = sorted((cid for cid, _ in pool if naming[cid] > 0
+                            and naming[cid] >= HEADING_SHARE * strongest),
+                           key=lambda cid: -naming[cid])
+            if named:
+                rankings.append(named)
+                weights.append(HEADING_WEIGHT)
         if focus is not None and focus.prefer_words:
             preferred = [cid for cid, _ in pool if _fits(by_id[cid], focus.prefer_words)]
             if preferred:
@@ -202,6 +231,30 @@ class HybridRetriever:
         for n, passage in enumerate(passages, start=1):
             passage.n = n
         return passages
+
+    def _heading_scores(self, terms: Sequence[str], chunks: Sequence[StoredChunk]) -> dict[str, float]:
+        """Per chunk id: the summed rarity (log of the inverse share of the section headings
+        that name it) of the words of ``terms`` its section heading names, each word whole
+        (stemmed, "pseudonymisiert" naming "Pseudonymisierung"), not by a compound part
+        ("Schüler" of "Schülerdaten" would name every heading on pupils); 0 for a heading that
+        names fewer than ``HEADING_WORDS`` of them (one word, "Auswertung" for "für die
+        Auswertung" or "Schuleingangsuntersuchung" for evaluating its results, is no ruling on
+        what is asked)."""
+        self._bm25_index(self.index.chunks())
+        stems = self._heading_stems
+        count = len(stems) or 1
+        named: dict[str, int] = {}
+        for term in {stem(w) for w in words(" ".join(terms))}:
+            named[term] = sum(1 for s in stems.values() if _stem_in(term, s))
+            if named[term] > HEADING_COMMON:  # "KI", "Daten": no heading rules on them alone
+                named[term] = 0
+        out: dict[str, float] = {}
+        for c in chunks:
+            own = stems.get(c.section or "", set())
+            hits = [t for t, n in named.items() if n and _stem_in(t, own)]
+            out[c.id] = (sum(float(np.log(1 + count / named[t])) for t in hits)
+                         if len(hits) >= HEADING_WORDS else 0.0)
+        return out
 
     def _with_parts(self, question: str, passages: list[Passage], candidates: list[Passage],
                     chunks: list[StoredChunk], by_id: dict[str, StoredChunk]) -> list[Passage]:
@@ -370,6 +423,19 @@ def _heading_fits(section: str | None, words_: tuple[str, ...]) -> int:
         if re.search(r"(?<![\wäöüß])" + re.escape(w) + tail, heading):
             count += 1
     return count
+
+
+def _stem_in(term: str, stems: set[str]) -> bool:
+    """Whether ``term`` is one of ``stems`` or the same word with another ending: one begins
+    the other (both of at least ``HEADING_PREFIX`` characters) and the longer has at most
+    ``HEADING_TAIL`` more ("pseudonymisi" and "pseudonymisierung"; not "auswertung" and
+    "auswertungsskrip", a compound on something else)."""
+    if term in stems:
+        return True
+    if len(term) < HEADING_PREFIX:
+        return False
+    return any(len(s) >= HEADING_PREFIX and abs(len(s) - len(term)) <= HEADING_TAIL
+               and (s.startswith(term) or term.startswith(s)) for s in stems)
 
 
 def _join(a: str, b: str) -> str:

@@ -71,6 +71,11 @@ class Focus:
     action_words: tuple[str, ...] = ()
     #: Words naming that action, searched besides the question's own (with less weight).
     search_terms: tuple[str, ...] = ()
+    #: The question's own content words (for "may I …?": the action and the data asked about).
+    #: The sections whose heading names two or more of them (rarer heading words weigh more)
+    #: are preferred: "Einzeldaten an Hochschulen weitergeben" for handing Einzeldaten to a
+    #: university, before the topic's general sections.
+    heading_terms: tuple[str, ...] = ()
 
 
 @dataclass
