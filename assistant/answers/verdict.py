@@ -467,13 +467,12 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if _ALREADY.search(sentence):
         return None
     status = asks_property(question)
-    if status is not None and _PSEUDONYMISED.search(question):
+    if status is not None and _PSEUDONYMISED.search(question) and _STAYS_PERSONAL.search(sentence):
         # "Ist die Liste damit anonym?" – "… erreicht nur Pseudonymisierung": the sentence says
         # whether the data stay personal, which answers what is asked of them
-        if _STAYS_PERSONAL.search(sentence):
-            return NO if status == "anonym" else YES
-        if status == "anonym" and any(_not_personal(p) for p in _pieces(sentence)):
-            return None  # "Anonyme Daten … fallen nicht unter die DSGVO": what anonym means
+        return NO if status == "anonym" else YES
+    if status == "anonym" and any(_not_personal(p) for p in _pieces(sentence)):
+        return None  # "Anonyme Daten … fallen nicht unter die DSGVO": what anonym means
     if not duty and states_requirement(question, sentence):
         return CONDITIONAL
     understood = understand(question)

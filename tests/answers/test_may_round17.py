@@ -47,6 +47,8 @@ STATUS = [
     (PROPERTY_QUESTIONS[3][0], "Pseudonymisierte Angaben bleiben personenbezogene Daten.", YES),
     # what anonymous data are does not say that these data are anonymous
     (PROPERTY_QUESTIONS[0][0], "Anonyme Daten fallen nicht unter die DSGVO.", None),
+    ("Wir haben Namen und Anschriften gelöscht, das Geburtsjahr steht noch drin. Ist die Datei "
+     "jetzt anonym?", "Anonyme Daten enthalten keine personenbezogenen Angaben mehr.", None),
 ]
 
 
