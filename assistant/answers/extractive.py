@@ -279,8 +279,10 @@ class ExtractiveAnswerer:
                          or requires_check(question, chosen[0][0]))):
                 # a sentence without the shape of a rule gets a verdict only on what is asked
                 strict = not self.decides(understood, chosen[0][0])
-                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty, strict),
-                             chosen[0][1])
+                # (the sentence after it in its passage may name the condition that allows it)
+                following = chosen[1][0] if len(chosen) > 1 and chosen[1][1] == chosen[0][1] else None
+                chosen[0] = (with_verdict(question, chosen[0][0], understood.asks_duty, strict,
+                                          following), chosen[0][1])
             return [f"{text} [{n}]" for text, n in chosen]
         others = [p for p in passages if not p.summary]
         # a sentence that only repeats the entry's data source ("Quelle ist die …statistik")

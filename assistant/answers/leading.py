@@ -18,7 +18,8 @@ import numpy as np
 from assistant.answers.actions import action_fit, actions_of
 from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.formula import FORMULA
-from assistant.answers.question import Question, heading_topics, main_clause, topic_patterns, topicality
+from assistant.answers.question import (Question, asks_property, heading_topics, main_clause, topic_patterns,
+                                       topicality)
 from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
                                       names_source)
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, concedes_unstated,
@@ -162,8 +163,12 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     met = {id(c): 0 if meets_condition(question, c.text, understood.asks_duty)
            else 1 if understood.asks_duty and meets_condition(question, c.text) else 2
            for c in leads}
+    # (a question on a property, "Ist die Liste damit anonym?": a sentence that states it on its
+    # own before one that leans on the sentence before it, "… erreicht deshalb nur …")
+    lean = asks_property(question) is not None
     leads.sort(key=lambda c: (met[id(c)], concedes_unstated(question, c.text), id(c) not in public,
-                              counts_elsewhere(question, c.text), fit[id(c)] < 3,
+                              counts_elsewhere(question, c.text), lean and leans_back(c.text),
+                              fit[id(c)] < 3,
                               not on_main(c), off_topic(understood, c.text),
                               verdict(question, c.text, understood.asks_duty) is None
                               or not names_asked(question, c.text), -fit[id(c)],

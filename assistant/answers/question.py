@@ -56,6 +56,18 @@ _VERB_FIRST = re.compile(
     r"könnten|soll|sollen|sollte|sollten|ist|sind|wäre|wären|geht|gehen|gilt|gelten|bleibt|"
     r"bleiben|reicht|reichen|genügt|genügen|fällt|fallen|besteht|gibt|macht|mache|machen|"
     r"haben|habe|hat|wird|werden|zählt|zählen|stimmt|lohnt)\b", _F)
+#: A yes/no question on a property that decides what may be done ("Ist die Liste damit anonym?",
+#: "Sind das dann noch personenbezogene Daten?", "Ist der Abgleich datenschutzkonform?").
+_ASKS_PROPERTY = re.compile(
+    r"^\s*(?:ist|sind|wäre|wären|bleibt|bleiben)\b(?![^?]*\b(?:dasselbe|das gleiche|unterschied)\b)"
+    r"[^?,]{0,60}?\b(?:anonym\w*|pseudonym\w*|personenbez\w*|personenbeziehbar\w*|"
+    r"datenschutzkonform\w*|rechtmäßig\w*|rechtskonform\w*)(?=[\s?,]|$)", _F)
+#: "Geht das (rechtlich)?", "Ist das machbar?" after a sentence that says what is planned: whether
+#: the plan is allowed.
+_FEASIBLE = re.compile(
+    r"^\s*(?:und\s+)?(?:(?:geht|ginge|klappt) (?:das|es|so etwas|sowas)\b|(?:ist|wäre) (?:das|es|so etwas|"
+    r"sowas) (?:\w+ ){0,2}?(?:machbar|möglich|umsetzbar|in ordnung|okay|ok|vertretbar)\b)", _F)
+_LEGALLY = re.compile(r"\b(?:rechtlich\w*|datenschutzrechtlich\w*|juristisch\w*)\b", _F)
 #: Topics on which "Kann ich …?" / "Geht das …?" asks for a permission, not for advice.
 _PERMISSION_TOPICS = ("datenschutz", "lizenz")
 #: Verbs that put a figure in front of readers ("veröffentlichen", "im Bericht schreiben, dass …").
@@ -323,6 +335,12 @@ def kind_of(text: str, topics: tuple[str, ...] = ()) -> Kind:
     if claim_of(t) and (_CLAIMED_RULE.search(lead) or privacy
                         or any(x in topics for x in _PERMISSION_TOPICS)):
         return "darf_ich"
+    if any(_ASKS_PROPERTY.search(x) for x in heads) and "datenschutz" in topics:
+        return "darf_ich"
+    # "…: eine KI soll über Förderplätze entscheiden. Geht das rechtlich?": a plan to be judged
+    if any(_FEASIBLE.search(x) for x in heads) and lead != t and (
+            _LEGALLY.search(lead) or any(x in topics for x in (*_PERMISSION_TOPICS, "ki", "geheimhaltung"))):
+        return "darf_ich"
     # "Ist die Quellenangabe Pflicht?", "Sind wir verpflichtet, …?": a must-question
     if any(_VERB_FIRST.search(x) and _DUTY_WORDS.search(x) for x in heads):
         return "darf_ich"
@@ -401,6 +419,16 @@ def core(question: Question) -> str:
     if len(stripped.split()) < 4 or not set(question.topics) <= set(topics_of(stripped)):
         return question.text
     return stripped
+
+
+def asks_property(text: str) -> str | None:
+    """The property a yes/no question asks about ("Ist die Liste damit anonym?" – "anonym",
+    "Sind das noch personenbezogene Daten?" – "personenbezogen"), or None."""
+    m = _ASKS_PROPERTY.search(asked(text))
+    if m is None:
+        return None
+    return "anonym" if re.search(r"\banonym", m.group(0), _F) else \
+        "personenbezogen" if re.search(r"personenbe|pseudonym", m.group(0), _F) else None
 
 
 def understand(text: str) -> Question:

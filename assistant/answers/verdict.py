@@ -29,7 +29,7 @@ from assistant.answers.actions import TRUSTING, actions_of, rules_elsewhere
 from assistant.answers.clauses import asked as asked_sentence
 from assistant.answers.clauses import claim_of
 from assistant.answers.clauses import condition, conditional, frame_stems, main_clause
-from assistant.answers.question import NAMES_PERSONAL, Question, topic_patterns, understand
+from assistant.answers.question import NAMES_PERSONAL, Question, asks_property, topic_patterns, understand
 from assistant.retrieval.german import stem, words
 
 _F = re.IGNORECASE
@@ -284,8 +284,8 @@ def asks_non_personal(question: str) -> bool:
 
 
 #: A question on pseudonymised data: it says so, or it replaces the names ("die Namen durch
-#: Nummern ersetzen", "statt der Namen Kürzel verwenden").
-_PSEUDONYMISED = re.compile(r"\bpseudonym\w*|\bnamen?\b[^?]{0,60}\b(?:durch|gegen)\b[^?]{0,60}\b"
+#: Nummern ersetzen", "die Vornamen durch Kürzel", "statt der Namen Kürzel verwenden").
+_PSEUDONYMISED = re.compile(r"\bpseudonym\w*|\b\w*namen?\b[^?]{0,60}\b(?:durch|gegen)\b[^?]{0,60}\b"
                             r"(?:ersetz\w*|austausch\w*|tausch\w*)|\bstatt (?:der |des )?namen?\b", _F)
 #: A sentence saying that such data stay personal ("sie bleiben personenbezogene Daten", "…
 #: erreicht nur Pseudonymisierung").
@@ -466,6 +466,13 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     question asks (for a sentence without the shape of a rule)."""
     if _ALREADY.search(sentence):
         return None
+    status = asks_property(question)
+    if status is not None and _PSEUDONYMISED.search(question) and _STAYS_PERSONAL.search(sentence):
+        # "Ist die Liste damit anonym?" – "… erreicht nur Pseudonymisierung": the sentence says
+        # whether the data stay personal, which answers what is asked of them
+        return NO if status == "anonym" else YES
+    if status == "anonym" and any(_not_personal(p) for p in _pieces(sentence)):
+        return None  # "Anonyme Daten … fallen nicht unter die DSGVO": what anonym means
     if not duty and states_requirement(question, sentence):
         return CONDITIONAL
     understood = understand(question)
@@ -687,7 +694,20 @@ def decides_unshaped(question: str, sentence: str, duty: bool = False) -> bool:
     return found is not None
 
 
-def with_verdict(question: str, sentence: str, duty: bool = False, strict: bool = False) -> str:
-    """``sentence`` with its verdict in front ("Nein: Personenbezogene Daten …")."""
+def allows_on_condition(question: str, sentence: str, duty: bool = False) -> bool:
+    """Whether ``sentence`` says under which condition what is asked is allowed ("Die
+    Zusammenführung ist nur mit einer Rechtsgrundlage … zulässig", "Das ist nur erlaubt, wenn
+    …"): after a prohibition it makes the verdict "only under conditions"."""
+    return (not duty and bool(_ALLOWS.search(sentence)) and not _DENIED.search(sentence)
+            and (leans_back(sentence) or names_asked(question, sentence))
+            and verdict(question, sentence) == CONDITIONAL)
+
+
+def with_verdict(question: str, sentence: str, duty: bool = False, strict: bool = False,
+                 following: str | None = None) -> str:
+    """``sentence`` with its verdict in front ("Nein: Personenbezogene Daten …"); a "no" whose
+    ``following`` sentence names the condition that allows it is "Nur unter Bedingungen"."""
     found = verdict(question, sentence, duty, strict)
+    if found == NO and following is not None and allows_on_condition(question, following, duty):
+        found = CONDITIONAL
     return f"{found}: {sentence}" if found else sentence
