@@ -1,7 +1,8 @@
 """Forms of round 17 (PERSON), each with own examples (never the corpus strings): an English
 month abbreviation before a day and a time of day in a log line is no given name; a listed East
 Asian surname of two capital letters before a comma and a given name in capitals; a "Surname,
-Given" entry in a column of a table aligned with blanks, whose given name is also a word."""
+Given" entry in a column of a table aligned with blanks, whose given name is also a word; a
+surname that is also an adjective after a given name, before a middle dot or a CSV cell's quote."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ FOUND = [
     "[[PERSON:Brandt, Lio]]       02.02.2015    [[PERSON:Otieno, Faith]] (Mutter)",
     "Nr.   Kind            Abholberechtigt\n3     [[PERSON:Ilić, Mara]]      [[PERSON:Njoroge, Grace]] (Tante)",
     "[[PERSON:Sommer, Jakob]]     7b     [[PERSON:Achieng, Joy]] (Mutter)     0151 2345 6789",
+    # a given name and a surname that is also an adjective, closing an entry before a middle dot
+    # or the quote of a CSV cell
+    "Ärztin: Dr. [[PERSON:Maren Fromm]] · Assistenz: [[PERSON:Jana Weber]]",
+    "Leitung: Dr. [[PERSON:Birgit Große]] · Stellvertretung: [[PERSON:Jens Bauer]]",
+    "Beratung: Frau Dr. [[PERSON:Hanne Fromm]] · Raum 12",
+    '"Name";"Telefon"\n"[[PERSON:Klaus-Dieter Große]]";"0171 2233445"',
 ]
 
 

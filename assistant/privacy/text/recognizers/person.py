@@ -612,8 +612,9 @@ _PLAIN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}")
 #: Adverbs and greetings that may stand capitalised after a name ("Danke Lea, Danke Jonas").
 _ADVERBS = {"danke", "bitte", "herzlich", "herzlichst", "heute", "morgen", "gestern", "auch", "gut",
             "hallo", "noch", "schon", "bald", "dann", "jetzt", "hier", "dort", "nicht"}
-#: After a name that closes an entry: a comma, a bracket, a semicolon or the line's end.
-_ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)", re.MULTILINE)
+#: After a name that closes an entry: a comma, a bracket, a semicolon, the line's end, the quote
+#: closing a CSV cell or a middle dot between entries.
+_ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)|\"[;,]|[ ]·[ ]", re.MULTILINE)
 
 
 def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
