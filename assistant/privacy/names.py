@@ -148,10 +148,12 @@ _MONTH_ABBR = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d\b"
 #: An English date as mail headers write it: "Fri, 7 Mar 2025", "Tue, Jan 7, 2025", "7 Mar 2025",
-#: "Mar 7, 2025", "Thu, 4 Sep": a weekday before it or a year after it.
+#: "Mar 7, 2025", "Thu, 4 Sep", and as log lines write it, "Mar  7 06:12:03": a weekday before it, a
+#: year or a time of day after it.
 _ENGLISH_DATE = re.compile(
     rf"\b(?:(?P<wd>(?:{_WEEKDAYS})[a-z]{{0,6}},?[ ]+)?"
-    rf"(?:{_DAY}[ ]+{_MONTH_ABBR}(?:[ ]+{_YEAR})?|{_MONTH_ABBR}[ ]+{_DAY}(?:,?[ ]+{_YEAR})?)"
+    rf"(?:{_DAY}[ ]+{_MONTH_ABBR}(?:[ ]+{_YEAR})?"
+    rf"|{_MONTH_ABBR}[ ]+{_DAY}(?:,?[ ]+{_YEAR}|(?P<time>[ ]+[0-2]?\d:[0-5]\d\b))?)"
     rf"|{_MONTH_ABBR}[ ]+{_YEAR})")
 #: The first three letters of every weekday and month in ``_ENGLISH_DATE``: a cheap test first.
 _DATE_WORD = re.compile(f"{_WEEKDAYS}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
@@ -166,7 +168,7 @@ def _outside_english_dates(text: str, found: list) -> list:  # noqa: ANN001 - Re
         if _DATE_WORD.search(text, r.start, r.end):
             date = next((m for m in _ENGLISH_DATE.finditer(text, max(0, r.start - 14), min(len(text), r.end + 24))
                          if m.start() < r.end and r.start < m.end()
-                         and (m.group("wd") or re.search(_YEAR, m.group()))), None)
+                         and (m.group("wd") or m.group("time") or re.search(_YEAR, m.group()))), None)
             if date is not None:
                 if text[r.start:date.start()].rstrip(" ,") in _BEFORE_DATE:
                     continue

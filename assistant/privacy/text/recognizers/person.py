@@ -88,6 +88,7 @@ class PersonRecognizer(EntityRecognizer):
             self.lexicon)
         tokens = _rare_nouns_before_surnames(text, tokens, self.lexicon)
         tokens = _upper_case_hyphenated_given_names(text, tokens)
+        tokens = _upper_case_short_east_asian_surnames(text, tokens)
         tokens = _lower_case_surnames_of_entries(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _surnames_of_a_legend(text, tokens)
@@ -528,8 +529,8 @@ def direct_speech(text: str, pos: int) -> bool:
 
 
 #: What may stand between a line's start (or a cell border) and an entry: a number or a bullet
-#: ("3. ", "a) ", "- "), an opening quote of a CSV cell, a label and a colon ("Kind: ").
-_ENTRY_BEFORE = re.compile(r"(?:.*(?:[;\t|·]|,[ ]?\"))?[ ]*(?:\d{1,3}[.)]?[ ]+|[a-z]\)[ ]+|[-•*][ ]+)?\"?"
+#: ("3. ", "a) ", "- "), a column of a table aligned with blanks (three or more), an opening quote of a CSV cell, a label and a colon ("Kind: ").
+_ENTRY_BEFORE = re.compile(r"(?:.*(?:[;\t|·]|,[ ]?\"|\S[ ]{3,}))?[ ]*(?:\d{1,3}[.)]?[ ]+|[a-z]\)[ ]+|[-•*][ ]+)?\"?"
                            r"|[ ]*[A-ZÄÖÜ][\w /()-]{0,30}:[ ]+|[ ]*[A-Za-z][\w.-]{0,40}[ ]?=[ ]?\"?")  # "name=", "kind.name ="
 _ENTRY_AFTER = re.compile(r"[ ]*(?:[;\t|·\"]|$|[ ]\(|,[ ]?(?:geb|\d))", re.MULTILINE)
 #: After "Surname, X." no page or figure number follows ("Müller, S. 12").
@@ -611,8 +612,9 @@ _PLAIN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}")
 #: Adverbs and greetings that may stand capitalised after a name ("Danke Lea, Danke Jonas").
 _ADVERBS = {"danke", "bitte", "herzlich", "herzlichst", "heute", "morgen", "gestern", "auch", "gut",
             "hallo", "noch", "schon", "bald", "dann", "jetzt", "hier", "dort", "nicht"}
-#: After a name that closes an entry: a comma, a bracket, a semicolon or the line's end.
-_ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)", re.MULTILINE)
+#: After a name that closes an entry: a comma, a bracket, a semicolon, the line's end, the quote
+#: closing a CSV cell or a middle dot between entries.
+_ENTRY_END = re.compile(r"[ ]?(?:[,;()]|$)|\"[;,]|[ ]·[ ]", re.MULTILINE)
 
 
 def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
@@ -985,6 +987,19 @@ def _upper_case_hyphenated_given_names(text: str, tokens: list[Token]) -> list[T
                 and _COMMA_GAP.fullmatch(text, prev.end, tok.start)
                 and all(_ONE_SYLLABLE.fullmatch(part) for part in tok.text.lower().split("-"))):
             tokens[i] = replace(tok, kind=Kind.UNKNOWN)
+    return tokens
+
+
+def _upper_case_short_east_asian_surnames(text: str, tokens: list[Token]) -> list[Token]:
+    """A listed East Asian surname of two letters in capitals before a comma and a given name of
+    romanised syllables in capitals is a surname, no abbreviation ("WU, JIE", "LI, NA", "XU, MING")."""
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if (tok.kind is Kind.OTHER and len(tok.text) == 2 and tok.text.isupper()
+                and tok.text.lower() in EAST_ASIAN_SURNAMES and nxt.text.isupper() and len(nxt.text) > 1
+                and _COMMA_GAP.fullmatch(text, tok.end, nxt.start)
+                and _GIVEN_PART.fullmatch(nxt.text.lower()) and nxt.text.lower() not in _NOT_GIVEN):
+            tokens[i] = replace(tok, kind=Kind.SUR)
     return tokens
 
 
