@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Check ask_questions.yaml against the rules in FORMAT.md. Prints OK or the problems."""
+"""Check an ask_questions.yaml against the rules in ask_eval14/FORMAT.md (the format the writers of
+ask_eval12, ask_eval13 and ask_eval14 were given). Prints OK or the problems.
+
+Usage: python3 tests/data/check_ask_facts.py tests/data/ask_eval14/ask_questions.yaml
+"""
 import glob
 import os
 import sys
@@ -7,7 +11,7 @@ import sys
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-QFILE = os.path.join(HERE, "ask_questions.yaml")
+QFILE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "ask_eval14", "ask_questions.yaml")
 SOURCES = sorted(glob.glob("/work/shared/seeds/*.txt")) + sorted(glob.glob("/work/shared/domain/*.md"))
 KINDS = ["berechnung", "definition", "darf_ich", "datenquelle", "schwelle", "vorgehen"]
 PER_KIND = 10
