@@ -111,7 +111,6 @@ def main():
                 for d in dec:
                     if not isinstance(d, str) or not d.strip() or d != d.lower():
                         problems.append(f"{tag}: deciding word {d!r} must be a non-empty lower-case string")
-                ds = set(dec)
                 # classify: the first listed word names the verdict
                 first = dec[0]
                 for v, words in VERDICT_WORDS.items():
