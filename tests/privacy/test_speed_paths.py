@@ -6,9 +6,13 @@ findings (type, offsets, score, order) on texts written for this file.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 
 import pytest
+
+from assistant import PROJECT_ROOT
 
 EXAMPLES = [
     "Herr Baltasar Quintero-Möhle, wohnhaft Lindenallee 7b, 34117 Kassel, Tel. 0561 4471902.",
@@ -578,6 +582,13 @@ def test_date_rules_still_run_where_a_digit_stands() -> None:
     assert [(kind, text[s:e]) for kind, s, e, _ in found] == [("DATE_OF_BIRTH", "04.09.2013")]
 
 
+@functools.cache
+def _corpus_texts() -> tuple[str, ...]:
+    """Every text of the repo's privacy corpora (tests/data/privacy*/*.jsonl), read once."""
+    return tuple(json.loads(line)["text"] for path in sorted((PROJECT_ROOT / "tests/data").glob("privacy*/*.jsonl"))
+                 for line in path.open(encoding="utf-8") if line.strip())
+
+
 #: One text per form of a pupil-number label (own examples, different layouts and spellings).
 PUPIL_LABEL_TEXTS = [
     "Schülerinnen-ID 4471", "Schueler-Nr. 5512", "die schuelernr ist 90", "Stud. Nr 3318", "Pupil number 7",
@@ -602,13 +613,9 @@ def test_pupil_label_hint_is_found_where_a_label_stands(text) -> None:
 def test_pupil_label_hint_holds_for_every_label_in_the_corpora() -> None:
     """Wherever the label pattern matches in a text of the privacy corpora, the cheap hint does too;
     the hint also rules out most texts (else it would save nothing)."""
-    import json
-    from pathlib import Path
-
     from assistant.privacy.text.recognizers.student_id import _LABEL_RE, label_possible
 
-    texts = [json.loads(line)["text"] for path in Path("tests/data").glob("privacy*/*.jsonl")
-             for line in path.open(encoding="utf-8") if line.strip()]
+    texts = _corpus_texts()
     sentences = [s for t in texts for s in t.split("\n")]
     with_label = [s for s in sentences if _LABEL_RE.search(s)]
     assert with_label and all(label_possible(s) for s in with_label)
@@ -634,13 +641,9 @@ def test_iban_hint_stands_where_an_iban_pattern_matches(text) -> None:
 
 def test_iban_hint_holds_in_the_corpora() -> None:
     """Every text of the privacy corpora where an IBAN pattern matches holds the hint."""
-    import json
-    from pathlib import Path
-
     from assistant.privacy.text.recognizers.iban import CANDIDATE, HINT, HYPHENATED, LOOSE
 
-    texts = [json.loads(line)["text"] for path in Path("tests/data").glob("privacy*/*.jsonl")
-             for line in path.open(encoding="utf-8") if line.strip()]
+    texts = _corpus_texts()
     matched = [t for t in texts if any(p.search(t) for p in (CANDIDATE, HYPHENATED, LOOSE))]
     assert matched and all(HINT.search(t) for t in matched)
 
@@ -659,13 +662,9 @@ def test_last_line_hint_stands_where_a_last_line_matches(text) -> None:
 def test_last_line_hint_holds_in_the_corpora() -> None:
     """Every line end of the privacy corpora where LAST_LINE matches passes the hint, and most
     texts do not (else it saves nothing)."""
-    import json
-    from pathlib import Path
-
     from assistant.privacy.text.recognizers.signature import LAST_LINE, _may_end_in_last_line
 
-    texts = [json.loads(line)["text"] for path in Path("tests/data").glob("privacy*/*.jsonl")
-             for line in path.open(encoding="utf-8") if line.strip()]
+    texts = _corpus_texts()
     ends = [t[:i].rstrip() for t in texts for i in [len(t), *(k for k, ch in enumerate(t) if ch == "\n")]]
     ends = [e for e in ends if e]
     matched = [e for e in ends if LAST_LINE.search(e, max(0, len(e) - 80))]
