@@ -141,9 +141,12 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
                      and allows_public_data(question, c.text)]
     # (likewise a question on anonymised or pseudonymised data: the sentence saying whether such
     # data are personal)
+    def rules_on_data(c: Candidate) -> bool:
+        return (stays_personal(question, c.text)
+                or rules_non_personal(question, c.text, understood.asks_duty))
+
     leads = leads + [c for c in ranked if c not in leads and c.score >= DATA_FLOOR * best
-                     and (stays_personal(question, c.text)
-                          or rules_non_personal(question, c.text, understood.asks_duty))]
+                     and rules_on_data(c)]
     acting = actions_of(question)
     fit = {id(c): action_fit(acting, c.text, c.section) for c in leads}
     # a question on published or aggregated data (not personal): the sentence that allows such
@@ -152,8 +155,7 @@ def _deciding_first(question: str, understood: Question, leads: list[Candidate],
     # (and a question on skipping a check: the sentence that requires it)
     public = {id(c) for c in leads if allows_public_data(question, c.text)
               or (not understood.asks_duty and states_requirement(question, c.text))
-              or requires_check(question, c.text) or stays_personal(question, c.text)
-              or rules_non_personal(question, c.text, understood.asks_duty)}
+              or requires_check(question, c.text) or rules_on_data(c)}
     # (a rule on small counts decides nothing for a question naming no count: after the others)
     # (a question stating a condition that changes the verdict, "…, wenn die Stadt einen Vertrag
     # hat?": the rule on that condition before the general rule)

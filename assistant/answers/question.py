@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.answers.clauses import (FRAME_WORDS, asked, asked_part, claim_of, condition,  # noqa: F401
@@ -421,14 +422,21 @@ def core(question: Question) -> str:
     return stripped
 
 
+#: What an asked property says of the data: that they are anonymous, or that they (stay) personal.
+_ANONYMOUS = re.compile(r"\banonym", _F)
+_PERSONAL_STATUS = re.compile(r"personenbe|pseudonym", _F)
+
+
+@lru_cache(maxsize=256)
 def asks_property(text: str) -> str | None:
     """The property a yes/no question asks about ("Ist die Liste damit anonym?" – "anonym",
-    "Sind das noch personenbezogene Daten?" – "personenbezogen"), or None."""
+    "Sind das noch personenbezogene Daten?" – "personenbezogen"), or None. (Cached: every
+    verdict on a sentence asks it of the same question.)"""
     m = _ASKS_PROPERTY.search(asked(text))
     if m is None:
         return None
-    return "anonym" if re.search(r"\banonym", m.group(0), _F) else \
-        "personenbezogen" if re.search(r"personenbe|pseudonym", m.group(0), _F) else None
+    return "anonym" if _ANONYMOUS.search(m.group(0)) else \
+        "personenbezogen" if _PERSONAL_STATUS.search(m.group(0)) else None
 
 
 def understand(text: str) -> Question:

@@ -119,10 +119,10 @@ def with_rule(lead: S, candidates: Sequence[S], chosen: list[S], *, floor: float
              if o is not lead and o.n != lead.n and o not in near and similar(c, o)}
     chosen = [o for o in chosen if id(o) not in twins]
     follows = [c for c in near if c in chosen or not any(similar(c, o) for o in chosen)]
-    if permits is not None and not any(permits(c) for c in list(chosen) + follows):
-        allowing = [c for c in candidates if c not in chosen and c not in follows
-                    and c.score >= floor and permits(c) and on_question(c)
-                    and not any(similar(c, o) for o in list(chosen) + follows)]
+    quoted = chosen + follows
+    if permits is not None and not any(permits(c) for c in quoted):
+        allowing = [c for c in candidates if c not in quoted and c.score >= floor and permits(c)
+                    and on_question(c) and not any(similar(c, o) for o in quoted)]
         if allowing:
             follows.append(max(allowing, key=lambda c: c.score))
     # the law it rests on (not needed for a plain "yes": ``law`` false; a cited norm before

@@ -433,7 +433,7 @@ def off_topic(question: Question, sentence: str) -> bool:
 #: personenbezogenen Daten", "sie fallen nicht unter die DSGVO"), not a rule against entering them.
 _HOLDS_NONE = re.compile(r"\b(?:enthalt\w*|enthält|sind|ist|bleiben) (?:\w+ ){0,2}kein\w* "
                          r"(?:personenbezogen|personenbeziehbar|angaben über einzeln)\w*|"
-                         r"\bfallen (?:\w+ ){0,3}nicht (?:mehr )?unter\b", re.IGNORECASE)
+                         r"\bfallen (?:\w+ ){0,3}nicht (?:mehr )?unter\b", _F)
 
 
 #: A rule on small counts ("Felder mit weniger als 3 Fällen werden nicht veröffentlicht").
@@ -467,7 +467,7 @@ def verdict(question: str, sentence: str, duty: bool = False, strict: bool = Fal
     if _ALREADY.search(sentence):
         return None
     status = asks_property(question)
-    if status is not None and _PSEUDONYMISED.search(question) and _STAYS_PERSONAL.search(sentence):
+    if status is not None and stays_personal(question, sentence):
         # "Ist die Liste damit anonym?" – "… erreicht nur Pseudonymisierung": the sentence says
         # whether the data stay personal, which answers what is asked of them
         return NO if status == "anonym" else YES
