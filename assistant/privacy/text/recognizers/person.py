@@ -651,23 +651,24 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
     return tokens
 
 
+_MIN_MODIFIER = 3
+#: Last parts of German surnames that are also nouns ("Feld|haus", "Stein|kamp", "Linden|hof").
+_SURNAME_HEADS = ("haus", "hof", "kamp", "bach", "dorf", "feld", "mann", "berg", "stein", "brink", "horst",
+                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte")
+
+
 def _unlisted_compound(word: str, lexicon: NameLexicon) -> bool:
-    """A word in no name list and no noun list that splits into two nouns, the first a frequent
-    word ("Eltern|beirat", "Sitz|plan", "Sport|fest"): a compound the writer made, no surname after
-    a given name; surnames are built from rarer words ("Kraut|wurst", "Rauten|strauch")."""
+    """A word in no name list and no noun list (:func:`noun_compound` checks that) that splits into
+    two nouns, the first a frequent word ("Eltern|beirat", "Sitz|plan", "Sport|fest"): a compound the
+    writer made, no surname after a given name; surnames are built from rarer words ("Kraut|wurst",
+    "Rauten|strauch")."""
     folded = fold(word)
-    if folded in lexicon.surnames or folded in lexicon.first_names or word in load_nouns() or not noun_compound(word):
+    if folded in lexicon.surnames or folded in lexicon.first_names or not noun_compound(word):
         return False
     nouns = load_nouns()
     return not word.lower().endswith(_SURNAME_HEADS) and any(
         lexicon.is_common(word[:k]) and "N" in nouns.get(word[k].upper() + word[k + 1:], "")
         for k in range(_MIN_MODIFIER, len(word) - _MIN_MODIFIER + 1))
-
-
-_MIN_MODIFIER = 3
-#: Last parts of German surnames that are also nouns ("Feld|haus", "Stein|kamp", "Linden|hof").
-_SURNAME_HEADS = ("haus", "hof", "kamp", "bach", "dorf", "feld", "mann", "berg", "stein", "brink", "horst",
-                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte")
 
 
 #: Nouns after a first name that are no surnames: the end of a phrase with a verb and a person in

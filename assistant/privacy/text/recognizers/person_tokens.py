@@ -216,7 +216,8 @@ class Token:
                              Kind.INITIAL)
 
 
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dipl|St|Str|Nr|geb|ca|bzw|vgl|gez|Hd|Hdr|Ch|Chr|Th|Ph|Joh|Wilh))\Z")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[^\W\d_]|\b(?:Dr|Prof|Fr|Hr|Hrn|Fam|Dipl|St|Str|Nr|geb|ca|bzw|vgl|gez|Hd|Hdr|"
+                                  + "|".join(sorted(a.rstrip(".") for a in ABBREVIATED_GIVEN)) + r"))\Z")
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -154,7 +154,8 @@ def _join_hyphenated(text: str) -> tuple[str, list[int]]:
 
 
 #: Two signers on one line, each an initial and a surname: "A. Schulze B. Hoffmann".
-_TWO_SIGNERS = regex.compile(r"(?P<a>\p{Lu}\p{Ll}{0,2}\.[ ]\p{Lu}[\p{L}'’-]+)[ ]+(?P<b>\p{Lu}\p{Ll}{0,2}\.[ ]\p{Lu}[\p{L}'’-]+)")
+_SIGNER = r"\p{Lu}\p{Ll}{0,2}\.[ ]\p{Lu}[\p{L}'’-]+"
+_TWO_SIGNERS = regex.compile(rf"(?P<a>{_SIGNER})[ ]+(?P<b>{_SIGNER})")
 
 
 def _signers(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,13 +182,9 @@ def _names_on_line(text: str, pos: int, end: int, lexicon: NameLexicon) -> list[
     name = _name_at(text, pos, end, lexicon, lower_ok=False)
     if name:
         return [name]
-    columns, start = [], pos
-    for gap in [*_COLUMN_GAP.finditer(text, pos, end), None]:
-        stop = end if gap is None else gap.start()
-        if text[start:stop].strip():
-            columns.append((start, stop))
-        if gap is not None:
-            start = gap.end()
+    gaps = list(_COLUMN_GAP.finditer(text, pos, end))
+    bounds = zip([pos, *(g.end() for g in gaps)], [*(g.start() for g in gaps), end])
+    columns = [(start, stop) for start, stop in bounds if text[start:stop].strip()]
     if len(columns) < 2:
         return []
     names = [_name_at(text, s, e, lexicon, lower_ok=False, pattern=_COLUMN) for s, e in columns]
