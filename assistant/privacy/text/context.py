@@ -92,9 +92,10 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
             return list(raw_results)
         assert lowered is not None  # every open finding's recognizer searched it
         changed: dict[int, RecognizerResult | None] = {}
+        first_in_text: dict[str, int] = {}
         for r in open_:
             recognizer = by_id[r.recognition_metadata[_ID]]
-            word = self._word_at_start(text, lowered, r.start, recognizer)
+            word = self._word_at_start(text, lowered, r.start, recognizer, first_in_text)
             if word is None:
                 word = self._supportive_word(text, r, nlp_artifacts, recognizer)
             changed[id(r)] = self._raised(r, word) if word else None
@@ -104,12 +105,13 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
             out.append(r if new is None else new)
         return out
 
-    def _word_at_start(self, text: str, lowered: str, start: int,
-                       recognizer: EntityRecognizer) -> str | None:
+    def _word_at_start(self, text: str, lowered: str, start: int, recognizer: EntityRecognizer,
+                       first_in_text: dict[str, int]) -> str | None:
         """The context word Presidio's enhancer finds for a finding at ``start`` when the word
         there decides it: the word starts after whitespace, is one token with a keyword holding a
         context word (the token at the start is always in the context), and no context word
-        listed before that one can be anywhere in the text. None: the text's tokens decide."""
+        listed before that one can be anywhere in the text. None: the text's tokens decide.
+        ``first_in_text``: recognizer id -> :meth:`_first_in_text`, kept for one text."""
         if (self._chunk_keyword is None or self.context_matching_mode != "substring"
                 or start >= len(text) or (start and not text[start - 1].isspace())):
             return None
@@ -121,16 +123,21 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
         keyword = self._chunk_keyword(text[start:end])
         if not keyword:
             return None
+        first = first_in_text.get(recognizer.id)
+        if first is None:
+            first = first_in_text[recognizer.id] = self._first_in_text(lowered, recognizer)
+        # a context word listed after the first one the text may hold is never the one found
+        return next((w for w in recognizer.context[:first + 1] if w.lower() in keyword), None)
+
+    def _first_in_text(self, lowered: str, recognizer: EntityRecognizer) -> int:
+        """The index of the first of ``recognizer``'s context words that can be in the text
+        (``lowered``), or the number of its words if none can."""
         finders = self._word_finders.get(recognizer.id)
         if finders is None:
             finders = self._word_finders[recognizer.id] = [
                 context_finder([w], self._lemmas) for w in recognizer.context]
-        for word, finder in zip(recognizer.context, finders):
-            if word.lower() in keyword:
-                return word
-            if finder.search(lowered) is not None:
-                return None  # an earlier context word may be in the context
-        return None
+        return next((i for i, finder in enumerate(finders) if finder.search(lowered) is not None),
+                    len(finders))
 
     def _supportive_word(self, text: str, result: RecognizerResult, nlp_artifacts: Any,
                          recognizer: EntityRecognizer) -> str:

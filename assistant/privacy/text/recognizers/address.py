@@ -126,13 +126,17 @@ LOWER = (rf"(?<![\w-])(?:{_LOWER_ADJ}(?:straße|strasse|str\.|gasse|allee)|"
          r"(?:" + _LOWER_ADJ + r")?[a-zäöü][\w-]*?(?:straße|strasse|str\.?|weg|allee|gasse|platz))")
 #: Any capitalised name of one to three words before number, postcode and city: the postcode
 #: and city make it an address ("Lindenhof 7, 33602 Bielefeld", "Q5, 12" is left out).
-_LABEL_WORDS = (r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
-                r"Postanschrift|Wohnort|Straße|Strasse|Address|Neue|Alte|Neu|Alt)\b")
+#: Nouns that label an address (also in ``_LABEL_NOUN``).
+_ADDRESS_NOUNS = (r"Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
+                  r"Postanschrift|Wohnort|Address")
+_LABEL_WORDS = rf"(?:{_ADDRESS_NOUNS}|Straße|Strasse|Neue|Alte|Neu|Alt)\b"
+#: A post box is no street (also a vCard's first ADR component).
+_POST_BOX = r"(?:Postfach|PF\b|Postlagernd)"
 #: Lower-case words inside a street's name: "Hinter den Höfen", "Auf dem Sande", "Straße am Park".
 _NAME_PARTICLE = r"(?:an|am|auf|aus|bei|im|in|unter|hinter|vor|über|zum|zur|zu|der|den|dem|des|die|das|von|vom|und)"
 #: Any capitalised name of one to three words, the later ones capitalised or particles: not a
 #: sentence's verb before the street ("Wir wohnen Ahornstr 7, …").
-ANY_STREET = (rf"(?<![\w-])(?!Postfach|PF\b|Postlagernd|{_LABEL_WORDS})[{_U}][\w'’.-]+"
+ANY_STREET = (rf"(?<![\w-])(?!{_POST_BOX}|{_LABEL_WORDS})[{_U}][\w'’.-]+"
               rf"(?:[ ](?:[\p{{Lu}}\d][\w'’.-]*|{_NAME_PARTICLE}(?![\w'’.-]))){{0,2}}")
 TWO_WORDS = (rf"(?<![\w-])(?:[{_U}]\w+(?:-[{_U}]\w+)*[ \t](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Ring|Damm|Ufer|"
              rf"Chaussee|Gasse|Markt|Steig|Pfad)|[{_U}][{_U}'.-]+(?:-[{_U}]+)*[ ](?:STRA(?:SS|ß|ẞ)E|STR\.|WEG|ALLEE|"
@@ -302,7 +306,7 @@ _POSTCODE = regex.compile(r"\d{5}")
 #: A vCard's ADR property: post box, extended address, street, town, region, postcode, country
 #: parted by ";" ("ADR;TYPE=HOME:;;Kirchweg 3;Bonn;;53111;DE"); the street component, when it holds a
 #: house number, is the span, whatever its name (a post box is none).
-_VCARD_ADR = regex.compile(r"^ADR(?:;[^:\n]*)?:[^;\n]*;[^;\n]*;(?P<street>(?!Postfach|PF\b|Postlagernd)[^;\n]*?\p{L}[^;\n]*?[ ]\d[^;\n]*?)[ \t]*(?=;|$)",
+_VCARD_ADR = regex.compile(rf"^ADR(?:;[^:\n]*)?:[^;\n]*;[^;\n]*;(?P<street>(?!{_POST_BOX})[^;\n]*?\p{{L}}[^;\n]*?[ ]\d[^;\n]*?)[ \t]*(?=;|$)",
                            regex.MULTILINE)
 #: The town's second word after a postcode, when it is an ordinary noun, starts the next sentence of a
 #: note written without stops ("45127 Essen Termin folgt", dictated "89073 Ulm Punkt …").
@@ -412,8 +416,7 @@ def _past_glued_label(text: str, start: int, end: int) -> int:
 
 #: A label naming the address is no word of the street's name ("die Adresse Ostring 5, …", "die
 #: Anschrift Lindenstraße 4"): a span opening with it starts after it.
-_LABEL_NOUN = regex.compile(r"(?:Adresse|Anschrift|Wohnanschrift|Meldeanschrift|Meldeadresse|Hausanschrift|"
-                            r"Postanschrift|Wohnort|Address|Lieferadresse|Rechnungsadresse|Privatadresse)[ ]")
+_LABEL_NOUN = regex.compile(rf"(?:{_ADDRESS_NOUNS}|Lieferadresse|Rechnungsadresse|Privatadresse)[ ]")
 
 
 def _past_label_noun(text: str, start: int, end: int) -> int:

@@ -363,6 +363,12 @@ _PUPIL_ENTRY = regex.compile(rf"{PUPIL_LABEL}\W{{0,3}}[\w./-]*\d[\w./-]*[ ]?[,;â
 _PUPIL_AGE = (dt.timedelta(days=2 * 365), dt.timedelta(days=25 * 366))
 
 
+def _pupil_age(date_text: str) -> bool:
+    """The date parses and lies two to 25 years back."""
+    date = parse_date(date_text)
+    return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
+
+
 def _in_pupil_entry(text: str, start: int, end: int) -> bool:
     """The date follows a pupil number in the entry of one pupil, is the line's only date, ends
     the entry, no word of the line gives it another role, and it lies two to 25 years back."""
@@ -373,8 +379,7 @@ def _in_pupil_entry(text: str, start: int, end: int) -> bool:
         return False
     if any(is_role_key(w) or _CUT_OFF.fullmatch(w) for w in _WORD.findall(line)):
         return False
-    date = parse_date(text[start:end])
-    return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
+    return _pupil_age(text[start:end])
 
 
 #: A correction right before the date: "richtig ist 13.11.2016", "korrekt wÃ¤re: 3.4.2015", "korrigiert
@@ -397,8 +402,7 @@ def _corrects_birth_date(text: str, start: int, end: int) -> bool:
         return False
     if _CUT_OFF.search(text, text.rfind("\n", 0, start) + 1, start):
         return False  # "nicht vor dem 1.7.2019, sondern nach dem 1.8.2019": a cut-off corrected
-    date = parse_date(text[start:end])
-    return date is not None and _PUPIL_AGE[0] <= dt.date.today() - date <= _PUPIL_AGE[1]
+    return _pupil_age(text[start:end])
 
 
 _ENTRY_END = regex.compile(r"[ \t]*(?:$|[,;)(]|\.(?!\S))", regex.MULTILINE)

@@ -166,7 +166,7 @@ def _phone_column_cells(text: str) -> list[tuple[int, int]]:
 _DIGIT_WORD = r"(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)"
 _SPOKEN = regex.compile(rf"(?<![\w-])(?:null(?:[ ]?[,–-]?[ ]?{_DIGIT_WORD}){{7,15}}"
                         rf"|plus(?:[ ]?[,–-]?[ ]?{_DIGIT_WORD}){{9,15}})(?![\w-])", regex.IGNORECASE)
-_SPOKEN_PRECHECK = regex.compile(r"null|plus", regex.IGNORECASE)
+_SPOKEN_POSSIBLE = precheck_search(regex.compile(r"null|plus", regex.IGNORECASE))
 SPOKEN_SCORE = 0.6
 
 
@@ -224,7 +224,7 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,  # noqa: ANN001
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         spoken = [rule_result(self, "PHONE_NUMBER", m.start(), m.end(), SPOKEN_SCORE, "number read out in words")
-                  for m in _SPOKEN.finditer(text)] if precheck_search(_SPOKEN_PRECHECK)(text) else []
+                  for m in _SPOKEN.finditer(text)] if _SPOKEN_POSSIBLE(text) else []
         if DIGIT.search(text) is None:  # every phone number written in digits holds one
             return spoken
         text = ocr_digits(text)  # "Tel. O40 123456" from a scanned letter; same offsets
