@@ -164,17 +164,20 @@ def asked_about(question: str, passage: Passage) -> bool:
 BEYOND_MIN = 2
 
 
+_TOKEN = re.compile(r"[\wÄÖÜäöüß-]+")
+
+
 def _nouns(text: str) -> set[str]:
     """Stems of the nouns of ``text``: its capitalised words that do not open a sentence."""
     out: set[str] = set()
     for sentence in split_sentences(" ".join(text.split())):
-        tokens = re.findall(r"[\wÄÖÜäöüß-]+", sentence)[1:]
+        tokens = _TOKEN.findall(sentence)[1:]
         out |= {stem(w) for t in tokens if t[:1].isupper() for w in words(t) if len(w) > 3}
     return out
 
 
 def _names(term: str, stems: set[str]) -> bool:
-    return any(s == term or s.startswith(term) for s in stems)
+    return any(s.startswith(term) for s in stems)
 
 
 def beyond_entry(question: str, entry: Passage,

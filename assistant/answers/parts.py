@@ -31,6 +31,7 @@ _NEXT_QUESTION = re.compile(
     r",?\s+und\s+(?=(?:wann|seit|ab|bis|wie|wo|woher|was|welche\w*|wer|gibt|gibts|gab|war|"
     r"waren|ist|sind|gilt|galt|hat|haben|hatte|wird|werden|wurde|kann|können|muss|müssen|"
     r"zählt|zählen|fehlt|fehlen)\b)", re.IGNORECASE)
+_LEADING_UND = re.compile(r"^\s*und\s+", re.IGNORECASE)
 #: A part that asks where something is missing ("wo gar nix erfasst wird", "für welche Jahre
 #: fehlen Werte?"): a sentence that says what is not counted answers it.
 ABSENCE_ASKED = re.compile(r"\b(?:nix|nichts|kein\w*|gar nicht|fehl\w*|ausgenommen|ausgeschlossen|"
@@ -64,7 +65,7 @@ def question_parts(question: str) -> list[str]:
     parts: list[str] = []
     for sentence in asked:
         for clause in _NEXT_QUESTION.split(sentence):
-            clause = re.sub(r"^\s*und\s+", "", clause, flags=re.IGNORECASE).strip(" ,?")
+            clause = _LEADING_UND.sub("", clause).strip(" ,?")
             if len(_content(clause)) >= MIN_PART_WORDS:
                 parts.append(clause)
     return parts

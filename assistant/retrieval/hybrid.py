@@ -240,18 +240,17 @@ class HybridRetriever:
         names fewer than ``HEADING_WORDS`` of them (one word, "Auswertung" for "für die
         Auswertung" or "Schuleingangsuntersuchung" for evaluating its results, is no ruling on
         what is asked)."""
-        self._bm25_index(self.index.chunks())
-        stems = self._heading_stems
+        stems = self._heading_stems  # of the index :meth:`search` built
         count = len(stems) or 1
-        named: dict[str, int] = {}
+        named: dict[str, int] = {}  # per term: how many headings name it
         for term in {stem(w) for w in words(" ".join(terms))}:
-            named[term] = sum(1 for s in stems.values() if _stem_in(term, s))
-            if named[term] > HEADING_COMMON:  # "KI", "Daten": no heading rules on them alone
-                named[term] = 0
+            n = sum(1 for s in stems.values() if _stem_in(term, s))
+            if 0 < n <= HEADING_COMMON:  # "KI", "Daten": no heading rules on them alone
+                named[term] = n
         out: dict[str, float] = {}
         for c in chunks:
             own = stems.get(c.section or "", set())
-            hits = [t for t, n in named.items() if n and _stem_in(t, own)]
+            hits = [t for t in named if _stem_in(t, own)]
             out[c.id] = (sum(float(np.log(1 + count / named[t])) for t in hits)
                          if len(hits) >= HEADING_WORDS else 0.0)
         return out
