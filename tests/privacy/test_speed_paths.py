@@ -385,7 +385,15 @@ def test_cached_word_lookups_are_spacys() -> None:
     engine = BlankSpacyNlpEngine()
     engine.load()
     vocab = engine.nlp["de"].vocab
-    for word in ("und", "Und", "der", "Telefon", "telefon", ".", "-", "…", "geboren", "wohnen", ":"):
+    words = ("und", "Und", "der", "Telefon", "telefon", ".", "-", "…", "geboren", "wohnen", ":",
+             "ÜBER", "Aber", "„", "—", "§", "Quastenflosser", "sowie", "Sowie", "'s", "¿")
+    new = [word for word in words if word not in vocab]
+    assert len(new) >= 5  # the words no lexeme exists for yet take the other path
+    for word in words:
+        assert engine.is_stopword(word, "de") == vocab[word].is_stop
+        assert engine.is_punct(word, "de") == vocab[word].is_punct
+    for word in words:  # now every one has a lexeme
+        engine._lexical.clear()
         assert engine.is_stopword(word, "de") == vocab[word].is_stop
         assert engine.is_punct(word, "de") == vocab[word].is_punct
 
