@@ -265,10 +265,12 @@ class _WordWeights(NamedTuple):
 
 
 #: (id of the weights, id of the lexicon) -> (the weights, the lexicon, word -> its weight sums,
-#: neighbour feature -> its weights at the offsets -2, -1, +1, +2); the objects themselves are kept
+#: neighbour feature -> its weights at the offsets -2, -1, +1, +2, a word's neighbour features ->
+#: their summed weights at those offsets); the objects themselves are kept
 #: so that an id reused after they are gone never matches.
 _weight_cache: dict[tuple[int, int], tuple[object, object, dict[str, _WordWeights],
-                                           dict[str, tuple[Weights, Weights, Weights, Weights]]]] = {}
+                                           dict[str, tuple[Weights, Weights, Weights, Weights]],
+                                           dict[tuple[str, ...], tuple[Weights, Weights, Weights, Weights]]]] = {}
 
 
 def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
@@ -283,12 +285,26 @@ def _summed(features: Iterable[str], weights: Mapping[str, Weights]) -> Weights:
 
 
 def _word_weights(word: str, lex: NameLexicon, nouns: dict[str, str], weights: Mapping[str, Weights],
-                  near: dict[str, tuple[Weights, Weights, Weights, Weights]]) -> _WordWeights:
+                  near: dict[str, tuple[Weights, Weights, Weights, Weights]],
+                  near_sums: dict[tuple[str, ...], tuple[Weights, Weights, Weights, Weights]]) -> _WordWeights:
     """The weight sums of ``featurize``'s features of ``word``, without building the neighbour
     features: their weights per offset are looked up once per neighbour feature in ``near`` (most
     are shared by many words: "c=title", "f=fn"), which halved the cost of a word seen the first
     time (measured)."""
     own, ctx, case = _word_parts(word, lex, nouns, False)
+    # the neighbour features are the same for many words (every capitalised word in no list has
+    # "w=?title", "c=title" and maybe a flag): their sums are kept per feature tuple
+    key = tuple(ctx)
+    sums = near_sums.get(key)
+    if sums is None:
+        sums = near_sums[key] = _near_sums(ctx, weights, near)
+    return _WordWeights(_summed(own, weights), *sums, case)
+
+
+def _near_sums(ctx: list[str], weights: Mapping[str, Weights],
+               near: dict[str, tuple[Weights, Weights, Weights, Weights]],
+               ) -> tuple[Weights, Weights, Weights, Weights]:
+    """The weights a word's neighbour features ``ctx`` add at the offsets -2, -1, +1, +2."""
     m2 = m1 = p1 = p2 = (0.0, 0.0, 0.0)
     for k, feature in enumerate(ctx):
         at = near.get(feature)
@@ -304,7 +320,7 @@ def _word_weights(word: str, lex: NameLexicon, nouns: dict[str, str], weights: M
             m2 = (m2[0] + w[0], m2[1] + w[1], m2[2] + w[2])
             w = at[3]
             p2 = (p2[0] + w[0], p2[1] + w[1], p2[2] + w[2])
-    return _WordWeights(_summed(own, weights), m2, m1, p1, p2, case)
+    return m2, m1, p1, p2
 
 
 def feature_weights(tokens: list[Tok], lex: NameLexicon,
@@ -314,14 +330,14 @@ def feature_weights(tokens: list[Tok], lex: NameLexicon,
     weights are added in the same order as before, so the sums are the same to the last bit."""
     entry = _weight_cache.get((id(weights), id(lex)))
     if entry is None or entry[0] is not weights or entry[1] is not lex or len(entry[2]) >= _CACHE_LIMIT:
-        entry = _weight_cache[(id(weights), id(lex))] = (weights, lex, {}, {})
+        entry = _weight_cache[(id(weights), id(lex))] = (weights, lex, {}, {}, {})
     cache, near = entry[2], entry[3]
     words = [t.text for t in tokens]
     per_word: list[_WordWeights] = []
     for word in words:
         known = cache.get(word)
         if known is None:
-            known = cache[word] = _word_weights(word, lex, load_nouns(), weights, near)
+            known = cache[word] = _word_weights(word, lex, load_nouns(), weights, near, entry[4])
         per_word.append(known)
     n = len(words)
     if not n:

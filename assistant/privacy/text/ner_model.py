@@ -93,12 +93,18 @@ def marginals(scores: "list[Weights]", transitions: list[list[float]]) -> list[t
     if not n:
         return []
     (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = transitions
-    states = [(math.exp(s0), math.exp(s1), math.exp(s2)) for s0, s1, s2 in scores]
+    exp = math.exp
+    states: list[tuple[float, float, float]] = []
     alphas: list[tuple[float, float, float]] = []
     scales: list[float] = []
-    a0, a1, a2 = states[0]
-    for i, (e0, e1, e2) in enumerate(states):
+    # the state factors are taken in the forward pass (one walk over the tokens, not two)
+    s0, s1, s2 = scores[0]
+    a0, a1, a2 = e = (exp(s0), exp(s1), exp(s2))
+    states.append(e)
+    for i, (s0, s1, s2) in enumerate(scores):
         if i:
+            e0, e1, e2 = e = exp(s0), exp(s1), exp(s2)
+            states.append(e)
             a0, a1, a2 = ((a0 * t00 + a1 * t10 + a2 * t20) * e0, (a0 * t01 + a1 * t11 + a2 * t21) * e1,
                           (a0 * t02 + a1 * t12 + a2 * t22) * e2)
         scale = 1.0 / (a0 + a1 + a2)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IS_PUNCT, IS_STOP
 
 LEMMAS = Path(__file__).resolve().parents[1] / "data" / "curated" / "lemmas.tsv"
 
@@ -84,8 +85,14 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
         if known is None:
             if len(self._lexical) > 100_000:
                 self._lexical.clear()
-            lexeme = self.nlp[language].vocab[word]
-            known = self._lexical[(word, language)] = (bool(lexeme.is_stop), bool(lexeme.is_punct))
+            vocab = self.nlp[language].vocab
+            if word in vocab:
+                lexeme = vocab[word]
+                known = (bool(lexeme.is_stop), bool(lexeme.is_punct))
+            else:  # what vocab[word] would set in the new lexeme, without adding it to the vocab
+                getters = vocab.lex_attr_getters
+                known = (bool(getters[IS_STOP](word)), bool(getters[IS_PUNCT](word)))
+            self._lexical[(word, language)] = known
         return known
 
     def is_stopword(self, word: str, language: str) -> bool:  # noqa: D102 - Presidio's, cached

@@ -110,13 +110,18 @@ class NerPersonRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         found = [self._result(start, end, score) for start, end, score in self.find(text)
                  if not (text[max(0, start - 2):start] == ".-" and text[end:end + 1] == ".")]  # "Geb.-Dat."
+        if not found:
+            return found  # nothing to filter (most texts)
         return outside_english_months(text, outside_fictional(text, found))
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
         """(start, end, score) of every accepted candidate in ``text``."""
         found = []
+        known = self._candidates
+        could_be_name = self._could_be_name
         for tokens in sequences(text):
-            if not any(self._could_be_name(t.text) for t in tokens):
+            # the cached answer where there is one (a dict look-up, not a method call per token)
+            if not any(known[t.text] if t.text in known else could_be_name(t.text) for t in tokens):
                 continue  # no span of this line could pass _score: skip the model (most lines)
             line = text[tokens[0].start:tokens[-1].end]
             borders = ({k for k in range(1, len(tokens))
@@ -326,7 +331,9 @@ class NerPersonRecognizer(EntityRecognizer):
 
     def _could_be_name(self, word: str) -> bool:
         """Necessary for a token of an accepted span: in a name list, or capitalised and neither
-        an ordinary word nor a noun (a span of only those is dropped by :meth:`_score`)."""
+        an ordinary word nor a noun (a span of only those is dropped by :meth:`_score`), and no
+        word that :meth:`_score` drops every span with (:meth:`_spoils_span`). A line without
+        such a token yields no finding: the model is not run for it."""
         known = self._candidates.get(word)
         if known is None:
             if len(self._candidates) > 100_000:
@@ -334,8 +341,28 @@ class NerPersonRecognizer(EntityRecognizer):
             known = self._candidates[word] = word[:1].isalpha() and (
                 self._listed(word) or (word[:1].isupper() and not self.lexicon.is_common(word)
                                        and not self._noun(word)
-                                       and fold(word) not in self.lexicon.never_names))
+                                       and fold(word) not in self.lexicon.never_names)
+            ) and not self._spoils_span(word)
         return known
+
+    def _spoils_span(self, word: str) -> bool:
+        """``word`` (starting with a letter) makes :meth:`_score` return 0 for every span that
+        holds it, and :meth:`_trim` never cuts it off a span's border: a digit ("U3"), a
+        lower-case ordinary word ("gut", "nur"), a label or abbreviation ("Steuer-ID", "Tel."),
+        an acronym ("TVöD", "KiTaG"), an ordinary noun in no name list ("Kinder"). Each test here
+        is one of :meth:`_score`'s or :meth:`_noun_phrase`'s on the words of a span."""
+        low = word.lower()
+        bare = low.rstrip(".")
+        if bare in _TITLE_WORDS or bare in CLOSINGS or low in PARTICLES:
+            return False  # _trim may take it off the span
+        return (any(ch.isdigit() for ch in word)
+                or (word[:1].islower() and low in self.lexicon.common_words)
+                or _LABEL_WORD.search(word) is not None or bare in ABBREVIATIONS
+                or any(_MIXED_ACRONYM.match(part) or capital_end(part) for part in word.split("-"))
+                # and one of :meth:`_noun_phrase`'s: an ordinary noun in no name list
+                or (word[:1].isupper() and (ordinary_noun(word) or noun_compound(word))
+                    and not self._listed(word))
+                or (word[:1].islower() and "N" in self.nouns.get(word.capitalize(), "")))
 
     def _listed(self, word: str) -> bool:
         key = fold(word.rstrip("."))
