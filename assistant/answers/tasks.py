@@ -210,12 +210,13 @@ def match(question: str, heading: str | None, strict: bool = False, goal: bool =
     protect small counts). An object counts when the question names it, a field synonym or a
     compound part ("Zelle" names a "Tabellenfeld"), or a word of its thing group (as it
     stands: "Gremien" names "Kommunalpolitik", not "kommunal"); ``strict``: a compound part or
-    another form of the word counts half."""
+    another form of the word counts half. A compound written with a hyphen counts once, by its
+    last part: "ein Skript vom Chatbot" names the "KI" of "KI-Regeln", not the rules."""
     task = parse_task(heading)
     action = names_action(question, task)
     if action is False and goal:  # another action, to the end the task serves
         action = True
-    objects = _stems(" ".join(task.objects))
+    objects = _objects(task)
     if action is False or (not objects and task.action is None):
         return Match(0.0, 0.0)
     asked, things = _asked(question)
@@ -233,12 +234,18 @@ def objects_named(question: str, heading: str | None) -> float:
     """Share of the things a section's task is done to that the question names, whatever
     action it asks for ("wen binden wir beim ersten Bildungsbericht ein?" names the things of
     "den ersten Bildungsbericht schreiben"); 0 for a task without things."""
-    objects = _stems(" ".join(parse_task(heading).objects))
+    objects = _objects(parse_task(heading))
     if not objects:
         return 0.0
     asked, things = _asked(question)
     return sum(a in asked or a in things or any(same(a, b) for b in asked)
                for a in objects) / len(objects)
+
+
+def _objects(task: Task) -> set[str]:
+    """Stems of the things a task is done to, a hyphenated compound by its last part ("KI-Regeln":
+    "regel"; "CSV-Datei": "datei"), the part that says what the thing is."""
+    return _stems(" ".join(w.rsplit("-", 1)[-1] if "-" in w.strip("-") else w for w in task.objects))
 
 
 def _asked(question: str) -> tuple[set[str], set[str]]:
