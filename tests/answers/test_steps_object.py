@@ -55,3 +55,37 @@ def test_the_thing_a_compound_names_still_fits(question, heading):
 def test_starting_with_ai_is_not_setting_up_rules_for_it(question):
     assert not steps.fits(question, RULES)
     assert steps.fits(question, INTRODUCE)
+
+
+MERGE = "Schritt für Schritt: Daten aus Verwaltung und anderen Behörden zusammenführen"
+AREAS = "Schritt für Schritt: kleinräumig nach Sozialräumen berichten"
+
+
+@pytest.mark.parametrize("question, heading", [
+    ("wie fange ich mit dem ersten bildungsbericht an, was gehört hinein?", REPORT),
+    ("Wie beginne ich unseren ersten Bildungsbericht?", REPORT),
+    ("Wie starte ich mit einer Quote für die Altersgruppe der unter Dreijährigen?", RATE),
+    ("Wie steige ich beim Einlesen einer CSV-Datei aus der Regionaldatenbank ein?", READ),
+])
+def test_starting_a_task_asks_for_that_task(question, heading):
+    # "anfangen", "beginnen", "starten" name the start of any task, not another action
+    assert steps.fits(question, heading)
+
+
+@pytest.mark.parametrize("question", [
+    "Wir fangen gerade mit dem Monitoring an, die Amtsleitung will sofort alles. Wie gehen wir vor?",
+    "Wie beginnen wir, wenn die Stadtverwaltung gleich alle Themen will?",
+    "Wir starten mit dem Bildungsbüro, die Kreisverwaltung drängt. Wo setzen wir an?",
+])
+def test_one_word_of_a_thing_group_names_one_thing_of_the_task(question):
+    # "Verwaltung und andere Behörden" stand in one thing group: one word names them once
+    assert not steps.fits(question, MERGE)
+
+
+@pytest.mark.parametrize("question", [
+    "Wie berichte ich kleinräumig nach Sozialräumen?",
+    "Wie stelle ich die Kita-Quoten kleinräumig für unsere Sozialräume dar?",
+    "Wie zeigen wir Schulabschlüsse je Sozialraum kleinräumig im Bericht?",
+])
+def test_words_named_themselves_count_each(question):
+    assert steps.fits(question, AREAS)
