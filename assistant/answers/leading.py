@@ -21,8 +21,8 @@ from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.formula import FORMULA
 from assistant.answers.question import (Question, asks_property, heading_topics, main_clause, topic_patterns,
                                        topicality)
-from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
-                                      names_source)
+from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, TABLE_CODE,
+                                      YEAR, names_source)
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, concedes_unstated,
                                       counts_elsewhere, decides_unshaped, depends_on_case, leans_back,
                                       meets_condition, names_asked, off_topic, requires_check,
@@ -82,6 +82,13 @@ def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
     leads = [c for c in ranked if by_id[id(c)]]
     if defining:  # the most defining form first ("X bezeichnet …" before "X ist gesunken")
         leads.sort(key=lambda c: -defining[id(c)])
+    codes = set(TABLE_CODE.findall(question))
+    if codes and understood.kind != "darf_ich":
+        # "Was steht in Tabelle 22541-01-04-4?": a sentence on that table, one on it alone
+        # before one that lists it among others
+        coded = sorted((c for c in ranked if codes & set(TABLE_CODE.findall(c.text))),
+                       key=lambda c: len(set(TABLE_CODE.findall(c.text)) - codes))
+        leads = [c for c in coded if c in leads] or coded or leads
     if on_topic:
         leads = _deciding_first(question, understood, leads, ranked, by_id, idf=idf,
                                 splitter=splitter, best=best, bonus=bonus,
