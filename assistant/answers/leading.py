@@ -11,6 +11,7 @@ kinds lead with the best sentence of the kind's shape.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import numpy as np
@@ -20,13 +21,13 @@ from assistant.answers.candidates import Candidate, share, terms_of
 from assistant.answers.formula import FORMULA
 from assistant.answers.question import (Question, asks_property, heading_topics, main_clause, topic_patterns,
                                        topicality)
-from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, YEAR,
-                                      names_source)
+from assistant.answers.shapes import (ASKS_DATE, DAY, DUTY, LEAD_SHAPES, MODALS, PARTICLE_STEMS, TABLE_CODE,
+                                      YEAR, names_source)
 from assistant.answers.verdict import (ASKS_BOUND, BOUND, allows_public_data, concedes_unstated,
                                       counts_elsewhere, decides_unshaped, depends_on_case, leans_back,
                                       meets_condition, names_asked, off_topic, requires_check,
                                       rules_non_personal, states_requirement, stays_personal, verdict)
-from assistant.retrieval.german import CompoundSplitter
+from assistant.retrieval.german import CompoundSplitter, stem, words
 
 TOPIC_BONUS = 0.3
 #: Extra weight of the question's own terms for the lead of a yes/no answer: the deciding
@@ -64,13 +65,9 @@ def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
         bound = {k: v and bool(BOUND.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
         alone = {k: v and not leans_back(c.text) for (k, v), c in zip(bound.items(), cands)}
         by_id = alone if any(alone.values()) else bound if any(bound.values()) else by_id
-    # "Zu welchem Datum …?": the sentence with a date
+    # "Zu welchem Datum …?": the sentence with a date, on what the question dates
     if understood.kind == "schwelle" and ASKS_DATE.search(question):
-        for date in (DAY, YEAR):  # a day before a year that dates something
-            dated = {k: v and bool(date.search(c.text)) for (k, v), c in zip(by_id.items(), cands)}
-            if any(dated.values()):
-                by_id = dated
-                break
+        by_id = _dated(by_id, cands, idf)
     if understood.kind == "datenquelle":  # "Woher …?": the sentence that names the source
         named = {id(c): names_source(c.text) and c.lexical > 0 for c in cands}
         by_id = named if any(named.values()) else by_id
@@ -85,6 +82,13 @@ def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
     leads = [c for c in ranked if by_id[id(c)]]
     if defining:  # the most defining form first ("X bezeichnet …" before "X ist gesunken")
         leads.sort(key=lambda c: -defining[id(c)])
+    codes = set(TABLE_CODE.findall(question))
+    if codes and understood.kind != "darf_ich":
+        # "Was steht in Tabelle 22541-01-04-4?": a sentence on that table, one on it alone
+        # before one that lists it among others
+        coded = sorted((c for c in ranked if codes & set(TABLE_CODE.findall(c.text))),
+                       key=lambda c: len(set(TABLE_CODE.findall(c.text)) - codes))
+        leads = [c for c in coded if c in leads] or coded or leads
     if on_topic:
         leads = _deciding_first(question, understood, leads, ranked, by_id, idf=idf,
                                 splitter=splitter, best=best, bonus=bonus,
@@ -98,6 +102,39 @@ def leads_of(question: str, understood: Question, cands: Sequence[Candidate],
                            key=lambda c: (leans_back(c.text), -c.score))
         leads = depending + [c for c in leads if c not in depending]
     return leads
+
+
+#: Words of a question for a date that name no subject ("Seit wann gibt's …?", "Ab welchem Jahr …").
+DATE_FRAME = frozenset(stem(w) for w in words(
+    "seit ab bis wann datum zeitpunkt jahr jahres gibts gabs gelten galt genau brauche brauchen"))
+#: Share of the best subject share among dated sentences a dated sentence needs to lead.
+DATED_SUBJECT = 0.6
+
+
+def _dated(by_id: dict[int, bool], cands: Sequence[Candidate],
+           idf: dict[str, float]) -> dict[int, bool]:
+    """``by_id`` narrowed to the sentences with a date (a day before a year that dates
+    something) that speak of what the question dates: its terms beyond the date frame, at least
+    ``DATED_SUBJECT`` of the best such share. "Seit wann rundet NRW die Schulstatistik?" is not
+    answered by the day another rule takes effect, however well its passage ranks. Unchanged
+    when no sentence of the wanted shape has a date."""
+    subject = {t: w for t, w in idf.items() if t not in DATE_FRAME and t not in MODALS}
+    on = {id(c): share(subject, c.terms) if subject else 1.0 for c in cands}
+    dated = {id(c): by_id[id(c)] and bool(DAY.search(c.text) or YEAR.search(c.text)) for c in cands}
+    top = max((on[k] for k, v in dated.items() if v), default=0.0)
+    if not top:
+        return next((d for d in (_with(by_id, cands, date) for date in (DAY, YEAR)) if any(d.values())),
+                    by_id)
+    about = {k: v and on[k] >= DATED_SUBJECT * top for k, v in dated.items()}
+    for date in (DAY, YEAR):  # a day before a year that dates something
+        narrowed = _with(about, cands, date)
+        if any(narrowed.values()):
+            return narrowed
+    return about
+
+
+def _with(by_id: dict[int, bool], cands: Sequence[Candidate], pattern: re.Pattern[str]) -> dict[int, bool]:
+    return {id(c): by_id[id(c)] and bool(pattern.search(c.text)) for c in cands}
 
 
 def _deciding_first(question: str, understood: Question, leads: list[Candidate],

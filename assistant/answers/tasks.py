@@ -80,6 +80,9 @@ def _entry(word: str) -> Entry:
 @dataclass(frozen=True)
 class Lexicon:
     actions: dict[str, tuple[Entry, ...]]
+    #: The words that name the start of any task ("anfangen", "Einstieg"), particle and verb
+    #: joined as :func:`action_words` gives them.
+    starts: frozenset[str]
     things: tuple[tuple[str, ...], ...]  # folded words of each group
 
 
@@ -91,7 +94,8 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     actions = {name: tuple(_entry(str(w)) for w in group)
                for name, group in (data.get("actions") or {}).items()}
     things = tuple(tuple(fold(str(w)) for w in group) for group in data.get("things") or [])
-    return Lexicon(actions, things)
+    starts = frozenset(e.particle + e.bases[0] for e in (_entry(str(w)) for w in data.get("starts") or []))
+    return Lexicon(actions, starts, things)
 
 
 def _sentences(text: str) -> list[list[str]]:
@@ -185,10 +189,12 @@ def names_action(question: str, task: Task) -> bool | None:
     if task.action is None:
         return None
     for text in (asked(question), question):  # the sentence asked first, then the whole text
-        named = actions_in(text)
-        own = _names_word(text, task.action)
-        if named or own:
-            return own or bool(named & task.groups)
+        found = action_words(text)
+        if _names_word(text, task.action) or any(groups & task.groups for groups in found.values()):
+            return True
+        if set(found) - lexicon().starts:
+            return False
+        # only the start of a task ("Wie fange ich mit dem ersten Bericht an?"): of any task
     return None
 
 
@@ -210,22 +216,17 @@ def match(question: str, heading: str | None, strict: bool = False, goal: bool =
     protect small counts). An object counts when the question names it, a field synonym or a
     compound part ("Zelle" names a "Tabellenfeld"), or a word of its thing group (as it
     stands: "Gremien" names "Kommunalpolitik", not "kommunal"); ``strict``: a compound part or
-    another form of the word counts half."""
+    another form of the word counts half. A compound written with a hyphen counts once, by its
+    last part: "ein Skript vom Chatbot" names the "KI" of "KI-Regeln", not the rules."""
     task = parse_task(heading)
     action = names_action(question, task)
     if action is False and goal:  # another action, to the end the task serves
         action = True
-    objects = _stems(" ".join(task.objects))
+    objects = _objects(task)
     if action is False or (not objects and task.action is None):
         return Match(0.0, 0.0)
     asked, things = _asked(question)
-
-    def named(a: str) -> float:
-        if a in asked or a in things:
-            return 1.0
-        return (0.5 if strict else 1.0) if any(same(a, b) for b in asked) else 0.0
-
-    found = sum(named(a) for a in objects) + (1.0 if action else 0.0)
+    found = _named_objects(objects, asked, things, strict) + (1.0 if action else 0.0)
     return Match(found / (len(objects) + (task.action is not None)), found)
 
 
@@ -233,12 +234,40 @@ def objects_named(question: str, heading: str | None) -> float:
     """Share of the things a section's task is done to that the question names, whatever
     action it asks for ("wen binden wir beim ersten Bildungsbericht ein?" names the things of
     "den ersten Bildungsbericht schreiben"); 0 for a task without things."""
-    objects = _stems(" ".join(parse_task(heading).objects))
+    objects = _objects(parse_task(heading))
     if not objects:
         return 0.0
     asked, things = _asked(question)
-    return sum(a in asked or a in things or any(same(a, b) for b in asked)
-               for a in objects) / len(objects)
+    return _named_objects(objects, asked, things) / len(objects)
+
+
+def _objects(task: Task) -> set[str]:
+    """Stems of the things a task is done to, a hyphenated compound by its last part
+    ("KI-Regeln": "regel"; "CSV-Datei": "datei"), the part that says what the thing is."""
+    return _stems(" ".join(w.rsplit("-", 1)[-1] if "-" in w.strip("-") else w for w in task.objects))
+
+
+def _named_objects(objects: set[str], asked: set[str], things: set[str],
+                   strict: bool = False) -> float:
+    """How many of a task's ``objects`` the question names: by the word itself, a field synonym
+    or a compound part (``strict``: half), or by a word of the object's thing group, each group
+    once ("Verwaltung und andere Behörden" are named by one "Verwaltungsspitze", not twice)."""
+    direct = {a: 1.0 if a in asked else (0.5 if strict else 1.0) for a in objects
+              if a in asked or any(same(a, b) for b in asked)}
+    credited = {_thing_group(a) for a in direct}
+    found = sum(direct.values())
+    for a in sorted(objects - set(direct)):
+        group = _thing_group(a)
+        if a in things and group not in credited:
+            credited.add(group)
+            found += 1.0
+    return found
+
+
+def _thing_group(a: str) -> int:
+    """The index of the thing group a stem stands in (-1 for none)."""
+    return next((i for i, group in enumerate(lexicon().things)
+                 if a in {stem(w) for w in group if " " not in w}), -1)
 
 
 def _asked(question: str) -> tuple[set[str], set[str]]:
