@@ -84,7 +84,7 @@ def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[S
                 if joins_next:
                     ordered[i + 1] = ("", 0, 0, 0.0)  # absorbed
         out.append((kind, start, end, score))
-    return _joined(text, [f for f in out if f[0]], lexicon)
+    return _surname_first_pairs(text, _joined(text, [f for f in out if f[0]], lexicon), lexicon)
 
 
 def _given_name(name: str, lexicon: NameLexicon) -> bool:
@@ -163,3 +163,73 @@ def _joined(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
                 end = m.end()
         out.append((kind, start, end, score))
     return out
+
+
+# -- "Surname, Given" entries found in two pieces --------------------------------------------------
+
+#: Before an entry: the line's start (maybe a bullet, a number, a time, cells), a delimiter, a
+#: label's colon or a key's "=", or a column gap.
+_PAIR_OPENS = regex.compile(r"(?:^[\d\s.:)(/•*–-]*|[|;\t=:][ \t\"']*|[ ]{2}[ \t\"']*)\Z", regex.MULTILINE)
+#: After an entry: the line's end, a delimiter, a column gap, a bracket, a birth mark or a date.
+_PAIR_ENDS = regex.compile(r"[ \t\"']*(?:$|[|;\t]|[ ]{2}|[ ]?\(|,?[ ](?:geb\b|jun\b|sen\b|\*|\d))",
+                           regex.MULTILINE)
+_PAIR_GAP = regex.compile(r",[ ]{1,2}")
+_PAIR_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]*")
+
+
+def _surname_like(name: str, lexicon: NameLexicon, given: str) -> bool:
+    """The words before the comma of an entry are a surname: one of them is a surname in no list
+    of given names ("Kamau", "Moreno García"), or the surname is in capitals before a given name
+    that is not ("MUSTAFA, Zain"); "Mateo, Amira" and "Hamid, Julia" are two given names."""
+    words = [w for w in regex.split(r"[ -]", name) if w]
+    if not words or len(words) > 4 or not all(_PAIR_WORD.fullmatch(w) or w.lower() in _LOWER_PARTICLES
+                                              for w in words):
+        return False
+    if any(lexicon.is_first_name(w) and not lexicon.is_surname(w) for w in words):
+        return False  # "Katharina Hartmann, Li Wei": a whole name, then the next one
+    if name.isupper() and not given.isupper():
+        return True
+    return any(lexicon.is_surname(w) and not lexicon.is_first_name(w) for w in words if w[:1].isupper())
+
+
+def _given_like(name: str, lexicon: NameLexicon) -> bool:
+    """One or two capitalised words after the comma of an entry, no common word or noun."""
+    words = name.split(" ")
+    if len(words) == 2 and lexicon.is_surname(words[1]) and not lexicon.is_first_name(words[1]):
+        return False  # "Duc Nguyen": a given name and a surname, a whole name
+    return 1 <= len(words) <= 2 and all(
+        _PAIR_WORD.fullmatch(w) and not lexicon.is_common(w)
+        and (lexicon.is_first_name(w) or not ordinary_noun(w.capitalize()))
+        for w in words)
+
+
+def _surname_first_pairs(text: str, found: list[Span], lexicon: NameLexicon) -> list[Span]:
+    """Two person findings "Surname" and "Given" parted by a comma that fill an entry of a list,
+    a cell or a field value are one name ("Kind: Kamau, Njeri  geb. …", "|Moreno García, Pablo|",
+    "09:00 MUSTAFA, Zain   04.07.2019"); not a pair inside an enumeration of names ("Lange, Pohl,
+    Özdemir")."""
+    out: list[Span] = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (f[0] == "PERSON" and nxt is not None and nxt[0] == "PERSON"
+                and _PAIR_GAP.fullmatch(text, f[2], nxt[1])
+                and _PAIR_OPENS.search(text, text.rfind("\n", 0, f[1]) + 1, f[1])
+                and _PAIR_ENDS.match(text, nxt[2])
+                and not (out and out[-1][0] == "PERSON" and regex.fullmatch(r",[ ]{1,2}|[ ]und[ ]", text[out[-1][2]:f[1]]))
+                and not _enumeration_after(text, found, i + 2)
+                and _given_like(text[nxt[1]:nxt[2]], lexicon)
+                and _surname_like(text[f[1]:f[2]], lexicon, text[nxt[1]:nxt[2]])):
+            out.append(("PERSON", f[1], nxt[2], max(f[3], nxt[3])))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
+    return out
+
+
+def _enumeration_after(text: str, found: list[Span], k: int) -> bool:
+    """A person finding follows at ``found[k]`` after a comma or "und": the pair is part of a list."""
+    return (k < len(found) and found[k][0] == "PERSON"
+            and regex.fullmatch(r",[ ]{1,2}|[ ](?:und|&)[ ]", text[found[k - 1][2]:found[k][1]]) is not None)
