@@ -59,8 +59,25 @@ SIGNATURES_AND_CHATS = [
     "19:02 - [[PERSON:سارا رضایی]]: Wir kommen später\n19:05 - Schulbüro: Danke für die Info",
 ]
 
+IN_THEIR_OWN_LANGUAGE = [
+    "老师好，我是[[PERSON:刘芳]]，[[PERSON:陈子墨]]的妈妈。",
+    "您好！[[PERSON:赵雨萱]]的爸爸想请假。",
+    "我是[[PERSON:孙磊]]，[[PERSON:孙一诺]]的爷爷。",
+    "مرحبا، أنا [[PERSON:هدى الخطيب]] والدة [[PERSON:جود]].",
+    "السلام عليكم، أنا [[PERSON:كريم ناصر]] والد [[PERSON:آدم]]، ابني مريض.",
+    "مساء الخير، انا [[PERSON:ريم]] والدة [[PERSON:تالا]] من الصف الثاني.",
+]
 
-@pytest.mark.parametrize("marked", IN_SENTENCES + AFTER_ROLES + IN_LISTS_AND_CELLS + SIGNATURES_AND_CHATS)
+BESIDE_A_LATIN_NAME = [
+    "Kind: [[PERSON:Haddad, Jana]]    / [[PERSON:جنى حداد]]",
+    "Vater: [[PERSON:Petrenko, Ihor]]   / [[PERSON:Ігор Петренко]]",
+    "Begleitung: Fr. [[PERSON:Ito]] ([[PERSON:Aiko Ito]], [[PERSON:伊藤愛子]]) kommt mit.",
+    "Mutter ([[PERSON:Mei Lin]], [[PERSON:林美]]) ruft an.",
+]
+
+
+@pytest.mark.parametrize("marked", IN_SENTENCES + AFTER_ROLES + IN_LISTS_AND_CELLS + SIGNATURES_AND_CHATS
+                         + IN_THEIR_OWN_LANGUAGE + BESIDE_A_LATIN_NAME)
 def test_names_only_in_another_script(gate, marked: str) -> None:
     assert _check(gate, marked) == ([], [])
 

@@ -46,8 +46,8 @@ ROW_DATE_SCORE = 0.7
 APPOSITION_SCORE = 0.7
 SCRIPT_SCORE = 0.8
 _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
-_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-]|[ \t]{{2,}})[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
-                           regex.MULTILINE)
+_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:[ \t]*/|[ ][–-]|[ \t]{{2,}}|,[ ](?=[^\n)]{{1,30}}\)))"
+                           rf"[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))", regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
 _APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?[„“\"»«'‘]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)

@@ -253,12 +253,21 @@ HAN_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
 #: A kinship word or "my name is" before a name: Chinese, Arabic ("ابني يوسف" = my son Yusuf).
 #: Chinese: a listed surname and the first character after it (a second given-name character is
 #: not taken: Chinese writes no blank where the name ends).
-_HAN_KIN = regex.compile(rf"(?:儿子|女儿|孩子|学生|我叫|名叫|姓名[:：]?)(?P<name>[{HAN_SURNAMES}]\p{{Han}})")
+_HAN_KIN = regex.compile(rf"(?:儿子|女儿|孩子|学生|我叫|我是|名叫|姓名[:：]?)(?P<name>[{HAN_SURNAMES}]\p{{Han}})"
+                         # a whole name between a comma and "'s mother": "，李明轩的妈妈"
+                         rf"|(?<=[，,。、：:！？；!?;\s]|^)(?P<name>[{HAN_SURNAMES}]\p{{Han}}{{1,2}})"
+                         r"(?=的(?:妈妈|爸爸|母亲|父亲|家长|奶奶|爷爷|姥姥|姥爷|外婆|外公))", regex.MULTILINE)
 _ARABIC_WORD = r"\p{Arabic}[\p{Arabic}\p{M}ـ]+"
 _ARABIC_KIN = regex.compile(rf"(?<![\p{{Arabic}}])(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|اسمي|اسمه|اسمها|"
                             r"ابنكم|ابنتكم|ابنك|ابنتك|طفلكم|طفلتكم|ابنه|ابنته|ابنها|ابنتها|"
                             r"الطالب|الطالبة|التلميذ|التلميذة)[ ]"
-                            rf"(?P<name>{_ARABIC_WORD})")
+                            # not what is said of the child: sick, absent, well, will not, is
+                            r"(?!(?:مريض|مريضة|غائب|غائبة|بخير|لن|لا|لم|سوف|هو|هي|في|كان|كانت|اليوم)(?![\p{Arabic}]))"
+                            rf"(?P<name>{_ARABIC_WORD})"
+                            # "I am X, mother of Y": "أنا سلمى العلي والدة ليان"
+                            rf"|(?<![\p{{Arabic}}])(?:أنا|انا)[ ](?P<name>{_ARABIC_WORD}(?:[ ]{_ARABIC_WORD}){{0,2}}?)"
+                            rf"(?=[ ،,]+(?:والدة|والد|أم|أبو|ولي[ ]أمر)[ ])"
+                            rf"|(?<![\p{{Arabic}}])(?:والدة|والد)[ ](?P<name>(?!ال){_ARABIC_WORD})(?![\p{{Arabic}}])")
 
 
 #: Arabic forms of address before a name: "السيد يوسف حداد" (Mr), "السيدة" (Mrs), teacher, doctor.
