@@ -145,9 +145,20 @@ PARTICLES = [
     "Bitte [[PERSON:Ewan Mac Donald]] informieren.",
     "Die Mutter [[PERSON:Síle Ó Briain]] ist einverstanden.",
     "Vater: [[PERSON:Lucas dos Santos]], Mutter: [[PERSON:Beatriz da Costa]]",
+    # a particle opening an item of a comma list of surnames, or a cell
+    "Jury: [[PERSON:Lindqvist]], [[PERSON:Okafor]], [[PERSON:da Rocha]], [[PERSON:Wiegand]]",
+    "Es fehlen [[PERSON:Okonjo]], [[PERSON:dos Anjos]] und [[PERSON:Kowalczyk]].",
+    "Protokoll: [[PERSON:Hübner]], [[PERSON:van Rijn]] (Gast)",
+    "7b\t[[PERSON:Da Cunha]]\t[[PERSON:Mateus]]\t2,3",
+    "4;[[PERSON:De Angelis]];[[PERSON:Chiara]];3b",
 ]
 
 
 @pytest.mark.parametrize("marked", PARTICLES)
 def test_particles_belong_to_the_surname(gate, marked: str) -> None:
     assert _check(gate, marked)[0] == []
+
+
+def test_da_after_a_comma_before_a_given_name_is_a_conjunction(gate) -> None:
+    text = "Grüße an Tom, da Lea heute fehlt, kommt Ida mit."
+    assert [s for t, s in spans(gate, text) if t == "PERSON"] == ["Tom", "Lea", "Ida"]

@@ -41,6 +41,8 @@ _LOWER_PARTICLES = {"de", "da", "das", "dos", "del", "della", "di", "du", "van",
 #: in capitals any particle before a name in capitals ("VON HARDENBERG, KARL").
 _CAPITAL_PARTICLES = {"Van", "De", "Di", "Del", "Della", "Dos", "Ten", "Ter"}
 #: A cell opens after a delimiter, two blanks, or a comma without a blank (CSV: ',"von Arnim"').
+#: After an item of a list of names: a comma, "und", a bracket or the line's end.
+_LIST_GOES_ON = regex.compile(r"[ ]?(?:,|;|$|[ ]und[ ]|[ ]?\()", regex.MULTILINE)
 _CELL_START = regex.compile(r"(?:(?<=[;|\t]|[ ]{2})[ \t\"]*|(?<=,)\"?)\Z")
 
 
@@ -68,8 +70,12 @@ def with_particles(text: str, found: list[Span], lexicon: NameLexicon) -> list[S
             surname = "," in text[start:end] or not lexicon.is_first_name(
                 first_word.capitalize() if first_word.isupper() else first_word)
             capitals = particle.isupper() and text[start:end].split(",")[0].isupper()
+            surname = surname or (capitals and lexicon.is_surname(first_word.capitalize()))  # "DA SILVA:"
+            # an item of a comma list of names: "Yılmaz, da Silva, Nowak"
+            in_list = (bool(out) and out[-1][0] == "PERSON" and text[prev_end:b.start("p")] == ", "
+                       and _LIST_GOES_ON.match(text, end) is not None)
             if (surname and capital and (capitals or lead in _CAPITAL_PARTICLES)) or (
-                    lead in _LOWER_PARTICLES and in_cell):
+                    lead.lower() in _LOWER_PARTICLES and (in_cell or (in_list and not capital))):
                 start = b.start("p")
         w = _WORD_AFTER_PARTICLE.match(text, end) if _ENDS_IN_PARTICLE.search(text, start, end) else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
