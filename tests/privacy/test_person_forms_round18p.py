@@ -73,6 +73,10 @@ BESIDE_A_LATIN_NAME = [
     "Vater: [[PERSON:Petrenko, Ihor]]   / [[PERSON:Ігор Петренко]]",
     "Begleitung: Fr. [[PERSON:Ito]] ([[PERSON:Aiko Ito]], [[PERSON:伊藤愛子]]) kommt mit.",
     "Mutter ([[PERSON:Mei Lin]], [[PERSON:林美]]) ruft an.",
+    # a Chinese word before the name is no part of it ("my daughter", "student")
+    "我的女儿[[PERSON:周思远]]（[[PERSON:Zhou Siyuan]]）今天发烧。",
+    "学生[[PERSON:何雨晴]]（[[PERSON:He Yuqing]]）请假一天。",
+    "我的儿子[[PERSON:郭子豪]]（[[PERSON:Guo Zihao]]）明天不来。",
 ]
 
 

@@ -199,7 +199,9 @@ def transliterated_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int
         for m in pattern.finditer(text, overlapped=True):
             run, latin = m.group("run").strip(), m.group("latin")
             if _HAN.fullmatch(run):
-                ok = 2 <= len(run) <= 4 and _pinyin_of(run, latin)
+                # "儿子李浩然 (Li Haoran)": the run opens with a word before the surname, not the name
+                opens_with_word = run[0] not in HAN_SURNAMES and any(c in HAN_SURNAMES for c in run[1:])
+                ok = 2 <= len(run) <= 4 and _pinyin_of(run, latin) and not opens_with_word
             elif _HANGUL.fullmatch(run):
                 ok = 2 <= len(run) <= 4 and _romanised_hangul(run, latin)
             else:
