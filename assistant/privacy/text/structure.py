@@ -32,7 +32,8 @@ import regex
 from assistant.privacy.names import load_lexicon
 from assistant.privacy.text.recognizers.cells import FIXED_CELL, cell_spans, fixed_width_header
 from assistant.privacy.text.recognizers.dates import ANY_DATE, is_role_key, parse_date
-from assistant.privacy.text.recognizers.other_scripts import RUN, OtherScriptPersonRecognizer
+from assistant.privacy.text.recognizers.other_scripts import (
+    RUN, OtherScriptPersonRecognizer, listed_items, table_cells)
 from assistant.privacy.text.recognizers.precheck import DIGIT, precheck_search
 from assistant.privacy.text.recognizers.person_tokens import TITLES
 from assistant.privacy.text.recognizers.student_id import ID as PUPIL_ID, pupil_number_context
@@ -45,8 +46,8 @@ ROW_DATE_SCORE = 0.7
 APPOSITION_SCORE = 0.7
 SCRIPT_SCORE = 0.8
 _DATE_CELL = regex.compile(rf"[ \t\"']*({ANY_DATE})[ \t\"']*", regex.IGNORECASE)
-_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:/|[ ][–-]|[ \t]{{2,}})[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))",
-                           regex.MULTILINE)
+_RUN_AFTER = regex.compile(rf"[ ]?(?:\([ ]?({RUN})[ ]?\)|(?:[ \t]*/|[ ][–-]|[ \t]{{2,}}|,[ ](?=[^\n)]{{1,30}}\)))"
+                           rf"[ ]?({RUN})(?=[ ]*(?:$|[,;)/|\n])))", regex.MULTILINE)
 _RUN_BEFORE = regex.compile(rf"({RUN})[ ]?\([ ]?\Z")
 _APPOSITION = regex.compile(rf"[“”\"»«'‘’]?(?:[,;:][ ]?[„“\"»«'‘]?|[ ][–-][ ]|[ ]?\([ ]?(?:\*[ ]?)?)({ANY_DATE})(?=[ ]?(?:[)“”\"»«'‘’;|\t]|,|$|[ ][–-][ ]|\([ ]?\d{{1,2}}[ ]?(?:J\b|Jahre|Mon)))",
                             regex.MULTILINE | regex.IGNORECASE)
@@ -106,6 +107,8 @@ def _script_names(text: str, people: list[tuple[int, int]]) -> list[Span]:
         b = _RUN_BEFORE.search(text, max(0, start - 80), start)
         if b:
             out.append(("PERSON", b.start(1), b.end(1), SCRIPT_SCORE))
+    # items of a list and cells of a column that hold names ("- 林美玲" under "- Lena Brandt")
+    out += [("PERSON", s, e, SCRIPT_SCORE) for s, e in listed_items(text, people) + table_cells(text, people)]
     return out
 
 

@@ -27,14 +27,21 @@ FOREIGN = (r"[\p{Arabic}\p{Cyrillic}\p{Greek}\p{Hebrew}\p{Armenian}\p{Georgian}\
 RUN = rf"{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ʼـ])*(?:[ ]{FOREIGN}(?:{FOREIGN}|\p{{M}}|[-'’ʼـ])*){{0,3}}"
 _LABEL = (r"(?:(?:vor|nach|familien|ruf|geburts)?name[n]?|vater|mutter|kind|sch[üu]ler(?:in)?|"
           r"eltern(?:teil)?|erziehungsberechtigte[rn]?|sorgeberechtigte[rn]?|unterschrift|"
-          r"vormund|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?|"
+          r"vormund(?:in)?|vormünderin|bruder|schwester|tochter|sohn|ehefrau|ehemann|kontaktperson|antragsteller(?:in)?|"
+          # family and persons of a case or a call ("Oma: Галина Бойко", "Anruferin: سارا رضایی")
+          r"oma|opa|gro(?:ß|ss)mutter|gro(?:ß|ss)vater|tante|onkel|pflegemutter|pflegevater|"
+          r"ansprechpartner(?:in)?|anrufer(?:in)?|dolmetscher(?:in)?|abholberechtigt(?:e[rn]?)?|notfallkontakt|"
+          r"begleitperson|betreuer(?:in)?|(?:klassen)?lehrer(?:in)?|teilnehmer(?:in)?|absender(?:in)?|"
+          r"ratsuchende[r]?|mündel|"
           # "Schreibweise im Pass: دریا رشیدی", "Persische Schreibweise laut Pass:", "Originalschreibweise:"
-          r"(?:original)?schreibweise(?:[ ](?:im|in[ ]der|laut|lt\.|gem\.|gemäß|nach|auf[ ]de[mr]|des|der)"
-          r"[ ][\w.-]{2,20}){0,2})")
+          r"(?:original)?schreibweise(?:[ ](?:(?:im|in[ ]der|laut|lt\.|gem\.|gemäß|nach|auf[ ]de[mr]|des|der)[ ])?"
+          r"[\w.-]{2,20}){0,2})"
+          # "Name in Originalschrift:", "name_original:", "nameOriginal"
+          r"(?:[ _]?(?:in[ ])?(?:original(?:schrift)?|native|nativ|landesschrift))?")
 LABELLED = regex.compile(
     rf"(?<![\w-]){_LABEL}(?:[_.][a-z]{{2,12}}|"
-    rf"[ ]?\([^()\n]{{1,25}}\))?(?:[ \t]*[:/–=-][ \t]*|[ ]?\([ ]?(?={RUN}[ ]?\)))({RUN}(?:,[ ]{RUN})?)"
-    rf"(?=[ \t]*(?:$|[,;.()/|\n]))|(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.)[ ]({RUN})",
+    rf"[ ]?\([^()\n]{{1,25}}\))?(?:[\"']?[ \t]*(?:[:/–=-]|\.{{2,}})[ \t]*[\"']?|[ ]?\([ ]?(?={RUN}[ ]?\)))"
+    rf"({RUN}(?:,[ ]{RUN})?)(?=[ \t]*(?:$|[,;.()/|\n\"']))|(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.)[ ]({RUN})",
     regex.IGNORECASE | regex.MULTILINE)
 SCORE = 0.8
 LISTED_SCORE = 0.75
@@ -83,6 +90,8 @@ class OtherScriptPersonRecognizer(PrecheckedRuleRecognizer):
                 for s, e in addressed_names(text)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "chat speaker")
                 for s, e in speaker_names(text)]
+        out += [rule_result(self, "PERSON", s, e, SCORE, "signature")
+                for s, e in signed_names(text)]
         out += [rule_result(self, "PERSON", s, e, LISTED_SCORE, "Chinese name alone")
                 for s, e in han_names(text)]
         if self.lexicon is not None:
@@ -110,6 +119,15 @@ def _listed(word: str, lexicon: NameLexicon) -> bool:
     return False
 
 
+#: A sentence end after a letter of a cased script of that language: the next word opens a sentence.
+_SENTENCE_IN_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}][.!?;][ ]{1,2}\Z")
+
+
+def _listed_given(word: str, lexicon: NameLexicon) -> bool:
+    low = word.lower().replace("’", "'")
+    return any(fold("".join(table.get(c, c) for c in low)) in lexicon.first_names for table in _TABLES)
+
+
 def listed_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
     """Capitalised Cyrillic or Greek words whose transliteration is a listed name, with the
     capitalised words of the same script next to them ("Волков Андрей", "ΠΑΠΑΔΟΠΟΥΛΟΣ, ΝΙΚΟΣ",
@@ -120,6 +138,9 @@ def listed_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
         while words and words[0].rstrip(",").lower() in CASED_CONTEXT:
             start += len(words.pop(0)) + 1
         names = [w.rstrip(",") for w in words]
+        if len(names) == 1 and _SENTENCE_IN_SCRIPT.search(text, max(0, start - 4), start) \
+                and not _listed_given(names[0], lexicon):
+            continue  # "… свято. Будь ласка": a word opening a sentence of that language, no given name
         if names and any(_listed(w, lexicon) for w in names):
             spans.append((start, m.end()))
     return spans
@@ -178,7 +199,9 @@ def transliterated_names(text: str, lexicon: NameLexicon) -> list[tuple[int, int
         for m in pattern.finditer(text, overlapped=True):
             run, latin = m.group("run").strip(), m.group("latin")
             if _HAN.fullmatch(run):
-                ok = 2 <= len(run) <= 4 and _pinyin_of(run, latin)
+                # "儿子李浩然 (Li Haoran)": the run opens with a word before the surname, not the name
+                opens_with_word = run[0] not in HAN_SURNAMES and any(c in HAN_SURNAMES for c in run[1:])
+                ok = 2 <= len(run) <= 4 and _pinyin_of(run, latin) and not opens_with_word
             elif _HANGUL.fullmatch(run):
                 ok = 2 <= len(run) <= 4 and _romanised_hangul(run, latin)
             else:
@@ -232,12 +255,21 @@ HAN_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
 #: A kinship word or "my name is" before a name: Chinese, Arabic ("ابني يوسف" = my son Yusuf).
 #: Chinese: a listed surname and the first character after it (a second given-name character is
 #: not taken: Chinese writes no blank where the name ends).
-_HAN_KIN = regex.compile(rf"(?:儿子|女儿|孩子|学生|我叫|名叫|姓名[:：]?)(?P<name>[{HAN_SURNAMES}]\p{{Han}})")
+_HAN_KIN = regex.compile(rf"(?:儿子|女儿|孩子|学生|我叫|我是|名叫|姓名[:：]?)(?P<name>[{HAN_SURNAMES}]\p{{Han}})"
+                         # a whole name between a comma and "'s mother": "，李明轩的妈妈"
+                         rf"|(?<=[，,。、：:！？；!?;\s]|^)(?P<name>[{HAN_SURNAMES}]\p{{Han}}{{1,2}})"
+                         r"(?=的(?:妈妈|爸爸|母亲|父亲|家长|奶奶|爷爷|姥姥|姥爷|外婆|外公))", regex.MULTILINE)
 _ARABIC_WORD = r"\p{Arabic}[\p{Arabic}\p{M}ـ]+"
 _ARABIC_KIN = regex.compile(rf"(?<![\p{{Arabic}}])(?:ابني|ابنتي|بنتي|ولدي|طفلي|طفلتي|اسمي|اسمه|اسمها|"
                             r"ابنكم|ابنتكم|ابنك|ابنتك|طفلكم|طفلتكم|ابنه|ابنته|ابنها|ابنتها|"
                             r"الطالب|الطالبة|التلميذ|التلميذة)[ ]"
-                            rf"(?P<name>{_ARABIC_WORD})")
+                            # not what is said of the child: sick, absent, well, will not, is
+                            r"(?!(?:مريض|مريضة|غائب|غائبة|بخير|لن|لا|لم|سوف|هو|هي|في|كان|كانت|اليوم)(?![\p{Arabic}]))"
+                            rf"(?P<name>{_ARABIC_WORD})"
+                            # "I am X, mother of Y": "أنا سلمى العلي والدة ليان"
+                            rf"|(?<![\p{{Arabic}}])(?:أنا|انا)[ ](?P<name>{_ARABIC_WORD}(?:[ ]{_ARABIC_WORD}){{0,2}}?)"
+                            rf"(?=[ ،,]+(?:والدة|والد|أم|أبو|ولي[ ]أمر)[ ])"
+                            rf"|(?<![\p{{Arabic}}])(?:والدة|والد)[ ](?P<name>(?!ال){_ARABIC_WORD})(?![\p{{Arabic}}])")
 
 
 #: Arabic forms of address before a name: "السيد يوسف حداد" (Mr), "السيدة" (Mrs), teacher, doctor.
@@ -294,18 +326,49 @@ def kin_names(text: str) -> list[tuple[int, int]]:
 #: A line opened by a run of another script and a colon, in a chat or a transcript: the speaker
 #: ("نور الهدى خليل: السلام عليكم"). Only when at least one more line opens with a speaker and a
 #: colon, so that a heading or label in that script ("ملاحظة: …") alone is not taken.
-_SPEAKER_LINE = regex.compile(rf"^[ \t]*(?:\[[^\]\n]{{1,12}}\][ \t]*)?({RUN})[ \t]*:[ \t]", regex.MULTILINE)
-_ANY_SPEAKER = regex.compile(r"^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?[^\n:]{1,40}:[ \t]+\S", regex.MULTILINE)
+#: What opens a chat line before the speaker: a bracketed stamp ("[08:12]", "[12.03.25, 08:12]")
+#: or a time, maybe after a date, and a dash ("19:02 - ", "12.03.25, 19:02 – ").
+_STAMP = (r"(?:\[[^\]\n]{1,25}\][ \t]*|(?:\d{1,2}\.\d{1,2}\.\d{2,4},?[ ])?\d{1,2}:\d{2}(?::\d{2})?"
+          r"[ \t]*[-–]?[ \t]*)?")
+_SPEAKER_LINE = regex.compile(rf"^[ \t]*{_STAMP}({RUN})[ \t]*:[ \t]", regex.MULTILINE)
+_ANY_SPEAKER = regex.compile(rf"^[ \t]*{_STAMP}[^\n:]{{1,40}}:[ \t]+\S", regex.MULTILINE)
 _MAX_SPEAKER_WORDS = 4
 
 
 def speaker_names(text: str) -> list[tuple[int, int]]:
     """Spans of speakers written in another script that open chat or transcript lines."""
     spans = [m.span(1) for m in _SPEAKER_LINE.finditer(text)
-             if 2 <= len(m.group(1).split(" ")) <= _MAX_SPEAKER_WORDS
-             and not any(w[:1].islower() for w in m.group(1).split(" "))]  # "дата рождения:": a label
+             if (2 <= len(m.group(1).split(" ")) <= _MAX_SPEAKER_WORDS or _one_word_name(m.group(1)))
+             and not any(w[:1].islower() for w in m.group(1).split(" "))  # "дата рождения:": a label
+             and not _phrase(m.group(1).split(" "))]
     if not spans or sum(1 for _ in _ANY_SPEAKER.finditer(text)) < 2:
         return []
+    return spans
+
+
+def _one_word_name(word: str) -> bool:
+    """A Chinese name opened by a common surname, or a Korean name of two to four syllables:
+    these scripts write a whole name without a blank ("陈晓东", "김민수")."""
+    return ((_HAN.fullmatch(word) is not None and word[0] in HAN_SURNAMES and 2 <= len(word) <= 4)
+            or (_HANGUL.fullmatch(word) is not None and 2 <= len(word) <= 4)) and _name_word(word)
+
+
+#: A closing of a letter, a mail or a message alone on its line ("Mit freundlichen Grüßen",
+#: "Danke und liebe Grüße,", "LG"), then a run of another script alone on the next: the writer.
+_CLOSING_THEN_RUN = regex.compile(
+    rf"^[ \t]*(?:[^\n]{{0,30}}(?:grüße|gruß|gruss|grüßen|grüssen)|lg|vg|mfg|danke(?:[ ]schön)?|vielen[ ]dank|"
+    rf"herzlichst|ihre?|dein[e]?|eure?)[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*({RUN})[ \t]*$",
+    regex.MULTILINE | regex.IGNORECASE)
+
+
+def signed_names(text: str) -> list[tuple[int, int]]:
+    """A run of one to four name words alone on the line under a closing: a signature."""
+    spans = []
+    for m in _CLOSING_THEN_RUN.finditer(text):
+        words = m.group(1).split(" ")
+        if not _phrase(words) and all(_name_word(w) for w in words) and (len(words) > 1 or _one_word_name(words[0])
+                                                                       or not _HAN.fullmatch(words[0])):
+            spans.append(m.span(1))
     return spans
 
 
@@ -319,7 +382,9 @@ _NOT_A_NAME_BEFORE = regex.compile(
     r"(?:arabisch|arab\.|persisch|farsi|dari|paschtu|kurdisch|russisch|ukrainisch|griechisch|"
     r"chinesisch|mandarin|koreanisch|japanisch|tigrinya|amharisch|hebräisch|bulgarisch|serbisch|"
     r"übersetzt|übersetzung|wort|wörter|begriff|ausdruck|satz|gruß|grüße|schild|aufschrift|titel|"
-    r"überschrift|sprache|bedeutet|heißt auf \w+|auf \w+ heißt)[ ]?[:=]?[ ]?[„“\"»(]?[ ]?\Z",
+    r"überschrift|sprache|bedeutet|heißt auf \w+|auf \w+ heißt|"
+    # a place: "kommt aus Харків", "geboren in 北京", "zieht nach Київ"
+    r"(?<![\w])(?:aus|nach|in|im|geboren|wohnhaft|geburtsort|herkunft(?:sland|sort)?|stadt|ort))[ ]?[:=]?[ ]?[„“\"»(]?[ ]?\Z",
     regex.IGNORECASE)
 #: Words right after a run that make it a word being explained: "شكرا heißt danke", "你好 = Hallo".
 _NOT_A_NAME_AFTER = regex.compile(r"[ ]?[“\"«)]?[ ]?(?:=|bedeutet|heißt\b|means\b|\(=)", regex.IGNORECASE)
@@ -470,3 +535,91 @@ def arabic_spellings(text: str, lexicon: NameLexicon) -> list[tuple[int, int]]:
                 for i in range(len(names) - len(skeleton) + 1)):
             spans.append(m.span())
     return spans
+
+
+# -- a name in another script as an item of a list or a cell of a table -------------------------
+
+def name_shaped(run: str) -> bool:
+    """A run of one to four words that can be a name: no phrase word, every word a name word, a
+    single Chinese or Korean word of a name's length."""
+    words = run.split(" ")
+    if len(words) > _MAX_SPEAKER_WORDS or _phrase(words) or not all(_name_word(w) for w in words):
+        return False
+    return len(words) > 1 or _one_word_name(words[0]) or not (_HAN.fullmatch(run) or _HANGUL.fullmatch(run))
+
+
+#: Header words of a list or a column of persons ("Teilnehmende:", "Name | Klasse").
+_PERSON_HEADER = regex.compile(
+    r"(?<![\w])(?:(?:vor|nach|familien|ruf)?name[n]?|kind(?:er)?|sch[üu]ler(?:innen|in)?|teilnehm\w*|anwesend\w*|"
+    r"eltern|mutter|vater|abholberechtigt\w*|personen|kontakt\w*|ansprechpartner\w*|unterschrift\w*|"
+    r"erziehungsberechtigt\w*|sorgeberechtigt\w*|fehlend\w*|entschuldigt|gäste)(?![\w])", regex.IGNORECASE)
+_ITEM = regex.compile(rf"^[ \t]*(?:[-•*–]|\d{{1,3}}[.)]|[a-z]\))[ \t]+({RUN})[ \t]*[,;]?[ \t]*$", regex.MULTILINE)
+_ITEM_OPEN = regex.compile(r"^[ \t]*(?:[-•*–]|\d{1,3}[.)]|[a-z]\))[ \t]+", regex.MULTILINE)
+_CELL_DELIMITERS = ("|", ";", "\t")
+_CELL_RUN = regex.compile(rf"[ \t\"']*({RUN})[ \t\"']*")
+
+
+def listed_items(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of another script that fill an item of a bulleted or numbered list, when the list's
+    heading names persons ("Teilnehmende:") or another item of it is a recognised name."""
+    spans = []
+    for m in _ITEM.finditer(text):
+        if not name_shaped(m.group(1)):
+            continue
+        block_start, block_end = _list_block(text, m.start())
+        heading_start = text.rfind("\n", 0, max(0, block_start - 1)) + 1
+        heading = text[heading_start:block_start]
+        named = any(block_start <= s and e <= block_end and _ITEM_OPEN.search(text, text.rfind("\n", 0, s) + 1, s)
+                    for s, e in people)
+        if named or (_PERSON_HEADER.search(heading) and heading.rstrip().endswith(":")):
+            spans.append(m.span(1))
+    return spans
+
+
+def _list_block(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the run of list item lines around the line at ``pos``."""
+    lines_start = start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not _ITEM_OPEN.match(text, prev):
+            break
+        start = prev
+    end = text.find("\n", lines_start)
+    while end >= 0 and _ITEM_OPEN.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return start, len(text) if end < 0 else end
+
+
+def table_cells(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of another script that fill a cell of a delimited table whose column holds a
+    recognised name in another row or is headed by a person word ("Name", "Kind")."""
+    if not any(d in text for d in _CELL_DELIMITERS):
+        return []
+    rows: list[tuple[int, str, list[tuple[int, int]]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        delim = next((d for d in _CELL_DELIMITERS if line.count(d) >= (2 if d == "|" else 1)), None)
+        if delim is not None:
+            rows.append((pos, delim, [(pos + s, pos + e) for s, e in _cells_of(line, delim)]))
+        pos += len(line) + 1
+    spans = []
+    for k, (_, delim, cells) in enumerate(rows):
+        for col, (cs, ce) in enumerate(cells):
+            m = _CELL_RUN.fullmatch(text, cs, ce)
+            if m is None or not name_shaped(m.group(1)):
+                continue
+            same = [r[2][col] for r in rows if r[1] == delim and r is not rows[k] and col < len(r[2])]
+            header = next((r[2][col] for r in rows if r[1] == delim and col < len(r[2])), None)
+            named = any(s <= ps and pe <= e for s, e in same for ps, pe in people)
+            headed = header is not None and header != (cs, ce) and _PERSON_HEADER.search(text, *header) is not None
+            if named or headed:
+                spans.append(m.span(1))
+    return spans
+
+
+def _cells_of(line: str, delim: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for cell in line.split(delim):
+        out.append((pos, pos + len(cell)))
+        pos += len(cell) + len(delim)
+    return out
