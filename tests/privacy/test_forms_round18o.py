@@ -72,6 +72,27 @@ FOUND = [
     "| 8  | [[DATE_OF_BIRTH:2014-10-01]]  |",
     "+------+------------+---------+\n| sid  | birth_date | klasse  |\n+------+------------+---------+\n"
     "| 4410 | [[DATE_OF_BIRTH:2013-09-09]] | 6a      |\n| 4411 | [[DATE_OF_BIRTH:2012-12-12]] | 6b      |",
+    # a date one blank after a long cell of a fixed-width table, under its birth-date header
+    _fixed_width([("KENNUNG", "NAME", "GEBDAT", "BETRAG"),
+                  ("AB-2023-0019", "KRAUSE, ELLA", "[[DATE_OF_BIRTH:07.07.2012]]", "744,00"),
+                  ("AB-2023-0350", "VON DER HEIDE, MAXIMILIAN", "[[DATE_OF_BIRTH:19.03.2019]]", "3.460,75")],
+                 (18, 25, 12)),
+    _fixed_width([("Nr", "Kind", "Geb.", "Gruppe"),
+                  ("1", "Ana Lopes", "[[DATE_OF_BIRTH:02.02.2021]]", "Igel"),
+                  ("2", "Konstantin Wojciechowski", "[[DATE_OF_BIRTH:11.11.2020]]", "Füchse")], (4, 24, 12)),
+    _fixed_width([("ID", "SCHUELER", "GEBURTSDATUM", "KLASSE"),
+                  ("7", "LI, WEI", "[[DATE_OF_BIRTH:2013-01-09]]", "6A"),
+                  ("8", "ABDULLAHI-WARSAME, HODAN", "[[DATE_OF_BIRTH:2012-08-30]]", "6B")], (4, 24, 14)),
+    # a label of birth place and date, the place first
+    "Name: Sara Haddad\nGeburtsort und -datum: Homs, [[DATE_OF_BIRTH:2010-06-07]]\nKlasse: 5",
+    "Datum und Ort der Geburt: [[DATE_OF_BIRTH:12.04.2011]] in Kabul",
+    "Geburtsort/-datum: Tirana, [[DATE_OF_BIRTH:2009-10-30]]",
+    # a birth-date label, a colon, then the wrong date and the right one
+    "Die Mutter meldet, dass das Geburtsdatum ihrer Tochter falsch ist: statt [[DATE_OF_BIRTH:02.06.2021]] "
+    "steht dort [[DATE_OF_BIRTH:20.06.2021]].",
+    "Geburtsdatum im Portal vertauscht: statt [[DATE_OF_BIRTH:05.01.2020]] muss es [[DATE_OF_BIRTH:01.05.2020]] heißen",
+    "Geburtsdaten der Zwillinge falsch übertragen: nicht [[DATE_OF_BIRTH:2019-07-13]], sondern "
+    "[[DATE_OF_BIRTH:2019-07-31]]",
     # a child's id key in a Kita program's export
     "child.first_name=Ole\nchild.id=[[STUDENT_ID:KT-2024-0412]]",
     '{"child_id": "[[STUDENT_ID:K-5512]]", "gruppe": "Igel"}',
@@ -102,6 +123,16 @@ NOT_TAKEN = [
     (f"Geburtsdatum bei Vorgang 4411 geprüft am {_years_ago(0)}", "DATE_OF_BIRTH", _years_ago(0)),
     ("Geburtsdatum fehlt bei 3 Kindern, Stand 2021-01-15", "DATE_OF_BIRTH", "2021-01-15"),
     ("Geburtsdatum zu Fall 12 bitte bis 2019-05-01 nachreichen", "DATE_OF_BIRTH", "2019-05-01"),
+    # a date the sentence sets after a birth date
+    ("wir bieten für Ihren Sohn Tim, geboren am 4. Mai 2022, einen Platz zum 01.08.2025 an.",
+     "DATE_OF_BIRTH", "01.08.2025"),
+    ("Lea, geboren am 2. Juni 2021, kann ab dem 01.09.2024 kommen.", "DATE_OF_BIRTH", "01.09.2024"),
+    ("Ben (geb. 12.12.2020) ist vom 03.03.2023 an in der Gruppe.", "DATE_OF_BIRTH", "03.03.2023"),
+    # an identity card's own number after a pupil number in a form
+    ("Name: Roth Vorname: Ida   Schüler-Nr.: 23-0412\nGeburtsdatum: 2012-02-03 Ausweis-Nr. B-2024-117",
+     "STUDENT_ID", "B-2024-117"),
+    ("Schüler-ID 2020-1182; Bibliotheksausweis, Ausweisnummer L-2024-0071", "STUDENT_ID", "L-2024-0071"),
+    ("Schülernummer 2021-0456, Ausweis-Nr. P-3391-22 liegt vor", "STUDENT_ID", "P-3391-22"),
     # short codes of a pseudonym key or a room near a pupil-number label
     ("Pseudonym | Punkte\nA01 | 12\nA02 | 14\nZuordnung: A01 = Lena Vogt, Schülernr. 2020/0311\n"
      "A02 = Tom Berg, Schülernr. 2020/0318", "STUDENT_ID", "A02"),

@@ -32,7 +32,9 @@ _AHEAD = dt.timedelta(days=2 * 366)
 BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?<!\*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:(?:\b|(?<=_))geb(?:[ ._-]{0,3}dat(?:um|\.)?|[ ._-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
-    r"|\bgeboren|(?:\b|(?<=_)|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bgeboren|(?:\b|(?<=_)|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|"
+    # "Geburtsort und -datum: Aleppo, …", "Datum und Ort der Geburt:"
+    r"\bgeburtsort[ ]?(?:und|u\.|/)[ ]?-?datum|\b(?:ort[ ]und[ ])?datum[ ](?:und[ ]ort[ ])?der[ ]geburt\b|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
@@ -134,6 +136,9 @@ def _continues_enumeration(text: str, previous: RecognizerResult | None, start: 
 
 
 _ENUM_CHARS = 40
+#: Right before a date: a preposition that makes it a date set or counted from ("zum 01.08.2025",
+#: "ab dem 1.9.2024", "per 31.12.").
+_APPOINTED = regex.compile(r"\b(?:zum|ab|bis|seit|vom|per)(?:[ ]+(?:dem|den))?[ ]+\Z", regex.IGNORECASE)
 #: A second date shortly after a birth date, in the same sentence, whose words around it give it no
 #: other role, is a birth date too: a correction ("statt 14.02.2019 steht 24.02.2019", "03.11.2017
 #: → 30.11.2017", "alt: …, neu: …"), a second reading ("laut Urkunde: …") or a sibling's ("geboren
@@ -157,6 +162,8 @@ def _another_reading(text: str, previous: RecognizerResult | None, result: Recog
         return False  # another sentence or another table cell (a row's "Wunschtermin")
     if "," in gap and _CELL_ROW.search(text, max(0, previous.start - 2), previous.start):
         return False
+    if _APPOINTED.search(text, max(0, result.start - 12), result.start):
+        return False  # "geboren am …, einen Platz zum 01.08.2025": a date the sentence sets
     after = text[result.end:result.end + _WORDS_AFTER].split("\n", 1)[0]
     after = _SENTENCE_BREAK.split(after, 1)[0]
     words = [w.group() for w in _WORD.finditer(gap)] + [w.group() for w in _WORD.finditer(after)][:3]
@@ -222,7 +229,8 @@ def _label_hyphenated(text: str, start: int, end: int) -> bool:
 #: noun earlier in the sentence, the date right after a colon (not "geboren", not "Geburtstag": a party).
 _SENTENCE_LABEL_PRECHECK = regex.compile(r"geburtsdat|geb\.?-?datum|date of birth|birth[ ]?date", regex.IGNORECASE)
 _SENTENCE_LABEL = regex.compile(r"\b(?:geburtsdat(?:um|en)|geb\.?-?datum|date of birth|birth[ ]?date)\b"
-                                r"(?P<gap>[^\n\d;:!?]*?):[ \t]*\Z", regex.IGNORECASE)
+                                r"(?P<gap>[^\n\d;:!?]*?):[ \t]*(?:(?:an)?statt|nicht|anstelle)?[ \t]*\Z",
+                                regex.IGNORECASE)
 _SENTENCE_CHARS = 150
 #: A date given after such a sentence lies a year back at least (a pupil's, not a deadline's).
 _SENTENCE_MIN_AGE = dt.timedelta(days=365)

@@ -88,7 +88,9 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
                     r"vertrag\w*|bescheid\w*|rechnung\w*|kunde\w*|ticket\w*|abo\w*|personal\w*|"
                     r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|inv\.?-?nr\.?|"
                     r"serien\w*|ger[äa]te\w*|lizenz\w*|buch-?nr\.?|"
-                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*")
+                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*|"
+                    # an identity card's or a pass's own number ("Ausweis-Nr. A-2025-117"), not the pupil's
+                    r"ausweis(?:-?nr\.?|nummer)")
 NOT_PUPIL_BEFORE = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
 #: A sentence ends at . ! ? before a capital, not after a one-letter abbreviation ("z. B. P-0412").
