@@ -31,6 +31,10 @@ FOUND = [
     "Neue Anschrift: [[ADDRESS:Mühlgasse elf]], bitte im System ändern",
     "die familie wohnt im [[ADDRESS:lindenweg zwölf a]] seit märz",
     "Wir wohnen jetzt in der [[ADDRESS:Kastanienallee dreiundzwanzig b]].",
+    # a street of no street word after a verb of living, ending at its house number
+    "Die Familie lebt [[ADDRESS:Zur Linde 2]] bei Oma, Tel 0561 22334",
+    "Wir wohnen [[ADDRESS:Auf der Höhe 12]] seit Mai.",
+    "Sie leben jetzt [[ADDRESS:Hinter den Gärten 4]] bei den Großeltern.",
     # a street glued to Chinese, Japanese or Korean text
     "您好，我们住在[[ADDRESS:Lindenweg 4, 53111 Bonn]]。谢谢",
     "私たちは[[ADDRESS:Kastanienallee 12, 10435 Berlin]]に住んでいます",
@@ -118,6 +122,10 @@ NOT_TAKEN = [
     ("auf dem Heimweg drei Kinder gesehen", "ADDRESS", "Heimweg"),
     ("der Schulweg zwei mal täglich ist zu weit", "ADDRESS", "Schulweg"),
     ("zur Hauptstraße zwei Minuten zu Fuß", "ADDRESS", "Hauptstraße"),
+    # a class or a year after a verb of living is no street
+    ("Die Kinder leben In der Klasse 5 gut zusammen.", "ADDRESS", "Klasse"),
+    ("Sie wohnen Im Jahr 2023 woanders.", "ADDRESS", "Jahr"),
+    ("Wir leben Seit 3 Jahren hier.", "ADDRESS", "Seit"),
     # a month and a year are no birth date; a recent date after a label and a number is a check's
     ("Er ist im März 2015 geboren.", "DATE_OF_BIRTH", "2015"),
     (f"Geburtsdatum bei Vorgang 4411 geprüft am {_years_ago(0)}", "DATE_OF_BIRTH", _years_ago(0)),

@@ -111,7 +111,7 @@ NUMBER_FIRST = (rf"(?<![\w.,/:-])\d{{1,4}}(?:[ ]?(?:bis|ter|[a-dA-D])\b)?,?[ ]"
 #: bracket, arrow, dash): "Buschkamp 6 →", "Am Mühlenfeld 3,"; not "Am Montag 3 Kinder".
 _ENTRY_END = r"(?=[ ]?(?:$|[,;()→]|[ ][–-][ ])|\t)"
 #: Nouns after "Am/Im/In der" that are no streets: "In der Klasse 5", "Im Raum 12".
-_NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|Stock|Gruppe|Kurs|"
+_NOT_STREET_WORDS = (r"(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|Stock|Gruppe|Kurs|"
                r"Woche|Monat|Jahr|Tag|Stunde|Alter|Kapitel|Abschnitt|Seite|Punkt|Teil|Schritt|"
                r"Runde|Phase|Modul|Block|Linie|Bus|Gleis|Schuljahr|Halbjahr|Quartal|Semester|"
                r"Zeitraum|Vergleich|Durchschnitt|Mittel|Median|Bereich|Bezirk|Stadtteil|Sozialraum|"
@@ -119,7 +119,8 @@ _NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|
                r"Stadt|Land|Bund|Team|Fall|Januar|Februar|März|April|Mai|Juni|Juli|August|"
                r"September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
                r"Samstag|Sonntag|Ende|Anfang|Rahmen|Schnitt|Jahresverlauf|Verlauf|Umfang|Wert|"
-               r"Zeit|Test|Fach|Lernbereich|Handlungsfeld|Themenfeld|Feld|Vorjahr|Regelfall)\b)")
+               r"Zeit|Test|Fach|Lernbereich|Handlungsfeld|Themenfeld|Feld|Vorjahr|Regelfall)\b")
+_NOT_STREET = rf"(?!{_NOT_STREET_WORDS})"
 #: Sloppy notes in lower case: "wohnt jetzt hauptstr 5", with one of the adjectives of street names
 #: before the street word, which may then stand alone: "breite str. 12", "obere kirchgasse 3".
 _LOWER_ADJ = (r"(?:alt|neu|ober|unter|hinter|vorder|groß|gross|klein|lang|kurz|breit|hoh|inner|äußer|"
@@ -270,10 +271,10 @@ _COLUMN_SLACK = 4
 #: After a label that says an address follows, any street name of one to four words and a number
 #: ("Anschrift: Lister Meile 51", "wohnhaft Hinter den Höfen 7", "Adresse neu: Q5 12").
 _LABELLED = regex.compile(
-    r"(?i:\b(?:(?:Wohn|Melde|Haus|Post)?(?:anschrift|adresse)|wohnhaft(?:[ ]in)?|wohnt(?:[ ](?:jetzt|nun|"
-    r"inzwischen|seit[ ]\w+))?(?:[ ]in)?(?:[ ]der|[ ]dem)?|verzogen[ ]nach|umgezogen[ ](?:nach|in)|address|"
+    r"(?i:\b(?:(?:Wohn|Melde|Haus|Post)?(?:anschrift|adresse)|wohnhaft(?:[ ]in)?|(?:wohn(?:t|en|e|st)|leb(?:t|en|e))"
+    r"(?:[ ](?:jetzt|nun|inzwischen|seit[ ]\w+))?(?:[ ]in)?(?:[ ]der|[ ]dem)?|verzogen[ ]nach|umgezogen[ ](?:nach|in)|address|"
     r"adr\.)(?:[ ](?:neu|alt|bisher|aktuell))?)[ \t]*[:.]?[ \t]*"
-    rf"(?P<street>{_NOT_STREET}(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)[{_U}]{_LINE_WORD}"
+    rf"(?P<street>{_NOT_STREET}(?!{PREP}[ ]{_NOT_STREET_WORDS})(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)[{_U}]{_LINE_WORD}"
     rf"(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})(?:{CITY})?")
 #: A table cell that is a street and a house number and nothing else ("Sieker Mitte 17").
 _CELL = regex.compile(rf"[ \t\"']*(?P<street>{_NOT_STREET}[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})"
