@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
@@ -50,7 +52,9 @@ _NOT_CONTACT = r"(?!(?:Tel|Telefon|Fax|Mobil|Handy|Mail|E-Mail|Email|Web|Interne
 #: "Hinterhaus", "Whg. 12" ("Gartenstraße 8, 3. OG links, 06108 Halle"); part of the address.
 FLOOR = (r"(?:\d{1,2}\.?[ ]?(?:OG|Obergescho(?:ss|ß)|Etage|Stock(?:werk)?)|EG|DG|UG|Erdgescho(?:ss|ß)|"
          r"Dachgescho(?:ss|ß)|Souterrain|(?:Hoch)?[pP]arterre|Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|HH|VH|"
-         r"(?:App|Apt|Whg|Wohnung)\.?[ ]?(?:Nr\.?[ ]?)?\d{1,4})"
+         r"(?:App|Apt|Whg|Wohnung)\.?[ ]?(?:Nr\.?[ ]?)?\d{1,4}|"
+         # Austrian staircase and door: "Stiege 2, Top 7", "Stg. 3", "Tür 12"
+         r"(?:Stiege|Stg\.|Top|Tür)[ ]?\d{1,3}[a-z]?)"
          r"(?:[ ](?:links|rechts|li\.|re\.|li|re|Mitte|mitte))?")
 #: A town in lower case after a German postcode, as in a note written all in lower case
 #: ("lindenallee 4, 44137 dortmund").
@@ -109,7 +113,7 @@ NUMBER_FIRST = (rf"(?<![\w.,/:-])\d{{1,4}}(?:[ ]?(?:bis|ter|[a-dA-D])\b)?,?[ ]"
 #: bracket, arrow, dash): "Buschkamp 6 →", "Am Mühlenfeld 3,"; not "Am Montag 3 Kinder".
 _ENTRY_END = r"(?=[ ]?(?:$|[,;()→]|[ ][–-][ ])|\t)"
 #: Nouns after "Am/Im/In der" that are no streets: "In der Klasse 5", "Im Raum 12".
-_NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|Stock|Gruppe|Kurs|"
+_NOT_STREET_WORDS = (r"(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|Stock|Gruppe|Kurs|"
                r"Woche|Monat|Jahr|Tag|Stunde|Alter|Kapitel|Abschnitt|Seite|Punkt|Teil|Schritt|"
                r"Runde|Phase|Modul|Block|Linie|Bus|Gleis|Schuljahr|Halbjahr|Quartal|Semester|"
                r"Zeitraum|Vergleich|Durchschnitt|Mittel|Median|Bereich|Bezirk|Stadtteil|Sozialraum|"
@@ -117,7 +121,8 @@ _NOT_STREET = (r"(?!(?:Klasse|Jahrgang\w*|Stufe|Raum|Zimmer|Haus|Gebäude|Etage|
                r"Stadt|Land|Bund|Team|Fall|Januar|Februar|März|April|Mai|Juni|Juli|August|"
                r"September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
                r"Samstag|Sonntag|Ende|Anfang|Rahmen|Schnitt|Jahresverlauf|Verlauf|Umfang|Wert|"
-               r"Zeit|Test|Fach|Lernbereich|Handlungsfeld|Themenfeld|Feld|Vorjahr|Regelfall)\b)")
+               r"Zeit|Test|Fach|Lernbereich|Handlungsfeld|Themenfeld|Feld|Vorjahr|Regelfall)\b")
+_NOT_STREET = rf"(?!{_NOT_STREET_WORDS})"
 #: Sloppy notes in lower case: "wohnt jetzt hauptstr 5", with one of the adjectives of street names
 #: before the street word, which may then stand alone: "breite str. 12", "obere kirchgasse 3".
 _LOWER_ADJ = (r"(?:alt|neu|ober|unter|hinter|vorder|groß|gross|klein|lang|kurz|breit|hoh|inner|äußer|"
@@ -215,6 +220,35 @@ def _street_for(text: str) -> regex.Pattern:
 
 
 _NUMBER_FIRST = regex.compile(rf"{NUMBER_FIRST}(?P<city>{CITY})?", regex.MULTILINE)
+#: A house number written as a word, as a dictated note or a chat writes it: "feldstraße neun",
+#: "Lindenweg zwölf a", "Am Ufer"-less street words only (a square's "Markt drei" is no address).
+_UNITS = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_NUMBER_WORD = (rf"(?:eins|{_UNITS}(?:und(?:zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig))"
+                r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+                r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|zwanzig|dreißig|dreissig|vierzig|fünfzig)")
+#: Common nouns ending in a street word: ways and paths of speech, no street ("auf dem Heimweg drei Kinder").
+_NOT_STREET_NOUN = (r"(?<!(?i:(?:heim|schul|rück|hin|um|fuß|fuss|rad|arbeits|aus|ab|irr|lösungs|dienst|rechts|post|"
+                    r"see|luft|land|fahr|wander|geh|lebens|bildungs|werde|mittel|lern|lehr|trimm|natur|"
+                    r"bürger|flucht|rettungs|zu|bahn|bus|flug)(?:weg|pfad|steig)))")
+_WORD_NUMBER = regex.compile(
+    rf"(?<![\w-])(?:(?:{ADJ})?[{_U}]{_W}*?{STRONG}|(?:{_LOWER_ADJ})?[a-zäöü][\w-]*?"
+    r"(?:straße|strasse|str\.?|allee|gasse|weg|damm|ufer))"
+    rf"{_NOT_STREET_NOUN}[ ](?i:{_NUMBER_WORD})(?:[ ]?[a-h])?(?!\w){_NOT_UNIT}")
+#: Where ``_WORD_NUMBER`` may match: a street word's end, a blank, a number word's start
+#: (a blank and a number word first, a search of a fifth of the cost of one for both; then a street
+#: word's end before it, searched backwards: measured)
+_NUMBER_WORD_START = re.compile(r" (?:eins|einund|zwei|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|zwölf|zwanzig|"
+                                r"dreißig|dreissig|vierzig|fünfzig)")
+_STREET_WORD_END = regex.compile(r"(?r)(?:ße|sse|str\.?|weg|allee|gasse|damm|ufer|pfad|steig|deich|chaussee|promenade)\Z",
+                                 regex.IGNORECASE)
+
+
+def _word_number_possible(text: str) -> bool:
+    return any(_STREET_WORD_END.search(text, max(0, hit.start() - _WEAK_REACH), hit.start())
+               for hit in _NUMBER_WORD_START.finditer(text))
+_WORD_NUMBER_SCORE = 0.5
+
+
 #: Postcode and town apart from the street, in the next column of a fixed-width list or after a
 #: separator a scan or a letterhead puts there ("Vogelsang 22 ¬ 44135 Dortmund", "Am Ring 3 | 59065
 #: Hamm", "Im Winkel 4 • 38100 Braunschweig"): they make the street an address, the span ends at
@@ -248,10 +282,10 @@ _COLUMN_SLACK = 4
 #: After a label that says an address follows, any street name of one to four words and a number
 #: ("Anschrift: Lister Meile 51", "wohnhaft Hinter den Höfen 7", "Adresse neu: Q5 12").
 _LABELLED = regex.compile(
-    r"(?i:\b(?:(?:Wohn|Melde|Haus|Post)?(?:anschrift|adresse)|wohnhaft(?:[ ]in)?|wohnt(?:[ ](?:jetzt|nun|"
-    r"inzwischen|seit[ ]\w+))?(?:[ ]in)?(?:[ ]der|[ ]dem)?|verzogen[ ]nach|umgezogen[ ](?:nach|in)|address|"
+    r"(?i:\b(?:(?:Wohn|Melde|Haus|Post)?(?:anschrift|adresse)|wohnhaft(?:[ ]in)?|(?:wohn(?:t|en|e|st)|leb(?:t|en|e))"
+    r"(?:[ ](?:jetzt|nun|inzwischen|seit[ ]\w+))?(?:[ ]in)?(?:[ ]der|[ ]dem)?|verzogen[ ]nach|umgezogen[ ](?:nach|in)|address|"
     r"adr\.)(?:[ ](?:neu|alt|bisher|aktuell))?)[ \t]*[:.]?[ \t]*"
-    rf"(?P<street>{_NOT_STREET}(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)[{_U}]{_LINE_WORD}"
+    rf"(?P<street>{_NOT_STREET}(?!{PREP}[ ]{_NOT_STREET_WORDS})(?!(?:Postfach|PF|Postlagernd|Tel|Fax|Nr)\b)[{_U}]{_LINE_WORD}"
     rf"(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})(?:{CITY})?")
 #: A table cell that is a street and a house number and nothing else ("Sieker Mitte 17").
 _CELL = regex.compile(rf"[ \t\"']*(?P<street>{_NOT_STREET}[{_U}]{_LINE_WORD}(?:[ ]{_LINE_WORD}){{0,3}}{NUMBER})"
@@ -428,15 +462,78 @@ def _town_end(text: str, start: int, end: int) -> int:
     """Where the span ends: before a town's second word that is an ordinary noun, not a part of
     the town ("Essen Nord")."""
     town = _TOWN_SECOND.search(text, start, end)
-    if town is not None and town.group("word") not in _TOWN_PARTS and ordinary_noun(town.group("word")):
+    if town is None:
+        return end
+    if town.group("word") not in _TOWN_PARTS and ordinary_noun(town.group("word")):
         return town.start("second")
+    if "\n" in text and _opens_header_column(text, town.start("word")):
+        return town.start("second")  # a fixed-width table's next column, left of it one blank only
     return end
+
+
+#: A header cell of a fixed-width table: no digit, two blanks or the line start before it.
+_HEADER_CELL = regex.compile(r"(?:^|(?<=[ ]{2}))[^\W\d][^\d\n]*?(?=[ ]{2}|$)", regex.MULTILINE)
+_HEADER_LINES_UP = 40
+#: How far a row's cell may stand off its header's column (a row pushed on by a long cell before it).
+_HEADER_SLACK = 2
+
+
+def _opens_header_column(text: str, pos: int) -> bool:
+    """The word at ``pos`` starts where a cell of the header line above starts (give or take
+    ``_HEADER_SLACK``): a fixed-width
+    table's next column, whatever its text ("90461 Nürnberg Kroatien" under "Anschrift  Zuzug aus")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = pos - line_start
+    end = line_start - 1
+    for _ in range(_HEADER_LINES_UP):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            return False
+        if not any(ch.isdigit() for ch in line):
+            return any(abs(cell.start() - column) <= _HEADER_SLACK for cell in _HEADER_CELL.finditer(line))
+        end = start - 1
+    return False
+
+
+#: Adjectives in street names whose inflected form is a noun too ("Kleine Gasse", "Alte Allee").
+_STREET_ADJECTIVES = frozenset(
+    "alt neu ober unter hinter vorder groß gross klein lang kurz breit hoh inner äußer mittler schmal krumm grün "
+    "rot schwarz weiß weiss still nieder hoch tief dick schön kalt warm frei heilig hell dunkel blau gelb braun "
+    "grau eng weit fern nah golden silbern steil".split())
+_ADJECTIVE_ENDINGS = ("ische", "ige", "liche", "iche", "ene", "ere", "ale", "ige", "ste")
+#: A street's own name: a word longer than its street word ("Bergstraße", not "Straße", "Str.").
+_STREET_COMPOUND = regex.compile(rf"[{_U}]\w+?{STRONG}")
+#: A capitalised word in "-e" opening a street of a street word ("Notaufnahme Bergstraße 12"):
+#: read as an inflected adjective by ``ADJ``.
+_E_WORD = regex.compile(r"(\p{Lu}\p{Ll}+e)[ \t](?=\p{Lu})")
+
+
+def _past_noun_before_street(text: str, start: int, end: int) -> int:
+    """Where a street of a street word starts, past a common noun read as its adjective ("in der
+    Notaufnahme Bergstraße 12": the noun names the place; "Kleine Bergstraße 12" keeps its adjective)."""
+    word = _E_WORD.match(text, start, end)
+    if word is None or not _STREET_COMPOUND.match(text, word.end(), end):
+        return start  # "Holländische Str. 148": the street word alone is no street's name
+    lower = word.group(1).lower()
+    if lower[:-1] in _STREET_ADJECTIVES or lower.endswith(_ADJECTIVE_ENDINGS) or not ordinary_noun(word.group(1)):
+        return start
+    return word.end()
 
 
 def _after_occupant(text: str, start: int) -> int:
     """Where the street starts, past a building or institution word opening the span."""
     occupant = _OCCUPANT.match(text, start)
     return occupant.end() if occupant is not None else start
+
+
+#: Chinese, Japanese and Korean signs (Hangul Jamo, CJK radicals, kana, Bopomofo, Kanbun, CJK
+#: ideographs, Hangul syllables; a ``re`` class, a third of the cost of ``regex``'s script classes): a message in these scripts writes a German street without a
+#: blank before it.
+_EAST_ASIAN = re.compile("[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+                         "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 class GermanAddressRecognizer(LocalRecognizer):
@@ -462,15 +559,25 @@ class GermanAddressRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        if self.PRECHECK.search(text) is None:
-            return []
-        text = ocr_digits(text)  # "Hafenstraße 1O" from a scanned letter; same offsets
         found: dict[tuple[int, int], float] = {}
+        if _word_number_possible(text):
+            for match in _WORD_NUMBER.finditer(text):
+                found[match.span()] = _WORD_NUMBER_SCORE
+        if self.PRECHECK.search(text) is None:
+            return [self._result(start, end, score) for (start, end), score in found.items()]
+        text = ocr_digits(text)  # "Hafenstraße 1O" from a scanned letter; same offsets
+        if _EAST_ASIAN.search(text):  # "我们刚搬到Lindenweg 4, 53111 Bonn。": the script glued to the street
+            text = _EAST_ASIAN.sub(" ", text)  # is no word of its name; one blank per sign, same offsets
         for match in _line_matches(_street_for(text), text):
             score = _score(match)
             if score > 0 and self.validate_result(match.group()) is not False:
                 dutch = match.group("strong") is not None and _DUTCH_TAIL.search(match.group("strong"))
-                span = (_past_nouns(text, match.start(), match.end()) if dutch else match.start(), match.end())
+                start = match.start()
+                if dutch:
+                    start = _past_nouns(text, start, match.end())
+                elif match.group("strong") is not None:
+                    start = _past_noun_before_street(text, start, match.end())
+                span = (start, match.end())
                 found[span] = max(score, found.get(span, 0.0))
         for match in _NUMBER_FIRST.finditer(text):  # one scan costs less than the line bookkeeping
             score = 0.85 if match.group("city") else 0.6 if match.group("french") else 0.0

@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import Pattern, RecognizerResult
 
 from assistant.privacy.text.recognizers.cells import (
-    cell_spans, cell_texts, column_at, fixed_width_header, line_around, markup_header)
+    cell_spans, cell_texts, column_at, fixed_width_header, is_rule_line, line_around, markup_header)
 from assistant.privacy.text.recognizers.dates import (ANY_DATE, CONTEXT_ONLY_DATE, is_birth_key, is_role_key,
                                                       ocr_digits, parse_date)
 from assistant.privacy.text.recognizers.precheck import DIGIT, PrecheckedPatternRecognizer
@@ -32,12 +32,14 @@ _AHEAD = dt.timedelta(days=2 * 366)
 BIRTH_BEFORE = regex.compile(
     r"(?:(?<!(?:^|\n)[ \t]*)(?<!\*)(?:\*|✱)[ ]?(?:am[ ]|den[ ])?\Z|(?:^|\n)[ \t]*(?:\*|✱)(?:am[ ]|den[ ])?\Z"
     r"|(?:(?:\b|(?<=_))geb(?:[ ._-]{0,3}dat(?:um|\.)?|[ ._-]{0,2}datum|\b(?!\.?[ ]?(?-i:[A-Z])\b(?!\.))\.?)"
-    r"|\bgeboren|(?:\b|(?<=_)|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
+    r"|\bgeboren|(?:\b|(?<=_)|(?<=\p{Ll})(?-i:(?=G)))geburts(?:-\n)?(?:dat\w*|tag\b)|"
+    # "Geburtsort und -datum: Aleppo, …", "Datum und Ort der Geburt:"
+    r"\bgeburtsort[ ]?(?:und|u\.|/)[ ]?-?datum|\b(?:ort[ ]und[ ])?datum[ ](?:und[ ]ort[ ])?der[ ]geburt\b|\bdob\b|\bd\.o\.b\.?|\bdate of birth|\bbirth[ _-]?date|\bbirthday|\bborn\b"
     r"|\bdoğum tarihi|\bdata urodzenia|\bur\.|\bdate de naissance|\bnée?\b(?:[ ]le)?|\bdata di nascita"
     r"|\bnat[oa][ ]il|\bfecha de nacimiento|\bnacid[oa](?:[ ]el)?|\bдата[ ]рождения|\bрожд[её]н|\bродил(?:ся|ась)"
     r"|\bgeboortedatum|\bdata[ ]de[ ]nascimento|\bдата[ ]народження|\bнародил(?:ся|ася)"
-    r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة)"
-    r"(?P<between>[^\n\d*;]{0,40}?)\s*(?:\*\*)?[:;]?(?:\*\*)?\s*[«»„\"]?\Z)", regex.IGNORECASE)
+    r"|تاريخ[ ]الميلاد|تاريخ[ ]الولادة|出生|生年月日|생년월일|출생)"
+    r"(?P<between>[^\n\d*;]{0,40}?)\s*(?:\*\*)?[:;：]?(?:\*\*)?\s*[«»„\"]?\Z)", regex.IGNORECASE)
 #: Words between a birth word and a date that make the date a cut-off, not a person's birth date:
 #: "geb. nach dem 30.09.2019", "geboren zwischen dem ...", "Geburtstag bis".
 _CUT_OFF = regex.compile(r"\b(?:nach|vor|zwischen|ab|bis|seit|frühestens|spätestens|"
@@ -78,7 +80,7 @@ class DateOfBirthRecognizer(PrecheckedPatternRecognizer):
                              r"|urodz|ur\.|naissance|née?\b|nascita|nat[oa] il|nacimiento|nacid|рожд|родил"
                              r"|الميلاد|الولادة|geboorte|nascimento|народж|народил|fødsel|födelse"
                              r"|syntymä|születési|naşter|naster|našter|narozen|narodenia|rođenja|rodjenja"
-                             r"|lindj|γέννησης|تولد",
+                             r"|lindj|γέννησης|تولد|出生|生年月日|생년월일|출생",
                              regex.IGNORECASE)
     PATTERNS = [Pattern("date (needs birth context)", ANY_DATE, 0.1),
                 Pattern("compact or blank-separated date (needs birth context)", CONTEXT_ONLY_DATE, 0.1)]
@@ -134,6 +136,9 @@ def _continues_enumeration(text: str, previous: RecognizerResult | None, start: 
 
 
 _ENUM_CHARS = 40
+#: Right before a date: a preposition that makes it a date set or counted from ("zum 01.08.2025",
+#: "ab dem 1.9.2024", "per 31.12.").
+_APPOINTED = regex.compile(r"\b(?:zum|ab|bis|seit|vom|per)(?:[ ]+(?:dem|den))?[ ]+\Z", regex.IGNORECASE)
 #: A second date shortly after a birth date, in the same sentence, whose words around it give it no
 #: other role, is a birth date too: a correction ("statt 14.02.2019 steht 24.02.2019", "03.11.2017
 #: → 30.11.2017", "alt: …, neu: …"), a second reading ("laut Urkunde: …") or a sibling's ("geboren
@@ -157,6 +162,8 @@ def _another_reading(text: str, previous: RecognizerResult | None, result: Recog
         return False  # another sentence or another table cell (a row's "Wunschtermin")
     if "," in gap and _CELL_ROW.search(text, max(0, previous.start - 2), previous.start):
         return False
+    if _APPOINTED.search(text, max(0, result.start - 12), result.start):
+        return False  # "geboren am …, einen Platz zum 01.08.2025": a date the sentence sets
     after = text[result.end:result.end + _WORDS_AFTER].split("\n", 1)[0]
     after = _SENTENCE_BREAK.split(after, 1)[0]
     words = [w.group() for w in _WORD.finditer(gap)] + [w.group() for w in _WORD.finditer(after)][:3]
@@ -222,7 +229,8 @@ def _label_hyphenated(text: str, start: int, end: int) -> bool:
 #: noun earlier in the sentence, the date right after a colon (not "geboren", not "Geburtstag": a party).
 _SENTENCE_LABEL_PRECHECK = regex.compile(r"geburtsdat|geb\.?-?datum|date of birth|birth[ ]?date", regex.IGNORECASE)
 _SENTENCE_LABEL = regex.compile(r"\b(?:geburtsdat(?:um|en)|geb\.?-?datum|date of birth|birth[ ]?date)\b"
-                                r"(?P<gap>[^\n\d;:!?]*?):[ \t]*\Z", regex.IGNORECASE)
+                                r"(?P<gap>[^\n\d;:!?]*?):[ \t]*(?:(?:an)?statt|nicht|anstelle)?[ \t]*\Z",
+                                regex.IGNORECASE)
 _SENTENCE_CHARS = 150
 #: A date given after such a sentence lies a year back at least (a pupil's, not a deadline's).
 _SENTENCE_MIN_AGE = dt.timedelta(days=365)
@@ -234,7 +242,7 @@ def _labelled_in_sentence(text: str, start: int, end: int) -> bool:
     makes it a cut-off ("bis"), and the date a year back at least."""
     m = _SENTENCE_LABEL.search(text, max(0, start - _SENTENCE_CHARS), start)
     if m is None:
-        return False
+        return _labelled_past_number(text, start, end)
     gap = m.group("gap")
     if _SENTENCE_BREAK.search(gap) or _CUT_OFF.search(gap):
         return False
@@ -242,6 +250,37 @@ def _labelled_in_sentence(text: str, start: int, end: int) -> bool:
         return False
     date = parse_date(text[start:end])
     return date is not None and date <= dt.date.today() - _SENTENCE_MIN_AGE
+
+
+#: "Geburtsdatum bei Personalnummer 4471 laut Akte 1990-02-03", "Geb.-Datum von Schüler 2210 ist
+#: 12.03.2012": a birth-date noun, a few words and one number (whose record it is), then the date.
+_LABEL_PAST_NUMBER = regex.compile(r"\b(?:geburtsdat(?:um|en)|geb\.?-?datum|date of birth|birth[ ]?date)\b"
+                                   r"(?P<gap>[ ][^\n\d;:!?,]{0,40}?\b\d[\w/.-]*(?<=\w)[ ][^\n\d;:!?,]{0,40}?)"
+                                   r"[ ](?:(?:ist|war|lautet|am)[ ])?\Z", regex.IGNORECASE)
+#: Such a date lies two years back at least (no day of a check or a letter).
+_PAST_NUMBER_MIN_AGE = dt.timedelta(days=2 * 365)
+
+
+def _labelled_past_number(text: str, start: int, end: int) -> bool:
+    m = _LABEL_PAST_NUMBER.search(text, max(0, start - 100), start)
+    if m is None:
+        return False
+    gap = m.group("gap")
+    if _SENTENCE_BREAK.search(_SOURCE.sub(" ", gap)) or _CUT_OFF.search(gap) or _DATE_IN_LINE.search(gap):
+        return False  # (a source's "lt. Akte" ends no sentence)
+    # the words after the number, but a source's name ("laut Meldebogen"), give the date no other role
+    number = _NUMBER_IN_GAP.search(gap)
+    after = _SOURCE.sub(" ", gap[number.end():]) if number is not None else gap
+    if any(is_role_key(w.group()) for w in _WORD.finditer(after)):
+        return False
+    date = parse_date(text[start:end])
+    return date is not None and date <= dt.date.today() - _PAST_NUMBER_MIN_AGE
+
+
+_NUMBER_IN_GAP = regex.compile(r"\d[\w/.-]*")
+#: A source named after the number: "laut Personalakte", "lt. Meldebogen", "gemäß Urkunde", "aus dem Pass".
+_SOURCE = regex.compile(r"\b(?:laut|lt\.|gemäß|gem\.|nach|aus|in|im)[ ](?:(?:der|dem|den|des)[ ])?\p{L}+",
+                        regex.IGNORECASE)
 
 
 def _label_owns_date(text: str, before: regex.Match, start: int, end: int) -> bool:
@@ -316,8 +355,8 @@ def _under_birth_header(text: str, start: int) -> bool:
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos - 1) + 1
         prev = text[prev_start:pos - 1]
-        if _RULE_LINE.fullmatch(prev):
-            pos = prev_start  # psql's "-----+-----" under the header
+        if _RULE_LINE.fullmatch(prev) or is_rule_line(prev):
+            pos = prev_start  # psql's "-----+-----" under the header, MySQL's "+-----+-----+" around it
             continue
         if delim not in prev or (delim == "," and len(cell_spans(prev, delim)) != len(spans)):
             break  # a title line with a comma in it is no CSV header

@@ -52,6 +52,8 @@ def column_at(line: str, delim: str, offset: int) -> int:
 FIXED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
 _FIXED_LINES_UP = 40
 _FIXED_HEADER_CHARS = 24
+#: How far a value one blank after a long cell may stand off its header's start.
+_PUSHED_SLACK = 2
 
 
 def line_around(text: str, pos: int) -> tuple[int, str]:
@@ -64,13 +66,16 @@ def line_around(text: str, pos: int) -> tuple[int, str]:
 def fixed_width_header(text: str, start: int, end: int) -> str | None:
     """The header of the fixed-width column that ``text[start:end]`` opens, or None.
 
-    The value must open a column (two blanks or the line start before it); the header is the
+    The value must open a column (two blanks or the line start before it, or one blank after a
+    long cell that pushed it on, its header starting within ``_PUSHED_SLACK``); the header is the
     nearest cell above that overlaps it, past the rows' own figures (header and rows may be off by
     a character or two). Cells are parted by two blanks or more, and a header cell is short, so a
     log line is none. A blank line ends the table."""
     line_start = text.rfind("\n", 0, start) + 1
     column = start - line_start
-    if column and not (column == 1 or text[start - 2:start] == "  "):
+    # one blank before it: a long cell before pushed the value on; its header then starts (about) here
+    pushed = column > 1 and text[start - 2:start] != "  "
+    if pushed and text[start - 1] != " ":
         return None
     pos = line_start
     for _ in range(_FIXED_LINES_UP):
@@ -81,11 +86,13 @@ def fixed_width_header(text: str, start: int, end: int) -> str | None:
         pos = prev_start
         if not prev.strip():
             return None
-        cell = next((m.group() for m in FIXED_CELL.finditer(prev)
-                     if m.start() < column + (end - start) and m.end() > column), None)
-        if cell is None or any(ch.isdigit() for ch in cell):
+        above = next((m for m in FIXED_CELL.finditer(prev)
+                      if m.start() < column + (end - start) and m.end() > column), None)
+        if above is None or any(ch.isdigit() for ch in above.group()):
             continue  # nothing above, or the row above: its date or number in this column
-        return cell if len(cell) <= _FIXED_HEADER_CHARS else None
+        if pushed and abs(above.start() - column) > _PUSHED_SLACK:
+            return None
+        return above.group() if len(above.group()) <= _FIXED_HEADER_CHARS else None
     return None
 
 

@@ -24,7 +24,7 @@ PUPIL_KEYS = (rf"(?:s{_SEP}nr|sid|snum|(?:[a-z]{{1,8}}_)?sn|sch(?:ue|ü|u)ler(?:
              # abbreviated: "sch_nr", "schuel_nr", "schül_id" (never "schul_nr", the school's number)
              rf"sch{_SEP}(?:nr|nummer)|sch(?:ue|ü)l{_SEP}(?:nr|id|nummer|no|num)|"
               rf"sch(?:ue|ü|u)lernr|(?:kita{_SEP})?kind{_SEP}(?:nr|id|nummer)|kid|"
-              rf"(?:pupil|student|learner|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
+              rf"(?:pupil|student|learner|child|lernende[nr]?){_SEP}(?:id|nr|no|number|num)|asv{_SEP}id|"
               rf"lusd{_SEP}id|schild{_SEP}id)")
 NAME_KEYS = (rf"(?:name|vorname|nachname|familienname|rufname|first{_SEP}name|last{_SEP}name|"
              rf"(?:[a-z]{{1,8}}_)?(?:vn|nn|vname|nname)|"

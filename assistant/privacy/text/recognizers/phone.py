@@ -170,6 +170,12 @@ _SPOKEN_POSSIBLE = precheck_search(regex.compile(r"null|plus", regex.IGNORECASE)
 SPOKEN_SCORE = 0.6
 
 
+#: A number, a slash or dash, one or two digits: a file reference's running number and year ("0412/25",
+#: "Bescheid 0317-24"), no phone number (a subscriber's number has three digits at least); a phone
+#: label before it still makes it one.
+_FILE_REFERENCE = regex.compile(r"0\d{2,5}[ ]?[/–-][ ]?\d{1,2}")
+
+
 #: Cheap test before LABELLED runs.
 _LABEL_WORD = regex.compile(r"tel|fax|mobil|handy|whatsapp|rufnummer|rufnr|festnetz|erreichbar",
                             regex.IGNORECASE)
@@ -240,7 +246,8 @@ class GermanPhoneRecognizer(PrecheckedPatternRecognizer):
             for start, end in _phone_column_cells(text):
                 self._confirm_or_add(text, results, start, end, "number in a phone column")
         kept = [r for r in results
-                if not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
+                if not (r.score < LABELLED_SCORE and _FILE_REFERENCE.fullmatch(text, r.start, r.end))
+                and not _NOT_PHONE_BEFORE.search(text[max(0, r.start - 30):r.start])
                 and not _PUPIL_LABEL_BEFORE.search(text[max(0, r.start - 40):r.start])
                 and not _other_number(text, r.start)]
         for r in kept:  # "(0176 30218845)": the bracket around the whole number is not part of it

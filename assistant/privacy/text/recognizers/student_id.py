@@ -65,10 +65,11 @@ PUPIL_THEN_NUMBER = (rf"\b{_PUPIL}\s+(?:\(\s*(?:nr\.?|nummer|id)\s*:?\s*)?((?-i:
 _PUPIL_NAME_NUMBER = regex.compile(
     rf"\b(?:{_PUPIL}|kind(?:es)?|sohn(?:es)?|tochter)\s+(?-i:\p{{Lu}}[\p{{L}}'’-]+\s+){{0,3}}(?-i:\p{{Lu}}[\p{{L}}'’-]+)"
     rf"\s*(?:\(|,\s*)\s*(?:(?:{LABEL}|nr\.?|nummer|id)\s*:?\s*)({ID})(?![\w/-])", regex.IGNORECASE)
-#: Numbers that look like pupil numbers (not a month "03/2025"): 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
+#: Numbers that look like pupil numbers (not a month "03/2025", not a room's or a pseudonym's short
+#: code "E02", "R101": a letter prefix without a dash takes four digits at least): 2019-01123, KK-2023-0415, SN-88231, SN 88231, 2024.0147, 4711-2023-B,
 #: 00912345, 5A-0003 (class prefix), and a bare number in brackets after a name
 #: ("Lea Schmidt (30211)"), not a year, not an age group ("Jobcenter U25", "U3-Gruppe"). Never the tail of a longer number ("0231 50-27741").
-ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/-]))(?![UÜ]\d{1,2}(?![\w/-]))(?:[A-Z]{1,4}-?\d{2,}(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
+ID_SHAPED = (r"(?<![\w/.-])(?<!\d[ ])(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/-]))(?![UÜ]\d{1,2}(?![\w/-]))(?:[A-Z]{1,4}(?:-\d{2,}|\d{4,}|\d{2,3}(?=[-/]\d))(?:[-/]\d+)*(?:-[A-Z])?|[A-Z]{2,4}[ ](?!(?:19|20)\d\d(?!\d))\d{4,8}|\d{4}\.\d{4}|"
              r"\d{2,4}[-/]\d{3,6}(?:-[A-Z])?|\d{4}-\d{4}-[A-Z]|\d{3,6}-[A-Z]|0\d{7}|\d{1,2}[A-Z]-\d{2,}|"
              r"(?<=\()(?!(?:19|20)\d\d\))\d{4,8}(?=\)))(?![\w/-]|[ ]\d)")
 _LABEL_RE = regex.compile(LABEL, regex.IGNORECASE)
@@ -87,7 +88,9 @@ NOT_PUPIL_LABELS = (r"az\.?|aktenzeichen|kassenzeichen|schulnummer|schulnr\.?|di
                     r"vertrag\w*|bescheid\w*|rechnung\w*|kunde\w*|ticket\w*|abo\w*|personal\w*|"
                     r"pseudonym\w*|raum\w*|kurs\w*|mandat\w*|gl[äa]ubiger\w*|haushalt\w*|inventar\w*|inv\.?-?nr\.?|"
                     r"serien\w*|ger[äa]te\w*|lizenz\w*|buch-?nr\.?|"
-                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*")
+                    r"fall(?:nummer|nr\.?|-nr\.?)|steuer\w*|auftrag\w*|bestell\w*|projekt\w*|beleg\w*|"
+                    # an identity card's or a pass's own number ("Ausweis-Nr. A-2025-117"), not the pupil's
+                    r"ausweis(?:-?nr\.?|nummer)")
 NOT_PUPIL_BEFORE = regex.compile(rf"(?:{NOT_PUPIL_LABELS})\W{{0,3}}$", regex.IGNORECASE)
 _NOT_PUPIL_WORD = regex.compile(rf"\b(?:{NOT_PUPIL_LABELS})(?![\w])", regex.IGNORECASE)
 #: A sentence ends at . ! ? before a capital, not after a one-letter abbreviation ("z. B. P-0412").
