@@ -122,3 +122,16 @@ NOT_PART_OF_THE_NAME = [
 def test_round18_words_before_a_name_are_no_part_of_it(gate, text: str, name: str) -> None:
     found = _persons(gate, text)
     assert name in found, found
+
+
+#: Surnames built like compounds of common words, with a surname's last part ("-reich", "-hausen").
+SURNAME_HEAD_COMPOUNDS = [
+    "Ansprechpartnerin: [[PERSON:Lena Goldreich]] · Sekretariat",
+    "Protokoll: [[PERSON:Jonas Waldhausen]] · Raum 12",
+    "Ansprechpartnerin: [[PERSON:Paul Silberreich]] · Sekretariat",
+]
+
+
+@pytest.mark.parametrize("marked", SURNAME_HEAD_COMPOUNDS)
+def test_round18_compound_with_a_surname_head_after_a_given_name(gate, marked: str) -> None:
+    assert missing(gate, marked) == []

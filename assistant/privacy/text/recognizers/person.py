@@ -661,7 +661,8 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
 _MIN_MODIFIER = 3
 #: Last parts of German surnames that are also nouns ("Feld|haus", "Stein|kamp", "Linden|hof").
 _SURNAME_HEADS = ("haus", "hof", "kamp", "bach", "dorf", "feld", "mann", "berg", "stein", "brink", "horst",
-                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte")
+                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte", "reich", "hausen", "beck",
+                  "brock")
 
 
 def _unlisted_compound(word: str, lexicon: NameLexicon) -> bool:
