@@ -19,6 +19,8 @@ from assistant.privacy.text.spans import DisjointSpans
 from assistant.privacy.text.words import load_nouns
 
 PROPAGATED_SCORE = 0.8
+#: Letters of a word in capitals that is an acronym as a later mention ("SSA", "KL"), never the name.
+_MAX_ACRONYM = 3
 #: The abbreviated given names ("Th.", "Chr.") of a name are no words to look for again: "Ch" and
 #: "CH" are chemistry in a timetable, not the "Ch." of "Ch. Bergmann".
 _ABBREVIATIONS = frozenset(fold(a.rstrip(".")) for a in ABBREVIATED_GIVEN)
@@ -69,8 +71,9 @@ def propagate(text: str, words: AbstractSet[str], covered: list[tuple[int, int]]
         start, end = match.start(), match.start() + len(word)
         if not taken.free(start, end):
             continue
-        if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS:
-            continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz"
+        if (word[:1].islower() and lexicon.is_common(word)) or word in ACRONYMS or (
+                word.isupper() and len(word) <= _MAX_ACRONYM):
+            continue  # "nur", "mit": never names in lower case; "VERA" after "Vera Schulz", "SSA" after "bilal_ssa"
         if word[:1].islower() and _ABBREVIATION_AFTER.match(text, end):
             continue  # "max. 3 Stunden" after "Enkel Max": an abbreviation before a number
         if lexicon.is_common(word) and _FOREIGN_ACCENT.search(word):

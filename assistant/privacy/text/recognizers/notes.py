@@ -112,7 +112,17 @@ TODO_NAME = regex.compile(r"(?:^|(?<=[,;:]|[-•*]|\d\.|\b(?:todo|bitte|noch|dan
 _TODO_PRECHECK = re.compile(rf"(?:{_ANY_CONTACT_VERB})\b")
 #: A login handle used for a person: "m.osei", "t.brinkmann", "nadine.k", "ole.peters" (lower case,
 #: one dot; not part of an e-mail address, a domain, a path or a file name).
-HANDLE = re.compile(r"(?<![\w.@/\\-])(?P<a>[a-zäöüß]+)\.(?P<b>[a-zäöüß]+)(?![\w@-]|\.\w)")
+#: Also a chat mention ("@emre.dogan"), and joined by an underscore ("kraemer_a", "bilal_ssa").
+HANDLE = re.compile(r"(?:(?<=(?<![\w.])@)|(?<![\w.@/\\-]))(?P<a>[a-zäöüß]+)(?P<joint>[._])(?P<b>[a-zäöüß]+)"
+                    r"(?![\w@-]|\.\w)")
+#: Letters of an initial or a short abbreviation joined to a surname by an underscore ("kaya_e",
+#: "bilal_ssa"); the name needs this many letters then ("max_id" is a key of a data set).
+_HANDLE_ABBREVIATION = 3
+#: Parts of the keys of data sets and forms joined by an underscore ("schueler_id", "max_len").
+_KEY_PARTS = frozenset({"id", "nr", "no", "num", "tel", "fax", "typ", "art", "key", "ref", "txt", "str", "plz",
+                        "ort", "dat", "max", "min", "sum", "neu", "alt", "old", "new", "tmp", "sys", "adm",
+                        "admin", "user", "test", "name", "mail"})
+_MIN_NAME_BESIDE_ABBREVIATION = 4
 #: German umlauts a login handle spells as two letters ("koehler", "lueders").
 _UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 #: An unlisted word after a first name in a handle ("bettina.roloff"), at least this long: shorter
@@ -192,7 +202,7 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
     ENTITIES = ["PERSON"]
     PRECHECK = regex.compile(rf"\b(?:hr|hrn|herr|frau|fr|fam|familie|{GREETING_WORDS}|"
                              r"guten|geb|geborene[r]?|lg|vg|fach)\b|gru(?:ß|ss)|grü(?:ß|ss)e|[ ][^\W\d_]\.|statt|vertritt|"
-                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|[a-zäöüß]\.[a-zäöüß]|"
+                             r"anstelle|→|->|=>|@|^[^\n:]{1,40}:(?:\*\*)?[ ]|[a-zäöüß][._][a-zäöüß]|"
                              rf"{_ANY_CONTACT_VERB}|[a-zß],[ ][a-zäöü][^\s,]*(?:,[ ]|[ ]und[ ])",
                              regex.IGNORECASE | regex.MULTILINE)
 
@@ -220,7 +230,8 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
             for start, end in self._cap_list(text):
                 found.setdefault((start, end), "list of first names")
         for m in HANDLE.finditer(text):
-            if self._handle(m.group("a"), m.group("b")):
+            if (self._handle(m.group("a"), m.group("b")) if m.group("joint") == "."
+                    else self._underscore_handle(m.group("a"), m.group("b"))):
                 found.setdefault(m.span(), "login handle")
         for m in self._todos(text):
             word = m.group("name")
@@ -262,6 +273,27 @@ class NotePersonRecognizer(PrecheckedRuleRecognizer):
         return self._handle_listed(second) or (
             len(second) >= _MIN_UNLISTED_HANDLE_PART and second not in _FILE_ENDINGS and not verb_like(second)
             and not load_nouns().get(second.capitalize()) and self._lower_name(second))
+
+    def _underscore_handle(self, first: str, second: str) -> bool:
+        """A user name joined by an underscore: a listed name and an initial or a short abbreviation
+        on either side ("kraemer_a", "bilal_ssa", "e_kaya"), or two listed names ("lena_brockmann");
+        not a key of a data set ("user_id", "max_len", "admin_sys")."""
+        if first in _KEY_PARTS or second in _KEY_PARTS:
+            return False
+        if len(second) <= _HANDLE_ABBREVIATION:
+            return len(first) >= _MIN_NAME_BESIDE_ABBREVIATION and self._handle_name(first)
+        if len(first) <= _HANDLE_ABBREVIATION:
+            return len(second) >= _MIN_NAME_BESIDE_ABBREVIATION and self._handle_name(second)
+        return self._handle_name(first) and self._handle_name(second)
+
+    def _handle_name(self, word: str) -> bool:
+        """A listed name in a user name that is no plain noun, also with its umlauts spelled out
+        ("kraemer"; not "schueler", "mentor")."""
+        respelled = word
+        for spelled, umlaut in _UMLAUT_SPELLINGS:
+            respelled = respelled.replace(spelled, umlaut)
+        return self._handle_listed(word) and not any(
+            ordinary_noun(w.capitalize()) or _label_noun(w) for w in {word, respelled})
 
     def _handle_listed(self, word: str) -> bool:
         """A listed name that is no common word, maybe with its umlauts spelled out ("koehler")."""

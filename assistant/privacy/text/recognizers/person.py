@@ -32,7 +32,8 @@ from assistant.privacy.text.recognizers.precheck import rule_result
 from assistant.privacy.text.recognizers.person_tokens import (
     ENGLISH_CLOSING_AFTER, INSTITUTION_STEMS, PARTICLES, Kind, Token, english_closing_best, names_institution, tokenize)
 from assistant.privacy.text.recognizers.person_case import lower_case_names
-from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before
+from assistant.privacy.text.recognizers.broken_names import broken_name_parts
+from assistant.privacy.text.recognizers.name_shape import known_name, name_word, place_before, verb_like
 from assistant.privacy.text.recognizers.non_names import (
     after_place_label, english_origin_adjective, gender_form, no_name_by_form, noun_compound_with_hyphen, noun_list_item)
 from assistant.privacy.text.words import (
@@ -56,6 +57,8 @@ _LOW = "a-zß-ÿ\u0100-\u017f"
 _QUOTED_NICKNAME = re.compile(rf"[ ](?:„|\"|»|‚)(?P<nick>[{_UP}][{_LOW}]+)(?:“|\"|”|«|‘|')"
                               rf"(?:[ ](?P<surname>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)(?![\w-]))?")
 NICKNAME_SCORE = 0.9
+#: Both parts of a listed name broken at a line end, found by nothing else ("Ay-\naan").
+BROKEN_NAME_SCORE = 0.7
 
 
 #: A German month abbreviation ("Jan.") in a date: after a day ("8. Jan."), before a year ("Jan. 2025")
@@ -90,6 +93,7 @@ class PersonRecognizer(EntityRecognizer):
         tokens = _upper_case_hyphenated_given_names(text, tokens)
         tokens = _upper_case_short_east_asian_surnames(text, tokens)
         tokens = _lower_case_surnames_of_entries(text, tokens, self.lexicon)
+        tokens = _lower_case_surnames_after_first_names(text, tokens, self.lexicon)
         tokens = _surnames_between_names(text, tokens)
         tokens = _surnames_of_a_legend(text, tokens)
         tokens = _weak_first_names_beside_names(text, tokens)
@@ -100,6 +104,9 @@ class PersonRecognizer(EntityRecognizer):
                                              or self._no_name_here(text, start, end)))]
         if any(q in text for q in _NICK_QUOTES):
             found = [self._with_nickname(text, r) for r in found]
+        for start, end, k in broken_name_parts(text, [(r.start, r.end) for r in found], self.lexicon):
+            score = found[k].score if k >= 0 else BROKEN_NAME_SCORE
+            found.append(rule_result(self, "PERSON", start, end, score, "name broken at the line end"))
         found += [rule_result(self, "PERSON", start, end, EAST_ASIAN_SCORE, "East Asian name")
                   for start, end in east_asian_names(text)]
         if text.islower():  # a note all in lower case: "mit okonkwo wegen förderplan gesprochen"
@@ -654,7 +661,8 @@ def _nouns_after_first_names(text: str, tokens: list[Token], lexicon: NameLexico
 _MIN_MODIFIER = 3
 #: Last parts of German surnames that are also nouns ("Feld|haus", "Stein|kamp", "Linden|hof").
 _SURNAME_HEADS = ("haus", "hof", "kamp", "bach", "dorf", "feld", "mann", "berg", "stein", "brink", "horst",
-                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte")
+                  "wald", "hagen", "busch", "kötter", "meier", "meyer", "schulte", "reich", "hausen", "beck",
+                  "brock")
 
 
 def _unlisted_compound(word: str, lexicon: NameLexicon) -> bool:
@@ -1087,6 +1095,35 @@ def _lower_case_surnames_of_entries(text: str, tokens: list[Token], lexicon: Nam
                 and text[text.rfind("\n", 0, tok.start) + 1:nxt.end].islower()):
             tokens[i] = replace(tok, kind=Kind.SUR)
     return tokens
+
+
+def _lower_case_surnames_after_first_names(text: str, tokens: list[Token], lexicon: NameLexicon) -> list[Token]:
+    """A lower-case word right after a lower-case given name is its surname where it is a listed
+    surname, also one that is a noun ("paula zimmermann", "jonas fischer"), or a compound in no
+    list ending in one ("brettschneider"); a word in no list is left alone ("amir nochmal")."""
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if not (tok.kind is Kind.FIRST and tok.lowercase and nxt.kind is Kind.OTHER and nxt.lowercase
+                and text[tok.end:nxt.start] == " " and not nxt.role and not nxt.determiner):
+            continue
+        word = nxt.text
+        if lexicon.is_common(word) or fold(word) in lexicon.never_names or word in _ADVERBS or verb_like(word):
+            continue
+        if fold(word) in lexicon.surnames or (
+                _LETTERS.fullmatch(word) and not load_nouns().get(word.capitalize()) and _surname_head(word, lexicon)):
+            tokens[i + 1] = replace(nxt, kind=Kind.SUR)
+    return tokens
+
+
+#: Letters of a listed surname that ends a compound read as a surname ("brettschneider").
+_MIN_SURNAME_HEAD = 5
+
+
+def _surname_head(word: str, lexicon: NameLexicon) -> bool:
+    """A compound in no list that ends in a listed surname of its own ("Brett|schneider",
+    "Kuchen|becker"): a surname, not a noun the writer made."""
+    return any(fold(word[k:]) in lexicon.surnames and not lexicon.is_common(word[k:])
+               for k in range(_MIN_MODIFIER, len(word) - _MIN_SURNAME_HEAD + 1))
 
 
 def _lower_case_entry(text: str, head: list[Token], given: list[Token]) -> bool:

@@ -23,7 +23,9 @@ TITLES = {"herr", "herrn", "frau", "fr.", "hr.", "dr.", "dr", "prof.", "prof", "
           "familie", "mrs.", "mr.", "ms.", "sr.", "sra.", "hd.", "hdr.",
           # without the dot, and from letters of other languages ("Dear Ms Hoffmann", "Koll. Brandl")
           "mrs", "mr", "ms", "miss", "mme", "mme.", "madame", "monsieur", "sig.", "sig.ra", "signora",
-          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin", "dear"}
+          "pani", "koll.", "fam", "hr", "fr", "sayın", "sayin", "dear",
+          # academic titles written out ("Frau Doktor Ahmadi", dictated: "doktor wiesner")
+          "doktor", "doktorin", "professor", "professorin"}
 #: Teachers' official titles, abbreviated or written out, also in the female form with "'in" or
 #: "in" ("StR'in Vogt", "OStD Brandt", "Konrektorin Ilg"): context before a name like "Frau".
 _SCHOOL_TITLES = ("str", "ostr", "std", "ostd", "studr", "konr", "fl", "sl", "kr")
@@ -66,6 +68,25 @@ ROLES = {"schüler", "schülerin", "kind", "kindes", "sohn", "tochter", "mutter"
          # holders of custody in forms and change logs ("Sorgeberechtigte Milena Hartl")
          "sorgeberechtigte", "sorgeberechtigter", "erziehungsberechtigte", "erziehungsberechtigter",
          "personensorgeberechtigte", "personensorgeberechtigter"}
+#: Heads of compounds that name a person's function ("Elternvertreterin", "Schulsozialarbeiter",
+#: "Kinderärztin", "Lerntherapeut"): roles like those above, before a surname that is also a word.
+ROLE_HEADS = ("lehrer", "lehrerin", "leiter", "leiterin", "arbeiter", "arbeiterin", "vertreter",
+              "vertreterin", "berater", "beraterin", "betreuer", "betreuerin", "erzieher", "erzieherin",
+              "pädagoge", "pädagogin", "bearbeiter", "bearbeiterin", "begleiter", "begleiterin", "helfer",
+              "helferin", "referent", "referentin", "richter", "richterin", "therapeut", "therapeutin",
+              "beauftragte", "beauftragter", "vorsitzende", "vorsitzender", "psychologe", "psychologin",
+              "arzt", "ärztin", "anwalt", "anwältin", "kollege", "kollegin", "sprecher", "sprecherin")
+#: Letters before a role head that make a compound, not an inflected or other word ("Gleiter").
+_MIN_ROLE_MODIFIER = 3
+
+
+def role_compound(lower: str) -> bool:
+    """A compound naming a person's function: "elternvertreterin", "schulsozialarbeiter"; not a
+    double name ("Nowak-Richter")."""
+    return "-" not in lower and any(lower.endswith(h) and len(lower) - len(h) >= _MIN_ROLE_MODIFIER
+                                    for h in ROLE_HEADS)
+
+
 #: Closing formulas of letters in other languages, before the writer's name ("Saludos, Inés"):
 #: context like "Grüße", never a surname in a "Surname, Given" pair.
 CLOSINGS = {"pozdrawiam", "pozdrowienia", "serdecznie", "saludos", "atentamente", "cordialement",
@@ -286,7 +307,7 @@ def classify(text: str, match_start: int, word: str, lex: NameLexicon,
         if lower in LABEL_ABBREVIATIONS:
             return Token(word, match_start, end, Kind.OTHER, sentence_start, False)
     base = dict(sentence_start=sentence_start, lowercase=word[:1].islower(),
-                role=lower in ROLES, determiner=lower in DETERMINERS)
+                role=lower in ROLES or role_compound(lower), determiner=lower in DETERMINERS)
     if lower in TITLES:
         return Token(word, match_start, end, Kind.TITLE, **base)
     if base["role"]:
